@@ -1,0 +1,53 @@
+"""Locate and load the shared corpora (../shared beside the checkout) for benchmarks.
+
+The corpora are never copied into this repository. A benchmark that needs one calls
+`require()`, which exits with a clear message when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from search.article import Article  # noqa: E402
+from search.readers import ReadError, article_from_record, read_paths  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpora"
+WIKINEWS = SHARED / "wikinews"
+REUTERS = SHARED / "reuters21578" / "reuters21578.jsonl"
+
+
+def require(path: Path) -> Path:
+    """`path`, or exit with a message saying the shared corpora are needed."""
+    if not path.exists():
+        sys.exit(f"skipped: {path} is absent (this benchmark needs ../shared/corpora beside the checkout)")
+    return path
+
+
+def wikinews() -> list[Article]:
+    """The 295 Wikinews articles (CC BY 2.5), read with our own CSV reader."""
+    return [a for a in read_paths([require(WIKINEWS)]) if not isinstance(a, ReadError)]
+
+
+def reuters_records(limit: int | None = None) -> Iterator[dict]:
+    """Raw Reuters-21578 records that have a body, in file order."""
+    count = 0
+    with require(REUTERS).open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if not (record.get("body") or "").strip():
+                continue
+            yield record
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+
+def reuters_article(record: dict) -> Article:
+    """A Reuters record as an `Article` (source "Reuters"), through the generic record reader."""
+    return article_from_record({**record, "source": "Reuters"}, f"reuters:{record['newid']}")

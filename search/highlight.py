@@ -1,0 +1,83 @@
+"""Safe highlighting: article text is HTML-escaped and only our own `<mark>` tags are added.
+
+Matching uses the index's own analyzer, so "attacks" is marked for the query `attack`. To stay
+fast on long articles (Whoosh's highlighter analyses the whole text for every hit) a regular
+expression first finds candidate words that share a prefix with a query term; only those are
+analysed. Snippets are the ~300-character window holding the most matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import lru_cache
+from html import escape
+
+from whoosh.analysis import Analyzer
+
+SNIPPET_CHARS = 300
+_WORD_TAIL = r"[\w*]*(?:\.?[\w*]+)*"  # the rest of a token as Whoosh's default tokenizer sees it
+
+
+@lru_cache(maxsize=256)
+def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
+    prefixes = sorted({t[: max(2, len(t) - 2)] for t in terms if t}, key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(rf"(?<![\w*])(?:{alternation}){_WORD_TAIL}", re.IGNORECASE)
+
+
+def match_spans(text: str, terms: Collection[str], analyzer: Analyzer) -> list[tuple[int, int]]:
+    """Character spans of the words of `text` whose analysed form is one of `terms`."""
+    wanted = frozenset(terms)
+    if not wanted or not text:
+        return []
+    spans = []
+    for match in _candidates(wanted).finditer(text):
+        if any(token.text in wanted for token in analyzer(match.group())):
+            spans.append(match.span())
+    return spans
+
+
+def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    parts, cursor = [], start
+    for a, b in spans:
+        if a >= start and b <= end:
+            parts.append(escape(text[cursor:a], quote=False))
+            parts.append("<mark>" + escape(text[a:b], quote=False) + "</mark>")
+            cursor = b
+    parts.append(escape(text[cursor:end], quote=False))
+    return "".join(parts)
+
+
+def _best_window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, int]:
+    """The window of about `size` characters, cut at spaces, that holds the most matches."""
+    lead = size // 4
+    best_start, best_count = 0, -1
+    for a, _ in spans:
+        start = max(0, a - lead)
+        count = sum(1 for x, y in spans if x >= start and y <= start + size)
+        if count > best_count:
+            best_start, best_count = start, count
+    start = best_start
+    if start > 0:
+        space = text.find(" ", start, start + lead)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + size)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+def snippet_html(text: str, terms: Collection[str], analyzer: Analyzer, size: int = SNIPPET_CHARS) -> str:
+    """At most ~`size` escaped characters around the best match in `text`, matches in `<mark>`."""
+    flat = " ".join(text.split())
+    spans = match_spans(flat, terms, analyzer)
+    start, end = _best_window(flat, spans, size) if spans else _best_window(flat, [(0, 0)], size)
+    body = _marked(flat, spans, start, end)
+    return ("… " if start > 0 else "") + body + (" …" if end < len(flat) else "")
+
+
+def full_html(text: str, terms: Collection[str], analyzer: Analyzer) -> str:
+    """All of `text`, escaped, with every match in `<mark>` (titles, the article view)."""
+    return _marked(text, match_spans(text, terms, analyzer), 0, len(text))

@@ -1,0 +1,84 @@
+"""Turn the user's query text into a Whoosh query, never raising on bad syntax.
+
+The full Whoosh syntax works (AND/OR/NOT, `-word`, "phrases", `"a b"~5`, `field:value`, `cyber*`,
+`stoltenburg~`, `published:[2022-01-01 TO 2022-12-31]`, `word^2`). Facet values in `field:value`
+are matched case-insensitively against the indexed values. Text the parser cannot make sense of
+is searched as plain words instead, and the result carries a short notice saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from whoosh import query as wq
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.fields import Schema
+
+from .schema import FACETS, TEXT_FIELDS
+
+MAX_QUERY_CHARS = 2_000
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The Whoosh query (None: match everything) and a notice when the text was not used as written."""
+
+    query: wq.Query | None
+    notice: str | None = None
+
+
+def _parser(schema: Schema, syntax: bool) -> MultifieldParser:
+    parser = MultifieldParser(list(TEXT_FIELDS), schema)
+    if syntax:
+        parser.add_plugins([FuzzyTermPlugin(), GtLtPlugin(), PlusMinusPlugin(), DateParserPlugin()])
+    return parser
+
+
+def plain_words_query(text: str, schema: Schema) -> wq.Query | None:
+    """All the words of `text` (AND), each in title or body, with no syntax at all."""
+    words = _WORD.findall(text)[:64]
+    if not words:
+        return None
+    parser = MultifieldParser(list(TEXT_FIELDS), schema)
+    parsed = parser.parse(" ".join(words))
+    return None if parsed is wq.NullQuery else parsed
+
+
+def normalise_facet_terms(q: wq.Query, lookup: Callable[[str, str], str | None]) -> wq.Query:
+    """Rewrite `facet:value` terms to the indexed spelling of the value (case-insensitive)."""
+
+    def fix(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Term) and node.fieldname in FACETS:
+            value = lookup(node.fieldname, str(node.text))
+            return wq.Term(node.fieldname, value, boost=node.boost) if value else node
+        if isinstance(node, wq.Phrase) and node.fieldname in FACETS:
+            value = lookup(node.fieldname, " ".join(node.words))
+            return wq.Term(node.fieldname, value or " ".join(node.words), boost=node.boost)
+        return node.apply(fix)
+
+    return fix(q)
+
+
+def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | None]) -> ParsedQuery:
+    """Parse `text`; fall back to plain words (with a notice) when the syntax cannot be used."""
+    text = text.replace("\x00", " ").strip()
+    notice = None
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notice = f"The query was cut to its first {MAX_QUERY_CHARS} characters."
+    if not text:
+        return ParsedQuery(None, notice)
+    try:
+        parsed = _parser(schema, syntax=True).parse(text)
+    except Exception:  # Whoosh raises assorted errors on odd syntax; plain words always work
+        parsed = None
+    if parsed is None or parsed is wq.NullQuery:
+        fallback = plain_words_query(text, schema)
+        if fallback is None:
+            return ParsedQuery(None, "The query has no searchable words; showing all articles.")
+        return ParsedQuery(fallback, "The query syntax could not be used; searched for the words instead.")
+    return ParsedQuery(normalise_facet_terms(parsed, lookup).normalize(), notice)

@@ -1,0 +1,104 @@
+"""The Whoosh schema and the mapping between `Article` and index documents.
+
+`FACETS` is the one registry of facets: their public name, their Whoosh field and the
+`Article` attribute they come from. Everything else (indexing, counting, the CLI, the page)
+iterates over it, so adding a facet is one line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+from .article import Article
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet: `name` is both the public name and the Whoosh field; `attr` the Article attribute."""
+
+    name: str
+    attr: str
+    label: str
+    multivalued: bool = True
+
+
+FACETS: dict[str, Facet] = {
+    facet.name: facet
+    for facet in (
+        Facet("source", "source", "Source", multivalued=False),
+        Facet("speaker", "speakers", "Speaker"),
+        Facet("people", "people", "People mentioned"),
+        Facet("country", "countries", "Country"),
+        Facet("region", "regions", "Region"),
+        Facet("theme", "themes", "Theme"),
+    )
+}
+
+TEXT_FIELDS = ("title", "body")
+
+
+def make_schema() -> Schema:
+    """The index schema: stemmed, stored text; exact-valued facet fields; a sortable date."""
+    analyzer = StemmingAnalyzer()
+    facet_fields = {
+        name: KEYWORD(commas=True, lowercase=False, scorable=False, stored=True)
+        for name, facet in FACETS.items() if facet.multivalued
+    }
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=analyzer, stored=True, field_boost=2.0, spelling=True),
+        body=TEXT(analyzer=analyzer, stored=True, spelling=True),
+        source=ID(stored=True, sortable=True),
+        published=DATETIME(stored=True, sortable=True),
+        url=ID(stored=True),
+        origin=ID(stored=True),
+        content_hash=STORED,
+        theme_evidence=STORED,
+        **facet_fields,
+    )
+
+
+def to_document(article: Article, content_hash: str) -> dict[str, Any]:
+    """The keyword arguments for `writer.add_document` that store one enriched article."""
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "source": article.source,
+        "url": article.url,
+        "origin": article.origin,
+        "content_hash": content_hash,
+        "theme_evidence": article.theme_evidence,
+    }
+    if article.published:
+        doc["published"] = datetime(article.published.year, article.published.month, article.published.day)
+    for name, facet in FACETS.items():
+        if facet.multivalued:
+            values = [v.replace(",", " ").strip() for v in getattr(article, facet.attr)]
+            doc[name] = ",".join(v for v in values if v)
+            doc["_stored_" + name] = [v for v in values if v]
+    return doc
+
+
+def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
+    """Article attributes from a stored document (facet lists, a `date` for `published`)."""
+    published = fields.get("published")
+    values: dict[str, Any] = {
+        "id": fields["id"],
+        "title": fields.get("title", ""),
+        "body": fields.get("body", ""),
+        "source": fields.get("source", ""),
+        "url": fields.get("url", ""),
+        "origin": fields.get("origin", ""),
+        "published": published.date() if isinstance(published, datetime) else published if isinstance(published, date) else None,
+        "theme_evidence": fields.get("theme_evidence") or {},
+    }
+    for name, facet in FACETS.items():
+        if facet.multivalued:
+            values[facet.attr] = list(fields.get(name) or [])
+    return values

@@ -1,0 +1,74 @@
+"""A cached, read-only view of one index version: searcher, live documents, dates, facet tables.
+
+`snapshot(index_dir)` returns the cached view while the index is unchanged and rebuilds it
+exactly when a writer has committed since (Whoosh's `up_to_date`).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from whoosh.searching import Searcher
+
+from .facets import FacetTable
+from .schema import FACETS
+from .store import open_index
+
+NO_DATE = np.iinfo(np.int64).min
+
+
+@dataclass
+class Snapshot:
+    """Everything a query needs that depends only on the index version."""
+
+    searcher: Searcher
+    live: np.ndarray        # bool per document number: not deleted
+    published: np.ndarray   # int64 per document number (Whoosh's long form), NO_DATE when unknown
+    tables: dict[str, FacetTable] = field(default_factory=dict)
+
+    @property
+    def doc_count(self) -> int:
+        """Number of document slots (live and deleted)."""
+        return len(self.live)
+
+    def table(self, facet: str) -> FacetTable:
+        """The facet table of `facet`, read on first use."""
+        if facet not in self.tables:
+            self.tables[facet] = FacetTable.read(self.searcher.reader(), facet)
+        return self.tables[facet]
+
+
+def _load(searcher: Searcher) -> Snapshot:
+    reader = searcher.reader()
+    total = reader.doc_count_all()
+    live = np.ones(total, dtype=bool)
+    if reader.has_deletions():
+        live[[d for d in range(total) if reader.is_deleted(d)]] = False
+    published = np.full(total, NO_DATE, dtype=np.int64)
+    if total and reader.has_column("published"):
+        raw = np.fromiter(reader.column_reader("published", translate=False), dtype=np.uint64, count=total)
+        missing = raw == np.iinfo(np.uint64).max  # Whoosh's default for a document without a date
+        published = np.where(missing, NO_DATE, raw.astype(np.int64))
+    return Snapshot(searcher, live, published)
+
+
+_cache: dict[Path, Snapshot] = {}
+_lock = threading.Lock()
+
+
+def snapshot(index_dir: Path) -> Snapshot:
+    """The current snapshot of the index in `index_dir` (reused until the index changes)."""
+    key = index_dir.resolve()
+    with _lock:
+        current = _cache.get(key)
+        if current is not None and current.searcher.up_to_date():
+            return current
+        searcher = open_index(key).searcher()
+        fresh = _load(searcher)
+        _cache[key] = fresh
+        if current is not None:
+            current.searcher.close()
+        return fresh
