@@ -8,14 +8,18 @@
 
 from .article import Article
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError, SearchError
+from .explore import ArticleView, CoOccurrence, IndexStats, cooccurrence, facet_values, get_article, index_stats, similar
+from .export import export
 from .facets import FacetValue
-from .query import ArticleView, Hit, SearchResult, get_article, search
+from .query import DateHistogram, Hit, SearchResult, search
 from .readers import ReadError, read_paths
 from .schema import FACETS
+from .selection import Selection
 from .store import IndexReport, build_index, default_index_dir
 
 __all__ = [
-    "Article", "ArticleView", "FACETS", "FacetValue", "Hit", "IndexBusyError", "IndexCorruptError",
-    "IndexNotFoundError", "IndexReport", "ReadError", "SearchError", "SearchResult", "build_index",
-    "default_index_dir", "get_article", "read_paths", "search",
+    "Article", "ArticleView", "CoOccurrence", "DateHistogram", "FACETS", "FacetValue", "Hit", "IndexBusyError",
+    "IndexCorruptError", "IndexNotFoundError", "IndexReport", "IndexStats", "ReadError", "SearchError",
+    "SearchResult", "Selection", "build_index", "cooccurrence", "default_index_dir", "export", "facet_values",
+    "get_article", "index_stats", "read_paths", "search", "similar",
 ]

@@ -16,11 +16,12 @@ from whoosh.reading import IndexReader
 
 @dataclass(frozen=True)
 class FacetValue:
-    """One facet value with its count in the current results; `selected` if it is an active filter."""
+    """One facet value with its count in the current results; `selected`/`excluded` if filtered on."""
 
     value: str
     count: int
     selected: bool = False
+    excluded: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,25 @@ class FacetTable:
         """How many documents in `mask` have each value (indexed by ordinal)."""
         return np.bincount(self.pair_ords[mask[self.pair_docs]], minlength=len(self.values))
 
-    def top(self, mask: np.ndarray, selected: Iterable[str] = (), limit: int | None = None) -> list[FacetValue]:
-        """Values with a count in `mask`, by count then name; selected values always listed."""
-        counts = self.counts(mask)
-        chosen = set(selected)
-        present = np.flatnonzero(counts)
-        ranked = sorted(present.tolist(), key=lambda o: (-counts[o], self.values[o]))
-        shown = [FacetValue(self.values[o], int(counts[o]), self.values[o] in chosen) for o in ranked]
+    def top(self, counts: np.ndarray, selected: Iterable[str] = (), excluded: Iterable[str] = (),
+            limit: int | None = None, order: str = "count") -> list[FacetValue]:
+        """Values with a count, by count then name (or by name); selected and excluded ones always listed."""
+        chosen, dropped = set(selected), set(excluded)
+        present = np.flatnonzero(counts).tolist()
+        if order == "name":
+            ranked = sorted(present, key=lambda o: self.values[o].casefold())
+        else:
+            ranked = sorted(present, key=lambda o: (-counts[o], self.values[o]))
         if limit is not None:
-            shown = shown[:limit]
-        listed = {fv.value for fv in shown}
-        for value in chosen - listed:
+            ranked = ranked[:limit]
+        listed = {self.values[o] for o in ranked}
+        extra = [v for v in sorted(chosen | dropped) if v not in listed]
+        shown = [FacetValue(self.values[o], int(counts[o]), self.values[o] in chosen, self.values[o] in dropped)
+                 for o in ranked]
+        for value in extra:
             ordinal = self.ordinals.get(value)
-            shown.append(FacetValue(value, int(counts[ordinal]) if ordinal is not None else 0, True))
+            shown.append(FacetValue(value, int(counts[ordinal]) if ordinal is not None else 0,
+                                    value in chosen, value in dropped))
+        if order == "name":
+            return sorted(shown, key=lambda fv: fv.value.casefold())
         return sorted(shown, key=lambda fv: (-fv.count, fv.value))

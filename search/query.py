@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,10 +15,11 @@ from .facets import FacetValue
 from .highlight import full_html, snippet_html
 from .parsing import ParsedQuery, parse_query, plain_words_query
 from .schema import FACETS, from_stored
-from .snapshot import Snapshot, snapshot
+from .selection import DATE_KEY, FACET_ORDERS, FacetFilter, Selection
+from .snapshot import NO_DATE, Snapshot, snapshot
 from .store import resolve_index_dir
 
-SORTS = ("relevance", "newest", "oldest")
+SORTS = ("relevance", "newest", "oldest", "source")
 MAX_PER_PAGE = 100
 DEFAULT_FACET_LIMIT = 30
 
@@ -43,6 +44,14 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class DateHistogram:
+    """Matching articles per year ("2022") and per month ("2022-09"), oldest first."""
+
+    years: list[FacetValue] = field(default_factory=list)
+    months: list[FacetValue] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """A page of hits, the total number of matches, facet counts and hints about the query."""
 
@@ -55,7 +64,9 @@ class SearchResult:
     suggestion: str | None = None
     notice: str | None = None
     elapsed_ms: float = 0.0
-    filters: dict[str, list[str]] = field(default_factory=dict)
+    facet_totals: dict[str, int] = field(default_factory=dict)  # distinct values with a count, per facet
+    dates: DateHistogram = field(default_factory=DateHistogram)
+    selection: Selection = field(default_factory=Selection)
 
     @property
     def pages(self) -> int:
@@ -64,72 +75,78 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
-class ArticleView:
-    """One whole article for reading: metadata, facets and the full text with query matches marked."""
+class Matches:
+    """The documents a query and selection match, before paging (shared by search, export, explore)."""
 
-    hit: Hit
-    body_html: str
-    theme_evidence: dict[str, list[str]]
-
-
-def normalise_filters(filters: Mapping[str, Iterable[str] | str] | None) -> dict[str, list[str]]:
-    """Validate facet names and turn each filter into a list of distinct values."""
-    result: dict[str, list[str]] = {}
-    for name, values in (filters or {}).items():
-        if name not in FACETS:
-            raise ValueError(f"unknown facet {name!r}; valid facets are: {', '.join(FACETS)}")
-        items = [values] if isinstance(values, str) else list(values)
-        cleaned = list(dict.fromkeys(str(v).strip() for v in items if str(v).strip()))
-        if cleaned:
-            result[name] = cleaned
-    return result
+    snap: Snapshot
+    query: wq.Query | None
+    parsed: ParsedQuery
+    selection: Selection
+    text_mask: np.ndarray
+    masks: dict[str, np.ndarray]
+    mask: np.ndarray
 
 
 def _text_mask(snap: Snapshot, q: wq.Query | None) -> np.ndarray:
     if q is None:
         return snap.live.copy()
     mask = np.zeros(snap.doc_count, dtype=bool)
-    docs = np.fromiter(q.docs(snap.searcher), dtype=np.int64)
-    mask[docs] = True
+    mask[np.fromiter(q.docs(snap.searcher), dtype=np.int64)] = True
     return mask & snap.live
 
 
-def _filter_masks(snap: Snapshot, filters: dict[str, list[str]]) -> dict[str, np.ndarray]:
-    return {name: snap.table(name).docs_with_any(values, snap.doc_count) for name, values in filters.items()}
+def _parse(snap: Snapshot, text: str) -> ParsedQuery:
+    return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
 
 
-def _combine(base: np.ndarray, masks: dict[str, np.ndarray], skip: str | None = None) -> np.ndarray:
-    result = base.copy()
-    for name, mask in masks.items():
-        if name != skip:
-            result &= mask
-    return result
+def match(query: str, selection: Selection, index_dir: str | Path | None) -> Matches:
+    """Parse `query` and apply `selection` on the current index version."""
+    snap = snapshot(resolve_index_dir(index_dir))
+    selection = selection.resolved(snap)
+    parsed = _parse(snap, query)
+    try:
+        text_mask = _text_mask(snap, parsed.query)
+    except Exception:  # a query Whoosh accepts but cannot run: fall back to plain words
+        q = plain_words_query(query, snap.searcher.schema)
+        parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
+        text_mask = _text_mask(snap, q)
+    masks = selection.masks(snap)
+    mask = text_mask.copy()
+    for m in masks.values():
+        mask &= m
+    return Matches(snap, parsed.query, parsed, selection, text_mask, masks, mask)
 
 
-def _ranked_docs(snap: Snapshot, q: wq.Query | None, mask: np.ndarray, sort: str, limit: int,
-                 filtered: bool) -> list[tuple[int, float]]:
-    """(document number, score) of the first `limit` results in the requested order."""
-    if q is not None and sort == "relevance":
-        allowed = set(np.flatnonzero(mask).tolist()) if filtered else None
-        results = snap.searcher.search(q, filter=allowed, limit=limit)
+def ordered_docs(m: Matches, sort: str, limit: int | None) -> list[tuple[int, float]]:
+    """(document number, score) of the first `limit` matches in `sort` order."""
+    if m.query is not None and sort == "relevance":
+        allowed = set(np.flatnonzero(m.mask).tolist()) if m.masks else None
+        results = m.snap.searcher.search(m.query, filter=allowed, limit=limit)
         return [(hit.docnum, float(hit.score)) for hit in results]
-    docs = np.flatnonzero(mask)
-    dates = snap.published[docs]
-    order = np.lexsort((docs, dates)) if sort == "oldest" else np.lexsort((-docs, -dates))
-    if sort == "oldest":  # undated articles last in both directions
-        order = np.concatenate([order[dates[order] != np.iinfo(np.int64).min],
-                                order[dates[order] == np.iinfo(np.int64).min]])
+    docs = np.flatnonzero(m.mask)
+    dates = m.snap.published[docs]
+    undated = dates == NO_DATE  # undated articles come last in every order
+    dates = np.where(undated, 0, dates)
+    if sort == "oldest":
+        keys: tuple[np.ndarray, ...] = (docs, dates, undated)
+    elif sort == "source":
+        keys = (-docs, -dates, undated, m.snap.source_rank()[docs])
+    else:  # newest (and relevance without a query)
+        keys = (-docs, -dates, undated)
+    order = np.lexsort(keys)
     return [(int(d), 0.0) for d in docs[order[:limit]]]
 
 
-def _highlight_terms(snap: Snapshot, q: wq.Query | None) -> set[str]:
-    if q is None:
+def highlight_terms(m: Matches) -> set[str]:
+    """The indexed terms of the query in title and body (wildcards and fuzzy terms expanded)."""
+    if m.query is None:
         return set()
-    terms = q.existing_terms(snap.searcher.reader(), phrases=True, expand=True)
+    terms = m.query.existing_terms(m.snap.searcher.reader(), phrases=True, expand=True)
     return {t.decode("utf-8") if isinstance(t, bytes) else str(t) for f, t in terms if f in ("title", "body")}
 
 
-def _hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
+def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
+    """A `Hit` for one document, with escaped, highlighted title and snippet."""
     stored = from_stored(snap.searcher.stored_fields(docnum))
     analyzer = snap.searcher.schema["body"].analyzer
     return Hit(
@@ -141,80 +158,83 @@ def _hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
     )
 
 
-def _suggestion(snap: Snapshot, text: str, q: wq.Query | None) -> str | None:
-    if q is None:
-        return None
+def _date_histogram(m: Matches) -> DateHistogram:
+    days = m.snap.day[m.selection.counting_mask(m.text_mask, m.masks, DATE_KEY)]
+    days = days[days != NO_DATE].astype("datetime64[D]")
+    if not len(days):
+        return DateHistogram()
+    selected = m.masks.get(DATE_KEY) is not None
+
+    def bucket(unit: str, fmt: int) -> list[FacetValue]:
+        values, counts = np.unique(days.astype(f"datetime64[{unit}]"), return_counts=True)
+        return [FacetValue(str(v)[:fmt], int(c), selected) for v, c in zip(values, counts)]
+
+    return DateHistogram(years=bucket("Y", 4), months=bucket("M", 7))
+
+
+def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | None]:
+    if m.query is None:
+        return None, None
     try:
-        correction = snap.searcher.correct_query(q, text)
+        correction = m.snap.searcher.correct_query(m.query, text)
     except Exception:  # spelling is a hint; a query it cannot handle simply gets none
-        return None
-    return correction.string if correction.query != q and correction.string != text else None
-
-
-def _parse(snap: Snapshot, text: str) -> ParsedQuery:
-    def lookup(facet: str, value: str) -> str | None:
-        return snap.table(facet).lookup(value)
-
-    return parse_query(text, snap.searcher.schema, lookup)
+        return None, None
+    if correction.query == m.query or correction.string == text:
+        return None, None
+    if total == 0:
+        others = np.logical_and.reduce([m.snap.live, *m.masks.values()])
+        corrected = _parse(m.snap, correction.string).query  # re-analysed: the correction is unstemmed
+        found = int((_text_mask(m.snap, corrected) & others).sum()) if corrected is not None else 0
+        if found:
+            return correction.string, f"No articles match “{text}”; “{correction.string}” finds {found}."
+    return correction.string, None
 
 
 def search(
     query: str = "",
-    filters: Mapping[str, Iterable[str] | str] | None = None,
+    filters: FacetFilter | None = None,
     page: int = 1,
     per_page: int = 10,
     sort: str = "relevance",
     index_dir: str | Path | None = None,
     *,
+    exclude: FacetFilter | None = None,
+    match_mode: Mapping[str, str] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
     facet_limit: int | None = DEFAULT_FACET_LIMIT,
+    facet_order: str = "count",
 ) -> SearchResult:
-    """Search the index: full-text `query` (Whoosh syntax; "" browses all, newest first) within `filters`.
+    """Search the index: full-text `query` (Whoosh syntax; "" browses all, newest first) within filters.
 
-    `filters` maps a facet name (see `FACETS`) to values: OR within a facet, AND across facets.
-    Each facet's counts apply every filter except its own, so other values stay visible.
-    Raises `ValueError` for an unknown facet or sort; bad query syntax degrades to plain words.
+    `filters` maps a facet name (see `FACETS`) to values, OR'ed within a facet (or AND'ed when
+    `match_mode={facet: "all"}`) and AND'ed across facets; `exclude` drops articles with any of
+    its values; `date_from`/`date_to` bound the publication date (inclusive). A facet's counts
+    apply every filter except its own, so other values stay visible. `sort`: relevance, newest,
+    oldest or source. Raises `ValueError` for an unknown facet, mode, order or sort; bad query
+    syntax never raises (it is searched as plain words and `notice` says so).
     """
     started = time.perf_counter()
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; valid sorts are: {', '.join(SORTS)}")
-    chosen = normalise_filters(filters)
+    if facet_order not in FACET_ORDERS:
+        raise ValueError(f"unknown facet order {facet_order!r}; valid orders are: {', '.join(FACET_ORDERS)}")
+    selection = Selection.build(filters, exclude, match_mode, date_from, date_to)
     page, per_page = max(1, int(page)), min(max(1, int(per_page)), MAX_PER_PAGE)
-    snap = snapshot(resolve_index_dir(index_dir))
-    chosen = {name: [snap.table(name).lookup(v) or v for v in values] for name, values in chosen.items()}
-    parsed = _parse(snap, query)
-    q = parsed.query
-    try:
-        text_mask = _text_mask(snap, q)
-    except Exception:  # a query Whoosh accepts but cannot run: fall back to plain words
-        parsed = ParsedQuery(None, "The query could not be run as written; searched for the words instead.")
-        q = plain_words_query(query, snap.searcher.schema)
-        text_mask = _text_mask(snap, q)
-    masks = _filter_masks(snap, chosen)
-    matched = _combine(text_mask, masks)
-    facets = {
-        name: snap.table(name).top(_combine(text_mask, masks, skip=name), chosen.get(name, ()), facet_limit)
-        for name in FACETS
-    }
-    sort = sort if q is not None else ("oldest" if sort == "oldest" else "newest")
-    ranked = _ranked_docs(snap, q, matched, sort, page * per_page, filtered=bool(masks))
-    terms = _highlight_terms(snap, q)
-    hits = [_hit(snap, docnum, score, terms) for docnum, score in ranked[(page - 1) * per_page:]]
+    m = match(query, selection, index_dir)
+    facets, totals = {}, {}
+    for name in FACETS:
+        facets[name], totals[name] = m.selection.facet_values(m.snap, m.text_mask, m.masks, name, facet_limit,
+                                                              facet_order)
+    effective_sort = sort if m.query is not None or sort != "relevance" else "newest"
+    ranked = ordered_docs(m, effective_sort, page * per_page)
+    terms = highlight_terms(m)
+    hits = [make_hit(m.snap, docnum, score, terms) for docnum, score in ranked[(page - 1) * per_page:]]
+    total = int(m.mask.sum())
+    suggestion, missing_notice = _suggestion(m, query, total)
     return SearchResult(
-        query=query, total=int(matched.sum()), page=page, per_page=per_page, hits=hits, facets=facets,
-        suggestion=_suggestion(snap, query, q), notice=parsed.notice,
-        elapsed_ms=(time.perf_counter() - started) * 1000, filters=chosen,
+        query=query, total=total, page=page, per_page=per_page, hits=hits, facets=facets,
+        suggestion=suggestion, notice=m.parsed.notice or missing_notice,
+        elapsed_ms=(time.perf_counter() - started) * 1000, facet_totals=totals,
+        dates=_date_histogram(m), selection=m.selection,
     )
-
-
-def get_article(article_id: str, query: str = "", index_dir: str | Path | None = None) -> ArticleView | None:
-    """The whole article with this id (None if there is none), with `query`'s matches marked."""
-    snap = snapshot(resolve_index_dir(index_dir))
-    docnum = snap.searcher.document_number(id=article_id)
-    if docnum is None:
-        return None
-    q = _parse(snap, query).query
-    terms = _highlight_terms(snap, q)
-    stored = from_stored(snap.searcher.stored_fields(docnum))
-    analyzer = snap.searcher.schema["body"].analyzer
-    return ArticleView(_hit(snap, docnum, 0.0, terms), full_html(stored["body"], terms, analyzer),
-                       stored["theme_evidence"])

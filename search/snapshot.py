@@ -27,12 +27,26 @@ class Snapshot:
     searcher: Searcher
     live: np.ndarray        # bool per document number: not deleted
     published: np.ndarray   # int64 per document number (Whoosh's long form), NO_DATE when unknown
+    day: np.ndarray         # int64 days since 1970-01-01 per document number, NO_DATE when unknown
     tables: dict[str, FacetTable] = field(default_factory=dict)
+    _source_rank: np.ndarray | None = None
 
     @property
     def doc_count(self) -> int:
         """Number of document slots (live and deleted)."""
         return len(self.live)
+
+    def source_rank(self) -> np.ndarray:
+        """Per document, the rank of its source name in case-insensitive order (for sorting)."""
+        if self._source_rank is None:
+            table = self.table("source")
+            order = sorted(range(len(table.values)), key=lambda o: table.values[o].casefold())
+            rank_of = np.empty(len(order), dtype=np.int64)
+            rank_of[order] = np.arange(len(order))
+            ranks = np.full(self.doc_count, len(order), dtype=np.int64)
+            ranks[table.pair_docs] = rank_of[table.pair_ords]
+            self._source_rank = ranks
+        return self._source_rank
 
     def table(self, facet: str) -> FacetTable:
         """The facet table of `facet`, read on first use."""
@@ -52,7 +66,16 @@ def _load(searcher: Searcher) -> Snapshot:
         raw = np.fromiter(reader.column_reader("published", translate=False), dtype=np.uint64, count=total)
         missing = raw == np.iinfo(np.uint64).max  # Whoosh's default for a document without a date
         published = np.where(missing, NO_DATE, raw.astype(np.int64))
-    return Snapshot(searcher, live, published)
+    return Snapshot(searcher, live, published, _days(published))
+
+
+_MICROSECONDS_PER_DAY = 86_400 * 10**6
+_DAY_ONE = np.datetime64("0001-01-01", "D").astype(np.int64)  # Whoosh counts from datetime.min
+
+
+def _days(published: np.ndarray) -> np.ndarray:
+    days = published // _MICROSECONDS_PER_DAY + _DAY_ONE
+    return np.where(published == NO_DATE, NO_DATE, days)
 
 
 _cache: dict[Path, Snapshot] = {}

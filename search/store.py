@@ -137,3 +137,4 @@ def build_index(
         writer.cancel()
         raise
     return report
+
