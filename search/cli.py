@@ -1,4 +1,4 @@
-"""Command line: `python -m search index PATH...` and `python -m search query TEXT`."""
+"""Command line: index, query, export, similar, values, cooccur and stats (`python -m search -h`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
-from datetime import date
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from typing import Any
 
 from .errors import SearchError
-from .query import SORTS, SearchResult, search
+from .explore import cooccurrence, facet_values, index_stats, similar
+from .export import FORMATS, export
+from .query import SORTS, Hit, SearchResult, search
 from .schema import FACETS
 from .store import build_index
 
@@ -25,76 +28,169 @@ def _plain(fragment: str, bold: bool) -> str:
     return html.unescape(_MARK.sub("", marked))
 
 
-def _parse_filters(items: Sequence[str]) -> dict[str, list[str]]:
-    filters: dict[str, list[str]] = {}
+def _facet_pairs(items: Sequence[str], option: str) -> dict[str, list[str]]:
+    pairs: dict[str, list[str]] = {}
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not value.strip():
-            raise ValueError(f"--filter expects facet=value, got {item!r}")
-        filters.setdefault(name.strip(), []).append(value.strip())
-    return filters
+            raise ValueError(f"{option} expects facet=value, got {item!r}")
+        pairs.setdefault(name.strip(), []).append(value.strip())
+    return pairs
 
 
-def _json_default(value: object) -> str:
-    if isinstance(value, date):
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _selection(args: argparse.Namespace) -> dict[str, Any]:
+    """The filter arguments shared by query, export, values and cooccur."""
+    return {
+        "filters": _facet_pairs(args.filter, "--filter"),
+        "exclude": _facet_pairs(args.exclude, "--exclude"),
+        "match_mode": {name: "all" for name in args.all},
+        "date_from": args.date_from,
+        "date_to": args.date_to,
+    }
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if is_dataclass(value):
+        return asdict(value)
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+def _print_json(value: object) -> None:
+    print(json.dumps(value, default=_json_default, ensure_ascii=False, indent=2))
+
+
+def _print_hit(hit: Hit, bold: bool) -> None:
+    print()
+    print(_plain(hit.title_html, bold))
+    print(f"  {hit.source} · {hit.published or 'undated'} · {hit.url or hit.id}")
+    for label, values in (("speakers", hit.speakers), ("countries", hit.countries), ("themes", hit.themes)):
+        if values:
+            print(f"  {label}: {', '.join(values)}")
+    print(f"  {_plain(hit.snippet, bold)}")
+
+
 def _print_result(res: SearchResult, bold: bool) -> None:
-    shown = f"{(res.page - 1) * res.per_page + 1}-{(res.page - 1) * res.per_page + len(res.hits)}" if res.hits else "0"
-    print(f"{res.total} articles match ({shown} shown, {res.elapsed_ms:.0f} ms)")
+    first = (res.page - 1) * res.per_page + 1
+    shown = f"{first}-{first + len(res.hits) - 1}" if res.hits else "none"
+    print(f"{res.total} articles match ({shown} shown, page {res.page} of {res.pages}, {res.elapsed_ms:.0f} ms)")
     if res.notice:
         print(f"Note: {res.notice}")
     if res.suggestion:
         print(f"Did you mean: {res.suggestion}")
     for hit in res.hits:
-        print()
-        print(_plain(hit.title_html, bold))
-        print(f"  {hit.source} · {hit.published or 'undated'} · {hit.url or hit.id}")
-        if hit.speakers:
-            print(f"  speakers: {', '.join(hit.speakers)}")
-        if hit.countries:
-            print(f"  countries: {', '.join(hit.countries)}")
-        print(f"  {_plain(hit.snippet, bold)}")
+        _print_hit(hit, bold)
     for name, values in res.facets.items():
         if values:
-            listed = ", ".join(f"{'*' if v.selected else ''}{v.value} ({v.count})" for v in values[:8])
-            print(f"\n{FACETS[name].label}: {listed}")
+            listed = ", ".join(f"{'-' if v.excluded else '*' if v.selected else ''}{v.value} ({v.count})"
+                               for v in values[:8])
+            more = res.facet_totals.get(name, 0) - min(len(values), 8)
+            print(f"\n{FACETS[name].label}: {listed}" + (f" … and {more} more" if more > 0 else ""))
+    if res.dates.years:
+        print("\nYears: " + ", ".join(f"{v.value} ({v.count})" for v in res.dates.years))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m search", description=__doc__)
+    index_option = argparse.ArgumentParser(add_help=False)
+    index_option.add_argument("--index-dir", help="index folder (default: $SEARCH_INDEX_DIR or a per-user folder)")
+    chosen = argparse.ArgumentParser(add_help=False)
+    chosen.add_argument("text", nargs="?", default="", help="query in Whoosh syntax; empty matches everything")
+    chosen.add_argument("--filter", action="append", default=[], metavar="FACET=VALUE",
+                        help=f"keep articles with this value (repeatable); facets: {', '.join(FACETS)}")
+    chosen.add_argument("--exclude", action="append", default=[], metavar="FACET=VALUE",
+                        help="drop articles with this value (repeatable)")
+    chosen.add_argument("--all", action="append", default=[], metavar="FACET",
+                        help="articles must have every selected value of FACET (default: any)")
+    chosen.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="published on or after")
+    chosen.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="published on or before")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    cmd = commands.add_parser("index", parents=[index_option], help="read, enrich and index files and folders")
+    cmd.add_argument("paths", nargs="+", help="article files or folders (txt, json, jsonl, csv)")
+    cmd.add_argument("--rebuild", action="store_true", help="start from an empty index")
+
+    cmd = commands.add_parser("query", parents=[chosen, index_option], help="search the index")
+    cmd.add_argument("--sort", choices=SORTS, default="relevance")
+    cmd.add_argument("--page", type=int, default=1)
+    cmd.add_argument("--per-page", type=int, default=10)
+    cmd.add_argument("--facet-limit", type=int, default=30, help="values listed per facet")
+    cmd.add_argument("--json", action="store_true", help="print the whole result as JSON")
+
+    cmd = commands.add_parser("export", parents=[chosen, index_option], help="write all matches to stdout")
+    cmd.add_argument("--format", choices=FORMATS, default="csv")
+    cmd.add_argument("--sort", choices=SORTS, default="newest")
+
+    cmd = commands.add_parser("values", parents=[chosen, index_option], help="find values of a facet by substring")
+    cmd.add_argument("--facet", required=True, choices=list(FACETS))
+    cmd.add_argument("--contains", default="", help="substring to look for (case-insensitive)")
+    cmd.add_argument("--limit", type=int, default=50)
+
+    cmd = commands.add_parser("cooccur", parents=[chosen, index_option], help="pairs of values across two facets")
+    cmd.add_argument("--rows", required=True, choices=list(FACETS))
+    cmd.add_argument("--columns", required=True, choices=list(FACETS))
+    cmd.add_argument("--top", type=int, default=10, help="values per facet, and pairs listed")
+
+    cmd = commands.add_parser("similar", parents=[index_option], help="articles like the one with this id")
+    cmd.add_argument("id")
+    cmd.add_argument("-n", type=int, default=5)
+
+    commands.add_parser("stats", parents=[index_option], help="summary of the index")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> None:
+    bold = sys.stdout.isatty()
+    if args.command == "index":
+        report = build_index(args.paths, args.index_dir, rebuild=args.rebuild)
+        print(report.summary())
+        for error in report.errors:
+            print(f"  error: {error}", file=sys.stderr)
+    elif args.command == "query":
+        res = search(args.text, page=args.page, per_page=args.per_page, sort=args.sort, index_dir=args.index_dir,
+                     facet_limit=args.facet_limit, **_selection(args))
+        _print_json(res) if args.json else _print_result(res, bold)
+    elif args.command == "export":
+        for chunk in export(args.text, format=args.format, sort=args.sort, index_dir=args.index_dir,
+                            **_selection(args)):
+            sys.stdout.write(chunk)
+    elif args.command == "values":
+        values, total = facet_values(args.facet, args.contains, args.text, limit=args.limit,
+                                     index_dir=args.index_dir, **_selection(args))
+        for v in values:
+            print(f"{v.count:>6}  {v.value}")
+        print(f"({total} matching values)")
+    elif args.command == "cooccur":
+        grid = cooccurrence(args.rows, args.columns, args.text, top=args.top, index_dir=args.index_dir,
+                            **_selection(args))
+        for row, column, count in grid.pairs(args.top):
+            print(f"{count:>6}  {row} × {column}")
+    elif args.command == "similar":
+        for hit in similar(args.id, args.n, index_dir=args.index_dir):
+            _print_hit(hit, bold)
+    else:
+        stats = index_stats(args.index_dir)
+        span = f"{stats.first_published} to {stats.last_published}" if stats.first_published else "no dates"
+        print(f"{stats.articles} articles from {stats.sources} sources, {span}; "
+              f"last update {stats.last_update:%Y-%m-%d %H:%M}; {stats.size_bytes / 1e6:.1f} MB on disk")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit status."""
-    parser = argparse.ArgumentParser(prog="python -m search", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    index_cmd = commands.add_parser("index", help="read, enrich and index files and folders")
-    index_cmd.add_argument("paths", nargs="+", help="article files or folders (txt, md, json, jsonl, csv)")
-    index_cmd.add_argument("--index-dir", help="index folder (default: $SEARCH_INDEX_DIR or a per-user folder)")
-    index_cmd.add_argument("--rebuild", action="store_true", help="start from an empty index")
-    query_cmd = commands.add_parser("query", help="search the index")
-    query_cmd.add_argument("text", nargs="?", default="", help="query in Whoosh syntax; empty browses everything")
-    query_cmd.add_argument("--filter", action="append", default=[], metavar="FACET=VALUE",
-                           help=f"keep articles with this facet value; facets: {', '.join(FACETS)}")
-    query_cmd.add_argument("--index-dir")
-    query_cmd.add_argument("--sort", choices=SORTS, default="relevance")
-    query_cmd.add_argument("--page", type=int, default=1)
-    query_cmd.add_argument("--per-page", type=int, default=10)
-    query_cmd.add_argument("--json", action="store_true", help="print the whole result as JSON")
-    args = parser.parse_args(argv)
+    """Run the command line; returns the process exit status (2 for a usage or index error)."""
+    args = _parser().parse_args(argv)
     try:
-        if args.command == "index":
-            report = build_index(args.paths, args.index_dir, rebuild=args.rebuild)
-            print(report.summary())
-            for error in report.errors:
-                print(f"  error: {error}", file=sys.stderr)
-            return 0
-        res = search(args.text, _parse_filters(args.filter), page=args.page, per_page=args.per_page,
-                     sort=args.sort, index_dir=args.index_dir)
-        if args.json:
-            print(json.dumps(asdict(res), default=_json_default, ensure_ascii=False, indent=2))
-        else:
-            _print_result(res, bold=sys.stdout.isatty())
+        _run(args)
         return 0
     except (SearchError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. `python -m search export | head`
+        return 0

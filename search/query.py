@@ -141,7 +141,10 @@ def highlight_terms(m: Matches) -> set[str]:
     """The indexed terms of the query in title and body (wildcards and fuzzy terms expanded)."""
     if m.query is None:
         return set()
-    terms = m.query.existing_terms(m.snap.searcher.reader(), phrases=True, expand=True)
+    reader = m.snap.searcher.reader()
+    # Leaf by leaf: Whoosh's existing_terms() on a whole tree skips every leaf after the first one
+    # (its loop variable overwrites its `fieldname` argument).
+    terms = {term for leaf in m.query.leaves() for term in leaf.existing_terms(reader, phrases=True, expand=True)}
     return {t.decode("utf-8") if isinstance(t, bytes) else str(t) for f, t in terms if f in ("title", "body")}
 
 

@@ -48,13 +48,13 @@ class Selection:
 
     @classmethod
     def build(cls, filters: FacetFilter | None = None, exclude: FacetFilter | None = None,
-              match: Mapping[str, str] | None = None, date_from: date | None = None,
+              match_mode: Mapping[str, str] | None = None, date_from: date | None = None,
               date_to: date | None = None) -> Selection:
         """Check facet names, modes and dates; raises `ValueError` naming what is valid."""
         modes = {}
-        for name, mode in (match or {}).items():
+        for name, mode in (match_mode or {}).items():
             if name not in FACETS:
-                raise ValueError(f"unknown facet {name!r} in match; valid facets are: {', '.join(FACETS)}")
+                raise ValueError(f"unknown facet {name!r} in match_mode; valid facets are: {', '.join(FACETS)}")
             if mode not in MATCH_MODES:
                 raise ValueError(f"unknown match mode {mode!r} for {name}; valid modes are: any, all")
             modes[name] = mode

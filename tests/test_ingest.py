@@ -112,18 +112,3 @@ def test_default_index_is_built_from_the_seeds(tmp_path, monkeypatch):
     monkeypatch.setenv("SEARCH_INDEX_DIR", str(tmp_path / "default"))
     res = search("cyber")
     assert res.total == 2 and (tmp_path / "default").is_dir()
-
-
-def test_cli_index_and_query(tmp_path):
-    index_dir = str(tmp_path / "index")
-    run = lambda *args: subprocess.run([sys.executable, "-m", "search", *args], capture_output=True, text=True,
-                                       cwd=ROOT)
-    out = run("index", str(ROOT / "seeds"), "--index-dir", index_dir)
-    assert out.returncode == 0 and "added 2, updated 0, skipped 0, errors 0" in out.stdout
-    out = run("query", "cyber", "--filter", "source=NATO", "--index-dir", index_dir, "--json")
-    result = json.loads(out.stdout)
-    assert result["total"] == 1 and result["hits"][0]["source"] == "NATO"
-    out = run("query", "cyber", "--index-dir", index_dir)
-    assert "2 articles match" in out.stdout and "[cyber]" in out.stdout.lower()
-    out = run("query", "x", "--filter", "colour=red", "--index-dir", index_dir)
-    assert out.returncode == 2 and "unknown facet" in out.stderr and "Traceback" not in out.stderr

@@ -26,6 +26,7 @@ def by_source(index_dir, source):
 def test_cyber_finds_both_seeds(index_dir):
     res = search("cyber", index_dir=index_dir)
     assert res.total == 2
+    assert all("<mark>cyber</mark>" in hit.snippet.lower() for hit in res.hits)
     assert {fv.value: fv.count for fv in res.facets["source"]} == {"NATO": 1, "Arirang TV": 1}
 
 
