@@ -4,23 +4,31 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 from whoosh import index
 from whoosh.index import FileIndex, LockError
+from whoosh.searching import Searcher
+from whoosh.writing import CLEAR, SegmentWriter
 
+from .article import Article
 from .enrich import enrich
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
-from .readers import ReadError, read_paths
+from .pipeline import parallel_map
+from .readers import ReadError, article_files, read_paths
 from .schema import make_schema, to_document
 
 log = logging.getLogger(__name__)
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 WRITE_TIMEOUT_S = 30.0
+WRITER_MEMORY_MB = 512
+COMMIT_EVERY = 5_000
 
 
 @dataclass
@@ -31,10 +39,12 @@ class IndexReport:
     updated: int = 0
     skipped: int = 0
     errors: list[ReadError] = field(default_factory=list)
+    pruned: int = 0
 
     def summary(self) -> str:
         """A one-line summary, e.g. "added 2, updated 0, skipped 0, errors 1"."""
-        return f"added {self.added}, updated {self.updated}, skipped {self.skipped}, errors {len(self.errors)}"
+        text = f"added {self.added}, updated {self.updated}, skipped {self.skipped}, errors {len(self.errors)}"
+        return text + (f", pruned {self.pruned}" if self.pruned else "")
 
 
 def default_index_dir() -> Path:
@@ -78,13 +88,60 @@ def open_index(index_dir: str | Path) -> FileIndex:
 
 
 def _open_or_create(path: Path, rebuild: bool) -> FileIndex:
-    if rebuild or not (path.is_dir() and index.exists_in(str(path))):
-        if path.exists() and any(path.iterdir()) and not index.exists_in(str(path)):
-            raise IndexCorruptError(f"refusing to create an index in {path}: the directory is not empty "
-                                    f"and holds no index")
-        path.mkdir(parents=True, exist_ok=True)
-        return index.create_in(str(path), make_schema())
-    return open_index(path)
+    """The index to write to; a new one where there is none (or the old one is of another schema)."""
+    if path.is_dir() and index.exists_in(str(path)):
+        try:
+            return open_index(path)
+        except IndexCorruptError:
+            if not rebuild:
+                raise
+    elif path.exists() and any(path.iterdir()):
+        raise IndexCorruptError(f"refusing to create an index in {path}: the directory is not empty "
+                                f"and holds no index")
+    path.mkdir(parents=True, exist_ok=True)
+    return index.create_in(str(path), make_schema())
+
+
+def _writer(ix: FileIndex, path: Path) -> SegmentWriter:
+    try:
+        return ix.writer(timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB)
+    except LockError as exc:
+        raise IndexBusyError(f"another process is writing to the index at {path} and did not finish within "
+                             f"{WRITE_TIMEOUT_S:.0f} s; try again when it has finished") from exc
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    """Progress of `build_index`, passed to its `progress` callback after each article."""
+
+    articles: int       # read so far (added, updated or skipped)
+    bytes_read: int     # of the input files finished so far
+    bytes_total: int    # of all input files
+    elapsed_s: float
+
+    @property
+    def rate(self) -> float:
+        """Articles per second so far."""
+        return self.articles / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+    @property
+    def eta_s(self) -> float | None:
+        """Seconds left, estimated from the bytes read; None until there is something to go on."""
+        if not self.bytes_read or self.elapsed_s <= 0:
+            return None
+        return self.elapsed_s * (self.bytes_total - self.bytes_read) / self.bytes_read
+
+
+def _enrich_planned(item: tuple[Article, str, bool]) -> tuple[Article, str, bool]:
+    article, digest, existed = item
+    return enrich(article), digest, existed
+
+
+def _origin_file(origin: str) -> str:
+    """The file part of an article's origin ("path", "path:line" or "path[n]")."""
+    base = re.sub(r"\[\d+\]$", "", origin)
+    head, sep, tail = base.rpartition(":")
+    return head if sep and tail.isdigit() else base
 
 
 def build_index(
@@ -92,49 +149,103 @@ def build_index(
     index_dir: str | Path | None = None,
     *,
     rebuild: bool = False,
-    progress: Callable[[int], None] | None = None,
+    prune: bool = False,
+    workers: int = 1,
+    commit_every: int = COMMIT_EVERY,
+    progress: Callable[[IndexProgress], None] | None = None,
 ) -> IndexReport:
     """Read, enrich and index every article under `paths`; re-indexing the same files adds nothing twice.
 
-    An article whose id is already indexed with the same content is skipped; with changed content
-    it is replaced (updated). Files and records that cannot be read are listed in `errors`.
-    `progress`, if given, is called with the number of articles processed so far.
+    An article whose id is indexed with the same content is skipped; with changed content it is
+    replaced (updated). Files and records that cannot be read are listed in `errors`.
+    `rebuild` replaces the whole index in one commit at the end (until then the old one stays
+    searchable). `prune` deletes indexed articles that were read from under `paths` but are no
+    longer there. `workers > 1` enriches in that many processes. Work is committed every
+    `commit_every` articles, so an interrupted run keeps what it committed and a rerun finishes it.
     """
     path = Path(index_dir) if index_dir is not None else default_index_dir()
+    paths = [Path(p) for p in paths]
     ix = _open_or_create(path, rebuild)
     report = IndexReport()
+    files = list(article_files(paths))
+    sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
+    started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
+    writer = _writer(ix, path)
+    searcher = ix.searcher()
+
+    def planned() -> Iterator[tuple[Article, str, bool]]:
+        nonlocal done_bytes
+        for item in read_paths(files):
+            where = item.where if isinstance(item, ReadError) else item.origin
+            source_file = _origin_file(where)
+            if source_file not in finished_files:
+                finished_files.add(source_file)
+                done_bytes += sizes.get(source_file, 0)
+            if isinstance(item, ReadError):
+                report.errors.append(item)
+                continue
+            digest = item.content_hash()
+            if item.id in seen_ids:
+                report.skipped += 1  # the same id twice in this run: the first one wins
+                continue
+            seen_ids.add(item.id)
+            indexed = None if rebuild else searcher.document_number(id=item.id)
+            if indexed is not None and searcher.stored_fields(indexed).get("content_hash") == digest:
+                report.skipped += 1
+                _report(progress, report, done_bytes, sum(sizes.values()), started)
+                continue
+            yield item, digest, indexed is not None
+
     try:
-        writer = ix.writer(timeout=WRITE_TIMEOUT_S, limitmb=256)
-    except LockError as exc:
-        raise IndexBusyError(f"another process is writing to the index at {path}; "
-                             f"try again when it has finished") from exc
-    seen: dict[str, str] = {}  # id -> content hash of the articles written in this run
+        pending = 0
+        for article, digest, existed in parallel_map(_enrich_planned, planned(), workers):
+            writer.update_document(**to_document(article, digest))
+            report.updated += existed
+            report.added += not existed
+            pending += 1
+            _report(progress, report, done_bytes, sum(sizes.values()), started)
+            if pending >= commit_every and not rebuild:
+                writer.commit()
+                writer, pending = _writer(ix, path), 0
+        if prune:
+            report.pruned = _prune(writer, searcher, paths, seen_ids)
+        writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        searcher.close()
+    return report
+
+
+def _report(progress: Callable[[IndexProgress], None] | None, report: IndexReport, done: int, total: int,
+            started: float) -> None:
+    if progress:
+        progress(IndexProgress(report.added + report.updated + report.skipped, done, total,
+                               time.perf_counter() - started))
+
+
+def _prune(writer: SegmentWriter, searcher: Searcher, paths: list[Path], seen_ids: set[str]) -> int:
+    """Delete articles read from under `paths` earlier whose id was not read this time."""
+    roots = [str(p.resolve()) for p in paths]
+    pruned = 0
+    for fields in searcher.all_stored_fields():
+        origin = str(Path(_origin_file(fields.get("origin", ""))).resolve()) if fields.get("origin") else ""
+        if origin and fields["id"] not in seen_ids and any(origin == r or origin.startswith(r + os.sep) for r in roots):
+            writer.delete_by_term("id", fields["id"])
+            pruned += 1
+    return pruned
+
+
+def delete_articles(ids: Iterable[str], index_dir: str | Path | None = None) -> int:
+    """Delete the articles with these ids; returns how many were in the index."""
+    path = resolve_index_dir(index_dir)
+    ix = open_index(path)
+    writer = _writer(ix, path)
     try:
-        with ix.searcher() as searcher:
-            for item in read_paths(paths):
-                if isinstance(item, ReadError):
-                    report.errors.append(item)
-                    continue
-                digest = item.content_hash()
-                if item.id in seen:
-                    indexed_hash = seen[item.id]
-                else:
-                    docnum = searcher.document_number(id=item.id)
-                    indexed_hash = None if docnum is None else searcher.stored_fields(docnum).get("content_hash", "")
-                if indexed_hash == digest:
-                    report.skipped += 1
-                else:
-                    writer.update_document(**to_document(enrich(item), digest))
-                    seen[item.id] = digest
-                    if indexed_hash is None:
-                        report.added += 1
-                    else:
-                        report.updated += 1
-                if progress:
-                    progress(report.added + report.updated + report.skipped)
+        deleted = sum(writer.delete_by_term("id", article_id) for article_id in ids)
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
-    return report
-
+    return deleted

@@ -6,6 +6,7 @@ splitter built from our own abbreviation list, a `RegexpTokenizer`, the Snowball
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
@@ -68,9 +69,9 @@ def stem(word: str) -> str:
     return _stemmer.stem(word.lower())
 
 
-_TERM_TOKENIZER = RegexpTokenizer(r"[^\W_]+")
+_TERM = re.compile(r"[^\W_]+")  # stdlib `re`: several times faster here than NLTK's `regex`-based tokenizer
 
 
 def terms(text: str) -> list[str]:
     """Stems of the alphanumeric runs in `text` ("cyber-attacks" → "cyber", "attack")."""
-    return [stem(word) for word in _TERM_TOKENIZER.tokenize(text)]
+    return [stem(word) for word in _TERM.findall(text)]
