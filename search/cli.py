@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -12,12 +13,14 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
+from tqdm import tqdm
+
 from .errors import SearchError
 from .explore import cooccurrence, facet_values, index_stats, similar
 from .export import FORMATS, export
 from .query import SORTS, Hit, SearchResult, search
 from .schema import FACETS
-from .store import build_index
+from .store import IndexProgress, build_index, delete_articles
 
 _MARK = re.compile(r"</?mark>")
 
@@ -98,6 +101,27 @@ def _print_result(res: SearchResult, bold: bool) -> None:
         print("\nYears: " + ", ".join(f"{v.value} ({v.count})" for v in res.dates.years))
 
 
+class ProgressBar:
+    """A tqdm bar on stderr over the input bytes, showing articles, articles/s and the time left."""
+
+    def __init__(self, disable: bool | None) -> None:  # None: shown only on a terminal
+        self._bar = tqdm(total=0, unit="B", unit_scale=True, desc="indexing", disable=disable, file=sys.stderr,
+                         bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]")
+
+    def update(self, state: IndexProgress) -> None:
+        """Move the bar to `state` (called by `build_index` after each article)."""
+        self._bar.total = state.bytes_total
+        self._bar.n = state.bytes_read
+        self._bar.set_postfix_str(f"{state.articles:,} articles, {state.rate:,.0f}/s", refresh=False)
+        self._bar.refresh() if state.articles % 50 == 0 else None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.close()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m search", description=__doc__)
     index_option = argparse.ArgumentParser(add_help=False)
@@ -116,7 +140,13 @@ def _parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("index", parents=[index_option], help="read, enrich and index files and folders")
     cmd.add_argument("paths", nargs="+", help="article files or folders (txt, json, jsonl, csv)")
-    cmd.add_argument("--rebuild", action="store_true", help="start from an empty index")
+    cmd.add_argument("--rebuild", action="store_true", help="replace the whole index (in one commit at the end)")
+    cmd.add_argument("--prune", action="store_true", help="delete articles whose files or records are gone")
+    cmd.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="enrichment processes (default: cores)")
+    cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    cmd = commands.add_parser("delete", parents=[index_option], help="delete articles by id")
+    cmd.add_argument("ids", nargs="+")
 
     cmd = commands.add_parser("query", parents=[chosen, index_option], help="search the index")
     cmd.add_argument("--sort", choices=SORTS, default="relevance")
@@ -150,10 +180,14 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> None:
     bold = sys.stdout.isatty()
     if args.command == "index":
-        report = build_index(args.paths, args.index_dir, rebuild=args.rebuild)
+        with ProgressBar(disable=True if args.quiet else None) as bar:
+            report = build_index(args.paths, args.index_dir, rebuild=args.rebuild, prune=args.prune,
+                                 workers=args.workers, progress=bar.update)
         print(report.summary())
         for error in report.errors:
             print(f"  error: {error}", file=sys.stderr)
+    elif args.command == "delete":
+        print(f"deleted {delete_articles(args.ids, args.index_dir)} of {len(args.ids)}")
     elif args.command == "query":
         res = search(args.text, page=args.page, per_page=args.per_page, sort=args.sort, index_dir=args.index_dir,
                      facet_limit=args.facet_limit, **_selection(args))

@@ -119,6 +119,8 @@ def match(query: str, selection: Selection, index_dir: str | Path | None) -> Mat
 
 def ordered_docs(m: Matches, sort: str, limit: int | None) -> list[tuple[int, float]]:
     """(document number, score) of the first `limit` matches in `sort` order."""
+    if not m.mask.any():
+        return []  # (an empty `filter` set would mean "no filter" to Whoosh)
     if m.query is not None and sort == "relevance":
         allowed = set(np.flatnonzero(m.mask).tolist()) if m.masks else None
         results = m.snap.searcher.search(m.query, filter=allowed, limit=limit)

@@ -26,7 +26,7 @@ SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest":
 PER_PAGE = 10
 FACET_SHOWN = 8          # facet values listed before "Show all"
 CARD_TAGS_SHOWN = 5      # values per group (speakers, countries, themes) on a result card
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=\"'&])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#~:$|])")  # what could make links, images, styling, icons
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ def article_facets_html(view: ArticleView, state: PageState) -> str:
             if evidence:
                 quoted = ", ".join(f"“{escape(p)}”" for p in evidence[:6])
                 item += f'<div class="ns-evidence">matched {quoted}</div>'
-            items.append(f"<li>{item}</li>")
+            items.append(f'<li class="ns-with-evidence">{item}</li>' if evidence else f"<li>{item}</li>")
         parts.append(f'<section class="ns-facet"><h4>{escape(label)}</h4><ul>{"".join(items)}</ul></section>')
     if not parts:
         return '<p class="ns-muted">No speakers, places or themes were found in this article.</p>'
@@ -255,21 +255,22 @@ def article_facets_html(view: ArticleView, state: PageState) -> str:
 def stats_html(total: int, q: str, elapsed_ms: float, page: int, per_page: int) -> str:
     """"2 articles match “cyber” · 3 ms" (with the range shown when there are several pages)."""
     text = f"<strong>{escape(count_text(total))}</strong>"
-    text += f" match <q>{escape(q)}</q>" if q else ""
+    text += f" {'matches' if total == 1 else 'match'} <span class='ns-q'>“{escape(q)}”</span>" if q else ""
     if total > per_page:
         first = (page - 1) * per_page + 1
-        text += f" · showing {first:,}–{min(total, page * per_page):,}"
+        text += f'<span class="ns-dot">·</span>showing {first:,}–{min(total, page * per_page):,}'
     return f'<div class="ns-stats">{text}<span class="ns-dot">·</span><span class="ns-time">{escape(elapsed_text(elapsed_ms))}</span></div>'
 
 
 CSS = """
 <style>
-.block-container { padding-top: 2.2rem; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 3.6rem; }
+.stAppDeployButton, [data-testid="stAppDeployButton"] { display: none; }
 .ns-header h1 { font-size: 2.1rem; font-weight: 700; margin: 0; padding: 0; letter-spacing: -0.01em; }
 .ns-header p { margin: .25rem 0 0; opacity: .72; font-size: 1rem; }
 mark { background: rgba(255, 204, 0, .38); color: inherit; padding: 0 .12em; border-radius: 3px; }
 .ns-stats { font-size: .95rem; opacity: .85; }
-.ns-stats q { quotes: "“" "”"; font-weight: 600; }
+.ns-stats .ns-q { font-weight: 600; }
 .ns-dot { margin: 0 .45em; opacity: .55; }
 .ns-time { opacity: .75; }
 .ns-results { margin-top: .25rem; }
@@ -296,17 +297,21 @@ a.ns-tag:hover { filter: brightness(.93); }
 .ns-empty h3 { margin: 0 0 .35rem; padding: 0; font-size: 1.25rem; }
 .ns-empty p { margin: 0; opacity: .7; }
 .ns-pageinfo { text-align: center; opacity: .75; font-size: .92rem; }
-.ns-back { font-size: .92rem; text-decoration: none; }
+.ns-back { font-size: .92rem; text-decoration: none; color: #2563c9 !important; }
+.ns-back:hover { text-decoration: underline; }
 .ns-article-title { font-size: 1.85rem !important; line-height: 1.25 !important; margin: .8rem 0 .4rem !important;
   padding: 0 !important; font-weight: 700 !important; overflow-wrap: anywhere; }
 .ns-article-meta { font-size: .92rem; margin-bottom: 1.1rem; }
 .ns-body p { font-size: 1.06rem; line-height: 1.72; margin: 0 0 1rem; max-width: 42rem; overflow-wrap: anywhere; }
 .ns-article-facets h4 { font-size: .75rem !important; text-transform: uppercase; letter-spacing: .06em;
   opacity: .65; margin: 1rem 0 .35rem !important; padding: 0 !important; }
-.ns-article-facets ul { list-style: none; padding: 0 !important; margin: 0; }
-.ns-article-facets li { margin: 0 0 .35rem; padding: 0; font-size: .88rem; }
+.ns-article-facets ul { list-style: none; padding: 0 !important; margin: 0; display: flex; flex-wrap: wrap; gap: .35rem; }
+.ns-article-facets li { margin: 0 !important; padding: 0; font-size: .86rem; }
+.ns-article-facets li.ns-with-evidence { flex-basis: 100%; }
 .ns-evidence { font-size: .78rem; opacity: .7; margin: .15rem 0 .2rem .4rem; }
 .ns-muted { opacity: .7; font-size: .9rem; }
 [data-testid="stSidebar"] [data-testid="stCheckbox"] label p { font-size: .9rem; }
+.st-key-suggestion button p { color: #2563c9; font-size: 1rem; }
+.st-key-suggestion button:hover p { text-decoration: underline; }
 </style>
 """

@@ -53,6 +53,11 @@ def test_facet_counts_ignore_their_own_filter(index_dir):
     assert "Japan" not in counts(res, "country")  # other facets are narrowed by the source filter
 
 
+def test_a_filter_value_that_matches_nothing_gives_no_hits(index_dir):
+    res = search("cyber", filters={"source": ["Nowhere Press"]}, index_dir=index_dir)
+    assert (res.total, res.hits) == (0, [])
+
+
 def test_selected_value_is_listed_even_at_zero(index_dir):
     res = search("grain", filters={"source": ["Wire C"]}, index_dir=index_dir)
     assert res.total == 0

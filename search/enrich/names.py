@@ -1,0 +1,324 @@
+"""Heuristic person-name detection: runs of capitalised words, titles stripped, and organisations,
+places and common words rejected; partial mentions merged into the full name they shorten.
+
+Word lists live in `people.toml`. Everything here is regular expressions and set look-ups: no NLTK
+data, no models, and linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
+_UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
+_UP = f"[{re.escape(_UPPER)}]"
+_ABBREVIATED = r"(?:Mrs|Mr|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Hon|Supt|Insp|Det|Cmdr)\."
+_TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-)?{_UP}[\w'’]*(?:-[\w'’]+)*)"
+_PARTICLES = frozenset("van von der den de del della des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
+# A run: capitalised words separated by single spaces, with name particles between them.
+_RUN = re.compile(rf"(?<![\w.’'-]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,3}}{_TOKEN})*")
+_PUNCTUATION = "\"'“”‘’()[].,;:!?—–-"
+# Capitalised words linked to the run by "of", "for"...: "Minister of", "Institute of Allergy and".
+_LINKED = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|on|to|and|&)\s+(?:the\s+)?$")
+_CONTRACTIONS = tuple(a + b for a in "'’" for b in ("m", "re", "ve", "ll", "d", "t"))  # "I'm", "Don't"
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+_HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held")
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+_SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?\s*(?:\n|$)")
+_LINKS = frozenset("of for on to".split())
+_PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
+
+# Token classes.
+NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of `people.toml`, lower-cased."""
+
+    gender: dict[str, str]  # honorific → "m", "f" or "" (for titles like "President")
+    roles: frozenset[str]
+    reporter_roles: frozenset[str]
+    organisation: frozenset[str]
+    stop: frozenset[str]
+    name_words: frozenset[str]
+    thing_nouns: frozenset[str]
+    places: frozenset[str]
+    not_name: frozenset[str]  # words that are never a name, whatever their neighbours
+    regnal: frozenset[str]  # titles kept before a lone name: "Pope Francis"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged word lists, parsed once."""
+    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["names"]
+    lower = lambda key: frozenset(word.lower() for word in data[key])  # noqa: E731
+    gender = {word: "" for word in lower("honorifics")}
+    gender.update({word: "m" for word in lower("male_honorifics")})
+    gender.update({word: "f" for word in lower("female_honorifics")})
+    not_name = (lower("stop") | lower("organisation") | lower("roles") | frozenset(gender)) - lower("name_words")
+    return Lexicon(gender, lower("roles"), lower("reporter_roles"), lower("organisation"), lower("stop"),
+                   lower("name_words"), lower("thing_nouns"), lower("places"), not_name, lower("regnal"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a (possibly partial) person name in the text."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]  # the name as written, titles and possessive "'s" removed
+    title: str  # lower-case honorific or role word just before the name, "" if none
+    place_context: bool  # right after "in", "near", "at"...: maybe a place, not a person
+    organisation: bool  # part of an organisation's or place's name ("Hagia Sophia Museum")
+    reporter: bool  # a correspondent or a sign-off ("Oh Soo-young, Arirang News.")
+    core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every candidate person-name mention in `text`, in order (single words included: see `resolve`)."""
+    lex = lexicon()
+    lower_seen = _LowerSeen(text)
+    mentions: list[Mention] = []
+    for run in _RUN.finditer(text):
+        words = run.group()
+        if " " in words or "\t" in words:
+            mentions.extend(_mentions_in_run(text, run.start(), words, lex, lower_seen))
+        elif words.lower() not in lex.not_name:  # most lone capitalised words: "The", "He", "Monday"
+            single = _single_mention(text, run.start(), words, lex, lower_seen)
+            if single:
+                mentions.append(single)
+    return mentions
+
+
+def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
+    """A lone capitalised word as a mention ("Stoltenberg said"), when it may be a name."""
+    if word.endswith(("'s", "’s")) and len(word) > 3:
+        word = word[:-2]
+    word = word.rstrip("'’")
+    if _classify(word, word.lower(), lex, lower_seen) != NAME:
+        return None
+    before = text[max(0, start - 30):start].split()
+    title = before[-1].lower() if before and before[-1][-1:].isalpha() else ""
+    title = title if title in lex.gender or title in lex.roles else ""
+    return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
+                   (word.casefold(),))
+
+
+class _LowerSeen:
+    """Whether a word also occurs in lower case in the text ("Security" vs "security"): then it is
+    a common word, not a name."""
+
+    def __init__(self, text: str) -> None:
+        self.words = set(text.split())
+
+    def __contains__(self, low: str) -> bool:
+        words = self.words
+        return low in words or low + "," in words or low + "." in words
+
+
+def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
+    if word[0].islower() and "-" not in word:
+        return PARTICLE
+    if len(word) == 2 and word[1] == ".":
+        return INITIAL
+    if low in lex.name_words:
+        return "F"  # flexible: decided by its neighbours
+    if low in lex.gender:
+        return HONORIFIC
+    if low in lex.roles or (low[-1:] == "s" and (low[:-1] in lex.gender or low[:-1] in lex.roles)) or (
+            low.endswith("ist") and len(low) > 5):  # "Violinist", "Presidents"
+        return ROLE
+    if low in lex.organisation:
+        return ORG
+    if "-" in low and word.rpartition("-")[2].islower() and low.endswith(_HYPHEN_SUFFIXES):
+        return STOP  # "Trump-loving", "Yemen-based"
+    if low in lex.stop or low in lower_seen or low.endswith(_CONTRACTIONS) or (word[0].isupper() and low.partition("-")[0] in lex.stop) or len(word) == 1 or word.isupper() or not _LETTERS_ONLY.match(word):
+        return STOP
+    return NAME
+
+
+def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: _LowerSeen) -> list[Mention]:
+    words: list[str] = []
+    offsets: list[int] = []
+    kinds: list[str] = []
+    possessive: list[bool] = []
+    pos = 0
+    for token in run.split():
+        pos = run.find(token, pos)
+        word = token
+        possessive.append(word.endswith(("'s", "’s")) and len(word) > 3)
+        if possessive[-1]:
+            word = word[:-2]
+        word = word.rstrip("'’")
+        words.append(word)
+        offsets.append(start + pos)
+        kinds.append(_classify(word, word.lower(), lex, lower_seen))
+        pos += len(token)
+    _resolve_flexible(words, kinds, lex)
+    context = _Context(text, start, lex)
+    if context.sentence_initial and kinds[0] == NAME and words[0].endswith("ing"):
+        kinds[0] = STOP  # "Saying …"
+    mentions: list[Mention] = []
+    i, n = 0, len(words)
+    while i < n:
+        if kinds[i] not in (NAME, INITIAL) and not (kinds[i] == PARTICLE and i and kinds[i - 1] == HONORIFIC):
+            i += 1
+            continue
+        j = i
+        while j < n and (kinds[j] in (NAME, INITIAL) or (kinds[j] == PARTICLE and j + 1 < n)):
+            j += 1
+            if possessive[j - 1]:
+                break
+        while j > i and kinds[j - 1] == PARTICLE:
+            j -= 1
+        # "Federal Security Service", "Sheriff's Office", "Health Minister": part of a longer name.
+        part_of_name = j < n and kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
+        if j == n and not possessive[-1]:  # "Maidan Wardak province", "Falcon Heavy rocket"
+            following = _NEXT_WORD.match(text, start + len(run))
+            part_of_name = bool(following) and following.group(1) in lex.thing_nouns
+        organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i])
+        mention = _segment(text, words, offsets, kinds, i, j, context, organisation, lex)
+        if mention:
+            mentions.append(mention)
+        i = max(j, i + 1)
+    return mentions
+
+
+class _Context:
+    """What precedes a run: the word before it, and whether that makes the run part of a title,
+    an organisation's name ("Center for Biological Diversity") or a place ("in Maidan Wardak")."""
+
+    def __init__(self, text: str, start: int, lex: Lexicon) -> None:
+        window = max(0, start - 80)
+        before = text[window:start].split()
+        last = before[-1] if before else ""
+        self.word = last.strip(_PUNCTUATION).lower()
+        joined = last[-1:].isalpha()  # nothing but spaces between that word and the run
+        self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
+            "\n" in text[start - 3:start])
+        self.place = joined and self.word in _PLACE_PREPOSITIONS
+        linked = _LINKED.search(text, window, start) if joined and self.word in _LINKS else None
+        chain = [word.lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
+        # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
+        self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
+        # "Center for Biological Diversity".
+        self.organisation = not self.after_title_of and any(word in lex.organisation for word in chain)
+
+
+def _resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
+    """Decide each name-or-word ("Mark", "May", "King") from its neighbours in the run."""
+    for i, kind in enumerate(kinds):
+        if kind != "F":
+            continue
+        low = words[i].lower()
+        after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
+        before_name = i + 1 < len(kinds) and kinds[i + 1] == NAME
+        if after_name:
+            kinds[i] = ORG if low in lex.organisation else NAME  # "Theresa May", but "Hyde Park"
+        elif low in lex.gender:
+            kinds[i] = HONORIFIC
+        elif before_name or (i > 0 and kinds[i - 1] == HONORIFIC):
+            kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
+        else:
+            kinds[i] = ORG if low in lex.organisation else STOP
+
+
+def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], i: int, j: int,
+             context: _Context, organisation: bool, lex: Lexicon) -> Mention | None:
+    """The mention made of run words i..j-1, or None when they cannot be a person's name."""
+    first_in_run = i == 0 or all(kind in (HONORIFIC, ROLE, STOP) for kind in kinds[:i])
+    after_title_of = first_in_run and context.after_title_of and (i == 0 or kinds[i - 1] != HONORIFIC)
+    if after_title_of and sum(kind == NAME for kind in kinds[i:j]) >= 3:
+        i += 1  # "Mayor of Koszalin Piotr Jedlinski" → "Piotr Jedlinski"
+    tokens = tuple(words[i:j])
+    if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
+        return None
+    if i > 0:
+        title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) else ""
+    else:
+        title = context.word if context.word in lex.gender or context.word in lex.roles else ""
+    begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
+    sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
+    reporter = title in lex.reporter_roles or sign_off
+    core = tuple(t.casefold() for k, t in zip(kinds[i:j], tokens) if k != INITIAL)
+    return Mention(begin, end, tokens, title, first_in_run and context.place, organisation, reporter, core)
+
+
+def gender_of(mention: Mention) -> str:
+    """ "m" or "f" when the mention's honorific tells ("Mr", "Ms"), else ""."""
+    return lexicon().gender.get(mention.title, "")
+
+
+def resolve(mentions: list[Mention]) -> list[str | None]:
+    """The full name each mention refers to, or None when it is not (known to be) a person.
+
+    Names of two or more words stand for themselves unless they are part of a longer name in the
+    article ("Pacheco Pardo" → "Ramon Pacheco Pardo", "Elijah Cummings" → "Elijah Eugene Cummings").
+    A single word is a person only when it comes after an honorific ("President Yoon") or is a word
+    other than the first of such a full name ("Stoltenberg", "Vázquez" of "Wanda Vázquez Garced");
+    it stands for the first word ("Yoon" → "Yoon Suk Yeol") only when some mention of it is titled,
+    so that "Paris" is never taken for "Paris Métro". Among several full names, the one last seen wins.
+    """
+    lex = lexicon()
+    titled = {m.core for m in mentions if len(m.core) == 1 and m.title in lex.gender}
+    full: dict[tuple[str, ...], Mention] = {}  # core → first mention of each full name
+    for m in mentions:
+        if len(m.core) >= 2 and m.core not in full:
+            full[m.core] = m
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for core in full:
+        for word in set(core):
+            by_word.setdefault(word, []).append(core)
+    positions: dict[tuple[str, ...], list[int]] = {}
+    for m in mentions:
+        if m.core in full:
+            positions.setdefault(m.core, []).append(m.start)
+    longest = {core: _longest_container(core, by_word, positions, full[core].start, True) for core in full}
+    names: list[str | None] = []
+    for m in mentions:
+        if not m.core:
+            names.append(None)
+        elif m.core in full:
+            names.append(" ".join(full[longest[m.core]].tokens))
+        else:
+            core = _longest_container(m.core, by_word, positions, m.start, m.core in titled)
+            if core != m.core:
+                names.append(" ".join(full[longest[core]].tokens))
+            elif m.title in lex.regnal:
+                names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
+            elif m.title in lex.gender:
+                names.append(" ".join(m.tokens))
+            else:
+                names.append(None)
+    return names
+
+
+def _longest_container(core: tuple[str, ...], by_word: dict[str, list[tuple[str, ...]]],
+                       positions: dict[tuple[str, ...], list[int]], at: int, anywhere: bool) -> tuple[str, ...]:
+    """The full name that `core` shortens (see `resolve`), the one last seen before `at` among
+    several; or `core` itself."""
+    best, best_key = core, (-1, 0, 0)
+    for candidate in by_word.get(core[-1], ()):
+        if len(candidate) <= len(core) or not _shortens(core, candidate, anywhere):
+            continue
+        seen = positions[candidate]
+        k = bisect_left(seen, at)
+        key = (1 if k else 0, seen[k - 1] if k else -seen[0], len(candidate))
+        if key > best_key:
+            best, best_key = candidate, key
+    return best
+
+
+def _shortens(part: tuple[str, ...], name: tuple[str, ...], anywhere: bool) -> bool:
+    """Whether `part` is a shorter form of `name`: consecutive words of it, or its first and last."""
+    n = len(part)
+    if n == 1:
+        return part[0] in name[0 if anywhere else 1:]
+    return (part[0] == name[0] and part[-1] == name[-1]) or any(name[k:k + n] == part for k in range(len(name) - n + 1))
