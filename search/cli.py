@@ -143,6 +143,8 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--rebuild", action="store_true", help="replace the whole index (in one commit at the end)")
     cmd.add_argument("--prune", action="store_true", help="delete articles whose files or records are gone")
     cmd.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="enrichment processes (default: cores)")
+    cmd.add_argument("--commit-every", type=int, default=5_000, metavar="N",
+                     help="commit after every N articles written, so an interrupted run keeps its work")
     cmd.add_argument("--quiet", action="store_true", help="no progress bar")
 
     cmd = commands.add_parser("delete", parents=[index_option], help="delete articles by id")
@@ -182,7 +184,7 @@ def _run(args: argparse.Namespace) -> None:
     if args.command == "index":
         with ProgressBar(disable=True if args.quiet else None) as bar:
             report = build_index(args.paths, args.index_dir, rebuild=args.rebuild, prune=args.prune,
-                                 workers=args.workers, progress=bar.update)
+                                 workers=args.workers, commit_every=args.commit_every, progress=bar.update)
         print(report.summary())
         for error in report.errors:
             print(f"  error: {error}", file=sys.stderr)

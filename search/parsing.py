@@ -19,7 +19,8 @@ from whoosh.fields import Schema
 
 from .schema import FACETS, TEXT_FIELDS
 
-MAX_QUERY_CHARS = 2_000
+MAX_QUERY_CHARS = 10_000
+MAX_FUZZY_EDITS = 2
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -48,10 +49,14 @@ def plain_words_query(text: str, schema: Schema) -> wq.Query | None:
     return None if parsed is wq.NullQuery else parsed
 
 
-def normalise_facet_terms(q: wq.Query, lookup: Callable[[str, str], str | None]) -> wq.Query:
-    """Rewrite `facet:value` terms to the indexed spelling of the value (case-insensitive)."""
+def normalise(q: wq.Query, lookup: Callable[[str, str], str | None]) -> wq.Query:
+    """Rewrite `facet:value` terms to the indexed spelling of the value (case-insensitive), and cap
+    fuzzy terms at `MAX_FUZZY_EDITS` (a larger distance matches nearly everything, slowly)."""
 
     def fix(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.FuzzyTerm) and node.maxdist > MAX_FUZZY_EDITS:
+            return wq.FuzzyTerm(node.fieldname, node.text, boost=node.boost, maxdist=MAX_FUZZY_EDITS,
+                                prefixlength=node.prefixlength)
         if isinstance(node, wq.Term) and node.fieldname in FACETS:
             value = lookup(node.fieldname, str(node.text))
             return wq.Term(node.fieldname, value, boost=node.boost) if value else node
@@ -81,4 +86,4 @@ def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | No
         if fallback is None:
             return ParsedQuery(None, "The query has no searchable words; showing all articles.")
         return ParsedQuery(fallback, "The query syntax could not be used; searched for the words instead.")
-    return ParsedQuery(normalise_facet_terms(parsed, lookup).normalize(), notice)
+    return ParsedQuery(normalise(parsed, lookup).normalize(), notice)

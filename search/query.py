@@ -22,6 +22,8 @@ from .store import resolve_index_dir
 SORTS = ("relevance", "newest", "oldest", "source")
 MAX_PER_PAGE = 100
 DEFAULT_FACET_LIMIT = 30
+SUGGEST_MAX_WORDS = 8
+SUGGEST_MAX_WORD_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,9 @@ def _date_histogram(m: Matches) -> DateHistogram:
 def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | None]:
     if m.query is None:
         return None, None
+    words = {str(t) for _, t in m.query.iter_all_terms()}
+    if len(words) > SUGGEST_MAX_WORDS or any(len(w) > SUGGEST_MAX_WORD_CHARS for w in words):
+        return None, None  # Whoosh's corrector costs ~35 ms per unknown word, far more for long ones
     try:
         correction = m.snap.searcher.correct_query(m.query, text)
     except Exception:  # spelling is a hint; a query it cannot handle simply gets none

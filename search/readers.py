@@ -20,6 +20,8 @@ from .article import Article, make_id
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".json", ".jsonl", ".ndjson", ".csv"}
 SIDECAR_SUFFIX = ".meta.toml"
+MAX_ARTICLE_CHARS = 1_000_000  # one article's text; longer records are reported, not indexed
+csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_ARTICLE_CHARS))  # long texts reach our own check
 
 # Field name aliases, matched case-insensitively, for JSON objects and CSV headers.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -80,6 +82,9 @@ def article_from_record(record: dict[str, Any], origin: str) -> Article:
     if not body:
         names = "|".join(FIELD_ALIASES["body"])
         raise ValueError(f"no article text (expected a column or key named {names})")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise ValueError(f"article text is {len(body):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
+                         f"allowed for one article")
     url = pick("url")
     return Article(
         id=make_id(pick("id"), url, title, body),
@@ -139,12 +144,27 @@ def read_json(path: Path, data: bytes) -> Iterator[Article | ReadError]:
         yield from _record_or_error(record, f"{path}[{number}]" if len(records) > 1 else str(path))
 
 
+def _lines(data: bytes) -> Iterator[tuple[int, str | None]]:
+    """(line number, text) of each line; text is None for a line that is not valid UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        yield from enumerate(_decode(data).splitlines(), 1)
+        return
+    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+        try:
+            yield number, raw.decode("utf-8").rstrip("\r")
+        except UnicodeDecodeError:
+            yield number, None
+
+
 def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadError]:
     """A JSON Lines file: one article object per line; a bad line is reported, the rest read."""
-    for number, line in enumerate(_decode(data).splitlines(), 1):
+    for number, line in _lines(data):
+        where = f"{path}:{number}"
+        if line is None:
+            yield ReadError(where, "not UTF-8 text")
+            continue
         if not line.strip():
             continue
-        where = f"{path}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -160,8 +180,11 @@ def read_csv(path: Path, data: bytes) -> Iterator[Article | ReadError]:
     if not headers & set(FIELD_ALIASES["body"]):
         names = "|".join(FIELD_ALIASES["body"])
         raise ValueError(f"CSV has no text column (expected one of {names}; found {sorted(headers)})")
-    for record in reader:
-        yield from _record_or_error(record, f"{path}:{reader.line_num}")
+    try:
+        for record in reader:
+            yield from _record_or_error(record, f"{path}:{reader.line_num}")
+    except csv.Error as exc:  # a malformed row ends the file; the rows before it are kept
+        yield ReadError(f"{path}:{reader.line_num}", f"malformed CSV ({exc}); the rest of the file was not read")
 
 
 def _record_or_error(record: Any, where: str) -> Iterator[Article | ReadError]:

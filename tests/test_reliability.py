@@ -1,0 +1,141 @@
+"""Nothing lost: incremental updates, prune and delete, kill -9 mid-run, concurrent readers and
+writers, corrupt index folders."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+import search.store as store_module
+from search import IndexBusyError, IndexCorruptError, build_index, search
+from search.store import delete_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_corpus(folder: Path, count: int, name: str = "wire.jsonl", prefix: str = "n") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps({"id": f"{prefix}{i}", "title": f"Report {i} on trade talks",
+                         "text": f"Negotiators met in Geneva for round {i}. The minister said talks would go on.",
+                         "date": f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}"}) for i in range(count)]
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def all_ids(index_dir) -> list[str]:
+    res = search("", per_page=100, index_dir=index_dir)
+    ids = []
+    for page in range(1, res.pages + 1):
+        ids += [h.id for h in search("", page=page, per_page=100, index_dir=index_dir).hits]
+    return ids
+
+
+def test_prune_removes_articles_whose_file_is_gone(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 3, "a.jsonl", "a")
+    gone = write_corpus(corpus, 2, "b.jsonl", "b")
+    index_dir = tmp_path / "index"
+    assert build_index([corpus], index_dir).added == 5
+    gone.unlink()
+    kept = build_index([corpus], index_dir)  # without --prune nothing is deleted
+    assert (kept.skipped, kept.pruned, search("", index_dir=index_dir).total) == (3, 0, 5)
+    report = build_index([corpus], index_dir, prune=True)
+    assert (report.skipped, report.pruned) == (3, 2)
+    assert sorted(all_ids(index_dir)) == ["a0", "a1", "a2"]
+
+
+def test_prune_leaves_articles_from_other_folders_alone(tmp_path):
+    build_index([ROOT / "seeds"], tmp_path / "index")
+    write_corpus(tmp_path / "corpus", 2)
+    report = build_index([tmp_path / "corpus"], tmp_path / "index", prune=True)
+    assert report.pruned == 0 and search("", index_dir=tmp_path / "index").total == 4
+
+
+def test_delete_by_id_from_python_and_cli(tmp_path):
+    write_corpus(tmp_path / "corpus", 4)
+    index_dir = tmp_path / "index"
+    build_index([tmp_path / "corpus"], index_dir)
+    assert delete_articles(["n0", "missing"], index_dir) == 1
+    out = subprocess.run([sys.executable, "-m", "search", "delete", "n1", "--index-dir", str(index_dir)],
+                         capture_output=True, text=True)
+    assert "deleted 1 of 1" in out.stdout
+    assert sorted(all_ids(index_dir)) == ["n2", "n3"]
+
+
+def wait_for_total(index_dir, at_least: int, process) -> None:
+    while search("", index_dir=index_dir).total < at_least and process.poll() is None:
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("kill_point", ["while starting", "after the first commit", "half way"])
+def test_kill_9_mid_run_loses_nothing_and_a_rerun_completes(tmp_path, kill_point):
+    index_dir = tmp_path / "index"
+    build_index([ROOT / "seeds"], index_dir)  # the previous index
+    write_corpus(tmp_path / "corpus", 1200)
+    command = [sys.executable, "-m", "search", "index", str(tmp_path / "corpus"), "--index-dir", str(index_dir),
+               "--workers", "1", "--commit-every", "150", "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if kill_point == "while starting":
+        time.sleep(0.3)
+    else:
+        wait_for_total(index_dir, 2 + (150 if kill_point == "after the first commit" else 600), process)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL  # it was still running: killed mid-run
+    # The previous index is intact and searchable, with whatever was committed before the kill.
+    after_kill = search("", index_dir=index_dir)
+    assert search("cyber", index_dir=index_dir).total == 2
+    assert 2 <= after_kill.total <= 1202
+    # Running the same command again completes the job: every article once, no duplicates.
+    rerun = subprocess.run(command, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    ids = all_ids(index_dir)
+    assert len(ids) == len(set(ids)) == 1202
+    assert f"skipped {after_kill.total - 2}," in rerun.stdout
+
+
+def test_search_while_another_process_indexes(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index([ROOT / "seeds"], index_dir)
+    write_corpus(tmp_path / "corpus", 800)
+    process = subprocess.Popen([sys.executable, "-m", "search", "index", str(tmp_path / "corpus"), "--index-dir",
+                                str(index_dir), "--workers", "1", "--commit-every", "100", "--quiet"])
+    totals = []
+    while process.poll() is None:
+        totals.append(search("", index_dir=index_dir).total)  # readers see the last commit
+        time.sleep(0.05)
+    assert process.returncode == 0
+    totals.append(search("", index_dir=index_dir).total)
+    assert totals == sorted(totals) and totals[0] >= 2 and totals[-1] == 802
+    assert len(set(totals)) >= 2  # the reader saw intermediate commits, then the end
+
+
+def test_a_second_writer_waits_then_fails_clearly(tmp_path, monkeypatch):
+    index_dir = tmp_path / "index"
+    build_index([ROOT / "seeds"], index_dir)
+    monkeypatch.setattr(store_module, "WRITE_TIMEOUT_S", 0.3)
+    holder = whoosh_index.open_dir(str(index_dir)).writer()
+    try:
+        with pytest.raises(IndexBusyError, match="another process is writing"):
+            build_index([ROOT / "seeds"], index_dir, rebuild=True)
+    finally:
+        holder.cancel()
+    assert search("cyber", index_dir=index_dir).total == 2  # untouched
+
+
+def test_corrupt_index_folder_gives_a_clear_error(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index([ROOT / "seeds"], index_dir)
+    for toc in index_dir.glob("*.toc"):
+        toc.write_bytes(os.urandom(200))
+    with pytest.raises(IndexCorruptError, match="cannot read the index"):
+        search("x", index_dir=index_dir)
+    out = subprocess.run([sys.executable, "-m", "search", "query", "x", "--index-dir", str(index_dir)],
+                         capture_output=True, text=True)
+    assert out.returncode == 2 and "cannot read the index" in out.stderr and "Traceback" not in out.stderr
