@@ -27,6 +27,8 @@ class Taxonomy:
 
     themes: tuple[Theme, ...]
     max_per_phrase: int
+    lead_terms: int       # the first words of the text (title and lead) ...
+    lead_weight: float    # ... count this many times as much
     by_first_stem: dict[str, list[tuple[tuple[str, ...], Theme]]]
 
 
@@ -51,7 +53,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     for theme in themes:
         for stems in theme.phrases:
             by_first[stems[0]].append((stems, theme))
-    return Taxonomy(tuple(themes), int(data.get("max_per_phrase", 2)), dict(by_first))
+    return Taxonomy(tuple(themes), int(data.get("max_per_phrase", 2)), int(data.get("lead_terms", 0)),
+                    float(data.get("lead_weight", 1.0)), dict(by_first))
 
 
 def _has_weight(item: str) -> bool:
@@ -69,21 +72,21 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     """Themes whose matched phrases reach the threshold → the phrases that matched, strongest first."""
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
-    hits: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    themes = {theme.name: theme for theme in taxonomy.themes}
+    matched: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for i, first in enumerate(stems):
         for phrase_stems, theme in taxonomy.by_first_stem.get(first, ()):
             if tuple(stems[i:i + len(phrase_stems)]) == phrase_stems:
-                hits[theme.name][theme.phrases[phrase_stems][0]] += 1
+                phrase, weight = theme.phrases[phrase_stems]
+                matched[theme.name][phrase].append(weight * (taxonomy.lead_weight if i < taxonomy.lead_terms else 1))
     result: dict[str, list[str]] = {}
-    for name, matched in hits.items():
-        theme = themes[name]
-        weights = {p: w for p, w in theme.phrases.values()}
-        score = sum(min(count, taxonomy.max_per_phrase) * weights[p] for p, count in matched.items())
-        if score >= theme.threshold:
-            result[name] = sorted(matched, key=lambda p: (-weights[p] * matched[p], p))
-    order = [t.name for t in taxonomy.themes]
-    return {name: result[name] for name in sorted(result, key=order.index)}
+    for theme in taxonomy.themes:
+        found = matched.get(theme.name)
+        if not found:
+            continue
+        scores = {p: sum(sorted(ws, reverse=True)[:taxonomy.max_per_phrase]) for p, ws in found.items()}
+        if sum(scores.values()) >= theme.threshold:
+            result[theme.name] = sorted(scores, key=lambda p: (-scores[p], p))
+    return result
 
 
 def find_themes(text: str, taxonomy: Taxonomy | None = None) -> list[str]:

@@ -1,0 +1,34 @@
+"""Themes come from an editable taxonomy file, matched on stems, with evidence for each theme."""
+
+from search.enrich.themes import default_taxonomy, find_themes, load_taxonomy, theme_evidence
+
+REQUIRED = ["Arms control & non-proliferation", "Cyber security", "Defence industry & arms trade",
+            "Partnerships & alliances", "Hybrid warfare", "Emerging technologies", "Climate & security",
+            "War in Ukraine", "Economic security & supply chains", "Nuclear & missile threats",
+            "Maritime & territorial disputes"]
+
+
+def test_the_packaged_taxonomy_has_the_required_themes():
+    names = [theme.name for theme in default_taxonomy().themes]
+    assert set(REQUIRED) <= set(names) and len(names) == len(set(names))
+
+
+def test_word_forms_match_through_stems_and_evidence_names_the_phrases():
+    text = "Hackers launched cyber-attacks on banks. Ransomware crippled hospitals; the cyberattack spread."
+    evidence = theme_evidence(text)
+    assert list(evidence) == ["Cyber security"]
+    assert {"cyber attack", "ransomware"} <= set(evidence["Cyber security"])
+
+
+def test_a_passing_mention_is_not_a_theme():
+    text = ("Kipchoge ran the marathon in Vienna in under two hours, a record that athletes had chased for "
+            "decades. Fans lined the course. " * 3 + "Organisers said sanctions on doping were strict.")
+    assert find_themes(text) == []
+
+
+def test_a_user_can_edit_the_taxonomy(tmp_path):
+    path = tmp_path / "themes.toml"
+    path.write_text('threshold = 1\n[[theme]]\nname = "Space"\nphrases = ["satellite", "orbit:2"]\n', "utf-8")
+    taxonomy = load_taxonomy(path)
+    assert find_themes("The satellite reached orbit.", taxonomy) == ["Space"]
+    assert find_themes("Nothing here.", taxonomy) == []
