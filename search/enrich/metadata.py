@@ -12,6 +12,13 @@ UNKNOWN_SOURCE = "Unknown"
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<name>[^,\n]+?)\s*(?:,\s*(?P<url>https?://\S+))?\s*$",
                           re.MULTILINE | re.IGNORECASE)
 
+# A reporter's sign-off on the last line: "Oh Soo-young, Arirang News."
+_SIGN_OFF = re.compile(r"^[^\n,]{3,60},\s*(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,3}(?:News|TV|Television|Radio|Times|Post|"
+                       r"Herald|Journal|Press|Agency|Network|Broadcasting|Daily|Tribune|Gazette))\.?[”\"]?\s*$")
+# A wire dateline crediting the agency: "WASHINGTON (Reuters) - ", "SEOUL, July 3 (Yonhap) — ".
+_DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,30})?\s*\((?P<name>[A-Z][\w ]{1,30}?)\)\s*[-–—]",
+                              re.MULTILINE)
+
 # Outlet names for well-known news domains (the bare domain is used for the rest).
 OUTLETS = {
     "arirang.com": "Arirang TV",
@@ -55,10 +62,19 @@ def outlet_for(url: str) -> str:
 
 
 def find_source(text: str, url: str = "") -> str:
-    """The source named in a `Source : X, <url>` line, else the url's outlet, else "Unknown"."""
+    """The source: a `Source : X` line, a dateline credit "(Reuters) -", a reporter's sign-off
+    ("…, Arirang News."), the url's outlet, else "Unknown" — in that order."""
     match = _SOURCE_LINE.search(text)
     if match:
         return match.group("name").strip()
+    match = _DATELINE_CREDIT.search(text[:400])
+    if match:
+        return match.group("name").strip()
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    for line in lines[-3:]:
+        match = _SIGN_OFF.match(line.strip())
+        if match:
+            return match.group("name").strip()
     return outlet_for(url) if url else UNKNOWN_SOURCE
 
 
