@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -32,6 +33,7 @@ class ParsedQuery:
     notice: str | None = None
 
 
+@lru_cache(maxsize=8)  # building a parser and its plugins costs more than most parses
 def _parser(schema: Schema, syntax: bool) -> MultifieldParser:
     parser = MultifieldParser(list(TEXT_FIELDS), schema)
     if syntax:
@@ -44,8 +46,7 @@ def plain_words_query(text: str, schema: Schema) -> wq.Query | None:
     words = _WORD.findall(text)[:64]
     if not words:
         return None
-    parser = MultifieldParser(list(TEXT_FIELDS), schema)
-    parsed = parser.parse(" ".join(words))
+    parsed = _parser(schema, syntax=False).parse(" ".join(words))
     return None if parsed is wq.NullQuery else parsed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from whoosh import query as wq
 from .facets import FacetValue
 from .highlight import full_html, snippet_html
 from .parsing import ParsedQuery, parse_query, plain_words_query
-from .schema import FACETS, from_stored
+from .schema import FACETS, TEXT_FIELDS, from_stored
 from .selection import DATE_KEY, FACET_ORDERS, FacetFilter, Selection
 from .snapshot import NO_DATE, Snapshot, snapshot
 from .store import resolve_index_dir
@@ -24,6 +25,7 @@ MAX_PER_PAGE = 100
 DEFAULT_FACET_LIMIT = 30
 SUGGEST_MAX_WORDS = 8
 SUGGEST_MAX_WORD_CHARS = 30
+_WORD = re.compile(r"(?<![\w:])[^\W\d_]+(?![\w:*~])")  # plain words, not field names, wildcards or fuzzy terms
 
 
 @dataclass(frozen=True)
@@ -180,24 +182,39 @@ def _date_histogram(m: Matches) -> DateHistogram:
 
 
 def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | None]:
+    """A "did you mean" text built from the index's vocabulary, for words the index does not have.
+
+    Whoosh's `correct_query` also "corrects" a word missing from only one of title and body (and
+    costs ~15 ms a word), so words are checked against both fields first and only words found in
+    neither are corrected, from the body's unstemmed spelling dictionary.
+    """
     if m.query is None:
         return None, None
-    words = {str(t) for _, t in m.query.iter_all_terms()}
-    if len(words) > SUGGEST_MAX_WORDS or any(len(w) > SUGGEST_MAX_WORD_CHARS for w in words):
-        return None, None  # Whoosh's corrector costs ~35 ms per unknown word, far more for long ones
-    try:
-        correction = m.snap.searcher.correct_query(m.query, text)
-    except Exception:  # spelling is a hint; a query it cannot handle simply gets none
+    reader = m.snap.searcher.reader()
+    analyzer = m.snap.searcher.schema["body"].analyzer
+    stems = {str(t) for f, t in m.query.iter_all_terms() if f in TEXT_FIELDS}
+    unknown = {t for t in stems if not any((f, t) in reader for f in TEXT_FIELDS)}
+    if not unknown or len(unknown) > SUGGEST_MAX_WORDS or any(len(t) > SUGGEST_MAX_WORD_CHARS for t in unknown):
         return None, None
-    if correction.query == m.query or correction.string == text:
+    corrector = m.snap.searcher.corrector("body")
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if not any(token.text in unknown for token in analyzer(word)):
+            return word
+        suggestions = corrector.suggest(word.lower(), limit=1)
+        return suggestions[0] if suggestions else word
+
+    corrected = _WORD.sub(fix, text)
+    if corrected == text:
         return None, None
     if total == 0:
         others = np.logical_and.reduce([m.snap.live, *m.masks.values()])
-        corrected = _parse(m.snap, correction.string).query  # re-analysed: the correction is unstemmed
-        found = int((_text_mask(m.snap, corrected) & others).sum()) if corrected is not None else 0
+        corrected_query = _parse(m.snap, corrected).query
+        found = int((_text_mask(m.snap, corrected_query) & others).sum()) if corrected_query is not None else 0
         if found:
-            return correction.string, f"No articles match “{text}”; “{correction.string}” finds {found}."
-    return correction.string, None
+            return corrected, f"No articles match “{text}”; “{corrected}” finds {found}."
+    return corrected, None
 
 
 def search(
