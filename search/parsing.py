@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -33,11 +32,20 @@ class ParsedQuery:
     notice: str | None = None
 
 
-@lru_cache(maxsize=8)  # building a parser and its plugins costs more than most parses
+_parsers: dict[tuple[int, bool], tuple[Schema, MultifieldParser]] = {}
+
+
 def _parser(schema: Schema, syntax: bool) -> MultifieldParser:
+    """A parser for `schema`, built once (building one and its plugins costs more than most parses)."""
+    cached = _parsers.get((id(schema), syntax))
+    if cached is not None and cached[0] is schema:  # the entry holds the schema, so its id stays unique
+        return cached[1]
+    if len(_parsers) > 8:
+        _parsers.clear()
     parser = MultifieldParser(list(TEXT_FIELDS), schema)
     if syntax:
         parser.add_plugins([FuzzyTermPlugin(), GtLtPlugin(), PlusMinusPlugin(), DateParserPlugin()])
+    _parsers[(id(schema), syntax)] = (schema, parser)
     return parser
 
 
