@@ -17,7 +17,6 @@ from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
 from .article import Article
-from .enrich import enrich
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
 from .pipeline import parallel_map
 from .readers import ReadError, article_files, read_paths
@@ -133,6 +132,8 @@ class IndexProgress:
 
 
 def _enrich_planned(item: tuple[Article, str, bool]) -> tuple[Article, str, bool]:
+    from .enrich import enrich  # imported here: NLTK takes ~1 s to import and searching never needs it
+
     article, digest, existed = item
     return enrich(article), digest, existed
 
