@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,24 +19,30 @@ from importlib import resources
 _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
 _ABBREVIATED = r"(?:Mrs|Mr|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Hon|Supt|Insp|Det|Cmdr)\."
-_TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-)?{_UP}[\w'’]*(?:-[\w'’]+)*)"
-_PARTICLES = frozenset("van von der den de del della des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
+_NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-)?"  # "al-Assad"
+_TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'’]+)*)"
+_PARTICLES = frozenset(
+    "van von der den de del della dela des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 # A run: capitalised words separated by single spaces, with name particles between them.
-_RUN = re.compile(rf"(?<![\w.’'-]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,3}}{_TOKEN})*")
+# (The look-ahead on the possible first letters only makes the scan faster.)
+_RUN = re.compile(
+    rf"(?=[{re.escape(_UPPER)}aeib])(?<![\w.’'-]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,3}}{_TOKEN})*")
 _PUNCTUATION = "\"'“”‘’()[].,;:!?—–-"
-# Capitalised words linked to the run by "of", "for"...: "Minister of", "Institute of Allergy and".
-_LINKED = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|on|to|and|&)\s+(?:the\s+)?$")
+# Capitalised words linked to the run by "of", "for"...: "Mayor of", "Center for", "Senator from".
+_LINKED = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|from|on|to|and|&)\s+(?:the\s+)?$")
 _CONTRACTIONS = tuple(a + b for a in "'’" for b in ("m", "re", "ve", "ll", "d", "t"))  # "I'm", "Don't"
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?\s*(?:\n|$)")
-_LINKS = frozenset("of for on to".split())
+_LINKS = frozenset("of for from on to".split())
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
+FLEXIBLE = "F"  # a name that is also a common word or title ("Mark", "May", "King"): decided by its neighbours
 
 
 @dataclass(frozen=True)
@@ -43,14 +50,14 @@ class Lexicon:
     """The word lists of `people.toml`, lower-cased."""
 
     gender: dict[str, str]  # honorific → "m", "f" or "" (for titles like "President")
-    roles: frozenset[str]
+    first_names: dict[str, str]  # common first name → "m" or "f"
+    roles: frozenset[str]  # relatives included
+    relatives: frozenset[str]
     reporter_roles: frozenset[str]
     organisation: frozenset[str]
-    stop: frozenset[str]
-    name_words: frozenset[str]
     thing_nouns: frozenset[str]
     places: frozenset[str]
-    not_name: frozenset[str]  # words that are never a name, whatever their neighbours
+    kinds: dict[str, str]  # listed word → its class (FLEXIBLE, HONORIFIC, ROLE, ORG or STOP)
     regnal: frozenset[str]  # titles kept before a lone name: "Pope Francis"
 
 
@@ -62,9 +69,16 @@ def lexicon() -> Lexicon:
     gender = {word: "" for word in lower("honorifics")}
     gender.update({word: "m" for word in lower("male_honorifics")})
     gender.update({word: "f" for word in lower("female_honorifics")})
-    not_name = (lower("stop") | lower("organisation") | lower("roles") | frozenset(gender)) - lower("name_words")
-    return Lexicon(gender, lower("roles"), lower("reporter_roles"), lower("organisation"), lower("stop"),
-                   lower("name_words"), lower("thing_nouns"), lower("places"), not_name, lower("regnal"))
+    first_names = {name: "m" for name in lower("male_first_names")}
+    first_names.update({name: "f" for name in lower("female_first_names")})
+    kinds = {word: STOP for word in lower("stop")}
+    kinds.update({word: ORG for word in lower("organisation")})
+    kinds.update({word: ROLE for word in lower("roles") | lower("relatives")})
+    kinds.update({word: HONORIFIC for word in gender})
+    kinds.update({word: FLEXIBLE for word in lower("name_words")})
+    return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
+                   lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
+                   lower("regnal"))
 
 
 @dataclass(frozen=True)
@@ -90,7 +104,7 @@ def find_mentions(text: str) -> list[Mention]:
         words = run.group()
         if " " in words or "\t" in words:
             mentions.extend(_mentions_in_run(text, run.start(), words, lex, lower_seen))
-        elif words.lower() not in lex.not_name:  # most lone capitalised words: "The", "He", "Monday"
+        elif words.lower() not in lex.kinds:  # most lone capitalised words: "The", "He", "Monday"
             single = _single_mention(text, run.start(), words, lex, lower_seen)
             if single:
                 mentions.append(single)
@@ -99,16 +113,27 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
     """A lone capitalised word as a mention ("Stoltenberg said"), when it may be a name."""
-    if word.endswith(("'s", "’s")) and len(word) > 3:
-        word = word[:-2]
-    word = word.rstrip("'’")
+    word = _bare(word)
     if _classify(word, word.lower(), lex, lower_seen) != NAME:
         return None
     before = text[max(0, start - 30):start].split()
     title = before[-1].lower() if before and before[-1][-1:].isalpha() else ""
     title = title if title in lex.gender or title in lex.roles else ""
     return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
-                   (word.casefold(),))
+                   (_fold(word),))
+
+
+def _bare(token: str) -> str:
+    """A token without its possessive or closing apostrophe: "NATO’s" → "NATO", "Reuters'" → "Reuters"."""
+    if token.endswith(("'s", "’s")) and len(token) > 3:
+        token = token[:-2]
+    return token.rstrip("'’")
+
+
+@lru_cache(maxsize=100_000)
+def _fold(word: str) -> str:
+    """A word case-folded and without accents, so that "Erdogan" matches "Erdoğan"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 class _LowerSeen:
@@ -124,27 +149,27 @@ class _LowerSeen:
 
 
 def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
+    """The class of one word of a run (NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP or FLEXIBLE)."""
     if word[0].islower() and "-" not in word:
         return PARTICLE
-    if len(word) == 2 and word[1] == ".":
-        return INITIAL
-    if low in lex.name_words:
-        return "F"  # flexible: decided by its neighbours
-    if low in lex.gender:
-        return HONORIFIC
-    if low in lex.roles or (low[-1:] == "s" and (low[:-1] in lex.gender or low[:-1] in lex.roles)) or (
-            low.endswith("ist") and len(low) > 5):  # "Violinist", "Presidents"
-        return ROLE
-    if low in lex.organisation:
-        return ORG
-    if "-" in low and word.rpartition("-")[2].islower() and low.endswith(_HYPHEN_SUFFIXES):
-        return STOP  # "Trump-loving", "Yemen-based"
-    if low in lex.stop or low in lower_seen or low.endswith(_CONTRACTIONS) or (word[0].isupper() and low.partition("-")[0] in lex.stop) or len(word) == 1 or word.isupper() or not _LETTERS_ONLY.match(word):
+    if (len(word) == 2 and word[1] == ".") or (len(word) == 1 and word not in "AI"):
+        return INITIAL  # "George W. Bush", "B Shiva Parvathi"
+    kind = lex.kinds.get(low)
+    if kind:
+        return kind
+    if (low[-1:] == "s" and lex.kinds.get(low[:-1]) in (HONORIFIC, ROLE)) or (low.endswith("ist") and len(low) > 5):
+        return ROLE  # "Presidents", "Violinist"
+    if "-" in low and (low.endswith(_HYPHEN_SUFFIXES) and word.rpartition("-")[2].islower()
+                       or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP):
+        return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
+    if low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word):
         return STOP
     return NAME
 
 
 def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: _LowerSeen) -> list[Mention]:
+    """The names in a run of several capitalised words: its stretches of name words, each without the
+    titles before it and rejected when an organisation word follows ("Federal Security Service")."""
     words: list[str] = []
     offsets: list[int] = []
     kinds: list[str] = []
@@ -152,11 +177,8 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
     pos = 0
     for token in run.split():
         pos = run.find(token, pos)
-        word = token
-        possessive.append(word.endswith(("'s", "’s")) and len(word) > 3)
-        if possessive[-1]:
-            word = word[:-2]
-        word = word.rstrip("'’")
+        word = _bare(token)
+        possessive.append(len(word) + 2 <= len(token))
         words.append(word)
         offsets.append(start + pos)
         kinds.append(_classify(word, word.lower(), lex, lower_seen))
@@ -204,18 +226,19 @@ class _Context:
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
         self.place = joined and self.word in _PLACE_PREPOSITIONS
+        thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
         linked = _LINKED.search(text, window, start) if joined and self.word in _LINKS else None
         chain = [word.lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
         # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
         self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
         # "Center for Biological Diversity".
-        self.organisation = not self.after_title_of and any(word in lex.organisation for word in chain)
+        self.organisation = thing or (not self.after_title_of and any(word in lex.organisation for word in chain))
 
 
 def _resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
     """Decide each name-or-word ("Mark", "May", "King") from its neighbours in the run."""
     for i, kind in enumerate(kinds):
-        if kind != "F":
+        if kind != FLEXIBLE:
             continue
         low = words[i].lower()
         after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
@@ -247,13 +270,18 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
     reporter = title in lex.reporter_roles or sign_off
-    core = tuple(t.casefold() for k, t in zip(kinds[i:j], tokens) if k != INITIAL)
+    core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens) if k != INITIAL)
     return Mention(begin, end, tokens, title, first_in_run and context.place, organisation, reporter, core)
 
 
 def gender_of(mention: Mention) -> str:
-    """ "m" or "f" when the mention's honorific tells ("Mr", "Ms"), else ""."""
-    return lexicon().gender.get(mention.title, "")
+    """ "m" or "f" when the mention's honorific ("Mr", "Ms") or, for a full name, its first name
+    ("Jacinda") tells; else ""."""
+    lex = lexicon()
+    by_title = lex.gender.get(mention.title, "")
+    if by_title or len(mention.core) < 2:
+        return by_title
+    return lex.first_names.get(mention.core[0], "")
 
 
 def resolve(mentions: list[Mention]) -> list[str | None]:
@@ -280,17 +308,23 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     for m in mentions:
         if m.core in full:
             positions.setdefault(m.core, []).append(m.start)
-    longest = {core: _longest_container(core, by_word, positions, full[core].start, True) for core in full}
+    container = {core: _container(core, by_word, positions, full[core].start, True) for core in full}
+
+    def canonical(core: tuple[str, ...]) -> str:
+        while container[core] != core:  # containers are strictly longer: this ends
+            core = container[core]
+        return " ".join(full[core].tokens)
+
     names: list[str | None] = []
     for m in mentions:
         if not m.core:
             names.append(None)
         elif m.core in full:
-            names.append(" ".join(full[longest[m.core]].tokens))
+            names.append(canonical(m.core))
         else:
-            core = _longest_container(m.core, by_word, positions, m.start, m.core in titled)
+            core = _container(m.core, by_word, positions, m.start, m.core in titled)
             if core != m.core:
-                names.append(" ".join(full[longest[core]].tokens))
+                names.append(canonical(core))
             elif m.title in lex.regnal:
                 names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
             elif m.title in lex.gender:
@@ -300,8 +334,8 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     return names
 
 
-def _longest_container(core: tuple[str, ...], by_word: dict[str, list[tuple[str, ...]]],
-                       positions: dict[tuple[str, ...], list[int]], at: int, anywhere: bool) -> tuple[str, ...]:
+def _container(core: tuple[str, ...], by_word: dict[str, list[tuple[str, ...]]],
+               positions: dict[tuple[str, ...], list[int]], at: int, anywhere: bool) -> tuple[str, ...]:
     """The full name that `core` shortens (see `resolve`), the one last seen before `at` among
     several; or `core` itself."""
     best, best_key = core, (-1, 0, 0)
@@ -321,4 +355,6 @@ def _shortens(part: tuple[str, ...], name: tuple[str, ...], anywhere: bool) -> b
     n = len(part)
     if n == 1:
         return part[0] in name[0 if anywhere else 1:]
-    return (part[0] == name[0] and part[-1] == name[-1]) or any(name[k:k + n] == part for k in range(len(name) - n + 1))
+    if part[0] == name[0] and part[-1] == name[-1]:
+        return True
+    return any(name[k:k + n] == part for k in range(len(name) - n + 1))
