@@ -21,6 +21,7 @@ class Article:
     people: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     theme_evidence: dict[str, list[str]] = field(default_factory=dict)  # theme -> phrases that matched
     origin: str = ""  # where the article was read from ("path" or "path:line"), for reports

@@ -41,6 +41,7 @@ class Hit:
     people: list[str]
     countries: list[str]
     regions: list[str]
+    organisations: list[str]
     themes: list[str]
     score: float
     snippet: str
@@ -161,7 +162,8 @@ def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
     return Hit(
         id=stored["id"], title=stored["title"], source=stored["source"], published=stored["published"],
         url=stored["url"], speakers=stored["speakers"], people=stored["people"],
-        countries=stored["countries"], regions=stored["regions"], themes=stored["themes"], score=score,
+        countries=stored["countries"], regions=stored["regions"], organisations=stored["organisations"],
+        themes=stored["themes"], score=score,
         snippet=snippet_html(stored["body"], terms, analyzer),
         title_html=full_html(stored["title"], terms, analyzer),
     )

@@ -35,6 +35,7 @@ FACETS: dict[str, Facet] = {
         Facet("people", "people", "People mentioned"),
         Facet("country", "countries", "Country"),
         Facet("region", "regions", "Region"),
+        Facet("organisation", "organisations", "Organisation"),
         Facet("theme", "themes", "Theme"),
     )
 }

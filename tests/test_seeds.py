@@ -48,6 +48,15 @@ def test_themes_of_each_seed(index_dir):
     assert {"Defence industry & arms trade", "War in Ukraine"} <= set(by_source(index_dir, "Arirang TV").themes)
 
 
+def test_regions_people_and_organisations_are_facets_too(index_dir):
+    res = search("", index_dir=index_dir)
+    regions = {fv.value for fv in res.facets["region"]}
+    assert {"Indo-Pacific", "Korean Peninsula", "South China Sea"} <= regions
+    assert {"NATO", "Arirang News"} <= {fv.value for fv in res.facets["organisation"]}
+    assert {"Yoon Suk Yeol", "Oh Soo-young"} <= {fv.value for fv in res.facets["people"]}
+    assert "Oh Soo-young" not in {fv.value for fv in res.facets["speaker"]}
+
+
 def test_dates_come_from_the_text(index_dir):
     assert str(by_source(index_dir, "NATO").published) == "2022-09-08"
 

@@ -1,4 +1,5 @@
-"""Enrichment: fill an `Article`'s facets (source, date, speakers, people, countries, regions, themes).
+"""Enrichment: fill an `Article`'s facets (source, date, speakers, people, countries, regions,
+organisations, themes).
 
 Each extractor is independent and offline. A failure in one extractor for one article is logged
 and leaves that facet empty for that article; it never stops indexing.
@@ -12,6 +13,7 @@ from dataclasses import replace
 
 from ..article import Article
 from .metadata import find_date, find_source
+from .organisations import find_organisations
 from .people import find_people
 from .places import find_places
 from .themes import theme_evidence
@@ -34,6 +36,7 @@ def enrich(article: Article) -> Article:
     text = article.text
     people = _safe("people", article, lambda: find_people(text), None)
     places = _safe("places", article, lambda: find_places(text), None)
+    organisations = _safe("organisations", article, lambda: find_organisations(text), [])
     evidence = _safe("themes", article, lambda: theme_evidence(text), {})
     source = article.source or _safe("source", article, lambda: find_source(text, article.url), "")
     published = article.published or _safe("date", article, lambda: find_date(text), None)
@@ -45,6 +48,7 @@ def enrich(article: Article) -> Article:
         people=list(people.people) if people else [],
         countries=list(places.countries) if places else [],
         regions=list(places.regions) if places else [],
+        organisations=list(organisations),
         themes=list(evidence),
         theme_evidence=dict(evidence),
     )
