@@ -54,7 +54,8 @@ def plain_words_query(text: str, schema: Schema) -> wq.Query | None:
     words = _WORD.findall(text)[:64]
     if not words:
         return None
-    parsed = _parser(schema, syntax=False).parse(" ".join(words))
+    # lower case: "AND", "OR", "NOT" typed as words are words here, not operators
+    parsed = _parser(schema, syntax=False).parse(" ".join(w.lower() for w in words))
     return None if parsed is wq.NullQuery else parsed
 
 

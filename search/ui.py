@@ -1,131 +1,57 @@
 """Page logic for the Streamlit app (`app.py`), kept free of Streamlit so it can be unit-tested.
 
-Two concerns live here:
+* `search.ui_state`: the page state and its URL form (re-exported here);
+* this module: result cards, statistics, filter chips, facet labels, the index summary;
+* `search.ui_article`: the article view (text with query matches and entities marked);
+* `search.ui_charts`: the timeline, facet bar chart and co-occurrence heat map (Altair);
+* `search.ui_upload`: checking, saving and indexing uploaded files;
+* `search.ui_style`: the page's CSS and its one script (in-page navigation for links).
 
-* the page state (query, filters, sort, page, open article) and its URL form, so that every
-  search can be bookmarked, shared and reloaded;
-* the HTML of result cards and of the article view. Only the engine's highlighted fragments
-  (`Hit.snippet`, `Hit.title_html`, `ArticleView.body_html`: escaped text plus `<mark>`) are
-  inserted as HTML; every other string from an article goes through `html.escape`.
+Only the engine's highlighted fragments (`Hit.snippet`, `Hit.title_html`, `ArticleView.body_html`:
+escaped text plus `<mark>`) are inserted as HTML; every other string from an article goes through
+`html.escape` (or `md_escape` for Streamlit's Markdown labels).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
-from urllib.parse import urlencode, urlsplit
 
-from . import FACETS, ArticleView, FacetValue, Hit  # the public API only (the package is loaded first)
+from . import FACETS, FacetValue, Hit, IndexStats  # the public API only (the package is loaded first)
+from .ui_article import article_facets_html, article_html, marked_body_html, paragraphs_html, safe_url  # noqa: F401
+from .ui_state import (  # noqa: F401  (re-exported: the page and its tests use them from here)
+    MATCH_LABELS, PER_PAGE, PER_PAGE_OPTIONS, SORT_LABELS, TABS, PageState, href, state_from_params,
+    state_to_params,
+)
+from .ui_style import CSS, NAV_SCRIPT, SCROLL_TO_TOP  # noqa: F401
 
 PRODUCT_NAME = "News Search"
 TAGLINE = "Full-text search with faceted browsing over your news archive — offline, on this computer."
-SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
-PER_PAGE = 10
-FACET_SHOWN = 8          # facet values listed before "Show all"
-CARD_TAGS_SHOWN = 5      # values per group (speakers, countries, themes) on a result card
+FACET_SHOWN = 8          # facet values listed before "Show more"
+SIDEBAR_WIDTH = 330      # px
+FACET_LIMIT = 30         # facet values fetched (and listed after "Show more")
+FACET_SEARCH_MIN = 15    # a facet with more distinct values than this gets its own search box
+FIND_LIMIT = 50          # values listed for a facet search
+CARD_TAGS_SHOWN = 5      # values per group on a result card
+CARD_HIDDEN = {"source", "people", "region"}  # facets not repeated on cards (source is in the meta line)
+GROUP_LABELS = {"speaker": "Speakers", "country": "Countries", "theme": "Themes", "region": "Regions"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#~:$|])")  # what could make links, images, styling, icons
-
-
-@dataclass(frozen=True)
-class PageState:
-    """Everything the page shows, as stored in the URL."""
-
-    q: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    page: int = 1
-    sort: str = "relevance"
-    article: str | None = None
-
-    def with_filter(self, facet: str, value: str, selected: bool) -> PageState:
-        """This state with `value` added to or removed from `facet`, back on page 1."""
-        values = [v for v in self.filters.get(facet, []) if v != value]
-        if selected:
-            values.append(value)
-        filters = {name: list(vals) for name, vals in self.filters.items() if name != facet and vals}
-        if values:
-            filters[facet] = values
-        return replace(self, filters=_ordered(filters), page=1, article=None)
-
-    def results(self) -> PageState:
-        """The results page this state belongs to (no article open)."""
-        return replace(self, article=None)
-
-
-def _ordered(filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
-    return {name: list(filters[name]) for name in FACETS if filters.get(name)}
-
-
-def _last(values: list[str]) -> str:
-    return values[-1] if values else ""
-
-
-def state_from_params(get_all: Callable[[str], list[str]]) -> PageState:
-    """Read the page state from URL parameters (`get_all(name)` lists a parameter's values).
-
-    Anything malformed falls back to its default: a bad page number means page 1, an unknown
-    sort means relevance. Filters are one parameter per facet, repeated for several values.
-    """
-    filters: dict[str, list[str]] = {}
-    for name in FACETS:
-        values = list(dict.fromkeys(v.strip() for v in get_all(name) if v and v.strip()))
-        if values:
-            filters[name] = values
-    try:
-        page = max(1, int(_last(get_all("page")).strip() or 1))
-    except ValueError:
-        page = 1
-    sort = _last(get_all("sort")).strip()
-    article = _last(get_all("article")).strip() or None
-    return PageState(
-        q=_last(get_all("q")).strip(),
-        filters=filters,
-        page=min(page, 100_000),
-        sort=sort if sort in SORT_LABELS else "relevance",
-        article=article,
-    )
-
-
-def state_to_params(state: PageState) -> dict[str, str | list[str]]:
-    """The URL parameters of a state, defaults left out, in a stable order."""
-    params: dict[str, str | list[str]] = {}
-    if state.q:
-        params["q"] = state.q
-    for name, values in _ordered(state.filters).items():
-        params[name] = list(values)
-    if state.sort != "relevance":
-        params["sort"] = state.sort
-    if state.page > 1:
-        params["page"] = str(state.page)
-    if state.article:
-        params["article"] = state.article
-    return params
-
-
-def href(state: PageState) -> str:
-    """A relative link ("?q=…&country=…") that opens this state; "?" alone for the start page."""
-    return "?" + urlencode(state_to_params(state), doseq=True)
-
-
-def safe_url(url: str | None) -> str | None:
-    """`url` if it is an absolute http(s) address (safe to link to), else None."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in url for c in "\r\n\t "):
-        return None
-    return url
 
 
 def format_date(value: date | None) -> str:
     """"8 Sep 2022", or "" for an undated article."""
     return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def month_label(month: str) -> str:
+    """"2022-09" → "Sep 2022" (unchanged if it is not a month)."""
+    try:
+        return f"{date.fromisoformat(month + '-01'):%b %Y}"
+    except ValueError:
+        return month
 
 
 def md_escape(text: str) -> str:
@@ -134,15 +60,18 @@ def md_escape(text: str) -> str:
 
 
 def facet_label(fv: FacetValue) -> str:
-    """The checkbox label of a facet value, e.g. "Russia (3)" (Markdown-escaped value)."""
-    return f"{md_escape(fv.value)} ({fv.count})"
+    """The checkbox label of a facet value: "Russia (3)"; excluded ones struck through in red."""
+    if fv.excluded:
+        return f":red[~~{md_escape(fv.value)}~~] (excluded)"
+    return f"{md_escape(fv.value)} ({fv.count:,})"
 
 
-def facet_values(values: Iterable[FacetValue], selected: Iterable[str]) -> list[FacetValue]:
-    """The engine's facet values plus any selected value it did not list (with count 0)."""
+def facet_values(values: Iterable[FacetValue], selected: Iterable[str], excluded: Iterable[str] = ()) -> list[FacetValue]:
+    """The engine's facet values plus any selected or excluded value it did not list (with count 0)."""
     shown = list(values)
     listed = {fv.value for fv in shown}
     shown += [FacetValue(v, 0, True) for v in selected if v not in listed]
+    shown += [FacetValue(v, 0, False, True) for v in excluded if v not in listed and v not in selected]
     return shown
 
 
@@ -160,12 +89,69 @@ def elapsed_text(ms: float) -> str:
     return f"{ms / 1000:.1f} s"
 
 
-def _tags(kind: str, label: str, values: list[str], limit: int = CARD_TAGS_SHOWN) -> str:
+def size_text(size: int) -> str:
+    """"812 KB", "8.4 MB", "1.2 GB"."""
+    units = ["bytes", "KB", "MB", "GB", "TB"]
+    value, unit = float(size), 0
+    while value >= 1000 and unit < len(units) - 1:
+        value, unit = value / 1000, unit + 1
+    return f"{value:,.0f} {units[unit]}" if unit < 2 else f"{value:,.1f} {units[unit]}"
+
+
+def date_range_text(date_from: date | None, date_to: date | None) -> str:
+    """"1 Jan 2019 – 31 Mar 2019", "from 1 Jan 2019", "until 31 Mar 2019"."""
+    if date_from and date_to:
+        return f"{format_date(date_from)} – {format_date(date_to)}"
+    if date_from:
+        return f"from {format_date(date_from)}"
+    return f"until {format_date(date_to)}" if date_to else ""
+
+
+# --- filter chips -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter above the results: its button key and label, and the state without it."""
+
+    key: str
+    label: str          # Markdown (values escaped)
+    excluded: bool
+    without: PageState
+
+
+def chips(state: PageState) -> list[Chip]:
+    """The removable chips of every selected and excluded value, match mode and the date range."""
+    result = []
+    for name, facet in FACETS.items():
+        for value in state.filters.get(name, []):
+            result.append(Chip(f"chip:in:{name}:{value}", f"{md_escape(facet.label)}: **{md_escape(value)}**",
+                               False, state.with_filter(name, value, False)))
+        if state.mode(name) == "all" and len(state.filters.get(name, [])) > 1:
+            result.append(Chip(f"chip:all:{name}", f"{md_escape(facet.label)}: all must match", False,
+                               state.with_mode(name, "any")))
+        for value in state.exclude.get(name, []):
+            result.append(Chip(f"chip:not:{name}:{value}", f"NOT {md_escape(facet.label)}: ~~{md_escape(value)}~~",
+                               True, state.with_exclude(name, value, False)))
+    if state.date_from or state.date_to:
+        result.append(Chip("chip:dates", f"Published {md_escape(date_range_text(state.date_from, state.date_to))}",
+                           False, state.with_dates(None, None)))
+    return result
+
+
+# --- results ------------------------------------------------------------------------------------
+
+def _tags(facet: str, label: str, values: list[str], state: PageState, limit: int = CARD_TAGS_SHOWN) -> str:
     if not values:
         return ""
-    chips = "".join(f'<span class="ns-tag ns-tag-{kind}">{escape(v)}</span>' for v in values[:limit])
+    chosen = set(state.filters.get(facet, []))
+    links = []
+    for value in values[:limit]:
+        link = href(state.with_filter(facet, value, True))
+        on = " ns-tag-on" if value in chosen else ""
+        links.append(f'<a class="ns-tag ns-tag-{escape(facet)}{on}" href="{escape(link, quote=True)}" target="_self" '
+                     f'title="Show only articles with {escape(value, quote=True)}">{escape(value)}</a>')
     more = f'<span class="ns-more">+{len(values) - limit} more</span>' if len(values) > limit else ""
-    return f'<span class="ns-group"><span class="ns-group-label">{escape(label)}</span>{chips}{more}</span>'
+    return f'<span class="ns-group"><span class="ns-group-label">{escape(label)}</span>{"".join(links)}{more}</span>'
 
 
 def meta_html(hit: Hit) -> str:
@@ -175,14 +161,14 @@ def meta_html(hit: Hit) -> str:
     return '<span class="ns-dot">·</span>'.join(p for p in parts if p)
 
 
-def card_html(hit: Hit, link: str) -> str:
-    """One result: linked highlighted title, source and date, snippet, speakers/countries/themes."""
+def card_html(hit: Hit, state: PageState) -> str:
+    """One result: linked title, source and date, snippet, and its facet values as filter links."""
+    link = href(replace(state, article=hit.id))
     title = hit.title_html or escape(hit.id)
-    tags = "".join([
-        _tags("speaker", "Speakers", hit.speakers),
-        _tags("country", "Countries", hit.countries),
-        _tags("theme", "Themes", hit.themes),
-    ])
+    tags = "".join(
+        _tags(name, GROUP_LABELS.get(name, facet.label), list(getattr(hit, facet.attr, None) or []), state)
+        for name, facet in FACETS.items() if facet.multivalued and name not in CARD_HIDDEN
+    )
     return (
         '<article class="ns-card">'
         f'<a class="ns-title" href="{escape(link, quote=True)}" target="_self">{title}</a>'
@@ -194,62 +180,20 @@ def card_html(hit: Hit, link: str) -> str:
 
 
 def results_html(hits: Iterable[Hit], state: PageState) -> str:
-    """All result cards of a page; each title links to its article with the search kept."""
-    cards = [card_html(hit, href(replace(state, article=hit.id))) for hit in hits]
-    return '<div class="ns-results">' + "".join(cards) + "</div>"
+    """All result cards of a page; titles open the article, tags add a filter, the search kept."""
+    return '<div class="ns-results">' + "".join(card_html(hit, state) for hit in hits) + "</div>"
 
 
-def paragraphs_html(body_html: str) -> str:
-    """Escaped, highlighted text as paragraphs: one `<p>` per non-blank line.
-
-    `<mark>` never spans a line break (it wraps single words), so splitting on newlines is safe.
-    """
-    lines = [line.strip() for line in body_html.split("\n")]
-    return "".join(f"<p>{line}</p>" for line in lines if line)
-
-
-def article_html(view: ArticleView, back: str) -> str:
-    """The article view's main column: back link, title, metadata, original link and full text."""
-    hit = view.hit
-    original = safe_url(hit.url)
-    meta = meta_html(hit)
-    if original:
-        host = urlsplit(original).netloc
-        link = (f'<a class="ns-original" href="{escape(original, quote=True)}" target="_blank" '
-                f'rel="noopener noreferrer">Read the original on {escape(host)} ↗</a>')
-        meta = f'{meta}<span class="ns-dot">·</span>{link}' if meta else link
-    return (
-        f'<a class="ns-back" href="{escape(back, quote=True)}" target="_self">← Back to results</a>'
-        f'<h1 class="ns-article-title">{hit.title_html or escape(hit.id)}</h1>'
-        f'<div class="ns-meta ns-article-meta">{meta}</div>'
-        f'<div class="ns-body">{paragraphs_html(view.body_html)}</div>'
-    )
-
-
-def article_facets_html(view: ArticleView, state: PageState) -> str:
-    """The article's facets, each value a link to the articles sharing it; themes with evidence."""
-    hit = view.hit
-    groups = [("source", "Source", [hit.source] if hit.source else []),
-              ("speaker", "Speakers", hit.speakers), ("people", "People mentioned", hit.people),
-              ("country", "Countries", hit.countries), ("region", "Regions", hit.regions),
-              ("theme", "Themes", hit.themes)]
-    parts = []
-    for facet, label, values in groups:
-        if not values:
-            continue
-        items = []
-        for value in values:
-            link = href(PageState(filters={facet: [value]}))
-            item = f'<a class="ns-tag ns-tag-{facet}" href="{escape(link, quote=True)}" target="_self">{escape(value)}</a>'
-            evidence = view.theme_evidence.get(value, []) if facet == "theme" else []
-            if evidence:
-                quoted = ", ".join(f"“{escape(p)}”" for p in evidence[:6])
-                item += f'<div class="ns-evidence">matched {quoted}</div>'
-            items.append(f'<li class="ns-with-evidence">{item}</li>' if evidence else f"<li>{item}</li>")
-        parts.append(f'<section class="ns-facet"><h4>{escape(label)}</h4><ul>{"".join(items)}</ul></section>')
-    if not parts:
-        return '<p class="ns-muted">No speakers, places or themes were found in this article.</p>'
-    return '<div class="ns-article-facets">' + "".join(parts) + "</div>"
+def similar_html(hits: list[Hit], state: PageState) -> str:
+    """"Similar articles": titles linking to their article views (the search kept for "back")."""
+    if not hits:
+        return '<p class="ns-muted">No similar articles found.</p>'
+    items = []
+    for hit in hits:
+        link = href(replace(state, article=hit.id))
+        items.append(f'<li><a class="ns-similar-title" href="{escape(link, quote=True)}" target="_self">'
+                     f'{escape(hit.title or hit.id)}</a><div class="ns-meta">{meta_html(hit)}</div></li>')
+    return '<ul class="ns-similar">' + "".join(items) + "</ul>"
 
 
 def stats_html(total: int, q: str, elapsed_ms: float, page: int, per_page: int) -> str:
@@ -259,59 +203,22 @@ def stats_html(total: int, q: str, elapsed_ms: float, page: int, per_page: int) 
     if total > per_page:
         first = (page - 1) * per_page + 1
         text += f'<span class="ns-dot">·</span>showing {first:,}–{min(total, page * per_page):,}'
-    return f'<div class="ns-stats">{text}<span class="ns-dot">·</span><span class="ns-time">{escape(elapsed_text(elapsed_ms))}</span></div>'
+    return (f'<div class="ns-stats">{text}<span class="ns-dot">·</span>'
+            f'<span class="ns-time">{escape(elapsed_text(elapsed_ms))}</span></div>')
 
 
-CSS = """
-<style>
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 3.6rem; }
-.stAppDeployButton, [data-testid="stAppDeployButton"] { display: none; }
-.ns-header h1 { font-size: 2.1rem; font-weight: 700; margin: 0; padding: 0; letter-spacing: -0.01em; }
-.ns-header p { margin: .25rem 0 0; opacity: .72; font-size: 1rem; }
-mark { background: rgba(255, 204, 0, .38); color: inherit; padding: 0 .12em; border-radius: 3px; }
-.ns-stats { font-size: .95rem; opacity: .85; }
-.ns-stats .ns-q { font-weight: 600; }
-.ns-dot { margin: 0 .45em; opacity: .55; }
-.ns-time { opacity: .75; }
-.ns-results { margin-top: .25rem; }
-.ns-card { padding: 1rem 0 1.05rem; border-bottom: 1px solid rgba(128, 128, 128, .22); }
-.ns-card:last-child { border-bottom: none; }
-.ns-title { display: inline-block; font-size: 1.16rem; font-weight: 600; line-height: 1.35;
-  color: #2563c9 !important; text-decoration: none; overflow-wrap: anywhere; }
-.ns-title:hover { text-decoration: underline; }
-.ns-meta { font-size: .86rem; opacity: .7; margin: .2rem 0 .4rem; }
-.ns-source { font-weight: 600; }
-.ns-snippet { margin: 0 0 .5rem !important; line-height: 1.6; font-size: .97rem; overflow-wrap: anywhere; }
-.ns-tags { display: flex; flex-wrap: wrap; gap: .35rem 1rem; font-size: .78rem; }
-.ns-group { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .3rem; }
-.ns-group-label { text-transform: uppercase; letter-spacing: .05em; font-size: .68rem; opacity: .6; font-weight: 600; }
-.ns-tag { display: inline-block; padding: .08rem .55rem; border-radius: 999px; line-height: 1.5;
-  background: rgba(128, 128, 128, .14); color: inherit !important; text-decoration: none !important; }
-.ns-tag-speaker { background: rgba(37, 99, 201, .13); }
-.ns-tag-people { background: rgba(111, 66, 193, .13); }
-.ns-tag-country, .ns-tag-region { background: rgba(30, 140, 80, .14); }
-.ns-tag-theme { background: rgba(214, 120, 20, .16); }
-a.ns-tag:hover { filter: brightness(.93); }
-.ns-more { opacity: .6; }
-.ns-empty { padding: 2.5rem 1rem; text-align: center; border: 1px dashed rgba(128, 128, 128, .4); border-radius: .6rem; margin: 1rem 0; }
-.ns-empty h3 { margin: 0 0 .35rem; padding: 0; font-size: 1.25rem; }
-.ns-empty p { margin: 0; opacity: .7; }
-.ns-pageinfo { text-align: center; opacity: .75; font-size: .92rem; }
-.ns-back { font-size: .92rem; text-decoration: none; color: #2563c9 !important; }
-.ns-back:hover { text-decoration: underline; }
-.ns-article-title { font-size: 1.85rem !important; line-height: 1.25 !important; margin: .8rem 0 .4rem !important;
-  padding: 0 !important; font-weight: 700 !important; overflow-wrap: anywhere; }
-.ns-article-meta { font-size: .92rem; margin-bottom: 1.1rem; }
-.ns-body p { font-size: 1.06rem; line-height: 1.72; margin: 0 0 1rem; max-width: 42rem; overflow-wrap: anywhere; }
-.ns-article-facets h4 { font-size: .75rem !important; text-transform: uppercase; letter-spacing: .06em;
-  opacity: .65; margin: 1rem 0 .35rem !important; padding: 0 !important; }
-.ns-article-facets ul { list-style: none; padding: 0 !important; margin: 0; display: flex; flex-wrap: wrap; gap: .35rem; }
-.ns-article-facets li { margin: 0 !important; padding: 0; font-size: .86rem; }
-.ns-article-facets li.ns-with-evidence { flex-basis: 100%; }
-.ns-evidence { font-size: .78rem; opacity: .7; margin: .15rem 0 .2rem .4rem; }
-.ns-muted { opacity: .7; font-size: .9rem; }
-[data-testid="stSidebar"] [data-testid="stCheckbox"] label p { font-size: .9rem; }
-.st-key-suggestion button p { color: #2563c9; font-size: 1rem; }
-.st-key-suggestion button:hover p { text-decoration: underline; }
-</style>
-"""
+def index_summary_html(stats: IndexStats) -> str:
+    """"297 articles · 3 sources · Jan 2019 – Sep 2022 · updated 22 Nov 2026 · 8.4 MB"."""
+    parts = [count_text(stats.articles), count_text(stats.sources, "source")]
+    if stats.first_published and stats.last_published:
+        parts.append(f"{stats.first_published:%b %Y} – {stats.last_published:%b %Y}")
+    parts.append(f"updated {format_date(stats.last_update.date())} {stats.last_update:%H:%M}")
+    parts.append(size_text(stats.size_bytes))
+    return ('<div class="ns-index"><span class="ns-index-label">Index</span>'
+            + '<span class="ns-dot">·</span>'.join(escape(p) for p in parts) + "</div>")
+
+
+def export_filename(state: PageState, fmt: str) -> str:
+    """"news-search-arms-control.csv" (the query, made file-name safe), "news-search-all.json"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", state.q.casefold()).strip("-")[:40] or "all"
+    return f"news-search-{slug}.{fmt}"

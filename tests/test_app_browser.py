@@ -30,8 +30,14 @@ def wait_for_results(page: Page, text: str) -> None:
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
 
 
-def sidebar_checkbox(page: Page, label: str):
-    return page.locator('[data-testid="stSidebar"]').get_by_role("checkbox", name=label, exact=True)
+def facet_section(page: Page, facet_label: str):
+    """The sidebar's expander for one facet ("Source", "Country"...)."""
+    title = page.locator("summary", has_text=re.compile(rf"(^|[^A-Za-z]|_down|_right){re.escape(facet_label)}( ·|$)"))
+    return page.locator('[data-testid="stSidebar"] [data-testid="stExpander"]').filter(has=title)
+
+
+def sidebar_checkbox(page: Page, label: str, facet_label: str = "Source"):
+    return facet_section(page, facet_label).get_by_role("checkbox", name=label, exact=True)
 
 
 def test_search_filter_reload_and_read_an_article(page: Page, app_server, seed_index, artifacts_dir):
@@ -48,7 +54,7 @@ def test_search_filter_reload_and_read_an_article(page: Page, app_server, seed_i
     page.screenshot(path=artifacts_dir / "journey-1-results.png")
 
     # tick a facet value: the results narrow, the highlight is there, the URL holds the filter
-    page.locator('[data-testid="stSidebar"]').get_by_text("NATO (1)", exact=True).click()
+    facet_section(page, "Source").get_by_text("NATO (1)", exact=True).click()
     wait_for_results(page, "1 article matches “cyber”")
     expect(page.locator(".ns-card")).to_have_count(1)
     expect(page.locator(".ns-card .ns-title")).to_have_text(NATO_TITLE)

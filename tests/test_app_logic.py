@@ -281,13 +281,13 @@ def test_only_http_urls_are_linked(url, safe):
 def test_card_escapes_everything_but_the_highlighted_fragments():
     evil = "<script>alert(1)</script>"
     hit = Hit(id="x", title=evil, source=evil, published=date(2024, 2, 3), url="javascript:alert(1)",
-              speakers=[evil], people=[], countries=['"><img src=x onerror=alert(1)>'], regions=[],
+              speakers=[evil], people=[], organisations=[evil], countries=['"><img src=x onerror=alert(1)>'], regions=[],
               themes=[evil], score=1.0, snippet="a <mark>b</mark> &lt;c&gt;", title_html="T <mark>b</mark>")
-    html = ui.card_html(hit, '?q="x"&article=x')
+    html = ui.card_html(hit, ui.PageState(q='"x"'))
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "a <mark>b</mark> &lt;c&gt;" in html and "T <mark>b</mark>" in html
-    assert 'href="?q=&quot;x&quot;&amp;article=x"' in html
+    assert 'href="?q=%22x%22&amp;article=x"' in html
     assert "3 Feb 2024" in html
 
 
@@ -307,7 +307,7 @@ def test_facet_values_keep_selected_values_missing_from_the_counts():
 def test_without_a_query_the_sort_offers_dates_only(app):
     at = app()
     sort = at.selectbox(key="sort_select")
-    assert sort.options == ["Newest first", "Oldest first"] and sort.value == "newest"
+    assert sort.options == ["Newest first", "Oldest first", "Source A–Z"] and sort.value == "newest"
     assert "<strong>2 articles</strong>" in page_html(at)
 
 
@@ -320,11 +320,11 @@ def test_long_facets_show_the_top_values_then_all(app, seed_index):
         return [c.key.split(":", 2)[2] for c in at.checkbox if c.key.startswith("facet:country:")]
 
     assert shown() == [fv.value for fv in countries[:ui.FACET_SHOWN]]
-    at.button(key="btn-more:country").click().run()
+    at.button(key="more-country").click().run()
     assert shown() == [fv.value for fv in countries]
     # ticking a value from the long tail keeps it listed once the list is short again
     rare = countries[-1].value
     checkbox(at, "country", rare).check().run()
-    at.button(key="btn-more:country").click().run()
+    at.button(key="more-country").click().run()
     assert rare in shown() and checkbox(at, "country", rare).value is True
     assert params(at)["country"] == [rare]

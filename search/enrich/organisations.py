@@ -264,6 +264,8 @@ def _segments(text: str, tokens: list[_Token], tables: _Tables) -> list[list[_To
                 segments.append([])  # not "King's College", "Kurdistan Workers' Party"
     result: list[list[_Token]] = []
     for segment in segments:
+        while segment and segment[-1][0] in tables.connectors:
+            segment = segment[:-1]
         result.extend(_split_and(segment, tables))
     return [s for s in result if s]
 
