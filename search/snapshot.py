@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from .facets import FacetTable
@@ -61,12 +62,26 @@ def _load(searcher: Searcher) -> Snapshot:
     live = np.ones(total, dtype=bool)
     if reader.has_deletions():
         live[[d for d in range(total) if reader.is_deleted(d)]] = False
-    published = np.full(total, NO_DATE, dtype=np.int64)
-    if total and reader.has_column("published"):
-        raw = np.fromiter(reader.column_reader("published", translate=False), dtype=np.uint64, count=total)
-        missing = raw == np.iinfo(np.uint64).max  # Whoosh's default for a document without a date
-        published = np.where(missing, NO_DATE, raw.astype(np.int64))
+    published = _published(reader, total)
     return Snapshot(searcher, live, published, _days(published))
+
+
+def _published(reader: IndexReader, total: int) -> np.ndarray:
+    """Whoosh's long form of each document's date (NO_DATE when it has none), segment by segment.
+
+    A segment where no article has a date has no `published` column, and Whoosh's multi-segment
+    column reader silently leaves such segments out (its values would no longer line up with
+    document numbers), so each segment's column is read into its own slice.
+    """
+    published = np.full(total, NO_DATE, dtype=np.int64)
+    for leaf, offset in reader.leaf_readers():
+        count = leaf.doc_count_all()
+        if not count or not leaf.has_column("published"):
+            continue
+        raw = np.fromiter(leaf.column_reader("published", translate=False), dtype=np.uint64, count=count)
+        missing = raw == np.iinfo(np.uint64).max  # Whoosh's default for a document without a date
+        published[offset:offset + count] = np.where(missing, NO_DATE, raw.astype(np.int64))
+    return published
 
 
 _MICROSECONDS_PER_DAY = 86_400 * 10**6

@@ -1,5 +1,8 @@
 """The `search()` contract: filters, disjunctive facet counts, sorting, paging, bad input."""
 
+import json
+from datetime import date
+
 import pytest
 
 from search import Article, build_index, search
@@ -19,7 +22,6 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory):
-    import json
     folder = tmp_path_factory.mktemp("api-corpus")
     (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in ARTICLES), "utf-8")
     path = tmp_path_factory.mktemp("api-index")
@@ -126,3 +128,23 @@ def test_bad_sort_is_rejected(index_dir):
 def test_article_record_shape():
     article = Article(id="x", title="t", body="b")
     assert article.speakers == [] and article.published is None
+
+
+def test_dates_stay_aligned_when_a_later_batch_has_no_dates(tmp_path):
+    """A segment without any dated article has no date column; the others must keep their dates."""
+    dated, undated, later = tmp_path / "dated.jsonl", tmp_path / "undated.txt", tmp_path / "later.jsonl"
+    dated.write_text(json.dumps({"id": "d1", "title": "Harbour opens", "text": "The harbour opened.",
+                                 "date": "2020-01-02"}), "utf-8")
+    undated.write_text("Harbour closes\nThe harbour closed for the winter.\n", "utf-8")
+    later.write_text(json.dumps({"id": "d2", "title": "Harbour reopens", "text": "The harbour reopened.",
+                                 "date": "2021-06-07"}), "utf-8")
+    index = tmp_path / "index"
+    for batch in (dated, undated):  # one commit each: one segment each
+        build_index([batch], index)
+    res = search("harbour", sort="newest", index_dir=index)
+    assert res.total == 2 and [str(h.published) for h in res.hits] == ["2020-01-02", "None"]
+    assert [m.value for m in res.dates.months] == ["2020-01"]
+    build_index([later], index)  # a dated segment after the undated one
+    res = search("harbour", sort="oldest", index_dir=index)
+    assert [str(h.published) for h in res.hits] == ["2020-01-02", "2021-06-07", "None"]
+    assert search("harbour", date_from=date(2021, 1, 1), index_dir=index).total == 1
