@@ -8,6 +8,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 import platformdirs
@@ -16,11 +17,10 @@ from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
-from .article import Article
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
-from .pipeline import parallel_map
 from .readers import ReadError, article_files, read_paths
 from .schema import make_schema, to_document
+from .segments import Planned, commit_segments, write_rounds
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 WRITE_TIMEOUT_S = 30.0
 WRITER_MEMORY_MB = 512
 COMMIT_EVERY = 5_000
+PARALLEL_MIN_ARTICLES = 500  # fewer articles than this are indexed in-process (starting workers costs ~2 s)
 
 
 @dataclass
@@ -131,13 +132,6 @@ class IndexProgress:
         return self.elapsed_s * (self.bytes_total - self.bytes_read) / self.bytes_read
 
 
-def _enrich_planned(item: tuple[Article, str, bool]) -> tuple[Article, str, bool]:
-    from .enrich import enrich  # imported here: NLTK takes ~1 s to import and searching never needs it
-
-    article, digest, existed = item
-    return enrich(article), digest, existed
-
-
 def _origin_file(origin: str) -> str:
     """The file part of an article's origin ("path", "path:line" or "path[n]")."""
     base = re.sub(r"\[\d+\]$", "", origin)
@@ -161,7 +155,7 @@ def build_index(
     replaced (updated). Files and records that cannot be read are listed in `errors`.
     `rebuild` replaces the whole index in one commit at the end (until then the old one stays
     searchable). `prune` deletes indexed articles that were read from under `paths` but are no
-    longer there. `workers > 1` enriches in that many processes. Work is committed every
+    longer there. `workers > 1` enriches and writes in that many processes (from 500 articles on). Work is committed every
     `commit_every` articles, so an interrupted run keeps what it committed and a rerun finishes it.
     """
     path = Path(index_dir) if index_dir is not None else default_index_dir()
@@ -170,11 +164,12 @@ def build_index(
     report = IndexReport()
     files = list(article_files(paths))
     sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
+    total_bytes = sum(sizes.values())
     started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
     writer = _writer(ix, path)
     searcher = ix.searcher()
 
-    def planned() -> Iterator[tuple[Article, str, bool]]:
+    def planned() -> Iterator[Planned]:
         nonlocal done_bytes
         for item in read_paths(files):
             where = item.where if isinstance(item, ReadError) else item.origin
@@ -193,30 +188,92 @@ def build_index(
             indexed = None if rebuild else searcher.document_number(id=item.id)
             if indexed is not None and searcher.stored_fields(indexed).get("content_hash") == digest:
                 report.skipped += 1
-                _report(progress, report, done_bytes, sum(sizes.values()), started)
+                _report(progress, report, done_bytes, total_bytes, started)
                 continue
             yield item, digest, indexed is not None
 
     try:
-        pending = 0
-        for article, digest, existed in parallel_map(_enrich_planned, planned(), workers):
-            writer.update_document(**to_document(article, digest))
-            report.updated += existed
-            report.added += not existed
-            pending += 1
-            _report(progress, report, done_bytes, sum(sizes.values()), started)
-            if pending >= commit_every and not rebuild:
-                writer.commit()
-                writer, pending = _writer(ix, path), 0
+        items = planned()
+        first = list(islice(items, PARALLEL_MIN_ARTICLES))
+
+        def tick() -> None:
+            _report(progress, report, done_bytes, total_bytes, started)
+
+        if workers > 1 and len(first) == PARALLEL_MIN_ARTICLES:
+            writer, segments = _write_in_workers(chain(first, items), writer, ix, path, report, workers,
+                                                 commit_every, rebuild, tick)
+        else:
+            writer, segments = _write_here(chain(first, items), writer, ix, path, report, commit_every,
+                                           rebuild, tick), []
         if prune:
             report.pruned = _prune(writer, searcher, paths, seen_ids)
-        writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+        commit_segments(writer, segments, mergetype=CLEAR if rebuild else None)
     except BaseException:
-        writer.cancel()
+        _cancel(writer)
         raise
     finally:
         searcher.close()
     return report
+
+
+def _write_here(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex, path: Path,
+                report: IndexReport, commit_every: int, rebuild: bool, tick: Callable[[], None]) -> SegmentWriter:
+    """Enrich and write in this process (small inputs, or `workers=1`); returns the open writer."""
+    from .enrich import enrich  # imported here: NLTK takes ~1 s to import and searching never needs it
+
+    pending = 0
+    try:
+        for article, digest, existed in planned:
+            writer.update_document(**to_document(enrich(article), digest))
+            report.updated += existed
+            report.added += not existed
+            pending += 1
+            tick()
+            if pending >= commit_every and not rebuild:
+                writer.commit()
+                writer, pending = _writer(ix, path), 0
+    except BaseException:
+        _cancel(writer)
+        raise
+    return writer
+
+
+def _cancel(writer: SegmentWriter) -> None:
+    """Give up `writer`'s uncommitted work and its lock (if it still holds them)."""
+    if not writer.is_closed:
+        writer.cancel()
+
+
+def _write_in_workers(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex, path: Path,
+                      report: IndexReport, workers: int, commit_every: int, rebuild: bool,
+                      tick: Callable[[], None]) -> tuple[SegmentWriter, list]:
+    """Enrich and write segments in `workers` processes, committing each round.
+
+    Returns the open writer and the segments not committed yet: with `rebuild`, those of every
+    round, to be committed at the end with `CLEAR`, so the old index stays searchable until then.
+    """
+    kept: list = []
+
+    def on_round(segments: list, items: list[Planned]) -> None:
+        nonlocal writer
+        for article, _, existed in items:
+            if existed:
+                writer.delete_by_term("id", article.id)
+            report.updated += existed
+            report.added += not existed
+        if rebuild:
+            kept.extend(segments)
+        else:
+            commit_segments(writer, segments)
+            writer = _writer(ix, path)
+        tick()
+
+    try:
+        write_rounds(planned, path, workers, commit_every, on_round)
+    except BaseException:
+        _cancel(writer)
+        raise
+    return writer, kept
 
 
 def _report(progress: Callable[[IndexProgress], None] | None, report: IndexReport, done: int, total: int,

@@ -74,13 +74,14 @@ def wait_for_total(index_dir, at_least: int, process) -> None:
         time.sleep(0.02)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 @pytest.mark.parametrize("kill_point", ["while starting", "after the first commit", "half way"])
-def test_kill_9_mid_run_loses_nothing_and_a_rerun_completes(tmp_path, kill_point):
+def test_kill_9_mid_run_loses_nothing_and_a_rerun_completes(tmp_path, kill_point, workers):
     index_dir = tmp_path / "index"
     build_index([ROOT / "seeds"], index_dir)  # the previous index
     write_corpus(tmp_path / "corpus", 1200)
     command = [sys.executable, "-m", "search", "index", str(tmp_path / "corpus"), "--index-dir", str(index_dir),
-               "--workers", "1", "--commit-every", "150", "--quiet"]
+               "--workers", str(workers), "--commit-every", "150", "--quiet"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if kill_point == "while starting":
         time.sleep(0.3)
@@ -98,6 +99,34 @@ def test_kill_9_mid_run_loses_nothing_and_a_rerun_completes(tmp_path, kill_point
     ids = all_ids(index_dir)
     assert len(ids) == len(set(ids)) == 1202
     assert f"skipped {after_kill.total - 2}," in rerun.stdout
+
+
+def stored_documents(index_dir) -> dict[str, dict]:
+    with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
+        return {fields["id"]: fields for fields in searcher.all_stored_fields()}
+
+
+def test_worker_processes_write_the_same_index_as_one_process(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 700)
+    serial = build_index([corpus], tmp_path / "serial", workers=1)
+    parallel = build_index([corpus], tmp_path / "parallel", workers=2, commit_every=300)
+    assert (serial.added, parallel.added) == (700, 700)
+    assert stored_documents(tmp_path / "parallel") == stored_documents(tmp_path / "serial")
+    one, two = search("geneva minister", index_dir=tmp_path / "serial"), search("geneva minister", index_dir=tmp_path / "parallel")
+    assert one.total == two.total == 700 and one.facets == two.facets
+
+    # changed articles are replaced, unchanged ones skipped, nothing doubled
+    lines = corpus.read_text("utf-8").splitlines()
+    lines[:10] = [line.replace("Negotiators met", "Envoys gathered") for line in lines[:10]]
+    corpus.write_text("\n".join(lines) + "\n", "utf-8")
+    again = build_index([corpus], tmp_path / "parallel", workers=2, commit_every=300)
+    assert (again.added, again.updated, again.skipped) == (0, 10, 690)
+    assert search("envoys", index_dir=tmp_path / "parallel").total == 10
+    assert len(set(all_ids(tmp_path / "parallel"))) == len(all_ids(tmp_path / "parallel")) == 700
+
+    # a rebuild replaces everything in one commit
+    rebuilt = build_index([corpus], tmp_path / "parallel", workers=2, commit_every=300, rebuild=True)
+    assert rebuilt.added == 700 and search("", index_dir=tmp_path / "parallel").total == 700
 
 
 def test_search_while_another_process_indexes(tmp_path):

@@ -1,0 +1,80 @@
+"""Parallel indexing: worker processes enrich articles and each writes a whole Whoosh segment.
+
+Whoosh spends most of an article's indexing time analysing text and writing postings, in the
+process that holds the writer. Here that work moves to worker processes, as Whoosh's own
+`MpWriter(multisegment=True)` does, but with "spawn" workers (safe inside a threaded server such
+as Streamlit) and with enrichment in the same worker: a worker enriches its chunk of articles,
+writes them as one new segment with an unlocked `SegmentWriter`, and returns the segment. The
+process holding the index lock deletes replaced articles and commits the new segments together,
+so a run killed at any moment leaves the last commit intact (files of uncommitted segments are
+removed by Whoosh at the next commit).
+
+This uses `SegmentWriter` internals (`_finalize_segment`, `_merge_segments`, `_commit_toc`),
+exactly as `whoosh.multiproc` does; whoosh-reloaded is pinned to 2.7.5 for that reason.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+
+from whoosh import index
+from whoosh.codec.base import Segment
+from whoosh.writing import SegmentWriter
+
+from .article import Article
+from .schema import to_document
+
+SEGMENT_MEMORY_MB = 256
+
+# (article, content hash, already indexed?)
+Planned = tuple[Article, str, bool]
+
+
+def write_segment(job: tuple[str, list[Planned]]) -> Segment:
+    """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side)."""
+    from .enrich import enrich  # NLTK is imported by indexing processes only
+
+    index_dir, items = job
+    ix = index.open_dir(index_dir)
+    writer = SegmentWriter(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB)
+    try:
+        for article, digest, _ in items:
+            writer.add_document(**to_document(enrich(article), digest))
+        return writer._finalize_segment()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def commit_segments(writer: SegmentWriter, segments: list[Segment], mergetype=None) -> None:
+    """Commit `writer` (its deletions and merges) together with segments written by workers."""
+    final = writer._merge_segments(mergetype, None, None)
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final + segments)
+    writer._finish()
+
+
+def _chunks(items: list[Planned], parts: int) -> list[list[Planned]]:
+    size = -(-len(items) // parts)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, round_size: int,
+                 on_round: Callable[[list[Segment], list[Planned]], None]) -> None:
+    """Write `planned` articles in rounds of `round_size`, each split over `workers` processes.
+
+    `on_round(segments, items)` runs in this process after every round, with the round's new
+    segments and articles; it deletes replaced articles and commits. Nothing is written while it runs.
+    """
+    iterator: Iterator[Planned] = iter(planned)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        while items := list(islice(iterator, round_size)):
+            jobs = [(str(index_dir), chunk) for chunk in _chunks(items, workers)]
+            on_round(list(pool.map(write_segment, jobs)), items)
