@@ -15,6 +15,7 @@ shifted by whole years. Indexes and the enriched corpus are kept in --workdir fo
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import pickle
 import random
@@ -35,6 +36,7 @@ from search.schema import FACETS
 
 FACET_ATTRS = {name: facet.attr for name, facet in FACETS.items()}
 SYSTEMS = ("ours", "sqlite", "tantivy")
+PLAIN_WRITE_MAX = 20_000  # the one-process Whoosh write row is measured up to this size (slow)
 
 
 # ---------------------------------------------------------------- corpus and queries
@@ -109,21 +111,26 @@ def make_queries(articles: list[Article], count: int, seed: int = 7) -> list[dic
 
 # ---------------------------------------------------------------- the systems
 
-def run_ours(articles, queries, workdir: Path, size: int) -> dict:
-    from search import build_index, search
+def query_text(q: dict) -> str:
+    """A benchmark query in Whoosh/tantivy syntax: "phrase", prefix*, or plain words."""
+    return " ".join(f'"{t}"' if q["kind"] == "phrase" else (t + "*" if q["kind"] == "prefix" else t)
+                    for t in q["terms"])
+
+
+def build_ours(articles, workdir: Path, size: int) -> dict:
+    from search import build_index
     from search.schema import to_document
     from whoosh import index as whoosh_index
 
-    index_dir, jsonl = workdir / f"ours-{size}", workdir / f"corpus-{size}.jsonl"
-    result: dict = {}
-    if not index_dir.exists():
-        jsonl.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.body, "source": a.source,
-                                             "date": a.published.isoformat() if a.published else None}) + "\n"
-                                 for a in articles), "utf-8")
-        started = time.perf_counter()
-        build_index([jsonl], index_dir, workers=2)
-        result["index_rate"] = len(articles) / (time.perf_counter() - started)
-        plain_dir = workdir / f"ours-plain-{size}"  # writing pre-enriched articles: Whoosh alone
+    index_dir, jsonl, result = workdir / f"ours-{size}", workdir / f"corpus-{size}.jsonl", {}
+    jsonl.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.body, "source": a.source,
+                                         "date": a.published.isoformat() if a.published else None}) + "\n"
+                             for a in articles), "utf-8")
+    started = time.perf_counter()
+    build_index([jsonl], index_dir, workers=2)  # read + enrich + write, both cores
+    result["index_rate"] = len(articles) / (time.perf_counter() - started)
+    if size <= PLAIN_WRITE_MAX:  # Whoosh alone: pre-enriched articles, one writer in one process
+        plain_dir = workdir / f"ours-plain-{size}"
         plain_dir.mkdir()
         ix = whoosh_index.create_in(str(plain_dir), whoosh_index.open_dir(str(index_dir)).schema)
         started = time.perf_counter()
@@ -132,53 +139,53 @@ def run_ours(articles, queries, workdir: Path, size: int) -> dict:
             writer.add_document(**to_document(a, a.content_hash()))
         writer.commit()
         result["index_rate_plain"] = len(articles) / (time.perf_counter() - started)
-    started = time.perf_counter()
-    latencies = []
-    for q in queries:
-        text = " ".join(f'"{t}"' if q["kind"] == "phrase" else (t + "*" if q["kind"] == "prefix" else t)
-                        for t in q["terms"])
-        t0 = time.perf_counter()
-        search(text, filters=q["filters"], index_dir=index_dir, facet_limit=10)
-        latencies.append(time.perf_counter() - t0)
-        result.setdefault("first_query_s", time.perf_counter() - started)
-    result["latencies"] = latencies
     result["size_bytes"] = sum(f.stat().st_size for f in index_dir.iterdir())
     return result
 
 
-def run_sqlite(articles, queries, workdir: Path, size: int) -> dict:
+def query_ours(queries, workdir: Path, size: int) -> list[float]:
+    from search import search
+    index_dir, latencies = workdir / f"ours-{size}", []
+    for q in queries:
+        t0 = time.perf_counter()
+        search(query_text(q), filters=q["filters"], index_dir=index_dir, facet_limit=10)
+        latencies.append(time.perf_counter() - t0)
+    return latencies
+
+
+def build_sqlite(articles, workdir: Path, size: int) -> dict:
     import sqlite3
-    path, result = workdir / f"sqlite-{size}.db", {}
-    if not path.exists():
-        db = sqlite3.connect(path)
-        started = time.perf_counter()
-        db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61')")
-        db.execute("CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT, source TEXT, published TEXT)")
-        db.execute("CREATE TABLE facets(doc INTEGER, facet TEXT, value TEXT)")
-        for rowid, a in enumerate(articles, 1):
-            db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, a.title, a.body))
-            db.execute("INSERT INTO meta VALUES (?, ?, ?, ?)", (rowid, a.id, a.source, str(a.published)))
-            db.executemany("INSERT INTO facets VALUES (?, ?, ?)",
-                           [(rowid, name, v) for name, attr in FACET_ATTRS.items()
-                            for v in (getattr(a, attr) if isinstance(getattr(a, attr), list) else [getattr(a, attr)])])
-        db.execute("CREATE INDEX facet_value ON facets(facet, value, doc)")
-        db.execute("CREATE INDEX facet_doc ON facets(doc, facet)")
-        db.commit()
-        result["index_rate_plain"] = len(articles) / (time.perf_counter() - started)
-        db.close()
+    path = workdir / f"sqlite-{size}.db"
     db = sqlite3.connect(path)
-    started, latencies = time.perf_counter(), []
+    started = time.perf_counter()
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61')")
+    db.execute("CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT, source TEXT, published TEXT)")
+    db.execute("CREATE TABLE facets(doc INTEGER, facet TEXT, value TEXT)")
+    for rowid, a in enumerate(articles, 1):
+        db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, a.title, a.body))
+        db.execute("INSERT INTO meta VALUES (?, ?, ?, ?)", (rowid, a.id, a.source, str(a.published)))
+        db.executemany("INSERT INTO facets VALUES (?, ?, ?)",
+                       [(rowid, name, v) for name, attr in FACET_ATTRS.items()
+                        for v in (getattr(a, attr) if isinstance(getattr(a, attr), list) else [getattr(a, attr)])])
+    db.execute("CREATE INDEX facet_value ON facets(facet, value, doc)")
+    db.execute("CREATE INDEX facet_doc ON facets(doc, facet)")
+    db.commit()
+    db.close()
+    return {"index_rate_plain": len(articles) / (time.perf_counter() - started), "size_bytes": path.stat().st_size}
+
+
+def query_sqlite(queries, workdir: Path, size: int) -> list[float]:
+    import sqlite3
+    db, latencies = sqlite3.connect(workdir / f"sqlite-{size}.db"), []
     for q in queries:
         t0 = time.perf_counter()
         if q["terms"]:
             match = " AND ".join(f'"{t}"' if q["kind"] != "prefix" else f'"{t}"*' for t in q["terms"])
-            base = "SELECT rowid FROM docs WHERE docs MATCH ?"
-            args = [match]
+            base, args = "SELECT rowid FROM docs WHERE docs MATCH ?", [match]
         else:
             base, args = "SELECT rowid FROM meta", []
         filters = [("doc IN (SELECT doc FROM facets WHERE facet = ? AND value IN (%s))" % ",".join("?" * len(vs)),
                     [f, *vs], f) for f, vs in q["filters"].items()]
-        where = " AND ".join(c for c, _, _ in filters)
         if q["terms"]:
             hits_sql = ("SELECT rowid, snippet(docs, 1, '<mark>', '</mark>', '…', 40) FROM docs WHERE docs MATCH ?"
                         + "".join(f" AND rowid IN (SELECT doc FROM facets WHERE facet = ? AND value IN ({','.join('?' * len(vs))}))"
@@ -190,55 +197,58 @@ def run_sqlite(articles, queries, workdir: Path, size: int) -> dict:
                    + "".join(f" AND {c}" for c, _ in others) + " GROUP BY value ORDER BY 2 DESC LIMIT 10")
             db.execute(sql, [name, *args, *[x for _, a in others for x in a]]).fetchall()
         latencies.append(time.perf_counter() - t0)
-        result.setdefault("first_query_s", time.perf_counter() - started)
-    result["latencies"] = latencies
-    result["size_bytes"] = path.stat().st_size
-    return result
+    return latencies
 
 
-def run_tantivy(articles, queries, workdir: Path, size: int) -> dict:
+def tantivy_schema():
     import tantivy
-    path, result = workdir / f"tantivy-{size}", {}
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("title", stored=True, tokenizer_name="en_stem")
     builder.add_text_field("body", stored=True, tokenizer_name="en_stem")
     for name in FACET_ATTRS:
         builder.add_text_field(name, stored=True, fast=True, tokenizer_name="raw")
-    schema = builder.build()
-    if not path.exists():
-        path.mkdir()
-        ix = tantivy.Index(schema, path=str(path))
-        started = time.perf_counter()
-        writer = ix.writer(heap_size=500_000_000, num_threads=2)
-        for a in articles:
-            doc = tantivy.Document(title=a.title, body=a.body)
-            for name, attr in FACET_ATTRS.items():
-                values = getattr(a, attr)
-                for v in values if isinstance(values, list) else [values]:
-                    doc.add_text(name, v)
-            writer.add_document(doc)
-        writer.commit()
-        writer.wait_merging_threads()
-        result["index_rate_plain"] = len(articles) / (time.perf_counter() - started)
-    ix = tantivy.Index.open(str(path))
+    return builder.build()
+
+
+def build_tantivy(articles, workdir: Path, size: int) -> dict:
+    import tantivy
+    path = workdir / f"tantivy-{size}"
+    path.mkdir()
+    ix = tantivy.Index(tantivy_schema(), path=str(path))
+    started = time.perf_counter()
+    writer = ix.writer(heap_size=500_000_000, num_threads=2)
+    for a in articles:
+        doc = tantivy.Document(title=a.title, body=a.body)
+        for name, attr in FACET_ATTRS.items():
+            values = getattr(a, attr)
+            for v in values if isinstance(values, list) else [values]:
+                doc.add_text(name, v)
+        writer.add_document(doc)
+    writer.commit()
+    writer.wait_merging_threads()
+    return {"index_rate_plain": len(articles) / (time.perf_counter() - started),
+            "size_bytes": sum(f.stat().st_size for f in path.iterdir() if f.is_file())}
+
+
+def query_tantivy(queries, workdir: Path, size: int) -> list[float]:
+    import tantivy
+    schema = tantivy_schema()
+    ix = tantivy.Index.open(str(workdir / f"tantivy-{size}"))
     ix.reload()
-    searcher = ix.searcher()
-    started, latencies = time.perf_counter(), []
+    searcher, latencies = ix.searcher(), []
     for q in queries:
         t0 = time.perf_counter()
         if q["terms"]:
-            text = " AND ".join(f'"{t}"' if q["kind"] == "phrase" else (f"{t}*" if q["kind"] == "prefix" else t)
-                                for t in q["terms"])
-            text_query = ix.parse_query(text, ["title", "body"])
+            text_query = ix.parse_query(query_text(q).replace('" "', '" AND "').replace(" ", " AND ")
+                                        if q["kind"] == "two" else query_text(q), ["title", "body"])
         else:
             text_query = tantivy.Query.all_query()
         filter_queries = {f: tantivy.Query.boolean_query([(tantivy.Occur.Should, tantivy.Query.term_query(schema, f, v))
                                                           for v in vs]) for f, vs in q["filters"].items()}
 
         def combined(skip=None):
-            parts = [(tantivy.Occur.Must, text_query)] + [(tantivy.Occur.Must, fq) for f, fq in filter_queries.items()
-                                                           if f != skip]
-            return tantivy.Query.boolean_query(parts)
+            return tantivy.Query.boolean_query([(tantivy.Occur.Must, text_query)] + [
+                (tantivy.Occur.Must, fq) for f, fq in filter_queries.items() if f != skip])
         hits = searcher.search(combined(), 10).hits
         if q["terms"]:
             generator = tantivy.SnippetGenerator.create(searcher, text_query, schema, "body")
@@ -247,22 +257,48 @@ def run_tantivy(articles, queries, workdir: Path, size: int) -> dict:
         for name in FACET_ATTRS:
             searcher.aggregate(combined(skip=name), {"v": {"terms": {"field": name, "size": 10}}})
         latencies.append(time.perf_counter() - t0)
-        result.setdefault("first_query_s", time.perf_counter() - started)
-    result["latencies"] = latencies
-    result["size_bytes"] = sum(f.stat().st_size for f in path.iterdir() if f.is_file())
-    return result
+    return latencies
+
+
+BUILD = {"ours": build_ours, "sqlite": build_sqlite, "tantivy": build_tantivy}
+QUERY = {"ours": query_ours, "sqlite": query_sqlite, "tantivy": query_tantivy}
+INDEX_PATH = {"ours": "ours-{size}", "sqlite": "sqlite-{size}.db", "tantivy": "tantivy-{size}"}
+FIRST_QUERY = {  # a fresh interpreter: import, open the index, answer one query with all facet counts
+    "ours": "from search import search; search('oil', index_dir={path!r})",
+    "sqlite": "import sqlite3; sqlite3.connect({path!r}).execute(\"SELECT facet, value, COUNT(*) FROM facets "
+              "WHERE doc IN (SELECT rowid FROM docs WHERE docs MATCH 'oil') GROUP BY facet, value\").fetchall()",
+    "tantivy": "import tantivy; ix = tantivy.Index.open({path!r}); s = ix.searcher(); "
+               "s.search(ix.parse_query('oil', ['title', 'body']), 10)",
+}
 
 
 # ---------------------------------------------------------------- orchestration
 
-def run_one(system: str, size: int, count: int, workdir: Path) -> None:
-    articles, enrich_rate = enriched_corpus(size, workdir)
-    queries = make_queries(articles, count)
-    result = {"ours": run_ours, "sqlite": run_sqlite, "tantivy": run_tantivy}[system](articles, queries, workdir, size)
-    result["enrich_rate"] = enrich_rate
+def run_one(system: str, size: int, phase: str, workdir: Path) -> None:
+    """One phase of one system, in its own process: "build" (indexing rates) or "query" (latencies)."""
+    if phase == "build":
+        articles, _ = enriched_corpus(size, workdir)
+        result = BUILD[system](articles, workdir, size)
+    else:
+        queries = json.loads((workdir / f"queries-{size}.json").read_text("utf-8"))
+        result = {"latencies": QUERY[system](queries, workdir, size), "kinds": [q["kind"] for q in queries]}
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    result["kinds"] = [q["kind"] for q in queries]
     print(json.dumps(result))
+
+
+def subprocess_json(args: list[str], workdir: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args, "--workdir", str(workdir)], capture_output=True,
+                         text=True, cwd=ROOT)
+    if out.returncode:
+        sys.exit(f"{' '.join(args)} failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def first_query_seconds(system: str, path: Path) -> float:
+    """Wall time of a fresh `python -c` that imports, opens the index and answers one query."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", FIRST_QUERY[system].format(path=str(path))], check=True, cwd=ROOT)
+    return time.perf_counter() - started
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -277,7 +313,7 @@ def main() -> None:
     parser.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=SYSTEMS)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/news-search-bench"))
     parser.add_argument("--smoke", action="store_true", help="300 articles, 40 queries, fresh indexes")
-    parser.add_argument("--run", nargs=2, metavar=("SYSTEM", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--run", nargs=3, metavar=("SYSTEM", "SIZE", "PHASE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.smoke:
         args.sizes, args.queries = [300], 36
@@ -287,39 +323,40 @@ def main() -> None:
             shutil.rmtree(args.workdir)
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.run:
-        run_one(args.run[0], int(args.run[1]), args.queries, args.workdir)
+        run_one(args.run[0], int(args.run[1]), args.run[2], args.workdir)
         return
-    print("| articles | system | index art/s (enriched) | index art/s (write only) | size MB | peak MB | "
-          "first query s | p50 ms | p95 ms | max ms | p50 empty ms | p50 vs SQLite |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    systems = [s for s in args.systems if s != "tantivy" or importlib.util.find_spec("tantivy")]
+    if "tantivy" in args.systems and "tantivy" not in systems:
+        print("tantivy is not installed (pip install tantivy): left out\n")
+    print("| articles | system | index art/s (enriched, 2 cores) | index art/s (write only) | size MB | "
+          "peak MB build | peak MB serving | fresh process + first query s | p50 ms | p95 ms | max ms | "
+          "p50 empty query ms | p50 vs SQLite |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in args.sizes:
-        enriched_corpus(size, args.workdir)  # build the shared cache once, outside the timed runs
+        articles, enrich_rate = enriched_corpus(size, args.workdir)  # the shared cache, outside timed runs
+        (args.workdir / f"queries-{size}.json").write_text(json.dumps(make_queries(articles, args.queries)), "utf-8")
+        del articles
         rows = {}
-        for system in args.systems:
-            if system == "tantivy":
-                try:
-                    import tantivy  # noqa: F401
-                except ImportError:
-                    print(f"| {size:,} | tantivy | not installed (pip install tantivy) |")
-                    continue
-            out = subprocess.run([sys.executable, __file__, "--run", system, str(size), "--queries", str(args.queries),
-                                  "--workdir", str(args.workdir)], capture_output=True, text=True, cwd=ROOT)
-            if out.returncode:
-                sys.exit(f"{system} failed:\n{out.stderr}")
-            rows[system] = json.loads(out.stdout.strip().splitlines()[-1])
+        for system in systems:
+            path = args.workdir / INDEX_PATH[system].format(size=size)
+            built = subprocess_json(["--run", system, str(size), "build"], args.workdir) if not path.exists() else {}
+            served = subprocess_json(["--run", system, str(size), "query"], args.workdir)
+            rows[system] = {**built, **served, "peak_build": built.get("peak_rss_mb"),
+                            "peak_serve": served["peak_rss_mb"], "first_query_s": first_query_seconds(system, path),
+                            "size_bytes": sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+                            if path.is_dir() else path.stat().st_size}
         for system, r in rows.items():
             lat = [x * 1000 for x in r["latencies"]]
             empty = [x for x, k in zip(lat, r["kinds"]) if k == "empty"]
             ratio = percentile(lat, 50) / percentile([x * 1000 for x in rows["sqlite"]["latencies"]], 50) \
                 if "sqlite" in rows else float("nan")
-            enriched = r.get("index_rate")
-            fmt = lambda v: f"{v:,.0f}" if v else "(reused)"
-            print(f"| {size:,} | {system} | {fmt(enriched) if system == 'ours' else '—'} | "
-                  f"{fmt(r.get('index_rate_plain'))} | {r['size_bytes'] / 1e6:.0f} | {r['peak_rss_mb']:.0f} | "
-                  f"{r['first_query_s']:.2f} | {percentile(lat, 50):.1f} | {percentile(lat, 95):.1f} | {max(lat):.1f} | "
-                  f"{percentile(empty, 50):.1f} | {ratio:.2f} |")
-        print(f"\nenrichment alone, 2 processes: {rows[next(iter(rows))]['enrich_rate']:,.0f} articles/s "
-              f"({size:,} articles, {args.queries} queries)\n")
+            fmt = lambda v: f"{v:,.0f}" if v else "—"  # noqa: E731
+            print(f"| {size:,} | {system} | {fmt(r.get('index_rate'))} | {fmt(r.get('index_rate_plain'))} | "
+                  f"{r['size_bytes'] / 1e6:.0f} | {fmt(r['peak_build'])} | {r['peak_serve']:.0f} | "
+                  f"{r['first_query_s']:.2f} | {percentile(lat, 50):.1f} | {percentile(lat, 95):.1f} | "
+                  f"{max(lat):.1f} | {percentile(empty, 50):.1f} | {ratio:.2f} |")
+        print(f"\nenrichment alone, 2 processes: {enrich_rate:,.0f} articles/s ({size:,} articles, "
+              f"{args.queries} queries; a row with — for indexing reused an index built earlier)\n")
 
 
 if __name__ == "__main__":

@@ -15,11 +15,11 @@ from .query import DateHistogram, Hit, SearchResult, search
 from .readers import ReadError, read_paths
 from .schema import FACETS
 from .selection import Selection
-from .store import IndexReport, build_index, default_index_dir
+from .store import IndexReport, build_index, default_index_dir, delete_articles
 
 __all__ = [
     "Article", "ArticleView", "CoOccurrence", "DateHistogram", "FACETS", "FacetValue", "Hit", "IndexBusyError",
     "IndexCorruptError", "IndexNotFoundError", "IndexReport", "IndexStats", "ReadError", "SearchError",
     "SearchResult", "Selection", "build_index", "cooccurrence", "default_index_dir", "export", "facet_values",
-    "get_article", "index_stats", "read_paths", "search", "similar",
+    "delete_articles", "get_article", "index_stats", "read_paths", "search", "similar",
 ]

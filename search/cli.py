@@ -20,6 +20,7 @@ from .explore import cooccurrence, facet_values, index_stats, similar
 from .export import FORMATS, export
 from .query import SORTS, Hit, SearchResult, search
 from .schema import FACETS
+from .selection import FACET_ORDERS
 from .store import IndexProgress, build_index, delete_articles
 
 _MARK = re.compile(r"</?mark>")
@@ -49,7 +50,7 @@ def _day(text: str) -> date:
 
 
 def _selection(args: argparse.Namespace) -> dict[str, Any]:
-    """The filter arguments shared by query, export, values and cooccur."""
+    """The filter arguments shared by query, export, values, cooccur and similar."""
     return {
         "filters": _facet_pairs(args.filter, "--filter"),
         "exclude": _facet_pairs(args.exclude, "--exclude"),
@@ -126,23 +127,24 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m search", description=__doc__)
     index_option = argparse.ArgumentParser(add_help=False)
     index_option.add_argument("--index-dir", help="index folder (default: $SEARCH_INDEX_DIR or a per-user folder)")
-    chosen = argparse.ArgumentParser(add_help=False)
-    chosen.add_argument("text", nargs="?", default="", help="query in Whoosh syntax; empty matches everything")
-    chosen.add_argument("--filter", action="append", default=[], metavar="FACET=VALUE",
+    narrowing = argparse.ArgumentParser(add_help=False)
+    narrowing.add_argument("--filter", action="append", default=[], metavar="FACET=VALUE",
                         help=f"keep articles with this value (repeatable); facets: {', '.join(FACETS)}")
-    chosen.add_argument("--exclude", action="append", default=[], metavar="FACET=VALUE",
+    narrowing.add_argument("--exclude", action="append", default=[], metavar="FACET=VALUE",
                         help="drop articles with this value (repeatable)")
-    chosen.add_argument("--all", action="append", default=[], metavar="FACET",
+    narrowing.add_argument("--all", action="append", default=[], metavar="FACET",
                         help="articles must have every selected value of FACET (default: any)")
-    chosen.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="published on or after")
-    chosen.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="published on or before")
+    narrowing.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="published on or after")
+    narrowing.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="published on or before")
+    chosen = argparse.ArgumentParser(add_help=False, parents=[narrowing])
+    chosen.add_argument("text", nargs="?", default="", help="query in Whoosh syntax; empty matches everything")
     commands = parser.add_subparsers(dest="command", required=True)
 
     cmd = commands.add_parser("index", parents=[index_option], help="read, enrich and index files and folders")
     cmd.add_argument("paths", nargs="+", help="article files or folders (txt, json, jsonl, csv)")
     cmd.add_argument("--rebuild", action="store_true", help="replace the whole index (in one commit at the end)")
     cmd.add_argument("--prune", action="store_true", help="delete articles whose files or records are gone")
-    cmd.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="enrichment processes (default: cores)")
+    cmd.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes that enrich and write (default: cores)")
     cmd.add_argument("--commit-every", type=int, default=5_000, metavar="N",
                      help="commit after every N articles written, so an interrupted run keeps its work")
     cmd.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -155,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--page", type=int, default=1)
     cmd.add_argument("--per-page", type=int, default=10)
     cmd.add_argument("--facet-limit", type=int, default=30, help="values listed per facet")
+    cmd.add_argument("--facet-order", choices=FACET_ORDERS, default="count", help="facet values by count or name")
     cmd.add_argument("--json", action="store_true", help="print the whole result as JSON")
 
     cmd = commands.add_parser("export", parents=[chosen, index_option], help="write all matches to stdout")
@@ -171,7 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--columns", required=True, choices=list(FACETS))
     cmd.add_argument("--top", type=int, default=10, help="values per facet, and pairs listed")
 
-    cmd = commands.add_parser("similar", parents=[index_option], help="articles like the one with this id")
+    cmd = commands.add_parser("similar", parents=[narrowing, index_option], help="articles like the one with this id")
     cmd.add_argument("id")
     cmd.add_argument("-n", type=int, default=5)
 
@@ -192,7 +195,7 @@ def _run(args: argparse.Namespace) -> None:
         print(f"deleted {delete_articles(args.ids, args.index_dir)} of {len(args.ids)}")
     elif args.command == "query":
         res = search(args.text, page=args.page, per_page=args.per_page, sort=args.sort, index_dir=args.index_dir,
-                     facet_limit=args.facet_limit, **_selection(args))
+                     facet_limit=args.facet_limit, facet_order=args.facet_order, **_selection(args))
         _print_json(res) if args.json else _print_result(res, bold)
     elif args.command == "export":
         for chunk in export(args.text, format=args.format, sort=args.sort, index_dir=args.index_dir,
@@ -210,7 +213,7 @@ def _run(args: argparse.Namespace) -> None:
         for row, column, count in grid.pairs(args.top):
             print(f"{count:>6}  {row} × {column}")
     elif args.command == "similar":
-        for hit in similar(args.id, args.n, index_dir=args.index_dir):
+        for hit in similar(args.id, args.n, index_dir=args.index_dir, **_selection(args)):
             _print_hit(hit, bold)
     else:
         stats = index_stats(args.index_dir)

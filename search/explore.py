@@ -82,6 +82,8 @@ def similar(article_id: str, n: int = 5, *, filters: FacetFilter | None = None,
     allowed = None
     if chosen != Selection():
         allowed = set(np.flatnonzero(match("", chosen, index_dir).mask).tolist())
+        if not allowed:  # Whoosh reads an empty filter as "no filter"
+            return []
     results = snap.searcher.more_like(docnum, "body", top=n, numterms=SIMILAR_KEY_TERMS, filter=allowed)
     return [make_hit(snap, hit.docnum, float(hit.score), set()) for hit in results if hit.docnum != docnum][:n]
 

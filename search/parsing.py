@@ -22,6 +22,9 @@ from .schema import FACETS, TEXT_FIELDS
 MAX_QUERY_CHARS = 10_000
 MAX_FUZZY_EDITS = 2
 _WORD = re.compile(r"[^\W_]+")
+# `published:` followed by a [range], a {range}, a <, > comparison or one value
+_DATE_CLAUSE = re.compile(r"(published:\s*)(\[[^\]]*[\]}]|\{[^}]*[\]}]|[<>]=?\S+|\S+)")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,9 @@ def _parser(schema: Schema, syntax: bool) -> MultifieldParser:
         _parsers.clear()
     parser = MultifieldParser(list(TEXT_FIELDS), schema)
     if syntax:
-        parser.add_plugins([FuzzyTermPlugin(), GtLtPlugin(), PlusMinusPlugin(), DateParserPlugin()])
+        # "-" and "+" are operators only at the start of a word: "cyber-security" is one word
+        parser.add_plugins([FuzzyTermPlugin(), GtLtPlugin(), PlusMinusPlugin(r"(?<![^\s(])\+", r"(?<![^\s(])-"),
+                            DateParserPlugin()])
     _parsers[(id(schema), syntax)] = (schema, parser)
     return parser
 
@@ -57,6 +62,15 @@ def plain_words_query(text: str, schema: Schema) -> wq.Query | None:
     # lower case: "AND", "OR", "NOT" typed as words are words here, not operators
     parsed = _parser(schema, syntax=False).parse(" ".join(w.lower() for w in words))
     return None if parsed is wq.NullQuery else parsed
+
+
+def compact_dates(text: str) -> str:
+    """Write ISO dates after `published:` as Whoosh's date parser reads them ("2019-06-30" ->
+    "20190630", "2019-06" -> "201906"); it would take "2019-06-30" for the whole of 2019."""
+    def compact(clause: re.Match[str]) -> str:
+        return clause.group(1) + _ISO_DATE.sub(lambda d: "".join(g for g in d.groups() if g), clause.group(2))
+
+    return _DATE_CLAUSE.sub(compact, text)
 
 
 def normalise(q: wq.Query, lookup: Callable[[str, str], str | None]) -> wq.Query:
@@ -88,7 +102,7 @@ def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | No
     if not text:
         return ParsedQuery(None, notice)
     try:
-        parsed = _parser(schema, syntax=True).parse(text)
+        parsed = _parser(schema, syntax=True).parse(compact_dates(text))
     except Exception:  # Whoosh raises assorted errors on odd syntax; plain words always work
         parsed = None
     if parsed is None or parsed is wq.NullQuery:

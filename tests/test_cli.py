@@ -47,6 +47,12 @@ def test_exclude_and_dates(index_dir):
     assert [h["source"] for h in json.loads(out.stdout)["hits"]] == ["NATO"]
 
 
+def test_facet_order_by_name(index_dir):
+    out = run("query", "", "--facet-order", "name", "--json", "--index-dir", index_dir)
+    countries = [v["value"] for v in json.loads(out.stdout)["facets"]["country"]]
+    assert len(countries) > 3 and countries == sorted(countries, key=str.lower)
+
+
 def test_export_csv_has_every_match(index_dir):
     out = run("export", "cyber", "--format", "csv", "--index-dir", index_dir)
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
@@ -59,6 +65,8 @@ def test_values_similar_cooccur_and_stats(index_dir):
     nato_id = json.loads(run("query", "", "--filter", "source=NATO", "--json", "--index-dir", index_dir).stdout)["hits"][0]["id"]
     similar = run("similar", nato_id, "--index-dir", index_dir).stdout
     assert "Arirang TV" in similar and "NATO ·" not in similar
+    # similar within filters: no article has the source "Nowhere"
+    assert "Arirang TV" not in run("similar", nato_id, "--filter", "source=Nowhere", "--index-dir", index_dir).stdout
     assert "×" in run("cooccur", "--rows", "country", "--columns", "source", "--index-dir", index_dir).stdout
     assert "2 articles from 2 sources" in run("stats", "--index-dir", index_dir).stdout
 

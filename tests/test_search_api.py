@@ -87,6 +87,19 @@ def test_whoosh_syntax_works(index_dir):
     assert {h.id for h in search("title:pact OR title:grain", index_dir=index_dir).hits} == {"a2", "a3"}
 
 
+def test_a_hyphen_inside_a_word_is_not_a_minus(index_dir):
+    # "cyber-attack" is the words cyber and attack, never "cyber NOT attack"
+    assert {h.id for h in search("cyber-attack", index_dir=index_dir).hits} == {"a1"}
+    assert {h.id for h in search("cyber -attack", index_dir=index_dir).hits} == {"a2", "a4"}
+
+
+def test_iso_date_ranges_in_the_query(index_dir):
+    assert {h.id for h in search("published:[2022-01-01 TO 2022-12-31]", index_dir=index_dir).hits} == {"a1"}
+    assert {h.id for h in search("published:[2021-07-01 TO 2022-03-01]", index_dir=index_dir).hits} == {"a1", "a3"}
+    assert {h.id for h in search("published:2023-05", index_dir=index_dir).hits} == {"a2"}
+    assert {h.id for h in search("cyber published:>2022-06-01", index_dir=index_dir).hits} == {"a2"}
+
+
 @pytest.mark.parametrize("text", ['cyber AND (', '"unclosed', "title:", "((((", "cyber OR OR", "*", "NOT"])
 def test_unparseable_queries_still_answer(index_dir, text):
     res = search(text, index_dir=index_dir)
