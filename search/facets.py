@@ -1,8 +1,8 @@
 """Facet counting with NumPy over per-facet (document, value) arrays cached in memory.
 
 Whoosh's own `groupedby` faceting rebuilds values from postings on every search; here each
-facet is read once per index version into flat arrays, and every count afterwards is one
-`np.bincount` over the matched documents (see docs/benchmarks.md).
+facet is put together once per index version from per-segment arrays (`facet_cache`) into flat
+arrays, and every count afterwards is one `np.bincount` over the matched documents.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh.reading import IndexReader
 
 
 @dataclass(frozen=True)
@@ -35,21 +34,23 @@ class FacetTable:
     starts: np.ndarray           # pairs of ordinal i are pair_docs[starts[i]:starts[i + 1]]
 
     @classmethod
-    def read(cls, reader: IndexReader, field: str) -> FacetTable:
-        """Read every value of `field` and the live documents that have it."""
-        values: list[str] = []
-        chunks: list[np.ndarray] = []
-        for term in reader.field_terms(field):
-            docs = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int32)
-            if len(docs):
-                values.append(term)
-                chunks.append(docs)
-        lengths = np.array([len(c) for c in chunks], dtype=np.int64)
-        starts = np.zeros(len(chunks) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=starts[1:])
-        pair_docs = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
-        pair_ords = np.repeat(np.arange(len(chunks), dtype=np.int32), lengths)
-        return cls(values, {v: i for i, v in enumerate(values)}, pair_docs, pair_ords, starts)
+    def combine(cls, segments: list[tuple[list[str], np.ndarray, np.ndarray, int]], live: np.ndarray) -> FacetTable:
+        """One table from per-segment (values, local docs, local ordinals, document offset) parts,
+        keeping the pairs of live documents only."""
+        ordinals: dict[str, int] = {}
+        all_docs, all_ords = [], []
+        for values, docs, ords, offset in segments:
+            to_global = np.array([ordinals.setdefault(v, len(ordinals)) for v in values], dtype=np.int32)
+            all_docs.append(docs.astype(np.int32) + np.int32(offset))
+            all_ords.append(to_global[ords] if len(ords) else np.zeros(0, dtype=np.int32))
+        docs = np.concatenate(all_docs) if all_docs else np.zeros(0, dtype=np.int32)
+        ords = np.concatenate(all_ords) if all_ords else np.zeros(0, dtype=np.int32)
+        keep = live[docs]
+        docs, ords = docs[keep], ords[keep]
+        order = np.argsort(ords, kind="stable")
+        pair_docs, pair_ords = docs[order], ords[order]
+        starts = np.searchsorted(pair_ords, np.arange(len(ordinals) + 1)).astype(np.int64)
+        return cls(list(ordinals), ordinals, pair_docs, pair_ords, starts)
 
     def lookup(self, value: str) -> str | None:
         """The stored spelling of `value`, matched exactly, else case-insensitively; None if absent."""

@@ -25,8 +25,9 @@ from whoosh import index
 from whoosh.codec.base import Segment
 from whoosh.writing import SegmentWriter
 
+from . import facet_cache
 from .article import Article
-from .schema import to_document
+from .schema import FACETS, to_document
 
 SEGMENT_MEMORY_MB = 256
 
@@ -35,19 +36,26 @@ Planned = tuple[Article, str, bool]
 
 
 def write_segment(job: tuple[str, list[Planned]]) -> Segment:
-    """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side)."""
+    """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side),
+    with its facet cache."""
     from .enrich import enrich  # NLTK is imported by indexing processes only
 
     index_dir, items = job
     ix = index.open_dir(index_dir)
     writer = SegmentWriter(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB)
+    facet_fields = []
     try:
         for article, digest, _ in items:
-            writer.add_document(**to_document(enrich(article), digest))
-        return writer._finalize_segment()
+            document = to_document(enrich(article), digest)
+            writer.add_document(**document)
+            facet_fields.append({name: document[name] for name in FACETS if name in document})
+        segment = writer._finalize_segment()
     except BaseException:
         writer.cancel()
         raise
+    # documents are numbered in the order they were added: their facet pairs are known already
+    facet_cache.save(Path(index_dir), segment.segment_id(), facet_cache.from_documents(ix.schema, facet_fields))
+    return segment
 
 
 def commit_segments(writer: SegmentWriter, segments: list[Segment], mergetype=None) -> None:

@@ -14,6 +14,7 @@ import numpy as np
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from .facet_cache import SegmentFacets, segment_facets
 from .facets import FacetTable
 from .schema import FACETS
 from .store import open_index
@@ -26,10 +27,12 @@ class Snapshot:
     """Everything a query needs that depends only on the index version."""
 
     searcher: Searcher
+    index_dir: Path
     live: np.ndarray        # bool per document number: not deleted
     published: np.ndarray   # int64 per document number (Whoosh's long form), NO_DATE when unknown
     day: np.ndarray         # int64 days since 1970-01-01 per document number, NO_DATE when unknown
     tables: dict[str, FacetTable] = field(default_factory=dict)
+    _segments: list[tuple[SegmentFacets, int]] | None = None
     _source_rank: np.ndarray | None = None
 
     @property
@@ -52,18 +55,22 @@ class Snapshot:
     def table(self, facet: str) -> FacetTable:
         """The facet table of `facet`, read on first use."""
         if facet not in self.tables:
-            self.tables[facet] = FacetTable.read(self.searcher.reader(), facet)
+            if self._segments is None:
+                self._segments = [(segment_facets(self.index_dir, leaf), offset)
+                                  for leaf, offset in self.searcher.reader().leaf_readers()]
+            self.tables[facet] = FacetTable.combine([(*facets[facet], offset) for facets, offset in self._segments],
+                                                    self.live)
         return self.tables[facet]
 
 
-def _load(searcher: Searcher) -> Snapshot:
+def _load(searcher: Searcher, index_dir: Path) -> Snapshot:
     reader = searcher.reader()
     total = reader.doc_count_all()
     live = np.ones(total, dtype=bool)
     if reader.has_deletions():
         live[[d for d in range(total) if reader.is_deleted(d)]] = False
     published = _published(reader, total)
-    return Snapshot(searcher, live, published, _days(published))
+    return Snapshot(searcher, index_dir, live, published, _days(published))
 
 
 def _published(reader: IndexReader, total: int) -> np.ndarray:
@@ -105,7 +112,7 @@ def snapshot(index_dir: Path) -> Snapshot:
         if current is not None and current.searcher.up_to_date():
             return current
         searcher = open_index(key).searcher()
-        fresh = _load(searcher)
+        fresh = _load(searcher, key)
         _cache[key] = fresh
         if current is not None:
             current.searcher.close()

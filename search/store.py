@@ -17,6 +17,7 @@ from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
+from . import facet_cache
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
 from .readers import ReadError, article_files, read_paths
 from .schema import make_schema, to_document
@@ -208,6 +209,7 @@ def build_index(
         if prune:
             report.pruned = _prune(writer, searcher, paths, seen_ids)
         commit_segments(writer, segments, mergetype=CLEAR if rebuild else None)
+        _refresh_facet_cache(path)
     except BaseException:
         _cancel(writer)
         raise
@@ -236,6 +238,16 @@ def _write_here(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex
         _cancel(writer)
         raise
     return writer
+
+
+def _refresh_facet_cache(path: Path) -> None:
+    """Save the facet arrays of new segments and drop those of segments merged or cleared away,
+    so the next process to search starts at once."""
+    with index.open_dir(str(path)).searcher() as searcher:
+        leaves = searcher.reader().leaf_readers()
+        for leaf, _ in leaves:
+            facet_cache.segment_facets(path, leaf)
+        facet_cache.prune(path, [leaf.segment().segment_id() for leaf, _ in leaves])
 
 
 def _cancel(writer: SegmentWriter) -> None:
@@ -304,6 +316,7 @@ def delete_articles(ids: Iterable[str], index_dir: str | Path | None = None) -> 
         deleted = sum(writer.delete_by_term("id", article_id) for article_id in ids)
         writer.commit()
     except BaseException:
-        writer.cancel()
+        _cancel(writer)
         raise
+    _refresh_facet_cache(path)
     return deleted

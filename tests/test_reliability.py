@@ -129,6 +129,36 @@ def test_worker_processes_write_the_same_index_as_one_process(tmp_path):
     assert rebuilt.added == 700 and search("", index_dir=tmp_path / "parallel").total == 700
 
 
+def pairs(facets, name):
+    values, docs, ords = facets[name]
+    return {(int(d), values[o]) for d, o in zip(docs, ords)}
+
+
+def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path):
+    from search import facet_cache
+    from search.schema import FACETS
+    corpus = write_corpus(tmp_path / "corpus", 600)
+    with (tmp_path / "corpus" / "more.jsonl").open("w", encoding="utf-8") as extra:
+        extra.write(json.dumps({"id": "kr", "title": "Seoul talks", "text": "South Korea and Japan met in Seoul. "
+                                "NATO Secretary General Jens Stoltenberg said cyber defence matters."}) + "\n")
+    index_dir = tmp_path / "index"
+    build_index([corpus.parent], index_dir, workers=2, commit_every=400)
+    with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
+        leaves = searcher.reader().leaf_readers()
+        assert len(leaves) >= 2  # written by the workers, each with its saved arrays
+        for leaf, _ in leaves:
+            saved = facet_cache.load(index_dir, leaf.segment().segment_id())
+            assert saved is not None
+            from_postings = facet_cache.from_reader(leaf)
+            assert all(pairs(saved, name) == pairs(from_postings, name) for name in FACETS)
+    assert {"South Korea": 1, "Japan": 1} == {v.value: v.count for v in search("seoul", index_dir=index_dir).facets["country"]}
+    delete_articles(["kr"], index_dir)
+    assert search("", index_dir=index_dir).facets["country"] == []  # the deleted article's values are gone
+    segment_files = {p.stem for p in (index_dir / facet_cache.CACHE_DIR).glob("*.npz")}
+    with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
+        assert segment_files == {leaf.segment().segment_id() for leaf, _ in searcher.reader().leaf_readers()}
+
+
 def test_search_while_another_process_indexes(tmp_path):
     index_dir = tmp_path / "index"
     build_index([ROOT / "seeds"], index_dir)
