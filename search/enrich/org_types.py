@@ -1,0 +1,50 @@
+"""Types shared by the two organisation finders (`organisations` and `org_runs`): the word tables
+read from `organisations.toml`, a candidate name found in the text, and name normalisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Candidate", "Tables", "normalise"]
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The known-name table and the word lists of `organisations.toml`, built once."""
+
+    automaton: Any  # ahocorasick.Automaton: surface form -> (length, organisations._Form)
+    keys: dict[str, str]  # normalised surface form (lower case) -> canonical name
+    organisation: frozenset[str]
+    head_only: frozenset[str]
+    head_initial_only: frozenset[str]
+    in_tail: frozenset[str]
+    news: frozenset[str]
+    things: frozenset[str]
+    connectors: frozenset[str]
+    tail_starters: frozenset[str]  # connectors that may open an "of ..." tail
+    cuts: frozenset[str]  # words before an organisation word where its name starts afresh
+    tail_connectors: frozenset[str]
+    openers: frozenset[str]
+    numbers: frozenset[str]
+    roles: frozenset[str]
+    possessive_words: frozenset[str]
+    not_organisations: frozenset[str]
+    not_endings: tuple[str, ...]
+    places: frozenset[str]
+
+
+@dataclass
+class Candidate:
+    """A possible organisation name at text[start:end]; overlapping candidates are resolved later."""
+
+    start: int
+    end: int
+    name: str
+    key: str | None  # canonical name of a known entry, if the candidate is one
+    rank: int  # 0 for the known table (wins a tie), 1 for a run
+
+
+def normalise(name: str) -> str:
+    """`name` with curly apostrophes made straight and runs of white space made one space."""
+    return " ".join(name.replace("’", "'").replace("‘", "'").split())
