@@ -168,7 +168,7 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadError]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadError(where, f"invalid JSON ({exc.msg})")
+            yield ReadError(where, f"invalid JSON ({exc.msg}: column {exc.colno})")
             continue
         yield from _record_or_error(record, where)
 
@@ -240,7 +240,7 @@ def _describe(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return f"not UTF-8 or UTF-16 text (byte {exc.start})"
     if isinstance(exc, json.JSONDecodeError):
-        return f"invalid JSON ({exc.msg}, line {exc.lineno})"
+        return f"invalid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})"
     return str(exc) or type(exc).__name__
 
 

@@ -1,4 +1,5 @@
-"""Page logic for the Streamlit app (`app.py`), kept free of Streamlit so it can be unit-tested.
+"""Page logic for the Streamlit page (`app.py` and the `search.page_*` modules that draw it), kept
+free of Streamlit so it can be unit-tested.
 
 * `search.ui_state`: the page state and its URL form (re-exported here);
 * this module: result cards, statistics, filter chips, facet labels, the index summary;
@@ -21,12 +22,12 @@ from datetime import date
 from html import escape
 
 from . import FACETS, FacetValue, Hit, IndexStats  # the public API only (the package is loaded first)
-from .ui_article import article_facets_html, article_html, marked_body_html, paragraphs_html, safe_url  # noqa: F401
+from .ui_article import article_facets_html, article_html, safe_url  # noqa: F401
 from .ui_state import (  # noqa: F401  (re-exported: the page and its tests use them from here)
-    MATCH_LABELS, PER_PAGE, PER_PAGE_OPTIONS, SORT_LABELS, TABS, PageState, href, state_from_params,
+    MATCH_LABELS, PER_PAGE_OPTIONS, SORT_LABELS, TABS, PageState, href, state_from_params,
     state_to_params,
 )
-from .ui_style import CSS, NAV_SCRIPT, SCROLL_TO_TOP  # noqa: F401
+from .ui_style import CSS, FAVICON_SVG, NAV_SCRIPT, SCROLL_TO_TOP  # noqa: F401
 
 PRODUCT_NAME = "News Search"
 TAGLINE = "Full-text search with faceted browsing over your news archive — offline, on this computer."
@@ -37,21 +38,14 @@ FACET_SEARCH_MIN = 15    # a facet with more distinct values than this gets its 
 FIND_LIMIT = 50          # values listed for a facet search
 CARD_TAGS_SHOWN = 5      # values per group on a result card
 CARD_HIDDEN = {"source", "people", "region"}  # facets not repeated on cards (source is in the meta line)
-GROUP_LABELS = {"speaker": "Speakers", "country": "Countries", "theme": "Themes", "region": "Regions"}
+GROUP_LABELS = {"speaker": "Speakers", "country": "Countries", "theme": "Themes", "region": "Regions",
+                "organisation": "Organisations"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#~:$|])")  # what could make links, images, styling, icons
 
 
 def format_date(value: date | None) -> str:
     """"8 Sep 2022", or "" for an undated article."""
     return f"{value.day} {value:%b %Y}" if value else ""
-
-
-def month_label(month: str) -> str:
-    """"2022-09" → "Sep 2022" (unchanged if it is not a month)."""
-    try:
-        return f"{date.fromisoformat(month + '-01'):%b %Y}"
-    except ValueError:
-        return month
 
 
 def md_escape(text: str) -> str:
@@ -197,14 +191,18 @@ def similar_html(hits: list[Hit], state: PageState) -> str:
 
 
 def stats_html(total: int, q: str, elapsed_ms: float, page: int, per_page: int) -> str:
-    """"2 articles match “cyber” · 3 ms" (with the range shown when there are several pages)."""
-    text = f"<strong>{escape(count_text(total))}</strong>"
-    text += f" {'matches' if total == 1 else 'match'} <span class='ns-q'>“{escape(q)}”</span>" if q else ""
+    """"2 articles match “cyber” · 3 ms" (with the range shown when there are several pages).
+
+    The count sentence is `.ns-count` (the same for the same results), the time `.ns-time`.
+    """
+    count = f"<strong>{escape(count_text(total))}</strong>"
+    count += f" {'matches' if total == 1 else 'match'} <span class='ns-q'>“{escape(q)}”</span>" if q else ""
+    parts = [f'<span class="ns-count">{count}</span>']
     if total > per_page:
         first = (page - 1) * per_page + 1
-        text += f'<span class="ns-dot">·</span>showing {first:,}–{min(total, page * per_page):,}'
-    return (f'<div class="ns-stats">{text}<span class="ns-dot">·</span>'
-            f'<span class="ns-time">{escape(elapsed_text(elapsed_ms))}</span></div>')
+        parts.append(f'<span class="ns-range">showing {first:,}–{min(total, page * per_page):,}</span>')
+    parts.append(f'<span class="ns-time">{escape(elapsed_text(elapsed_ms))}</span>')
+    return '<div class="ns-stats">' + '<span class="ns-dot">·</span>'.join(parts) + "</div>"
 
 
 def index_summary_html(stats: IndexStats) -> str:

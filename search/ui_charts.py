@@ -17,7 +17,7 @@ from typing import Any
 
 import altair as alt
 
-from . import CoOccurrence, FacetValue
+from . import CoOccurrence, FacetValue, IndexStats  # the public API only
 
 BRUSH = "range"
 PICK = "pick"
@@ -35,6 +35,16 @@ def in_range(month: str, date_from: date | None, date_to: date | None) -> bool:
     """Whether any day of `month` lies in the (open-ended) range."""
     first, last = month_bounds(month)
     return (date_from is None or last >= date_from) and (date_to is None or first <= date_to)
+
+
+def date_bounds(months: list[FacetValue], stats: IndexStats | None, date_from: date | None,
+                date_to: date | None) -> tuple[date, date]:
+    """The dates the From/To inputs allow: the index's date span, the months charted and any chosen date."""
+    first, last = month_bounds(months[0].value)[0], month_bounds(months[-1].value)[1]
+    if stats and stats.first_published and stats.last_published:
+        first, last = min(first, stats.first_published), max(last, stats.last_published)
+    chosen = [d for d in (date_from, date_to) if d]
+    return min([first, *chosen]), max([last, *chosen])
 
 
 def timeline_chart(months: list[FacetValue], date_from: date | None, date_to: date | None,

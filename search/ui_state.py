@@ -63,10 +63,12 @@ class PageState:
     more: tuple[str, ...] = ()
     find: dict[str, str] = field(default_factory=dict)
 
-    # --- changes that narrow or widen the results go back to page 1 and close the article ---
+    # --- changes that narrow or widen the results go back to page 1, close the article and leave
+    # the Add articles tab for the results (the Charts tab stays: it charts the new results) ---
 
     def _narrowed(self, **changes: Any) -> PageState:
-        return replace(self, **changes, page=1, article=None)
+        tab = "results" if self.tab == "add" else self.tab
+        return replace(self, **changes, page=1, article=None, tab=tab)
 
     def with_filter(self, facet: str, value: str, selected: bool) -> PageState:
         """`value` added to (or removed from) `facet`'s selection; selecting it ends its exclusion."""

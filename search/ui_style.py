@@ -1,4 +1,4 @@
-"""The page's CSS, and its one script: links between views of the page stay in the same session.
+"""The page's CSS, its icon, and its one script: links between views of the page stay in the same session.
 
 Every link of the page is a relative URL ("?q=…&country=…"). Without the script it is an ordinary
 full-page link (the URL holds all the state, so nothing is lost); with it, a click pushes the URL
@@ -6,6 +6,13 @@ onto the history and lets Streamlit rerun in the same session, as its own back b
 """
 
 from __future__ import annotations
+
+# The browser tab's icon, drawn here: a material or emoji icon would be fetched from the internet.
+FAVICON_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+               '<rect x="3" y="5" width="26" height="22" rx="4" fill="#2563c9"/>'
+               '<rect x="7" y="9" width="8" height="7" rx="1" fill="#fff"/>'
+               '<path d="M18 10h7M18 14h7M7 19h18M7 23h18" stroke="#fff" stroke-width="2" stroke-linecap="round"/>'
+               '</svg>')
 
 SCROLL_TO_TOP = "document.querySelector('[data-testid=\"stMain\"]')?.scrollTo({top: 0}); window.scrollTo(0, 0);"
 
@@ -37,6 +44,8 @@ CSS = """
 .ns-index-label { text-transform: uppercase; letter-spacing: .06em; font-weight: 700; font-size: .7rem; margin-right: .5em; }
 mark { background: rgba(255, 204, 0, .42); color: inherit; padding: 0 .12em; border-radius: 3px; }
 .ns-stats { font-size: .95rem; opacity: .88; }
+.ns-count, .ns-range, .ns-time { white-space: nowrap; }
+.ns-q { white-space: normal; overflow-wrap: anywhere; }
 .ns-stats .ns-q { font-weight: 600; }
 .ns-dot { margin: 0 .45em; opacity: .55; }
 .ns-time { opacity: .75; }
@@ -104,15 +113,21 @@ a.ns-tag:hover { filter: brightness(.92); border-color: rgba(128, 128, 128, .5);
 .ns-report th { text-align: left; font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; opacity: .65;
   padding: .35rem .8rem .35rem 0; border-bottom: 1px solid rgba(128, 128, 128, .35); }
 .ns-report td { padding: .45rem .8rem .45rem 0; border-bottom: 1px solid rgba(128, 128, 128, .18); vertical-align: top; }
+.ns-report td:first-child { white-space: nowrap; }
 .ns-problems { margin: 0; padding-left: 1rem; color: #b91c1c; }
 .ns-problems li { margin: 0; }
 .ns-similar-heading { font-size: .78rem !important; font-weight: 700 !important; margin: 2.4rem 0 .2rem !important;
   padding: 0 !important; text-transform: uppercase; letter-spacing: .06em; opacity: .7; }
 /* sidebar facets */
-[data-testid="stSidebar"] [data-testid="stCheckbox"] label p { font-size: .9rem; }
+[data-testid="stSidebar"] [data-testid="stCheckbox"] label p { font-size: .9rem; white-space: normal; }
+[data-testid="stSidebar"] [data-testid="stCheckbox"] .stMarkdownEllipsis { white-space: normal; overflow: visible;
+  text-overflow: clip; }
 [data-testid="stSidebar"] [data-testid="stExpander"] details summary p { font-weight: 600; }
 [data-testid="stSidebar"] [data-testid="stHorizontalBlock"] { gap: .1rem; }
 [class*="st-key-not-"] button { min-height: 1.5rem; height: 1.5rem; padding: 0 .2rem; opacity: .35; }
+/* an exclude button's label names it for screen readers; only its icon is shown */
+[class*="st-key-not-"] button [data-testid="stMarkdownContainer"] { position: absolute; width: 1px; height: 1px;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 [class*="st-key-not-"] button:hover { opacity: 1; color: #b91c1c; }
 [class*="st-key-not-"] button[data-testid="stBaseButton-primary"] { opacity: 1; background: transparent;
   border: none; color: #b91c1c; }

@@ -8,8 +8,8 @@ can say what each file gave: articles added, updated and skipped, and each error
 from __future__ import annotations
 
 import re
-from html import escape
 import time
+from html import escape
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -153,7 +153,7 @@ def index_uploads(saved: Sequence[tuple[str, Path]], index_dir: Path | None,
 
 
 def report_summary(reports: Sequence[FileReport]) -> str:
-    """"Added 3 articles from 2 files (1 updated, 0 skipped); 1 file had problems"."""
+    """"Added 3 articles from 2 files (1 updated, 0 already indexed); 1 file has problems (see below). …"."""
     added = sum(r.added for r in reports)
     updated = sum(r.updated for r in reports)
     skipped = sum(r.skipped for r in reports)
@@ -162,7 +162,7 @@ def report_summary(reports: Sequence[FileReport]) -> str:
             f" ({updated:,} updated, {skipped:,} already indexed)")
     if bad:
         text += f"; {bad} file{' has' if bad == 1 else 's have'} problems (see below)"
-    return text
+    return text + (". The new articles are searchable now." if added + updated else ".")
 
 
 def report_html(reports: Sequence[FileReport]) -> str:

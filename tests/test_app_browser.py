@@ -1,19 +1,16 @@
 """The page in a real browser: `streamlit run app.py` driven by Debian's Chromium through Playwright.
 
-Screenshots go to test-artifacts/. With UPDATE_DOCS_SCREENSHOT=1 the results page with a facet
-selected is also saved as docs/screenshot.png (the README's picture).
+Screenshots go to test-artifacts/. (The README's picture, docs/screenshot.png, is made by
+tests/test_app_journey.py on the Wikinews corpus, with UPDATE_DOCS_SCREENSHOT=1.)
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, SEEDS
+from conftest import SEEDS
 
 NATO_TITLE = "NATO experts underline importance of partnership at Seoul Defense Dialogue"
 EVIL = "<script>alert(1)</script>"
@@ -62,11 +59,7 @@ def test_search_filter_reload_and_read_an_article(page: Page, app_server, seed_i
     expect(sidebar_checkbox(page, "NATO (1)")).to_be_checked()
     page.wait_for_url(re.compile(r"[?&]source=NATO(&|$)"))
     assert re.search(r"[?&]q=cyber(&|$)", page.url), page.url
-    shot = artifacts_dir / "journey-2-filtered.png"
-    page.screenshot(path=shot)
-    if os.environ.get("UPDATE_DOCS_SCREENSHOT"):
-        (ROOT / "docs").mkdir(exist_ok=True)
-        shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
+    page.screenshot(path=artifacts_dir / "journey-2-filtered.png")
 
     # the URL alone brings the same page back
     filtered_url = page.url
