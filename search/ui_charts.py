@@ -23,6 +23,7 @@ BRUSH = "range"
 PICK = "pick"
 SELECTED_COLOUR, OTHER_COLOUR, ACCENT = "#2563c9", "#c3cad6", "#ea8a1a"
 BAR_VALUES = 15
+TIMELINE_MIN_MONTHS = 12  # a timeline of fewer months is widened: a lone month is not one huge bar
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -47,6 +48,20 @@ def date_bounds(months: list[FacetValue], stats: IndexStats | None, date_from: d
     return min([first, *chosen]), max([last, *chosen])
 
 
+def _month_start(number: int) -> alt.DateTime:
+    """The first instant (UTC) of month `number` (year * 12 + month - 1)."""
+    return alt.DateTime(year=number // 12, month=number % 12 + 1, date=1, utc=True)
+
+
+def timeline_domain(months: list[FacetValue]) -> list[alt.DateTime]:
+    """The x range of the timeline: its months, widened on both sides to at least TIMELINE_MIN_MONTHS."""
+    first, last = (int(m.value[:4]) * 12 + int(m.value[5:7]) - 1 for m in (months[0], months[-1]))
+    missing = TIMELINE_MIN_MONTHS - (last - first + 1)
+    if missing > 0:
+        first, last = first - missing // 2, last + missing - missing // 2
+    return [_month_start(first), _month_start(last + 1)]
+
+
 def timeline_chart(months: list[FacetValue], date_from: date | None, date_to: date | None,
                    height: int = 150) -> alt.Chart:
     """Articles per month as bars; months in the date range in colour, the others grey."""
@@ -57,8 +72,8 @@ def timeline_chart(months: list[FacetValue], date_from: date | None, date_to: da
         alt.Chart(alt.Data(values=rows))
         .mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2)
         .encode(
-            x=alt.X("month:T", timeUnit="utcyearmonth", title=None,
-                    axis=alt.Axis(format="%b %Y", formatType="utc", labelAngle=0, labelOverlap=True, grid=False)),
+            x=alt.X("month:T", timeUnit="utcyearmonth", title=None, scale=alt.Scale(domain=timeline_domain(months)),
+                    axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, grid=False)),
             y=alt.Y("articles:Q", title="Articles", axis=alt.Axis(tickMinStep=1, titleFontWeight="normal")),
             color=alt.condition("datum.in_range", alt.value(SELECTED_COLOUR), alt.value(OTHER_COLOUR)),
             tooltip=[alt.Tooltip("label:N", title="Month"), alt.Tooltip("articles:Q", title="Articles")],

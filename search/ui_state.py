@@ -99,6 +99,7 @@ class PageState:
         return self._narrowed(filters={}, exclude={}, match={}, date_from=None, date_to=None)
 
     def with_query(self, q: str) -> PageState:
+        """A new query (filters kept)."""
         return self._narrowed(q=q.strip())
 
     # --- view changes: the same results ---
@@ -121,9 +122,11 @@ class PageState:
 
     @property
     def has_filters(self) -> bool:
+        """Whether any value is selected or excluded, or a date bound is set."""
         return bool(self.filters or self.exclude or self.date_from or self.date_to)
 
     def mode(self, facet: str) -> str:
+        """How `facet`'s selected values combine: "any" (the default) or "all"."""
         return self.match.get(facet, "any")
 
     def effective_sort(self) -> str:
