@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -52,6 +53,16 @@ class FacetTable:
         starts = np.searchsorted(pair_ords, np.arange(len(ordinals) + 1)).astype(np.int64)
         return cls(list(ordinals), ordinals, pair_docs, pair_ords, starts)
 
+    @cached_property
+    def name_rank(self) -> np.ndarray:
+        """Per ordinal, the value's position in name order (ties between equal counts)."""
+        return _ranks(sorted(range(len(self.values)), key=self.values.__getitem__))
+
+    @cached_property
+    def folded_rank(self) -> np.ndarray:
+        """Per ordinal, the value's position in case-insensitive name order."""
+        return _ranks(sorted(range(len(self.values)), key=lambda o: self.values[o].casefold()))
+
     def lookup(self, value: str) -> str | None:
         """The stored spelling of `value`, matched exactly, else case-insensitively; None if absent."""
         if value in self.ordinals:
@@ -76,13 +87,12 @@ class FacetTable:
             limit: int | None = None, order: str = "count") -> list[FacetValue]:
         """Values with a count, by count then name (or by name); selected and excluded ones always listed."""
         chosen, dropped = set(selected), set(excluded)
-        present = np.flatnonzero(counts).tolist()
+        present = np.flatnonzero(counts)
         if order == "name":
-            ranked = sorted(present, key=lambda o: self.values[o].casefold())
+            ranked = present[np.argsort(self.folded_rank[present], kind="stable")]
         else:
-            ranked = sorted(present, key=lambda o: (-counts[o], self.values[o]))
-        if limit is not None:
-            ranked = ranked[:limit]
+            ranked = present[np.lexsort((self.name_rank[present], -counts[present]))]
+        ranked = ranked[:limit].tolist() if limit is not None else ranked.tolist()
         listed = {self.values[o] for o in ranked}
         extra = [v for v in sorted(chosen | dropped) if v not in listed]
         shown = [FacetValue(self.values[o], int(counts[o]), self.values[o] in chosen, self.values[o] in dropped)
@@ -94,3 +104,9 @@ class FacetTable:
         if order == "name":
             return sorted(shown, key=lambda fv: fv.value.casefold())
         return sorted(shown, key=lambda fv: (-fv.count, fv.value))
+
+
+def _ranks(order: list[int]) -> np.ndarray:
+    ranks = np.empty(len(order), dtype=np.int64)
+    ranks[order] = np.arange(len(order))
+    return ranks

@@ -14,6 +14,7 @@ from whoosh import query as wq
 
 from .facets import FacetValue
 from .highlight import full_html, snippet_html
+from .matching import query_match
 from .parsing import ParsedQuery, parse_query, plain_words_query
 from .schema import FACETS, TEXT_FIELDS, from_stored
 from .selection import DATE_KEY, FACET_ORDERS, FacetFilter, Selection
@@ -90,14 +91,18 @@ class Matches:
     text_mask: np.ndarray
     masks: dict[str, np.ndarray]
     mask: np.ndarray
+    scores: np.ndarray | None = None  # relevance per document number, when there is a text query
+
+
+def _text_match(snap: Snapshot, q: wq.Query | None) -> tuple[np.ndarray, np.ndarray | None]:
+    if q is None:
+        return snap.live.copy(), None
+    mask, scores = query_match(snap, q)
+    return mask & snap.live, scores
 
 
 def _text_mask(snap: Snapshot, q: wq.Query | None) -> np.ndarray:
-    if q is None:
-        return snap.live.copy()
-    mask = np.zeros(snap.doc_count, dtype=bool)
-    mask[np.fromiter(q.docs(snap.searcher), dtype=np.int64)] = True
-    return mask & snap.live
+    return _text_match(snap, q)[0]
 
 
 def _parse(snap: Snapshot, text: str) -> ParsedQuery:
@@ -110,27 +115,30 @@ def match(query: str, selection: Selection, index_dir: str | Path | None) -> Mat
     selection = selection.resolved(snap)
     parsed = _parse(snap, query)
     try:
-        text_mask = _text_mask(snap, parsed.query)
+        text_mask, scores = _text_match(snap, parsed.query)
     except Exception:  # a query Whoosh accepts but cannot run: fall back to plain words
         q = plain_words_query(query, snap.searcher.schema)
         parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
-        text_mask = _text_mask(snap, q)
+        text_mask, scores = _text_match(snap, q)
     masks = selection.masks(snap)
     mask = text_mask.copy()
     for m in masks.values():
         mask &= m
-    return Matches(snap, parsed.query, parsed, selection, text_mask, masks, mask)
+    return Matches(snap, parsed.query, parsed, selection, text_mask, masks, mask, scores)
 
 
 def ordered_docs(m: Matches, sort: str, limit: int | None) -> list[tuple[int, float]]:
     """(document number, score) of the first `limit` matches in `sort` order."""
     if not m.mask.any():
         return []  # (an empty `filter` set would mean "no filter" to Whoosh)
-    if m.query is not None and sort == "relevance":
-        allowed = set(np.flatnonzero(m.mask).tolist()) if m.masks else None
-        results = m.snap.searcher.search(m.query, filter=allowed, limit=limit)
-        return [(hit.docnum, float(hit.score)) for hit in results]
     docs = np.flatnonzero(m.mask)
+    if m.scores is not None and sort == "relevance":
+        scores = m.scores[docs]
+        if limit is not None and limit < len(docs):  # only the best `limit` and their ties need sorting
+            cutoff = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            docs, scores = docs[scores >= cutoff], scores[scores >= cutoff]
+        order = np.lexsort((docs, -scores))[:limit]  # best first; equal scores in index order
+        return [(int(d), float(s)) for d, s in zip(docs[order], scores[order])]
     dates = m.snap.published[docs]
     undated = dates == NO_DATE  # undated articles come last in every order
     dates = np.where(undated, 0, dates)

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
 from .facet_cache import SegmentFacets, segment_facets
 from .facets import FacetTable
@@ -20,6 +22,7 @@ from .schema import FACETS
 from .store import open_index
 
 NO_DATE = np.iinfo(np.int64).min
+_BYTE_TO_LENGTH = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float32)
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Snapshot:
     day: np.ndarray         # int64 days since 1970-01-01 per document number, NO_DATE when unknown
     tables: dict[str, FacetTable] = field(default_factory=dict)
     _segments: list[tuple[SegmentFacets, int]] | None = None
+    _lengths: dict[str, np.ndarray] = field(default_factory=dict)
     _source_rank: np.ndarray | None = None
 
     @property
@@ -51,6 +55,23 @@ class Snapshot:
             ranks[table.pair_docs] = rank_of[table.pair_ords]
             self._source_rank = ranks
         return self._source_rank
+
+    def field_lengths(self, text_field: str) -> np.ndarray:
+        """Per document, the length (in terms) of a text field, as Whoosh stores it for scoring."""
+        if text_field not in self._lengths:
+            lengths = np.zeros(self.doc_count, dtype=np.float32)
+            for leaf, offset in self.searcher.reader().leaf_readers():
+                # Whoosh 2.7 keeps lengths as one byte per document in a "_<field>_len" column
+                column = leaf._perdoc._cached_reader(f"_{text_field}_len", LENGTHS_COLUMN)
+                if column is not None:
+                    count = leaf.doc_count_all()
+                    lengths[offset:offset + count] = _BYTE_TO_LENGTH[np.fromiter(column, dtype=np.uint8, count=count)]
+            self._lengths[text_field] = lengths
+        return self._lengths[text_field]
+
+    def average_length(self, text_field: str) -> float:
+        """The average length of a text field over all documents (Whoosh's `avg_field_length`)."""
+        return self.searcher.avg_field_length(text_field) or 1.0
 
     def table(self, facet: str) -> FacetTable:
         """The facet table of `facet`, read on first use."""

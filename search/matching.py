@@ -1,0 +1,133 @@
+"""Which documents a parsed query matches and how well, as NumPy arrays, without Whoosh's
+per-document matchers.
+
+Whoosh finds and scores matching documents by stepping a tree of matchers one document at a
+time, which costs microseconds per document and dominated our queries on common words. Here
+term postings (document numbers and weights) are read a block at a time into arrays; the
+boolean structure (And, Or, Not, AndNot, AndMaybe) is applied with NumPy; each text term adds
+its BM25F score (Whoosh's default model and parameters, the same idf and field lengths), and
+compound queries add up the scores of their matching parts, as Whoosh does, so the ranking is
+Whoosh's own (tests/test_matching.py compares them). Prefix, wildcard and fuzzy terms match the
+union of their expansions, ranked by the summed BM25F of the words they expand to (where Whoosh's
+constant-score path gives other numbers); date ranges are read off the cached `published`
+column. Only
+position-dependent queries (phrases, proximity) still ask Whoosh which documents match.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.util.times import datetime_to_long
+
+from .schema import TEXT_FIELDS
+from .snapshot import NO_DATE, Snapshot
+
+BM25_B, BM25_K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults
+
+Match = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over document numbers
+
+
+def _postings(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Segment-local document numbers and weights of one term (deleted documents included)."""
+    if (field, text) not in leaf:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    matcher = leaf.postings(field, text)
+    raw = getattr(matcher, "child", matcher)  # unwrap the deletion filter: deletions are masked later
+    if not isinstance(raw, W3LeafMatcher):  # inlined postings
+        ids, weights = [], []
+        while raw.is_active():
+            ids.append(raw.id())
+            weights.append(raw.weight())
+            raw.next()
+        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+    id_blocks, weight_blocks = [], []
+    while raw.is_active():  # Whoosh 2.7 block internals (the version is pinned)
+        raw._read_ids()
+        raw._read_weights()
+        id_blocks.append(np.asarray(raw._ids, dtype=np.int64))
+        weight_blocks.append(np.asarray(raw._weights, dtype=np.float64))
+        raw._next_block()
+    if not id_blocks:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
+
+
+def _term(snap: Snapshot, field: str, texts, boost: float, scored: bool) -> Match:
+    """Documents with any of `texts` in `field`; BM25F scores for a scored text term, else `boost`."""
+    mask = np.zeros(snap.doc_count, dtype=bool)
+    scores = np.zeros(snap.doc_count, dtype=np.float64)
+    for leaf, offset in snap.searcher.reader().leaf_readers():
+        for text in texts:
+            text = text.decode("utf-8") if isinstance(text, bytes) else text
+            ids, weights = _postings(leaf, field, text)
+            ids += offset
+            mask[ids] = True
+            if scored:
+                idf = snap.searcher.idf(field, text)
+                norm = BM25_K1 * ((1 - BM25_B) + BM25_B * snap.field_lengths(field)[ids] / snap.average_length(field))
+                scores[ids] += boost * idf * weights * (BM25_K1 + 1) / (weights + norm)
+    if not scored:
+        scores[mask] = boost
+    return mask, scores
+
+
+def _dates(snap: Snapshot, q: wq.NumericRange) -> Match:
+    low = datetime_to_long(q.start) if isinstance(q.start, datetime) else q.start
+    high = datetime_to_long(q.end) if isinstance(q.end, datetime) else q.end
+    mask = snap.published != NO_DATE
+    if low is not None:
+        mask &= snap.published > low if q.startexcl else snap.published >= low
+    if high is not None:
+        mask &= snap.published < high if q.endexcl else snap.published <= high
+    return mask, np.zeros(snap.doc_count, dtype=np.float64)
+
+
+def _combine(parts: list[Match], every: bool, boost: float) -> Match:
+    """And (`every`) or Or of `parts`: the mask, and the summed scores of the parts that match."""
+    mask = np.logical_and.reduce([m for m, _ in parts]) if every else np.logical_or.reduce([m for m, _ in parts])
+    scores = np.sum([np.where(m, s, 0) for m, s in parts], axis=0, dtype=np.float64)
+    return mask, np.where(mask, scores * boost, 0).astype(np.float64)
+
+
+def query_match(snap: Snapshot, q: wq.Query) -> Match:
+    """The documents `q` matches (deleted ones included: mask them with `snap.live`) and their scores."""
+    none = np.zeros(snap.doc_count, dtype=np.float64)
+    if isinstance(q, wq.Every):
+        return np.ones(snap.doc_count, dtype=bool), none
+    if q is wq.NullQuery:
+        return np.zeros(snap.doc_count, dtype=bool), none
+    if isinstance(q, wq.Term):
+        return _term(snap, q.fieldname, [q.text], q.boost, q.fieldname in TEXT_FIELDS)
+    if isinstance(q, wq.NumericRange) and q.fieldname == "published":
+        return _dates(snap, q)
+    if isinstance(q, wq.MultiTerm):  # prefix, wildcard, fuzzy, term ranges, word variations
+        texts = list(q._btexts(snap.searcher.reader()))
+        return _term(snap, q.fieldname, texts, q.boost, q.fieldname in TEXT_FIELDS)
+    if isinstance(q, wq.Not):
+        return ~query_match(snap, q.query)[0], none
+    if isinstance(q, wq.AndNot):
+        mask, scores = query_match(snap, q.a)
+        return mask & ~query_match(snap, q.b)[0], scores
+    if isinstance(q, wq.AndMaybe):
+        (mask, scores), (maybe, extra) = query_match(snap, q.a), query_match(snap, q.b)
+        return mask, scores + np.where(maybe, extra, 0)
+    if isinstance(q, (wq.And, wq.Or)) and not isinstance(q, wq.Ordered) and q.subqueries \
+            and getattr(q, "minmatch", 0) <= 1:
+        return _combine([query_match(snap, s) for s in q.subqueries], isinstance(q, wq.And), q.boost)
+    # phrases, proximity and the rest: Whoosh decides which documents match; their words score
+    mask = np.zeros(snap.doc_count, dtype=bool)
+    mask[np.fromiter(q.docs(snap.searcher), dtype=np.int64)] = True
+    words = [wq.Term(q.fieldname, w) for w in q.words] if isinstance(q, wq.Phrase) else \
+        [t for t in q.leaves() if isinstance(t, wq.Term)]
+    scores = np.sum([_term(snap, t.fieldname, [t.text], q.boost, t.fieldname in TEXT_FIELDS)[1] for t in words],
+                    axis=0, dtype=np.float64) if words else none
+    return mask, np.where(mask, scores, 0).astype(np.float64)
+
+
+def query_mask(snap: Snapshot, q: wq.Query) -> np.ndarray:
+    """Only the mask of `query_match`."""
+    return query_match(snap, q)[0]
