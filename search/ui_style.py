@@ -3,6 +3,8 @@
 Every link of the page is a relative URL ("?q=…&country=…"). Without the script it is an ordinary
 full-page link (the URL holds all the state, so nothing is lost); with it, a click pushes the URL
 onto the history and lets Streamlit rerun in the same session, as its own back button does.
+The script also lets Enter apply a typed date (Streamlit's date input applies it on Escape or on
+clicking elsewhere).
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ NAV_SCRIPT = """<script>
     window.history.pushState({}, "", link.getAttribute("href"));
     window.dispatchEvent(new PopStateEvent("popstate"));
     %s
+  }, true);
+  document.addEventListener("keydown", (event) => {  // Enter in a date input applies it, as Escape does
+    if (event.key !== "Enter" || !event.target.closest || !event.target.closest(".react-aria-DateField")) return;
+    event.preventDefault();
+    event.target.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", code: "Escape", bubbles: true}));
   }, true);
 })();
 </script>""" % SCROLL_TO_TOP

@@ -37,6 +37,14 @@ FOREIGN_MARKUP = (".ns-snippet *:not(mark), .ns-title *:not(mark), .ns-article-t
                   ".ns-body p *:not(mark):not(span.ns-ent), .ns-similar-title *")
 
 
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """Wait up to 15 s (not 5) for the page: a run can be slow on a busy 2-core machine."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 @pytest.fixture(scope="module")
 def news_index(make_index) -> Path:
     """The seeds plus the 295 Wikinews articles (CC BY 2.5, read from ../shared, never copied)."""
@@ -107,11 +115,15 @@ def view_of(page: Page) -> dict:
     }
 
 
-def type_date(page: Page, name: str, day: date) -> None:
-    """Type a date into the From/To input (year, month, day segments), then leave it to apply it."""
+def type_date(page: Page, name: str, day: date, then: str) -> None:
+    """Type a date into the From/To input (year, month, day segments), then apply it: "Enter", or
+    "leave" (click the timeline's heading)."""
     page.get_by_role("spinbutton", name=f"year, {name}").click()
     page.keyboard.type(day.strftime("%Y%m%d"))
-    page.locator(".ns-section").click()  # the timeline's heading: the input loses focus and applies
+    if then == "Enter":
+        page.keyboard.press("Enter")
+    else:
+        page.locator(".ns-section").click()
 
 
 # --- the analyst's journey ----------------------------------------------------------------------
@@ -194,10 +206,10 @@ def test_analyst_journey(page: Page, app_server, news_index, artifacts_dir):
     shot("excluded")
 
     # 4. narrow the dates with the inputs beside the timeline; months outside the range turn grey
-    type_date(page, "From", date_from)
+    type_date(page, "From", date_from, then="leave")
     page.wait_for_url(re.compile(rf"[?&]date_from={date_from.isoformat()}(&|$)"))
     settled(page)
-    type_date(page, "To", date_to)
+    type_date(page, "To", date_to, then="Enter")
     page.wait_for_url(re.compile(rf"[?&]date_to={date_to.isoformat()}(&|$)"))
     wait_for_count(page, final.total)
     expect(page.locator(CHIPS, has_text="Published")).to_contain_text(
