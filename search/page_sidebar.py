@@ -7,6 +7,7 @@ any/all switch when several values of a multi-valued facet are selected.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import replace
 
 import streamlit as st
@@ -109,6 +110,12 @@ def _match_switch(state: ui.PageState, name: str) -> None:
 
 def _facet_row(name: str, fv, selected: bool, excluded: bool) -> None:
     """A value's checkbox (ticked: only articles with it) and its exclude button (articles without it)."""
+    # an excluded value's row sits in a keyed container, which the CSS shows in red
+    with st.container(key=f"excluded:{name}:{fv.value}") if excluded else nullcontext():
+        _facet_row_widgets(name, fv, selected, excluded)
+
+
+def _facet_row_widgets(name: str, fv, selected: bool, excluded: bool) -> None:
     box_col, not_col = st.columns([0.86, 0.14], vertical_alignment="center", gap="xxsmall")
     key = f"facet:{name}:{fv.value}"
     st.session_state[key] = selected

@@ -54,9 +54,13 @@ def md_escape(text: str) -> str:
 
 
 def facet_label(fv: FacetValue) -> str:
-    """The checkbox label of a facet value: "Russia (3)"; excluded ones struck through in red."""
+    """The checkbox label of a facet value: "Russia (3)", "Russia (excluded)".
+
+    No Markdown styling: Streamlit also reads the label out as it is (its aria-label); the page's
+    CSS shows excluded values in red.
+    """
     if fv.excluded:
-        return f":red[~~{md_escape(fv.value)}~~] (excluded)"
+        return f"{md_escape(fv.value)} (excluded)"
     return f"{md_escape(fv.value)} ({fv.count:,})"
 
 

@@ -136,6 +136,7 @@ a.ns-tag:hover { filter: brightness(.92); border-color: rgba(128, 128, 128, .5);
 [class*="st-key-not-"] button [data-testid="stMarkdownContainer"] { position: absolute; width: 1px; height: 1px;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 [class*="st-key-not-"] button:hover { opacity: 1; color: #b91c1c; }
+[class*="st-key-excluded-"] [data-testid="stCheckbox"] label p { color: #b91c1c; }
 [class*="st-key-not-"] button[data-testid="stBaseButton-primary"] { opacity: 1; background: transparent;
   border: none; color: #b91c1c; }
 [class*="st-key-more-"] button p, [class*="st-key-clear"] button p { font-size: .85rem; color: #2563c9; }

@@ -310,6 +310,8 @@ def test_facet_labels_cannot_inject_markdown():
     assert not re.search(r"(?<!\\)[\[\]*:]", label), label  # every [ ] * : is backslash-escaped
     assert label == r"\[click\](https\://evil.example) \*\*bold\*\* (2)"
     assert ui.facet_label(FacetValue("Russia", 3)) == "Russia (3)"
+    # no Markdown styling either: Streamlit reads the label out as written (aria-label)
+    assert ui.facet_label(FacetValue("Russia", 0, excluded=True)) == "Russia (excluded)"
 
 
 def test_facet_values_keep_selected_values_missing_from_the_counts():
