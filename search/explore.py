@@ -145,12 +145,13 @@ def index_stats(index_dir: str | Path | None = None) -> IndexStats:
     snap = snapshot(path)
     days = snap.day[snap.live & (snap.day != NO_DATE)].astype("datetime64[D]")
     sources = snap.table("source").counts(snap.live)
-    files = [f for f in path.iterdir() if f.is_file()]
+    files = [f for f in path.rglob("*") if f.is_file()]
+    tocs = list(path.glob("_*.toc"))  # rewritten by each commit, and only then
     return IndexStats(
         articles=int(snap.live.sum()),
         sources=int(np.count_nonzero(sources)),
         first_published=days.min().item() if len(days) else None,
         last_published=days.max().item() if len(days) else None,
-        last_update=datetime.fromtimestamp(max(f.stat().st_mtime for f in files)),
+        last_update=datetime.fromtimestamp(max(f.stat().st_mtime for f in tocs or files)),
         size_bytes=sum(f.stat().st_size for f in files),
     )

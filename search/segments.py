@@ -23,6 +23,7 @@ from pathlib import Path
 
 from whoosh import index
 from whoosh.codec.base import Segment
+from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import facet_cache
@@ -30,6 +31,7 @@ from .article import Article
 from .schema import FACETS, to_document
 
 SEGMENT_MEMORY_MB = 256
+TINY_SEGMENT_DOCS = 1_000
 
 # (article, content hash, already indexed?)
 Planned = tuple[Article, str, bool]
@@ -58,7 +60,24 @@ def write_segment(job: tuple[str, list[Planned]]) -> Segment:
     return segment
 
 
-def commit_segments(writer: SegmentWriter, segments: list[Segment], mergetype=None) -> None:
+def merge_tiny(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+    """Merge policy: fold segments of fewer than `TINY_SEGMENT_DOCS` documents into the new one.
+
+    Whoosh's default policy (MERGE_SMALL) merges half the index at some commits (at 100k
+    articles, a single-process merge of minutes, even when adding one file); here the segments
+    written by workers are left as they are, and only the tiny ones of small updates are merged.
+    """
+    tiny = [s for s in segments if s.doc_count_all() < TINY_SEGMENT_DOCS]
+    if len(tiny) < 2:
+        return segments
+    for segment in tiny:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in tiny]
+
+
+def commit_segments(writer: SegmentWriter, segments: list[Segment], mergetype=merge_tiny) -> None:
     """Commit `writer` (its deletions and merges) together with segments written by workers."""
     final = writer._merge_segments(mergetype, None, None)
     if writer._added:

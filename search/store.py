@@ -21,7 +21,7 @@ from . import facet_cache
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
 from .readers import ReadError, article_files, read_paths
 from .schema import make_schema, to_document
-from .segments import Planned, commit_segments, write_rounds
+from .segments import Planned, commit_segments, merge_tiny, write_rounds
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +208,7 @@ def build_index(
                                            rebuild, tick), []
         if prune:
             report.pruned = _prune(writer, searcher, paths, seen_ids)
-        commit_segments(writer, segments, mergetype=CLEAR if rebuild else None)
+        commit_segments(writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
         _refresh_facet_cache(path)
     except BaseException:
         _cancel(writer)
@@ -232,7 +232,7 @@ def _write_here(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex
             pending += 1
             tick()
             if pending >= commit_every and not rebuild:
-                writer.commit()
+                writer.commit(mergetype=merge_tiny)
                 writer, pending = _writer(ix, path), 0
     except BaseException:
         _cancel(writer)
@@ -314,7 +314,7 @@ def delete_articles(ids: Iterable[str], index_dir: str | Path | None = None) -> 
     writer = _writer(ix, path)
     try:
         deleted = sum(writer.delete_by_term("id", article_id) for article_id in ids)
-        writer.commit()
+        writer.commit(mergetype=merge_tiny)
     except BaseException:
         _cancel(writer)
         raise

@@ -129,13 +129,29 @@ def test_worker_processes_write_the_same_index_as_one_process(tmp_path):
     assert rebuilt.added == 700 and search("", index_dir=tmp_path / "parallel").total == 700
 
 
+def test_small_updates_are_merged_but_large_segments_left_alone(tmp_path, monkeypatch):
+    from search import segments
+    index_dir = tmp_path / "index"
+    for n in range(4):  # four small updates: their tiny segments are folded together as they come
+        build_index([write_corpus(tmp_path / f"batch{n}", 20, prefix=f"b{n}-")], index_dir)
+    with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) <= 2
+    monkeypatch.setattr(segments, "TINY_SEGMENT_DOCS", 10)  # now every segment counts as large
+    for n in range(4, 7):
+        build_index([write_corpus(tmp_path / f"batch{n}", 20, prefix=f"b{n}-")], index_dir)
+    with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) >= 4
+    assert len(set(all_ids(index_dir))) == len(all_ids(index_dir)) == 140
+
+
 def pairs(facets, name):
     values, docs, ords = facets[name]
     return {(int(d), values[o]) for d, o in zip(docs, ords)}
 
 
-def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path):
-    from search import facet_cache
+def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, monkeypatch):
+    from search import facet_cache, segments
+    monkeypatch.setattr(segments, "TINY_SEGMENT_DOCS", 10)  # keep the workers' segments as written
     from search.schema import FACETS
     corpus = write_corpus(tmp_path / "corpus", 600)
     with (tmp_path / "corpus" / "more.jsonl").open("w", encoding="utf-8") as extra:
