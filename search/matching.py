@@ -21,6 +21,7 @@ from datetime import datetime
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 from whoosh.util.times import datetime_to_long
 
 from .schema import TEXT_FIELDS
@@ -31,11 +32,24 @@ BM25_B, BM25_K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults
 Match = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over document numbers
 
 
+def _block(raw: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
+    """The document numbers and weights of the matcher's current block, decoded with NumPy
+    (Whoosh 2.7's block layout: delta-coded ids; weights None = all 1, one float, or one each)."""
+    if raw._data is None:
+        raw._read_data()
+    deltas, weights = raw._data[0], raw._data[1]
+    ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
+    if weights is None or isinstance(weights, float):
+        return ids, np.full(len(ids), 1.0 if weights is None else weights)
+    return ids, np.asarray(weights, dtype=np.float64)
+
+
 def _postings(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     """Segment-local document numbers and weights of one term (deleted documents included)."""
-    if (field, text) not in leaf:
+    try:
+        matcher = leaf.postings(field, text)
+    except TermNotFound:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    matcher = leaf.postings(field, text)
     raw = getattr(matcher, "child", matcher)  # unwrap the deletion filter: deletions are masked later
     if not isinstance(raw, W3LeafMatcher):  # inlined postings
         ids, weights = [], []
@@ -44,32 +58,32 @@ def _postings(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
             weights.append(raw.weight())
             raw.next()
         return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
-    id_blocks, weight_blocks = [], []
-    while raw.is_active():  # Whoosh 2.7 block internals (the version is pinned)
-        raw._read_ids()
-        raw._read_weights()
-        id_blocks.append(np.asarray(raw._ids, dtype=np.int64))
-        weight_blocks.append(np.asarray(raw._weights, dtype=np.float64))
+    blocks = []
+    while raw.is_active():
+        blocks.append(_block(raw))
         raw._next_block()
-    if not id_blocks:
+    if not blocks:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
+    return np.concatenate([b[0] for b in blocks]), np.concatenate([b[1] for b in blocks])
 
 
-def _term(snap: Snapshot, field: str, texts, boost: float, scored: bool) -> Match:
-    """Documents with any of `texts` in `field`; BM25F scores for a scored text term, else `boost`."""
+def _term(snap: Snapshot, field: str, texts, boost: float, scored: bool, per_segment=None) -> Match:
+    """Documents with any of `texts` in `field` (or, with `per_segment(leaf)`, of each segment's own
+    texts); BM25F scores for a scored text term, else `boost`."""
     mask = np.zeros(snap.doc_count, dtype=bool)
     scores = np.zeros(snap.doc_count, dtype=np.float64)
+    if scored:
+        lengths = snap.field_lengths(field)
+        norms = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths / snap.average_length(field))
     for leaf, offset in snap.searcher.reader().leaf_readers():
-        for text in texts:
+        for text in (per_segment(leaf) if per_segment else texts):
             text = text.decode("utf-8") if isinstance(text, bytes) else text
             ids, weights = _postings(leaf, field, text)
             ids += offset
             mask[ids] = True
             if scored:
                 idf = snap.searcher.idf(field, text)
-                norm = BM25_K1 * ((1 - BM25_B) + BM25_B * snap.field_lengths(field)[ids] / snap.average_length(field))
-                scores[ids] += boost * idf * weights * (BM25_K1 + 1) / (weights + norm)
+                scores[ids] += boost * idf * weights * (BM25_K1 + 1) / (weights + norms[ids])
     if not scored:
         scores[mask] = boost
     return mask, scores
@@ -105,8 +119,7 @@ def query_match(snap: Snapshot, q: wq.Query) -> Match:
     if isinstance(q, wq.NumericRange) and q.fieldname == "published":
         return _dates(snap, q)
     if isinstance(q, wq.MultiTerm):  # prefix, wildcard, fuzzy, term ranges, word variations
-        texts = list(q._btexts(snap.searcher.reader()))
-        return _term(snap, q.fieldname, texts, q.boost, q.fieldname in TEXT_FIELDS)
+        return _term(snap, q.fieldname, (), q.boost, q.fieldname in TEXT_FIELDS, per_segment=q._btexts)
     if isinstance(q, wq.Not):
         return ~query_match(snap, q.query)[0], none
     if isinstance(q, wq.AndNot):

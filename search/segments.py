@@ -31,6 +31,9 @@ from .article import Article
 from .schema import FACETS, to_document
 
 SEGMENT_MEMORY_MB = 256
+# Whoosh 2.7 copies each part of a compound segment file into memory when it opens it (BytesIO
+# over the mmap): at 100k articles, 0.4 s and the index's size in RAM. Plain files are read in place.
+COMPOUND = False
 TINY_SEGMENT_DOCS = 1_000
 
 # (article, content hash, already indexed?)
@@ -44,7 +47,7 @@ def write_segment(job: tuple[str, list[Planned]]) -> Segment:
 
     index_dir, items = job
     ix = index.open_dir(index_dir)
-    writer = SegmentWriter(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB)
+    writer = SegmentWriter(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)
     facet_fields = []
     try:
         for article, digest, _ in items:

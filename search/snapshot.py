@@ -37,6 +37,7 @@ class Snapshot:
     tables: dict[str, FacetTable] = field(default_factory=dict)
     _segments: list[tuple[SegmentFacets, int]] | None = None
     _lengths: dict[str, np.ndarray] = field(default_factory=dict)
+    _average_lengths: dict[str, float] = field(default_factory=dict)
     _source_rank: np.ndarray | None = None
 
     @property
@@ -65,13 +66,15 @@ class Snapshot:
                 column = leaf._perdoc._cached_reader(f"_{text_field}_len", LENGTHS_COLUMN)
                 if column is not None:
                     count = leaf.doc_count_all()
-                    lengths[offset:offset + count] = _BYTE_TO_LENGTH[np.fromiter(column, dtype=np.uint8, count=count)]
+                    lengths[offset:offset + count] = _BYTE_TO_LENGTH[_column_values(column, count)]
             self._lengths[text_field] = lengths
         return self._lengths[text_field]
 
     def average_length(self, text_field: str) -> float:
         """The average length of a text field over all documents (Whoosh's `avg_field_length`)."""
-        return self.searcher.avg_field_length(text_field) or 1.0
+        if text_field not in self._average_lengths:
+            self._average_lengths[text_field] = self.searcher.avg_field_length(text_field) or 1.0
+        return self._average_lengths[text_field]
 
     def table(self, facet: str) -> FacetTable:
         """The facet table of `facet`, read on first use."""
@@ -106,10 +109,21 @@ def _published(reader: IndexReader, total: int) -> np.ndarray:
         count = leaf.doc_count_all()
         if not count or not leaf.has_column("published"):
             continue
-        raw = np.fromiter(leaf.column_reader("published", translate=False), dtype=np.uint64, count=count)
+        raw = _column_values(leaf.column_reader("published", translate=False), count)
         missing = raw == np.iinfo(np.uint64).max  # Whoosh's default for a document without a date
         published[offset:offset + count] = np.where(missing, NO_DATE, raw.astype(np.int64))
     return published
+
+
+def _column_values(column, count: int) -> np.ndarray:
+    """All values of a Whoosh numeric column in one read (Whoosh 2.7's layout: big-endian
+    fixed-width values for the first `_count` documents, the default after them)."""
+    stored = np.dtype(column._typecode).newbyteorder(">")
+    values = np.full(count, column._default, dtype=stored.newbyteorder("="))
+    written = min(column._count, count)
+    if written:
+        values[:written] = np.frombuffer(column._dbfile.get(column._basepos, written * column._fixedlen), dtype=stored)
+    return values
 
 
 _MICROSECONDS_PER_DAY = 86_400 * 10**6

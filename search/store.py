@@ -21,7 +21,7 @@ from . import facet_cache
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
 from .readers import ReadError, article_files, read_paths
 from .schema import make_schema, to_document
-from .segments import Planned, commit_segments, merge_tiny, write_rounds
+from .segments import COMPOUND, Planned, commit_segments, merge_tiny, write_rounds
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ def _open_or_create(path: Path, rebuild: bool) -> FileIndex:
 
 def _writer(ix: FileIndex, path: Path) -> SegmentWriter:
     try:
-        return ix.writer(timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB)
+        return ix.writer(timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB, compound=COMPOUND)
     except LockError as exc:
         raise IndexBusyError(f"another process is writing to the index at {path} and did not finish within "
                              f"{WRITE_TIMEOUT_S:.0f} s; try again when it has finished") from exc
