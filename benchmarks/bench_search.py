@@ -282,8 +282,17 @@ def run_one(system: str, size: int, phase: str, workdir: Path) -> None:
     else:
         queries = json.loads((workdir / f"queries-{size}.json").read_text("utf-8"))
         result = {"latencies": QUERY[system](queries, workdir, size), "kinds": [q["kind"] for q in queries]}
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries ru_maxrss over
+    from the parent into a forked-and-exec'd child, so it would report the parent's size."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def subprocess_json(args: list[str], workdir: Path) -> dict:
