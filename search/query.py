@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from .snapshot import NO_DATE, Snapshot, snapshot
 from .store import resolve_index_dir
 
 SORTS = ("relevance", "newest", "oldest", "source")
+TEXT_MATCHES_KEPT = 16  # text query results remembered per index version (~1 MB each at 100k)
+_text_matches_lock = threading.Lock()
 MAX_PER_PAGE = 100
 DEFAULT_FACET_LIMIT = 30
 SUGGEST_MAX_WORDS = 8
@@ -95,10 +98,21 @@ class Matches:
 
 
 def _text_match(snap: Snapshot, q: wq.Query | None) -> tuple[np.ndarray, np.ndarray | None]:
+    """Matches and scores of the text query, remembered per index version: refining a search by
+    facets, dates, sort or page asks for the same text again and again."""
     if q is None:
         return snap.live.copy(), None
-    mask, scores = query_match(snap, q)
-    return mask & snap.live, scores
+    key = repr(q)
+    with _text_matches_lock:
+        found = snap.text_matches.pop(key, None)
+    if found is None:
+        mask, scores = query_match(snap, q)
+        found = (mask & snap.live, scores)
+    with _text_matches_lock:
+        snap.text_matches[key] = found  # most recently used last
+        while len(snap.text_matches) > TEXT_MATCHES_KEPT:
+            snap.text_matches.pop(next(iter(snap.text_matches)))
+    return found[0].copy(), found[1]
 
 
 def _text_mask(snap: Snapshot, q: wq.Query | None) -> np.ndarray:

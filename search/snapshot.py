@@ -38,6 +38,7 @@ class Snapshot:
     _segments: list[tuple[SegmentFacets, int]] | None = None
     _lengths: dict[str, np.ndarray] = field(default_factory=dict)
     _average_lengths: dict[str, float] = field(default_factory=dict)
+    text_matches: dict[str, tuple[np.ndarray, np.ndarray | None]] = field(default_factory=dict)  # see query.py
     _source_rank: np.ndarray | None = None
 
     @property

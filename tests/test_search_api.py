@@ -161,3 +161,12 @@ def test_dates_stay_aligned_when_a_later_batch_has_no_dates(tmp_path):
     res = search("harbour", sort="oldest", index_dir=index)
     assert [str(h.published) for h in res.hits] == ["2020-01-02", "2021-06-07", "None"]
     assert search("harbour", date_from=date(2021, 1, 1), index_dir=index).total == 1
+
+
+def test_refining_by_facets_reuses_the_text_match_without_changing_it(index_dir):
+    everything = search("cyber", index_dir=index_dir).total
+    narrowed = search("cyber", filters={"source": ["Wire A"]}, index_dir=index_dir)
+    assert 0 < narrowed.total < everything
+    assert {h.source for h in narrowed.hits} == {"Wire A"}
+    assert search("cyber", index_dir=index_dir).total == everything
+    assert search("cyber", exclude={"source": ["Wire A"]}, index_dir=index_dir).total == everything - narrowed.total
