@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import multiprocessing
 import pickle
 import random
 import re
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -69,10 +71,10 @@ def enriched_corpus(size: int, workdir: Path) -> tuple[list[Article], float]:
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     from search.enrich import enrich
-    from search.pipeline import parallel_map
     raw = scaled_corpus(size)
     started = time.perf_counter()
-    articles = list(parallel_map(enrich, raw, workers=2))
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        articles = list(pool.map(enrich, raw, chunksize=200))
     result = (articles, len(articles) / (time.perf_counter() - started))
     cache.write_bytes(pickle.dumps(result))
     return result

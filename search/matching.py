@@ -140,7 +140,3 @@ def query_match(snap: Snapshot, q: wq.Query) -> Match:
                     axis=0, dtype=np.float64) if words else none
     return mask, np.where(mask, scores, 0).astype(np.float64)
 
-
-def query_mask(snap: Snapshot, q: wq.Query) -> np.ndarray:
-    """Only the mask of `query_match`."""
-    return query_match(snap, q)[0]

@@ -1,4 +1,4 @@
-"""`query_mask` finds exactly the documents Whoosh's own matchers find, for every kind of query."""
+"""`query_match` finds exactly the documents Whoosh's own matchers find, for every kind of query."""
 
 from pathlib import Path
 
@@ -8,7 +8,7 @@ import pytest
 from search import build_index, delete_articles, search
 from search.parsing import parse_query
 from search.snapshot import snapshot
-from search.matching import query_mask
+from search.matching import query_match
 
 ROOT = Path(__file__).resolve().parent.parent
 WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
@@ -41,7 +41,7 @@ def test_same_documents_as_whoosh(index, text):
     assert parsed.query is not None
     expected = np.zeros(snap.doc_count, dtype=bool)
     expected[list(parsed.query.docs(snap.searcher))] = True
-    ours = query_mask(snap, parsed.query) & snap.live
+    ours = query_match(snap, parsed.query)[0] & snap.live
     assert np.array_equal(ours, expected & snap.live), text
     assert search(text, index_dir=index_dir).total == int(ours.sum())
 
