@@ -155,49 +155,132 @@ def query_ours(queries, workdir: Path, size: int) -> list[float]:
     return latencies
 
 
+def facet_values_of(article) -> list[tuple[str, str]]:
+    """(facet, value) pairs of an article; `source` is one string, the other facets lists."""
+    pairs = []
+    for name, attr in FACET_ATTRS.items():
+        values = getattr(article, attr)
+        pairs += [(name, v) for v in (values if isinstance(values, list) else [values]) if v]
+    return pairs
+
+
 def build_sqlite(articles, workdir: Path, size: int) -> dict:
+    """An FTS5 table for the text, dictionary-encoded facets for counting:
+
+        docs(title, body)                  FTS5, porter stemming, detail=full (phrases), stores the text (snippets)
+        meta(rowid, id, source, published) the stored fields of a hit
+        facet_values(id, facet, value, n)  one row per distinct facet value; ids are contiguous per facet
+                                           (facet = index in FACET_ATTRS), n = its count over all articles
+        doc_facets(doc, value_id)          WITHOUT ROWID, PRIMARY KEY(doc, value_id), index (value_id, doc)
+    """
     import sqlite3
     path = workdir / f"sqlite-{size}.db"
     db = sqlite3.connect(path)
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;")
     started = time.perf_counter()
-    db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61')")
-    db.execute("CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT, source TEXT, published TEXT)")
-    db.execute("CREATE TABLE facets(doc INTEGER, facet TEXT, value TEXT)")
-    for rowid, a in enumerate(articles, 1):
-        db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, a.title, a.body))
-        db.execute("INSERT INTO meta VALUES (?, ?, ?, ?)", (rowid, a.id, a.source, str(a.published)))
-        db.executemany("INSERT INTO facets VALUES (?, ?, ?)",
-                       [(rowid, name, v) for name, attr in FACET_ATTRS.items()
-                        for v in (getattr(a, attr) if isinstance(getattr(a, attr), list) else [getattr(a, attr)])])
-    db.execute("CREATE INDEX facet_value ON facets(facet, value, doc)")
-    db.execute("CREATE INDEX facet_doc ON facets(doc, facet)")
+    db.executescript("""
+        CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61');
+        CREATE TABLE meta(rowid INTEGER PRIMARY KEY, id TEXT, source TEXT, published TEXT);
+        CREATE TABLE facet_values(id INTEGER PRIMARY KEY, facet INTEGER, value TEXT, n INTEGER);
+        CREATE TABLE doc_facets(doc INTEGER, value_id INTEGER, PRIMARY KEY(doc, value_id)) WITHOUT ROWID;""")
+    per_doc = [sorted(set(facet_values_of(a))) for a in articles]
+    counts = Counter(pair for pairs in per_doc for pair in pairs)
+    facet_number = {name: i for i, name in enumerate(FACET_ATTRS)}
+    ids = {pair: i for i, pair in enumerate(sorted(counts, key=lambda p: (facet_number[p[0]], p[1])), 1)}
+    db.executemany("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)",
+                   ((rowid, a.title, a.body) for rowid, a in enumerate(articles, 1)))
+    db.execute("INSERT INTO docs(docs) VALUES ('optimize')")  # one b-tree per term: faster queries
+    db.executemany("INSERT INTO meta VALUES (?, ?, ?, ?)",
+                   ((rowid, a.id, a.source, str(a.published)) for rowid, a in enumerate(articles, 1)))
+    db.executemany("INSERT INTO facet_values VALUES (?, ?, ?, ?)",
+                   ((i, facet_number[f], v, counts[f, v]) for (f, v), i in ids.items()))
+    db.executemany("INSERT INTO doc_facets VALUES (?, ?)",
+                   ((rowid, i) for rowid, pairs in enumerate(per_doc, 1) for i in sorted(ids[p] for p in pairs)))
+    db.execute("CREATE INDEX value_docs ON doc_facets(value_id, doc)")
+    db.execute("CREATE INDEX facet_top ON facet_values(facet, n)")
     db.commit()
     db.close()
     return {"index_rate_plain": len(articles) / (time.perf_counter() - started), "size_bytes": path.stat().st_size}
 
 
+class SqliteSearcher:
+    """Answers a benchmark query: the text match and each filter's documents go to TEMP tables once,
+    intersected smallest first; a facet's counts are one GROUP BY over doc_facets joined with a set."""
+
+    def __init__(self, path: Path):
+        import sqlite3
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.executescript("PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;")
+        self.names = list(FACET_ATTRS)
+        self.n_docs = self.db.execute("SELECT COUNT(*) FROM meta").fetchone()[0]
+        self.facets = {facet: (lo, hi, postings) for facet, lo, hi, postings in  # value ids are contiguous per facet
+                       self.db.execute("SELECT facet, MIN(id), MAX(id), SUM(n) FROM facet_values GROUP BY facet")}
+        self.tables: set[str] = set()
+
+    def temp(self, name: str, select: str, args=()) -> tuple[str, int]:
+        """Fill TEMP table `name` (doc INTEGER PRIMARY KEY) with `select`: (name, row count)."""
+        if name not in self.tables:
+            self.db.execute(f"CREATE TEMP TABLE {name}(doc INTEGER PRIMARY KEY)")
+            self.tables.add(name)
+        self.db.execute(f"DELETE FROM {name}")
+        return name, self.db.execute(f"INSERT INTO {name} {select}", args).rowcount
+
+    def intersect(self, name: str, sets: list[tuple[str, int]]) -> tuple[str, int] | None:
+        """The documents in all `sets` (None: all documents), looked up from the smallest set."""
+        if len(sets) <= 1:
+            return sets[0] if sets else None
+        (first, _), *rest = sorted(sets, key=lambda s: s[1])
+        return self.temp(name, f"SELECT doc FROM {first} WHERE " + " AND ".join(f"doc IN {t}" for t, _ in rest))
+
+    def counts(self, docs: tuple[str, int] | None, facet: str) -> list[tuple[str, int]]:
+        """The top 10 values of `facet` over the documents `docs` (None: all documents)."""
+        number = self.names.index(facet)
+        if docs is None:
+            return self.db.execute("SELECT value, n FROM facet_values WHERE facet = ? ORDER BY n DESC LIMIT 10",
+                                   (number,)).fetchall()
+        (table, size), (lo, hi, postings) = docs, self.facets.get(number, (0, -1, 0))
+        # Few documents: seek each one's values (~0.45 µs + 0.5 µs a value); else scan the facet's
+        # (value_id, doc) index, already grouped by value, probing the set (~0.3 µs a row). Measured at 100k.
+        join = (f"{table} CROSS JOIN doc_facets" if 3 * size * (self.n_docs + postings) < 2 * postings * self.n_docs
+                else f"doc_facets CROSS JOIN {table}")
+        return self.db.execute(
+            f"SELECT value, c.n FROM (SELECT value_id, COUNT(*) AS n FROM {join} USING (doc) "
+            "WHERE value_id BETWEEN ? AND ? GROUP BY value_id ORDER BY n DESC LIMIT 10) AS c "
+            "JOIN facet_values ON id = c.value_id ORDER BY c.n DESC", (lo, hi)).fetchall()
+
+    def search(self, q: dict) -> tuple[list, dict]:
+        sets, match = [], None
+        if q["terms"]:  # the FTS5 query: quoted terms (a phrase stays one quoted string), ANDed; prefix "x"*
+            match = " AND ".join(f'"{t}"' if q["kind"] != "prefix" else f'"{t}"*' for t in q["terms"])
+            sets.append(self.temp("m", "SELECT rowid FROM docs WHERE docs MATCH ?", (match,)))
+        filters = {}
+        for i, (facet, values) in enumerate(q["filters"].items()):
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT id FROM facet_values WHERE facet = ? AND value IN ({','.join('?' * len(values))})",
+                (self.names.index(facet), *values))]
+            filters[facet] = self.temp(f"f{i}", f"SELECT DISTINCT doc FROM doc_facets WHERE value_id IN "
+                                                f"({','.join('?' * len(ids))})", ids)
+        every = self.intersect("s_all", sets + list(filters.values()))
+        hits = []
+        if match:  # `+rowid`: filter FTS5's rank-ordered rows (a plain rowid IN runs the MATCH once per doc)
+            hits = self.db.execute(
+                "SELECT meta.id, h.title, h.snippet FROM (SELECT rowid, title, snippet(docs, 1, '<mark>', "
+                "'</mark>', '…', 40) AS snippet FROM docs WHERE docs MATCH ?"
+                + (f" AND +rowid IN {every[0]}" if filters else "") + " ORDER BY rank LIMIT 10) AS h "
+                "JOIN meta ON meta.rowid = h.rowid", (match,)).fetchall()
+        facets = {}
+        for facet in self.names:  # disjunctive: a facet's own filter does not apply to its counts
+            docs = every if facet not in filters else self.intersect(
+                f"s_{facet}", sets + [s for f, s in filters.items() if f != facet])
+            facets[facet] = self.counts(docs, facet)
+        return hits, facets
+
+
 def query_sqlite(queries, workdir: Path, size: int) -> list[float]:
-    import sqlite3
-    db, latencies = sqlite3.connect(workdir / f"sqlite-{size}.db"), []
+    searcher, latencies = SqliteSearcher(workdir / f"sqlite-{size}.db"), []
     for q in queries:
         t0 = time.perf_counter()
-        if q["terms"]:
-            match = " AND ".join(f'"{t}"' if q["kind"] != "prefix" else f'"{t}"*' for t in q["terms"])
-            base, args = "SELECT rowid FROM docs WHERE docs MATCH ?", [match]
-        else:
-            base, args = "SELECT rowid FROM meta", []
-        filters = [("doc IN (SELECT doc FROM facets WHERE facet = ? AND value IN (%s))" % ",".join("?" * len(vs)),
-                    [f, *vs], f) for f, vs in q["filters"].items()]
-        if q["terms"]:
-            hits_sql = ("SELECT rowid, snippet(docs, 1, '<mark>', '</mark>', '…', 40) FROM docs WHERE docs MATCH ?"
-                        + "".join(f" AND rowid IN (SELECT doc FROM facets WHERE facet = ? AND value IN ({','.join('?' * len(vs))}))"
-                                  for f, vs in q["filters"].items()) + " ORDER BY rank LIMIT 10")
-            db.execute(hits_sql, [match, *[x for _, a, _ in filters for x in a]]).fetchall()
-        for name in FACET_ATTRS:
-            others = [(c, a) for c, a, f in filters if f != name]
-            sql = (f"SELECT value, COUNT(*) FROM facets WHERE facet = ? AND doc IN ({base})"
-                   + "".join(f" AND {c}" for c, _ in others) + " GROUP BY value ORDER BY 2 DESC LIMIT 10")
-            db.execute(sql, [name, *args, *[x for _, a in others for x in a]]).fetchall()
+        searcher.search(q)
         latencies.append(time.perf_counter() - t0)
     return latencies
 
@@ -267,8 +350,8 @@ QUERY = {"ours": query_ours, "sqlite": query_sqlite, "tantivy": query_tantivy}
 INDEX_PATH = {"ours": "ours-{size}", "sqlite": "sqlite-{size}.db", "tantivy": "tantivy-{size}"}
 FIRST_QUERY = {  # a fresh interpreter: import, open the index, answer one query with all facet counts
     "ours": "from search import search; search('oil', index_dir={path!r})",
-    "sqlite": "import sqlite3; sqlite3.connect({path!r}).execute(\"SELECT facet, value, COUNT(*) FROM facets "
-              "WHERE doc IN (SELECT rowid FROM docs WHERE docs MATCH 'oil') GROUP BY facet, value\").fetchall()",
+    "sqlite": "import sqlite3; sqlite3.connect({path!r}).execute(\"SELECT value_id, COUNT(*) FROM doc_facets "
+              "WHERE doc IN (SELECT rowid FROM docs WHERE docs MATCH 'oil') GROUP BY value_id\").fetchall()",
     "tantivy": "import tantivy; ix = tantivy.Index.open({path!r}); s = ix.searcher(); "
                "s.search(ix.parse_query('oil', ['title', 'body']), 10)",
 }

@@ -16,6 +16,8 @@ position-dependent queries (phrases, proximity) still ask Whoosh which documents
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from datetime import datetime
 
 import numpy as np
@@ -24,6 +26,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.times import datetime_to_long
 
+from .postings import FieldPostings
 from .schema import TEXT_FIELDS
 from .snapshot import NO_DATE, Snapshot
 
@@ -67,26 +70,72 @@ def _postings(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate([b[0] for b in blocks]), np.concatenate([b[1] for b in blocks])
 
 
-def _term(snap: Snapshot, field: str, texts, boost: float, scored: bool, per_segment=None) -> Match:
-    """Documents with any of `texts` in `field` (or, with `per_segment(leaf)`, of each segment's own
-    texts); BM25F scores for a scored text term, else `boost`."""
+def _term(snap: Snapshot, field: str, texts, boost: float, per_segment=None) -> Match:
+    """Documents with any of `texts` in a non-text `field` (or, with `per_segment(leaf)`, of each
+    segment's own texts), from Whoosh's postings; each scores `boost`."""
     mask = np.zeros(snap.doc_count, dtype=bool)
-    scores = np.zeros(snap.doc_count, dtype=np.float64)
-    if scored:
-        lengths = snap.field_lengths(field)
-        norms = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths / snap.average_length(field))
     for leaf, offset in snap.searcher.reader().leaf_readers():
         for text in (per_segment(leaf) if per_segment else texts):
             text = text.decode("utf-8") if isinstance(text, bytes) else text
-            ids, weights = _postings(leaf, field, text)
-            ids += offset
-            mask[ids] = True
-            if scored:
-                idf = snap.searcher.idf(field, text)
-                scores[ids] += boost * idf * weights * (BM25_K1 + 1) / (weights + norms[ids])
-    if not scored:
-        scores[mask] = boost
-    return mask, scores
+            ids, _ = _postings(leaf, field, text)
+            mask[ids + offset] = True
+    return mask, np.where(mask, boost, 0.0)
+
+
+def _text_terms(snap: Snapshot, field: str, select: Callable[[FieldPostings, object], np.ndarray],
+                boost: float) -> Match:
+    """Documents with any of the terms `select(field postings, leaf)` picks in each segment of a
+    text field, with the BM25F score of each term they have (Whoosh's formula, idf and lengths)."""
+    picked = [(fp, ids, offset) for fp, leaf, offset in snap.text_postings(field)
+              if len(ids := np.asarray(select(fp, leaf), dtype=np.int64))]
+    mask = np.zeros(snap.doc_count, dtype=bool)
+    if not picked:
+        return mask, np.zeros(snap.doc_count, dtype=np.float64)
+    # Whoosh's idf: log(documents / (document frequency + 1)) + 1, frequencies summed over segments
+    texts = np.concatenate([fp.terms[ids] for fp, ids, _ in picked])
+    counts = np.concatenate([fp.starts[ids + 1] - fp.starts[ids] for fp, ids, _ in picked])
+    distinct, which = np.unique(texts, return_inverse=True)
+    frequency = np.bincount(which, weights=counts)
+    idf = np.array([math.log(snap.doc_count / (n + 1)) + 1 for n in frequency.tolist()])[which]
+    docs, weights, idfs, done = [], [], [], 0
+    field_boost = snap.searcher.schema[field].format.field_boost
+    for fp, ids, offset in picked:
+        _, found, freqs = fp.postings(ids)
+        docs.append(found.astype(np.int64) + offset)
+        weights.append(freqs * field_boost)
+        idfs.append(np.repeat(idf[done:done + len(ids)], counts[done:done + len(ids)]))
+        done += len(ids)
+    doc, weight, term_idf = np.concatenate(docs), np.concatenate(weights), np.concatenate(idfs)
+    norm = BM25_K1 * ((1 - BM25_B) + BM25_B * snap.field_lengths(field)[doc] / snap.average_length(field))
+    mask[doc] = True
+    return mask, np.bincount(doc, weights=boost * term_idf * weight * (BM25_K1 + 1) / (weight + norm),
+                             minlength=snap.doc_count)
+
+
+def _one_term(text: str) -> Callable[[FieldPostings, object], np.ndarray]:
+    term = text.encode("utf-8")
+
+    def select(fp: FieldPostings, leaf) -> np.ndarray:
+        found = fp.find(term)
+        return np.array([] if found is None else [found])
+    return select
+
+
+def _expansions(q: wq.MultiTerm) -> Callable[[FieldPostings, object], np.ndarray]:
+    """The terms a prefix (one contiguous range) or a wildcard, fuzzy term or range expands to."""
+    if isinstance(q, wq.Prefix):
+        return lambda fp, leaf: np.arange(*fp.prefix_range(q.text.encode("utf-8")))
+    return lambda fp, leaf: np.array([i for t in q._btexts(leaf) if (i := fp.find(t)) is not None])
+
+
+def _phrase(snap: Snapshot, q: wq.Phrase) -> Match:
+    """Documents with the words of `q` at consecutive positions, scored by the words' BM25F."""
+    mask = np.zeros(snap.doc_count, dtype=bool)
+    words = [w.encode("utf-8") for w in q.words]
+    for fp, _, offset in snap.text_postings(q.fieldname):
+        mask[fp.phrase_docs(words) + offset] = True
+    scores = np.sum([_text_terms(snap, q.fieldname, _one_term(w), q.boost)[1] for w in q.words], axis=0)
+    return mask, np.where(mask, scores, 0.0)
 
 
 def _dates(snap: Snapshot, q: wq.NumericRange) -> Match:
@@ -114,12 +163,17 @@ def query_match(snap: Snapshot, q: wq.Query) -> Match:
         return np.ones(snap.doc_count, dtype=bool), none
     if q is wq.NullQuery:
         return np.zeros(snap.doc_count, dtype=bool), none
+    text_field = getattr(q, "fieldname", None) in TEXT_FIELDS
     if isinstance(q, wq.Term):
-        return _term(snap, q.fieldname, [q.text], q.boost, q.fieldname in TEXT_FIELDS)
+        return _text_terms(snap, q.fieldname, _one_term(q.text), q.boost) if text_field else \
+            _term(snap, q.fieldname, [q.text], q.boost)
     if isinstance(q, wq.NumericRange) and q.fieldname == "published":
         return _dates(snap, q)
     if isinstance(q, wq.MultiTerm):  # prefix, wildcard, fuzzy, term ranges, word variations
-        return _term(snap, q.fieldname, (), q.boost, q.fieldname in TEXT_FIELDS, per_segment=q._btexts)
+        return _text_terms(snap, q.fieldname, _expansions(q), q.boost) if text_field else \
+            _term(snap, q.fieldname, (), q.boost, per_segment=q._btexts)
+    if isinstance(q, wq.Phrase) and text_field and q.slop == 1 and q.words:
+        return _phrase(snap, q)
     if isinstance(q, wq.Not):
         return ~query_match(snap, q.query)[0], none
     if isinstance(q, wq.AndNot):
@@ -136,7 +190,7 @@ def query_match(snap: Snapshot, q: wq.Query) -> Match:
     mask[np.fromiter(q.docs(snap.searcher), dtype=np.int64)] = True
     words = [wq.Term(q.fieldname, w) for w in q.words] if isinstance(q, wq.Phrase) else \
         [t for t in q.leaves() if isinstance(t, wq.Term)]
-    scores = np.sum([_term(snap, t.fieldname, [t.text], q.boost, t.fieldname in TEXT_FIELDS)[1] for t in words],
-                    axis=0, dtype=np.float64) if words else none
+    scores = np.sum([_text_terms(snap, t.fieldname, _one_term(t.text), q.boost)[1] for t in words
+                     if t.fieldname in TEXT_FIELDS], axis=0, dtype=np.float64) if words else none
     return mask, np.where(mask, scores, 0).astype(np.float64)
 

@@ -206,28 +206,22 @@ def _date_histogram(m: Matches) -> DateHistogram:
 
 
 def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | None]:
-    """A "did you mean" text built from the index's vocabulary, for words the index does not have.
-
-    Whoosh's `correct_query` also "corrects" a word missing from only one of title and body (and
-    costs ~15 ms a word), so words are checked against both fields first and only words found in
-    neither are corrected, from the body's unstemmed spelling dictionary.
-    """
+    """A "did you mean" text built from the index's vocabulary, for words the index does not have
+    (in neither title nor body; a word missing from only one of them is no typo)."""
     if m.query is None:
         return None, None
-    reader = m.snap.searcher.reader()
     analyzer = m.snap.searcher.schema["body"].analyzer
     stems = {str(t) for f, t in m.query.iter_all_terms() if f in TEXT_FIELDS}
-    unknown = {t for t in stems if not any((f, t) in reader for f in TEXT_FIELDS)}
+    unknown = {t for t in stems if not m.snap.has_term(t)}
     if not unknown or len(unknown) > SUGGEST_MAX_WORDS or any(len(t) > SUGGEST_MAX_WORD_CHARS for t in unknown):
         return None, None
-    corrector = m.snap.searcher.corrector("body")
+    vocabulary = m.snap.vocabulary()
 
     def fix(match: re.Match[str]) -> str:
         word = match.group()
         if not any(token.text in unknown for token in analyzer(word)):
             return word
-        suggestions = corrector.suggest(word.lower(), limit=1)
-        return suggestions[0] if suggestions else word
+        return vocabulary.correct(word.lower()) or word
 
     corrected = _WORD.sub(fix, text)
     if corrected == text:

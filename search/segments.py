@@ -26,9 +26,10 @@ from whoosh.codec.base import Segment
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from . import facet_cache
+from . import facet_cache, postings
+from .analysis import AnalysedText
 from .article import Article
-from .schema import FACETS, to_document
+from .schema import FACETS, TEXT_FIELDS, to_document
 
 SEGMENT_MEMORY_MB = 256
 # Whoosh 2.7 copies each part of a compound segment file into memory when it opens it (BytesIO
@@ -48,18 +49,21 @@ def write_segment(job: tuple[str, list[Planned]]) -> Segment:
     index_dir, items = job
     ix = index.open_dir(index_dir)
     writer = SegmentWriter(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)
-    facet_fields = []
+    facet_fields, text_postings = [], postings.PostingsBuilder()
     try:
-        for article, digest, _ in items:
+        for docnum, (article, digest, _) in enumerate(items):
             document = to_document(enrich(article), digest)
-            writer.add_document(**document)
+            texts = {name: AnalysedText(document[name]) for name in TEXT_FIELDS}  # analysed once, used twice
+            writer.add_document(**{**document, **texts})
+            text_postings.add(docnum, texts)
             facet_fields.append({name: document[name] for name in FACETS if name in document})
         segment = writer._finalize_segment()
     except BaseException:
         writer.cancel()
         raise
-    # documents are numbered in the order they were added: their facet pairs are known already
+    # documents are numbered in the order they were added: their facet pairs and postings are known already
     facet_cache.save(Path(index_dir), segment.segment_id(), facet_cache.from_documents(ix.schema, facet_fields))
+    postings.save(Path(index_dir), segment.segment_id(), text_postings.build())
     return segment
 
 

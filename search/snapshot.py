@@ -18,7 +18,9 @@ from whoosh.util.numeric import byte_to_length
 
 from .facet_cache import SegmentFacets, segment_facets
 from .facets import FacetTable
-from .schema import FACETS
+from .postings import FieldPostings, SegmentPostings, segment_postings
+from .schema import FACETS, TEXT_FIELDS
+from .spelling import Vocabulary
 from .store import open_index
 
 NO_DATE = np.iinfo(np.int64).min
@@ -40,6 +42,8 @@ class Snapshot:
     _average_lengths: dict[str, float] = field(default_factory=dict)
     text_matches: dict[str, tuple[np.ndarray, np.ndarray | None]] = field(default_factory=dict)  # see query.py
     _source_rank: np.ndarray | None = None
+    _postings: list[tuple[SegmentPostings, IndexReader, int]] | None = None
+    _vocabulary: Vocabulary | None = None
 
     @property
     def doc_count(self) -> int:
@@ -76,6 +80,26 @@ class Snapshot:
         if text_field not in self._average_lengths:
             self._average_lengths[text_field] = self.searcher.avg_field_length(text_field) or 1.0
         return self._average_lengths[text_field]
+
+    def text_postings(self, text_field: str) -> list[tuple[FieldPostings, IndexReader, int]]:
+        """Per segment: the postings of a text field, the segment's reader and its first document number."""
+        return [(postings.fields[text_field], leaf, offset) for postings, leaf, offset in self._segment_postings()]
+
+    def _segment_postings(self) -> list[tuple[SegmentPostings, IndexReader, int]]:
+        if self._postings is None:
+            self._postings = [(segment_postings(self.index_dir, leaf), leaf, offset)
+                              for leaf, offset in self.searcher.reader().leaf_readers()]
+        return self._postings
+
+    def has_term(self, term: str) -> bool:
+        """Whether any segment has `term` in a text field (deleted documents included)."""
+        return any(fp.find(term) is not None for field in TEXT_FIELDS for fp, _, _ in self.text_postings(field))
+
+    def vocabulary(self) -> Vocabulary:
+        """The unstemmed words of every segment, for spelling corrections (read on first use)."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.combine((p.words, p.word_docs) for p, _, _ in self._segment_postings())
+        return self._vocabulary
 
     def table(self, facet: str) -> FacetTable:
         """The facet table of `facet`, read on first use."""

@@ -17,7 +17,7 @@ from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
-from . import facet_cache
+from . import facet_cache, postings
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
 from .readers import ReadError, article_files, read_paths
 from .schema import make_schema, to_document
@@ -209,7 +209,7 @@ def build_index(
         if prune:
             report.pruned = _prune(writer, searcher, paths, seen_ids)
         commit_segments(writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
-        _refresh_facet_cache(path)
+        _refresh_caches(path)
     except BaseException:
         _cancel(writer)
         raise
@@ -240,14 +240,17 @@ def _write_here(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex
     return writer
 
 
-def _refresh_facet_cache(path: Path) -> None:
-    """Save the facet arrays of new segments and drop those of segments merged or cleared away,
-    so the next process to search starts at once."""
+def _refresh_caches(path: Path) -> None:
+    """Save the facet and postings arrays of new segments and drop those of segments merged or
+    cleared away, so the next process to search starts at once."""
     with index.open_dir(str(path)).searcher() as searcher:
         leaves = searcher.reader().leaf_readers()
         for leaf, _ in leaves:
             facet_cache.segment_facets(path, leaf)
-        facet_cache.prune(path, [leaf.segment().segment_id() for leaf, _ in leaves])
+            postings.segment_postings(path, leaf)
+        segment_ids = [leaf.segment().segment_id() for leaf, _ in leaves]
+        facet_cache.prune(path, segment_ids)
+        postings.prune(path, segment_ids)
 
 
 def _cancel(writer: SegmentWriter) -> None:
@@ -318,5 +321,5 @@ def delete_articles(ids: Iterable[str], index_dir: str | Path | None = None) -> 
     except BaseException:
         _cancel(writer)
         raise
-    _refresh_facet_cache(path)
+    _refresh_caches(path)
     return deleted

@@ -251,6 +251,7 @@ def test_analyst_journey(page: Page, app_server, news_index, artifacts_dir):
     settled(page)
     page.go_back()
     wait_for_count(page, final.total)
+    expect(page.locator(".ns-card .ns-title")).to_have_text(results_view["titles"])  # cards render after the count
     assert view_of(page) == results_view
     assert_clean(page)
     shot("back")

@@ -1,0 +1,50 @@
+""""Did you mean" corrections from the index's own vocabulary of unstemmed words.
+
+Each segment keeps the lowercased words of its titles and bodies with the number of articles
+that have each (search/postings.py). A correction is the known word nearest to the typed one
+(edit distance 1, else 2, found with Whoosh's Levenshtein automata over the sorted vocabulary),
+the most common one first among equally near words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+
+import numpy as np
+from whoosh.spelling import ListCorrector
+
+MAX_DISTANCE = 2
+
+
+class Vocabulary:
+    """The sorted words of an index version and the number of articles that have each."""
+
+    def __init__(self, words: list[str], documents: np.ndarray) -> None:
+        self.words = words
+        self.documents = documents
+        self._corrector = ListCorrector(words)
+
+    @classmethod
+    def combine(cls, parts: Iterable[tuple[np.ndarray, np.ndarray]]) -> Vocabulary:
+        """One vocabulary from per-segment (sorted UTF-8 words, article counts) arrays."""
+        parts = [(words, counts) for words, counts in parts if len(words)]
+        if not parts:
+            return cls([], np.zeros(0, dtype=np.int64))
+        distinct, which = np.unique(np.concatenate([w for w, _ in parts]), return_inverse=True)
+        documents = np.bincount(which, weights=np.concatenate([c for _, c in parts])).astype(np.int64)
+        return cls([w.decode("utf-8") for w in distinct.tolist()], documents)
+
+    def _index(self, word: str) -> int | None:
+        i = bisect_left(self.words, word)
+        return i if i < len(self.words) and self.words[i] == word else None
+
+    def correct(self, word: str) -> str | None:
+        """The nearest, most common known word other than `word` (lowercase), or None."""
+        best: tuple[int, int, str] | None = None
+        for score, suggestion in self._corrector._suggestions(word, MAX_DISTANCE, 0):
+            if suggestion == word:
+                continue
+            key = (-score, -int(self.documents[self._index(suggestion)]), suggestion)
+            best = key if best is None or key < best else best
+        return best[2] if best else None

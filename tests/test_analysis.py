@@ -1,0 +1,144 @@
+"""`search.analysis` gives exactly what Whoosh's StemmingAnalyzer indexes: same terms, same positions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import TEXT
+
+from search.analysis import AnalysedText, analyze, terms_of, words
+from search.article import Article
+from search.readers import read_paths
+from search.schema import make_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"  # as in tests/test_wikinews.py
+
+STEMMING = StemmingAnalyzer()
+FIELD = TEXT(analyzer=StemmingAnalyzer(), stored=True)  # plain Whoosh: Positions format
+
+
+def whoosh_analyze(text: str) -> dict[str, list[int]]:
+    """What `whoosh.formats.Positions.word_values` collects for `text`."""
+    poses: dict[str, list[int]] = defaultdict(list)
+    for token in STEMMING(text, positions=True, mode="index"):
+        poses[token.text].append(token.pos)
+    return dict(poses)
+
+
+def whoosh_indexed(text: str) -> dict[str, list[int]]:
+    """The terms and decoded positions a plain Whoosh TEXT field writes to the index."""
+    return {term.decode("utf-8"): FIELD.format.decode_positions(value) for term, _, _, value in FIELD.index(text)}
+
+
+def whoosh_words(text: str) -> set[str]:
+    """StemmingAnalyzer with its morphological (stemming) filter skipped."""
+    return {token.text for token in STEMMING(text, no_morph=True)}
+
+
+def articles(path: Path) -> list[Article]:
+    found = list(read_paths([path]))
+    assert found and all(isinstance(a, Article) for a in found), found
+    return found
+
+
+def test_examples_show_the_subtleties():
+    # Stopped words before the first kept word count; after it they leave no gap (renumber=True).
+    assert analyze("The cat is on the mat") == {"cat": [1], "mat": [2]}
+    assert analyze("a A an") == {} and analyze("") == {} and analyze(" \n ") == {}
+    # Dots join tokens; Porter turns "u.s" into "u."; "İ" lowercases to two characters, so it is kept.
+    assert analyze("U.S. 3.5 a..b İ") == {"u.": [0], "3.5": [1], "i\u0307": [2]}
+    # Whoosh's Porter stemmer keeps the doubled consonant: "running" -> "runn", but "runs" -> "run".
+    assert analyze("running runs ran") == {"runn": [0], "run": [1], "ran": [2]}
+    assert words("The Running U.S. x İ") == {"running", "u.s", "i\u0307"}
+
+
+@pytest.mark.parametrize("mode", ["index", "query", ""])
+def test_mode_changes_nothing(mode):
+    text = "Officials said 3.5 U.S. dollars weren't running-mates' fees."
+    assert {t.text: t.pos for t in STEMMING(text, positions=True, mode=mode)} == {
+        t.text: t.pos for t in STEMMING(text, positions=True, mode="index")}
+
+
+def test_seed_articles():
+    texts = [x for a in articles(SEEDS) for x in (a.title, a.body)]
+    assert len(texts) == 4
+    for text in texts:
+        assert analyze(text) == whoosh_analyze(text) == whoosh_indexed(text)
+        assert words(text) == whoosh_words(text)
+
+
+def test_wikinews_articles():
+    if not WIKINEWS.is_dir():
+        pytest.skip(f"{WIKINEWS} is absent: the shared corpora are not beside this checkout")
+    found = articles(WIKINEWS)
+    assert len(found) == 295
+    for article in found:
+        for text in (article.title, article.body):
+            expected = whoosh_analyze(text)
+            assert analyze(text) == expected, article.url
+            assert words(text) == whoosh_words(text), article.url
+        assert whoosh_indexed(article.body) == expected
+
+
+def test_analysed_text_carries_its_analysis():
+    text = AnalysedText("Officials said the U.S. officials")
+    assert text == "Officials said the U.S. officials" and isinstance(text, str)
+    assert terms_of(text) is text.terms and text.terms == analyze(str(text)) == whoosh_analyze(text)
+    assert terms_of("the officials") == {"offici": [1]}
+
+
+@pytest.mark.parametrize("name", ["title", "body"])
+def test_schema_fields_write_what_whoosh_writes(name):
+    field = make_schema()[name]
+    plain = TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=field.format.field_boost)
+    for text in [a.title + "\n" + a.body for a in articles(SEEDS)] + ["", "the a", "İ x running U.S. 3.5"]:
+        expected = sorted(plain.index(text))
+        assert sorted(field.index(text)) == expected
+        assert sorted(field.index(AnalysedText(text))) == expected
+
+
+def test_standard_analyzer_is_stemming_analyzer_without_stemmer():
+    standard, stemming = StandardAnalyzer().items, STEMMING.items
+    assert len(stemming) == len(standard) + 1 and standard == stemming[:-1]
+    assert getattr(stemming[-1], "is_morph", False)
+    assert (standard[-1].max, stemming[-2].max) == (None, None)  # StopFilter.__eq__ ignores maxsize
+    text = "The U.S. said THE running 3.5 İ x don't-stop-me"
+    assert {t.text for t in StandardAnalyzer()(text)} == whoosh_words(text) == words(text)
+
+
+PIECES = [
+    "U.S.", "3.5", "e.g.", "a.b.c", "..", ".", "...x", "x.", "1,000", "don't", "it’s", "co-op", "-",
+    "_", "__init__", "*", "**", "wild*card", "The", "THE", "a", "I", "us", "US", "tbd", "İ", "İstanbul",
+    "ΟΔΟΣ", "ΑΣ'Β", "Straße", "ǅemal", "ﬁnance", "café", "e\u0301", "naïve", "Москва", "北京市", "東京",
+    "שָׁלוֹם", "مرحبا", "\u200f", "\u202e", "٣٤٥", "²", "½", "Ⅻ", "１２３", "running", "ponies", "relational",
+    "yelled", "sky", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "😀", "x" * 3000, "ab" * 700 + "ing", " ", "\n", "\t", "\xa0", "\u3000",
+    "\u2028", "\x1c", "\u200b", "\u0085", ",", ";", "(", ")", "\"", "'",
+]
+
+
+texts = st.one_of(
+    st.text(max_size=300),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=300),
+    st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=60).map("".join),
+    st.lists(st.sampled_from(PIECES), max_size=60).map(" ".join),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts)
+def test_identity_on_random_text(text):
+    assert analyze(text) == whoosh_analyze(text)
+    assert words(text) == whoosh_words(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_identity_with_what_the_field_indexes(text):
+    assert analyze(text) == whoosh_indexed(text)
