@@ -136,7 +136,7 @@ class PostingsBuilder:
     """Collects the analysed text fields of documents numbered 0, 1, … as they are indexed."""
 
     def __init__(self) -> None:
-        self._found: dict[str, dict[bytes, tuple[list[int], list[list[int]]]]] = {
+        self._found: dict[str, dict[str, tuple[list[int], list[list[int]]]]] = {
             name: defaultdict(lambda: ([], [])) for name in TEXT_FIELDS}
         self._words: Counter[str] = Counter()
 
@@ -145,15 +145,15 @@ class PostingsBuilder:
         for field, text in texts.items():
             found = self._found[field]
             for term, positions in terms_of(text).items():
-                docs, poses = found[term.encode("utf-8")]
+                docs, poses = found[term]
                 docs.append(docnum)
                 poses.append(positions)
         self._words.update(set().union(*map(words, texts.values())))
 
     def build(self) -> SegmentPostings:
         """The arrays of every text field and the vocabulary."""
-        return SegmentPostings({name: _build(found) for name, found in self._found.items()},
-                               *_vocabulary(self._words))
+        return SegmentPostings({name: _build({t.encode("utf-8"): v for t, v in found.items()})
+                                for name, found in self._found.items()}, *_vocabulary(self._words))
 
 
 def from_reader(segment_reader: IndexReader) -> SegmentPostings:

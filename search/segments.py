@@ -15,7 +15,11 @@ exactly as `whoosh.multiproc` does; whoosh-reloaded is pinned to 2.7.5 for that 
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -41,6 +45,29 @@ TINY_SEGMENT_DOCS = 1_000
 Planned = tuple[Article, str, bool]
 
 
+class Writer(SegmentWriter):
+    """Whoosh's `SegmentWriter`, minus a cost: while writing postings, Whoosh 2.7 asks the disk
+    whether a field has a length column once per posting (~10 % of indexing time); here once per field."""
+
+    def per_document_reader(self):
+        """The per-document reader Whoosh writes postings with, its column check memoised."""
+        reader = super().per_document_reader()
+        reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
+        return reader
+
+
+def _exit_with_parent() -> None:
+    """Worker initializer: end this worker as soon as the indexing process is gone (`kill -9`)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def write_segment(job: tuple[str, list[Planned]]) -> Segment:
     """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side),
     with its facet cache."""
@@ -48,7 +75,7 @@ def write_segment(job: tuple[str, list[Planned]]) -> Segment:
 
     index_dir, items = job
     ix = index.open_dir(index_dir)
-    writer = SegmentWriter(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)
+    writer = Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)
     facet_fields, text_postings = [], postings.PostingsBuilder()
     try:
         for docnum, (article, digest, _) in enumerate(items):
@@ -108,7 +135,8 @@ def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, roun
     segments and articles; it deletes replaced articles and commits. Nothing is written while it runs.
     """
     iterator: Iterator[Planned] = iter(planned)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_exit_with_parent) as pool:
         while items := list(islice(iterator, round_size)):
             jobs = [(str(index_dir), chunk) for chunk in _chunks(items, workers)]
             on_round(list(pool.map(write_segment, jobs)), items)

@@ -21,7 +21,7 @@ from . import facet_cache, postings
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
 from .readers import ReadError, article_files, read_paths
 from .schema import make_schema, to_document
-from .segments import COMPOUND, Planned, commit_segments, merge_tiny, write_rounds
+from .segments import COMPOUND, Planned, Writer, commit_segments, merge_tiny, write_rounds
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ def _open_or_create(path: Path, rebuild: bool) -> FileIndex:
 
 def _writer(ix: FileIndex, path: Path) -> SegmentWriter:
     try:
-        return ix.writer(timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB, compound=COMPOUND)
+        return Writer(ix, timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB, compound=COMPOUND)
     except LockError as exc:
         raise IndexBusyError(f"another process is writing to the index at {path} and did not finish within "
                              f"{WRITE_TIMEOUT_S:.0f} s; try again when it has finished") from exc
@@ -254,9 +254,13 @@ def _refresh_caches(path: Path) -> None:
 
 
 def _cancel(writer: SegmentWriter) -> None:
-    """Give up `writer`'s uncommitted work and its lock (if it still holds them)."""
+    """Give up `writer`'s uncommitted work and its lock (if it still holds them); called while an
+    error is already on its way up, so a failure here is logged rather than raised over it."""
     if not writer.is_closed:
-        writer.cancel()
+        try:
+            writer.cancel()
+        except Exception as exc:  # the original error matters more than a half-closed writer's
+            log.warning("could not cancel the index writer cleanly: %s", exc)
 
 
 def _write_in_workers(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex, path: Path,

@@ -5,8 +5,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from search import build_index, delete_articles, search
+import json
+
+from whoosh import index as whoosh_index
+
+from search import build_index, delete_articles, postings, search, segments
 from search.parsing import parse_query
+from search.readers import read_paths
 from search.snapshot import snapshot
 from search.matching import query_match
 
@@ -19,6 +24,7 @@ QUERIES = [
     "stoltenburg~", "trump~2", "title:election", 'country:"United States"', "theme:\"Armed conflict\" police",
     "published:[2019-01-01 TO 2019-06-30]", "published:>2020-03-01 virus", "election^3 vote",
     "cyber-security", "nothingatall", "police OR nothingatall", "+police fire",
+    '"president of the united states"', '"united states" -trump', "pres*", "zz*", "é*", "title:\"new york\"",
 ]
 
 
@@ -31,6 +37,46 @@ def index(tmp_path_factory):
     victims = [h.id for h in search("police", per_page=3, index_dir=path).hits]
     assert delete_articles(victims, path) == 3
     return path, before, victims
+
+
+@pytest.fixture(scope="module")
+def parallel_index(tmp_path_factory):
+    """Wikinews twice over (590 articles, new ids), enriched and written by two worker processes."""
+    folder = tmp_path_factory.mktemp("parallel")
+    articles = [a for a in read_paths([WIKINEWS]) if not hasattr(a, "where")]
+    with (folder / "twice.jsonl").open("w", encoding="utf-8") as out:
+        for copy in ("a", "b"):
+            for a in articles:
+                out.write(json.dumps({"id": f"{a.id}-{copy}", "title": a.title, "text": a.body,
+                                      "date": a.published.isoformat() if a.published else None}) + "\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(segments, "TINY_SEGMENT_DOCS", 10)  # keep the workers' segments as they wrote them
+        report = build_index([folder / "twice.jsonl"], folder / "index", workers=2, commit_every=300)
+    assert report.added == 2 * len(articles) >= 500  # enough for the worker path
+    return folder / "index"
+
+
+def test_postings_written_by_workers_equal_those_read_from_whoosh(parallel_index):
+    with whoosh_index.open_dir(str(parallel_index)).searcher() as searcher:
+        leaves = searcher.reader().leaf_readers()
+        assert len(leaves) >= 2
+        for leaf, _ in leaves:
+            saved = postings.load(parallel_index, leaf.segment().segment_id())
+            assert saved is not None, "the worker saved its segment's postings"
+            read = postings.from_reader(leaf)
+            for field, arrays in read.fields.items():
+                for name in ("terms", "starts", "docs", "pos_starts", "positions"):
+                    assert np.array_equal(getattr(saved.fields[field], name), getattr(arrays, name)), (field, name)
+            assert np.array_equal(saved.words, read.words) and np.array_equal(saved.word_docs, read.word_docs)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_documents_as_whoosh_on_worker_segments(parallel_index, text):
+    snap = snapshot(parallel_index)
+    parsed = parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
+    expected = np.zeros(snap.doc_count, dtype=bool)
+    expected[list(parsed.query.docs(snap.searcher))] = True
+    assert np.array_equal(query_match(snap, parsed.query)[0], expected), text
 
 
 @pytest.mark.parametrize("text", QUERIES)
