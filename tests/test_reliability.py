@@ -87,8 +87,13 @@ def test_kill_9_mid_run_loses_nothing_and_a_rerun_completes(tmp_path, kill_point
         time.sleep(0.3)
     else:
         wait_for_total(index_dir, 2 + (150 if kill_point == "after the first commit" else 600), process)
+    workers_started = children_of(process.pid)
     process.send_signal(signal.SIGKILL)
     assert process.wait() == -signal.SIGKILL  # it was still running: killed mid-run
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{pid}").exists() for pid in workers_started) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers_started if Path(f"/proc/{pid}").exists()], "worker processes outlived the indexer"
     # The previous index is intact and searchable, with whatever was committed before the kill.
     after_kill = search("", index_dir=index_dir)
     assert search("cyber", index_dir=index_dir).total == 2
@@ -99,6 +104,19 @@ def test_kill_9_mid_run_loses_nothing_and_a_rerun_completes(tmp_path, kill_point
     ids = all_ids(index_dir)
     assert len(ids) == len(set(ids)) == 1202
     assert f"skipped {after_kill.total - 2}," in rerun.stdout
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
 
 
 def stored_documents(index_dir) -> dict[str, dict]:
