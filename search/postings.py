@@ -38,6 +38,7 @@ _ARRAYS = ("terms", "starts", "docs", "pos_starts", "positions")
 
 def ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The concatenation of `arange(s, e)` for each pair of `starts` and `ends`, without a loop."""
+    starts, ends = starts.astype(np.int64), ends.astype(np.int64)
     lengths = ends - starts
     before = np.cumsum(lengths) - lengths
     return np.repeat(starts - before, lengths) + np.arange(lengths.sum(), dtype=np.int64)
@@ -52,7 +53,7 @@ class FieldPostings:
     terms: np.ndarray       # sorted UTF-8 terms (fixed-width bytes)
     starts: np.ndarray      # int64, len(terms) + 1
     docs: np.ndarray        # int32 segment-local document numbers
-    pos_starts: np.ndarray  # int64, len(docs) + 1
+    pos_starts: np.ndarray  # uint32 (int64 past 4G positions), len(docs) + 1
     positions: np.ndarray   # int32
 
     def find(self, term: bytes | str) -> int | None:
@@ -76,7 +77,7 @@ class FieldPostings:
     def postings(self, term_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(posting indexes, documents, frequencies) of the terms `term_ids`, term by term."""
         index = ranges(self.starts[term_ids], self.starts[term_ids + 1])
-        return index, self.docs[index], self.pos_starts[index + 1] - self.pos_starts[index]
+        return index, self.docs[index], self.pos_starts[index + 1].astype(np.int64) - self.pos_starts[index]
 
     def phrase_docs(self, words: list[bytes]) -> np.ndarray:
         """The documents where `words` occur at consecutive positions."""
@@ -123,11 +124,12 @@ def _build(found: dict[bytes, tuple[list[int], list[list[int]]]]) -> FieldPostin
     per_posting = [p for t in terms for p in found[t][1]]
     lengths = np.fromiter((len(p) for p in per_posting), dtype=np.int64, count=len(per_posting))
     width = max((len(t) for t in terms), default=1)
+    pos_starts = np.concatenate([[0], np.cumsum(lengths)])
     return FieldPostings(
         terms=np.array(terms, dtype=f"S{width}"),
         starts=np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]),
         docs=np.array(docs, dtype=np.int32),
-        pos_starts=np.concatenate([[0], np.cumsum(lengths)]),
+        pos_starts=pos_starts.astype(np.uint32) if pos_starts[-1] < 2**32 else pos_starts,  # half the bytes
         positions=np.fromiter((p for ps in per_posting for p in ps), dtype=np.int32, count=int(lengths.sum())),
     )
 
