@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from corpora import ROOT, reuters_article, reuters_records, wikinews
 
 from search.enrich import enrich
-from search.enrich.places import canonical_country, find_countries
+from search.enrich.places import canonical_country
 
 GOLD = ROOT / "benchmarks" / "gold" / "wikinews_gold.jsonl"
 FACET_FIELDS = {  # gold field -> Article attribute
@@ -133,7 +133,7 @@ def main() -> None:
 
     scores, count = evaluate_gold(args.errors)
     print(f"\nWikinews gold set: {count} articles (micro-averaged)\n")
-    print(f"| facet | precision | recall | F1 |\n|---|---|---|---|")
+    print("| facet | precision | recall | F1 |\n|---|---|---|---|")
     for name, s in scores.items():
         if s.tp + s.fp + s.fn:
             print(f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |")

@@ -19,7 +19,7 @@ from whoosh.util.numeric import byte_to_length
 from .facet_cache import SegmentFacets, segment_facets
 from .facets import FacetTable
 from .postings import FieldPostings, SegmentPostings, segment_postings
-from .schema import FACETS, TEXT_FIELDS
+from .schema import TEXT_FIELDS
 from .spelling import Vocabulary
 from .store import open_index
 
