@@ -45,8 +45,9 @@ SYSTEMS = ("ours", "sqlite", "tantivy")
 def scaled_corpus(size: int) -> list[Article]:
     """`size` distinct articles: the Reuters originals, then recombined copies (round k = 1, 2, …).
 
-    Copy k of original i takes the title of i and the paragraphs of i interleaved with those of
-    original (i * 7 + k * 13) % n, gets the id "<id>-k<k>" and a date k years later.
+    Copy k of original i joins the first half of i's paragraphs (rounded up) and the second half
+    of those of original (i * 7 + k * 13) % n, so copies are as long as originals on average;
+    it keeps i's title with " (k)" added, gets the id "<id>-k<k>" and a date k years later.
     """
     originals = [reuters_article(r) for r in reuters_records()]
     articles = originals[:size]
@@ -57,7 +58,7 @@ def scaled_corpus(size: int) -> list[Article]:
                 break
             other = originals[(i * 7 + k * 13) % n]
             mine, theirs = base.body.split("\n    "), other.body.split("\n    ")
-            body = "\n    ".join(p for pair in zip(mine, theirs + [""] * len(mine)) for p in pair if p)
+            body = "\n    ".join(mine[:-(-len(mine) // 2)] + theirs[len(theirs) // 2:])
             articles.append(replace(base, id=f"{base.id}-k{k}", body=body, title=f"{base.title} ({k})",
                                     published=base.published + timedelta(days=365 * k) if base.published else None))
         k += 1

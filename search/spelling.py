@@ -2,8 +2,9 @@
 
 Each segment keeps the lowercased words of its titles and bodies with the number of articles
 that have each (search/postings.py). A correction is the known word nearest to the typed one
-(edit distance 1, else 2, found with Whoosh's Levenshtein automata over the sorted vocabulary),
-the most common one first among equally near words.
+(edit distance 1, else 2, found by walking Whoosh's Levenshtein automata over the sorted
+vocabulary), the most common one among equally near words. (Whoosh's own `ListCorrector` misses
+words: its skipping lookup only moves forward, so it is not used.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 import numpy as np
-from whoosh.spelling import ListCorrector
+from whoosh.automata.fsa import find_all_matches
+from whoosh.automata.lev import levenshtein_automaton
 
 MAX_DISTANCE = 2
 
@@ -23,7 +25,6 @@ class Vocabulary:
     def __init__(self, words: list[str], documents: np.ndarray) -> None:
         self.words = words
         self.documents = documents
-        self._corrector = ListCorrector(words)
 
     @classmethod
     def combine(cls, parts: Iterable[tuple[np.ndarray, np.ndarray]]) -> Vocabulary:
@@ -39,12 +40,16 @@ class Vocabulary:
         i = bisect_left(self.words, word)
         return i if i < len(self.words) and self.words[i] == word else None
 
+    def _first_from(self, word: str) -> str | None:
+        """The first known word at or after `word` in sorted order (what the automaton walk asks)."""
+        i = bisect_left(self.words, word)
+        return self.words[i] if i < len(self.words) else None
+
     def correct(self, word: str) -> str | None:
         """The nearest, most common known word other than `word` (lowercase), or None."""
-        best: tuple[int, int, str] | None = None
-        for score, suggestion in self._corrector._suggestions(word, MAX_DISTANCE, 0):
-            if suggestion == word:
-                continue
-            key = (-score, -int(self.documents[self._index(suggestion)]), suggestion)
-            best = key if best is None or key < best else best
-        return best[2] if best else None
+        for distance in range(1, MAX_DISTANCE + 1):
+            automaton = levenshtein_automaton(word, distance, 0).to_dfa()
+            near = [w for w in find_all_matches(automaton, self._first_from) if w != word]
+            if near:
+                return min(near, key=lambda w: (-int(self.documents[self._index(w)]), w))
+        return None
