@@ -152,6 +152,10 @@ class PostingsBuilder:
                 poses.append(positions)
         self._words.update(set().union(*map(words, texts.values())))
 
+    def field_terms(self, field: str) -> dict[str, tuple[list[int], list[list[int]]]]:
+        """Each term of `field` so far -> (its documents in order, the positions in each)."""
+        return self._found[field]
+
     def build(self) -> SegmentPostings:
         """The arrays of every text field and the vocabulary."""
         return SegmentPostings({name: _build({t.encode("utf-8"): v for t, v in found.items()})

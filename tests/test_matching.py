@@ -117,3 +117,40 @@ def test_same_ranking_and_scores_as_whoosh(index, text):
     # Whoosh gives a "NOT" part a constant score of 1; it shifts every score alike
     shift = 1.0 if "NOT" in text else 0.0
     assert [s + shift for _, s in ours] == pytest.approx([s for _, s in theirs], rel=1e-6)
+
+
+def test_a_worker_segment_holds_exactly_what_whoosh_itself_writes(tmp_path):
+    """The worker's direct writing of title/body postings gives Whoosh's postings, posting by posting."""
+    from whoosh.formats import Positions
+    from whoosh.writing import SegmentWriter
+
+    from search.enrich import enrich
+    from search.schema import make_schema, to_document
+
+    articles = [a for a in read_paths([WIKINEWS]) if not hasattr(a, "where")][:120]
+    (tmp_path / "ours").mkdir()
+    ours = whoosh_index.create_in(str(tmp_path / "ours"), make_schema())
+    segment = segments.write_segment((str(tmp_path / "ours"), [(a, a.content_hash(), False) for a in articles]))
+    plain_schema = make_schema()
+    for name in ("title", "body"):  # Whoosh's own format and analyzer, nothing of ours
+        plain_schema[name].format = Positions(field_boost=plain_schema[name].format.field_boost)
+    (tmp_path / "plain").mkdir()
+    plain = whoosh_index.create_in(str(tmp_path / "plain"), plain_schema)
+    writer = SegmentWriter(plain)
+    for a in articles:
+        writer.add_document(**to_document(enrich(a), a.content_hash()))
+    writer.commit()
+
+    from whoosh.reading import SegmentReader
+    mine, theirs = SegmentReader(ours.storage, ours.schema, segment), plain.reader()
+    assert list(mine.all_terms()) == list(theirs.all_terms())
+    for field, term in theirs.all_terms():
+        a, b = mine.term_info(field, term), theirs.term_info(field, term)
+        assert (a.doc_frequency(), a.weight(), a.min_length(), a.max_length(), a.max_weight()) == \
+            (b.doc_frequency(), b.weight(), b.min_length(), b.max_length(), b.max_weight()), (field, term)
+        m, t = mine.postings(field, term), theirs.postings(field, term)
+        assert list(m.items_as("positions") if field in ("title", "body") else m.all_ids()) == \
+            list(t.items_as("positions") if field in ("title", "body") else t.all_ids()), (field, term)
+    for doc in range(len(articles)):
+        assert mine.stored_fields(doc) == theirs.stored_fields(doc)
+        assert all(mine.doc_field_length(doc, f) == theirs.doc_field_length(doc, f) for f in ("title", "body"))
