@@ -4,13 +4,16 @@ Whoosh spends most of an article's indexing time analysing text and writing post
 process that holds the writer. Here that work moves to worker processes, as Whoosh's own
 `MpWriter(multisegment=True)` does, but with "spawn" workers (safe inside a threaded server such
 as Streamlit) and with enrichment in the same worker: a worker enriches its chunk of articles,
-writes them as one new segment with an unlocked `SegmentWriter`, and returns the segment. The
-process holding the index lock deletes replaced articles and commits the new segments together,
-so a run killed at any moment leaves the last commit intact (files of uncommitted segments are
-removed by Whoosh at the next commit).
+analyses each title and body once (`analysis.AnalysedText`), writes them as one new segment with
+an unlocked `TextSegmentWriter`, saves the segment's facet and postings arrays beside it, and
+returns the segment. The process holding the index lock deletes replaced articles and commits
+the new segments together, so a run killed at any moment leaves the last commit intact (files of
+uncommitted segments are removed by Whoosh at the next commit).
 
-This uses `SegmentWriter` internals (`_finalize_segment`, `_merge_segments`, `_commit_toc`),
-exactly as `whoosh.multiproc` does; whoosh-reloaded is pinned to 2.7.5 for that reason.
+This uses `SegmentWriter` internals (`_finalize_segment`, `_flush_segment`, `_merge_segments`,
+`_commit_toc`, the field writer's `start_term`/`add`/`finish_term`), as `whoosh.multiproc` does;
+whoosh-reloaded is pinned to 2.7.5 for that reason, and tests/test_matching.py compares a
+worker's segment with Whoosh's own writing of the same articles.
 """
 
 from __future__ import annotations
