@@ -26,7 +26,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.times import datetime_to_long
 
-from .postings import FieldPostings
+from .postings import FieldPostings, phrase_docs
 from .schema import TEXT_FIELDS
 from .snapshot import NO_DATE, Snapshot
 
@@ -100,7 +100,7 @@ def _text_terms(snap: Snapshot, field: str, select: Callable[[FieldPostings, obj
     docs, weights, idfs, done = [], [], [], 0
     field_boost = snap.searcher.schema[field].format.field_boost
     for fp, ids, offset in picked:
-        _, found, freqs = fp.postings(ids)
+        found, freqs = fp.postings(ids)
         docs.append(found.astype(np.int64) + offset)
         weights.append(freqs * field_boost)
         idfs.append(np.repeat(idf[done:done + len(ids)], counts[done:done + len(ids)]))
@@ -131,9 +131,8 @@ def _expansions(q: wq.MultiTerm) -> Callable[[FieldPostings, object], np.ndarray
 def _phrase(snap: Snapshot, q: wq.Phrase) -> Match:
     """Documents with the words of `q` at consecutive positions, scored by the words' BM25F."""
     mask = np.zeros(snap.doc_count, dtype=bool)
-    words = [w.encode("utf-8") for w in q.words]
-    for fp, _, offset in snap.text_postings(q.fieldname):
-        mask[fp.phrase_docs(words) + offset] = True
+    segments = [(fp, offset) for fp, _, offset in snap.text_postings(q.fieldname)]
+    mask[phrase_docs(segments, [w.encode("utf-8") for w in q.words])] = True
     scores = np.sum([_text_terms(snap, q.fieldname, _one_term(w), q.boost)[1] for w in q.words], axis=0)
     return mask, np.where(mask, scores, 0.0)
 

@@ -74,30 +74,48 @@ class FieldPostings:
         lo, hi = np.searchsorted(self.terms, np.array([prefix, upper]))
         return int(lo), int(hi)
 
-    def postings(self, term_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(posting indexes, documents, frequencies) of the terms `term_ids`, term by term."""
+    def postings(self, term_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, frequencies) of the terms `term_ids` (ascending), term by term."""
+        if term_ids[-1] - term_ids[0] + 1 == len(term_ids):  # one term or a prefix: one slice
+            first, last = int(self.starts[term_ids[0]]), int(self.starts[term_ids[-1] + 1])
+            return self.docs[first:last], np.diff(self.pos_starts[first:last + 1].astype(np.int64))
         index = ranges(self.starts[term_ids], self.starts[term_ids + 1])
-        return index, self.docs[index], self.pos_starts[index + 1].astype(np.int64) - self.pos_starts[index]
+        return self.docs[index], self.pos_starts[index + 1].astype(np.int64) - self.pos_starts[index]
 
-    def phrase_docs(self, words: list[bytes]) -> np.ndarray:
-        """The documents where `words` occur at consecutive positions."""
-        ids = [self.find(w) for w in words]
-        if any(i is None for i in ids):
+    def occurrences(self, term: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+        """(document, position) of every occurrence of `term`, or None when the segment lacks it."""
+        i = self.find(term)
+        if i is None:
+            return None
+        first, last = int(self.starts[i]), int(self.starts[i + 1])
+        offsets = self.pos_starts[first:last + 1].astype(np.int64)
+        positions = self.positions[offsets[0]:offsets[-1]]
+        return np.repeat(self.docs[first:last], np.diff(offsets)), positions
+
+
+def phrase_docs(segments: list[tuple[FieldPostings, int]], words: list[bytes]) -> np.ndarray:
+    """The documents (numbered from each segment's offset) where `words` occur at consecutive
+    positions, found once over all segments: only documents with every word are looked at, each
+    occurrence of word k at position p is keyed (document, p - k), and a phrase starts where
+    every word has the same key."""
+    occurrences = []
+    for word in words:
+        found = [(o[0].astype(np.int64) + offset, o[1]) for field, offset in segments
+                 if (o := field.occurrences(word)) is not None]
+        if not found:
             return np.zeros(0, dtype=np.int64)
-        found = [self.postings(np.array([i])) for i in ids]
-        candidates = found[0][1]
-        for _, docs, _ in found[1:]:
-            candidates = np.intersect1d(candidates, docs, assume_unique=True)
-        keys = None
-        for offset, (index, docs, freqs) in enumerate(found):
-            keep = np.isin(docs, candidates, assume_unique=True)
-            index, docs, freqs = index[keep], docs[keep], freqs[keep]
-            positions = self.positions[ranges(self.pos_starts[index], self.pos_starts[index + 1])]
-            # a phrase starting at position p has word k at p + k: key each position by (doc, p)
-            starts = positions.astype(np.int64) - offset + len(words)
-            key = np.repeat(docs.astype(np.int64), freqs) << 32 | starts
-            keys = key if keys is None else np.intersect1d(keys, key, assume_unique=True)
-        return np.unique(keys >> 32) if keys is not None else np.zeros(0, dtype=np.int64)
+        occurrences.append((np.concatenate([d for d, _ in found]), np.concatenate([p for _, p in found])))
+    candidate = np.ones(max(int(docs[-1]) for docs, _ in occurrences) + 1, dtype=bool)
+    for docs, _ in occurrences:
+        present = np.zeros_like(candidate)
+        present[docs] = True
+        candidate &= present
+    keys = None
+    for k, (docs, positions) in enumerate(occurrences):
+        keep = candidate[docs]
+        key = docs[keep] << 32 | (positions[keep].astype(np.int64) - k + len(words))
+        keys = key if keys is None else np.intersect1d(keys, key, assume_unique=True)
+    return np.unique(keys >> 32)
 
 
 @dataclass(frozen=True)
@@ -206,6 +224,12 @@ def save(index_dir: Path, segment_id: str, postings: SegmentPostings) -> None:
             log.warning("cannot save the postings of segment %s in %s: %s", segment_id, index_dir, exc)
 
 
+def _mapped(path: Path) -> np.ndarray:
+    """A saved array, memory-mapped, as a plain ndarray view (indexing an `np.memmap` costs
+    Python-level wrapping on every slice)."""
+    return np.asarray(np.load(path, mmap_mode="r"))
+
+
 def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:
     """A segment's saved arrays, memory-mapped, or None when there are none (or they are unreadable)."""
     folder = _folder(index_dir, segment_id)
@@ -213,9 +237,8 @@ def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:
         return None
     try:
         return SegmentPostings(
-            {name: FieldPostings(*(np.load(folder / f"{name}.{array}.npy", mmap_mode="r") for array in _ARRAYS))
-             for name in TEXT_FIELDS},
-            np.load(folder / "words.npy", mmap_mode="r"), np.load(folder / "word_docs.npy", mmap_mode="r"))
+            {name: FieldPostings(*(_mapped(folder / f"{name}.{array}.npy") for array in _ARRAYS)) for name in TEXT_FIELDS},
+            _mapped(folder / "words.npy"), _mapped(folder / "word_docs.npy"))
     except (OSError, ValueError) as exc:
         log.warning("ignoring the unreadable postings in %s: %s", folder, exc)
         return None

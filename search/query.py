@@ -167,14 +167,20 @@ def ordered_docs(m: Matches, sort: str, limit: int | None) -> list[tuple[int, fl
 
 
 def highlight_terms(m: Matches) -> set[str]:
-    """The indexed terms of the query in title and body (wildcards and fuzzy terms expanded)."""
+    """The indexed terms of the query in title and body (prefixes, wildcards and fuzzy terms expanded)."""
     if m.query is None:
         return set()
     reader = m.snap.searcher.reader()
+    terms: set[str] = set()
     # Leaf by leaf: Whoosh's existing_terms() on a whole tree skips every leaf after the first one
     # (its loop variable overwrites its `fieldname` argument).
-    terms = {term for leaf in m.query.leaves() for term in leaf.existing_terms(reader, phrases=True, expand=True)}
-    return {t.decode("utf-8") if isinstance(t, bytes) else str(t) for f, t in terms if f in ("title", "body")}
+    for leaf in m.query.leaves():
+        if isinstance(leaf, wq.Prefix) and leaf.fieldname in TEXT_FIELDS:  # from the postings arrays: fast
+            terms |= m.snap.prefix_terms(leaf.fieldname, leaf.text)
+        else:
+            terms |= {t.decode("utf-8") if isinstance(t, bytes) else str(t)
+                      for f, t in leaf.existing_terms(reader, phrases=True, expand=True) if f in TEXT_FIELDS}
+    return terms
 
 
 def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:

@@ -116,9 +116,9 @@ class TextSegmentWriter(Writer):
         fields.finish_field()
 
 
-def _exit_with_parent() -> None:
-    """Worker initializer: end this worker as soon as the indexing process is gone (`kill -9`)."""
-    parent = os.getppid()
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker as soon as the indexing process `parent` is gone
+    (`kill -9`), even when that happened while the worker was still starting."""
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -197,7 +197,7 @@ def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, roun
     """
     iterator: Iterator[Planned] = iter(planned)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_exit_with_parent) as pool:
+                             initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
         while items := list(islice(iterator, round_size)):
             jobs = [(str(index_dir), chunk) for chunk in _chunks(items, workers)]
             on_round(list(pool.map(write_segment, jobs)), items)

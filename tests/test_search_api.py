@@ -170,3 +170,10 @@ def test_refining_by_facets_reuses_the_text_match_without_changing_it(index_dir)
     assert {h.source for h in narrowed.hits} == {"Wire A"}
     assert search("cyber", index_dir=index_dir).total == everything
     assert search("cyber", exclude={"source": ["Wire A"]}, index_dir=index_dir).total == everything - narrowed.total
+
+
+def test_prefix_and_wildcard_words_are_highlighted_as_indexed(index_dir):
+    res = search("bank* OR expor?s", index_dir=index_dir)
+    assert {h.id for h in res.hits} == {"a1", "a3"}
+    marked = {h.id: h.title_html + h.snippet for h in res.hits}
+    assert "<mark>banks</mark>" in marked["a1"] and "<mark>exports</mark>" in marked["a3"]
