@@ -232,3 +232,20 @@ def test_corrupt_index_folder_gives_a_clear_error(tmp_path):
     out = subprocess.run([sys.executable, "-m", "search", "query", "x", "--index-dir", str(index_dir)],
                          capture_output=True, text=True)
     assert out.returncode == 2 and "cannot read the index" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_deleted_caches_are_rebuilt_from_whoosh_with_the_same_answers(tmp_path):
+    import shutil
+
+    from search import snapshot as snapshot_module
+    index_dir = tmp_path / "index"
+    build_index([ROOT / "seeds", write_corpus(tmp_path / "corpus", 30)], index_dir)
+    queries = ["trade talks", '"the minister said"', "negotiat*", "stoltenberg", "geneva -round"]
+    before = [search(q, index_dir=index_dir) for q in queries]
+    shutil.rmtree(index_dir / "postings")
+    shutil.rmtree(index_dir / "facets")
+    snapshot_module._cache.clear()  # as a new process would
+    after = [search(q, index_dir=index_dir) for q in queries]
+    assert [(r.total, [h.id for h in r.hits], r.facets) for r in after] == \
+        [(r.total, [h.id for h in r.hits], r.facets) for r in before]
+    assert any((index_dir / "postings").iterdir()) and any((index_dir / "facets").iterdir())
