@@ -3,15 +3,16 @@ per-document matchers.
 
 Whoosh finds and scores matching documents by stepping a tree of matchers one document at a
 time, which costs microseconds per document and dominated our queries on common words. Here
-term postings (document numbers and weights) are read a block at a time into arrays; the
-boolean structure (And, Or, Not, AndNot, AndMaybe) is applied with NumPy; each text term adds
-its BM25F score (Whoosh's default model and parameters, the same idf and field lengths), and
-compound queries add up the scores of their matching parts, as Whoosh does, so the ranking is
-Whoosh's own (tests/test_matching.py compares them). Prefix, wildcard and fuzzy terms match the
-union of their expansions, ranked by the summed BM25F of the words they expand to (where Whoosh's
-constant-score path gives other numbers); date ranges are read off the cached `published`
-column. Only
-position-dependent queries (phrases, proximity) still ask Whoosh which documents match.
+title and body terms are read from the memory-mapped postings arrays (search/postings.py) and
+facet and id terms a Whoosh block at a time; the boolean structure (And, Or, Not, AndNot,
+AndMaybe) is applied with NumPy; each text term adds its BM25F score (Whoosh's default model and
+parameters, the same idf and field lengths), and compound queries add up the scores of their
+matching parts, as Whoosh does, so the ranking is Whoosh's own (tests/test_matching.py compares
+them). Prefix, wildcard and fuzzy terms match the union of their expansions, ranked by the summed
+BM25F of the words they expand to (where Whoosh's constant-score path gives other numbers);
+exact phrases are found in the arrays' positions; date ranges are read off the cached
+`published` column. Only proximity (`"a b"~3`) and other span queries still ask Whoosh which
+documents match.
 """
 
 from __future__ import annotations
@@ -35,39 +36,27 @@ BM25_B, BM25_K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults
 Match = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over document numbers
 
 
-def _block(raw: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
-    """The document numbers and weights of the matcher's current block, decoded with NumPy
-    (Whoosh 2.7's block layout: delta-coded ids; weights None = all 1, one float, or one each)."""
+def _block_ids(raw: W3LeafMatcher) -> np.ndarray:
+    """The document numbers of the matcher's current block (Whoosh 2.7: delta-coded), with NumPy."""
     if raw._data is None:
         raw._read_data()
-    deltas, weights = raw._data[0], raw._data[1]
-    ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
-    if weights is None or isinstance(weights, float):
-        return ids, np.full(len(ids), 1.0 if weights is None else weights)
-    return ids, np.asarray(weights, dtype=np.float64)
+    return np.cumsum(np.asarray(raw._data[0], dtype=np.int64))
 
 
-def _postings(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Segment-local document numbers and weights of one term (deleted documents included)."""
+def _postings(leaf, field: str, text: str) -> np.ndarray:
+    """Segment-local document numbers of one term (deleted documents included)."""
     try:
         matcher = leaf.postings(field, text)
     except TermNotFound:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        return np.zeros(0, dtype=np.int64)
     raw = getattr(matcher, "child", matcher)  # unwrap the deletion filter: deletions are masked later
     if not isinstance(raw, W3LeafMatcher):  # inlined postings
-        ids, weights = [], []
-        while raw.is_active():
-            ids.append(raw.id())
-            weights.append(raw.weight())
-            raw.next()
-        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+        return np.fromiter(raw.all_ids(), dtype=np.int64)
     blocks = []
     while raw.is_active():
-        blocks.append(_block(raw))
+        blocks.append(_block_ids(raw))
         raw._next_block()
-    if not blocks:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    return np.concatenate([b[0] for b in blocks]), np.concatenate([b[1] for b in blocks])
+    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
 
 
 def _term(snap: Snapshot, field: str, texts, boost: float, per_segment=None) -> Match:
@@ -77,8 +66,7 @@ def _term(snap: Snapshot, field: str, texts, boost: float, per_segment=None) -> 
     for leaf, offset in snap.searcher.reader().leaf_readers():
         for text in (per_segment(leaf) if per_segment else texts):
             text = text.decode("utf-8") if isinstance(text, bytes) else text
-            ids, _ = _postings(leaf, field, text)
-            mask[ids + offset] = True
+            mask[_postings(leaf, field, text) + offset] = True
     return mask, np.where(mask, boost, 0.0)
 
 
