@@ -1,15 +1,16 @@
 """Search and indexing speed: our `search()` vs SQLite FTS5 vs tantivy, same articles, same queries.
 
-    python benchmarks/bench_search.py                  # 20k and 100k Reuters-based articles (slow: ~1 h)
+    python benchmarks/bench_search.py                  # 20k and 100k Reuters-based articles (~15 min fresh)
     python benchmarks/bench_search.py --sizes 20000    # one size
     python benchmarks/bench_search.py --smoke          # 300 articles, 40 queries: keeps the script working (CI)
 
 Every system indexes the same enriched articles and answers the same queries, doing the same
 work: the top 10 hits with a highlighted snippet plus disjunctive counts for every facet.
-Each system runs in its own process (so peak memory is its own); `tantivy` (PyPI) is optional.
-The corpus: Reuters-21578 articles with a body (~19k); beyond that, a deterministic scale-up
-makes new articles by joining the paragraphs of two originals (see `scaled_corpus`), with dates
-shifted by whole years. Indexes and the enriched corpus are kept in --workdir for reuse.
+The systems are in `systems.py`; each runs in its own process (so peak memory is its own);
+`tantivy` (PyPI) is optional. The corpus: Reuters-21578 articles with a body (~19k); beyond
+that, a deterministic scale-up makes new articles from halves of two originals (see
+`scaled_corpus`), with dates shifted by whole years. Indexes and the enriched corpus are kept in
+--workdir for reuse: delete a system's index there to measure its indexing again.
 """
 
 from __future__ import annotations
