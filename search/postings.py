@@ -128,10 +128,14 @@ class SegmentPostings:
     word_docs: np.ndarray
 
 
+def _bytes_array(sorted_bytes: list[bytes]) -> np.ndarray:
+    """Byte strings as one fixed-width array, as wide as the longest (searchable with searchsorted)."""
+    return np.array(sorted_bytes, dtype=f"S{max(map(len, sorted_bytes), default=1)}")
+
+
 def _vocabulary(counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
     words = sorted(w.encode("utf-8") for w in counts)
-    width = max((len(w) for w in words), default=1)
-    return np.array(words, dtype=f"S{width}"), np.array([counts[w.decode("utf-8")] for w in words], dtype=np.int32)
+    return _bytes_array(words), np.array([counts[w.decode("utf-8")] for w in words], dtype=np.int32)
 
 
 def _build(found: dict[bytes, tuple[list[int], list[list[int]]]]) -> FieldPostings:
@@ -141,10 +145,9 @@ def _build(found: dict[bytes, tuple[list[int], list[list[int]]]]) -> FieldPostin
     docs = [d for t in terms for d in found[t][0]]
     per_posting = [p for t in terms for p in found[t][1]]
     lengths = np.fromiter((len(p) for p in per_posting), dtype=np.int64, count=len(per_posting))
-    width = max((len(t) for t in terms), default=1)
     pos_starts = np.concatenate([[0], np.cumsum(lengths)])
     return FieldPostings(
-        terms=np.array(terms, dtype=f"S{width}"),
+        terms=_bytes_array(terms),
         starts=np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]),
         docs=np.array(docs, dtype=np.int32),
         pos_starts=pos_starts.astype(np.uint32) if pos_starts[-1] < 2**32 else pos_starts,  # half the bytes
