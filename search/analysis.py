@@ -1,18 +1,22 @@
 """A fast, exact re-implementation of what Whoosh's `StemmingAnalyzer()` indexes.
 
 Whoosh analyses text as a generator of `Token` objects through RegexTokenizer |
-LowercaseFilter | StopFilter | StemFilter, at microseconds a token. `analyze` gives the same
-terms and positions from `str.split` and memoised lookups (6-8x faster, warm); `words` the
-unstemmed words (spelling vocabulary). All that defines the result is imported from Whoosh
-(token pattern, stop list, Porter stemmer), and tests/test_analysis.py checks identity with
-Whoosh on real articles and random Unicode text. (Whoosh's `mode` changes nothing here.)
+LowercaseFilter | StopFilter | StemFilter, at microseconds a token. Here a text is split on
+whitespace and each chunk's tokens are looked up in a memo of word ids (`indexed_words`): the
+indexed words of a text come out as one NumPy array, which the postings builder sorts into
+postings without a Python step per word, and each word id maps to its term (stem). `analyze`
+(terms and positions) and `words` (the unstemmed words, for spelling) are read from the same
+ids. All that defines the result is imported from Whoosh (token pattern, stop list, Porter
+stemmer), and tests/test_analysis.py checks identity with Whoosh on real articles and random
+Unicode text. (Whoosh's `mode` changes nothing here.)
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import chain
+
+import numpy as np
 
 from whoosh.analysis import STOP_WORDS
 from whoosh.analysis.tokenizers import default_pattern
@@ -30,63 +34,86 @@ MINSIZE = 2  # StopFilter's default minsize, applied to the *lowercased* word
 CACHE_SIZE = 100_000
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _term(token: str) -> str:
-    """The indexed term of one token, or "" if StopFilter drops it ("İ".lower() has 2 letters)."""
-    word = token.lower()
-    return "" if len(word) < MINSIZE or word in STOPS else porter_stem(word)
+# Process-wide numbering of the words (lowercased tokens that are kept) met so far, and of their
+# terms: a word's term (its stem) depends on the word alone. Ids only grow, so arrays of ids stay
+# valid for the process's life; the vocabulary bounds their number.
+_word_ids: dict[str, int] = {}
+_term_ids: dict[str, int] = {}
+WORDS: list[str] = []          # word id -> word
+TERMS: list[str] = []          # term id -> term
+_WORD_TERM: list[int] = []     # word id -> term id
+
+
+def _number(word: str) -> int:
+    """The id of a kept word, numbering it (and its term) when new."""
+    found = _word_ids.get(word)
+    if found is None:
+        term = porter_stem(word)
+        term_id = _term_ids.setdefault(term, len(TERMS))
+        if term_id == len(TERMS):
+            TERMS.append(term)
+        found = _word_ids[word] = len(WORDS)
+        WORDS.append(word)
+        _WORD_TERM.append(term_id)
+    return found
 
 
 class _ChunkCache(dict):
-    """Whitespace-separated chunk -> the terms of its tokens ("" if dropped); emptied when full."""
+    """Whitespace-separated chunk -> the word id of each of its tokens (-1 where StopFilter
+    drops it: a stop word, or under 2 letters once lowercased, as "İ" is not); emptied when full."""
 
-    def __missing__(self, chunk: str) -> tuple[str, ...]:
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
         if len(self) >= CACHE_SIZE:
             self.clear()
-        terms = self[chunk] = tuple(map(_term, _findall(chunk)))
-        return terms
+        ids = self[chunk] = tuple(-1 if len(word := token.lower()) < MINSIZE or word in STOPS else _number(word)
+                                  for token in _findall(chunk))
+        return ids
 
 
-_chunk_terms = _ChunkCache().__getitem__
+_chunk_words = _ChunkCache().__getitem__
 
 
-def analyze(text: str) -> dict[str, list[int]]:
-    """Each indexed term (stemmed, as Whoosh's StemmingAnalyzer makes it) -> its positions, ascending.
+def indexed_words(text: str) -> tuple[np.ndarray, int]:
+    """The ids of the words of `text` that are indexed, in order, and the position of the first.
 
     As StopFilter(renumber=True) does, the first kept word keeps its token number (dropped
     words before it count) and each later kept word takes the next number.
     """
-    terms = list(chain.from_iterable(map(_chunk_terms, text.split())))
-    pos = next((i for i, term in enumerate(terms) if term), len(terms))
+    ids = np.fromiter(chain.from_iterable(map(_chunk_words, text.split())), dtype=np.int32)
+    kept = ids >= 0
+    return ids[kept], int(kept.argmax()) if len(ids) else 0
+
+
+def terms_of_words(word_ids: np.ndarray) -> np.ndarray:
+    """The term id of each word id."""
+    return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
+
+
+def analyze(text: str) -> dict[str, list[int]]:
+    """Each indexed term (stemmed, as Whoosh's StemmingAnalyzer makes it) -> its positions, ascending."""
+    ids, first = indexed_words(text)
     poses: dict[str, list[int]] = {}
-    for term in terms[pos:]:
-        if term:
-            found = poses.get(term)
-            if found is None:
-                poses[term] = [pos]
-            else:
-                found.append(pos)
-            pos += 1
+    for position, word_id in enumerate(ids.tolist(), start=first):
+        poses.setdefault(TERMS[_WORD_TERM[word_id]], []).append(position)
     return poses
 
 
 def words(text: str) -> set[str]:
     """The lowercased, unstemmed words of `text` that Whoosh would index (stop words and 1-letter words left out)."""
-    found = {token.lower() for token in _findall(text)}
-    return {word for word in found if len(word) >= MINSIZE and word not in STOPS}
+    return {WORDS[i] for i in indexed_words(text)[0].tolist()}
 
 
-class AnalysedText(str):
-    """A text carrying its `analyze` result, so indexing it in two places analyses it once."""
+class MeasuredText(str):
+    """A text carrying its field length (its number of indexed terms), so Whoosh need not analyse it."""
 
-    terms: dict[str, list[int]]
+    length: int
 
-    def __new__(cls, text: str) -> AnalysedText:
+    def __new__(cls, text: str, length: int) -> MeasuredText:
         self = super().__new__(cls, text)
-        self.terms = analyze(text)
+        self.length = length
         return self
 
 
-def terms_of(text: str) -> dict[str, list[int]]:
-    """`analyze(text)`, reusing the analysis an `AnalysedText` carries."""
-    return text.terms if isinstance(text, AnalysedText) else analyze(text)
+def length_of(text: str) -> int:
+    """The number of terms Whoosh indexes for `text` (its field length)."""
+    return text.length if isinstance(text, MeasuredText) else len(indexed_words(text)[0])

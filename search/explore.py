@@ -6,19 +6,23 @@ Functions that work on "the current results" take the same arguments as `search(
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from whoosh import query as wq
+from whoosh.classify import Bo1Model, Expander
 
+from .analysis import analyze
 from .facets import FacetValue
 from .highlight import full_html
-from .query import Hit, highlight_terms, make_hit, match
+from .matching import query_match
+from .query import Hit, highlight_terms, make_hit, match, ordered_docs
 from .schema import FACETS, from_stored
 from .selection import FacetFilter, Selection
-from .snapshot import NO_DATE, snapshot
+from .snapshot import NO_DATE, Snapshot, snapshot
 from .store import resolve_index_dir
 
 SIMILAR_KEY_TERMS = 12
@@ -78,14 +82,27 @@ def similar(article_id: str, n: int = 5, *, filters: FacetFilter | None = None,
     docnum = snap.searcher.document_number(id=article_id)
     if docnum is None:
         return []
-    chosen = Selection.build(filters, **selection)
-    allowed = None
-    if chosen != Selection():
-        allowed = set(np.flatnonzero(match("", chosen, index_dir).mask).tolist())
-        if not allowed:  # Whoosh reads an empty filter as "no filter"
-            return []
-    results = snap.searcher.more_like(docnum, "body", top=n, numterms=SIMILAR_KEY_TERMS, filter=allowed)
-    return [make_hit(snap, hit.docnum, float(hit.score), set()) for hit in results if hit.docnum != docnum][:n]
+    m = match("", Selection.build(filters, **selection), index_dir)
+    q = _key_terms_query(snap, docnum)
+    if q is None:
+        return []
+    mask, scores = query_match(snap, q)
+    mask &= m.mask
+    mask[docnum] = False
+    ranked = ordered_docs(replace(m, mask=mask, scores=scores), "relevance", n)
+    return [make_hit(snap, doc, score, set()) for doc, score in ranked]
+
+
+def _key_terms_query(snap: Snapshot, docnum: int) -> wq.Query | None:
+    """Whoosh's "more like this" query for a document: its `SIMILAR_KEY_TERMS` most telling body
+    terms (Bo1 model: frequent here, rare in the collection), each boosted by its weight. The
+    body's terms are counted here, as Whoosh would from the stored text with its own analysis."""
+    body = snap.searcher.stored_fields(docnum).get("body") or ""
+    expander = Expander(snap.searcher.reader(), "body", model=Bo1Model)
+    boost = snap.searcher.schema["body"].format.field_boost
+    expander.add((term, len(positions) * boost) for term, positions in analyze(body).items())
+    key_terms = expander.expanded_terms(SIMILAR_KEY_TERMS, normalize=False)
+    return wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms]) if key_terms else None
 
 
 def facet_values(facet: str, contains: str = "", query: str = "", filters: FacetFilter | None = None, *,

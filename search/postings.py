@@ -1,17 +1,17 @@
 """Term postings of the text fields as NumPy arrays on disk, one folder per segment.
 
-Whoosh 2.7 stores each block of postings as a zlib'd pickle that also holds the positions, so
-reading the postings of a common word or of a prefix's hundreds of expansions costs tens to
-hundreds of milliseconds at 100k articles, and phrases step Whoosh's span matchers document by
-document. A segment never changes once written, so its `title` and `body` postings are also
-kept as flat arrays in `<index>/postings/<segment id>/` and memory-mapped: a term is a binary
-search in the sorted term array, its postings one slice, a prefix's expansions one contiguous
-slice, and a phrase an intersection of (document, position) keys.
+Title and body postings are kept only here, as flat arrays in `<index>/postings/<segment id>/`,
+memory-mapped when searching: a term is a binary search in the sorted term array, its postings
+one slice, a prefix's expansions one contiguous slice, and a phrase an intersection of
+(document, position) keys. Whoosh 2.7 would store each block of postings as a zlib'd pickle
+with the positions, slow to write (a third of indexing time) and to read (tens to hundreds of
+milliseconds for a common word at 100k articles), so its segments keep only the fields' stored
+text and lengths, and search/text_terms.py answers Whoosh's own term questions from these arrays.
 
 The worker that writes a segment saves its arrays from the analysis it indexed (nearly free);
-a segment written or merged elsewhere is read from its Whoosh postings on first use and saved
-then (`segment_postings`). The arrays hold every document of the segment, deleted or not.
-tests/test_matching.py checks both ways of making them against Whoosh's own postings and answers.
+a segment written or merged elsewhere, or whose folder was deleted, gets them rebuilt from its
+stored text on first use, saved then (`segment_postings`). The arrays hold every document of the
+segment, deleted or not. tests/test_matching.py checks them against Whoosh's own postings and answers.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
-from .analysis import terms_of, words
+from .analysis import TERMS, WORDS, indexed_words, terms_of_words
 from .schema import TEXT_FIELDS
 
 log = logging.getLogger(__name__)
@@ -133,76 +132,77 @@ def _bytes_array(sorted_bytes: list[bytes]) -> np.ndarray:
     return np.array(sorted_bytes, dtype=f"S{max(map(len, sorted_bytes), default=1)}")
 
 
-def _vocabulary(counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
-    words = sorted(w.encode("utf-8") for w in counts)
-    return _bytes_array(words), np.array([counts[w.decode("utf-8")] for w in words], dtype=np.int32)
+def _sorted_texts(ids: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The UTF-8 texts of distinct `ids`, sorted, as a fixed-width array, and the rank of each id's text."""
+    texts = [names[i].encode("utf-8") for i in ids.tolist()]
+    order = sorted(range(len(texts)), key=texts.__getitem__)
+    rank = np.empty(len(texts), dtype=np.int64)
+    rank[order] = np.arange(len(texts))
+    return _bytes_array([texts[i] for i in order]), rank
 
 
-def _build(found: dict[bytes, tuple[list[int], list[list[int]]]]) -> FieldPostings:
-    """Arrays from term -> (documents ascending, positions of each)."""
-    terms = sorted(found)
-    counts = [len(found[t][0]) for t in terms]
-    docs = [d for t in terms for d in found[t][0]]
-    per_posting = [p for t in terms for p in found[t][1]]
-    lengths = np.fromiter((len(p) for p in per_posting), dtype=np.int64, count=len(per_posting))
-    pos_starts = np.concatenate([[0], np.cumsum(lengths)])
+def _field_postings(word_ids: list[np.ndarray], docs: list[int], firsts: list[int]) -> FieldPostings:
+    """One field's arrays from each document's indexed word ids (documents ascending) and first position."""
+    counts = np.array([len(ids) for ids in word_ids], dtype=np.int64)
+    words_in_order = np.concatenate(word_ids) if word_ids else np.zeros(0, dtype=np.int32)
+    doc = np.repeat(np.array(docs, dtype=np.int32), counts)
+    before = np.cumsum(counts) - counts  # the token index where each document starts
+    position = np.arange(len(doc), dtype=np.int64) - np.repeat(before - np.array(firsts, dtype=np.int64), counts)
+    distinct, which = np.unique(terms_of_words(words_in_order), return_inverse=True)
+    terms, rank = _sorted_texts(distinct, TERMS)
+    term = rank[which]
+    order = np.argsort(term, kind="stable")  # stable: documents, then positions, stay ascending
+    term, doc, position = term[order], doc[order], position[order]
+    first = np.flatnonzero(np.r_[True, (term[1:] != term[:-1]) | (doc[1:] != doc[:-1])][:len(term)])  # of each posting
+    pos_starts = np.r_[first, len(term)]
     return FieldPostings(
-        terms=_bytes_array(terms),
-        starts=np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]),
-        docs=np.array(docs, dtype=np.int32),
+        terms=terms,
+        starts=np.searchsorted(term[first], np.arange(len(terms) + 1)).astype(np.int64),
+        docs=doc[first],
         pos_starts=pos_starts.astype(np.uint32) if pos_starts[-1] < 2**32 else pos_starts,  # half the bytes
-        positions=np.fromiter((p for ps in per_posting for p in ps), dtype=np.int32, count=int(lengths.sum())),
+        positions=position.astype(np.int32),
     )
 
 
 class PostingsBuilder:
-    """Collects the analysed text fields of documents numbered 0, 1, … as they are indexed."""
+    """Collects the text fields of documents numbered 0, 1, … as they are indexed, as word ids
+    (`analysis.indexed_words`), and sorts them into arrays at the end."""
 
     def __init__(self) -> None:
-        self._found: dict[str, dict[str, tuple[list[int], list[list[int]]]]] = {
-            name: defaultdict(lambda: ([], [])) for name in TEXT_FIELDS}
-        self._words: Counter[str] = Counter()
+        self._fields: dict[str, tuple[list[np.ndarray], list[int], list[int]]] = {
+            name: ([], [], []) for name in TEXT_FIELDS}
 
-    def add(self, docnum: int, texts: dict[str, str]) -> None:
-        """Record one document's text fields, analysed as Whoosh indexes them (see `analysis`)."""
+    def add(self, docnum: int, texts: dict[str, str]) -> dict[str, int]:
+        """Record one document's text fields; returns each field's length (its number of indexed terms)."""
+        lengths = {}
         for field, text in texts.items():
-            found = self._found[field]
-            for term, positions in terms_of(text).items():
-                docs, poses = found[term]
-                docs.append(docnum)
-                poses.append(positions)
-        self._words.update(set().union(*map(words, texts.values())))
-
-    def field_terms(self, field: str) -> dict[str, tuple[list[int], list[list[int]]]]:
-        """Each term of `field` so far -> (its documents in order, the positions in each)."""
-        return self._found[field]
+            ids, first = indexed_words(text)
+            word_ids, docs, firsts = self._fields[field]
+            word_ids.append(ids)
+            docs.append(docnum)
+            firsts.append(first)
+            lengths[field] = len(ids)
+        return lengths
 
     def build(self) -> SegmentPostings:
-        """The arrays of every text field and the vocabulary."""
-        return SegmentPostings({name: _build({t.encode("utf-8"): v for t, v in found.items()})
-                                for name, found in self._found.items()}, *_vocabulary(self._words))
+        """The arrays of every text field, and the vocabulary: each word with its number of documents."""
+        pairs = np.unique(np.concatenate([np.repeat(np.array(docs, dtype=np.int64) << 32, [len(i) for i in ids])
+                                          | np.concatenate(ids or [np.zeros(0, dtype=np.int32)])
+                                          for ids, docs, _ in self._fields.values()]))
+        distinct, word_docs = np.unique(pairs & 0xFFFFFFFF, return_counts=True)  # documents per word
+        words, rank = _sorted_texts(distinct, WORDS)
+        counts = np.empty(len(distinct), dtype=np.int32)
+        counts[rank] = word_docs
+        return SegmentPostings({name: _field_postings(*parts) for name, parts in self._fields.items()}, words, counts)
 
 
-def from_reader(segment_reader: IndexReader) -> SegmentPostings:
-    """A segment's text postings read from Whoosh, and its vocabulary from the stored text
-    (every document, deleted or not)."""
-    result = {}
-    for name in TEXT_FIELDS:
-        found: dict[bytes, tuple[list[int], list[list[int]]]] = {}
-        for term in segment_reader.lexicon(name):
-            matcher = segment_reader.postings(name, term)
-            matcher = getattr(matcher, "child", matcher)  # unwrap the deletion filter
-            docs, poses = found.setdefault(term, ([], []))
-            while matcher.is_active():
-                docs.append(matcher.id())
-                poses.append(list(matcher.value_as("positions")))
-                matcher.next()
-        result[name] = _build(found)
-    vocabulary: Counter[str] = Counter()
+def from_stored_text(segment_reader: IndexReader) -> SegmentPostings:
+    """A segment's arrays rebuilt from its stored title and body (every document, deleted or not)."""
+    builder = PostingsBuilder()
     for docnum in range(segment_reader.doc_count_all()):
         stored = segment_reader.stored_fields(docnum)
-        vocabulary.update(set().union(*(words(stored.get(name) or "") for name in TEXT_FIELDS)))
-    return SegmentPostings(result, *_vocabulary(vocabulary))
+        builder.add(docnum, {name: stored.get(name) or "" for name in TEXT_FIELDS})
+    return builder.build()
 
 
 def _folder(index_dir: Path, segment_id: str) -> Path:
@@ -248,12 +248,12 @@ def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:
 
 
 def segment_postings(index_dir: Path, segment_reader: IndexReader) -> SegmentPostings:
-    """A segment's arrays: the saved ones, else read from Whoosh, saved, and memory-mapped."""
+    """A segment's arrays: the saved ones, else rebuilt from the stored text, saved, and memory-mapped."""
     segment_id = segment_reader.segment().segment_id()
     saved = load(index_dir, segment_id)
     if saved is not None:
         return saved
-    built = from_reader(segment_reader)
+    built = from_stored_text(segment_reader)
     save(index_dir, segment_id, built)
     return load(index_dir, segment_id) or built
 

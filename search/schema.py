@@ -15,7 +15,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Positions
 
-from .analysis import terms_of
+from .analysis import length_of
 from .article import Article
 
 
@@ -46,14 +46,20 @@ TEXT_FIELDS = ("title", "body")
 
 
 class AnalysedPositions(Positions):
-    """Whoosh's `Positions` postings format, indexing text with `analysis.analyze` (the same
-    terms and positions as the field's StemmingAnalyzer, several times faster) and reusing the
-    analysis an `AnalysedText` carries. Queries and highlighting still use the analyzer."""
+    """Whoosh's `Positions` format for title and body, whose postings Whoosh does not keep.
+
+    Their postings live in the arrays of search/postings.py (saved by the indexing workers, or
+    rebuilt from the stored text), and search/text_terms.py answers Whoosh's questions about
+    them. Whoosh keeps the stored text and each document's field length (for scoring), so
+    indexing a value yields one placeholder posting that carries the length (the number of terms
+    `analysis.analyze` finds, as the field's StemmingAnalyzer would), which `segments.Writer`
+    drops. Queries and highlighting still use the field's analyzer."""
 
     def word_values(self, value, analyzer, **kwargs):
-        """(term, frequency, weight, encoded positions) of each term of `value`."""
-        for term, positions in terms_of(value).items():
-            yield term, len(positions), len(positions) * self.field_boost, self.encode(positions)
+        """A single ("", length, weight, b"") item, for Whoosh to record the field's length."""
+        length = length_of(value)
+        if length:
+            yield "", length, length * self.field_boost, b""
 
 
 def _text(analyzer: StemmingAnalyzer, field_boost: float = 1.0) -> TEXT:
@@ -93,7 +99,7 @@ def to_document(article: Article, content_hash: str) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "body": article.body,
-        "_stored_title": article.title,  # the plain text, when an `AnalysedText` is indexed
+        "_stored_title": article.title,  # the plain text, when a `MeasuredText` is indexed
         "_stored_body": article.body,
         "source": article.source,
         "url": article.url,

@@ -4,16 +4,18 @@ Whoosh spends most of an article's indexing time analysing text and writing post
 process that holds the writer. Here that work moves to worker processes, as Whoosh's own
 `MpWriter(multisegment=True)` does, but with "spawn" workers (safe inside a threaded server such
 as Streamlit) and with enrichment in the same worker: a worker enriches its chunk of articles,
-analyses each title and body once (`analysis.AnalysedText`), writes them as one new segment with
-an unlocked `TextSegmentWriter`, saves the segment's facet and postings arrays beside it, and
-returns the segment. The process holding the index lock deletes replaced articles and commits
-the new segments together, so a run killed at any moment leaves the last commit intact (files of
-uncommitted segments are removed by Whoosh at the next commit).
+analyses each title and body once (into the segment's postings arrays; Whoosh gets only the
+length), writes them as one new segment with an unlocked `Writer` (stored fields, lengths, facet
+and id postings), saves the segment's facet and title/body postings arrays beside it, and
+returns the segment. The process holding the index
+lock deletes replaced articles and commits the new segments together, so a run killed at any
+moment leaves the last commit intact (files of uncommitted segments are removed by Whoosh at the
+next commit).
 
-This uses `SegmentWriter` internals (`_finalize_segment`, `_flush_segment`, `_merge_segments`,
-`_commit_toc`, the field writer's `start_term`/`add`/`finish_term`), as `whoosh.multiproc` does;
-whoosh-reloaded is pinned to 2.7.5 for that reason, and tests/test_matching.py compares a
-worker's segment with Whoosh's own writing of the same articles.
+This uses `SegmentWriter` internals (`_finalize_segment`, `_merge_segments`, `_commit_toc`,
+`pool`), as `whoosh.multiproc` does; whoosh-reloaded is pinned to 2.7.5 for that reason, and
+tests/test_matching.py compares a worker's segment and arrays with Whoosh's own writing of the
+same articles.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
 from . import facet_cache, postings
-from .analysis import AnalysedText
+from .analysis import MeasuredText
 from .article import Article
 from .schema import FACETS, TEXT_FIELDS, to_document
 
@@ -48,19 +50,10 @@ TINY_SEGMENT_DOCS = 1_000
 Planned = tuple[Article, str, bool]
 
 
-class Writer(SegmentWriter):
-    """Whoosh's `SegmentWriter`, minus a cost: while writing postings, Whoosh 2.7 asks the disk
-    whether a field has a length column once per posting (~10 % of indexing time); here once per field."""
-
-    def per_document_reader(self):
-        """The per-document reader Whoosh writes postings with, its column check memoised."""
-        reader = super().per_document_reader()
-        reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
-        return reader
-
-
 class _PoolWithoutText(PostingPool):
-    """Whoosh's posting pool, minus the text fields' postings (a `TextSegmentWriter` writes those)."""
+    """Whoosh's posting pool, minus the text fields' postings: those live in the postings
+    arrays (search/postings.py), and a text field gives Whoosh only a placeholder carrying its
+    length (`schema.AnalysedPositions`)."""
 
     def add(self, item):
         """Buffer one (field, term, document, weight, encoded value) posting of a non-text field."""
@@ -68,52 +61,20 @@ class _PoolWithoutText(PostingPool):
             super().add(item)
 
 
-class TextSegmentWriter(Writer):
-    """A `Writer` for a worker's segment whose text postings come from its `PostingsBuilder`.
+class Writer(SegmentWriter):
+    """Whoosh's `SegmentWriter` for our index: title and body postings are left out (see
+    `_PoolWithoutText`), and one cost is gone: while writing postings, Whoosh 2.7 asks the disk
+    whether a field has a length column once per posting; here once per field."""
 
-    Whoosh buffers every posting of a segment in a pool, sorts the pool and feeds it back one
-    posting at a time (about a third of a worker's time, for the title and body words). The
-    builder already holds each text term's documents and positions in order, so they are written
-    straight to the segment's field writer, term by term, with the same weights, encoded
-    positions and field lengths; the pool keeps only the facet and id postings.
-    tests/test_matching.py checks the result against Whoosh's own writing, posting by posting.
-    """
-
-    def __init__(self, ix, text_postings: postings.PostingsBuilder, **kwargs) -> None:
+    def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
-        self.text_postings = text_postings
         self.pool = _PoolWithoutText(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
 
-    def _flush_segment(self) -> None:
-        self.perdocwriter.close()
-        lengths = self.per_document_reader()
-        others = list(self.pool.iter_postings())  # the other fields' postings, sorted by field and term
-        done = 0
-        for name in sorted(TEXT_FIELDS):  # fields in name order, as Whoosh writes (and merges expect)
-            before = next((i for i in range(done, len(others)) if others[i][0] >= name), len(others))
-            self.fieldwriter.add_postings(self.schema, lengths, others[done:before])
-            self._write_text_field(name, lengths)
-            done = before
-        self.fieldwriter.add_postings(self.schema, lengths, others[done:])
-        self.fieldwriter.close()
-        lengths.close()
-
-    def _write_text_field(self, name: str, lengths) -> None:
-        """Write one text field's postings from the builder: each term's documents in order, with
-        Whoosh's weight (frequency × field boost), encoded positions and stored field length."""
-        found = self.text_postings.field_terms(name)
-        if not found:
-            return
-        field, fields = self.schema[name], self.fieldwriter
-        length = [lengths.doc_field_length(doc, name) for doc in range(self.doc_count())]
-        boost, encode = field.format.field_boost, field.format.encode
-        fields.start_field(name, field)
-        for term in sorted(found):  # code point order is UTF-8 byte order
-            fields.start_term(term.encode("utf-8"))
-            for doc, positions in zip(*found[term]):
-                fields.add(doc, len(positions) * boost, encode(positions), length[doc])
-            fields.finish_term()
-        fields.finish_field()
+    def per_document_reader(self):
+        """The per-document reader Whoosh writes postings with, its column check memoised."""
+        reader = super().per_document_reader()
+        reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
+        return reader
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -136,14 +97,14 @@ def write_segment(job: tuple[str, list[Planned]]) -> Segment:
     index_dir, items = job
     ix = index.open_dir(index_dir)
     text_postings = postings.PostingsBuilder()
-    writer = TextSegmentWriter(ix, text_postings, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)
+    writer = Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)
     facet_fields = []
     try:
         for docnum, (article, digest, _) in enumerate(items):
             document = to_document(enrich(article), digest)
-            texts = {name: AnalysedText(document[name]) for name in TEXT_FIELDS}  # analysed once, used twice
-            writer.add_document(**{**document, **texts})
-            text_postings.add(docnum, texts)
+            lengths = text_postings.add(docnum, {name: document[name] for name in TEXT_FIELDS})
+            measured = {name: MeasuredText(document[name], lengths[name]) for name in TEXT_FIELDS}
+            writer.add_document(**{**document, **measured})
             facet_fields.append({name: document[name] for name in FACETS if name in document})
         segment = writer._finalize_segment()
     except BaseException:

@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
 
 from .facet_cache import SegmentFacets, segment_facets
 from .facets import FacetTable
@@ -22,9 +20,9 @@ from .postings import FieldPostings, SegmentPostings, segment_postings
 from .schema import TEXT_FIELDS
 from .spelling import Vocabulary
 from .store import open_index
+from .text_terms import column_values, install, segment_lengths
 
 NO_DATE = np.iinfo(np.int64).min
-_BYTE_TO_LENGTH = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float32)
 
 
 @dataclass
@@ -65,14 +63,9 @@ class Snapshot:
     def field_lengths(self, text_field: str) -> np.ndarray:
         """Per document, the length (in terms) of a text field, as Whoosh stores it for scoring."""
         if text_field not in self._lengths:
-            lengths = np.zeros(self.doc_count, dtype=np.float32)
-            for leaf, offset in self.searcher.reader().leaf_readers():
-                # Whoosh 2.7 keeps lengths as one byte per document in a "_<field>_len" column
-                column = leaf._perdoc._cached_reader(f"_{text_field}_len", LENGTHS_COLUMN)
-                if column is not None:
-                    count = leaf.doc_count_all()
-                    lengths[offset:offset + count] = _BYTE_TO_LENGTH[_column_values(column, count)]
-            self._lengths[text_field] = lengths
+            self._lengths[text_field] = np.concatenate(
+                [segment_lengths(leaf, text_field) for leaf, _ in self.searcher.reader().leaf_readers()]
+                or [np.zeros(0, dtype=np.float32)])
         return self._lengths[text_field]
 
     def average_length(self, text_field: str) -> float:
@@ -125,7 +118,10 @@ def _load(searcher: Searcher, index_dir: Path) -> Snapshot:
     if reader.has_deletions():
         live[[d for d in range(total) if reader.is_deleted(d)]] = False
     published = _published(reader, total)
-    return Snapshot(searcher, index_dir, live, published, _days(published))
+    snap = Snapshot(searcher, index_dir, live, published, _days(published))
+    for i, (leaf, _) in enumerate(reader.leaf_readers()):
+        install(leaf, lambda i=i: snap._segment_postings()[i][0])  # Whoosh's own term lookups read the arrays
+    return snap
 
 
 def _published(reader: IndexReader, total: int) -> np.ndarray:
@@ -140,21 +136,10 @@ def _published(reader: IndexReader, total: int) -> np.ndarray:
         count = leaf.doc_count_all()
         if not count or not leaf.has_column("published"):
             continue
-        raw = _column_values(leaf.column_reader("published", translate=False), count)
+        raw = column_values(leaf.column_reader("published", translate=False), count)
         missing = raw == np.iinfo(np.uint64).max  # Whoosh's default for a document without a date
         published[offset:offset + count] = np.where(missing, NO_DATE, raw.astype(np.int64))
     return published
-
-
-def _column_values(column, count: int) -> np.ndarray:
-    """All values of a Whoosh numeric column in one read (Whoosh 2.7's layout: big-endian
-    fixed-width values for the first `_count` documents, the default after them)."""
-    stored = np.dtype(column._typecode).newbyteorder(">")
-    values = np.full(count, column._default, dtype=stored.newbyteorder("="))
-    written = min(column._count, count)
-    if written:
-        values[:written] = np.frombuffer(column._dbfile.get(column._basepos, written * column._fixedlen), dtype=stored)
-    return values
 
 
 _MICROSECONDS_PER_DAY = 86_400 * 10**6

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import TEXT
 
-from search.analysis import AnalysedText, analyze, terms_of, words
+from search.analysis import MeasuredText, analyze, length_of, words
 from search.article import Article
 from search.readers import read_paths
 from search.schema import make_schema
@@ -87,21 +87,25 @@ def test_wikinews_articles():
         assert whoosh_indexed(article.body) == expected
 
 
-def test_analysed_text_carries_its_analysis():
-    text = AnalysedText("Officials said the U.S. officials")
+def test_measured_text_carries_its_length():
+    text = MeasuredText("Officials said the U.S. officials", 4)
     assert text == "Officials said the U.S. officials" and isinstance(text, str)
-    assert terms_of(text) is text.terms and text.terms == analyze(str(text)) == whoosh_analyze(text)
-    assert terms_of("the officials") == {"offici": [1]}
+    assert length_of(text) == 4 == length_of(str(text)) == sum(map(len, whoosh_analyze(text).values()))
+    assert length_of("the officials") == 1 and length_of("") == 0
 
 
 @pytest.mark.parametrize("name", ["title", "body"])
-def test_schema_fields_write_what_whoosh_writes(name):
+def test_schema_fields_give_whoosh_the_length_whoosh_computes(name):
+    """Title and body postings live in our arrays: a field gives Whoosh one placeholder posting
+    whose frequency is the field length Whoosh's own TEXT field would record."""
     field = make_schema()[name]
-    plain = TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=field.format.field_boost)
+    boost = field.format.field_boost
+    plain = TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=boost)
     for text in [a.title + "\n" + a.body for a in articles(SEEDS)] + ["", "the a", "İ x running U.S. 3.5"]:
-        expected = sorted(plain.index(text))
-        assert sorted(field.index(text)) == expected
-        assert sorted(field.index(AnalysedText(text))) == expected
+        length = sum(freq for _, freq, _, _ in plain.index(text))
+        expected = [(b"", length, length * boost, b"")] if length else []
+        assert list(field.index(text)) == expected
+        assert list(field.index(MeasuredText(text, length))) == expected
 
 
 def test_standard_analyzer_is_stemming_analyzer_without_stemmer():
