@@ -23,16 +23,19 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 
 from whoosh import index
 from whoosh.codec.base import Segment
+from whoosh.index import TOC
 from whoosh.reading import SegmentReader
+from whoosh.util import random_name
 from whoosh.writing import PostingPool, SegmentWriter
 
 from . import facet_cache, postings
@@ -68,6 +71,10 @@ class Writer(SegmentWriter):
 
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
+        # Whoosh's temporary folder (<index>/MAIN.tmp) is shared by every writer, and a writer's
+        # `_finish` deletes it with all it holds, while workers may still be writing there: the
+        # posting pool gets a folder of its own (see also `remove_temporary_folders`).
+        self._tempstorage = self.storage.temp_storage(f"{self.indexname}.{random_name()}.tmp")
         self.pool = _PoolWithoutText(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
 
     def per_document_reader(self):
@@ -107,6 +114,7 @@ def write_segment(job: tuple[str, list[Planned]]) -> Segment:
             writer.add_document(**{**document, **measured})
             facet_fields.append({name: document[name] for name in FACETS if name in document})
         segment = writer._finalize_segment()
+        writer._tempstorage.destroy()
     except BaseException:
         writer.cancel()
         raise
@@ -133,19 +141,35 @@ def merge_tiny(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
     return [s for s in segments if s not in tiny]
 
 
-def commit_segments(writer: SegmentWriter, segments: list[Segment], mergetype=merge_tiny) -> None:
-    """Commit `writer` (its deletions and merges) together with segments written by workers."""
+def commit_segments(writer: SegmentWriter, segments: list[Segment], mergetype=merge_tiny,
+                    clean: bool = True) -> None:
+    """Commit `writer` (its deletions and merges) together with segments written by workers.
+
+    Whoosh deletes every file of a segment not in the new TOC at each commit; with `clean=False`
+    that is left to a later commit, so segments that workers are still writing survive.
+    """
     final = writer._merge_segments(mergetype, None, None)
     if writer._added:
         final.append(writer._finalize_segment())
     else:
         writer._close_segment()
-    writer._commit_toc(final + segments)
+    if clean:
+        writer._commit_toc(final + segments)
+    else:
+        TOC(writer.schema, final + segments, writer.generation).write(writer.storage, writer.indexname)
     writer._finish()
+    if clean:
+        remove_temporary_folders(Path(writer.storage.folder), writer.indexname)
+
+
+def remove_temporary_folders(index_dir: Path, indexname: str) -> None:
+    """Delete the writers' temporary folders (a killed run's too); only while no worker is writing."""
+    for folder in index_dir.glob(f"{indexname}*.tmp"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _chunks(items: list[Planned], parts: int) -> list[list[Planned]]:
-    size = -(-len(items) // parts)
+    size = max(1, -(-len(items) // parts))
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
@@ -154,11 +178,19 @@ def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, roun
     """Write `planned` articles in rounds of `round_size`, each split over `workers` processes.
 
     `on_round(segments, items)` runs in this process after every round, with the round's new
-    segments and articles; it deletes replaced articles and commits. Nothing is written while it runs.
+    segments and articles; it deletes replaced articles and commits (with `clean=False`: the
+    workers are writing the next round meanwhile). Rounds overlap: the next round is read and
+    queued before the current one is waited for, so workers never wait for reading or committing.
     """
     iterator: Iterator[Planned] = iter(planned)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-        while items := list(islice(iterator, round_size)):
-            jobs = [(str(index_dir), chunk) for chunk in _chunks(items, workers)]
-            on_round(list(pool.map(write_segment, jobs)), items)
+        running: tuple[list[Future], list[Planned]] | None = None
+        while True:
+            items = list(islice(iterator, round_size))
+            queued = [pool.submit(write_segment, (str(index_dir), chunk)) for chunk in _chunks(items, workers)]
+            if running:
+                on_round([future.result() for future in running[0]], running[1])
+            if not items:
+                return
+            running = (queued, items)

@@ -283,7 +283,7 @@ def _write_in_workers(planned: Iterable[Planned], writer: SegmentWriter, ix: Fil
         if rebuild:
             kept.extend(segments)
         else:
-            commit_segments(writer, segments)
+            commit_segments(writer, segments, clean=False)  # workers are writing the next round
             writer = _writer(ix, path)
         tick()
 
