@@ -96,6 +96,14 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _warm_up() -> None:
+    """Worker task run first: start the process, import the extractors and build their word lists
+    (about a second), while the indexing process reads the first round."""
+    from .enrich import enrich
+
+    enrich(Article(id="warm-up", title="Warm up", body="Officials in Paris said on Monday that it was ready."))
+
+
 def write_segment(job: tuple[str, list[Planned]]) -> Segment:
     """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side),
     with its facet cache."""
@@ -185,6 +193,8 @@ def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, roun
     iterator: Iterator[Planned] = iter(planned)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
+        for _ in range(workers):
+            pool.submit(_warm_up)
         running: tuple[list[Future], list[Planned]] | None = None
         while True:
             items = list(islice(iterator, round_size))
