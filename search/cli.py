@@ -21,7 +21,7 @@ from .export import FORMATS, export
 from .query import SORTS, Hit, SearchResult, search
 from .schema import FACETS
 from .selection import FACET_ORDERS
-from .store import IndexProgress, build_index, delete_articles
+from .store import COMMIT_EVERY, IndexProgress, build_index, delete_articles
 
 _MARK = re.compile(r"</?mark>")
 
@@ -145,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--rebuild", action="store_true", help="replace the whole index (in one commit at the end)")
     cmd.add_argument("--prune", action="store_true", help="delete articles whose files or records are gone")
     cmd.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes that enrich and write (default: cores)")
-    cmd.add_argument("--commit-every", type=int, default=5_000, metavar="N",
+    cmd.add_argument("--commit-every", type=int, default=COMMIT_EVERY, metavar="N",
                      help="commit after every N articles written, so an interrupted run keeps its work")
     cmd.add_argument("--quiet", action="store_true", help="no progress bar")
 

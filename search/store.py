@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 WRITE_TIMEOUT_S = 30.0
 WRITER_MEMORY_MB = 512
-COMMIT_EVERY = 5_000
+COMMIT_EVERY = 10_000  # also a round of the workers: one segment per worker (fewer, larger segments open and search faster)
 PARALLEL_MIN_ARTICLES = 500  # fewer articles than this are indexed in-process (starting workers costs ~2 s)
 
 
