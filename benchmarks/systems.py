@@ -18,7 +18,6 @@ from pathlib import Path
 from search.schema import FACETS
 
 FACET_ATTRS = {name: facet.attr for name, facet in FACETS.items()}
-PLAIN_WRITE_MAX = 20_000  # the one-process Whoosh write row is measured up to this size (slow)
 
 def query_text(q: dict) -> str:
     """A benchmark query in Whoosh/tantivy syntax: "phrase", prefix*, or plain words."""
@@ -28,7 +27,8 @@ def query_text(q: dict) -> str:
 
 def build_ours(articles, workdir: Path, size: int) -> dict:
     from search import build_index
-    from search.schema import to_document
+    from search.schema import make_schema
+    from search.segments import Writer, commit_segments, write_articles
     from whoosh import index as whoosh_index
 
     index_dir, jsonl, result = workdir / f"ours-{size}", workdir / f"corpus-{size}.jsonl", {}
@@ -38,16 +38,14 @@ def build_ours(articles, workdir: Path, size: int) -> dict:
     started = time.perf_counter()
     build_index([jsonl], index_dir, workers=2)  # read + enrich + write, both cores
     result["index_rate"] = len(articles) / (time.perf_counter() - started)
-    if size <= PLAIN_WRITE_MAX:  # Whoosh alone: pre-enriched articles, one writer in one process
-        plain_dir = workdir / f"ours-plain-{size}"
-        plain_dir.mkdir()
-        ix = whoosh_index.create_in(str(plain_dir), whoosh_index.open_dir(str(index_dir)).schema)
-        started = time.perf_counter()
-        writer = ix.writer(limitmb=512)
-        for a in articles:
-            writer.add_document(**to_document(a, a.content_hash()))
-        writer.commit()
-        result["index_rate_plain"] = len(articles) / (time.perf_counter() - started)
+    # our writing alone: the pre-enriched articles written as one segment in one process
+    plain_dir = workdir / f"ours-plain-{size}"
+    plain_dir.mkdir()
+    ix = whoosh_index.create_in(str(plain_dir), make_schema())
+    started = time.perf_counter()
+    segment = write_articles(str(plain_dir), ((a, a.content_hash()) for a in articles))
+    commit_segments(Writer(ix), [segment])
+    result["index_rate_plain"] = len(articles) / (time.perf_counter() - started)
     result["size_bytes"] = sum(f.stat().st_size for f in index_dir.rglob("*") if f.is_file())  # with our arrays
     return result
 

@@ -105,18 +105,23 @@ def _warm_up() -> None:
 
 
 def write_segment(job: tuple[str, list[Planned]]) -> Segment:
-    """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side),
-    with its facet cache."""
+    """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side)."""
     from .enrich import enrich  # NLTK is imported by indexing processes only
 
     index_dir, items = job
+    return write_articles(index_dir, ((enrich(article), digest) for article, digest, _ in items))
+
+
+def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> Segment:
+    """Write enriched (article, content hash) pairs as one new, uncommitted segment, with its
+    facet and postings arrays; commit it with `commit_segments`."""
     ix = index.open_dir(index_dir)
     text_postings = postings.PostingsBuilder()
     writer = Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)
     facet_fields = []
     try:
-        for docnum, (article, digest, _) in enumerate(items):
-            document = to_document(enrich(article), digest)
+        for docnum, (article, digest) in enumerate(articles):
+            document = to_document(article, digest)
             lengths = text_postings.add(docnum, {name: document[name] for name in TEXT_FIELDS})
             measured = {name: MeasuredText(document[name], lengths[name]) for name in TEXT_FIELDS}
             writer.add_document(**{**document, **measured})

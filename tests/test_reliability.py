@@ -132,6 +132,13 @@ def test_worker_processes_write_the_same_index_as_one_process(tmp_path):
     assert stored_documents(tmp_path / "parallel") == stored_documents(tmp_path / "serial")
     one, two = search("geneva minister", index_dir=tmp_path / "serial"), search("geneva minister", index_dir=tmp_path / "parallel")
     assert one.total == two.total == 700 and one.facets == two.facets
+    # rounds overlap, so intermediate commits leave files alone; the last commit cleans up:
+    # one table of contents, no temporary folders, no file of a segment not in the index
+    files = {p.name for p in (tmp_path / "parallel").iterdir()}
+    with whoosh_index.open_dir(str(tmp_path / "parallel")).reader() as reader:
+        segment_ids = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
+    assert len([f for f in files if f.endswith(".toc")]) == 1 and not [f for f in files if f.endswith(".tmp")]
+    assert {f.split(".")[0] for f in files if f.startswith("MAIN_") and f != "MAIN_WRITELOCK"} == segment_ids
 
     # changed articles are replaced, unchanged ones skipped, nothing doubled
     lines = corpus.read_text("utf-8").splitlines()
