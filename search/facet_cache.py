@@ -6,6 +6,8 @@ once, in `<index>/facets/<segment id>.npz`, and a new process only loads them (m
 The worker that writes a segment saves its pairs from the articles it indexed (nearly free); a
 segment written or merged elsewhere is read from its postings on first use and saved then.
 The arrays hold every document of the segment, deleted or not: callers drop deleted ones.
+After each change of the index, the tables put together from all segments (live documents
+only) are saved too, as `tables-<generation>.npz`: one file for a fresh process to load.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ import numpy as np
 from whoosh.fields import Schema
 from whoosh.reading import IndexReader
 
+from .facets import FacetTable
 from .schema import FACETS
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR = "facets"
+TABLES_PREFIX = "tables-"  # tables-<index generation>.npz: one version's combined tables
 
 # facet -> (values, segment-local document of each pair, value ordinal of each pair)
 SegmentFacets = dict[str, tuple[list[str], np.ndarray, np.ndarray]]
@@ -71,11 +75,14 @@ def _path(index_dir: Path, segment_id: str) -> Path:
 
 def save(index_dir: Path, segment_id: str, facets: SegmentFacets) -> None:
     """Write a segment's pairs (atomically); a read-only index folder is logged, not an error."""
-    path = _path(index_dir, segment_id)
     arrays = {}
     for name, (values, docs, ords) in facets.items():
         arrays[f"{name}.values"] = np.array(values, dtype=str)
         arrays[f"{name}.docs"], arrays[f"{name}.ords"] = docs, ords
+    _save(_path(index_dir, segment_id), arrays)
+
+
+def _save(path: Path, arrays: dict[str, np.ndarray]) -> None:
     try:
         path.parent.mkdir(exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -84,6 +91,41 @@ def save(index_dir: Path, segment_id: str, facets: SegmentFacets) -> None:
         partial.replace(path)
     except OSError as exc:
         log.warning("cannot save the facet cache %s: %s", path, exc)
+
+
+def _tables_path(index_dir: Path, generation: int) -> Path:
+    return index_dir / CACHE_DIR / f"{TABLES_PREFIX}{generation}.npz"
+
+
+def save_tables(index_dir: Path, generation: int, tables: dict[str, FacetTable]) -> None:
+    """Save one index version's facet tables, put together from its segments' pairs (live
+    documents only), so a fresh process loads one file instead of combining every segment's."""
+    arrays = {}
+    for name, table in tables.items():
+        values = np.array(table.values, dtype=str)
+        if values.tolist() != table.values:  # NumPy drops trailing NUL characters: combine instead
+            return
+        arrays[f"{name}.values"], arrays[f"{name}.docs"] = values, table.pair_docs
+        arrays[f"{name}.ords"], arrays[f"{name}.starts"] = table.pair_ords, table.starts
+    _save(_tables_path(index_dir, generation), arrays)
+
+
+def load_tables(index_dir: Path, generation: int) -> dict[str, FacetTable]:
+    """The saved facet tables of an index version (empty when there are none or they are unreadable)."""
+    path = _tables_path(index_dir, generation)
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            tables = {}
+            for name in FACETS:
+                values = saved[f"{name}.values"].tolist()
+                tables[name] = FacetTable(values, dict(zip(values, range(len(values)))), saved[f"{name}.docs"],
+                                          saved[f"{name}.ords"], saved[f"{name}.starts"])
+            return tables
+    except FileNotFoundError:
+        return {}
+    except (OSError, KeyError, ValueError) as exc:
+        log.warning("ignoring the unreadable facet tables %s: %s", path, exc)
+        return {}
 
 
 def load(index_dir: Path, segment_id: str) -> SegmentFacets | None:
@@ -112,9 +154,10 @@ def segment_facets(index_dir: Path, segment_reader: IndexReader) -> SegmentFacet
     return facets
 
 
-def prune(index_dir: Path, segment_ids: Iterable[str]) -> None:
-    """Delete the saved pairs of segments that are no longer in the index."""
-    keep = {f"{s}.npz" for s in segment_ids}
+def prune(index_dir: Path, segment_ids: Iterable[str], generation: int) -> None:
+    """Delete the saved pairs of segments that are no longer in the index, and the tables of
+    other index versions."""
+    keep = {f"{s}.npz" for s in segment_ids} | {_tables_path(index_dir, generation).name}
     folder = index_dir / CACHE_DIR
     for path in folder.glob("*.npz*") if folder.is_dir() else []:
         if path.name not in keep and not path.name.endswith(".tmp"):

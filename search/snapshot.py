@@ -14,10 +14,10 @@ import numpy as np
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from .facet_cache import SegmentFacets, segment_facets
+from .facet_cache import SegmentFacets, load_tables, save_tables, segment_facets
 from .facets import FacetTable
 from .postings import FieldPostings, SegmentPostings, segment_postings
-from .schema import TEXT_FIELDS
+from .schema import FACETS, TEXT_FIELDS
 from .spelling import Vocabulary
 from .store import open_index
 from .text_terms import column_values, install, segment_lengths
@@ -42,6 +42,7 @@ class Snapshot:
     _source_rank: np.ndarray | None = None
     _postings: list[tuple[SegmentPostings, IndexReader, int]] | None = None
     _vocabulary: Vocabulary | None = None
+    _saved_tables: dict[str, FacetTable] | None = None
 
     @property
     def doc_count(self) -> int:
@@ -101,14 +102,31 @@ class Snapshot:
         return self._vocabulary
 
     def table(self, facet: str) -> FacetTable:
-        """The facet table of `facet`, read on first use."""
+        """The facet table of `facet`: the saved one of this index version, else put together
+        from the segments' pairs (on first use)."""
         if facet not in self.tables:
+            if self._saved_tables is None:
+                self._saved_tables = load_tables(self.index_dir, self.searcher.reader().generation())
+            if facet in self._saved_tables:
+                self.tables[facet] = self._saved_tables[facet]
+                return self.tables[facet]
             if self._segments is None:
                 self._segments = [(segment_facets(self.index_dir, leaf), offset)
                                   for leaf, offset in self.searcher.reader().leaf_readers()]
             self.tables[facet] = FacetTable.combine([(*facets[facet], offset) for facets, offset in self._segments],
                                                     self.live)
         return self.tables[facet]
+
+
+    def save_tables(self) -> None:
+        """Save this index version's facet tables, for the next process to load at once."""
+        save_tables(self.index_dir, self.searcher.reader().generation(), {name: self.table(name) for name in FACETS})
+
+
+def save_facet_tables(index_dir: Path) -> None:
+    """Put together and save the facet tables of the index's current version (after a change)."""
+    with open_index(index_dir).searcher() as searcher:
+        _load(searcher, index_dir).save_tables()
 
 
 def _load(searcher: Searcher, index_dir: Path) -> Snapshot:

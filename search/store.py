@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 WRITE_TIMEOUT_S = 30.0
 WRITER_MEMORY_MB = 512
-COMMIT_EVERY = 10_000  # also a round of the workers: one segment per worker (fewer, larger segments open and search faster)
+COMMIT_EVERY = 5_000  # also a round of the workers: one segment per worker
 PARALLEL_MIN_ARTICLES = 500  # fewer articles than this are indexed in-process (starting workers costs ~2 s)
 
 
@@ -241,16 +241,19 @@ def _write_here(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex
 
 
 def _refresh_caches(path: Path) -> None:
-    """Save the facet and postings arrays of new segments and drop those of segments merged or
-    cleared away, so the next process to search starts at once."""
+    """Save the facet and postings arrays of new segments and the index version's facet tables,
+    and drop those of segments merged or cleared away, so the next process to search starts at once."""
     with index.open_dir(str(path)).searcher() as searcher:
         leaves = searcher.reader().leaf_readers()
         for leaf, _ in leaves:
             facet_cache.segment_facets(path, leaf)
             postings.segment_postings(path, leaf)
         segment_ids = [leaf.segment().segment_id() for leaf, _ in leaves]
-        facet_cache.prune(path, segment_ids)
+        facet_cache.prune(path, segment_ids, searcher.reader().generation())
         postings.prune(path, segment_ids)
+    from .snapshot import save_facet_tables  # here: snapshot imports this module
+
+    save_facet_tables(path)
 
 
 def _cancel(writer: SegmentWriter) -> None:

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
@@ -195,9 +196,21 @@ def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, mo
     assert {"South Korea": 1, "Japan": 1} == {v.value: v.count for v in search("seoul", index_dir=index_dir).facets["country"]}
     delete_articles(["kr"], index_dir)
     assert search("", index_dir=index_dir).facets["country"] == []  # the deleted article's values are gone
-    segment_files = {p.stem for p in (index_dir / facet_cache.CACHE_DIR).glob("*.npz")}
+    saved_files = {p.stem for p in (index_dir / facet_cache.CACHE_DIR).glob("*.npz")}
     with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
-        assert segment_files == {leaf.segment().segment_id() for leaf, _ in searcher.reader().leaf_readers()}
+        generation = searcher.reader().generation()
+        assert saved_files == {leaf.segment().segment_id() for leaf, _ in searcher.reader().leaf_readers()} | \
+            {f"{facet_cache.TABLES_PREFIX}{generation}"}  # and only this version's combined tables
+    # the saved tables are those put together from the segments' pairs, deletions applied
+    from search import snapshot as snapshot_module
+    saved = facet_cache.load_tables(index_dir, generation)
+    (index_dir / facet_cache.CACHE_DIR / f"{facet_cache.TABLES_PREFIX}{generation}.npz").unlink()
+    snapshot_module._cache.clear()
+    snap = snapshot_module.snapshot(index_dir)
+    for name in FACETS:
+        combined = snap.table(name)
+        assert saved[name].values == combined.values and saved[name].ordinals == combined.ordinals
+        assert all(np.array_equal(getattr(saved[name], a), getattr(combined, a)) for a in ("pair_docs", "pair_ords", "starts"))
 
 
 def test_search_while_another_process_indexes(tmp_path):
