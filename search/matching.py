@@ -12,7 +12,7 @@ them). Prefix, wildcard and fuzzy terms match the union of their expansions, ran
 BM25F of the words they expand to (where Whoosh's constant-score path gives other numbers);
 exact phrases are found in the arrays' positions; date ranges are read off the cached
 `published` column. Only proximity (`"a b"~3`) and other span queries still ask Whoosh which
-documents match.
+documents match (its matchers then read the same arrays, through search/text_terms.py).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ moment leaves the last commit intact (files of uncommitted segments are removed 
 next commit).
 
 This uses `SegmentWriter` internals (`_finalize_segment`, `_merge_segments`, `_commit_toc`,
-`pool`), as `whoosh.multiproc` does; whoosh-reloaded is pinned to 2.7.5 for that reason, and
+`_finish`, `pool`, `_tempstorage`) and `TOC`, as `whoosh.multiproc` does; whoosh-reloaded is pinned to 2.7.5 for that reason, and
 tests/test_matching.py compares a worker's segment and arrays with Whoosh's own writing of the
 same articles.
 """

@@ -1,7 +1,9 @@
 """A cached, read-only view of one index version: searcher, live documents, dates, facet tables.
 
 `snapshot(index_dir)` returns the cached view while the index is unchanged and rebuilds it
-exactly when a writer has committed since (Whoosh's `up_to_date`).
+exactly when a writer has committed since (Whoosh's `up_to_date`). Its segment readers answer
+title/body term questions from the postings arrays (`text_terms.install`), and its facet tables
+come from the file saved for the version (`facet_cache.save_tables`) when there is one.
 """
 
 from __future__ import annotations
