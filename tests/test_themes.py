@@ -1,5 +1,11 @@
 """Themes come from an editable taxonomy file, matched on stems, with evidence for each theme."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from search.enrich.text import stem, terms
 from search.enrich.themes import default_taxonomy, find_themes, load_taxonomy, theme_evidence
 
 REQUIRED = ["Arms control & non-proliferation", "Cyber security", "Defence industry & arms trade",
@@ -32,3 +38,12 @@ def test_a_user_can_edit_the_taxonomy(tmp_path):
     taxonomy = load_taxonomy(path)
     assert find_themes("The satellite reached orbit.", taxonomy) == ["Space"]
     assert find_themes("Nothing here.", taxonomy) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200) | st.lists(st.sampled_from(["cyber-attacks", "U.S.", "x_y", "Ünïcode", "\x1c", "\u2028",
+                                                         "\xa0", " ", "\n", "war's", "１２３", "e\u0301"]),
+                                        max_size=40).map("".join))
+def test_stems_are_those_of_the_whole_texts_alphanumeric_runs(text):
+    """`terms` memoises stems chunk by chunk; the result is that of the whole text's runs."""
+    assert terms(text) == [stem(word) for word in re.findall(r"[^\W_]+", text)]
