@@ -5,10 +5,10 @@ LowercaseFilter | StopFilter | StemFilter, at microseconds a token. Here a text 
 whitespace and each chunk's tokens are looked up in a memo of word ids (`indexed_words`): the
 indexed words of a text come out as one NumPy array, which the postings builder sorts into
 postings without a Python step per word, and each word id maps to its term (stem). `analyze`
-(terms and positions) and `words` (the unstemmed words, for spelling) are read from the same
-ids. All that defines the result is imported from Whoosh (token pattern, stop list, Porter
-stemmer), and tests/test_analysis.py checks identity with Whoosh on real articles and random
-Unicode text. (Whoosh's `mode` changes nothing here.)
+(terms and positions) and the spelling vocabulary (`WORDS`, the unstemmed words) are read from
+the same ids. All that defines the result is imported from Whoosh (token pattern, stop list,
+Porter stemmer), and tests/test_analysis.py checks identity with Whoosh on real articles and
+random Unicode text. (Whoosh's `mode` changes nothing here.)
 """
 
 from __future__ import annotations
@@ -96,11 +96,6 @@ def analyze(text: str) -> dict[str, list[int]]:
     for position, word_id in enumerate(ids.tolist(), start=first):
         poses.setdefault(TERMS[_WORD_TERM[word_id]], []).append(position)
     return poses
-
-
-def words(text: str) -> set[str]:
-    """The lowercased, unstemmed words of `text` that Whoosh would index (stop words and 1-letter words left out)."""
-    return {WORDS[i] for i in indexed_words(text)[0].tolist()}
 
 
 class MeasuredText(str):

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import TEXT
 
-from search.analysis import MeasuredText, analyze, length_of, words
+from search.analysis import MeasuredText, analyze, length_of
 from search.article import Article
+from search.postings import PostingsBuilder
 from search.readers import read_paths
 from search.schema import make_schema
 
@@ -40,6 +41,13 @@ def whoosh_indexed(text: str) -> dict[str, list[int]]:
 def whoosh_words(text: str) -> set[str]:
     """StemmingAnalyzer with its morphological (stemming) filter skipped."""
     return {token.text for token in STEMMING(text, no_morph=True)}
+
+
+def words(text: str) -> set[str]:
+    """The spelling vocabulary our postings builder saves for a document with this text."""
+    builder = PostingsBuilder()
+    builder.add(0, {"title": "", "body": text})
+    return {word.decode("utf-8") for word in builder.build().words.tolist()}
 
 
 def articles(path: Path) -> list[Article]:
