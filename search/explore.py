@@ -82,10 +82,10 @@ def similar(article_id: str, n: int = 5, *, filters: FacetFilter | None = None,
     docnum = snap.searcher.document_number(id=article_id)
     if docnum is None:
         return []
-    m = match("", Selection.build(filters, **selection), index_dir)
     q = _key_terms_query(snap, docnum)
     if q is None:
         return []
+    m = match("", Selection.build(filters, **selection), index_dir)
     mask, scores = query_match(snap, q)
     mask &= m.mask
     mask[docnum] = False

@@ -16,6 +16,7 @@ import numpy as np
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from . import facet_cache, postings
 from .facet_cache import SegmentFacets, load_tables, save_tables, segment_facets
 from .facets import FacetTable
 from .postings import FieldPostings, SegmentPostings, segment_postings
@@ -79,7 +80,7 @@ class Snapshot:
 
     def text_postings(self, text_field: str) -> list[tuple[FieldPostings, IndexReader, int]]:
         """Per segment: the postings of a text field, the segment's reader and its first document number."""
-        return [(postings.fields[text_field], leaf, offset) for postings, leaf, offset in self._segment_postings()]
+        return [(arrays.fields[text_field], leaf, offset) for arrays, leaf, offset in self._segment_postings()]
 
     def _segment_postings(self) -> list[tuple[SegmentPostings, IndexReader, int]]:
         if self._postings is None:
@@ -125,10 +126,18 @@ class Snapshot:
         save_tables(self.index_dir, self.searcher.reader().generation(), {name: self.table(name) for name in FACETS})
 
 
-def save_facet_tables(index_dir: Path) -> None:
-    """Put together and save the facet tables of the index's current version (after a change)."""
+def refresh_caches(index_dir: Path) -> None:
+    """After the index changed: save the postings and facet arrays of new segments and the
+    version's facet tables, and drop those of segments merged or cleared away, so the next
+    process to search starts at once."""
     with open_index(index_dir).searcher() as searcher:
-        _load(searcher, index_dir).save_tables()
+        snap = _load(searcher, index_dir)
+        snap._segment_postings()  # rebuilt and saved where missing
+        snap.save_tables()  # from every segment's facet pairs, rebuilt and saved where missing
+        reader = searcher.reader()
+        segment_ids = [leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()]
+        facet_cache.prune(index_dir, segment_ids, reader.generation())
+        postings.prune(index_dir, segment_ids)
 
 
 def _load(searcher: Searcher, index_dir: Path) -> Snapshot:

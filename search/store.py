@@ -17,7 +17,6 @@ from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
-from . import facet_cache, postings
 from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError
 from .readers import ReadError, article_files, read_paths
 from .schema import make_schema, to_document
@@ -241,19 +240,9 @@ def _write_here(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex
 
 
 def _refresh_caches(path: Path) -> None:
-    """Save the facet and postings arrays of new segments and the index version's facet tables,
-    and drop those of segments merged or cleared away, so the next process to search starts at once."""
-    with index.open_dir(str(path)).searcher() as searcher:
-        leaves = searcher.reader().leaf_readers()
-        for leaf, _ in leaves:
-            facet_cache.segment_facets(path, leaf)
-            postings.segment_postings(path, leaf)
-        segment_ids = [leaf.segment().segment_id() for leaf, _ in leaves]
-        facet_cache.prune(path, segment_ids, searcher.reader().generation())
-        postings.prune(path, segment_ids)
-    from .snapshot import save_facet_tables  # here: snapshot imports this module
+    from .snapshot import refresh_caches  # here: snapshot imports this module
 
-    save_facet_tables(path)
+    refresh_caches(path)
 
 
 def _cancel(writer: SegmentWriter) -> None:

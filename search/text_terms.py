@@ -139,16 +139,19 @@ class TextTerms(TermsReader):
     def items_from(self, fieldname, prefix):
         return ((term, self.term_info(*term)) for term in self.terms_from(fieldname, prefix))
 
-    def term_info(self, fieldname, tbytes) -> TermInfo:
-        if fieldname not in TEXT_FIELDS:
-            return self._whoosh.term_info(fieldname, tbytes)
-        field, first, last = self._postings(fieldname, tbytes)
+    def _term_info(self, fieldname: str, field: FieldPostings, first: int, last: int) -> TermInfo:
+        """Whoosh's statistics of postings first..last-1 of a text field."""
         docs = field.docs[first:last]
         frequencies = np.diff(field.pos_starts[first:last + 1].astype(np.int64))
         lengths, boost = self._lengths(fieldname)[docs], self._boosts[fieldname]
         return TermInfo(weight=float(frequencies.sum()) * boost, df=last - first,
                         minlength=int(lengths.min()), maxlength=int(lengths.max()),
                         maxweight=float(frequencies.max()) * boost, minid=int(docs[0]), maxid=int(docs[-1]))
+
+    def term_info(self, fieldname, tbytes) -> TermInfo:
+        if fieldname not in TEXT_FIELDS:
+            return self._whoosh.term_info(fieldname, tbytes)
+        return self._term_info(fieldname, *self._postings(fieldname, tbytes))
 
     def frequency(self, fieldname, tbytes) -> float:
         if fieldname not in TEXT_FIELDS:
@@ -174,7 +177,7 @@ class TextTerms(TermsReader):
         frequencies = np.diff(field.pos_starts[first:last + 1].astype(np.int64))
         return ListMatcher(field.docs[first:last].tolist(), (frequencies * self._boosts[fieldname]).tolist(),
                            _EncodedPositions(field, first, last, format_.encode), format_, scorer=scorer,
-                           term=(fieldname, tbytes), terminfo=self.term_info(fieldname, tbytes))
+                           term=(fieldname, tbytes), terminfo=self._term_info(fieldname, field, first, last))
 
     def indexed_field_names(self):
         return set(self._whoosh.indexed_field_names()) | set(TEXT_FIELDS)
