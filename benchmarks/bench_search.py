@@ -36,7 +36,7 @@ from corpora import ROOT, reuters_article, reuters_records
 
 from systems import BUILD, FACET_ATTRS, FIRST_QUERY, INDEX_PATH, QUERY
 
-from search.article import Article
+from search.model import Article
 
 SYSTEMS = ("ours", "sqlite", "tantivy")
 
@@ -71,7 +71,7 @@ def enriched_corpus(size: int, workdir: Path) -> tuple[list[Article], float]:
     cache = workdir / f"enriched-{size}.pickle"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
-    from search.enrich import enrich
+    from search.ingest.enrich import enrich
     raw = scaled_corpus(size)
     started = time.perf_counter()
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:

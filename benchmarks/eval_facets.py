@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from corpora import ROOT, reuters_article, reuters_records, wikinews
 
-from search.enrich import enrich
-from search.enrich.places import canonical_country
+from search.ingest.enrich import enrich
+from search.ingest.enrich.places import canonical_country
 
 GOLD = ROOT / "benchmarks" / "gold" / "wikinews_gold.jsonl"
 FACET_FIELDS = {  # gold field -> Article attribute
@@ -103,7 +103,7 @@ def reuters_gold(places: Iterable[str]) -> set[str]:
 
 def named_in(text: str, country: str) -> bool:
     """Whether `country` is named in `text` by its canonical name or a gazetteer spelling."""
-    from search.enrich.places import country_names  # every spelling the gazetteer knows for a country
+    from search.ingest.enrich.places import country_names  # every spelling the gazetteer knows for a country
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in country_names(country))
 
 

@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from search.schema import FACETS
+from search.index.schema import FACETS
 
 FACET_ATTRS = {name: facet.attr for name, facet in FACETS.items()}
 
@@ -27,8 +27,8 @@ def query_text(q: dict) -> str:
 
 def build_ours(articles, workdir: Path, size: int) -> dict:
     from search import build_index
-    from search.schema import make_schema
-    from search.segments import Writer, commit_segments, write_articles
+    from search.index.schema import make_schema
+    from search.index.writers import Writer, commit_segments, write_articles
     from whoosh import index as whoosh_index
 
     index_dir, jsonl, result = workdir / f"ours-{size}", workdir / f"corpus-{size}.jsonl", {}

@@ -4,18 +4,59 @@
     >>> build_index(["seeds/"], "/tmp/news-index")
     >>> res = search("cyber", filters={"country": ["South Korea"]}, index_dir="/tmp/news-index")
     >>> res.total, [h.title for h in res.hits], res.facets["source"]
+
+This module is the public API: the page (`search.app`) and the command line (`search.cli`) use
+nothing else. Reading an index never writes to it; the one exception is made here, on purpose:
+a call that names no index uses the default one (`default_index_dir()`), built from `seeds/` the
+first time it is used, so that the product works with nothing configured.
 """
 
-from .article import Article
-from .errors import IndexBusyError, IndexCorruptError, IndexNotFoundError, SearchError
-from .explore import ArticleView, CoOccurrence, IndexStats, cooccurrence, facet_values, get_article, index_stats, similar
-from .export import export
-from .facets import FacetValue
-from .query import DateHistogram, Hit, SearchResult, search
-from .readers import ReadError, read_paths
-from .schema import FACETS
-from .selection import Selection
-from .store import IndexReport, build_index, default_index_dir, delete_articles
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from search.engine import explore as _explore
+from search.engine import query as _query
+from search.engine.explore import ArticleView, CoOccurrence, IndexStats
+from search.engine.export import export as _export
+from search.engine.query import DateHistogram, Hit, SearchResult
+from search.engine.selection import Selection
+from search.errors import IndexBusyError, IndexCorruptError, IndexNotFoundError, SearchError
+from search.index import build as _build
+from search.index.build import IndexReport, build_index
+from search.index.location import default_index_dir
+from search.index.schema import FACETS
+from search.ingest.readers import ReadError, read_paths
+from search.model import Article, FacetValue
+
+_Call = TypeVar("_Call", bound=Callable[..., Any])
+
+
+def _on_default_index(function: _Call) -> _Call:
+    """`function` with `index_dir=None` meaning the default index, built from `seeds/` on first use."""
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        bound = signature.bind(*args, **kwargs)
+        if bound.arguments.get("index_dir") is None:
+            bound.arguments["index_dir"] = _build.ensure_default_index()
+        return function(*bound.args, **bound.kwargs)
+
+    return call  # type: ignore[return-value]
+
+
+search = _on_default_index(_query.search)
+get_article = _on_default_index(_explore.get_article)
+similar = _on_default_index(_explore.similar)
+facet_values = _on_default_index(_explore.facet_values)
+cooccurrence = _on_default_index(_explore.cooccurrence)
+index_stats = _on_default_index(_explore.index_stats)
+export = _on_default_index(_export)
+delete_articles = _on_default_index(_build.delete_articles)
 
 __all__ = [
     "Article", "ArticleView", "CoOccurrence", "DateHistogram", "FACETS", "FacetValue", "Hit", "IndexBusyError",

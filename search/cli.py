@@ -15,13 +15,13 @@ from typing import Any
 
 from tqdm import tqdm
 
-from .errors import SearchError
-from .explore import cooccurrence, facet_values, index_stats, similar
-from .export import FORMATS, export
-from .query import SORTS, Hit, SearchResult, search
-from .schema import FACETS
-from .selection import FACET_ORDERS
-from .store import COMMIT_EVERY, IndexProgress, build_index, delete_articles
+from search.errors import SearchError
+from search.engine.explore import cooccurrence, facet_values, index_stats, similar
+from search.engine.export import FORMATS, export
+from search.engine.query import SORTS, Hit, SearchResult, search
+from search.index.schema import FACETS
+from search.engine.selection import FACET_ORDERS
+from search.index.build import COMMIT_EVERY, IndexProgress, build_index, delete_articles
 
 _MARK = re.compile(r"</?mark>")
 

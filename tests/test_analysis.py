@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import TEXT
 
-from search.analysis import MeasuredText, analyze, length_of
-from search.article import Article
-from search.postings import PostingsBuilder
-from search.readers import read_paths
-from search.schema import make_schema
+from search.index.analysis import MeasuredText, analyze, length_of
+from search.model import Article
+from search.index.postings import PostingsBuilder
+from search.ingest.readers import read_paths
+from search.index.schema import make_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

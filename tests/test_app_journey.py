@@ -26,7 +26,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import ROOT, SEEDS
 from search import export, search, similar
-from search.ui_charts import month_bounds
+from search.app.charts import month_bounds
 from test_app_browser import facet_section
 
 WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"

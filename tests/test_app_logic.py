@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from search import FacetValue, Hit, search
-from search import ui
+from search.app import ui
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 NATO_TITLE = "NATO experts underline importance of partnership at Seoul Defense Dialogue"
@@ -346,13 +346,13 @@ def test_long_facets_show_the_top_values_then_all(app, seed_index):
 
 
 def test_timeline_is_at_least_a_year_wide_and_date_inputs_allow_every_chosen_date():
-    from search import ui_charts
+    from search.app import charts
 
     def span(months):
-        first, last = (d.to_dict() for d in ui_charts.timeline_domain([FacetValue(m, 1) for m in months]))
+        first, last = (d.to_dict() for d in charts.timeline_domain([FacetValue(m, 1) for m in months]))
         return (first["year"], first["month"]), (last["year"], last["month"])
 
     assert span(["2022-09"]) == ((2022, 4), (2023, 4))        # one month, centred in a year
     assert span(["2019-01", "2021-01"]) == ((2019, 1), (2021, 2))  # long enough already: its own months
-    low, high = ui_charts.date_bounds([FacetValue("2022-09", 1)], None, date(2001, 5, 6), None)
+    low, high = charts.date_bounds([FacetValue("2022-09", 1)], None, date(2001, 5, 6), None)
     assert (low, high) == (date(2001, 5, 6), date(2022, 9, 30))

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search import SearchError, build_index, search
-from search.readers import ReadError, read_paths
+from search.ingest.readers import ReadError, read_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 HANG_LIMIT_S = 20  # far above any real answer time: this catches hangs, it does not measure speed

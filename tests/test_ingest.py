@@ -10,7 +10,7 @@ import pytest
 
 from search import build_index, read_paths, search
 from search.errors import IndexCorruptError, IndexNotFoundError
-from search.readers import ReadError
+from search.ingest.readers import ReadError
 
 ROOT = Path(__file__).resolve().parent.parent
 

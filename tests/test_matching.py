@@ -15,13 +15,15 @@ from whoosh.fields import DATETIME
 from whoosh.formats import Positions
 from whoosh.writing import SegmentWriter
 
-from search import build_index, delete_articles, search, segments
-from search.article import Article
-from search.matching import query_match
-from search.parsing import parse_query
-from search.readers import read_paths
-from search.schema import TEXT_FIELDS, from_stored, make_schema, to_document
-from search.snapshot import snapshot
+from search import build_index, delete_articles, search
+
+from search.index import writers
+from search.model import Article
+from search.engine.matching import query_match
+from search.engine.parsing import parse_query
+from search.ingest.readers import read_paths
+from search.index.schema import TEXT_FIELDS, from_stored, make_schema, to_document
+from search.index.snapshot import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
@@ -90,7 +92,7 @@ def parallel_index(tmp_path_factory):
                 out.write(json.dumps({"id": f"{a.id}-{copy}", "title": a.title, "text": a.body,
                                       "date": a.published.isoformat() if a.published else None}) + "\n")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(segments, "TINY_SEGMENT_DOCS", 10)  # keep the workers' segments as they wrote them
+        patch.setattr(writers, "TINY_SEGMENT_DOCS", 10)  # keep the workers' segments as they wrote them
         report = build_index([folder / "twice.jsonl"], folder / "index", workers=2, commit_every=300)
     assert report.added == 2 * len(articles) >= 500  # enough for the worker path
     return folder / "index", whoosh_twin(folder / "index", folder / "twin")
@@ -183,14 +185,14 @@ def test_a_worker_segment_holds_exactly_what_whoosh_itself_writes(tmp_path):
     enriched articles: every term, statistic and posting, stored field and field length."""
     from whoosh.reading import SegmentReader
 
-    from search import postings
-    from search.enrich import enrich
-    from search.text_terms import install
+    from search.index import postings
+    from search.ingest.enrich import enrich
+    from search.index.text_terms import install
 
     articles = [a for a in read_paths([WIKINEWS]) if not hasattr(a, "where")][:120]
     (tmp_path / "ours").mkdir()
     ours = whoosh_index.create_in(str(tmp_path / "ours"), make_schema())
-    segment = segments.write_segment((str(tmp_path / "ours"), [(a, a.content_hash(), False) for a in articles]))
+    segment = writers.write_segment((str(tmp_path / "ours"), [(a, a.content_hash(), False) for a in articles]))
     (tmp_path / "plain").mkdir()
     plain = whoosh_index.create_in(str(tmp_path / "plain"), plain_schema())
     writer = SegmentWriter(plain)
@@ -219,7 +221,7 @@ def test_a_worker_segment_holds_exactly_what_whoosh_itself_writes(tmp_path):
 
 def test_similar_articles_are_whoosh_more_like_this(index):
     """`similar` ranks as Whoosh's own `more_like` (12 Bo1 key terms of the body) on the twin."""
-    from search.explore import SIMILAR_KEY_TERMS, similar
+    from search.engine.explore import SIMILAR_KEY_TERMS, similar
 
     index_dir, twin = Path(index[0]), index[-1]
     ids = [h.id for h in search("election OR police OR storm", per_page=6, index_dir=index_dir).hits]

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from search.enrich.metadata import find_date, find_source, outlet_for
+from search.ingest.enrich.metadata import find_date, find_source, outlet_for
 
 
 def test_source_line_wins():

@@ -1,4 +1,4 @@
-"""Organisation extraction (`search.enrich.organisations`): what each rule does, on small sentences.
+"""Organisation extraction (`search.ingest.enrich.organisations`): what each rule does, on small sentences.
 
 `find_organisations(text)` returns named organisations in order of first mention, without
 duplicates. Names come from a known-name table (aliases mapped to one canonical name) and from runs
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from search.enrich.organisations import find_organisations
+from search.ingest.enrich.organisations import find_organisations
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NATO_RELEASE = SEEDS / "000_c4e87e6c09d14992.txt"
@@ -199,7 +199,7 @@ def test_needs_no_nltk_data(tmp_path):
     empty = tmp_path / "nltk_data"
     empty.mkdir()
     code = (
-        "import sys; from search.enrich.organisations import find_organisations; "
+        "import sys; from search.ingest.enrich.organisations import find_organisations; "
         "print('|'.join(find_organisations(open(sys.argv[1], encoding='utf-8').read())))"
     )
     env = {**os.environ, "NLTK_DATA": str(empty)}

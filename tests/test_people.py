@@ -1,4 +1,4 @@
-"""People and speakers (`search.enrich.people`): what each rule does, on small sentences.
+"""People and speakers (`search.ingest.enrich.people`): what each rule does, on small sentences.
 
 `people` lists every named person of an article by full name, in order of first appearance;
 `speakers` lists those of them who are quoted or speaking. Reporters are people, never speakers;
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from search.enrich.people import People, find_people
+from search.ingest.enrich.people import People, find_people
 
 ROOT = Path(__file__).resolve().parent.parent
 NATO_RELEASE = ROOT / "seeds" / "000_c4e87e6c09d14992.txt"
@@ -334,7 +334,7 @@ def test_a_word_used_in_lower_case_is_not_a_name():
 
 def test_runs_without_any_nltk_data(tmp_path):
     code = (
-        "from search.enrich.people import find_people\n"
+        "from search.ingest.enrich.people import find_people\n"
         "print(find_people('Tom Reed said: \"NATO is ready.\"').speakers)\n"
     )
     env = {**os.environ, "NLTK_DATA": str(tmp_path), "PYTHONPATH": str(ROOT)}

@@ -1,4 +1,4 @@
-"""Country and region extraction (`search.enrich.places`): what each rule does, on small sentences.
+"""Country and region extraction (`search.ingest.enrich.places`): what each rule does, on small sentences.
 
 Countries come out as canonical short English names, regions by their own names, both in order of
 first mention without duplicates.
@@ -9,7 +9,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from search.enrich.places import Places, canonical_country, country_names, find_countries, find_places
+from search.ingest.enrich.places import Places, canonical_country, country_names, find_countries, find_places
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NATO_RELEASE = SEEDS / "000_c4e87e6c09d14992.txt"

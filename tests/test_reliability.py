@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
-import search.store as store_module
+import search.index.build as build_module
 from search import IndexBusyError, IndexCorruptError, build_index, search
-from search.store import delete_articles
+from search.index.build import delete_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -156,13 +156,13 @@ def test_worker_processes_write_the_same_index_as_one_process(tmp_path):
 
 
 def test_small_updates_are_merged_but_large_segments_left_alone(tmp_path, monkeypatch):
-    from search import segments
+    from search.index import writers
     index_dir = tmp_path / "index"
     for n in range(4):  # four small updates: their tiny segments are folded together as they come
         build_index([write_corpus(tmp_path / f"batch{n}", 20, prefix=f"b{n}-")], index_dir)
     with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
         assert len(searcher.reader().leaf_readers()) <= 2
-    monkeypatch.setattr(segments, "TINY_SEGMENT_DOCS", 10)  # now every segment counts as large
+    monkeypatch.setattr(writers, "TINY_SEGMENT_DOCS", 10)  # now every segment counts as large
     for n in range(4, 7):
         build_index([write_corpus(tmp_path / f"batch{n}", 20, prefix=f"b{n}-")], index_dir)
     with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
@@ -176,9 +176,10 @@ def pairs(facets, name):
 
 
 def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, monkeypatch):
-    from search import facet_cache, segments
-    monkeypatch.setattr(segments, "TINY_SEGMENT_DOCS", 10)  # keep the workers' segments as written
-    from search.schema import FACETS
+    from search.index import facet_arrays
+    from search.index import writers
+    monkeypatch.setattr(writers, "TINY_SEGMENT_DOCS", 10)  # keep the workers' segments as written
+    from search.index.schema import FACETS
     corpus = write_corpus(tmp_path / "corpus", 600)
     with (tmp_path / "corpus" / "more.jsonl").open("w", encoding="utf-8") as extra:
         extra.write(json.dumps({"id": "kr", "title": "Seoul talks", "text": "South Korea and Japan met in Seoul. "
@@ -189,22 +190,22 @@ def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, mo
         leaves = searcher.reader().leaf_readers()
         assert len(leaves) >= 2  # written by the workers, each with its saved arrays
         for leaf, _ in leaves:
-            saved = facet_cache.load(index_dir, leaf.segment().segment_id())
+            saved = facet_arrays.load(index_dir, leaf.segment().segment_id())
             assert saved is not None
-            from_postings = facet_cache.from_reader(leaf)
+            from_postings = facet_arrays.from_reader(leaf)
             assert all(pairs(saved, name) == pairs(from_postings, name) for name in FACETS)
     assert {"South Korea": 1, "Japan": 1} == {v.value: v.count for v in search("seoul", index_dir=index_dir).facets["country"]}
     delete_articles(["kr"], index_dir)
     assert search("", index_dir=index_dir).facets["country"] == []  # the deleted article's values are gone
-    saved_files = {p.stem for p in (index_dir / facet_cache.CACHE_DIR).glob("*.npz")}
+    saved_files = {p.stem for p in (index_dir / facet_arrays.CACHE_DIR).glob("*.npz")}
     with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
         generation = searcher.reader().generation()
         assert saved_files == {leaf.segment().segment_id() for leaf, _ in searcher.reader().leaf_readers()} | \
-            {f"{facet_cache.TABLES_PREFIX}{generation}"}  # and only this version's combined tables
+            {f"{facet_arrays.TABLES_PREFIX}{generation}"}  # and only this version's combined tables
     # the saved tables are those put together from the segments' pairs, deletions applied
-    from search import snapshot as snapshot_module
-    saved = facet_cache.load_tables(index_dir, generation)
-    (index_dir / facet_cache.CACHE_DIR / f"{facet_cache.TABLES_PREFIX}{generation}.npz").unlink()
+    from search.index import snapshot as snapshot_module
+    saved = facet_arrays.load_tables(index_dir, generation)
+    (index_dir / facet_arrays.CACHE_DIR / f"{facet_arrays.TABLES_PREFIX}{generation}.npz").unlink()
     snapshot_module._cache.clear()
     snap = snapshot_module.snapshot(index_dir)
     for name in FACETS:
@@ -232,7 +233,7 @@ def test_search_while_another_process_indexes(tmp_path):
 def test_a_second_writer_waits_then_fails_clearly(tmp_path, monkeypatch):
     index_dir = tmp_path / "index"
     build_index([ROOT / "seeds"], index_dir)
-    monkeypatch.setattr(store_module, "WRITE_TIMEOUT_S", 0.3)
+    monkeypatch.setattr(build_module, "WRITE_TIMEOUT_S", 0.3)
     holder = whoosh_index.open_dir(str(index_dir)).writer()
     try:
         with pytest.raises(IndexBusyError, match="another process is writing"):
@@ -257,7 +258,7 @@ def test_corrupt_index_folder_gives_a_clear_error(tmp_path):
 def test_deleted_caches_are_rebuilt_from_whoosh_with_the_same_answers(tmp_path):
     import shutil
 
-    from search import snapshot as snapshot_module
+    from search.index import snapshot as snapshot_module
     index_dir = tmp_path / "index"
     build_index([ROOT / "seeds", write_corpus(tmp_path / "corpus", 30)], index_dir)
     queries = ["trade talks", '"the minister said"', "negotiat*", "stoltenberg", "geneva -round"]

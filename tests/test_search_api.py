@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from search import Article, build_index, search
-from search.schema import FACETS
+from search.index.schema import FACETS
 
 ARTICLES = [
     {"id": "a1", "title": "Cyber attack on Russian banks", "text": "Hackers hit banks in Moscow. Russia blamed Ukraine.",

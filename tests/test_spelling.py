@@ -3,7 +3,7 @@
 import numpy as np
 
 from search import build_index, search
-from search.spelling import Vocabulary
+from search.index.vocabulary import Vocabulary
 
 
 def vocabulary(*segments: dict[str, int]) -> Vocabulary:

@@ -5,8 +5,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.enrich.text import stem, terms
-from search.enrich.themes import default_taxonomy, find_themes, load_taxonomy, theme_evidence
+from search.ingest.enrich.text import stem, terms
+from search.ingest.enrich.themes import default_taxonomy, find_themes, load_taxonomy, theme_evidence
 
 REQUIRED = ["Arms control & non-proliferation", "Cyber security", "Defence industry & arms trade",
             "Partnerships & alliances", "Hybrid warfare", "Emerging technologies", "Climate & security",

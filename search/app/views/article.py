@@ -1,0 +1,46 @@
+"""The article page: the full text with matches and entities marked, its facets, and similar articles.
+
+The page keeps the search it was opened from in its URL, so "Back to results" and every similar
+article's link lead back to the same results.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from search import get_article, similar  # the public API only
+from search.app import ui
+from search.app.views.core import friendly_error
+
+SIMILAR_SHOWN = 5
+
+
+def article_page(state: ui.PageState) -> None:
+    """The article `state.article`, or a friendly message when it cannot be shown."""
+    back = ui.href(state.results())
+    back_link = f'<a class="ns-back" href="{escape(back, quote=True)}" target="_self">← Back to results</a>'
+    try:
+        view = get_article(state.article, query=state.q)
+    except Exception as exc:
+        st.html(back_link)
+        friendly_error(exc, "The article could not be opened.")
+        return
+    if view is None:
+        st.html(back_link)
+        st.warning("This article is not in the index: it may have been removed, or the link is incomplete.")
+        return
+    with st.sidebar:
+        st.markdown("### About this article")
+        st.caption("Select a value to see every article that shares it.")
+        st.html(ui.article_facets_html(view))
+    text, aside = st.columns([2.6, 1], gap="large")
+    text.html(ui.article_html(view, back, ui.meta_html(view.hit)))
+    text.html(back_link)
+    with aside:
+        st.html('<h3 class="ns-similar-heading">Similar articles</h3>')
+        try:
+            st.html(ui.similar_html(similar(state.article, n=SIMILAR_SHOWN), state))
+        except Exception as exc:
+            friendly_error(exc, "Similar articles could not be found.")

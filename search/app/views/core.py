@@ -1,0 +1,119 @@
+"""What every part of the Streamlit page shares: the state in the URL, showing a new state, engine calls.
+
+The URL is the page's only state. Each run reads it (`current_state`), and each widget callback
+writes the state it leads to back (`go`); Streamlit then reruns the script, which reads it again.
+Nothing but a user's action writes to the URL: a run that finds a value spelled another way
+("russia") or a page past the end shows the corrected view and remembers the correction for the
+next action, but leaves the URL alone — writing it would add a history entry that the back button
+lands on, only to be corrected again.
+
+The `search.page_*` modules render the parts of the page with these; `search.ui*` modules hold
+the page logic that does not need Streamlit.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import nullcontext
+from dataclasses import replace
+
+import streamlit as st
+
+from search import SearchError, default_index_dir, index_stats, search  # the public API only
+from search.app import ui
+
+log = logging.getLogger("news-search.app")
+CORRECTED_KEY = "corrected_state"  # (the URL's parameters, the state the engine made of them)
+TAB_IDS = {label: tab for tab, label in ui.TABS.items()}
+
+
+def _url_state() -> ui.PageState:
+    return ui.state_from_params(st.query_params.get_all)
+
+
+def current_state() -> ui.PageState:
+    """The state in the URL, with the corrections of the last run that showed this URL."""
+    state = _url_state()
+    remembered = st.session_state.get(CORRECTED_KEY)
+    if remembered and remembered[0] == ui.state_to_params(state):
+        return remembered[1]
+    return state
+
+
+def go(state: ui.PageState) -> None:
+    """Show `state`: write it to the URL (a new history entry; the script reruns and reads it back)."""
+    st.query_params.from_dict(ui.state_to_params(state))
+
+
+# --- callbacks shared by several parts --------------------------------------------------------
+
+def on_state(state: ui.PageState) -> None:
+    """Show a state computed when the widget was drawn (a chip's "remove", "Clear all")."""
+    go(state)
+
+
+def on_query(q: str) -> None:
+    """Search for `q` (the search box, "did you mean")."""
+    go(current_state().with_query(q))
+
+
+def on_value(field: str, key: str) -> None:
+    """A selector of the view changed: widget `key`'s value becomes the state's `field`.
+
+    A new sort or page size starts again at page 1; the tab widget gives a label, stored as its id.
+    """
+    value = st.session_state[key]
+    if field == "tab":
+        value = TAB_IDS.get(value, "results")
+    changes = {field: value, **({"page": 1} if field in ("sort", "per_page") else {})}
+    go(replace(current_state(), **changes))
+
+
+# --- engine calls with friendly errors --------------------------------------------------------
+
+def friendly_error(exc: Exception, what: str = "The search could not be run.") -> None:
+    """Show an engine error as a sentence (never a traceback); unexpected ones go to the server log."""
+    if isinstance(exc, (SearchError, ValueError)):
+        st.error(f"**{what}** {ui.md_escape(str(exc))}")
+    else:
+        log.exception("unexpected error in the search engine")
+        st.error(f"**{what}** Something unexpected went wrong; please try again, and if it keeps happening, "
+                 "check the server log.")
+
+
+def _search(state: ui.PageState):
+    return search(state.q, state.filters, state.page, state.per_page, state.sort, facet_limit=ui.FACET_LIMIT,
+                  **state.engine_options())
+
+
+def run_search(state: ui.PageState):
+    """The engine's results for `state` and the state as shown, or (None, state) after an error.
+
+    The state shown has facet values spelled as the index spells them and the page within the
+    results; it is remembered for the next action (see the module's docstring), not written.
+    """
+    first_run = not default_index_dir().exists()  # the engine builds the sample index on first use
+    spinner = st.spinner("Building the search index from the sample articles (first run only)…")
+    try:
+        with spinner if first_run else nullcontext():
+            res = _search(state)
+        shown = state
+        if state.page > res.pages:  # a bookmarked page that no longer exists: show the last one
+            shown = replace(state, page=res.pages)
+            res = _search(shown)
+        shown = replace(shown, filters={n: list(v) for n, v in res.selection.include.items()},
+                        exclude={n: list(v) for n, v in res.selection.exclude.items()})
+    except Exception as exc:  # shown to the user, never as a traceback
+        friendly_error(exc)
+        return None, state
+    st.session_state[CORRECTED_KEY] = (ui.state_to_params(_url_state()), shown)
+    return res, shown
+
+
+def stats_or_none():
+    """The index summary for the header, or None when it cannot be read (the search reports why)."""
+    try:
+        return index_stats()
+    except Exception:  # the summary is a nicety; the search reports index problems itself
+        log.exception("index_stats failed")
+        return None

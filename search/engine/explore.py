@@ -1,0 +1,174 @@
+"""Exploring around a result set: one article, similar articles, facet value search, co-occurrence.
+
+Functions that work on "the current results" take the same arguments as `search()`: a query,
+`filters`, and the keyword options `exclude`, `match_mode`, `date_from`, `date_to`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.classify import Bo1Model, Expander
+
+from search.index.analysis import analyze
+from search.model import FacetValue
+from search.engine.highlight import full_html
+from search.engine.matching import query_match
+from search.engine.query import Hit, highlight_terms, make_hit, match, ordered_docs
+from search.index.schema import FACETS, from_stored
+from search.engine.selection import FacetFilter, Selection
+from search.index.snapshot import NO_DATE, Snapshot, snapshot
+from search.index.location import resolve_index_dir
+
+SIMILAR_KEY_TERMS = 12
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One whole article for reading: metadata, facets and the full text with query matches marked."""
+
+    hit: Hit
+    body_html: str
+    theme_evidence: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class CoOccurrence:
+    """How many matching articles have both a row value (facet `rows_facet`) and a column value."""
+
+    rows_facet: str
+    columns_facet: str
+    rows: list[str]
+    columns: list[str]
+    counts: list[list[int]]  # counts[i][j]: articles with rows[i] and columns[j]
+
+    def pairs(self, n: int = 10) -> list[tuple[str, str, int]]:
+        """The `n` most frequent (row value, column value, count) pairs, count first then names."""
+        cells = [(r, c, self.counts[i][j]) for i, r in enumerate(self.rows) for j, c in enumerate(self.columns)
+                 if self.counts[i][j] and not (self.rows_facet == self.columns_facet and r >= c)]
+        return sorted(cells, key=lambda cell: (-cell[2], cell[0], cell[1]))[:n]
+
+
+def _check_facet(name: str) -> None:
+    if name not in FACETS:
+        raise ValueError(f"unknown facet {name!r}; valid facets are: {', '.join(FACETS)}")
+
+
+def get_article(article_id: str, query: str = "", index_dir: str | Path | None = None) -> ArticleView | None:
+    """The whole article with this id (None if there is none), with `query`'s matches marked."""
+    m = match(query, Selection(), index_dir)
+    docnum = m.snap.searcher.document_number(id=article_id)
+    if docnum is None:
+        return None
+    terms = highlight_terms(m)
+    stored = from_stored(m.snap.searcher.stored_fields(docnum))
+    body_html = full_html(stored["body"], terms, m.snap.searcher.schema["body"].analyzer)
+    return ArticleView(make_hit(m.snap, docnum, 0.0, terms), body_html, stored["theme_evidence"])
+
+
+def similar(article_id: str, n: int = 5, *, filters: FacetFilter | None = None,
+            index_dir: str | Path | None = None, **selection: Any) -> list[Hit]:
+    """Up to `n` articles most like this one by its key terms (never the article itself).
+
+    With `filters` (and `exclude`, `match_mode`, `date_from`, `date_to`) only articles within
+    them are returned. An unknown id gives an empty list.
+    """
+    snap = snapshot(resolve_index_dir(index_dir))
+    docnum = snap.searcher.document_number(id=article_id)
+    if docnum is None:
+        return []
+    q = _key_terms_query(snap, docnum)
+    if q is None:
+        return []
+    m = match("", Selection.build(filters, **selection), index_dir)
+    mask, scores = query_match(snap, q)
+    mask &= m.mask
+    mask[docnum] = False
+    ranked = ordered_docs(replace(m, mask=mask, scores=scores), "relevance", n)
+    return [make_hit(snap, doc, score, set()) for doc, score in ranked]
+
+
+def _key_terms_query(snap: Snapshot, docnum: int) -> wq.Query | None:
+    """Whoosh's "more like this" query for a document: its `SIMILAR_KEY_TERMS` most telling body
+    terms (Bo1 model: frequent here, rare in the collection), each boosted by its weight. The
+    body's terms are counted here, as Whoosh would from the stored text with its own analysis."""
+    body = snap.searcher.stored_fields(docnum).get("body") or ""
+    expander = Expander(snap.searcher.reader(), "body", model=Bo1Model)
+    boost = snap.searcher.schema["body"].format.field_boost
+    expander.add((term, len(positions) * boost) for term, positions in analyze(body).items())
+    key_terms = expander.expanded_terms(SIMILAR_KEY_TERMS, normalize=False)
+    return wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms]) if key_terms else None
+
+
+def facet_values(facet: str, contains: str = "", query: str = "", filters: FacetFilter | None = None, *,
+                 limit: int | None = 50, order: str = "count", index_dir: str | Path | None = None,
+                 **selection: Any) -> tuple[list[FacetValue], int]:
+    """Values of `facet` containing `contains` (case-insensitive), with counts in the current results.
+
+    Returns the values (at most `limit`, selected ones always included) and how many distinct
+    values match in all; counts follow the same disjunctive rule as `search()`.
+    """
+    _check_facet(facet)
+    m = match(query, Selection.build(filters, **selection), index_dir)
+    table = m.snap.table(facet)
+    counts = table.counts(m.selection.counting_mask(m.text_mask, m.masks, facet))
+    needle = contains.strip().casefold()
+    if needle:
+        keep = np.array([needle in v.casefold() for v in table.values], dtype=bool)
+        counts = np.where(keep, counts, 0) if len(keep) else counts
+    chosen = [v for v in m.selection.include.get(facet, []) if needle in v.casefold()]
+    dropped = [v for v in m.selection.exclude.get(facet, []) if needle in v.casefold()]
+    return table.top(counts, chosen, dropped, limit, order), int(np.count_nonzero(counts))
+
+
+def cooccurrence(rows_facet: str, columns_facet: str, query: str = "", filters: FacetFilter | None = None, *,
+                 top: int = 10, index_dir: str | Path | None = None, **selection: Any) -> CoOccurrence:
+    """Counts of articles in the current results having both values, for the `top` values of each facet."""
+    _check_facet(rows_facet)
+    _check_facet(columns_facet)
+    m = match(query, Selection.build(filters, **selection), index_dir)
+    row_table, column_table = m.snap.table(rows_facet), m.snap.table(columns_facet)
+    row_counts, column_counts = row_table.counts(m.mask), column_table.counts(m.mask)
+    rows = [fv.value for fv in row_table.top(row_counts, limit=top)]
+    columns = [fv.value for fv in column_table.top(column_counts, limit=top)]
+    counts = []
+    for value in rows:
+        with_value = m.mask & row_table.docs_with_any([value], m.snap.doc_count)
+        per_column = column_table.counts(with_value)
+        counts.append([int(per_column[column_table.ordinals[c]]) for c in columns])
+    return CoOccurrence(rows_facet, columns_facet, rows, columns, counts)
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """A summary of an index: articles, distinct sources, date span, last update, size on disk."""
+
+    articles: int
+    sources: int
+    first_published: date | None
+    last_published: date | None
+    last_update: datetime
+    size_bytes: int
+
+
+def index_stats(index_dir: str | Path | None = None) -> IndexStats:
+    """Counts, publication date span, time of the last commit and size on disk of the index."""
+    path = resolve_index_dir(index_dir)
+    snap = snapshot(path)
+    days = snap.day[snap.live & (snap.day != NO_DATE)].astype("datetime64[D]")
+    sources = snap.table("source").counts(snap.live)
+    files = [f for f in path.rglob("*") if f.is_file()]
+    tocs = list(path.glob("_*.toc"))  # rewritten by each commit, and only then
+    return IndexStats(
+        articles=int(snap.live.sum()),
+        sources=int(np.count_nonzero(sources)),
+        first_published=days.min().item() if len(days) else None,
+        last_published=days.max().item() if len(days) else None,
+        last_update=datetime.fromtimestamp(max(f.stat().st_mtime for f in tocs or files)),
+        size_bytes=sum(f.stat().st_size for f in files),
+    )

@@ -1,0 +1,183 @@
+"""Which documents a parsed query matches and how well, as NumPy arrays, without Whoosh's
+per-document matchers.
+
+Whoosh finds and scores matching documents by stepping a tree of matchers one document at a
+time, which costs microseconds per document and dominated our queries on common words. Here
+title and body terms are read from the memory-mapped postings arrays (search/postings.py) and
+facet and id terms a Whoosh block at a time; the boolean structure (And, Or, Not, AndNot,
+AndMaybe) is applied with NumPy; each text term adds its BM25F score (Whoosh's default model and
+parameters, the same idf and field lengths), and compound queries add up the scores of their
+matching parts, as Whoosh does, so the ranking is Whoosh's own (tests/test_matching.py compares
+them). Prefix, wildcard and fuzzy terms match the union of their expansions, ranked by the summed
+BM25F of the words they expand to (where Whoosh's constant-score path gives other numbers);
+exact phrases are found in the arrays' positions; date ranges are read off the cached
+`published` column. Only proximity (`"a b"~3`) and other span queries still ask Whoosh which
+documents match (its matchers then read the same arrays, through search/text_terms.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import datetime
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
+from whoosh.util.times import datetime_to_long
+
+from search.index.postings import FieldPostings, phrase_docs
+from search.index.schema import TEXT_FIELDS
+from search.index.snapshot import NO_DATE, Snapshot
+
+BM25_B, BM25_K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults
+
+Match = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over document numbers
+
+
+def _block_ids(raw: W3LeafMatcher) -> np.ndarray:
+    """The document numbers of the matcher's current block (Whoosh 2.7: delta-coded), with NumPy."""
+    if raw._data is None:
+        raw._read_data()
+    return np.cumsum(np.asarray(raw._data[0], dtype=np.int64))
+
+
+def _postings(leaf, field: str, text: str) -> np.ndarray:
+    """Segment-local document numbers of one term (deleted documents included)."""
+    try:
+        matcher = leaf.postings(field, text)
+    except TermNotFound:
+        return np.zeros(0, dtype=np.int64)
+    raw = getattr(matcher, "child", matcher)  # unwrap the deletion filter: deletions are masked later
+    if not isinstance(raw, W3LeafMatcher):  # inlined postings
+        return np.fromiter(raw.all_ids(), dtype=np.int64)
+    blocks = []
+    while raw.is_active():
+        blocks.append(_block_ids(raw))
+        raw._next_block()
+    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+
+
+def _term(snap: Snapshot, field: str, texts, boost: float, per_segment=None) -> Match:
+    """Documents with any of `texts` in a non-text `field` (or, with `per_segment(leaf)`, of each
+    segment's own texts), from Whoosh's postings; each scores `boost`."""
+    mask = np.zeros(snap.doc_count, dtype=bool)
+    for leaf, offset in snap.searcher.reader().leaf_readers():
+        for text in (per_segment(leaf) if per_segment else texts):
+            text = text.decode("utf-8") if isinstance(text, bytes) else text
+            mask[_postings(leaf, field, text) + offset] = True
+    return mask, np.where(mask, boost, 0.0)
+
+
+def _text_terms(snap: Snapshot, field: str, select: Callable[[FieldPostings, object], np.ndarray],
+                boost: float) -> Match:
+    """Documents with any of the terms `select(field postings, leaf)` picks in each segment of a
+    text field, with the BM25F score of each term they have (Whoosh's formula, idf and lengths)."""
+    picked = [(fp, ids, offset) for fp, leaf, offset in snap.text_postings(field)
+              if len(ids := np.asarray(select(fp, leaf), dtype=np.int64))]
+    mask = np.zeros(snap.doc_count, dtype=bool)
+    if not picked:
+        return mask, np.zeros(snap.doc_count, dtype=np.float64)
+    # Whoosh's idf: log(documents / (document frequency + 1)) + 1, frequencies summed over segments
+    texts = np.concatenate([fp.terms[ids] for fp, ids, _ in picked])
+    counts = np.concatenate([fp.starts[ids + 1] - fp.starts[ids] for fp, ids, _ in picked])
+    distinct, which = np.unique(texts, return_inverse=True)
+    frequency = np.bincount(which, weights=counts)
+    idf = np.array([math.log(snap.doc_count / (n + 1)) + 1 for n in frequency.tolist()])[which]
+    docs, weights, idfs, done = [], [], [], 0
+    field_boost = snap.searcher.schema[field].format.field_boost
+    for fp, ids, offset in picked:
+        found, freqs = fp.postings(ids)
+        docs.append(found.astype(np.int64) + offset)
+        weights.append(freqs * field_boost)
+        idfs.append(np.repeat(idf[done:done + len(ids)], counts[done:done + len(ids)]))
+        done += len(ids)
+    doc, weight, term_idf = np.concatenate(docs), np.concatenate(weights), np.concatenate(idfs)
+    norm = BM25_K1 * ((1 - BM25_B) + BM25_B * snap.field_lengths(field)[doc] / snap.average_length(field))
+    mask[doc] = True
+    return mask, np.bincount(doc, weights=boost * term_idf * weight * (BM25_K1 + 1) / (weight + norm),
+                             minlength=snap.doc_count)
+
+
+def _one_term(text: str) -> Callable[[FieldPostings, object], np.ndarray]:
+    term = text.encode("utf-8")
+
+    def select(fp: FieldPostings, leaf) -> np.ndarray:
+        found = fp.find(term)
+        return np.array([] if found is None else [found])
+    return select
+
+
+def _expansions(q: wq.MultiTerm) -> Callable[[FieldPostings, object], np.ndarray]:
+    """The terms a prefix (one contiguous range) or a wildcard, fuzzy term or range expands to."""
+    if isinstance(q, wq.Prefix):
+        return lambda fp, leaf: np.arange(*fp.prefix_range(q.text.encode("utf-8")))
+    return lambda fp, leaf: np.array([i for t in q._btexts(leaf) if (i := fp.find(t)) is not None])
+
+
+def _phrase(snap: Snapshot, q: wq.Phrase) -> Match:
+    """Documents with the words of `q` at consecutive positions, scored by the words' BM25F."""
+    mask = np.zeros(snap.doc_count, dtype=bool)
+    segments = [(fp, offset) for fp, _, offset in snap.text_postings(q.fieldname)]
+    mask[phrase_docs(segments, [w.encode("utf-8") for w in q.words])] = True
+    scores = np.sum([_text_terms(snap, q.fieldname, _one_term(w), q.boost)[1] for w in q.words], axis=0)
+    return mask, np.where(mask, scores, 0.0)
+
+
+def _dates(snap: Snapshot, q: wq.NumericRange) -> Match:
+    low = datetime_to_long(q.start) if isinstance(q.start, datetime) else q.start
+    high = datetime_to_long(q.end) if isinstance(q.end, datetime) else q.end
+    mask = snap.published != NO_DATE
+    if low is not None:
+        mask &= snap.published > low if q.startexcl else snap.published >= low
+    if high is not None:
+        mask &= snap.published < high if q.endexcl else snap.published <= high
+    return mask, np.zeros(snap.doc_count, dtype=np.float64)
+
+
+def _combine(parts: list[Match], every: bool, boost: float) -> Match:
+    """And (`every`) or Or of `parts`: the mask, and the summed scores of the parts that match."""
+    mask = np.logical_and.reduce([m for m, _ in parts]) if every else np.logical_or.reduce([m for m, _ in parts])
+    scores = np.sum([np.where(m, s, 0) for m, s in parts], axis=0, dtype=np.float64)
+    return mask, np.where(mask, scores * boost, 0).astype(np.float64)
+
+
+def query_match(snap: Snapshot, q: wq.Query) -> Match:
+    """The documents `q` matches (deleted ones included: mask them with `snap.live`) and their scores."""
+    none = np.zeros(snap.doc_count, dtype=np.float64)
+    if isinstance(q, wq.Every):
+        return np.ones(snap.doc_count, dtype=bool), none
+    if q is wq.NullQuery:
+        return np.zeros(snap.doc_count, dtype=bool), none
+    text_field = getattr(q, "fieldname", None) in TEXT_FIELDS
+    if isinstance(q, wq.Term):
+        return _text_terms(snap, q.fieldname, _one_term(q.text), q.boost) if text_field else \
+            _term(snap, q.fieldname, [q.text], q.boost)
+    if isinstance(q, wq.NumericRange) and q.fieldname == "published":
+        return _dates(snap, q)
+    if isinstance(q, wq.MultiTerm):  # prefix, wildcard, fuzzy, term ranges, word variations
+        return _text_terms(snap, q.fieldname, _expansions(q), q.boost) if text_field else \
+            _term(snap, q.fieldname, (), q.boost, per_segment=q._btexts)
+    if isinstance(q, wq.Phrase) and text_field and q.slop == 1 and q.words:
+        return _phrase(snap, q)
+    if isinstance(q, wq.Not):
+        return ~query_match(snap, q.query)[0], none
+    if isinstance(q, wq.AndNot):
+        mask, scores = query_match(snap, q.a)
+        return mask & ~query_match(snap, q.b)[0], scores
+    if isinstance(q, wq.AndMaybe):
+        (mask, scores), (maybe, extra) = query_match(snap, q.a), query_match(snap, q.b)
+        return mask, scores + np.where(maybe, extra, 0)
+    if isinstance(q, (wq.And, wq.Or)) and not isinstance(q, wq.Ordered) and q.subqueries \
+            and getattr(q, "minmatch", 0) <= 1:
+        return _combine([query_match(snap, s) for s in q.subqueries], isinstance(q, wq.And), q.boost)
+    # phrases, proximity and the rest: Whoosh decides which documents match; their words score
+    mask = np.zeros(snap.doc_count, dtype=bool)
+    mask[np.fromiter(q.docs(snap.searcher), dtype=np.int64)] = True
+    words = [wq.Term(q.fieldname, w) for w in q.words] if isinstance(q, wq.Phrase) else \
+        [t for t in q.leaves() if isinstance(t, wq.Term)]
+    scores = np.sum([_text_terms(snap, t.fieldname, _one_term(t.text), q.boost)[1] for t in words
+                     if t.fieldname in TEXT_FIELDS], axis=0, dtype=np.float64) if words else none
+    return mask, np.where(mask, scores, 0).astype(np.float64)
+

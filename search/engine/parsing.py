@@ -1,0 +1,113 @@
+"""Turn the user's query text into a Whoosh query, never raising on bad syntax.
+
+The full Whoosh syntax works (AND/OR/NOT, `-word`, "phrases", `"a b"~5`, `field:value`, `cyber*`,
+`stoltenburg~`, `published:[2022-01-01 TO 2022-12-31]`, `word^2`). Facet values in `field:value`
+are matched case-insensitively against the indexed values. Text the parser cannot make sense of
+is searched as plain words instead, and the result carries a short notice saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from whoosh import query as wq
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.fields import Schema
+
+from search.index.schema import FACETS, TEXT_FIELDS
+
+MAX_QUERY_CHARS = 10_000
+MAX_FUZZY_EDITS = 2
+_WORD = re.compile(r"[^\W_]+")
+# `published:` followed by a [range], a {range}, a <, > comparison or one value
+_DATE_CLAUSE = re.compile(r"(published:\s*)(\[[^\]]*[\]}]|\{[^}]*[\]}]|[<>]=?\S+|\S+)")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The Whoosh query (None: match everything) and a notice when the text was not used as written."""
+
+    query: wq.Query | None
+    notice: str | None = None
+
+
+_parsers: dict[tuple[int, bool], tuple[Schema, MultifieldParser]] = {}
+
+
+def _parser(schema: Schema, syntax: bool) -> MultifieldParser:
+    """A parser for `schema`, built once (building one and its plugins costs more than most parses)."""
+    cached = _parsers.get((id(schema), syntax))
+    if cached is not None and cached[0] is schema:  # the entry holds the schema, so its id stays unique
+        return cached[1]
+    if len(_parsers) > 8:
+        _parsers.clear()
+    parser = MultifieldParser(list(TEXT_FIELDS), schema)
+    if syntax:
+        # "-" and "+" are operators only at the start of a word: "cyber-security" is one word
+        parser.add_plugins([FuzzyTermPlugin(), GtLtPlugin(), PlusMinusPlugin(r"(?<![^\s(])\+", r"(?<![^\s(])-"),
+                            DateParserPlugin()])
+    _parsers[(id(schema), syntax)] = (schema, parser)
+    return parser
+
+
+def plain_words_query(text: str, schema: Schema) -> wq.Query | None:
+    """All the words of `text` (AND), each in title or body, with no syntax at all."""
+    words = _WORD.findall(text)[:64]
+    if not words:
+        return None
+    # lower case: "AND", "OR", "NOT" typed as words are words here, not operators
+    parsed = _parser(schema, syntax=False).parse(" ".join(w.lower() for w in words))
+    return None if parsed is wq.NullQuery else parsed
+
+
+def compact_dates(text: str) -> str:
+    """Write ISO dates after `published:` as Whoosh's date parser reads them ("2019-06-30" ->
+    "20190630", "2019-06" -> "201906"); it would take "2019-06-30" for the whole of 2019."""
+    def compact(clause: re.Match[str]) -> str:
+        return clause.group(1) + _ISO_DATE.sub(lambda d: "".join(g for g in d.groups() if g), clause.group(2))
+
+    return _DATE_CLAUSE.sub(compact, text)
+
+
+def normalise(q: wq.Query, lookup: Callable[[str, str], str | None]) -> wq.Query:
+    """Rewrite `facet:value` terms to the indexed spelling of the value (case-insensitive), and cap
+    fuzzy terms at `MAX_FUZZY_EDITS` (a larger distance matches nearly everything, slowly)."""
+
+    def fix(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.FuzzyTerm) and node.maxdist > MAX_FUZZY_EDITS:
+            return wq.FuzzyTerm(node.fieldname, node.text, boost=node.boost, maxdist=MAX_FUZZY_EDITS,
+                                prefixlength=node.prefixlength)
+        if isinstance(node, wq.Term) and node.fieldname in FACETS:
+            value = lookup(node.fieldname, str(node.text))
+            return wq.Term(node.fieldname, value, boost=node.boost) if value else node
+        if isinstance(node, wq.Phrase) and node.fieldname in FACETS:
+            value = lookup(node.fieldname, " ".join(node.words))
+            return wq.Term(node.fieldname, value or " ".join(node.words), boost=node.boost)
+        return node.apply(fix)
+
+    return fix(q)
+
+
+def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | None]) -> ParsedQuery:
+    """Parse `text`; fall back to plain words (with a notice) when the syntax cannot be used."""
+    text = text.replace("\x00", " ").strip()
+    notice = None
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notice = f"The query was cut to its first {MAX_QUERY_CHARS} characters."
+    if not text:
+        return ParsedQuery(None, notice)
+    try:
+        parsed = _parser(schema, syntax=True).parse(compact_dates(text))
+    except Exception:  # Whoosh raises assorted errors on odd syntax; plain words always work
+        parsed = None
+    if parsed is None or parsed is wq.NullQuery:
+        fallback = plain_words_query(text, schema)
+        if fallback is None:
+            return ParsedQuery(None, "The query has no searchable words; showing all articles.")
+        return ParsedQuery(fallback, "The query syntax could not be used; searched for the words instead.")
+    return ParsedQuery(normalise(parsed, lookup).normalize(), notice)

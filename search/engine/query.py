@@ -1,0 +1,291 @@
+"""`search()`: parse, filter, count facets (disjunctively), rank, page and highlight."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from whoosh import query as wq
+
+from search.model import FacetValue
+from search.engine.highlight import full_html, snippet_html
+from search.engine.matching import query_match
+from search.engine.parsing import ParsedQuery, parse_query, plain_words_query
+from search.index.schema import FACETS, TEXT_FIELDS, from_stored
+from search.engine.selection import DATE_KEY, FACET_ORDERS, FacetFilter, Selection
+from search.index.snapshot import NO_DATE, Snapshot, snapshot
+from search.index.location import resolve_index_dir
+
+SORTS = ("relevance", "newest", "oldest", "source")
+TEXT_MATCHES_KEPT = 16  # text query results remembered per index version (~1 MB each at 100k)
+_text_matches_lock = threading.Lock()
+MAX_PER_PAGE = 100
+DEFAULT_FACET_LIMIT = 30
+SUGGEST_MAX_WORDS = 8
+SUGGEST_MAX_WORD_CHARS = 30
+_WORD = re.compile(r"(?<![\w:])[^\W\d_]+(?![\w:*~])")  # plain words, not field names, wildcards or fuzzy terms
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the article's metadata and facets, its score and escaped, highlighted HTML."""
+
+    id: str
+    title: str
+    source: str
+    published: date | None
+    url: str
+    speakers: list[str]
+    people: list[str]
+    countries: list[str]
+    regions: list[str]
+    organisations: list[str]
+    themes: list[str]
+    score: float
+    snippet: str
+    title_html: str
+
+
+@dataclass(frozen=True)
+class DateHistogram:
+    """Matching articles per year ("2022") and per month ("2022-09"), oldest first."""
+
+    years: list[FacetValue] = field(default_factory=list)
+    months: list[FacetValue] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits, the total number of matches, facet counts and hints about the query."""
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None = None
+    notice: str | None = None
+    elapsed_ms: float = 0.0
+    facet_totals: dict[str, int] = field(default_factory=dict)  # distinct values with a count, per facet
+    dates: DateHistogram = field(default_factory=DateHistogram)
+    selection: Selection = field(default_factory=Selection)
+
+    @property
+    def pages(self) -> int:
+        """Number of result pages."""
+        return max(1, -(-self.total // self.per_page))
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The documents a query and selection match, before paging (shared by search, export, explore)."""
+
+    snap: Snapshot
+    query: wq.Query | None
+    parsed: ParsedQuery
+    selection: Selection
+    text_mask: np.ndarray
+    masks: dict[str, np.ndarray]
+    mask: np.ndarray
+    scores: np.ndarray | None = None  # relevance per document number, when there is a text query
+
+
+def _text_match(snap: Snapshot, q: wq.Query | None) -> tuple[np.ndarray, np.ndarray | None]:
+    """Matches and scores of the text query, remembered per index version: refining a search by
+    facets, dates, sort or page asks for the same text again and again."""
+    if q is None:
+        return snap.live.copy(), None
+    key = repr(q)
+    with _text_matches_lock:
+        found = snap.text_matches.pop(key, None)
+    if found is None:
+        mask, scores = query_match(snap, q)
+        found = (mask & snap.live, scores)
+    with _text_matches_lock:
+        snap.text_matches[key] = found  # most recently used last
+        while len(snap.text_matches) > TEXT_MATCHES_KEPT:
+            snap.text_matches.pop(next(iter(snap.text_matches)))
+    return found[0].copy(), found[1]
+
+
+def _text_mask(snap: Snapshot, q: wq.Query | None) -> np.ndarray:
+    return _text_match(snap, q)[0]
+
+
+def _parse(snap: Snapshot, text: str) -> ParsedQuery:
+    return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
+
+
+def match(query: str, selection: Selection, index_dir: str | Path | None) -> Matches:
+    """Parse `query` and apply `selection` on the current index version."""
+    snap = snapshot(resolve_index_dir(index_dir))
+    selection = selection.resolved(snap)
+    parsed = _parse(snap, query)
+    try:
+        text_mask, scores = _text_match(snap, parsed.query)
+    except Exception:  # a query Whoosh accepts but cannot run: fall back to plain words
+        q = plain_words_query(query, snap.searcher.schema)
+        parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
+        text_mask, scores = _text_match(snap, q)
+    masks = selection.masks(snap)
+    mask = text_mask.copy()
+    for m in masks.values():
+        mask &= m
+    return Matches(snap, parsed.query, parsed, selection, text_mask, masks, mask, scores)
+
+
+def ordered_docs(m: Matches, sort: str, limit: int | None) -> list[tuple[int, float]]:
+    """(document number, score) of the first `limit` matches in `sort` order."""
+    if not m.mask.any():
+        return []  # (an empty `filter` set would mean "no filter" to Whoosh)
+    docs = np.flatnonzero(m.mask)
+    if m.scores is not None and sort == "relevance":
+        scores = m.scores[docs]
+        if limit is not None and limit < len(docs):  # only the best `limit` and their ties need sorting
+            cutoff = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            docs, scores = docs[scores >= cutoff], scores[scores >= cutoff]
+        order = np.lexsort((docs, -scores))[:limit]  # best first; equal scores in index order
+        return [(int(d), float(s)) for d, s in zip(docs[order], scores[order])]
+    dates = m.snap.published[docs]
+    undated = dates == NO_DATE  # undated articles come last in every order
+    dates = np.where(undated, 0, dates)
+    if sort == "oldest":
+        keys: tuple[np.ndarray, ...] = (docs, dates, undated)
+    elif sort == "source":
+        keys = (-docs, -dates, undated, m.snap.source_rank()[docs])
+    else:  # newest (and relevance without a query)
+        keys = (-docs, -dates, undated)
+    order = np.lexsort(keys)
+    return [(int(d), 0.0) for d in docs[order[:limit]]]
+
+
+def highlight_terms(m: Matches) -> set[str]:
+    """The indexed terms of the query in title and body (prefixes, wildcards and fuzzy terms expanded)."""
+    if m.query is None:
+        return set()
+    reader = m.snap.searcher.reader()
+    terms: set[str] = set()
+    # Leaf by leaf: Whoosh's existing_terms() on a whole tree skips every leaf after the first one
+    # (its loop variable overwrites its `fieldname` argument).
+    for leaf in m.query.leaves():
+        if isinstance(leaf, wq.Prefix) and leaf.fieldname in TEXT_FIELDS:  # from the postings arrays: fast
+            terms |= m.snap.prefix_terms(leaf.fieldname, leaf.text)
+        else:
+            terms |= {t.decode("utf-8") if isinstance(t, bytes) else str(t)
+                      for f, t in leaf.existing_terms(reader, phrases=True, expand=True) if f in TEXT_FIELDS}
+    return terms
+
+
+def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
+    """A `Hit` for one document, with escaped, highlighted title and snippet."""
+    stored = from_stored(snap.searcher.stored_fields(docnum))
+    analyzer = snap.searcher.schema["body"].analyzer
+    return Hit(
+        id=stored["id"], title=stored["title"], source=stored["source"], published=stored["published"],
+        url=stored["url"], speakers=stored["speakers"], people=stored["people"],
+        countries=stored["countries"], regions=stored["regions"], organisations=stored["organisations"],
+        themes=stored["themes"], score=score,
+        snippet=snippet_html(stored["body"], terms, analyzer),
+        title_html=full_html(stored["title"], terms, analyzer),
+    )
+
+
+def _date_histogram(m: Matches) -> DateHistogram:
+    days = m.snap.day[m.selection.counting_mask(m.text_mask, m.masks, DATE_KEY)]
+    days = days[days != NO_DATE].astype("datetime64[D]")
+    if not len(days):
+        return DateHistogram()
+    selected = m.masks.get(DATE_KEY) is not None
+
+    def bucket(unit: str, fmt: int) -> list[FacetValue]:
+        values, counts = np.unique(days.astype(f"datetime64[{unit}]"), return_counts=True)
+        return [FacetValue(str(v)[:fmt], int(c), selected) for v, c in zip(values, counts)]
+
+    return DateHistogram(years=bucket("Y", 4), months=bucket("M", 7))
+
+
+def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | None]:
+    """A "did you mean" text built from the index's vocabulary, for words the index does not have
+    (in neither title nor body; a word missing from only one of them is no typo)."""
+    if m.query is None:
+        return None, None
+    analyzer = m.snap.searcher.schema["body"].analyzer
+    stems = {str(t) for f, t in m.query.iter_all_terms() if f in TEXT_FIELDS}
+    unknown = {t for t in stems if not m.snap.has_term(t)}
+    if not unknown or len(unknown) > SUGGEST_MAX_WORDS or any(len(t) > SUGGEST_MAX_WORD_CHARS for t in unknown):
+        return None, None
+    vocabulary = m.snap.vocabulary()
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if not any(token.text in unknown for token in analyzer(word)):
+            return word
+        return vocabulary.correct(word.lower()) or word
+
+    corrected = _WORD.sub(fix, text)
+    if corrected == text:
+        return None, None
+    if total == 0:
+        others = np.logical_and.reduce([m.snap.live, *m.masks.values()])
+        corrected_query = _parse(m.snap, corrected).query
+        found = int((_text_mask(m.snap, corrected_query) & others).sum()) if corrected_query is not None else 0
+        if found:
+            return corrected, f"No articles match “{text}”; “{corrected}” finds {found}."
+    return corrected, None
+
+
+def search(
+    query: str = "",
+    filters: FacetFilter | None = None,
+    page: int = 1,
+    per_page: int = 10,
+    sort: str = "relevance",
+    index_dir: str | Path | None = None,
+    *,
+    exclude: FacetFilter | None = None,
+    match_mode: Mapping[str, str] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    facet_limit: int | None = DEFAULT_FACET_LIMIT,
+    facet_order: str = "count",
+) -> SearchResult:
+    """Search the index: full-text `query` (Whoosh syntax; "" browses all, newest first) within filters.
+
+    `filters` maps a facet name (see `FACETS`) to values, OR'ed within a facet (or AND'ed when
+    `match_mode={facet: "all"}`) and AND'ed across facets; `exclude` drops articles with any of
+    its values; `date_from`/`date_to` bound the publication date (inclusive). A facet's counts
+    apply every filter except its own, so other values stay visible. `sort`: relevance, newest,
+    oldest or source. Raises `ValueError` for an unknown facet, mode, order or sort; bad query
+    syntax never raises (it is searched as plain words and `notice` says so).
+    """
+    started = time.perf_counter()
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; valid sorts are: {', '.join(SORTS)}")
+    if facet_order not in FACET_ORDERS:
+        raise ValueError(f"unknown facet order {facet_order!r}; valid orders are: {', '.join(FACET_ORDERS)}")
+    selection = Selection.build(filters, exclude, match_mode, date_from, date_to)
+    page, per_page = max(1, int(page)), min(max(1, int(per_page)), MAX_PER_PAGE)
+    m = match(query, selection, index_dir)
+    facets, totals = {}, {}
+    for name in FACETS:
+        facets[name], totals[name] = m.selection.facet_values(m.snap, m.text_mask, m.masks, name, facet_limit,
+                                                              facet_order)
+    effective_sort = sort if m.query is not None or sort != "relevance" else "newest"
+    ranked = ordered_docs(m, effective_sort, page * per_page)
+    terms = highlight_terms(m)
+    hits = [make_hit(m.snap, docnum, score, terms) for docnum, score in ranked[(page - 1) * per_page:]]
+    total = int(m.mask.sum())
+    suggestion, missing_notice = _suggestion(m, query, total)
+    return SearchResult(
+        query=query, total=total, page=page, per_page=per_page, hits=hits, facets=facets,
+        suggestion=suggestion, notice=m.parsed.notice or missing_notice,
+        elapsed_ms=(time.perf_counter() - started) * 1000, facet_totals=totals,
+        dates=_date_histogram(m), selection=m.selection,
+    )

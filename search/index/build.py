@@ -1,0 +1,296 @@
+"""Changing an index: `build_index` (add, update, skip, prune, rebuild) and `delete_articles`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+
+from whoosh import index
+from whoosh.index import FileIndex, LockError
+from whoosh.searching import Searcher
+from whoosh.writing import CLEAR, SegmentWriter
+
+from search.errors import IndexBusyError, IndexCorruptError
+from search.index.location import SEEDS_DIR, default_index_dir, has_index, open_index, resolve_index_dir
+from search.ingest.readers import ReadError, article_files, read_paths
+from search.index.schema import make_schema, to_document
+from search.index.writers import COMPOUND, Planned, Writer, commit_segments, merge_tiny, write_rounds
+
+log = logging.getLogger(__name__)
+
+WRITE_TIMEOUT_S = 30.0
+WRITER_MEMORY_MB = 512
+COMMIT_EVERY = 5_000  # also a round of the workers: one segment per worker
+PARALLEL_MIN_ARTICLES = 500  # fewer articles than this are indexed in-process (starting workers costs ~2 s)
+
+
+@dataclass
+class IndexReport:
+    """What `build_index` did: article counts and one `ReadError` per file or record it could not read."""
+
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    pruned: int = 0
+
+    def summary(self) -> str:
+        """A one-line summary, e.g. "added 2, updated 0, skipped 0, errors 1"."""
+        text = f"added {self.added}, updated {self.updated}, skipped {self.skipped}, errors {len(self.errors)}"
+        return text + (f", pruned {self.pruned}" if self.pruned else "")
+
+
+
+
+
+
+
+
+def _open_or_create(path: Path, rebuild: bool) -> FileIndex:
+    """The index to write to; a new one where there is none (or the old one is of another schema)."""
+    if has_index(path):
+        try:
+            return open_index(path)
+        except IndexCorruptError:
+            if not rebuild:
+                raise
+    elif path.exists() and any(path.iterdir()):
+        raise IndexCorruptError(f"refusing to create an index in {path}: the directory is not empty "
+                                f"and holds no index")
+    path.mkdir(parents=True, exist_ok=True)
+    return index.create_in(str(path), make_schema())
+
+
+def _writer(ix: FileIndex, path: Path) -> SegmentWriter:
+    try:
+        return Writer(ix, timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB, compound=COMPOUND)
+    except LockError as exc:
+        raise IndexBusyError(f"another process is writing to the index at {path} and did not finish within "
+                             f"{WRITE_TIMEOUT_S:.0f} s; try again when it has finished") from exc
+
+
+def ensure_default_index() -> Path:
+    """The default index folder (`default_index_dir`), built from `seeds/` if it holds no index
+    yet: what the public API and the page use when no index is named. Reading never builds."""
+    path = default_index_dir()
+    if not has_index(path):
+        log.info("building the default index in %s from %s", path, SEEDS_DIR)
+        build_index([SEEDS_DIR], path)
+    return path
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    """Progress of `build_index`, passed to its `progress` callback after each article."""
+
+    articles: int       # read so far (added, updated or skipped)
+    bytes_read: int     # of the input files finished so far
+    bytes_total: int    # of all input files
+    elapsed_s: float
+
+    @property
+    def rate(self) -> float:
+        """Articles per second so far."""
+        return self.articles / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+    @property
+    def eta_s(self) -> float | None:
+        """Seconds left, estimated from the bytes read; None until there is something to go on."""
+        if not self.bytes_read or self.elapsed_s <= 0:
+            return None
+        return self.elapsed_s * (self.bytes_total - self.bytes_read) / self.bytes_read
+
+
+def _origin_file(origin: str) -> str:
+    """The file part of an article's origin ("path", "path:line" or "path[n]")."""
+    base = re.sub(r"\[\d+\]$", "", origin)
+    head, sep, tail = base.rpartition(":")
+    return head if sep and tail.isdigit() else base
+
+
+def build_index(
+    paths: Iterable[str | Path],
+    index_dir: str | Path | None = None,
+    *,
+    rebuild: bool = False,
+    prune: bool = False,
+    workers: int = 1,
+    commit_every: int = COMMIT_EVERY,
+    progress: Callable[[IndexProgress], None] | None = None,
+) -> IndexReport:
+    """Read, enrich and index every article under `paths`; re-indexing the same files adds nothing twice.
+
+    An article whose id is indexed with the same content is skipped; with changed content it is
+    replaced (updated). Files and records that cannot be read are listed in `errors`.
+    `rebuild` replaces the whole index in one commit at the end (until then the old one stays
+    searchable). `prune` deletes indexed articles that were read from under `paths` but are no
+    longer there. `workers > 1` enriches and writes in that many processes (from 500 articles on). Work is committed every
+    `commit_every` articles, so an interrupted run keeps what it committed and a rerun finishes it.
+    """
+    path = Path(index_dir) if index_dir is not None else default_index_dir()
+    paths = [Path(p) for p in paths]
+    ix = _open_or_create(path, rebuild)
+    report = IndexReport()
+    files = list(article_files(paths))
+    sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
+    total_bytes = sum(sizes.values())
+    started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
+    writer = _writer(ix, path)
+    searcher = ix.searcher()
+
+    def planned() -> Iterator[Planned]:
+        nonlocal done_bytes
+        for item in read_paths(files):
+            where = item.where if isinstance(item, ReadError) else item.origin
+            source_file = _origin_file(where)
+            if source_file not in finished_files:
+                finished_files.add(source_file)
+                done_bytes += sizes.get(source_file, 0)
+            if isinstance(item, ReadError):
+                report.errors.append(item)
+                continue
+            digest = item.content_hash()
+            if item.id in seen_ids:
+                report.skipped += 1  # the same id twice in this run: the first one wins
+                continue
+            seen_ids.add(item.id)
+            indexed = None if rebuild else searcher.document_number(id=item.id)
+            if indexed is not None and searcher.stored_fields(indexed).get("content_hash") == digest:
+                report.skipped += 1
+                _report(progress, report, done_bytes, total_bytes, started)
+                continue
+            yield item, digest, indexed is not None
+
+    try:
+        items = planned()
+        first = list(islice(items, PARALLEL_MIN_ARTICLES))
+
+        def tick() -> None:
+            _report(progress, report, done_bytes, total_bytes, started)
+
+        if workers > 1 and len(first) == PARALLEL_MIN_ARTICLES:
+            writer, segments = _write_in_workers(chain(first, items), writer, ix, path, report, workers,
+                                                 commit_every, rebuild, tick)
+        else:
+            writer, segments = _write_here(chain(first, items), writer, ix, path, report, commit_every,
+                                           rebuild, tick), []
+        if prune:
+            report.pruned = _prune(writer, searcher, paths, seen_ids)
+        commit_segments(writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
+        _refresh_caches(path)
+    except BaseException:
+        _cancel(writer)
+        raise
+    finally:
+        searcher.close()
+    return report
+
+
+def _write_here(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex, path: Path,
+                report: IndexReport, commit_every: int, rebuild: bool, tick: Callable[[], None]) -> SegmentWriter:
+    """Enrich and write in this process (small inputs, or `workers=1`); returns the open writer."""
+    from search.ingest.enrich import enrich  # imported here: NLTK takes ~1 s to import and searching never needs it
+
+    pending = 0
+    try:
+        for article, digest, existed in planned:
+            writer.update_document(**to_document(enrich(article), digest))
+            report.updated += existed
+            report.added += not existed
+            pending += 1
+            tick()
+            if pending >= commit_every and not rebuild:
+                writer.commit(mergetype=merge_tiny)
+                writer, pending = _writer(ix, path), 0
+    except BaseException:
+        _cancel(writer)
+        raise
+    return writer
+
+
+def _refresh_caches(path: Path) -> None:
+    from search.index.snapshot import refresh_caches  # here: snapshot imports this module
+
+    refresh_caches(path)
+
+
+def _cancel(writer: SegmentWriter) -> None:
+    """Give up `writer`'s uncommitted work and its lock (if it still holds them); called while an
+    error is already on its way up, so a failure here is logged rather than raised over it."""
+    if not writer.is_closed:
+        try:
+            writer.cancel()
+        except Exception as exc:  # the original error matters more than a half-closed writer's
+            log.warning("could not cancel the index writer cleanly: %s", exc)
+
+
+def _write_in_workers(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex, path: Path,
+                      report: IndexReport, workers: int, commit_every: int, rebuild: bool,
+                      tick: Callable[[], None]) -> tuple[SegmentWriter, list]:
+    """Enrich and write segments in `workers` processes, committing each round.
+
+    Returns the open writer and the segments not committed yet: with `rebuild`, those of every
+    round, to be committed at the end with `CLEAR`, so the old index stays searchable until then.
+    """
+    kept: list = []
+
+    def on_round(segments: list, items: list[Planned]) -> None:
+        nonlocal writer
+        for article, _, existed in items:
+            if existed:
+                writer.delete_by_term("id", article.id)
+            report.updated += existed
+            report.added += not existed
+        if rebuild:
+            kept.extend(segments)
+        else:
+            commit_segments(writer, segments, clean=False)  # workers are writing the next round
+            writer = _writer(ix, path)
+        tick()
+
+    try:
+        write_rounds(planned, path, workers, commit_every, on_round)
+    except BaseException:
+        _cancel(writer)
+        raise
+    return writer, kept
+
+
+def _report(progress: Callable[[IndexProgress], None] | None, report: IndexReport, done: int, total: int,
+            started: float) -> None:
+    if progress:
+        progress(IndexProgress(report.added + report.updated + report.skipped, done, total,
+                               time.perf_counter() - started))
+
+
+def _prune(writer: SegmentWriter, searcher: Searcher, paths: list[Path], seen_ids: set[str]) -> int:
+    """Delete articles read from under `paths` earlier whose id was not read this time."""
+    roots = [str(p.resolve()) for p in paths]
+    pruned = 0
+    for fields in searcher.all_stored_fields():
+        origin = str(Path(_origin_file(fields.get("origin", ""))).resolve()) if fields.get("origin") else ""
+        if origin and fields["id"] not in seen_ids and any(origin == r or origin.startswith(r + os.sep) for r in roots):
+            writer.delete_by_term("id", fields["id"])
+            pruned += 1
+    return pruned
+
+
+def delete_articles(ids: Iterable[str], index_dir: str | Path | None = None) -> int:
+    """Delete the articles with these ids; returns how many were in the index."""
+    path = resolve_index_dir(index_dir)
+    ix = open_index(path)
+    writer = _writer(ix, path)
+    try:
+        deleted = sum(writer.delete_by_term("id", article_id) for article_id in ids)
+        writer.commit(mergetype=merge_tiny)
+    except BaseException:
+        _cancel(writer)
+        raise
+    _refresh_caches(path)
+    return deleted

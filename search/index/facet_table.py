@@ -1,0 +1,104 @@
+"""Facet counting with NumPy over per-facet (document, value) arrays cached in memory.
+
+Whoosh's own `groupedby` faceting rebuilds values from postings on every search; here each
+facet is put together once per index version from per-segment arrays (`facet_cache`) into flat
+arrays, and every count afterwards is one `np.bincount` over the matched documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from search.model import FacetValue
+
+
+@dataclass(frozen=True)
+class FacetTable:
+    """All (document, value) pairs of one facet field, grouped by value ordinal."""
+
+    values: list[str]            # ordinal -> value
+    ordinals: dict[str, int]     # value -> ordinal
+    pair_docs: np.ndarray        # document number of each pair, grouped by ordinal
+    pair_ords: np.ndarray        # ordinal of each pair
+    starts: np.ndarray           # pairs of ordinal i are pair_docs[starts[i]:starts[i + 1]]
+
+    @classmethod
+    def combine(cls, segments: list[tuple[list[str], np.ndarray, np.ndarray, int]], live: np.ndarray) -> FacetTable:
+        """One table from per-segment (values, local docs, local ordinals, document offset) parts,
+        keeping the pairs of live documents only."""
+        ordinals: dict[str, int] = {}
+        all_docs, all_ords = [], []
+        for values, docs, ords, offset in segments:
+            to_global = np.array([ordinals.setdefault(v, len(ordinals)) for v in values], dtype=np.int32)
+            all_docs.append(docs.astype(np.int32) + np.int32(offset))
+            all_ords.append(to_global[ords] if len(ords) else np.zeros(0, dtype=np.int32))
+        docs = np.concatenate(all_docs) if all_docs else np.zeros(0, dtype=np.int32)
+        ords = np.concatenate(all_ords) if all_ords else np.zeros(0, dtype=np.int32)
+        keep = live[docs]
+        docs, ords = docs[keep], ords[keep]
+        order = np.argsort(ords, kind="stable")
+        pair_docs, pair_ords = docs[order], ords[order]
+        starts = np.searchsorted(pair_ords, np.arange(len(ordinals) + 1)).astype(np.int64)
+        return cls(list(ordinals), ordinals, pair_docs, pair_ords, starts)
+
+    @cached_property
+    def name_rank(self) -> np.ndarray:
+        """Per ordinal, the value's position in name order (ties between equal counts)."""
+        return _ranks(sorted(range(len(self.values)), key=self.values.__getitem__))
+
+    @cached_property
+    def folded_rank(self) -> np.ndarray:
+        """Per ordinal, the value's position in case-insensitive name order."""
+        return _ranks(sorted(range(len(self.values)), key=lambda o: self.values[o].casefold()))
+
+    def lookup(self, value: str) -> str | None:
+        """The stored spelling of `value`, matched exactly, else case-insensitively; None if absent."""
+        if value in self.ordinals:
+            return value
+        folded = value.casefold()
+        return next((v for v in self.values if v.casefold() == folded), None)
+
+    def docs_with_any(self, values: Iterable[str], doc_count: int) -> np.ndarray:
+        """A boolean mask of the documents having at least one of `values`."""
+        mask = np.zeros(doc_count, dtype=bool)
+        for value in values:
+            ordinal = self.ordinals.get(value)
+            if ordinal is not None:
+                mask[self.pair_docs[self.starts[ordinal]:self.starts[ordinal + 1]]] = True
+        return mask
+
+    def counts(self, mask: np.ndarray) -> np.ndarray:
+        """How many documents in `mask` have each value (indexed by ordinal)."""
+        return np.bincount(self.pair_ords[mask[self.pair_docs]], minlength=len(self.values))
+
+    def top(self, counts: np.ndarray, selected: Iterable[str] = (), excluded: Iterable[str] = (),
+            limit: int | None = None, order: str = "count") -> list[FacetValue]:
+        """Values with a count, by count then name (or by name); selected and excluded ones always listed."""
+        chosen, dropped = set(selected), set(excluded)
+        present = np.flatnonzero(counts)
+        if order == "name":
+            ranked = present[np.argsort(self.folded_rank[present], kind="stable")]
+        else:
+            ranked = present[np.lexsort((self.name_rank[present], -counts[present]))]
+        ranked = ranked[:limit].tolist() if limit is not None else ranked.tolist()
+        listed = {self.values[o] for o in ranked}
+        extra = [v for v in sorted(chosen | dropped) if v not in listed]
+        shown = [FacetValue(self.values[o], int(counts[o]), self.values[o] in chosen, self.values[o] in dropped)
+                 for o in ranked]
+        for value in extra:
+            ordinal = self.ordinals.get(value)
+            shown.append(FacetValue(value, int(counts[ordinal]) if ordinal is not None else 0,
+                                    value in chosen, value in dropped))
+        if order == "name":
+            return sorted(shown, key=lambda fv: fv.value.casefold())
+        return sorted(shown, key=lambda fv: (-fv.count, fv.value))
+
+
+def _ranks(order: list[int]) -> np.ndarray:
+    ranks = np.empty(len(order), dtype=np.int64)
+    ranks[order] = np.arange(len(order))
+    return ranks

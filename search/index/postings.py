@@ -1,0 +1,267 @@
+"""Term postings of the text fields as NumPy arrays on disk, one folder per segment.
+
+Title and body postings are kept only here, as flat arrays in `<index>/postings/<segment id>/`,
+memory-mapped when searching: a term is a binary search in the sorted term array, its postings
+one slice, a prefix's expansions one contiguous slice, and a phrase an intersection of
+(document, position) keys. Whoosh 2.7 would store each block of postings as a zlib'd pickle
+with the positions, slow to write (a third of indexing time) and to read (tens to hundreds of
+milliseconds for a common word at 100k articles), so its segments keep only the fields' stored
+text and lengths, and search/text_terms.py answers Whoosh's own term questions from these arrays.
+
+The worker that writes a segment saves its arrays from the analysis it indexed (nearly free);
+a segment written or merged elsewhere, or whose folder was deleted, gets them rebuilt from its
+stored text on first use, saved then (`segment_postings`). The arrays hold every document of the
+segment, deleted or not. tests/test_matching.py checks them against Whoosh's own postings and answers.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from whoosh.reading import IndexReader
+
+from search.index.analysis import TERMS, WORDS, indexed_words, terms_of_words
+from search.index.schema import TEXT_FIELDS
+
+log = logging.getLogger(__name__)
+
+POSTINGS_DIR = "postings"
+_ARRAYS = ("terms", "starts", "docs", "pos_starts", "positions")
+
+
+def ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The concatenation of `arange(s, e)` for each pair of `starts` and `ends`, without a loop."""
+    starts, ends = starts.astype(np.int64), ends.astype(np.int64)
+    lengths = ends - starts
+    before = np.cumsum(lengths) - lengths
+    return np.repeat(starts - before, lengths) + np.arange(lengths.sum(), dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class FieldPostings:
+    """One field's postings in one segment. Term i's postings are `docs[starts[i]:starts[i+1]]`
+    (ascending); posting j's positions are `positions[pos_starts[j]:pos_starts[j+1]]`, so its
+    frequency is their number (Whoosh's weight is the frequency times the field's boost)."""
+
+    terms: np.ndarray       # sorted UTF-8 terms (fixed-width bytes)
+    starts: np.ndarray      # int64, len(terms) + 1
+    docs: np.ndarray        # int32 segment-local document numbers
+    pos_starts: np.ndarray  # uint32 (int64 past 4G positions), len(docs) + 1
+    positions: np.ndarray   # int32
+
+    def find(self, term: bytes | str) -> int | None:
+        """The index of `term`, or None when the segment does not have it."""
+        term = term.encode("utf-8") if isinstance(term, str) else term
+        if not len(self.terms) or len(term) > self.terms.dtype.itemsize:
+            return None
+        i = int(np.searchsorted(self.terms, np.array([term]))[0])
+        return i if i < len(self.terms) and self.terms[i] == term else None
+
+    def prefix_range(self, prefix: bytes) -> tuple[int, int]:
+        """The indexes [lo, hi) of the terms that start with `prefix`."""
+        if not prefix:
+            return 0, len(self.terms)
+        if len(prefix) > self.terms.dtype.itemsize:
+            return 0, 0
+        upper = prefix[:-1] + bytes([prefix[-1] + 1])  # UTF-8 has no 0xFF byte: no overflow
+        lo, hi = np.searchsorted(self.terms, np.array([prefix, upper]))
+        return int(lo), int(hi)
+
+    def postings(self, term_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, frequencies) of the terms `term_ids` (ascending), term by term."""
+        if term_ids[-1] - term_ids[0] + 1 == len(term_ids):  # one term or a prefix: one slice
+            first, last = int(self.starts[term_ids[0]]), int(self.starts[term_ids[-1] + 1])
+            return self.docs[first:last], np.diff(self.pos_starts[first:last + 1].astype(np.int64))
+        index = ranges(self.starts[term_ids], self.starts[term_ids + 1])
+        return self.docs[index], self.pos_starts[index + 1].astype(np.int64) - self.pos_starts[index]
+
+    def occurrences(self, term: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+        """(document, position) of every occurrence of `term`, or None when the segment lacks it."""
+        i = self.find(term)
+        if i is None:
+            return None
+        first, last = int(self.starts[i]), int(self.starts[i + 1])
+        offsets = self.pos_starts[first:last + 1].astype(np.int64)
+        positions = self.positions[offsets[0]:offsets[-1]]
+        return np.repeat(self.docs[first:last], np.diff(offsets)), positions
+
+
+def phrase_docs(segments: list[tuple[FieldPostings, int]], words: list[bytes]) -> np.ndarray:
+    """The documents (numbered from each segment's offset) where `words` occur at consecutive
+    positions, found once over all segments: only documents with every word are looked at, each
+    occurrence of word k at position p is keyed (document, p - k), and a phrase starts where
+    every word has the same key."""
+    occurrences = []
+    for word in words:
+        found = [(o[0].astype(np.int64) + offset, o[1]) for field, offset in segments
+                 if (o := field.occurrences(word)) is not None]
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        occurrences.append((np.concatenate([d for d, _ in found]), np.concatenate([p for _, p in found])))
+    candidate = np.ones(max(int(docs[-1]) for docs, _ in occurrences) + 1, dtype=bool)
+    for docs, _ in occurrences:
+        present = np.zeros_like(candidate)
+        present[docs] = True
+        candidate &= present
+    keys = None
+    for k, (docs, positions) in enumerate(occurrences):
+        keep = candidate[docs]
+        key = docs[keep] << 32 | (positions[keep].astype(np.int64) - k + len(words))
+        keys = key if keys is None else np.intersect1d(keys, key, assume_unique=True)
+    return np.unique(keys >> 32)
+
+
+@dataclass(frozen=True)
+class SegmentPostings:
+    """A segment's text postings per field, and its spelling vocabulary: the unstemmed words of
+    its titles and bodies (sorted UTF-8) with the number of documents that have each."""
+
+    fields: dict[str, FieldPostings]
+    words: np.ndarray
+    word_docs: np.ndarray
+
+
+def _bytes_array(sorted_bytes: list[bytes]) -> np.ndarray:
+    """Byte strings as one fixed-width array, as wide as the longest (searchable with searchsorted)."""
+    return np.array(sorted_bytes, dtype=f"S{max(map(len, sorted_bytes), default=1)}")
+
+
+def _sorted_texts(ids: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The UTF-8 texts of distinct `ids`, sorted, as a fixed-width array, and the rank of each id's text."""
+    texts = [names[i].encode("utf-8") for i in ids.tolist()]
+    order = sorted(range(len(texts)), key=texts.__getitem__)
+    rank = np.empty(len(texts), dtype=np.int64)
+    rank[order] = np.arange(len(texts))
+    return _bytes_array([texts[i] for i in order]), rank
+
+
+def _field_postings(word_ids: list[np.ndarray], docs: list[int], firsts: list[int]) -> FieldPostings:
+    """One field's arrays from each document's indexed word ids (documents ascending) and first position."""
+    counts = np.array([len(ids) for ids in word_ids], dtype=np.int64)
+    words_in_order = np.concatenate(word_ids) if word_ids else np.zeros(0, dtype=np.int32)
+    doc = np.repeat(np.array(docs, dtype=np.int32), counts)
+    before = np.cumsum(counts) - counts  # the token index where each document starts
+    position = np.arange(len(doc), dtype=np.int64) - np.repeat(before - np.array(firsts, dtype=np.int64), counts)
+    distinct, which = np.unique(terms_of_words(words_in_order), return_inverse=True)
+    terms, rank = _sorted_texts(distinct, TERMS)
+    term = rank[which]
+    order = np.argsort(term, kind="stable")  # stable: documents, then positions, stay ascending
+    term, doc, position = term[order], doc[order], position[order]
+    first = np.flatnonzero(np.r_[True, (term[1:] != term[:-1]) | (doc[1:] != doc[:-1])][:len(term)])  # of each posting
+    pos_starts = np.r_[first, len(term)]
+    return FieldPostings(
+        terms=terms,
+        starts=np.searchsorted(term[first], np.arange(len(terms) + 1)).astype(np.int64),
+        docs=doc[first],
+        pos_starts=pos_starts.astype(np.uint32) if pos_starts[-1] < 2**32 else pos_starts,  # half the bytes
+        positions=position.astype(np.int32),
+    )
+
+
+class PostingsBuilder:
+    """Collects the text fields of documents numbered 0, 1, … as they are indexed, as word ids
+    (`analysis.indexed_words`), and sorts them into arrays at the end."""
+
+    def __init__(self) -> None:
+        self._fields: dict[str, tuple[list[np.ndarray], list[int], list[int]]] = {
+            name: ([], [], []) for name in TEXT_FIELDS}
+
+    def add(self, docnum: int, texts: dict[str, str]) -> dict[str, int]:
+        """Record one document's text fields; returns each field's length (its number of indexed terms)."""
+        lengths = {}
+        for field, text in texts.items():
+            ids, first = indexed_words(text)
+            word_ids, docs, firsts = self._fields[field]
+            word_ids.append(ids)
+            docs.append(docnum)
+            firsts.append(first)
+            lengths[field] = len(ids)
+        return lengths
+
+    def build(self) -> SegmentPostings:
+        """The arrays of every text field, and the vocabulary: each word with its number of documents."""
+        pairs = np.unique(np.concatenate([np.repeat(np.array(docs, dtype=np.int64) << 32, [len(i) for i in ids])
+                                          | np.concatenate(ids or [np.zeros(0, dtype=np.int32)])
+                                          for ids, docs, _ in self._fields.values()]))
+        distinct, word_docs = np.unique(pairs & 0xFFFFFFFF, return_counts=True)  # documents per word
+        words, rank = _sorted_texts(distinct, WORDS)
+        counts = np.empty(len(distinct), dtype=np.int32)
+        counts[rank] = word_docs
+        return SegmentPostings({name: _field_postings(*parts) for name, parts in self._fields.items()}, words, counts)
+
+
+def from_stored_text(segment_reader: IndexReader) -> SegmentPostings:
+    """A segment's arrays rebuilt from its stored title and body (every document, deleted or not)."""
+    builder = PostingsBuilder()
+    for docnum in range(segment_reader.doc_count_all()):
+        stored = segment_reader.stored_fields(docnum)
+        builder.add(docnum, {name: stored.get(name) or "" for name in TEXT_FIELDS})
+    return builder.build()
+
+
+def _folder(index_dir: Path, segment_id: str) -> Path:
+    return index_dir / POSTINGS_DIR / segment_id
+
+
+def save(index_dir: Path, segment_id: str, postings: SegmentPostings) -> None:
+    """Write a segment's arrays (atomically); a read-only index folder is logged, not an error."""
+    folder = _folder(index_dir, segment_id)
+    partial = folder.with_name(f"{segment_id}.{os.getpid()}.tmp")
+    try:
+        partial.mkdir(parents=True, exist_ok=True)
+        for name, field in postings.fields.items():
+            for array in _ARRAYS:
+                np.save(partial / f"{name}.{array}.npy", getattr(field, array))
+        np.save(partial / "words.npy", postings.words)
+        np.save(partial / "word_docs.npy", postings.word_docs)
+        partial.replace(folder)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        if not folder.is_dir():
+            log.warning("cannot save the postings of segment %s in %s: %s", segment_id, index_dir, exc)
+
+
+def _mapped(path: Path) -> np.ndarray:
+    """A saved array, memory-mapped, as a plain ndarray view (indexing an `np.memmap` costs
+    Python-level wrapping on every slice)."""
+    return np.asarray(np.load(path, mmap_mode="r"))
+
+
+def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:
+    """A segment's saved arrays, memory-mapped, or None when there are none (or they are unreadable)."""
+    folder = _folder(index_dir, segment_id)
+    if not folder.is_dir():
+        return None
+    try:
+        return SegmentPostings(
+            {name: FieldPostings(*(_mapped(folder / f"{name}.{array}.npy") for array in _ARRAYS)) for name in TEXT_FIELDS},
+            _mapped(folder / "words.npy"), _mapped(folder / "word_docs.npy"))
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring the unreadable postings in %s: %s", folder, exc)
+        return None
+
+
+def segment_postings(index_dir: Path, segment_reader: IndexReader) -> SegmentPostings:
+    """A segment's arrays: the saved ones, else rebuilt from the stored text, saved, and memory-mapped."""
+    segment_id = segment_reader.segment().segment_id()
+    saved = load(index_dir, segment_id)
+    if saved is not None:
+        return saved
+    built = from_stored_text(segment_reader)
+    save(index_dir, segment_id, built)
+    return load(index_dir, segment_id) or built
+
+
+def prune(index_dir: Path, segment_ids: Iterable[str]) -> None:
+    """Delete the saved arrays of segments that are no longer in the index."""
+    keep = set(segment_ids)
+    folder = index_dir / POSTINGS_DIR
+    for path in folder.iterdir() if folder.is_dir() else []:
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)

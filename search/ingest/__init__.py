@@ -1,0 +1,1 @@
+"""Ingest: read files into `Article`s (`readers`) and extract their facets (`enrich`)."""

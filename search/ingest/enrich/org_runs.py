@@ -1,0 +1,321 @@
+"""Organisation names in runs of capitalised words that contain an organisation word.
+
+A run is capitalised words with up to two connectors ("of", "for", "and", "the"...) between them:
+"Ministry of Foreign Affairs", "Tasnim News Agency", "King's College London". Openers and titles
+are trimmed ("The", "Deputy Head of"), possessives split the run ("NATO's Arms Control ...
+Centre"), "and" splits it between two complete names, and a name ends at its last organisation
+word plus an "of ..." tail or a place name. A name may take a list across a comma ("Arms Control,
+Disarmament and WMD Non-Proliferation Centre", "National Union of Rail, Maritime and Transport
+Workers").
+
+`organisations.find_organisations` calls `run_around` at each organisation word it finds and
+`run_candidates` on the run; the word tables come from there (`Tables`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.ingest.enrich.org_types import Candidate, Tables, normalise
+
+__all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
+
+# --- The grammar of a run ----------------------------------------------------------------------
+
+# Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
+_UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
+_UP = f"[{re.escape(_UPPER)}]"
+_PREFIX = r"(?:(?:al|el|ad|an|as|ash|ar|az|at|ibn|bin|abu)-|[dl]['’])"
+# A capitalised word: "U.S.", "Non-Proliferation", "al-Masirah", "d'Intervention", "Amazon.com", "G7".
+_WORD = rf"(?:(?:{_UP}\.){{2,}}|{_PREFIX}?{_UP}[\w'’&–-]*(?:\.[\w'’&–-]+)*)"
+_CONNECTOR_WORDS = r"of|for|and|the|on|in|at|&|de|du|des|la|le|et|del|di|da|für|der"
+RUN = re.compile(rf"(?<![\w.’'&-]){_WORD}(?:[ \t]+(?:(?:{_CONNECTOR_WORDS})[ \t]+){{0,2}}{_WORD})*")
+_WORD_RE = re.compile(_WORD + r"(?:'s|’s|'|’)?")
+_CONNECTOR_SET = frozenset(_CONNECTOR_WORDS.split("|"))
+_RUN_TOKEN = re.compile(rf"{_WORD}|\S+")
+_HYPHEN_MODIFIER = re.compile(r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born)$")
+
+Token = tuple[str, int, int]  # word (possessive stripped), start, end
+
+
+def run_around(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The run of capitalised words that contains text[start:end], found by walking back word by word."""
+    first = start
+    i = start
+    connectors = 0
+    for _ in range(16):
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == i or j == 0:
+            break
+        k = j - 1
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        word = text[k:j]
+        opening = len(word) - len(word.lstrip("(\"“‘'["))
+        if opening:
+            if _WORD_RE.fullmatch(word, opening):
+                first = k + opening  # "(National Union of ..."
+            break
+        if _WORD_RE.fullmatch(word):
+            first, connectors = k, 0
+        elif word in _CONNECTOR_SET and connectors < 2:
+            connectors += 1
+        else:
+            break
+        i = k
+    run = RUN.match(text, first)
+    return run if run is not None and run.end() >= end else None
+
+
+# --- Organisation names inside a run ----------------------------------------------------------
+
+
+def run_candidates(text: str, run: re.Match[str], tables: Tables) -> list[Candidate]:
+    """Organisation names inside one run of capitalised words (usually none, sometimes two)."""
+    tokens = _tokens(run)
+    found: list[Candidate] = []
+    for segment in _segments(text, tokens, tables):
+        candidate = _name_in(text, segment, tokens[-1], tables)
+        if candidate:
+            found.append(candidate)
+    if found and found[0].start == run.start() and text[run.start() - 2 : run.start()] == ", ":
+        comma = run.start() - 2
+        word_start = comma
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        previous = run_around(text, word_start, comma)
+        if previous is not None and previous.end() == comma:
+            _extend_over_list(text, found[0], tokens, previous, tables)
+    if found and found[-1].end == run.end() and text[run.end() : run.end() + 2] == ", ":
+        _extend_into_list(text, found[-1], run, tables)
+    return found
+
+
+def _tokens(run: re.Match[str]) -> list[Token]:
+    """The words of a run with their positions, possessive endings and closing quotes stripped."""
+    tokens = []
+    for m in _RUN_TOKEN.finditer(run.group()):
+        word = _bare(m.group())
+        if word.endswith(("'", "’")):
+            word = word[:-1]  # a closing quotation mark
+        start = run.start() + m.start()
+        tokens.append((word, start, start + len(word)))
+    return tokens
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending: "Party's" -> "Party", "Workers'" -> "Workers"."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
+    return word
+
+
+def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token]]:
+    """Split a run after the possessive of an acronym, a place or a known organisation
+    ("NATO's | Arms Control Centre", "Russia's | Federal Security Service") or before a word that is
+    not an organisation word ("Boris Johnson's | Conservative Party"); "King's College" stays whole.
+    Then split at "and" between two names that each have an organisation word."""
+    segments: list[list[Token]] = [[]]
+    for i, token in enumerate(tokens):
+        word, start, end = token
+        if i > 1 and tokens[i - 1][0] in tables.connectors and _possessive(text, end):
+            segments.append([])  # "... for | King's College London"
+        segments[-1].append(token)
+        if i + 1 < len(tokens) and _possessive(text, end):
+            following = tokens[i + 1][0]
+            if (following not in tables.organisation or word.isupper() or word in tables.places
+                    or normalise(word).lower() in tables.keys
+                    or (len(segments[-1]) > 1 and word not in tables.possessive_words)):
+                segments.append([])  # not "King's College", "Kurdistan Workers' Party"
+    result: list[list[Token]] = []
+    for segment in segments:
+        while segment and segment[-1][0] in tables.connectors:
+            segment = segment[:-1]
+        result.extend(_split_and(segment, tables))
+    return [s for s in result if s]
+
+
+def _split_and(segment: list[Token], tables: Tables) -> list[list[Token]]:
+    """Split a segment at "and" or "&" between two names that each have an organisation word."""
+    for i, (word, _, _) in enumerate(segment):
+        if word in ("and", "&") and 0 < i < len(segment) - 1:
+            before, after = segment[:i], segment[i + 1 :]
+            if after and after[0][0] == "the":
+                after = after[1:]
+            # "Johns Hopkins University and Harvard University", "Ministry of Defence and the
+            # Army", "AP and NBC News"; not "Department of Health and Human Services".
+            complete = before[-1][0] in tables.organisation or segment[i + 1][0] == "the" \
+                or " ".join(w for w, _, _ in before).lower() in tables.keys
+            if complete and has_head(after, tables):
+                return [before, *_split_and(after, tables)]
+    return [segment]
+
+
+def has_head(tokens: list[Token], tables: Tables) -> bool:
+    """Whether any of the words is an organisation word ("Ministry", "Agency", "Party"...)."""
+    return any(word in tables.organisation for word, _, _ in tokens)
+
+
+def _name_in(text: str, tokens: list[Token], run_end: Token, tables: Tables) -> Candidate | None:
+    """The organisation name in one segment of a run, if it has one."""
+    words = [w for w, _, _ in tokens]
+    n = len(words)
+    start = 0
+    while start < n and _skippable(words[start], tables):
+        start += 1
+
+    def is_head(j: int) -> bool:
+        word = words[j]
+        if word not in tables.organisation:
+            return False
+        if word in tables.head_only:
+            return j > start and words[j - 1] not in tables.connectors
+        if word in tables.head_initial_only:
+            return j + 1 < n and words[j + 1] == "of"
+        return True
+
+    heads = [j for j in range(start, n) if is_head(j)]
+    if not heads:
+        return None
+    first = heads[0]
+    # A title before the first organisation word: "Director of the National Hurricane Center".
+    # "Carl Lipo of Binghamton University", "Director of the National Hurricane Center": the name
+    # starts after the last title, opener or connector ("and" aside) before its first organisation word.
+    for j in range(first - 1, start - 1, -1):
+        if words[j] in tables.cuts or words[j] in tables.roles or words[j] in tables.openers or words[j] in tables.numbers \
+                or _HYPHEN_MODIFIER.search(words[j]):
+            start = j + 1
+            while start < first and words[start] in tables.connectors:
+                start += 1
+            break
+    # The name ends at its last organisation word before any title ("... Service Director X").
+    last = first
+    for j in range(first + 1, n):
+        if words[j] in tables.roles or words[j] in tables.openers:
+            break
+        if is_head(j):
+            last = j
+    end = _tail_end(words, last, first > start, tables)
+    if end > last and words[last + 1] == "of" and (words[last] in tables.head_only or tables.keys.get(
+            normalise(text[tokens[start][1] : tokens[last][2]]).lower())) \
+            and " ".join(w for w in words[last + 2 : end + 1] if w not in tables.connectors) in tables.places:
+        end = last  # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran"
+    if end == last and words[last] in tables.in_tail and last + 2 < n and words[last + 1] == "in":
+        place = " ".join(words[last + 2 :])
+        if place in tables.places:
+            end = n - 1  # "US Embassy in London"
+    if end == last and last + 1 == n - 1 and words[last + 1] in tables.places:
+        end = last + 1  # "King's College London"
+    if start == end and words[start] in tables.organisation:
+        return None  # a bare "Ministry", "Party"
+    # A run going on past the name to a thing: "Public Service Vehicle Regulations".
+    if any(word in tables.things for word in words[end + 1 :]):
+        return None
+    start_char, end_char = tokens[start][1], tokens[end][2]
+    # "The Aviation Herald", "band The Graham Bond Organisation": "The" stays with newspapers and
+    # inside a sentence.
+    if start > 0 and words[start - 1] == "The" and (
+        words[last] in tables.news or not _sentence_start(text, tokens[start - 1][1])
+    ):
+        start_char = tokens[start - 1][1]
+    name = text[start_char:end_char]
+    lowered = normalise(name).lower()
+    if lowered in tables.not_organisations or any(lowered.endswith(e) for e in tables.not_endings) \
+            or lowered.startswith("non-"):
+        return None
+    return Candidate(start_char, end_char, name, tables.keys.get(lowered), 1)
+
+
+def _tail_end(words: list[str], last: int, has_modifiers: bool, tables: Tables) -> int:
+    """Index of the last word of the name whose last organisation word is at `last`, taking an
+    "of ..." tail: "Ministry of Foreign Affairs", "Brigade de Recherche et d'Intervention",
+    "Institut National de Recherche Biomédicale" (one adjective may come first)."""
+    n = len(words)
+    k = last + 1
+    if k + 1 < n and words[k] not in tables.connectors and words[k + 1] in tables.tail_starters \
+            and words[k] not in tables.roles and words[k] not in tables.openers and not has_modifiers:
+        k += 1  # "Institut National de ..."
+    if k >= n or words[k] not in tables.tail_starters:
+        return last
+    end = last
+    j = k
+    content: list[str] = []
+    while j < n:
+        word = words[j]
+        if word in tables.roles or word in tables.openers:
+            break
+        if word in tables.tail_connectors:
+            # "... for Research in Environmental Sciences", not "... in Munich", "... in Ohio" or
+            # "... at the Boston University School of Public Health".
+            rest = [w for w in words[j + 1 :] if w not in tables.connectors]
+            if len(rest) < 2 or " ".join(rest) in tables.places or rest[0] in tables.places \
+                    or any(w in tables.organisation for w in rest):
+                break
+        elif word not in tables.connectors:
+            end = j
+            content.append(word)
+        j += 1
+    return end
+
+
+def _skippable(word: str, tables: Tables) -> bool:
+    """Openers, connectors and "-led"/"-backed" adjectives never begin a name."""
+    return word in tables.connectors or word in tables.openers or word in tables.numbers \
+        or word in tables.tail_connectors \
+        or bool(_HYPHEN_MODIFIER.search(word))
+
+
+def _extend_over_list(
+    text: str, candidate: Candidate, tokens: list[Token], previous: re.Match[str], tables: Tables
+) -> None:
+    """ "Arms Control, Disarmament and WMD Non-Proliferation Centre": a name whose run starts with
+    "X and" right after a comma takes the capitalised words before the comma (up to 4, none of
+    them an organisation word, title or opener)."""
+    if len(tokens) < 3 or tokens[1][0] != "and" or text[previous.end() : tokens[0][1]] != ", ":
+        return
+    before = _tokens(previous)
+    i = len(before)
+    while i > 0 and before[i - 1][0][:1].isupper() and not _skippable(before[i - 1][0], tables) \
+            and before[i - 1][0] not in tables.roles and before[i - 1][0] not in tables.organisation:
+        i -= 1
+        if _possessive(text, before[i][2]) and i < len(before) - 1:
+            i += 1  # stop after a possessive ("NATO's")
+            break
+    if 0 < len(before) - i <= 4 and before[-1][2] == previous.end():
+        candidate.start = before[i][1]
+        candidate.name = text[candidate.start : candidate.end]
+        candidate.key = tables.keys.get(normalise(candidate.name).lower())
+
+
+def _extend_into_list(text: str, candidate: Candidate, run: re.Match[str], tables: Tables) -> None:
+    """ "National Union of Rail, Maritime and Transport Workers": a name ending in an "of ..." tail
+    takes a following ", X and Y" (up to 5 words, no organisation word) that ends the run."""
+    if " of " not in candidate.name and " for " not in candidate.name:
+        return
+    following = RUN.match(text, run.end() + 2)
+    if following is None:
+        return
+    words = following.group().split()
+    if 3 <= len(words) <= 5 and words[1] == "and" and not any(w in tables.organisation for w in words):
+        candidate.end = following.end()
+        candidate.name = text[candidate.start : candidate.end]
+        candidate.key = tables.keys.get(normalise(candidate.name).lower())
+
+
+def _possessive(text: str, end: int) -> bool:
+    """Whether the word ending at `end` had a possessive ending that `_tokens` stripped."""
+    return end < len(text) and text[end] in "'’" and (end + 1 >= len(text) or not text[end + 1].isalpha()
+                                                       or text[end + 1] == "s")
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    """Whether `position` begins a sentence (opening quotes and brackets aside)."""
+    j = position - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n—–"
+

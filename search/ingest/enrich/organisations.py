@@ -1,0 +1,248 @@
+"""Named organisations in an article: a known-name table plus capitalised runs with an organisation word.
+
+Three sources, merged by position (the longest match wins where they overlap):
+
+1. The `[known]` table of `organisations.toml`: well-known names and their aliases ("U.N.", "UN"
+   -> "United Nations"; "FSB" -> "Federal Security Service"), matched case-sensitively as whole
+   words in one Aho-Corasick pass. A few ambiguous forms ("Democratic", "Houthi") carry context
+   rules; `[blockers]` take their span and give nothing ("Democratic Republic of the Congo").
+2. Runs of capitalised words (with "of", "for", "and", "the"... inside) containing an
+   organisation word: "Ministry of Foreign Affairs", "Tasnim News Agency", "King's College London".
+   Openers and titles are trimmed ("The", "Deputy Head of"), possessives split the run
+   ("NATO's Arms Control ... Centre"), and the name ends at its last organisation word plus an
+   "of ..." tail or a place name. This source lives in `org_runs`.
+3. Acronyms the article expands itself, "the Federal Security Service (FSB)" or
+   "ISIS (Islamic State of Iraq and Syria)": the long form is used for every mention of that
+   organisation in this article, in place of the table's canonical name.
+
+Output: names in order of first mention, without duplicates (compared case-insensitively), with
+curly apostrophes normalised to the straight one ("King's College London"). No NLTK data, no models:
+regular expressions and set look-ups, linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+
+from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
+from search.ingest.enrich.org_types import Candidate, Tables, normalise
+
+__all__ = ["find_organisations"]
+
+_ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.-]{1,9})\s*\)")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&]{1,8})[ \t]+\(([^()\n]{4,120})\)")
+_MODEL_NUMBER = re.compile(r"^[ \t]+[A-Z]{0,3}-?[0-9]")  # "Boeing 737", "Airbus A320": a product
+_CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class _Form:
+    """What one surface form of the known-name table yields, and when it is meant."""
+
+    key: str | None  # canonical name of the entry; None for a blocker or a bare organisation word
+    blocker: bool = False
+    head: bool = False  # an organisation word: look at the capitalised run around it
+    reject_before: re.Pattern[str] | None = None
+    require_after: re.Pattern[str] | None = None
+    reject_after: re.Pattern[str] | None = None
+
+
+def find_organisations(text: str) -> list[str]:
+    """Named organisations in `text`, canonical names, in order of first mention, no duplicates."""
+    tables = _tables()
+    candidates: list[Candidate] = []
+    run_end = 0  # runs are looked at once, around the first organisation word found in them
+    for last, (length, form) in tables.automaton.iter(text):
+        start, end = last + 1 - length, last + 1
+        if not _whole_words(text, start, end):
+            continue
+        if form.key is not None or form.blocker:
+            if _meant(text, start, end, form):
+                candidates.append(Candidate(start, end, form.key or "", form.key, 0))
+        if (form.head or (form.key is not None and _capitalised_before(text, start, tables))) and start >= run_end:
+            run = run_around(text, start, end)
+            if run is not None:
+                run_end = run.end()
+                candidates.extend(run_candidates(text, run, tables))
+    overrides, extra = _acronyms(text, candidates, tables)
+    candidates.extend(extra)
+    candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
+    names: dict[str, str] = {}
+    covered = 0
+    for candidate in candidates:
+        if candidate.start < covered:
+            continue
+        covered = candidate.end
+        if candidate.key is None and candidate.rank == 0:
+            continue  # a blocker
+        name = overrides.get(candidate.key, candidate.key) if candidate.key else candidate.name
+        name = normalise(name)
+        names.setdefault(name.lower(), name)
+    return list(names.values())
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is not part of a longer word ("UN-backed" is fine, "Time-Life" is not)."""
+    if start > 0 and text[start].isalnum() and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        return False
+    if end < len(text) and text[end - 1].isalnum():
+        following = text[end]
+        if following.isalnum() or following == "_":
+            return False
+        if following == "-" and end + 1 < len(text) and text[end + 1].isupper():
+            return False
+    return True
+
+
+def _meant(text: str, start: int, end: int, form: _Form) -> bool:
+    """Whether a known form is meant here: its context rules, and no model number after it."""
+    if form.reject_before and form.reject_before.search(text[max(0, start - _CONTEXT_CHARS) : start]):
+        return False
+    after = text[end : end + _CONTEXT_CHARS]
+    if form.require_after and not form.require_after.search(after):
+        return False
+    if form.reject_after and form.reject_after.search(after):
+        return False
+    return not (form.key and _MODEL_NUMBER.match(after) and not form.key[-1].isdigit())
+
+
+def _capitalised_before(text: str, start: int, tables: Tables) -> bool:
+    """Whether a capitalised word (not an opener) comes right before `start`: "Libyan House of
+    Representatives", "BBC World Service" may be longer names than the known one."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == start or j == 0:
+        return False
+    k = j - 1
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return text[k].isupper() and text[k:j] not in tables.openers
+
+
+# --- Acronyms expanded in the article -------------------------------------------------------
+
+
+def _acronyms(
+    text: str, candidates: list[Candidate], tables: Tables
+) -> tuple[dict[str, str], list[Candidate]]:
+    """Long forms the article gives for acronyms: overrides of canonical names, and new candidates.
+
+    "the Federal Security Service (FSB)" -> every mention of the FSB entry gives the long form;
+    "the National Disaster Response Force (NDRF)" -> later mentions of "NDRF" give the long form.
+    """
+    overrides: dict[str, str] = {}
+    extra: list[Candidate] = []
+    defined: dict[str, str] = {}
+    if "(" not in text:
+        return overrides, extra
+    ends = {c.end: c for c in sorted(candidates, key=lambda c: (c.end - c.start, -c.rank)) if c.key or c.rank}
+    for match in _ACRONYM_AFTER.finditer(text):
+        acronym = match.group(1)
+        if sum(ch.isupper() for ch in acronym) < 2:
+            continue
+        before = match.start()
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        candidate = ends.get(before)
+        if candidate is None:
+            continue
+        long_form = text[candidate.start : candidate.end]  # the article's own spelling
+        _define(acronym, long_form, candidate.key, defined, overrides, tables)
+    for match in _ACRONYM_BEFORE.finditer(text):
+        acronym, inside = match.group(1), match.group(2).strip()
+        full = RUN.fullmatch(inside)
+        key = tables.keys.get(normalise(inside).lower())
+        if not full or len(inside.split()) < 2 or not (key or has_head([(w, 0, 0) for w in inside.split()], tables)):
+            continue  # "EOL (End Of Life)", "MVP (Most Valuable Player)" are not organisations
+        extra.append(Candidate(match.start(1), match.end(), inside, key, 0 if key else 1))
+        _define(acronym, inside, key, defined, overrides, tables)
+    unknown = {a: long for a, long in defined.items() if tables.keys.get(a.lower()) is None}
+    if unknown:
+        pattern = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, unknown)) + r")(?![\w-])")
+        for match in pattern.finditer(text):
+            extra.append(Candidate(match.start(), match.end(), unknown[match.group(1)], None, 1))
+    return overrides, extra
+
+
+def _define(
+    acronym: str, long_form: str, key: str | None, defined: dict[str, str], overrides: dict[str, str], tables: Tables
+) -> None:
+    """Record `long_form` for `acronym`, and as the name of its known entries (the long form's, the acronym's)."""
+    defined.setdefault(acronym, long_form)
+    for entry in (key, tables.keys.get(acronym.lower())):
+        if entry:
+            overrides.setdefault(entry, long_form)
+
+
+# --- Building the tables --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _tables() -> Tables:
+    """The known-name automaton and the word lists of `organisations.toml`, with the place names."""
+    data = tomllib.loads(resources.files(__package__).joinpath("organisations.toml").read_text("utf-8"))
+    words = data["words"]
+    forms: dict[str, _Form] = {}
+    keys: dict[str, str] = {}
+    for canonical, aliases in data["known"].items():
+        for form in (canonical, *aliases):
+            forms[form] = _Form(canonical)
+            keys[normalise(form).lower()] = canonical
+    for form in data["blockers"]["forms"]:
+        forms[form] = _Form(None, blocker=True)
+    for form, rule in data["context"].items():
+        if form not in forms:
+            raise ValueError(f"organisations.toml: context rule for unknown form {form!r}")
+        forms[form] = replace(forms[form], **{k: re.compile(v) for k, v in rule.items()})
+    organisation = frozenset(words["organisation"]) | frozenset(words["head_only"]) \
+        | frozenset(words["head_initial_only"])
+    for word in organisation:
+        forms[word] = replace(forms[word], head=True) if word in forms else _Form(None, head=True)
+    automaton = ahocorasick.Automaton()
+    for form, entry in forms.items():
+        for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:
+            automaton.add_word(variant, (len(variant), entry))
+    automaton.make_automaton()
+    connectors = frozenset(words["connectors"])
+    return Tables(
+        automaton=automaton,
+        keys=keys,
+        organisation=organisation,
+        head_only=frozenset(words["head_only"]),
+        head_initial_only=frozenset(words["head_initial_only"]),
+        in_tail=frozenset(words["in_tail"]),
+        news=frozenset(words["newspapers"]),
+        things=frozenset(words["things"]),
+        connectors=connectors,
+        tail_starters=connectors - {"and", "&", "the", "et"},
+        cuts=(connectors | frozenset(words["tail_connectors"])) - {"and", "&", "et"},
+        tail_connectors=frozenset(words["tail_connectors"]),
+        openers=frozenset(words["openers"]),
+        numbers=frozenset(words["numbers"]),
+        roles=frozenset(words["roles"]),
+        possessive_words=frozenset(words["possessive_words"]),
+        not_organisations=frozenset(n.lower() for n in words["not_organisations"]),
+        not_endings=tuple(" " + n.lower() for n in words["not_organisation_endings"]),
+        places=_place_names(),
+    )
+
+
+def _place_names() -> frozenset[str]:
+    """Country names and capitals that may end an organisation name ("University College London")."""
+    import pycountry
+
+    from search.ingest.enrich.places import canonical_country, country_names
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        canonical = canonical_country(country.alpha_2)
+        if canonical:
+            names.update(form for form in country_names(canonical) if not form.isupper())
+    return frozenset(names)

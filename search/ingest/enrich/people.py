@@ -1,0 +1,386 @@
+"""People named in an article, and which of them are quoted or speaking (the speakers).
+
+Speakers come from attribution rules over sentences: "X said", '"…," said X', "according to X",
+"X, the minister, stressed", "X met Y, saying …", 'X paid tribute: "…"', interview answers
+("((X)) …"), and "he/she said" or "the governor said" resolved to the last person named before
+(a clause's subject first, never one of the other gender). Reporters ("our correspondent X",
+sign-offs) are people, never speakers; organisations and unnamed people ("the ministry said",
+"a spokesperson said") are neither. Verbs and the other word lists are in `people.toml`.
+
+Sentences are split with one regular expression and the abbreviation list of `text.py` rather
+than with Punkt, which alone would cost most of the time budget (1 ms per 1,000 characters).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from search.ingest.enrich.names import Mention, find_mentions, gender_of, lexicon, resolve
+from search.ingest.enrich.text import ABBREVIATIONS
+
+__all__ = ["People", "find_people"]
+
+
+@dataclass(frozen=True)
+class People:
+    """Named people of an article, by full name in order of first appearance."""
+
+    speakers: list[str]  # people quoted or speaking
+    people: list[str]  # every named person, speakers included
+
+
+_BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
+_QUOTE_MARK = re.compile(r"[\"“”\n]")
+_PARTICIPLE_GAP = re.compile(r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:“”\"\n]{0,60}?)?\s+")
+_COLON_QUOTE = re.compile(r":\s*[\"“]")
+_QUOTE_MARK_IN_LINE = re.compile(r"[\"“”]")
+# The end of the last clause boundary before a point: "…, where", "…; ", "… and".
+_LAST_BOUNDARY = re.compile(
+    r"(?s).*(?:[,;:—]|\b(?:where|when|while|that|after|before|because|since|although|though)\b)")
+_PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
+_PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are".split())
+_AFTER_QUOTATION = re.compile(r"(?:[\"”’]\s*,?|,\s*[\"”’])\s*$")
+_GENDERED = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.IGNORECASE)
+_PRONOUN_REACH = 1500  # characters: how far back to look for a subject once an object was found
+_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
+_PRONOUN_AFTER = re.compile(r"\s+(he|she)\b")
+_TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
+_AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,7}?\s+")  # "according to the ministry's spokesman X"
+_INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
+
+# ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
+_APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
+_AND = re.compile(r",?\s+and\s+")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    verbs: re.Pattern[str]  # any verb of saying, participle or "according to"
+    participles: frozenset[str]
+    quote_verbs: frozenset[str]  # speech only in a sentence with a quotation ("X praised …")
+    gap: re.Pattern[str]  # between a speaker's name and the verb
+    pronoun_before: re.Pattern[str]  # "he also" / "she" right before the verb
+    role_before: re.Pattern[str]  # "the governor" / "The Defence Minister" right before the verb
+    object_of: re.Pattern[str]  # a preposition, maybe with titles, right before a name
+    subject_prefix: re.Pattern[str]  # what may come before a sentence's subject
+    titles: frozenset[str]  # honorifics and roles, but not relatives: "Secretary General for …"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
+    phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], "according to", "According to"}
+    verbs = re.compile(r"\b" + _alternation(phrases) + r"\b")
+    fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
+    fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
+    gap = re.compile(
+        r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
+        r"(?:\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?)?"  # "of the army's Western Command"
+        r"(?:\s*\([^()\n]{0,60}\))?"
+        r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
+        r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
+        r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
+        + fill + r"\s*"
+    )
+    pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
+    lex = lexicon()
+    titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
+    role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
+    object_of = re.compile(  # "by President Trump", "fiancée of journalist Jamal Khashoggi"
+        r"(?:\b(?:of|for|from|at|with|by|in|on|to|about|against|between|under|over|after|before)\s+|\()"
+        r"(?:(?:the|a|an)\s+)?(?:(?i:" + titles + r")\s+)?(?:(?:[A-Z][\w.’'-]*|the|and|of|&)\s+)*$")
+    lowers = sorted({*lex.roles, *lex.gender, "the", "a", "an", "then", "of", "for", "and", "&", "his", "her",
+                     "their", "its", "opposition", "party", "health", "defence", "defense", "state", "regional",
+                     "local", "top"}, key=len, reverse=True)
+    # Before a clause's subject: capitalised words, titles and role nouns ("wrestling sportswriter").
+    subject_prefix = re.compile(r"[\s\"“‘']*(?:(?:[A-Z][\w’'.&-]*|" + "|".join(map(re.escape, lowers))
+                                + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
+                                r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
+    return _Rules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
+                  role_before, object_of, subject_prefix, frozenset(lex.gender.keys() | lex.roles - lex.relatives))
+
+
+def _alternation(phrases: set[str]) -> str:
+    """A regular expression matching any of `phrases`, as a trie (much faster than a flat "a|b|c")."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+def find_people(text: str) -> People:
+    """Named people in `text` and, among them, the speakers (see the module docstring)."""
+    mentions = find_mentions(text)
+    names = resolve(mentions)
+    persons = _accepted(mentions, names)
+    order: dict[str, int] = {}
+    for mention, name in zip(mentions, names):
+        if name in persons and name not in order:
+            order[name] = mention.start
+    kept = [(m, n) for m, n in zip(mentions, names) if n in persons]
+    reporters = {n for m, n in kept if m.reporter}
+    speakers = _Attribution(text, kept).speakers() - reporters
+    people = sorted(order, key=order.__getitem__)
+    return People([p for p in people if p in speakers], people)
+
+
+def _accepted(mentions: list[Mention], names: list[str | None]) -> set[str]:
+    """Names never used as part of an organisation or place ("Hagia Sophia Museum"), with at least
+    one mention outside a place context ("in Karol Bagh")."""
+    rejected = {name for mention, name in zip(mentions, names) if mention.organisation and len(mention.core) > 1}
+    return {name for mention, name in zip(mentions, names)
+            if name and name not in rejected and not mention.place_context}
+
+
+class _Attribution:
+    """Speaker attribution over one text with its person mentions."""
+
+    def __init__(self, text: str, mentions: list[tuple[Mention, str]]) -> None:
+        self.text = text
+        self.rules = _rules()
+        self.mentions = mentions
+        self.starts = [m.start for m, _ in mentions]
+        self.ends = [m.end for m, _ in mentions]
+        self.quotes = _quote_spans(text)
+        self.sentence_starts = _sentence_starts(text)
+        self.gender = self.genders()
+        self.antecedents = [(m, n) for m, n in mentions if not m.reporter and not self.quoted(m.start)]
+        self.antecedent_starts = [m.start for m, _ in self.antecedents]
+        self.subjects: dict[int, bool] = {}  # mention start → whether it opens a clause (cache)
+
+    def genders(self) -> dict[str, str]:
+        """ "m" or "f" per name, from honorifics ("Ms Lee"), else from the first he/his/she/her after
+        a mention and before the next name in its sentence ("Emily Spanton, who waived her right")."""
+        by_title: dict[str, str] = {}
+        votes: dict[str, int] = {}
+        for index, (mention, name) in enumerate(self.mentions):
+            if gender_of(mention):
+                by_title.setdefault(name, gender_of(mention))
+                continue
+            end = min(self.sentence_span(mention.end)[1], mention.end + 150)
+            if index + 1 < len(self.mentions):
+                end = min(end, self.mentions[index + 1][0].start)
+            pronoun = _GENDERED.search(self.text, mention.end, end)
+            if pronoun and not self.quoted(mention.start):
+                votes[name] = votes.get(name, 0) + (1 if pronoun.group(1) else -1)
+        genders = {name: "m" if vote > 0 else "f" for name, vote in votes.items() if vote}
+        genders.update(by_title)
+        return genders
+
+    def quoted(self, pos: int) -> bool:
+        k = bisect_right(self.quotes, (pos, len(self.text))) - 1
+        return k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1]
+
+    def sentence_start(self, pos: int) -> int:
+        k = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentence_starts[k] if k >= 0 else 0
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self.sentence_starts, pos)
+        end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+        return self.sentence_starts[k - 1], end
+
+    def speakers(self) -> set[str]:
+        found = {name for mention, name in self.mentions  # interviews: "((Dorsa Derakhshani)) I'm a …"
+                 if self.text.startswith("((", mention.start - 2) and self.text.startswith("))", mention.end)}
+        for verb in self.rules.verbs.finditer(self.text):
+            found.update(self.attribute(verb))
+        for colon in _COLON_QUOTE.finditer(self.text):  # 'In his message, he praised him: "…"'
+            if not self.quoted(colon.start()):
+                found.update(self.subject(self.sentence_start(colon.start()), colon.start(), same_clause=True))
+        return found
+
+    def attribute(self, verb: re.Match[str]) -> list[str]:
+        """Who a verb of saying is credited to, if anyone."""
+        text, (start, end), phrase = self.text, verb.span(), verb.group()
+        if self.quoted(start):
+            return []
+        sentence, sentence_end = self.sentence_span(start)
+        if phrase.lower().startswith("according"):
+            return self.after(end, sentence, _AFTER_GAP)
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
+        if (previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE) or text.startswith(" by ", end):
+            return []  # "was told", "to say", "described by"
+        if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end):
+            return []  # "X praised Y" is speech only when the sentence quotes X
+        if phrase in self.rules.participles:
+            return self.subject(sentence, start)
+        return self.before(sentence, start) or self.inverted(sentence, start, end)
+
+    def before(self, sentence: int, verb: int) -> list[str]:
+        """ "X said", "X, the minister, said", "X and Y said", "he said"."""
+        text = self.text
+        k = bisect_left(self.ends, verb + 1) - 1
+        lone: list[str] = []  # "…, Jamel Msallem, said": kept unless a name before it owns the apposition
+        for index in range(k, max(k - 4, -1), -1):
+            mention, name = self.mentions[index]
+            if mention.start < sentence or mention.end > verb:
+                break
+            if self.quoted(mention.start) or self.is_object(mention, sentence):
+                continue
+            if text[mention.end:verb].strip() == ",":
+                if not lone and _APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
+                    lone = [name]
+                continue
+            if self.rules.gap.fullmatch(text, mention.end, verb):
+                return [name, *self.coordinated(index)]
+        if lone:
+            return lone
+        pronoun = self.rules.pronoun_before.search(text, max(sentence, verb - 80), verb)
+        if pronoun:
+            return self.pronoun(pronoun.group(1), pronoun.start())
+        role = self.rules.role_before.search(text, max(sentence, verb - 80), verb)
+        return self.titled(role.group(1).lower(), role.start()) if role else []
+
+    def titled(self, title: str, at: int) -> list[str]:
+        """ "The governor said": the last person named before `at` with that title among the three words
+        before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge Eduardo Scheinig")."""
+        for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
+            mention, name = self.antecedents[index]
+            if at - mention.start > _PRONOUN_REACH:
+                break
+            if title in self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]:
+                return [name]
+        return []
+
+    def coordinated(self, index: int) -> list[str]:
+        """Names joined to mention `index` by "and" ("Smith and Jones said")."""
+        names = []
+        while index > 0:
+            previous, name = self.mentions[index - 1]
+            if not _AND.fullmatch(self.text, previous.end, self.mentions[index][0].start):
+                break
+            names.append(name)
+            index -= 1
+        return names
+
+    def inverted(self, sentence: int, verb: int, end: int) -> list[str]:
+        """ '"…," said X.' / '"…," said he.' right after a quotation; "…, stated Minister Y Z," after a comma
+        when only titles come between the verb and the name."""
+        if _AFTER_QUOTATION.search(self.text, max(sentence, verb - 5), verb):
+            pronoun = _PRONOUN_AFTER.match(self.text, end)
+            if pronoun:
+                return self.pronoun(pronoun.group(1), pronoun.start(1))
+            return self.after(end, sentence, _INVERTED_GAP)
+        if self.text[max(sentence, verb - 3):verb].rstrip().endswith(","):
+            return self.after(end, sentence, _TITLES_GAP)
+        return []
+
+    def after(self, end: int, sentence: int, gap: re.Pattern[str]) -> list[str]:
+        """The first name after `end` in the same sentence, if what comes between fits `gap`."""
+        k = bisect_left(self.starts, end)
+        if k < len(self.mentions):
+            mention, name = self.mentions[k]
+            if gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence:
+                return [name]
+        return []
+
+    def subject(self, sentence: int, verb: int, same_clause: bool = False) -> list[str]:
+        """The subject of the clause a participle hangs on ("X met Y, saying …" → X): the nearest
+        name or he/she before it that opens a clause (with no comma before `verb` if `same_clause`)."""
+        text = self.text
+        inside = self.mentions[bisect_left(self.starts, sentence):bisect_left(self.starts, verb)]
+        if inside and _PARTICIPLE_GAP.fullmatch(text, inside[-1][0].end, verb) and not self.quoted(verb):
+            return [inside[-1][1]]  # "with Ross Spano of Florida calling the process …"
+        candidates: list[tuple[int, int, str | None, str]] = [(m.start, m.end, name, "") for m, name in inside]
+        candidates += [(p.start(), p.end(), None, p.group(1)) for p in _PRONOUN.finditer(text, sentence, verb)]
+        objects = {m.start for m, _ in inside if self.is_object(m, sentence)}
+        for start, end, name, pronoun in sorted(candidates, reverse=True):
+            if self.quoted(start) or text.startswith(("'s", "’s"), end) or start in objects:
+                continue
+            if same_clause and "," in text[end:verb]:
+                break
+            boundary = _LAST_BOUNDARY.match(text, sentence, start)
+            clause = boundary.end() if boundary else sentence
+            if text[clause - 1:clause] == "," and text[end:verb].strip() == ",":
+                continue  # an apposition: "paraphrased the first American in space, Alan Shepard, commenting"
+            if self.rules.subject_prefix.fullmatch(text, clause, start):
+                return [name] if name else self.pronoun(pronoun, start)
+        return []
+
+    def pronoun(self, word: str, at: int) -> list[str]:
+        """Who "he" or "she" at `at` stands for: the last person named before it as the subject of a
+        clause, else the last person named at all; never one known to be of the other gender."""
+        wanted = "m" if word.lower() == "he" else "f"
+        fallback: list[str] = []
+        for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
+            mention, name = self.antecedents[index]
+            if fallback and at - mention.start > _PRONOUN_REACH:
+                break
+            if self.gender.get(name, wanted) != wanted:
+                continue
+            if self.is_subject(mention):
+                return [name]
+            fallback = fallback or [name]
+        return fallback
+
+    def is_object(self, mention: Mention, sentence: int) -> bool:
+        """Whether a mention follows a preposition ("by President Trump", "of Human Rights"), other than
+        one inside a title ("Secretary General for Emerging Security Challenges David van Weel")."""
+        found = self.rules.object_of.search(self.text, max(sentence, mention.start - 60), mention.start)
+        if not found:
+            return False
+        before = self.text[max(sentence, found.start() - 25):found.start()].split()
+        return not (before and before[-1].lower() in self.rules.titles)
+
+    def is_subject(self, mention: Mention) -> bool:
+        """Whether a mention opens a clause ("…, Smith met"), rather than being an object ("met Smith",
+        "of Smith", "Smith's")."""
+        known = self.subjects.get(mention.start)
+        if known is None:
+            text = self.text
+            sentence = self.sentence_start(mention.start)
+            boundary = _LAST_BOUNDARY.match(text, sentence, mention.start)
+            known = self.subjects[mention.start] = not text.startswith(("'s", "’s"), mention.end) and not (
+                self.is_object(mention, sentence)) and bool(
+                self.rules.subject_prefix.fullmatch(text, boundary.end() if boundary else sentence, mention.start))
+        return known
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text between double quotes (straight or curly); a quote never runs past a line."""
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for mark in _QUOTE_MARK.finditer(text):
+        char, pos = mark.group(), mark.start()
+        if char == "\n" or (char == "”" and opened >= 0) or (char == '"' and opened >= 0):
+            if opened >= 0:
+                spans.append((opened, pos + 1))
+            opened = -1
+        elif char != "”":
+            opened = pos
+    return spans
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Start offsets of sentences: after . ! ? (not after an abbreviation or an initial) and newlines."""
+    starts = [0]
+    for boundary in _BOUNDARY.finditer(text):
+        if not boundary.group(2) and boundary.group(1) != "\n":
+            continue  # "3.5", "U.S"
+        if boundary.group(1) == ".":
+            dot = boundary.start()
+            word = text[max(0, dot - 20):dot].rsplit(None, 1)[-1:]
+            word = word[0].strip("\"“‘'([").rstrip(".").lower() if word else ""
+            if word in ABBREVIATIONS or len(word) == 1:
+                continue
+        starts.append(boundary.end())
+    return starts
