@@ -30,10 +30,10 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 from corpora import ROOT, reuters_article, reuters_records
-
 from systems import BUILD, FACET_ATTRS, FIRST_QUERY, INDEX_PATH, QUERY
 
 from search.model import Article
@@ -90,7 +90,7 @@ def make_queries(articles: list[Article], count: int, seed: int = 7) -> list[dic
     for article in sample:
         words = re.findall(r"[a-z]{4,}", article.body.lower())
         df.update(set(words))
-        bigrams.update(zip(words, words[1:]))
+        bigrams.update(pairwise(words))
     rare = sorted(w for w, c in df.items() if 3 <= c <= 10)
     common = sorted(w for w, c in df.items() if c >= max(5, len(sample) * 0.06))
     phrases = [" ".join(b) for b, c in bigrams.most_common(300) if c >= max(3, len(sample) * 0.004)]
@@ -198,7 +198,7 @@ def main() -> None:
                             if path.is_dir() else path.stat().st_size}
         for system, r in rows.items():
             lat = [x * 1000 for x in r["latencies"]]
-            empty = [x for x, k in zip(lat, r["kinds"]) if k == "empty"]
+            empty = [x for x, k in zip(lat, r["kinds"], strict=True) if k == "empty"]
             ratio = percentile(lat, 50) / percentile([x * 1000 for x in rows["sqlite"]["latencies"]], 50) \
                 if "sqlite" in rows else float("nan")
             fmt = lambda v: f"{v:,.0f}" if v else "—"  # noqa: E731

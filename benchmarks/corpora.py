@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search.model import Article  # noqa: E402
 from search.ingest.readers import ReadError, article_from_record, read_paths  # noqa: E402
+from search.model import Article  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpora"
 WIKINEWS = SHARED / "wikinews"

@@ -26,10 +26,11 @@ def query_text(q: dict) -> str:
 
 
 def build_ours(articles, workdir: Path, size: int) -> dict:
+    from whoosh import index as whoosh_index
+
     from search import build_index
     from search.index.schema import make_schema
     from search.index.writers import Writer, commit_segments, write_articles
-    from whoosh import index as whoosh_index
 
     index_dir, jsonl, result = workdir / f"ours-{size}", workdir / f"corpus-{size}.jsonl", {}
     jsonl.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.body, "source": a.source,
@@ -220,6 +221,13 @@ def build_tantivy(articles, workdir: Path, size: int) -> dict:
             "size_bytes": sum(f.stat().st_size for f in path.iterdir() if f.is_file())}
 
 
+def _tantivy_all_of(text_query, filter_queries: dict, skip: str | None = None):
+    """The text query AND every facet's filter but `skip`'s (a facet's counts ignore its own filter)."""
+    import tantivy
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, text_query)] + [
+        (tantivy.Occur.Must, fq) for f, fq in filter_queries.items() if f != skip])
+
+
 def query_tantivy(queries, workdir: Path, size: int) -> list[float]:
     import tantivy
     schema = tantivy_schema()
@@ -235,17 +243,14 @@ def query_tantivy(queries, workdir: Path, size: int) -> list[float]:
             text_query = tantivy.Query.all_query()
         filter_queries = {f: tantivy.Query.boolean_query([(tantivy.Occur.Should, tantivy.Query.term_query(schema, f, v))
                                                           for v in vs]) for f, vs in q["filters"].items()}
-
-        def combined(skip=None):
-            return tantivy.Query.boolean_query([(tantivy.Occur.Must, text_query)] + [
-                (tantivy.Occur.Must, fq) for f, fq in filter_queries.items() if f != skip])
-        hits = searcher.search(combined(), 10).hits
+        hits = searcher.search(_tantivy_all_of(text_query, filter_queries), 10).hits
         if q["terms"]:
             generator = tantivy.SnippetGenerator.create(searcher, text_query, schema, "body")
             for _score, address in hits:
                 generator.snippet_from_doc(searcher.doc(address)).to_html()
         for name in FACET_ATTRS:
-            searcher.aggregate(combined(skip=name), {"v": {"terms": {"field": name, "size": 10}}})
+            searcher.aggregate(_tantivy_all_of(text_query, filter_queries, skip=name),
+                               {"v": {"terms": {"field": name, "size": 10}}})
         latencies.append(time.perf_counter() - t0)
     return latencies
 

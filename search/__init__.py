@@ -22,15 +22,25 @@ from search.engine import explore as _explore
 from search.engine import query as _query
 from search.engine.explore import ArticleView, CoOccurrence, IndexStats
 from search.engine.export import export as _export
+from search.engine.highlight import marked_html
 from search.engine.query import DateHistogram, Hit, SearchResult
 from search.engine.selection import Selection
 from search.errors import IndexBusyError, IndexCorruptError, IndexNotFoundError, SearchError
 from search.index import build as _build
-from search.index.build import IndexReport, build_index
+from search.index.build import IndexProgress, IndexReport, build_index
 from search.index.location import default_index_dir
-from search.index.schema import FACETS
 from search.ingest.readers import ReadError, read_paths
-from search.model import Article, FacetValue
+from search.model import (
+    EXPORT_FORMATS,
+    FACET_ORDERS,
+    FACETS,
+    MATCH_MODES,
+    SORTS,
+    Article,
+    Facet,
+    FacetValue,
+    register_facet,
+)
 
 _Call = TypeVar("_Call", bound=Callable[..., Any])
 
@@ -59,8 +69,10 @@ export = _on_default_index(_export)
 delete_articles = _on_default_index(_build.delete_articles)
 
 __all__ = [
-    "Article", "ArticleView", "CoOccurrence", "DateHistogram", "FACETS", "FacetValue", "Hit", "IndexBusyError",
-    "IndexCorruptError", "IndexNotFoundError", "IndexReport", "IndexStats", "ReadError", "SearchError",
-    "SearchResult", "Selection", "build_index", "cooccurrence", "default_index_dir", "export", "facet_values",
-    "delete_articles", "get_article", "index_stats", "read_paths", "search", "similar",
+    "EXPORT_FORMATS", "FACET_ORDERS", "MATCH_MODES", "SORTS",
+    "Article", "ArticleView", "CoOccurrence", "DateHistogram", "FACETS", "Facet", "FacetValue", "Hit",
+    "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport", "IndexStats",
+    "ReadError", "SearchError", "SearchResult", "Selection", "build_index", "cooccurrence", "default_index_dir",
+    "export", "facet_values", "delete_articles", "get_article", "index_stats", "marked_html", "read_paths",
+    "register_facet", "search", "similar",
 ]

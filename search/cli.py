@@ -1,4 +1,4 @@
-"""Command line: index, query, export, similar, values, cooccur and stats (`python -m search -h`)."""
+"""Command line: index, query, export, similar, values, cooccur, stats and settings (`python -m search -h`)."""
 
 from __future__ import annotations
 
@@ -9,21 +9,34 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
 from tqdm import tqdm
 
-from search.errors import SearchError
-from search.engine.explore import cooccurrence, facet_values, index_stats, similar
-from search.engine.export import FORMATS, export
-from search.engine.query import SORTS, Hit, SearchResult, search
-from search.index.schema import FACETS
-from search.engine.selection import FACET_ORDERS
-from search.index.build import COMMIT_EVERY, IndexProgress, build_index, delete_articles
+from search import (
+    EXPORT_FORMATS,
+    FACET_ORDERS,
+    FACETS,
+    SORTS,
+    Hit,
+    IndexProgress,
+    SearchError,
+    SearchResult,
+    build_index,
+    cooccurrence,
+    delete_articles,
+    export,
+    facet_values,
+    index_stats,
+    search,
+    similar,
+)
+from search.settings import lookup, markdown_table, setting, text_table
 
 _MARK = re.compile(r"</?mark>")
+FACET_SHOWN: int = setting("facet_shown")  # values listed per facet in the text output
 
 
 def _plain(fragment: str, bold: bool) -> str:
@@ -61,10 +74,14 @@ def _selection(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _json_default(value: object) -> Any:
+    """JSON for what `json` cannot write itself: dates, hits (each facet under its attribute
+    name: "source", "speakers", …) and the other result records (field by field)."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    if is_dataclass(value):
-        return asdict(value)
+    if isinstance(value, Hit):
+        return value.as_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
@@ -76,9 +93,10 @@ def _print_hit(hit: Hit, bold: bool) -> None:
     print()
     print(_plain(hit.title_html, bold))
     print(f"  {hit.source} · {hit.published or 'undated'} · {hit.url or hit.id}")
-    for label, values in (("speakers", hit.speakers), ("countries", hit.countries), ("themes", hit.themes)):
-        if values:
-            print(f"  {label}: {', '.join(values)}")
+    for facet in FACETS.values():
+        values = hit.facets.get(facet.name)
+        if facet.on_hits and values:
+            print(f"  {facet.attr}: {', '.join(values)}")
     print(f"  {_plain(hit.snippet, bold)}")
 
 
@@ -95,11 +113,22 @@ def _print_result(res: SearchResult, bold: bool) -> None:
     for name, values in res.facets.items():
         if values:
             listed = ", ".join(f"{'-' if v.excluded else '*' if v.selected else ''}{v.value} ({v.count})"
-                               for v in values[:8])
-            more = res.facet_totals.get(name, 0) - min(len(values), 8)
+                               for v in values[:FACET_SHOWN])
+            more = res.facet_totals.get(name, 0) - min(len(values), FACET_SHOWN)
             print(f"\n{FACETS[name].label}: {listed}" + (f" … and {more} more" if more > 0 else ""))
     if res.dates.years:
         print("\nYears: " + ", ".join(f"{v.value} ({v.count})" for v in res.dates.years))
+
+
+def _knob(cmd: argparse.ArgumentParser, flag: str, name: str, **options: Any) -> None:
+    """An integer option whose default and help come from setting `name` (search/settings.py)."""
+    knob = lookup(name)
+    cmd.add_argument(flag, type=int, default=knob.default, help=knob.help_with_default, **options)
+
+
+def _workers(chosen: int | None) -> int:
+    """`--workers`, or one per CPU core when not given (the `workers` setting is "auto")."""
+    return chosen if chosen is not None else os.cpu_count() or 1
 
 
 class ProgressBar:
@@ -144,9 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("paths", nargs="+", help="article files or folders (txt, json, jsonl, csv)")
     cmd.add_argument("--rebuild", action="store_true", help="replace the whole index (in one commit at the end)")
     cmd.add_argument("--prune", action="store_true", help="delete articles whose files or records are gone")
-    cmd.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes that enrich and write (default: cores)")
-    cmd.add_argument("--commit-every", type=int, default=COMMIT_EVERY, metavar="N",
-                     help="commit after every N articles written, so an interrupted run keeps its work")
+    _knob(cmd, "--workers", "workers")
+    _knob(cmd, "--commit-every", "commit_every", metavar="N")
     cmd.add_argument("--quiet", action="store_true", help="no progress bar")
 
     cmd = commands.add_parser("delete", parents=[index_option], help="delete articles by id")
@@ -155,30 +183,33 @@ def _parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("query", parents=[chosen, index_option], help="search the index")
     cmd.add_argument("--sort", choices=SORTS, default="relevance")
     cmd.add_argument("--page", type=int, default=1)
-    cmd.add_argument("--per-page", type=int, default=10)
-    cmd.add_argument("--facet-limit", type=int, default=30, help="values listed per facet")
+    _knob(cmd, "--per-page", "page_size")
+    _knob(cmd, "--facet-limit", "facet_limit")
     cmd.add_argument("--facet-order", choices=FACET_ORDERS, default="count", help="facet values by count or name")
     cmd.add_argument("--json", action="store_true", help="print the whole result as JSON")
 
     cmd = commands.add_parser("export", parents=[chosen, index_option], help="write all matches to stdout")
-    cmd.add_argument("--format", choices=FORMATS, default="csv")
+    cmd.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
     cmd.add_argument("--sort", choices=SORTS, default="newest")
 
     cmd = commands.add_parser("values", parents=[chosen, index_option], help="find values of a facet by substring")
     cmd.add_argument("--facet", required=True, choices=list(FACETS))
     cmd.add_argument("--contains", default="", help="substring to look for (case-insensitive)")
-    cmd.add_argument("--limit", type=int, default=50)
+    _knob(cmd, "--limit", "value_search_limit")
 
     cmd = commands.add_parser("cooccur", parents=[chosen, index_option], help="pairs of values across two facets")
     cmd.add_argument("--rows", required=True, choices=list(FACETS))
     cmd.add_argument("--columns", required=True, choices=list(FACETS))
-    cmd.add_argument("--top", type=int, default=10, help="values per facet, and pairs listed")
+    _knob(cmd, "--top", "cooccurrence_top")
 
     cmd = commands.add_parser("similar", parents=[narrowing, index_option], help="articles like the one with this id")
     cmd.add_argument("id")
-    cmd.add_argument("-n", type=int, default=5)
+    _knob(cmd, "-n", "similar_articles")
 
     commands.add_parser("stats", parents=[index_option], help="summary of the index")
+
+    cmd = commands.add_parser("settings", help="list the settings: name, default and what each sets")
+    cmd.add_argument("--markdown", action="store_true", help="as a Markdown table (the one in README.md)")
     return parser
 
 
@@ -187,7 +218,7 @@ def _run(args: argparse.Namespace) -> None:
     if args.command == "index":
         with ProgressBar(disable=True if args.quiet else None) as bar:
             report = build_index(args.paths, args.index_dir, rebuild=args.rebuild, prune=args.prune,
-                                 workers=args.workers, commit_every=args.commit_every, progress=bar.update)
+                                 workers=_workers(args.workers), commit_every=args.commit_every, progress=bar.update)
         print(report.summary())
         for error in report.errors:
             print(f"  error: {error}", file=sys.stderr)
@@ -215,6 +246,8 @@ def _run(args: argparse.Namespace) -> None:
     elif args.command == "similar":
         for hit in similar(args.id, args.n, index_dir=args.index_dir, **_selection(args)):
             _print_hit(hit, bold)
+    elif args.command == "settings":
+        print(markdown_table() if args.markdown else text_table())
     else:
         stats = index_stats(args.index_dir)
         span = f"{stats.first_published} to {stats.last_published}" if stats.first_published else "no dates"

@@ -2,10 +2,17 @@
 
 * `seed_index`: an index built once per test session from `seeds/` (read-only: don't add to it).
 * `make_index(*paths)`: build a fresh index from files/folders (e.g. `seeds/` plus a test file).
-* `app_server(index_dir)`: start `streamlit run app.py` against an index, return its base URL;
-  one server per index directory, killed at the end of the session.
+* `app_server(index_dir, script=app.py)`: start `streamlit run app.py` (or another app script)
+  against an index, return its base URL; one server per index and script, killed at the end of
+  the session.
 * `browser` / `page`: Debian's Chromium driven by Playwright; `page.dialogs` lists every
   JavaScript dialog (alert/confirm/prompt) the page opened.
+* `wikinews`: the folder of the shared Wikinews corpus (`../shared/corpora/wikinews`).
+
+Markers are given by the fixtures a test uses, so no test can forget its own: a test that uses
+`app_server`, `browser` or `page` is marked `browser`; one that uses `wikinews` (or reads
+`SHARED_CORPORA` and is marked by hand) is marked `corpus`. `pytest -m "not browser"` is the quick
+loop; `make test` (and CI) runs everything.
 """
 
 from __future__ import annotations
@@ -28,6 +35,27 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SERVER_START_TIMEOUT_S = 45.0
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+BROWSER_FIXTURES = {"app_server", "browser", "page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests `browser` / `corpus` by the fixtures they use (see the module docstring)."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if "wikinews" in used:
+            item.add_marker(pytest.mark.corpus)
+
+
+@pytest.fixture(scope="session")
+def wikinews() -> Path:
+    """The shared Wikinews corpus (295 articles, CC BY 2.5; read in place, never copied here)."""
+    path = SHARED_CORPORA / "wikinews"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the shared corpora are not beside this checkout")
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -81,22 +109,23 @@ def _wait_until_up(proc: subprocess.Popen, url: str, log_path: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], str]]:
-    """A function starting the app on a free port against `index_dir`; returns "http://127.0.0.1:PORT/"."""
-    servers: dict[Path, tuple[subprocess.Popen, str]] = {}
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
+    """A function starting an app script (`app.py` unless given) on a free port against `index_dir`;
+    returns "http://127.0.0.1:PORT/"."""
+    servers: dict[tuple[Path, Path], tuple[subprocess.Popen, str]] = {}
     logs = tmp_path_factory.mktemp("streamlit-logs")
 
-    def start(index_dir: Path) -> str:
-        key = Path(index_dir).resolve()
+    def start(index_dir: Path, script: Path = ROOT / "app.py") -> str:
+        key = (Path(index_dir).resolve(), Path(script).resolve())
         if key in servers:
             return servers[key][1]
         port = free_port()
-        env = {**os.environ, "SEARCH_INDEX_DIR": str(key), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        env = {**os.environ, "SEARCH_INDEX_DIR": str(key[0]), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
                "PYTHONUNBUFFERED": "1"}
         log_path = logs / f"streamlit-{port}.log"
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+                [sys.executable, "-m", "streamlit", "run", str(key[1]), "--server.headless", "true",
                  "--server.address", "127.0.0.1", "--server.port", str(port),
                  "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)

@@ -19,7 +19,6 @@ from search.index.schema import make_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"  # as in tests/test_wikinews.py
 
 STEMMING = StemmingAnalyzer()
 FIELD = TEXT(analyzer=StemmingAnalyzer(), stored=True)  # plain Whoosh: Positions format
@@ -82,10 +81,8 @@ def test_seed_articles():
         assert words(text) == whoosh_words(text)
 
 
-def test_wikinews_articles():
-    if not WIKINEWS.is_dir():
-        pytest.skip(f"{WIKINEWS} is absent: the shared corpora are not beside this checkout")
-    found = articles(WIKINEWS)
+def test_wikinews_articles(wikinews):
+    found = articles(wikinews)
     assert len(found) == 295
     for article in found:
         for text in (article.title, article.body):

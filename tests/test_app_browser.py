@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
-
 from conftest import SEEDS
+from playwright.sync_api import Page, expect
 
 NATO_TITLE = "NATO experts underline importance of partnership at Seoul Defense Dialogue"
 EVIL = "<script>alert(1)</script>"

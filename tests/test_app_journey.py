@@ -22,14 +22,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote_plus, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from conftest import ROOT, SEEDS
-from search import export, search, similar
-from search.app.charts import month_bounds
+from playwright.sync_api import Page, expect
 from test_app_browser import facet_section
 
-WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
+from search import export, search, similar
+from search.app.charts import month_bounds
+
 QUERY = "president"
 CHIPS = ".st-key-chips button:visible"  # (Streamlit also draws a hidden copy of a button with a tooltip)
 # Only our own <mark> tags (and the article view's entity spans) may appear inside article text.
@@ -46,10 +45,9 @@ def patient_expect():
 
 
 @pytest.fixture(scope="module")
-def news_index(make_index) -> Path:
+def news_index(make_index, wikinews) -> Path:
     """The seeds plus the 295 Wikinews articles (CC BY 2.5, read from ../shared, never copied)."""
-    assert WIKINEWS.is_dir(), f"the Wikinews corpus is missing: {WIKINEWS}"
-    return make_index(SEEDS, WIKINEWS)
+    return make_index(SEEDS, wikinews)
 
 
 # --- helpers ------------------------------------------------------------------------------------

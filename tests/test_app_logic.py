@@ -16,6 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from search import FacetValue, Hit, search
 from search.app import ui
+from search.app.article_html import safe_url
+from search.app.state import PageState, href, state_from_params, state_to_params
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 NATO_TITLE = "NATO experts underline importance of partnership at Seoul Defense Dialogue"
@@ -242,7 +244,7 @@ def test_article_view_shows_highlighted_text_facets_and_a_back_link(app, seed_in
     assert NATO_TITLE in html
     assert "<mark>cyber</mark>" in html
     assert html.count("<p>") > 3  # paragraphs kept
-    back = ui.href(ui.PageState(q="cyber", filters={"source": ["NATO"]}))
+    back = href(PageState(q="cyber", filters={"source": ["NATO"]}))
     assert f'href="{html_lib.escape(back)}"' in html and "Back to results" in html
     assert "article=" not in back
     for value in hit.speakers + hit.countries + hit.themes:
@@ -255,26 +257,26 @@ def test_unknown_article_is_a_friendly_warning(app):
     assert "Back to results" in page_html(at)
 
 
-# --- page logic (search.ui) ---------------------------------------------------------------------
+# --- page logic (search.app.ui, search.app.state) -----------------------------------------------
 
 def test_state_round_trips_through_the_url():
-    state = ui.PageState(q="arms control", filters={"country": ["South Korea", "Russia"], "source": ["NATO"]},
-                         page=2, sort="oldest", article="a/1")
-    params_ = ui.state_to_params(state)
+    state = PageState(q="arms control", filters={"country": ["South Korea", "Russia"], "source": ["NATO"]},
+                      page=2, sort="oldest", article="a/1")
+    params_ = state_to_params(state)
     assert list(params_) == ["q", "source", "country", "sort", "page", "article"]
 
     def get_all(name: str) -> list[str]:
         value = params_.get(name, [])
         return value if isinstance(value, list) else [value]
 
-    again = ui.state_from_params(get_all)
+    again = state_from_params(get_all)
     assert again == state
-    assert ui.href(state).startswith("?q=arms+control&source=NATO&country=South+Korea&country=Russia")
-    assert ui.href(ui.PageState()) == "?"
+    assert href(state).startswith("?q=arms+control&source=NATO&country=South+Korea&country=Russia")
+    assert href(PageState()) == "?"
 
 
 def test_with_filter_adds_and_removes_one_value():
-    state = ui.PageState(q="x", filters={"country": ["Russia"]}, page=4)
+    state = PageState(q="x", filters={"country": ["Russia"]}, page=4)
     added = state.with_filter("country", "Japan", True)
     assert added.filters == {"country": ["Russia", "Japan"]} and added.page == 1
     assert added.with_filter("country", "Russia", False).filters == {"country": ["Japan"]}
@@ -288,15 +290,15 @@ def test_with_filter_adds_and_removes_one_value():
     ("https://exa mple.com", False),
 ])
 def test_only_http_urls_are_linked(url, safe):
-    assert (ui.safe_url(url) is not None) is safe
+    assert (safe_url(url) is not None) is safe
 
 
 def test_card_escapes_everything_but_the_highlighted_fragments():
     evil = "<script>alert(1)</script>"
     hit = Hit(id="x", title=evil, source=evil, published=date(2024, 2, 3), url="javascript:alert(1)",
-              speakers=[evil], people=[], organisations=[evil], countries=['"><img src=x onerror=alert(1)>'], regions=[],
-              themes=[evil], score=1.0, snippet="a <mark>b</mark> &lt;c&gt;", title_html="T <mark>b</mark>")
-    html = ui.card_html(hit, ui.PageState(q='"x"'))
+              speakers=[evil], people=[], organisations=[evil], countries=['"><img src=x onerror=alert(1)>'],
+              regions=[], themes=[evil], score=1.0, snippet="a <mark>b</mark> &lt;c&gt;", title_html="T <mark>b</mark>")
+    html = ui.card_html(hit, PageState(q='"x"'))
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "a <mark>b</mark> &lt;c&gt;" in html and "T <mark>b</mark>" in html

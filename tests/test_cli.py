@@ -25,7 +25,8 @@ def index_dir(tmp_path_factory):
 
 
 def test_reindexing_reports_skipped(index_dir):
-    assert "added 0, updated 0, skipped 2, errors 0" in run("index", str(ROOT / "seeds"), "--index-dir", index_dir).stdout
+    reindexed = run("index", str(ROOT / "seeds"), "--index-dir", index_dir).stdout
+    assert "added 0, updated 0, skipped 2, errors 0" in reindexed
 
 
 def test_query_as_json_with_a_filter(index_dir):
@@ -62,7 +63,8 @@ def test_export_csv_has_every_match(index_dir):
 
 def test_values_similar_cooccur_and_stats(index_dir):
     assert "South Korea" in run("values", "--facet", "country", "--contains", "korea", "--index-dir", index_dir).stdout
-    nato_id = json.loads(run("query", "", "--filter", "source=NATO", "--json", "--index-dir", index_dir).stdout)["hits"][0]["id"]
+    nato = json.loads(run("query", "", "--filter", "source=NATO", "--json", "--index-dir", index_dir).stdout)
+    nato_id = nato["hits"][0]["id"]
     similar = run("similar", nato_id, "--index-dir", index_dir).stdout
     assert "Arirang TV" in similar and "NATO ·" not in similar
     # similar within filters: no article has the source "Nowhere"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from search import (build_index, cooccurrence, export, facet_values, index_stats, read_paths, search,
-                    similar)
+from search import build_index, cooccurrence, export, facet_values, index_stats, read_paths, search, similar
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLES = [

@@ -16,17 +16,15 @@ from whoosh.formats import Positions
 from whoosh.writing import SegmentWriter
 
 from search import build_index, delete_articles, search
-
-from search.index import writers
-from search.model import Article
 from search.engine.matching import query_match
 from search.engine.parsing import parse_query
-from search.ingest.readers import read_paths
+from search.index import writers
 from search.index.schema import TEXT_FIELDS, from_stored, make_schema, to_document
 from search.index.snapshot import snapshot
+from search.ingest.readers import read_paths
+from search.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
-WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
 
 QUERIES = [
     "said", "president", "election AND vote", "police OR fire", "nato -russia", "climate NOT change",
@@ -71,9 +69,9 @@ def whoosh_twin(index_dir: Path, folder: Path):
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
+def index(tmp_path_factory, wikinews):
     path = tmp_path_factory.mktemp("textmask-index")
-    build_index([ROOT / "seeds", WIKINEWS], path)
+    build_index([ROOT / "seeds", wikinews], path)
     # deleted documents must never match
     before = search("police", index_dir=path).total
     victims = [h.id for h in search("police", per_page=3, index_dir=path).hits]
@@ -82,10 +80,10 @@ def index(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def parallel_index(tmp_path_factory):
+def parallel_index(tmp_path_factory, wikinews):
     """Wikinews twice over (590 articles, new ids), enriched and written by two worker processes."""
     folder = tmp_path_factory.mktemp("parallel")
-    articles = [a for a in read_paths([WIKINEWS]) if not hasattr(a, "where")]
+    articles = [a for a in read_paths([wikinews]) if not hasattr(a, "where")]
     with (folder / "twice.jsonl").open("w", encoding="utf-8") as out:
         for copy in ("a", "b"):
             for a in articles:
@@ -180,19 +178,19 @@ def test_same_ranking_and_scores_as_whoosh(index, text):
     assert [s + shift for _, s in ours] == pytest.approx([s for _, s in theirs], rel=1e-6)
 
 
-def test_a_worker_segment_holds_exactly_what_whoosh_itself_writes(tmp_path):
+def test_a_worker_segment_holds_exactly_what_whoosh_itself_writes(tmp_path, wikinews):
     """A worker's segment, read with its saved arrays, holds Whoosh's own writing of the same
     enriched articles: every term, statistic and posting, stored field and field length."""
     from whoosh.reading import SegmentReader
 
     from search.index import postings
+    from search.index.text_terms import TextArraysCodec
     from search.ingest.enrich import enrich
-    from search.index.text_terms import install
 
-    articles = [a for a in read_paths([WIKINEWS]) if not hasattr(a, "where")][:120]
+    articles = [a for a in read_paths([wikinews]) if not hasattr(a, "where")][:120]
     (tmp_path / "ours").mkdir()
     ours = whoosh_index.create_in(str(tmp_path / "ours"), make_schema())
-    segment = writers.write_segment((str(tmp_path / "ours"), [(a, a.content_hash(), False) for a in articles]))
+    segment = writers.write_segment((str(tmp_path / "ours"), [(a, a.content_hash(), False) for a in articles], enrich))
     (tmp_path / "plain").mkdir()
     plain = whoosh_index.create_in(str(tmp_path / "plain"), plain_schema())
     writer = SegmentWriter(plain)
@@ -200,11 +198,11 @@ def test_a_worker_segment_holds_exactly_what_whoosh_itself_writes(tmp_path):
         writer.add_document(**to_document(enrich(a), a.content_hash()))
     writer.commit()
 
-    mine, theirs = SegmentReader(ours.storage, ours.schema, segment), plain.reader()
-    assert not any(field in TEXT_FIELDS for field, _ in mine.all_terms()), "Whoosh keeps no title/body postings"
+    whoosh_only, theirs = SegmentReader(ours.storage, ours.schema, segment), plain.reader()
+    assert not any(field in TEXT_FIELDS for field, _ in whoosh_only.all_terms()), "Whoosh keeps no title/body postings"
     arrays = postings.load(tmp_path / "ours", segment.segment_id())
     assert arrays is not None, "the worker saved its segment's arrays"
-    install(mine, lambda: arrays)
+    mine = SegmentReader(ours.storage, ours.schema, segment, codec=TextArraysCodec(ours.schema, lambda _: arrays))
     expected_terms = [term for term in theirs.all_terms() if term[0] != "published"]  # ours: a column only
     assert list(mine.all_terms()) == expected_terms
     for field, term in expected_terms:

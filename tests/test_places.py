@@ -134,6 +134,11 @@ def test_aliases(text, country):
     assert find_countries(text) == [country]
 
 
+def test_names_written_without_their_accents_are_found():
+    assert find_countries("A visit to Curacao.") == find_countries("A visit to Curaçao.") == ["Curaçao"]
+    assert find_countries("Rain in Bogota.") == find_countries("Rain in Bogotá.") == ["Colombia"]
+
+
 # --- Demonyms -----------------------------------------------------------------------------------
 
 

@@ -94,7 +94,8 @@ def test_kill_9_mid_run_loses_nothing_and_a_rerun_completes(tmp_path, kill_point
     deadline = time.monotonic() + 5
     while any(Path(f"/proc/{pid}").exists() for pid in workers_started) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [pid for pid in workers_started if Path(f"/proc/{pid}").exists()], "worker processes outlived the indexer"
+    outlived = [pid for pid in workers_started if Path(f"/proc/{pid}").exists()]
+    assert not outlived, "worker processes outlived the indexer"
     # The previous index is intact and searchable, with whatever was committed before the kill.
     after_kill = search("", index_dir=index_dir)
     assert search("cyber", index_dir=index_dir).total == 2
@@ -131,7 +132,8 @@ def test_worker_processes_write_the_same_index_as_one_process(tmp_path):
     parallel = build_index([corpus], tmp_path / "parallel", workers=2, commit_every=300)
     assert (serial.added, parallel.added) == (700, 700)
     assert stored_documents(tmp_path / "parallel") == stored_documents(tmp_path / "serial")
-    one, two = search("geneva minister", index_dir=tmp_path / "serial"), search("geneva minister", index_dir=tmp_path / "parallel")
+    one = search("geneva minister", index_dir=tmp_path / "serial")
+    two = search("geneva minister", index_dir=tmp_path / "parallel")
     assert one.total == two.total == 700 and one.facets == two.facets
     # rounds overlap, so intermediate commits leave files alone; the last commit cleans up:
     # one table of contents, no temporary folders, no file of a segment not in the index
@@ -172,12 +174,11 @@ def test_small_updates_are_merged_but_large_segments_left_alone(tmp_path, monkey
 
 def pairs(facets, name):
     values, docs, ords = facets[name]
-    return {(int(d), values[o]) for d, o in zip(docs, ords)}
+    return {(int(d), values[o]) for d, o in zip(docs, ords, strict=True)}
 
 
 def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, monkeypatch):
-    from search.index import facet_arrays
-    from search.index import writers
+    from search.index import facet_arrays, writers
     monkeypatch.setattr(writers, "TINY_SEGMENT_DOCS", 10)  # keep the workers' segments as written
     from search.index.schema import FACETS
     corpus = write_corpus(tmp_path / "corpus", 600)
@@ -194,7 +195,8 @@ def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, mo
             assert saved is not None
             from_postings = facet_arrays.from_reader(leaf)
             assert all(pairs(saved, name) == pairs(from_postings, name) for name in FACETS)
-    assert {"South Korea": 1, "Japan": 1} == {v.value: v.count for v in search("seoul", index_dir=index_dir).facets["country"]}
+    countries = search("seoul", index_dir=index_dir).facets["country"]
+    assert {"South Korea": 1, "Japan": 1} == {v.value: v.count for v in countries}
     delete_articles(["kr"], index_dir)
     assert search("", index_dir=index_dir).facets["country"] == []  # the deleted article's values are gone
     saved_files = {p.stem for p in (index_dir / facet_arrays.CACHE_DIR).glob("*.npz")}
@@ -211,7 +213,8 @@ def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, mo
     for name in FACETS:
         combined = snap.table(name)
         assert saved[name].values == combined.values and saved[name].ordinals == combined.ordinals
-        assert all(np.array_equal(getattr(saved[name], a), getattr(combined, a)) for a in ("pair_docs", "pair_ords", "starts"))
+        assert all(np.array_equal(getattr(saved[name], a), getattr(combined, a))
+                   for a in ("pair_docs", "pair_ords", "starts"))
 
 
 def test_search_while_another_process_indexes(tmp_path):

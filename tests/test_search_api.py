@@ -9,14 +9,14 @@ from search import Article, build_index, search
 from search.index.schema import FACETS
 
 ARTICLES = [
-    {"id": "a1", "title": "Cyber attack on Russian banks", "text": "Hackers hit banks in Moscow. Russia blamed Ukraine.",
-     "date": "2022-03-01", "source": "Wire A"},
-    {"id": "a2", "title": "Cyber defence pact", "text": "Japan and South Korea signed a cyber defence pact in Seoul.",
-     "date": "2023-05-02", "source": "Wire B"},
-    {"id": "a3", "title": "Grain exports resume", "text": "Ukraine resumed grain exports from Odesa, the ministry said.",
-     "date": "2021-07-03", "source": "Wire A"},
-    {"id": "a4", "title": "Unsafe <script>alert(1)</script> cyber", "text": "Body <b>bold</b> & cyber <script>alert(1)</script>",
-     "source": "Wire C"},
+    {"id": "a1", "title": "Cyber attack on Russian banks",
+     "text": "Hackers hit banks in Moscow. Russia blamed Ukraine.", "date": "2022-03-01", "source": "Wire A"},
+    {"id": "a2", "title": "Cyber defence pact",
+     "text": "Japan and South Korea signed a cyber defence pact in Seoul.", "date": "2023-05-02", "source": "Wire B"},
+    {"id": "a3", "title": "Grain exports resume",
+     "text": "Ukraine resumed grain exports from Odesa, the ministry said.", "date": "2021-07-03", "source": "Wire A"},
+    {"id": "a4", "title": "Unsafe <script>alert(1)</script> cyber",
+     "text": "Body <b>bold</b> & cyber <script>alert(1)</script>", "source": "Wire C"},
 ]
 
 
@@ -113,6 +113,16 @@ def test_script_in_article_text_is_escaped(index_dir):
     assert "<script>" not in hit.title_html and "<mark>cyber</mark>" in hit.title_html
     stripped = hit.snippet.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in stripped and ">" not in stripped  # only our own tags are markup
+
+
+def test_marked_html_escapes_the_text_and_marks_only_the_spans_inside_the_window():
+    from search import marked_html  # public: the page rebuilds the article view with it
+    text = "<b>cyber</b> & cyber"
+    spans = [(3, 8), (15, 20)]
+    assert marked_html(text, spans) == "&lt;b&gt;<mark>cyber</mark>&lt;/b&gt; &amp; <mark>cyber</mark>"
+    assert marked_html(text, spans, 0, 12) == "&lt;b&gt;<mark>cyber</mark>&lt;/b&gt;"
+    assert marked_html(text, spans, 5, 20) == "ber&lt;/b&gt; &amp; <mark>cyber</mark>"  # a cut match is not marked
+    assert marked_html(text, []) == "&lt;b&gt;cyber&lt;/b&gt; &amp; cyber"
 
 
 def test_paging(index_dir):

@@ -9,7 +9,8 @@ from search.index.vocabulary import Vocabulary
 def vocabulary(*segments: dict[str, int]) -> Vocabulary:
     """A vocabulary from per-segment {word: articles} dicts, stored as the index stores them."""
     return Vocabulary.combine(
-        (np.array(sorted(w.encode() for w in seg), dtype="S20"), np.array([seg[w] for w in sorted(seg)], dtype=np.int32))
+        (np.array(sorted(w.encode() for w in seg), dtype="S20"),
+         np.array([seg[w] for w in sorted(seg)], dtype=np.int32))
         for seg in segments)
 
 

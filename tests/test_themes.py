@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search.ingest.enrich.text import stem, terms
-from search.ingest.enrich.themes import default_taxonomy, find_themes, load_taxonomy, theme_evidence
+from search.ingest.enrich.themes import default_taxonomy, load_taxonomy, theme_evidence
 
 REQUIRED = ["Arms control & non-proliferation", "Cyber security", "Defence industry & arms trade",
             "Partnerships & alliances", "Hybrid warfare", "Emerging technologies", "Climate & security",
@@ -29,15 +29,15 @@ def test_word_forms_match_through_stems_and_evidence_names_the_phrases():
 def test_a_passing_mention_is_not_a_theme():
     text = ("Kipchoge ran the marathon in Vienna in under two hours, a record that athletes had chased for "
             "decades. Fans lined the course. " * 3 + "Organisers said sanctions on doping were strict.")
-    assert find_themes(text) == []
+    assert theme_evidence(text) == {}
 
 
 def test_a_user_can_edit_the_taxonomy(tmp_path):
     path = tmp_path / "themes.toml"
     path.write_text('threshold = 1\n[[theme]]\nname = "Space"\nphrases = ["satellite", "orbit:2"]\n', "utf-8")
     taxonomy = load_taxonomy(path)
-    assert find_themes("The satellite reached orbit.", taxonomy) == ["Space"]
-    assert find_themes("Nothing here.", taxonomy) == []
+    assert list(theme_evidence("The satellite reached orbit.", taxonomy)) == ["Space"]
+    assert theme_evidence("Nothing here.", taxonomy) == {}
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,20 +1,14 @@
 """The 295 real Wikinews articles (CC BY 2.5, read from ../shared) index cleanly and are searchable."""
 
-from pathlib import Path
-
 import pytest
 
 from search import build_index, search
 
-WIKINEWS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "wikinews"
-
 
 @pytest.fixture(scope="module")
-def wikinews_index(tmp_path_factory):
-    if not WIKINEWS.is_dir():
-        pytest.skip(f"{WIKINEWS} is absent: the shared corpora are not beside this checkout")
+def wikinews_index(tmp_path_factory, wikinews):
     path = tmp_path_factory.mktemp("wikinews-index")
-    report = build_index([WIKINEWS], path)
+    report = build_index([wikinews], path)
     assert report.errors == [] and report.added == 295
     return path
 

@@ -10,12 +10,12 @@ article can ever become markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape, unescape
 from urllib.parse import urlsplit
 
-from search import FACETS, ArticleView, Hit  # the public API only
+from search import FACETS, ArticleView, Hit, marked_html  # the public API only
 from search.app.state import PageState, href
 
 _MARK_TAG = re.compile(r"(<mark>|</mark>)")
@@ -86,7 +86,7 @@ def _names(hit: Hit) -> dict[str, tuple[str, str]]:
         if name in (THEME, "source"):
             continue
         label = KIND_LABELS.get(name, facet.label)
-        for value in getattr(hit, facet.attr, None) or []:
+        for value in hit.facets.get(name, []):
             value = " ".join(str(value).split())
             if value and value not in names:
                 names[value] = (name, f"{label}: {value}")
@@ -115,7 +115,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def find_entities(text: str, view: ArticleView, marks: list[tuple[int, int]] = ()) -> list[Entity]:
+def find_entities(text: str, view: ArticleView, marks: Sequence[tuple[int, int]] = ()) -> list[Entity]:
     """The entities to underline in `text`: names first, then theme phrases where no name is.
 
     An entity that would cut a query match in two is left out (the match stays marked).
@@ -132,29 +132,18 @@ def find_entities(text: str, view: ArticleView, marks: list[tuple[int, int]] = (
     return kept
 
 
-def _marked_text(text: str, marks: Iterable[tuple[int, int]], start: int, end: int) -> str:
-    parts, cursor = [], start
-    for a, b in marks:
-        if start <= a and b <= end:
-            parts.append(escape(text[cursor:a], quote=False))
-            parts.append("<mark>" + escape(text[a:b], quote=False) + "</mark>")
-            cursor = b
-    parts.append(escape(text[cursor:end], quote=False))
-    return "".join(parts)
-
-
 def marked_body_html(view: ArticleView) -> str:
     """The article text as escaped HTML: `<mark>` for query matches, `<span class="ns-ent …">` for entities."""
     text, marks = split_marks(view.body_html)
     entities = find_entities(text, view, marks)
     parts, cursor = [], 0
     for entity in entities:
-        parts.append(_marked_text(text, marks, cursor, entity.start))
-        inner = _marked_text(text, marks, entity.start, entity.end)
+        parts.append(marked_html(text, marks, cursor, entity.start))
+        inner = marked_html(text, marks, entity.start, entity.end)
         parts.append(f'<span class="ns-ent ns-ent-{escape(entity.kind)}" title="{escape(entity.title)}">'
                      f'{inner}</span>')
         cursor = entity.end
-    parts.append(_marked_text(text, marks, cursor, len(text)))
+    parts.append(marked_html(text, marks, cursor))
     return "".join(parts)
 
 
@@ -217,9 +206,7 @@ def article_facets_html(view: ArticleView) -> str:
     hit = view.hit
     parts = []
     for facet_name, facet in FACETS.items():
-        raw = getattr(hit, facet.attr, None)
-        values = [raw] if isinstance(raw, str) else list(raw or [])
-        values = [v for v in values if v]
+        values = [v for v in hit.facets.get(facet_name, []) if v]
         if not values:
             continue
         items = []

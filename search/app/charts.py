@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import altair as alt
@@ -85,7 +85,7 @@ def timeline_chart(months: list[FacetValue], date_from: date | None, date_to: da
 
 def _as_date(value: Any) -> date | None:
     if isinstance(value, (int, float)):
-        return datetime.fromtimestamp(value / 1000, tz=timezone.utc).date()
+        return datetime.fromtimestamp(value / 1000, tz=UTC).date()
     if isinstance(value, str):
         try:
             return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
@@ -164,5 +164,5 @@ def picked(selection: Mapping[str, Any] | None, *fields: str) -> tuple[str, ...]
     points = (selection or {}).get(PICK) or []
     if not points or not isinstance(points[0], Mapping):
         return None
-    values = tuple(points[0].get(f) for f in fields)
-    return values if all(isinstance(v, str) and v for v in values) else None
+    values = tuple(v for f in fields if isinstance(v := points[0].get(f), str) and v)
+    return values if len(values) == len(fields) else None

@@ -14,6 +14,8 @@ from __future__ import annotations
 import streamlit as st
 
 from search.app import ui
+from search.app.state import TABS, PageState
+from search.app.style import CSS, FAVICON_SVG, NAV_SCRIPT
 from search.app.views.article import article_page
 from search.app.views.charts import charts_tab
 from search.app.views.core import current_state, on_value, run_search, stats_or_none
@@ -23,7 +25,7 @@ from search.app.views.sidebar import facet_sidebar
 from search.app.views.upload import add_articles_tab
 
 
-def search_page(state: ui.PageState) -> None:
+def search_page(state: PageState) -> None:
     """Header, search box, facets and chips, then the open tab (only that one is drawn)."""
     stats = stats_or_none()
     header(stats)
@@ -31,8 +33,8 @@ def search_page(state: ui.PageState) -> None:
     res, state = run_search(state)
     facet_sidebar(state, res)
     chips_row(state)
-    st.session_state["tab"] = ui.TABS[state.tab]
-    results, charts, add = st.tabs(list(ui.TABS.values()), key="tab", on_change=on_value, args=("tab", "tab"))
+    st.session_state["tab"] = TABS[state.tab]
+    results, charts, add = st.tabs(list(TABS.values()), key="tab", on_change=on_value, args=("tab", "tab"))
     with results:
         if results.open and res is not None:
             results_tab(state, res, stats)
@@ -46,12 +48,12 @@ def search_page(state: ui.PageState) -> None:
 
 def main() -> None:
     """Set the page up and show the article or the search page, as the URL says."""
-    st.set_page_config(page_title=ui.PRODUCT_NAME, page_icon=ui.FAVICON_SVG, layout="wide",
+    st.set_page_config(page_title=ui.PRODUCT_NAME, page_icon=FAVICON_SVG, layout="wide",
                        initial_sidebar_state=ui.SIDEBAR_WIDTH)
-    st.html(ui.CSS)
-    st.html(ui.NAV_SCRIPT, unsafe_allow_javascript=True)
+    st.html(CSS)
+    st.html(NAV_SCRIPT, unsafe_allow_javascript=True)
     state = current_state()
     if state.article:
-        article_page(state)
+        article_page(state, state.article)
     else:
         search_page(state)

@@ -20,11 +20,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 from search import FACETS  # the public API only (the package is loaded first)
+from search.settings import setting
 
 SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first",
                "source": "Source A–Z"}
-PER_PAGE = 10
-PER_PAGE_OPTIONS = (10, 20, 50, 100)
+PER_PAGE: int = setting("page_size")
+PER_PAGE_OPTIONS = tuple(sorted({PER_PAGE, 20, 50, setting("max_page_size")}))  # the default and the most
 TABS = {"results": "Results", "charts": "Charts", "add": "Add articles"}
 MATCH_LABELS = {"any": "any", "all": "all"}
 NOT_PREFIX, FIND_PREFIX = "not_", "find_"
@@ -147,7 +148,8 @@ def _ordered_modes(match: Mapping[str, str]) -> dict[str, str]:
     return {name: match[name] for name in FACETS if match.get(name) == "all"}
 
 
-def _with_value(values_by_facet: Mapping[str, list[str]], facet: str, value: str, present: bool) -> dict[str, list[str]]:
+def _with_value(values_by_facet: Mapping[str, list[str]], facet: str, value: str,
+                present: bool) -> dict[str, list[str]]:
     values = [v for v in values_by_facet.get(facet, []) if v != value]
     if present:
         values.append(value)

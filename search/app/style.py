@@ -30,7 +30,7 @@ NAV_SCRIPT = """<script>
     event.preventDefault();
     window.history.pushState({}, "", link.getAttribute("href"));
     window.dispatchEvent(new PopStateEvent("popstate"));
-    %s
+    """ + SCROLL_TO_TOP + """
   }, true);
   document.addEventListener("keydown", (event) => {  // Enter in a date input applies it, as Escape does
     if (event.key !== "Enter" || !event.target.closest || !event.target.closest(".react-aria-DateField")) return;
@@ -38,7 +38,7 @@ NAV_SCRIPT = """<script>
     event.target.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", code: "Escape", bubbles: true}));
   }, true);
 })();
-</script>""" % SCROLL_TO_TOP
+</script>"""
 
 CSS = """
 <style>
@@ -48,7 +48,8 @@ CSS = """
 .ns-header h1 { font-size: 2.1rem; font-weight: 700; margin: 0; padding: 0; letter-spacing: -0.01em; }
 .ns-header p { margin: .2rem 0 0; opacity: .72; font-size: 1rem; }
 .ns-index { font-size: .8rem; opacity: .72; text-align: right; padding-bottom: .2rem; }
-.ns-index-label { text-transform: uppercase; letter-spacing: .06em; font-weight: 700; font-size: .7rem; margin-right: .5em; }
+.ns-index-label { text-transform: uppercase; letter-spacing: .06em; font-weight: 700; font-size: .7rem;
+  margin-right: .5em; }
 mark { background: rgba(255, 204, 0, .42); color: inherit; padding: 0 .12em; border-radius: 3px; }
 .ns-stats { font-size: .95rem; opacity: .88; }
 .ns-count, .ns-range, .ns-time { white-space: nowrap; }
@@ -99,17 +100,20 @@ a.ns-tag:hover { filter: brightness(.92); border-color: rgba(128, 128, 128, .5);
 .ns-ent-region { text-decoration-color: #0d9488; text-decoration-style: dashed; }
 .ns-ent-theme { text-decoration-color: #ea8a1a; text-decoration-style: wavy; text-decoration-thickness: 1.5px; }
 .ns-legend { display: flex; flex-wrap: wrap; gap: .3rem 1.1rem; align-items: baseline; font-size: .84rem;
-  margin: 0 0 1.2rem; padding: .5rem .75rem; border-radius: .5rem; background: rgba(128, 128, 128, .07); max-width: 44rem; }
+  margin: 0 0 1.2rem; padding: .5rem .75rem; border-radius: .5rem; background: rgba(128, 128, 128, .07);
+  max-width: 44rem; }
 .ns-legend-title { font-size: .7rem; text-transform: uppercase; letter-spacing: .06em; font-weight: 700; opacity: .6; }
 .ns-similar { list-style: none; padding: 0 !important; margin: .2rem 0 0 !important; max-width: 44rem; }
-.ns-similar li { padding: .6rem 0; font-size: .93rem; line-height: 1.4; border-bottom: 1px solid rgba(128, 128, 128, .2); margin: 0 !important; }
+.ns-similar li { padding: .6rem 0; font-size: .93rem; line-height: 1.4; margin: 0 !important;
+  border-bottom: 1px solid rgba(128, 128, 128, .2); }
 .ns-similar li:last-child { border-bottom: none; }
 .ns-similar-title { font-weight: 600; color: #2563c9 !important; text-decoration: none; }
 .ns-similar-title:hover { text-decoration: underline; }
 .ns-similar .ns-meta { margin: .1rem 0 0; font-size: .8rem; }
 .ns-article-facets h4 { font-size: .75rem !important; text-transform: uppercase; letter-spacing: .06em;
   opacity: .65; margin: 1rem 0 .35rem !important; padding: 0 !important; }
-.ns-article-facets ul { list-style: none; padding: 0 !important; margin: 0; display: flex; flex-wrap: wrap; gap: .35rem; }
+.ns-article-facets ul { list-style: none; padding: 0 !important; margin: 0; display: flex; flex-wrap: wrap;
+  gap: .35rem; }
 .ns-article-facets li { margin: 0 !important; padding: 0; font-size: .86rem; }
 .ns-article-facets li.ns-with-evidence { flex-basis: 100%; }
 .ns-evidence { font-size: .78rem; opacity: .7; margin: .15rem 0 .2rem .4rem; }
@@ -119,7 +123,8 @@ a.ns-tag:hover { filter: brightness(.92); border-color: rgba(128, 128, 128, .5);
 .ns-report { border-collapse: collapse; font-size: .9rem; margin: .4rem 0 1rem; min-width: 60%; }
 .ns-report th { text-align: left; font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; opacity: .65;
   padding: .35rem .8rem .35rem 0; border-bottom: 1px solid rgba(128, 128, 128, .35); }
-.ns-report td { padding: .45rem .8rem .45rem 0; border-bottom: 1px solid rgba(128, 128, 128, .18); vertical-align: top; }
+.ns-report td { padding: .45rem .8rem .45rem 0; border-bottom: 1px solid rgba(128, 128, 128, .18);
+  vertical-align: top; }
 .ns-report td:first-child { white-space: nowrap; }
 .ns-problems { margin: 0; padding-left: 1rem; color: #b91c1c; }
 .ns-problems li { margin: 0; }

@@ -1,12 +1,12 @@
-"""Page logic for the Streamlit page (`app.py` and the `search.page_*` modules that draw it), kept
-free of Streamlit so it can be unit-tested.
+"""Page logic for the Streamlit page (`search.app.page` and the `search.app.views` modules that draw
+it), kept free of Streamlit so it can be unit-tested.
 
-* `search.ui_state`: the page state and its URL form (re-exported here);
+* `search.app.state`: the page state and its URL form;
 * this module: result cards, statistics, filter chips, facet labels, the index summary;
-* `search.ui_article`: the article view (text with query matches and entities marked);
-* `search.ui_charts`: the timeline, facet bar chart and co-occurrence heat map (Altair);
-* `search.ui_upload`: checking, saving and indexing uploaded files;
-* `search.ui_style`: the page's CSS and its one script (in-page navigation for links).
+* `search.app.article_html`: the article view (text with query matches and entities marked);
+* `search.app.charts`: the timeline, facet bar chart and co-occurrence heat map (Altair);
+* `search.app.upload`: checking, saving and indexing uploaded files;
+* `search.app.style`: the page's CSS and its one script (in-page navigation for links).
 
 Only the engine's highlighted fragments (`Hit.snippet`, `Hit.title_html`, `ArticleView.body_html`:
 escaped text plus `<mark>`) are inserted as HTML; every other string from an article goes through
@@ -22,22 +22,15 @@ from datetime import date
 from html import escape
 
 from search import FACETS, FacetValue, Hit, IndexStats  # the public API only (the package is loaded first)
-from search.app.article_html import article_facets_html, article_html, safe_url  # noqa: F401
-from search.app.state import (  # noqa: F401  (re-exported: the page and its tests use them from here)
-    MATCH_LABELS, PER_PAGE_OPTIONS, SORT_LABELS, TABS, PageState, href, state_from_params,
-    state_to_params,
-)
-from search.app.style import CSS, FAVICON_SVG, NAV_SCRIPT, SCROLL_TO_TOP  # noqa: F401
+from search.app.state import PageState, href
+from search.settings import setting
 
 PRODUCT_NAME = "News Search"
 TAGLINE = "Full-text search with faceted browsing over your news archive — offline, on this computer."
-FACET_SHOWN = 8          # facet values listed before "Show more"
+FACET_SHOWN: int = setting("facet_shown")
 SIDEBAR_WIDTH = 330      # px
-FACET_LIMIT = 30         # facet values fetched (and listed after "Show more")
 FACET_SEARCH_MIN = 15    # a facet with more distinct values than this gets its own search box
-FIND_LIMIT = 50          # values listed for a facet search
 CARD_TAGS_SHOWN = 5      # values per group on a result card
-CARD_HIDDEN = {"source", "people", "region"}  # facets not repeated on cards (source is in the meta line)
 GROUP_LABELS = {"speaker": "Speakers", "country": "Countries", "theme": "Themes", "region": "Regions",
                 "organisation": "Organisations"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#~:$|])")  # what could make links, images, styling, icons
@@ -64,7 +57,8 @@ def facet_label(fv: FacetValue) -> str:
     return f"{md_escape(fv.value)} ({fv.count:,})"
 
 
-def facet_values(values: Iterable[FacetValue], selected: Iterable[str], excluded: Iterable[str] = ()) -> list[FacetValue]:
+def facet_values(values: Iterable[FacetValue], selected: Iterable[str],
+                 excluded: Iterable[str] = ()) -> list[FacetValue]:
     """The engine's facet values plus any selected or excluded value it did not list (with count 0)."""
     shown = list(values)
     listed = {fv.value for fv in shown}
@@ -164,8 +158,8 @@ def card_html(hit: Hit, state: PageState) -> str:
     link = href(replace(state, article=hit.id))
     title = hit.title_html or escape(hit.id)
     tags = "".join(
-        _tags(name, GROUP_LABELS.get(name, facet.label), list(getattr(hit, facet.attr, None) or []), state)
-        for name, facet in FACETS.items() if facet.multivalued and name not in CARD_HIDDEN
+        _tags(name, GROUP_LABELS.get(name, facet.label), hit.facets.get(name, []), state)
+        for name, facet in FACETS.items() if facet.on_hits  # (see `Facet.on_hits`)
     )
     return (
         '<article class="ns-card">'

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 import time
-from html import escape
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 from pathlib import Path
 
-from search import build_index
+from search import IndexProgress, build_index
+from search.settings import setting
 
 ALLOWED_TYPES = ("txt", "csv", "jsonl", "json")
-MAX_FILES = 20
-MAX_FILE_MB = 50                 # also `server.maxUploadSize` in .streamlit/config.toml
+MAX_FILES: int = setting("max_upload_files")
+MAX_FILE_MB: int = setting("max_upload_mb")
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
@@ -105,42 +106,30 @@ def where_in_file(where: str, path: Path) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class Progress:
-    """Progress over all files of one round: articles read, bytes done, time so far."""
-
-    articles: int
-    bytes_done: int
-    bytes_total: int
-    elapsed_s: float
-
-    @property
-    def fraction(self) -> float:
-        return min(1.0, self.bytes_done / self.bytes_total) if self.bytes_total else 1.0
-
-    def text(self) -> str:
-        """"Indexed 120 articles · 45 articles/s · about 3 s left"."""
-        parts = [f"Indexed {self.articles:,} article{'' if self.articles == 1 else 's'}"]
-        if self.elapsed_s > 0 and self.articles:
-            parts.append(f"{self.articles / self.elapsed_s:,.0f} articles/s")
-        if 0 < self.bytes_done < self.bytes_total and self.elapsed_s > 0:
-            left = self.elapsed_s * (self.bytes_total - self.bytes_done) / self.bytes_done
-            parts.append(f"about {left:,.0f} s left" if left < 120 else f"about {left / 60:,.0f} min left")
-        return " · ".join(parts)
+def progress_text(progress: IndexProgress) -> str:
+    """"Indexed 120 articles · 45 articles/s · about 3 s left"."""
+    parts = [f"Indexed {progress.articles:,} article{'' if progress.articles == 1 else 's'}"]
+    if progress.rate:
+        parts.append(f"{progress.rate:,.0f} articles/s")
+    left = progress.eta_s
+    if left is not None and progress.bytes_read < progress.bytes_total:
+        parts.append(f"about {left:,.0f} s left" if left < 120 else f"about {left / 60:,.0f} min left")
+    return " · ".join(parts)
 
 
 def index_uploads(saved: Sequence[tuple[str, Path]], index_dir: Path | None,
-                  on_progress: Callable[[Progress], None] | None = None) -> list[FileReport]:
-    """Index each saved file into `index_dir` (None: the default index), reporting progress overall."""
+                  on_progress: Callable[[IndexProgress], None] | None = None) -> list[FileReport]:
+    """Index each saved file into `index_dir` (None: the default index), reporting progress over
+    all the files (articles and bytes so far, of every file) after each article."""
     sizes = [path.stat().st_size for _, path in saved]
     total, done_bytes, done_articles = sum(sizes), 0, 0
     started = time.perf_counter()
     reports = []
-    for (name, path), size in zip(saved, sizes):
-        def progress(p, before_bytes=done_bytes, before_articles=done_articles) -> None:
+    for (name, path), size in zip(saved, sizes, strict=True):
+        def progress(p: IndexProgress, before_bytes: int = done_bytes, before_articles: int = done_articles) -> None:
             if on_progress:
-                on_progress(Progress(before_articles + p.articles, before_bytes + p.bytes_read, total,
-                                     time.perf_counter() - started))
+                on_progress(IndexProgress(before_articles + p.articles, before_bytes + p.bytes_read, total,
+                                          time.perf_counter() - started))
 
         report = build_index([path], index_dir, workers=1, progress=progress)
         reports.append(FileReport(name, report.added, report.updated, report.skipped,
@@ -148,7 +137,7 @@ def index_uploads(saved: Sequence[tuple[str, Path]], index_dir: Path | None,
         done_bytes += size
         done_articles += report.added + report.updated + report.skipped
         if on_progress:
-            on_progress(Progress(done_articles, done_bytes, total, time.perf_counter() - started))
+            on_progress(IndexProgress(done_articles, done_bytes, total, time.perf_counter() - started))
     return reports
 
 
@@ -158,7 +147,8 @@ def report_summary(reports: Sequence[FileReport]) -> str:
     updated = sum(r.updated for r in reports)
     skipped = sum(r.skipped for r in reports)
     bad = sum(1 for r in reports if not r.ok)
-    text = (f"Added {added:,} article{'' if added == 1 else 's'} from {len(reports)} file{'' if len(reports) == 1 else 's'}"
+    text = (f"Added {added:,} article{'' if added == 1 else 's'} "
+            f"from {len(reports)} file{'' if len(reports) == 1 else 's'}"
             f" ({updated:,} updated, {skipped:,} already indexed)")
     if bad:
         text += f"; {bad} file{' has' if bad == 1 else 's have'} problems (see below)"

@@ -12,18 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh import query as wq
-from whoosh.classify import Bo1Model, Expander
 
-from search.index.analysis import analyze
-from search.model import FacetValue
 from search.engine.highlight import full_html
 from search.engine.matching import query_match
+from search.engine.parsing import nodes
 from search.engine.query import Hit, highlight_terms, make_hit, match, ordered_docs
-from search.index.schema import FACETS, from_stored
 from search.engine.selection import FacetFilter, Selection
-from search.index.snapshot import NO_DATE, Snapshot, snapshot
+from search.errors import check_choice
+from search.index.analysis import analyze
 from search.index.location import resolve_index_dir
+from search.index.schema import FACETS, from_stored
+from search.index.snapshot import NO_DATE, Snapshot, snapshot
+from search.model import FacetValue
+from search.settings import setting
 
 SIMILAR_KEY_TERMS = 12
 
@@ -47,16 +48,11 @@ class CoOccurrence:
     columns: list[str]
     counts: list[list[int]]  # counts[i][j]: articles with rows[i] and columns[j]
 
-    def pairs(self, n: int = 10) -> list[tuple[str, str, int]]:
+    def pairs(self, n: int = setting("cooccurrence_top")) -> list[tuple[str, str, int]]:
         """The `n` most frequent (row value, column value, count) pairs, count first then names."""
         cells = [(r, c, self.counts[i][j]) for i, r in enumerate(self.rows) for j, c in enumerate(self.columns)
                  if self.counts[i][j] and not (self.rows_facet == self.columns_facet and r >= c)]
         return sorted(cells, key=lambda cell: (-cell[2], cell[0], cell[1]))[:n]
-
-
-def _check_facet(name: str) -> None:
-    if name not in FACETS:
-        raise ValueError(f"unknown facet {name!r}; valid facets are: {', '.join(FACETS)}")
 
 
 def get_article(article_id: str, query: str = "", index_dir: str | Path | None = None) -> ArticleView | None:
@@ -71,7 +67,7 @@ def get_article(article_id: str, query: str = "", index_dir: str | Path | None =
     return ArticleView(make_hit(m.snap, docnum, 0.0, terms), body_html, stored["theme_evidence"])
 
 
-def similar(article_id: str, n: int = 5, *, filters: FacetFilter | None = None,
+def similar(article_id: str, n: int = setting("similar_articles"), *, filters: FacetFilter | None = None,
             index_dir: str | Path | None = None, **selection: Any) -> list[Hit]:
     """Up to `n` articles most like this one by its key terms (never the article itself).
 
@@ -93,27 +89,26 @@ def similar(article_id: str, n: int = 5, *, filters: FacetFilter | None = None,
     return [make_hit(snap, doc, score, set()) for doc, score in ranked]
 
 
-def _key_terms_query(snap: Snapshot, docnum: int) -> wq.Query | None:
+def _key_terms_query(snap: Snapshot, docnum: int) -> nodes.Query | None:
     """Whoosh's "more like this" query for a document: its `SIMILAR_KEY_TERMS` most telling body
     terms (Bo1 model: frequent here, rare in the collection), each boosted by its weight. The
     body's terms are counted here, as Whoosh would from the stored text with its own analysis."""
     body = snap.searcher.stored_fields(docnum).get("body") or ""
-    expander = Expander(snap.searcher.reader(), "body", model=Bo1Model)
     boost = snap.searcher.schema["body"].format.field_boost
-    expander.add((term, len(positions) * boost) for term, positions in analyze(body).items())
-    key_terms = expander.expanded_terms(SIMILAR_KEY_TERMS, normalize=False)
-    return wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms]) if key_terms else None
+    key_terms = snap.key_terms("body", ((term, len(positions) * boost) for term, positions in analyze(body).items()),
+                               SIMILAR_KEY_TERMS)
+    return nodes.Or([nodes.Term("body", term, boost=weight) for term, weight in key_terms]) if key_terms else None
 
 
 def facet_values(facet: str, contains: str = "", query: str = "", filters: FacetFilter | None = None, *,
-                 limit: int | None = 50, order: str = "count", index_dir: str | Path | None = None,
-                 **selection: Any) -> tuple[list[FacetValue], int]:
+                 limit: int | None = setting("value_search_limit"), order: str = "count",
+                 index_dir: str | Path | None = None, **selection: Any) -> tuple[list[FacetValue], int]:
     """Values of `facet` containing `contains` (case-insensitive), with counts in the current results.
 
     Returns the values (at most `limit`, selected ones always included) and how many distinct
     values match in all; counts follow the same disjunctive rule as `search()`.
     """
-    _check_facet(facet)
+    check_choice("facet", facet, FACETS)
     m = match(query, Selection.build(filters, **selection), index_dir)
     table = m.snap.table(facet)
     counts = table.counts(m.selection.counting_mask(m.text_mask, m.masks, facet))
@@ -127,10 +122,11 @@ def facet_values(facet: str, contains: str = "", query: str = "", filters: Facet
 
 
 def cooccurrence(rows_facet: str, columns_facet: str, query: str = "", filters: FacetFilter | None = None, *,
-                 top: int = 10, index_dir: str | Path | None = None, **selection: Any) -> CoOccurrence:
+                 top: int = setting("cooccurrence_top"), index_dir: str | Path | None = None,
+                 **selection: Any) -> CoOccurrence:
     """Counts of articles in the current results having both values, for the `top` values of each facet."""
-    _check_facet(rows_facet)
-    _check_facet(columns_facet)
+    check_choice("facet", rows_facet, FACETS)
+    check_choice("facet", columns_facet, FACETS)
     m = match(query, Selection.build(filters, **selection), index_dir)
     row_table, column_table = m.snap.table(rows_facet), m.snap.table(columns_facet)
     row_counts, column_counts = row_table.counts(m.mask), column_table.counts(m.mask)

@@ -9,27 +9,37 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from search.engine.query import SORTS, match, ordered_docs
-from search.index.schema import FACETS, from_stored
+from search.engine.query import match, ordered_docs
 from search.engine.selection import FacetFilter, Selection
+from search.errors import check_choice
+from search.index.schema import FACETS, from_stored
+from search.model import EXPORT_FORMATS, SORTS, Article
 
-FORMATS = ("csv", "json", "jsonl")
-COLUMNS = ["id", "title", "source", "published", "url", *(f.attr for f in FACETS.values() if f.multivalued), "body"]
 LIST_SEPARATOR = "; "
 _BATCH = 200
 
 
+def columns() -> list[str]:
+    """The fields of an exported article: each facet under its attribute name (`speakers`), the
+    single-valued ones (the source) after the title, the others after the url."""
+    return ["id", "title", *(f.attr for f in FACETS.values() if not f.multivalued), "published", "url",
+            *(f.attr for f in FACETS.values() if f.multivalued), "body"]
+
+
 def _records(query: str, selection: Selection, sort: str, index_dir: str | Path | None) -> Iterator[dict[str, Any]]:
     m = match(query, selection, index_dir)
+    fields = columns()
     for docnum, _score in ordered_docs(m, sort, None):
-        stored = from_stored(m.snap.searcher.stored_fields(docnum))
-        stored["published"] = stored["published"].isoformat() if stored["published"] else ""
-        yield {column: stored[column] for column in COLUMNS}
+        article = Article(**from_stored(m.snap.searcher.stored_fields(docnum)))
+        record = {"id": article.id, "title": article.title, "url": article.url, "body": article.body,
+                  "published": article.published.isoformat() if article.published else "",
+                  **article.facet_attributes()}
+        yield {name: record[name] for name in fields}
 
 
 def _csv(records: Iterator[dict[str, Any]]) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=columns())
     writer.writeheader()
     for number, record in enumerate(records, 1):
         writer.writerow({k: LIST_SEPARATOR.join(v) if isinstance(v, list) else v for k, v in record.items()})
@@ -60,9 +70,7 @@ def export(query: str = "", filters: FacetFilter | None = None, *, format: str =
     the other arguments are those of `search()`. Files written from this read back in with
     `build_index` (the same ids, titles, texts and metadata).
     """
-    if format not in FORMATS:
-        raise ValueError(f"unknown export format {format!r}; valid formats are: {', '.join(FORMATS)}")
-    if sort not in SORTS:
-        raise ValueError(f"unknown sort {sort!r}; valid sorts are: {', '.join(SORTS)}")
+    check_choice("export format", format, EXPORT_FORMATS)
+    check_choice("sort", sort, SORTS)
     records = _records(query, Selection.build(filters, **selection), sort, index_dir)
     return {"csv": _csv, "json": _json, "jsonl": _jsonl}[format](records)

@@ -9,14 +9,28 @@ analysed. Snippets are the ~300-character window holding the most matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from html import escape
+from typing import Protocol
 
-from whoosh.analysis import Analyzer
+from search.settings import setting
 
-SNIPPET_CHARS = 300
+SNIPPET_CHARS: int = setting("snippet_chars")
 _WORD_TAIL = r"[\w*]*(?:\.?[\w*]+)*"  # the rest of a token as Whoosh's default tokenizer sees it
+
+
+class Token(Protocol):
+    """A token an analyzer yields: its `text` is the indexed form (lowercased, stemmed)."""
+
+    text: str
+
+
+class Analyzer(Protocol):
+    """What highlighting needs of an analyzer (the index's own, a Whoosh `Analyzer`): called on
+    a text, it yields that text's tokens."""
+
+    def __call__(self, value: str) -> Iterable[Token]: ...
 
 
 @lru_cache(maxsize=256)
@@ -38,10 +52,14 @@ def match_spans(text: str, terms: Collection[str], analyzer: Analyzer) -> list[t
     return spans
 
 
-def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+def marked_html(text: str, spans: Iterable[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """`text[start:end]` HTML-escaped, with each of the ascending, non-overlapping `spans` that
+    lies inside it wrapped in `<mark>`. Snippets, titles and article bodies are marked here, and
+    the page uses it too (through the public API) when it rebuilds the article around entities."""
+    end = len(text) if end is None else end
     parts, cursor = [], start
     for a, b in spans:
-        if a >= start and b <= end:
+        if start <= a and b <= end:
             parts.append(escape(text[cursor:a], quote=False))
             parts.append("<mark>" + escape(text[a:b], quote=False) + "</mark>")
             cursor = b
@@ -74,10 +92,10 @@ def snippet_html(text: str, terms: Collection[str], analyzer: Analyzer, size: in
     flat = " ".join(text.split())
     spans = match_spans(flat, terms, analyzer)
     start, end = _best_window(flat, spans, size) if spans else _best_window(flat, [(0, 0)], size)
-    body = _marked(flat, spans, start, end)
+    body = marked_html(flat, spans, start, end)
     return ("… " if start > 0 else "") + body + (" …" if end < len(flat) else "")
 
 
 def full_html(text: str, terms: Collection[str], analyzer: Analyzer) -> str:
     """All of `text`, escaped, with every match in `<mark>` (titles, the article view)."""
-    return _marked(text, match_spans(text, terms, analyzer), 0, len(text))
+    return marked_html(text, match_spans(text, terms, analyzer))

@@ -12,70 +12,42 @@ them). Prefix, wildcard and fuzzy terms match the union of their expansions, ran
 BM25F of the words they expand to (where Whoosh's constant-score path gives other numbers);
 exact phrases are found in the arrays' positions; date ranges are read off the cached
 `published` column. Only proximity (`"a b"~3`) and other span queries still ask Whoosh which
-documents match (its matchers then read the same arrays, through search/text_terms.py).
+documents match (its matchers then read the same arrays, through search/index/text_terms.py).
+Whoosh's postings and expansions are read through the snapshot (search/index/snapshot.py); the
+query node types come from the parser (search/engine/parsing.py).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime
 
 import numpy as np
-from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.reading import TermNotFound
-from whoosh.util.times import datetime_to_long
 
+from search.engine.parsing import nodes
 from search.index.postings import FieldPostings, phrase_docs
 from search.index.schema import TEXT_FIELDS
-from search.index.snapshot import NO_DATE, Snapshot
+from search.index.snapshot import NO_DATE, Snapshot, published_key
 
 BM25_B, BM25_K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults
 
 Match = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over document numbers
+Select = Callable[[FieldPostings, int], np.ndarray]  # (a segment's postings, its index) -> term ids
 
 
-def _block_ids(raw: W3LeafMatcher) -> np.ndarray:
-    """The document numbers of the matcher's current block (Whoosh 2.7: delta-coded), with NumPy."""
-    if raw._data is None:
-        raw._read_data()
-    return np.cumsum(np.asarray(raw._data[0], dtype=np.int64))
-
-
-def _postings(leaf, field: str, text: str) -> np.ndarray:
-    """Segment-local document numbers of one term (deleted documents included)."""
-    try:
-        matcher = leaf.postings(field, text)
-    except TermNotFound:
-        return np.zeros(0, dtype=np.int64)
-    raw = getattr(matcher, "child", matcher)  # unwrap the deletion filter: deletions are masked later
-    if not isinstance(raw, W3LeafMatcher):  # inlined postings
-        return np.fromiter(raw.all_ids(), dtype=np.int64)
-    blocks = []
-    while raw.is_active():
-        blocks.append(_block_ids(raw))
-        raw._next_block()
-    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
-
-
-def _term(snap: Snapshot, field: str, texts, boost: float, per_segment=None) -> Match:
-    """Documents with any of `texts` in a non-text `field` (or, with `per_segment(leaf)`, of each
-    segment's own texts), from Whoosh's postings; each scores `boost`."""
-    mask = np.zeros(snap.doc_count, dtype=bool)
-    for leaf, offset in snap.searcher.reader().leaf_readers():
-        for text in (per_segment(leaf) if per_segment else texts):
-            text = text.decode("utf-8") if isinstance(text, bytes) else text
-            mask[_postings(leaf, field, text) + offset] = True
+def _keyword_terms(snap: Snapshot, field: str, texts: list[str], boost: float,
+                   per_segment: list[list[bytes]] | None = None) -> Match:
+    """Documents with any of `texts` in a field whose postings Whoosh keeps (facets, id), or
+    with any of each segment's own texts (`per_segment`); each scores `boost`."""
+    mask = snap.keyword_docs(field, texts, per_segment)
     return mask, np.where(mask, boost, 0.0)
 
 
-def _text_terms(snap: Snapshot, field: str, select: Callable[[FieldPostings, object], np.ndarray],
-                boost: float) -> Match:
-    """Documents with any of the terms `select(field postings, leaf)` picks in each segment of a
-    text field, with the BM25F score of each term they have (Whoosh's formula, idf and lengths)."""
-    picked = [(fp, ids, offset) for fp, leaf, offset in snap.text_postings(field)
-              if len(ids := np.asarray(select(fp, leaf), dtype=np.int64))]
+def _text_terms(snap: Snapshot, field: str, select: Select, boost: float) -> Match:
+    """Documents with any of the terms `select(field postings, segment)` picks in each segment of
+    a text field, with the BM25F score of each term they have (Whoosh's formula, idf and lengths)."""
+    picked = [(fp, ids, offset) for segment, (fp, offset) in enumerate(snap.text_postings(field))
+              if len(ids := np.asarray(select(fp, segment), dtype=np.int64))]
     mask = np.zeros(snap.doc_count, dtype=bool)
     if not picked:
         return mask, np.zeros(snap.doc_count, dtype=np.float64)
@@ -100,34 +72,34 @@ def _text_terms(snap: Snapshot, field: str, select: Callable[[FieldPostings, obj
                              minlength=snap.doc_count)
 
 
-def _one_term(text: str) -> Callable[[FieldPostings, object], np.ndarray]:
+def _one_term(text: str) -> Select:
     term = text.encode("utf-8")
 
-    def select(fp: FieldPostings, leaf) -> np.ndarray:
+    def select(fp: FieldPostings, segment: int) -> np.ndarray:
         found = fp.find(term)
         return np.array([] if found is None else [found])
     return select
 
 
-def _expansions(q: wq.MultiTerm) -> Callable[[FieldPostings, object], np.ndarray]:
+def _expansions(snap: Snapshot, q: nodes.MultiTerm) -> Select:
     """The terms a prefix (one contiguous range) or a wildcard, fuzzy term or range expands to."""
-    if isinstance(q, wq.Prefix):
-        return lambda fp, leaf: np.arange(*fp.prefix_range(q.text.encode("utf-8")))
-    return lambda fp, leaf: np.array([i for t in q._btexts(leaf) if (i := fp.find(t)) is not None])
+    if isinstance(q, nodes.Prefix):
+        prefix = q.text.encode("utf-8")
+        return lambda fp, segment: np.arange(*fp.prefix_range(prefix))
+    expansions = snap.expansions(q)
+    return lambda fp, segment: np.array([i for t in expansions[segment] if (i := fp.find(t)) is not None])
 
 
-def _phrase(snap: Snapshot, q: wq.Phrase) -> Match:
+def _phrase(snap: Snapshot, q: nodes.Phrase) -> Match:
     """Documents with the words of `q` at consecutive positions, scored by the words' BM25F."""
     mask = np.zeros(snap.doc_count, dtype=bool)
-    segments = [(fp, offset) for fp, _, offset in snap.text_postings(q.fieldname)]
-    mask[phrase_docs(segments, [w.encode("utf-8") for w in q.words])] = True
+    mask[phrase_docs(snap.text_postings(q.fieldname), [w.encode("utf-8") for w in q.words])] = True
     scores = np.sum([_text_terms(snap, q.fieldname, _one_term(w), q.boost)[1] for w in q.words], axis=0)
     return mask, np.where(mask, scores, 0.0)
 
 
-def _dates(snap: Snapshot, q: wq.NumericRange) -> Match:
-    low = datetime_to_long(q.start) if isinstance(q.start, datetime) else q.start
-    high = datetime_to_long(q.end) if isinstance(q.end, datetime) else q.end
+def _dates(snap: Snapshot, q: nodes.NumericRange) -> Match:
+    low, high = published_key(q.start), published_key(q.end)
     mask = snap.published != NO_DATE
     if low is not None:
         mask &= snap.published > low if q.startexcl else snap.published >= low
@@ -143,41 +115,41 @@ def _combine(parts: list[Match], every: bool, boost: float) -> Match:
     return mask, np.where(mask, scores * boost, 0).astype(np.float64)
 
 
-def query_match(snap: Snapshot, q: wq.Query) -> Match:
+def query_match(snap: Snapshot, q: nodes.Query) -> Match:
     """The documents `q` matches (deleted ones included: mask them with `snap.live`) and their scores."""
     none = np.zeros(snap.doc_count, dtype=np.float64)
-    if isinstance(q, wq.Every):
+    if isinstance(q, nodes.Every):
         return np.ones(snap.doc_count, dtype=bool), none
-    if q is wq.NullQuery:
+    if q is nodes.NullQuery:
         return np.zeros(snap.doc_count, dtype=bool), none
     text_field = getattr(q, "fieldname", None) in TEXT_FIELDS
-    if isinstance(q, wq.Term):
+    if isinstance(q, nodes.Term):
         return _text_terms(snap, q.fieldname, _one_term(q.text), q.boost) if text_field else \
-            _term(snap, q.fieldname, [q.text], q.boost)
-    if isinstance(q, wq.NumericRange) and q.fieldname == "published":
+            _keyword_terms(snap, q.fieldname, [q.text], q.boost)
+    if isinstance(q, nodes.NumericRange) and q.fieldname == "published":
         return _dates(snap, q)
-    if isinstance(q, wq.MultiTerm):  # prefix, wildcard, fuzzy, term ranges, word variations
-        return _text_terms(snap, q.fieldname, _expansions(q), q.boost) if text_field else \
-            _term(snap, q.fieldname, (), q.boost, per_segment=q._btexts)
-    if isinstance(q, wq.Phrase) and text_field and q.slop == 1 and q.words:
+    if isinstance(q, nodes.MultiTerm):  # prefix, wildcard, fuzzy, term ranges, word variations
+        return _text_terms(snap, q.fieldname, _expansions(snap, q), q.boost) if text_field else \
+            _keyword_terms(snap, q.fieldname, [], q.boost, per_segment=snap.expansions(q))
+    if isinstance(q, nodes.Phrase) and text_field and q.slop == 1 and q.words:
         return _phrase(snap, q)
-    if isinstance(q, wq.Not):
+    if isinstance(q, nodes.Not):
         return ~query_match(snap, q.query)[0], none
-    if isinstance(q, wq.AndNot):
+    if isinstance(q, nodes.AndNot):
         mask, scores = query_match(snap, q.a)
         return mask & ~query_match(snap, q.b)[0], scores
-    if isinstance(q, wq.AndMaybe):
+    if isinstance(q, nodes.AndMaybe):
         (mask, scores), (maybe, extra) = query_match(snap, q.a), query_match(snap, q.b)
         return mask, scores + np.where(maybe, extra, 0)
-    if isinstance(q, (wq.And, wq.Or)) and not isinstance(q, wq.Ordered) and q.subqueries \
+    if isinstance(q, (nodes.And, nodes.Or)) and not isinstance(q, nodes.Ordered) and q.subqueries \
             and getattr(q, "minmatch", 0) <= 1:
-        return _combine([query_match(snap, s) for s in q.subqueries], isinstance(q, wq.And), q.boost)
+        return _combine([query_match(snap, s) for s in q.subqueries], isinstance(q, nodes.And), q.boost)
     # phrases, proximity and the rest: Whoosh decides which documents match; their words score
     mask = np.zeros(snap.doc_count, dtype=bool)
-    mask[np.fromiter(q.docs(snap.searcher), dtype=np.int64)] = True
-    words = [wq.Term(q.fieldname, w) for w in q.words] if isinstance(q, wq.Phrase) else \
-        [t for t in q.leaves() if isinstance(t, wq.Term)]
-    scores = np.sum([_text_terms(snap, t.fieldname, _one_term(t.text), q.boost)[1] for t in words
-                     if t.fieldname in TEXT_FIELDS], axis=0, dtype=np.float64) if words else none
-    return mask, np.where(mask, scores, 0).astype(np.float64)
+    mask[snap.whoosh_docs(q)] = True
+    words = [nodes.Term(q.fieldname, w) for w in q.words] if isinstance(q, nodes.Phrase) else \
+        [t for t in q.leaves() if isinstance(t, nodes.Term)]
+    word_scores = np.sum([_text_terms(snap, t.fieldname, _one_term(t.text), q.boost)[1] for t in words
+                          if t.fieldname in TEXT_FIELDS], axis=0, dtype=np.float64) if words else none
+    return mask, np.where(mask, word_scores, 0).astype(np.float64)
 

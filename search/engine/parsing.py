@@ -4,6 +4,10 @@ The full Whoosh syntax works (AND/OR/NOT, `-word`, "phrases", `"a b"~5`, `field:
 `stoltenburg~`, `published:[2022-01-01 TO 2022-12-31]`, `word^2`). Facet values in `field:value`
 are matched case-insensitively against the indexed values. Text the parser cannot make sense of
 is searched as plain words instead, and the result carries a short notice saying so.
+
+This is the engine's one door to Whoosh: its public query parser, and the query node types it
+produces (`nodes`: `nodes.Term`, `nodes.And`, `nodes.Prefix`, ...), which the rest of the engine
+takes from here. Everything else Whoosh does is behind `search.index`.
 """
 
 from __future__ import annotations
@@ -12,15 +16,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from whoosh import query as wq
+from whoosh import query as nodes
+from whoosh.fields import Schema
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.fields import Schema
 
 from search.index.schema import FACETS, TEXT_FIELDS
+from search.settings import setting
 
-MAX_QUERY_CHARS = 10_000
-MAX_FUZZY_EDITS = 2
+__all__ = ["MAX_FUZZY_EDITS", "MAX_QUERY_CHARS", "ParsedQuery", "compact_dates", "nodes", "normalise",
+           "parse_query", "plain_words_query"]
+
+MAX_QUERY_CHARS: int = setting("max_query_chars")
+MAX_FUZZY_EDITS: int = setting("max_fuzzy_edits")
 _WORD = re.compile(r"[^\W_]+")
 # `published:` followed by a [range], a {range}, a <, > comparison or one value
 _DATE_CLAUSE = re.compile(r"(published:\s*)(\[[^\]]*[\]}]|\{[^}]*[\]}]|[<>]=?\S+|\S+)")
@@ -31,7 +39,7 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 class ParsedQuery:
     """The Whoosh query (None: match everything) and a notice when the text was not used as written."""
 
-    query: wq.Query | None
+    query: nodes.Query | None
     notice: str | None = None
 
 
@@ -54,14 +62,14 @@ def _parser(schema: Schema, syntax: bool) -> MultifieldParser:
     return parser
 
 
-def plain_words_query(text: str, schema: Schema) -> wq.Query | None:
+def plain_words_query(text: str, schema: Schema) -> nodes.Query | None:
     """All the words of `text` (AND), each in title or body, with no syntax at all."""
     words = _WORD.findall(text)[:64]
     if not words:
         return None
     # lower case: "AND", "OR", "NOT" typed as words are words here, not operators
     parsed = _parser(schema, syntax=False).parse(" ".join(w.lower() for w in words))
-    return None if parsed is wq.NullQuery else parsed
+    return None if parsed is nodes.NullQuery else parsed
 
 
 def compact_dates(text: str) -> str:
@@ -73,20 +81,20 @@ def compact_dates(text: str) -> str:
     return _DATE_CLAUSE.sub(compact, text)
 
 
-def normalise(q: wq.Query, lookup: Callable[[str, str], str | None]) -> wq.Query:
+def normalise(q: nodes.Query, lookup: Callable[[str, str], str | None]) -> nodes.Query:
     """Rewrite `facet:value` terms to the indexed spelling of the value (case-insensitive), and cap
     fuzzy terms at `MAX_FUZZY_EDITS` (a larger distance matches nearly everything, slowly)."""
 
-    def fix(node: wq.Query) -> wq.Query:
-        if isinstance(node, wq.FuzzyTerm) and node.maxdist > MAX_FUZZY_EDITS:
-            return wq.FuzzyTerm(node.fieldname, node.text, boost=node.boost, maxdist=MAX_FUZZY_EDITS,
+    def fix(node: nodes.Query) -> nodes.Query:
+        if isinstance(node, nodes.FuzzyTerm) and node.maxdist > MAX_FUZZY_EDITS:
+            return nodes.FuzzyTerm(node.fieldname, node.text, boost=node.boost, maxdist=MAX_FUZZY_EDITS,
                                 prefixlength=node.prefixlength)
-        if isinstance(node, wq.Term) and node.fieldname in FACETS:
+        if isinstance(node, nodes.Term) and node.fieldname in FACETS:
             value = lookup(node.fieldname, str(node.text))
-            return wq.Term(node.fieldname, value, boost=node.boost) if value else node
-        if isinstance(node, wq.Phrase) and node.fieldname in FACETS:
+            return nodes.Term(node.fieldname, value, boost=node.boost) if value else node
+        if isinstance(node, nodes.Phrase) and node.fieldname in FACETS:
             value = lookup(node.fieldname, " ".join(node.words))
-            return wq.Term(node.fieldname, value or " ".join(node.words), boost=node.boost)
+            return nodes.Term(node.fieldname, value or " ".join(node.words), boost=node.boost)
         return node.apply(fix)
 
     return fix(q)
@@ -105,7 +113,7 @@ def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | No
         parsed = _parser(schema, syntax=True).parse(compact_dates(text))
     except Exception:  # Whoosh raises assorted errors on odd syntax; plain words always work
         parsed = None
-    if parsed is None or parsed is wq.NullQuery:
+    if parsed is None or parsed is nodes.NullQuery:
         fallback = plain_words_query(text, schema)
         if fallback is None:
             return ParsedQuery(None, "The query has no searchable words; showing all articles.")

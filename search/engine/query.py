@@ -5,51 +5,63 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from whoosh import query as wq
 
-from search.model import FacetValue
 from search.engine.highlight import full_html, snippet_html
 from search.engine.matching import query_match
-from search.engine.parsing import ParsedQuery, parse_query, plain_words_query
-from search.index.schema import FACETS, TEXT_FIELDS, from_stored
-from search.engine.selection import DATE_KEY, FACET_ORDERS, FacetFilter, Selection
-from search.index.snapshot import NO_DATE, Snapshot, snapshot
+from search.engine.parsing import ParsedQuery, nodes, parse_query, plain_words_query
+from search.engine.selection import DATE_KEY, FacetFilter, Selection
+from search.errors import check_choice
 from search.index.location import resolve_index_dir
+from search.index.schema import FACETS, TEXT_FIELDS, from_stored
+from search.index.snapshot import NO_DATE, Snapshot, snapshot
+from search.model import FACET_ORDERS, SORTS, FacetAttributes, FacetValue, facet_mapping
+from search.settings import setting
 
-SORTS = ("relevance", "newest", "oldest", "source")
 TEXT_MATCHES_KEPT = 16  # text query results remembered per index version (~1 MB each at 100k)
 _text_matches_lock = threading.Lock()
-MAX_PER_PAGE = 100
-DEFAULT_FACET_LIMIT = 30
-SUGGEST_MAX_WORDS = 8
-SUGGEST_MAX_WORD_CHARS = 30
+MAX_PER_PAGE: int = setting("max_page_size")
+SUGGEST_MAX_WORDS: int = setting("suggest_max_words")
+SUGGEST_MAX_WORD_CHARS: int = setting("suggest_max_word_chars")
 _WORD = re.compile(r"(?<![\w:])[^\W\d_]+(?![\w:*~])")  # plain words, not field names, wildcards or fuzzy terms
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One search result: the article's metadata and facets, its score and escaped, highlighted HTML."""
+@dataclass(frozen=True, init=False)
+class Hit(FacetAttributes):
+    """One search result: the article's metadata, its facet values, its score and escaped,
+    highlighted HTML. `facets` maps each facet's name to its values, also read by attribute
+    (`hit.speakers`, `hit.source`: see `search.model.Facet.attr`)."""
 
     id: str
     title: str
-    source: str
     published: date | None
     url: str
-    speakers: list[str]
-    people: list[str]
-    countries: list[str]
-    regions: list[str]
-    organisations: list[str]
-    themes: list[str]
+    facets: dict[str, list[str]]
     score: float
     snippet: str
     title_html: str
+
+    def __init__(self, id: str, title: str, published: date | None, url: str, score: float, snippet: str,
+                 title_html: str, facets: Mapping[str, str | Iterable[str]] | None = None,
+                 **values: str | Iterable[str]) -> None:
+        """Facet values are given as `facets` by name and/or by attribute (`source="NATO", speakers=[…]`)."""
+        for name, value in (("id", id), ("title", title), ("published", published), ("url", url),
+                            ("facets", facet_mapping(facets, values, "Hit")), ("score", score),
+                            ("snippet", snippet), ("title_html", title_html)):
+            object.__setattr__(self, name, value)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The hit as plain data, each facet under its attribute name (`source`, `speakers`, …),
+        in the order the fields always had: the CLI's JSON."""
+        return {"id": self.id, "title": self.title, **self.facet_attributes(multivalued=False),
+                "published": self.published, "url": self.url, **self.facet_attributes(multivalued=True),
+                "score": self.score, "snippet": self.snippet, "title_html": self.title_html}
 
 
 @dataclass(frozen=True)
@@ -88,7 +100,7 @@ class Matches:
     """The documents a query and selection match, before paging (shared by search, export, explore)."""
 
     snap: Snapshot
-    query: wq.Query | None
+    query: nodes.Query | None
     parsed: ParsedQuery
     selection: Selection
     text_mask: np.ndarray
@@ -97,7 +109,7 @@ class Matches:
     scores: np.ndarray | None = None  # relevance per document number, when there is a text query
 
 
-def _text_match(snap: Snapshot, q: wq.Query | None) -> tuple[np.ndarray, np.ndarray | None]:
+def _text_match(snap: Snapshot, q: nodes.Query | None) -> tuple[np.ndarray, np.ndarray | None]:
     """Matches and scores of the text query, remembered per index version: refining a search by
     facets, dates, sort or page asks for the same text again and again."""
     if q is None:
@@ -115,7 +127,7 @@ def _text_match(snap: Snapshot, q: wq.Query | None) -> tuple[np.ndarray, np.ndar
     return found[0].copy(), found[1]
 
 
-def _text_mask(snap: Snapshot, q: wq.Query | None) -> np.ndarray:
+def _text_mask(snap: Snapshot, q: nodes.Query | None) -> np.ndarray:
     return _text_match(snap, q)[0]
 
 
@@ -175,7 +187,7 @@ def highlight_terms(m: Matches) -> set[str]:
     # Leaf by leaf: Whoosh's existing_terms() on a whole tree skips every leaf after the first one
     # (its loop variable overwrites its `fieldname` argument).
     for leaf in m.query.leaves():
-        if isinstance(leaf, wq.Prefix) and leaf.fieldname in TEXT_FIELDS:  # from the postings arrays: fast
+        if isinstance(leaf, nodes.Prefix) and leaf.fieldname in TEXT_FIELDS:  # from the postings arrays: fast
             terms |= m.snap.prefix_terms(leaf.fieldname, leaf.text)
         else:
             terms |= {t.decode("utf-8") if isinstance(t, bytes) else str(t)
@@ -188,10 +200,8 @@ def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
     stored = from_stored(snap.searcher.stored_fields(docnum))
     analyzer = snap.searcher.schema["body"].analyzer
     return Hit(
-        id=stored["id"], title=stored["title"], source=stored["source"], published=stored["published"],
-        url=stored["url"], speakers=stored["speakers"], people=stored["people"],
-        countries=stored["countries"], regions=stored["regions"], organisations=stored["organisations"],
-        themes=stored["themes"], score=score,
+        id=stored["id"], title=stored["title"], published=stored["published"], url=stored["url"],
+        facets=stored["facets"], score=score,
         snippet=snippet_html(stored["body"], terms, analyzer),
         title_html=full_html(stored["title"], terms, analyzer),
     )
@@ -245,7 +255,7 @@ def search(
     query: str = "",
     filters: FacetFilter | None = None,
     page: int = 1,
-    per_page: int = 10,
+    per_page: int = setting("page_size"),
     sort: str = "relevance",
     index_dir: str | Path | None = None,
     *,
@@ -253,7 +263,7 @@ def search(
     match_mode: Mapping[str, str] | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-    facet_limit: int | None = DEFAULT_FACET_LIMIT,
+    facet_limit: int | None = setting("facet_limit"),
     facet_order: str = "count",
 ) -> SearchResult:
     """Search the index: full-text `query` (Whoosh syntax; "" browses all, newest first) within filters.
@@ -266,10 +276,8 @@ def search(
     syntax never raises (it is searched as plain words and `notice` says so).
     """
     started = time.perf_counter()
-    if sort not in SORTS:
-        raise ValueError(f"unknown sort {sort!r}; valid sorts are: {', '.join(SORTS)}")
-    if facet_order not in FACET_ORDERS:
-        raise ValueError(f"unknown facet order {facet_order!r}; valid orders are: {', '.join(FACET_ORDERS)}")
+    check_choice("sort", sort, SORTS)
+    check_choice("facet order", facet_order, FACET_ORDERS)
     selection = Selection.build(filters, exclude, match_mode, date_from, date_to)
     page, per_page = max(1, int(page)), min(max(1, int(per_page)), MAX_PER_PAGE)
     m = match(query, selection, index_dir)

@@ -13,12 +13,11 @@ from datetime import date
 
 import numpy as np
 
-from search.model import FacetValue
+from search.model import MATCH_MODES, FacetValue
 from search.index.schema import FACETS
 from search.index.snapshot import Snapshot
+from search.errors import check_choice
 
-MATCH_MODES = ("any", "all")
-FACET_ORDERS = ("count", "name")
 DATE_KEY = "published"  # the mask key of the date range
 
 FacetFilter = Mapping[str, Iterable[str] | str]
@@ -27,8 +26,7 @@ FacetFilter = Mapping[str, Iterable[str] | str]
 def _values_by_facet(mapping: FacetFilter | None, what: str) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for name, values in (mapping or {}).items():
-        if name not in FACETS:
-            raise ValueError(f"unknown facet {name!r} in {what}; valid facets are: {', '.join(FACETS)}")
+        check_choice("facet", name, FACETS, f"in {what}")
         items = [values] if isinstance(values, str) else list(values)
         cleaned = list(dict.fromkeys(str(v).strip() for v in items if str(v).strip()))
         if cleaned:
@@ -53,10 +51,8 @@ class Selection:
         """Check facet names, modes and dates; raises `ValueError` naming what is valid."""
         modes = {}
         for name, mode in (match_mode or {}).items():
-            if name not in FACETS:
-                raise ValueError(f"unknown facet {name!r} in match_mode; valid facets are: {', '.join(FACETS)}")
-            if mode not in MATCH_MODES:
-                raise ValueError(f"unknown match mode {mode!r} for {name}; valid modes are: any, all")
+            check_choice("facet", name, FACETS, "in match_mode")
+            check_choice("match mode", mode, MATCH_MODES, f"for {name}")
             modes[name] = mode
         for value in (date_from, date_to):
             if value is not None and not isinstance(value, date):

@@ -12,22 +12,25 @@ from itertools import chain, islice
 from pathlib import Path
 
 from whoosh import index
+from whoosh.codec.base import Segment
 from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
-from whoosh.writing import CLEAR, SegmentWriter
+from whoosh.writing import CLEAR
 
 from search.errors import IndexBusyError, IndexCorruptError
 from search.index.location import SEEDS_DIR, default_index_dir, has_index, open_index, resolve_index_dir
-from search.ingest.readers import ReadError, article_files, read_paths
 from search.index.schema import make_schema, to_document
-from search.index.writers import COMPOUND, Planned, Writer, commit_segments, merge_tiny, write_rounds
+from search.index.snapshot import refresh_caches
+from search.index.writers import COMPOUND, CurrentWriter, Planned, Writer, commit_segments, merge_tiny, write_rounds
+from search.ingest.readers import ReadError, article_files, read_paths
+from search.settings import setting
 
 log = logging.getLogger(__name__)
 
-WRITE_TIMEOUT_S = 30.0
+WRITE_TIMEOUT_S: float = setting("write_lock_timeout_s")
 WRITER_MEMORY_MB = 512
-COMMIT_EVERY = 5_000  # also a round of the workers: one segment per worker
-PARALLEL_MIN_ARTICLES = 500  # fewer articles than this are indexed in-process (starting workers costs ~2 s)
+COMMIT_EVERY: int = setting("commit_every")
+PARALLEL_MIN_ARTICLES: int = setting("parallel_min_articles")
 
 
 @dataclass
@@ -67,7 +70,7 @@ def _open_or_create(path: Path, rebuild: bool) -> FileIndex:
     return index.create_in(str(path), make_schema())
 
 
-def _writer(ix: FileIndex, path: Path) -> SegmentWriter:
+def _writer(ix: FileIndex, path: Path) -> Writer:
     try:
         return Writer(ix, timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB, compound=COMPOUND)
     except LockError as exc:
@@ -93,6 +96,11 @@ class IndexProgress:
     bytes_read: int     # of the input files finished so far
     bytes_total: int    # of all input files
     elapsed_s: float
+
+    @property
+    def fraction(self) -> float:
+        """The share of the input bytes read, from 0 to 1 (1 when there is nothing to read)."""
+        return min(1.0, self.bytes_read / self.bytes_total) if self.bytes_total else 1.0
 
     @property
     def rate(self) -> float:
@@ -130,8 +138,9 @@ def build_index(
     replaced (updated). Files and records that cannot be read are listed in `errors`.
     `rebuild` replaces the whole index in one commit at the end (until then the old one stays
     searchable). `prune` deletes indexed articles that were read from under `paths` but are no
-    longer there. `workers > 1` enriches and writes in that many processes (from 500 articles on). Work is committed every
-    `commit_every` articles, so an interrupted run keeps what it committed and a rerun finishes it.
+    longer there. `workers > 1` enriches and writes in that many processes (from `PARALLEL_MIN_ARTICLES`
+    articles on). Work is committed every `commit_every` articles, so an interrupted run keeps what it
+    committed and a rerun finishes it.
     """
     path = Path(index_dir) if index_dir is not None else default_index_dir()
     paths = [Path(p) for p in paths]
@@ -141,8 +150,6 @@ def build_index(
     sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
     total_bytes = sum(sizes.values())
     started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
-    writer = _writer(ix, path)
-    searcher = ix.searcher()
 
     def planned() -> Iterator[Planned]:
         nonlocal done_bytes
@@ -167,7 +174,7 @@ def build_index(
                 continue
             yield item, digest, indexed is not None
 
-    try:
+    with CurrentWriter(lambda: _writer(ix, path)) as current, ix.searcher() as searcher:
         items = planned()
         first = list(islice(items, PARALLEL_MIN_ARTICLES))
 
@@ -175,91 +182,62 @@ def build_index(
             _report(progress, report, done_bytes, total_bytes, started)
 
         if workers > 1 and len(first) == PARALLEL_MIN_ARTICLES:
-            writer, segments = _write_in_workers(chain(first, items), writer, ix, path, report, workers,
-                                                 commit_every, rebuild, tick)
+            segments = _write_in_workers(chain(first, items), current, path, report, workers, commit_every, rebuild,
+                                         tick)
         else:
-            writer, segments = _write_here(chain(first, items), writer, ix, path, report, commit_every,
-                                           rebuild, tick), []
+            _write_here(chain(first, items), current, report, commit_every, rebuild, tick)
+            segments = []
         if prune:
-            report.pruned = _prune(writer, searcher, paths, seen_ids)
-        commit_segments(writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
-        _refresh_caches(path)
-    except BaseException:
-        _cancel(writer)
-        raise
-    finally:
-        searcher.close()
+            report.pruned = _prune(current.writer, searcher, paths, seen_ids)
+        commit_segments(current.writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
+    refresh_caches(path)
     return report
 
 
-def _write_here(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex, path: Path,
-                report: IndexReport, commit_every: int, rebuild: bool, tick: Callable[[], None]) -> SegmentWriter:
-    """Enrich and write in this process (small inputs, or `workers=1`); returns the open writer."""
+def _write_here(planned: Iterable[Planned], current: CurrentWriter, report: IndexReport, commit_every: int,
+                rebuild: bool, tick: Callable[[], None]) -> None:
+    """Enrich and write in this process (small inputs, or `workers=1`), leaving the last writer open."""
     from search.ingest.enrich import enrich  # imported here: NLTK takes ~1 s to import and searching never needs it
 
     pending = 0
-    try:
-        for article, digest, existed in planned:
-            writer.update_document(**to_document(enrich(article), digest))
-            report.updated += existed
-            report.added += not existed
-            pending += 1
-            tick()
-            if pending >= commit_every and not rebuild:
-                writer.commit(mergetype=merge_tiny)
-                writer, pending = _writer(ix, path), 0
-    except BaseException:
-        _cancel(writer)
-        raise
-    return writer
+    for article, digest, existed in planned:
+        current.writer.update_document(**to_document(enrich(article), digest))
+        report.updated += existed
+        report.added += not existed
+        pending += 1
+        tick()
+        if pending >= commit_every and not rebuild:
+            current.writer.commit(mergetype=merge_tiny)
+            current.renew()
+            pending = 0
 
 
-def _refresh_caches(path: Path) -> None:
-    from search.index.snapshot import refresh_caches  # here: snapshot imports this module
-
-    refresh_caches(path)
-
-
-def _cancel(writer: SegmentWriter) -> None:
-    """Give up `writer`'s uncommitted work and its lock (if it still holds them); called while an
-    error is already on its way up, so a failure here is logged rather than raised over it."""
-    if not writer.is_closed:
-        try:
-            writer.cancel()
-        except Exception as exc:  # the original error matters more than a half-closed writer's
-            log.warning("could not cancel the index writer cleanly: %s", exc)
-
-
-def _write_in_workers(planned: Iterable[Planned], writer: SegmentWriter, ix: FileIndex, path: Path,
-                      report: IndexReport, workers: int, commit_every: int, rebuild: bool,
-                      tick: Callable[[], None]) -> tuple[SegmentWriter, list]:
+def _write_in_workers(planned: Iterable[Planned], current: CurrentWriter, path: Path, report: IndexReport,
+                      workers: int, commit_every: int, rebuild: bool, tick: Callable[[], None]) -> list[Segment]:
     """Enrich and write segments in `workers` processes, committing each round.
 
-    Returns the open writer and the segments not committed yet: with `rebuild`, those of every
-    round, to be committed at the end with `CLEAR`, so the old index stays searchable until then.
+    Returns the segments not committed yet (the last writer stays open): with `rebuild`, those of
+    every round, to be committed at the end with `CLEAR`, so the old index stays searchable until then.
     """
-    kept: list = []
+    kept: list[Segment] = []
 
-    def on_round(segments: list, items: list[Planned]) -> None:
-        nonlocal writer
+    def on_round(segments: list[Segment], items: list[Planned]) -> None:
         for article, _, existed in items:
             if existed:
-                writer.delete_by_term("id", article.id)
+                current.writer.delete_by_term("id", article.id)
             report.updated += existed
             report.added += not existed
         if rebuild:
             kept.extend(segments)
         else:
-            commit_segments(writer, segments, clean=False)  # workers are writing the next round
-            writer = _writer(ix, path)
+            commit_segments(current.writer, segments, clean=False)  # workers are writing the next round
+            current.renew()
         tick()
 
-    try:
-        write_rounds(planned, path, workers, commit_every, on_round)
-    except BaseException:
-        _cancel(writer)
-        raise
-    return writer, kept
+    from search.ingest.enrich import enrich  # imported here: NLTK takes ~1 s to import and searching never needs it
+
+    write_rounds(planned, path, workers, commit_every, on_round, enrich)
+    return kept
 
 
 def _report(progress: Callable[[IndexProgress], None] | None, report: IndexReport, done: int, total: int,
@@ -269,7 +247,7 @@ def _report(progress: Callable[[IndexProgress], None] | None, report: IndexRepor
                                time.perf_counter() - started))
 
 
-def _prune(writer: SegmentWriter, searcher: Searcher, paths: list[Path], seen_ids: set[str]) -> int:
+def _prune(writer: Writer, searcher: Searcher, paths: list[Path], seen_ids: set[str]) -> int:
     """Delete articles read from under `paths` earlier whose id was not read this time."""
     roots = [str(p.resolve()) for p in paths]
     pruned = 0
@@ -285,12 +263,8 @@ def delete_articles(ids: Iterable[str], index_dir: str | Path | None = None) -> 
     """Delete the articles with these ids; returns how many were in the index."""
     path = resolve_index_dir(index_dir)
     ix = open_index(path)
-    writer = _writer(ix, path)
-    try:
-        deleted = sum(writer.delete_by_term("id", article_id) for article_id in ids)
-        writer.commit(mergetype=merge_tiny)
-    except BaseException:
-        _cancel(writer)
-        raise
-    _refresh_caches(path)
+    with CurrentWriter(lambda: _writer(ix, path)) as current:
+        deleted = int(sum(current.writer.delete_by_term("id", article_id) for article_id in ids))
+        current.writer.commit(mergetype=merge_tiny)
+    refresh_caches(path)
     return deleted

@@ -12,8 +12,6 @@ only) are saved too, as `tables-<generation>.npz`: one file for a fresh process 
 
 from __future__ import annotations
 
-import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,10 +20,9 @@ import numpy as np
 from whoosh.fields import Schema
 from whoosh.reading import IndexReader
 
+from search.index import side_files
 from search.index.facet_table import FacetTable
 from search.index.schema import FACETS
-
-log = logging.getLogger(__name__)
 
 CACHE_DIR = "facets"
 TABLES_PREFIX = "tables-"  # tables-<index generation>.npz: one version's combined tables
@@ -58,7 +55,9 @@ def from_reader(segment_reader: IndexReader) -> SegmentFacets:
     """The facet pairs of one segment, read from its postings (live documents only)."""
     result: SegmentFacets = {}
     for name in FACETS:
-        values, docs, ords = [], [], []
+        values: list[str] = []
+        docs: list[int] = []
+        ords: list[int] = []
         for value in segment_reader.field_terms(name):
             ids = list(segment_reader.postings(name, value).all_ids())
             if ids:
@@ -73,24 +72,22 @@ def _path(index_dir: Path, segment_id: str) -> Path:
     return index_dir / CACHE_DIR / f"{segment_id}.npz"
 
 
-def save(index_dir: Path, segment_id: str, facets: SegmentFacets) -> None:
-    """Write a segment's pairs (atomically); a read-only index folder is logged, not an error."""
+def _write_npz(partial: Path, arrays: dict[str, Any]) -> None:
+    with partial.open("wb") as handle:  # a handle: given a path, `savez` would add ".npz" to it
+        np.savez(handle, **arrays)
+
+
+def _write_segment(partial: Path, facets: SegmentFacets) -> None:
     arrays = {}
     for name, (values, docs, ords) in facets.items():
         arrays[f"{name}.values"] = np.array(values, dtype=str)
         arrays[f"{name}.docs"], arrays[f"{name}.ords"] = docs, ords
-    _save(_path(index_dir, segment_id), arrays)
+    _write_npz(partial, arrays)
 
 
-def _save(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    try:
-        path.parent.mkdir(exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            np.savez(handle, **arrays)
-        partial.replace(path)
-    except OSError as exc:
-        log.warning("cannot save the facet cache %s: %s", path, exc)
+def save(index_dir: Path, segment_id: str, facets: SegmentFacets) -> None:
+    """Write a segment's pairs (atomically); a read-only index folder is logged, not an error."""
+    side_files.save(_path(index_dir, segment_id), lambda partial: _write_segment(partial, facets))
 
 
 def _tables_path(index_dir: Path, generation: int) -> Path:
@@ -107,58 +104,45 @@ def save_tables(index_dir: Path, generation: int, tables: dict[str, FacetTable])
             return
         arrays[f"{name}.values"], arrays[f"{name}.docs"] = values, table.pair_docs
         arrays[f"{name}.ords"], arrays[f"{name}.starts"] = table.pair_ords, table.starts
-    _save(_tables_path(index_dir, generation), arrays)
+    side_files.save(_tables_path(index_dir, generation), lambda partial: _write_npz(partial, arrays))
+
+
+def _read_tables(path: Path) -> dict[str, FacetTable]:
+    with np.load(path, allow_pickle=False) as saved:
+        tables = {}
+        for name in FACETS:
+            values = saved[f"{name}.values"].tolist()
+            tables[name] = FacetTable(values, {v: i for i, v in enumerate(values)}, saved[f"{name}.docs"],
+                                      saved[f"{name}.ords"], saved[f"{name}.starts"])
+        return tables
 
 
 def load_tables(index_dir: Path, generation: int) -> dict[str, FacetTable]:
     """The saved facet tables of an index version (empty when there are none or they are unreadable)."""
-    path = _tables_path(index_dir, generation)
-    try:
-        with np.load(path, allow_pickle=False) as saved:
-            tables = {}
-            for name in FACETS:
-                values = saved[f"{name}.values"].tolist()
-                tables[name] = FacetTable(values, dict(zip(values, range(len(values)))), saved[f"{name}.docs"],
-                                          saved[f"{name}.ords"], saved[f"{name}.starts"])
-            return tables
-    except FileNotFoundError:
-        return {}
-    except (OSError, KeyError, ValueError) as exc:
-        log.warning("ignoring the unreadable facet tables %s: %s", path, exc)
-        return {}
+    return side_files.load(_tables_path(index_dir, generation), _read_tables) or {}
+
+
+def _read_segment(path: Path) -> SegmentFacets:
+    with np.load(path, allow_pickle=False) as saved:
+        return {name: (saved[f"{name}.values"].tolist(), saved[f"{name}.docs"], saved[f"{name}.ords"])
+                for name in FACETS}
 
 
 def load(index_dir: Path, segment_id: str) -> SegmentFacets | None:
     """A segment's saved pairs, or None when there are none (or they are unreadable)."""
-    path = _path(index_dir, segment_id)
-    try:
-        with np.load(path, allow_pickle=False) as saved:
-            return {name: (saved[f"{name}.values"].tolist(), saved[f"{name}.docs"], saved[f"{name}.ords"])
-                    for name in FACETS}
-    except FileNotFoundError:
-        return None
-    except (OSError, KeyError, ValueError) as exc:
-        log.warning("ignoring the unreadable facet cache %s: %s", path, exc)
-        return None
+    return side_files.load(_path(index_dir, segment_id), _read_segment)
 
 
 def segment_facets(index_dir: Path, segment_reader: IndexReader) -> SegmentFacets:
-    """A segment's pairs: saved ones, else read from postings (and saved when nothing is deleted)."""
-    segment_id = segment_reader.segment().segment_id()
-    cached = load(index_dir, segment_id)
-    if cached is not None:
-        return cached
-    facets = from_reader(segment_reader)
-    if not segment_reader.has_deletions():  # with deletions the pairs are incomplete for later versions
-        save(index_dir, segment_id, facets)
-    return facets
+    """A segment's pairs: saved ones, else read from postings (and saved when nothing is deleted:
+    with deletions the pairs are incomplete for later versions of the index)."""
+    return side_files.load_or_rebuild(_path(index_dir, segment_reader.segment().segment_id()), _read_segment,
+                                      lambda: from_reader(segment_reader),
+                                      None if segment_reader.has_deletions() else _write_segment)
 
 
 def prune(index_dir: Path, segment_ids: Iterable[str], generation: int) -> None:
     """Delete the saved pairs of segments that are no longer in the index, and the tables of
     other index versions."""
-    keep = {f"{s}.npz" for s in segment_ids} | {_tables_path(index_dir, generation).name}
-    folder = index_dir / CACHE_DIR
-    for path in folder.glob("*.npz*") if folder.is_dir() else []:
-        if path.name not in keep and not path.name.endswith(".tmp"):
-            path.unlink(missing_ok=True)
+    side_files.prune(index_dir / CACHE_DIR,
+                     [f"{s}.npz" for s in segment_ids] + [_tables_path(index_dir, generation).name])

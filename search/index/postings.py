@@ -6,7 +6,7 @@ one slice, a prefix's expansions one contiguous slice, and a phrase an intersect
 (document, position) keys. Whoosh 2.7 would store each block of postings as a zlib'd pickle
 with the positions, slow to write (a third of indexing time) and to read (tens to hundreds of
 milliseconds for a common word at 100k articles), so its segments keep only the fields' stored
-text and lengths, and search/text_terms.py answers Whoosh's own term questions from these arrays.
+text and lengths, and search/index/text_terms.py answers Whoosh's own term questions from these arrays.
 
 The worker that writes a segment saves its arrays from the analysis it indexed (nearly free);
 a segment written or merged elsewhere, or whose folder was deleted, gets them rebuilt from its
@@ -16,9 +16,6 @@ segment, deleted or not. tests/test_matching.py checks them against Whoosh's own
 
 from __future__ import annotations
 
-import logging
-import os
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +23,9 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
+from search.index import side_files
 from search.index.analysis import TERMS, WORDS, indexed_words, terms_of_words
 from search.index.schema import TEXT_FIELDS
-
-log = logging.getLogger(__name__)
 
 POSTINGS_DIR = "postings"
 _ARRAYS = ("terms", "starts", "docs", "pos_starts", "positions")
@@ -209,22 +205,18 @@ def _folder(index_dir: Path, segment_id: str) -> Path:
     return index_dir / POSTINGS_DIR / segment_id
 
 
+def _write(folder: Path, postings: SegmentPostings) -> None:
+    folder.mkdir(exist_ok=True)
+    for name, field in postings.fields.items():
+        for array in _ARRAYS:
+            np.save(folder / f"{name}.{array}.npy", getattr(field, array))
+    np.save(folder / "words.npy", postings.words)
+    np.save(folder / "word_docs.npy", postings.word_docs)
+
+
 def save(index_dir: Path, segment_id: str, postings: SegmentPostings) -> None:
     """Write a segment's arrays (atomically); a read-only index folder is logged, not an error."""
-    folder = _folder(index_dir, segment_id)
-    partial = folder.with_name(f"{segment_id}.{os.getpid()}.tmp")
-    try:
-        partial.mkdir(parents=True, exist_ok=True)
-        for name, field in postings.fields.items():
-            for array in _ARRAYS:
-                np.save(partial / f"{name}.{array}.npy", getattr(field, array))
-        np.save(partial / "words.npy", postings.words)
-        np.save(partial / "word_docs.npy", postings.word_docs)
-        partial.replace(folder)
-    except OSError as exc:
-        shutil.rmtree(partial, ignore_errors=True)
-        if not folder.is_dir():
-            log.warning("cannot save the postings of segment %s in %s: %s", segment_id, index_dir, exc)
+    side_files.save(_folder(index_dir, segment_id), lambda partial: _write(partial, postings))
 
 
 def _mapped(path: Path) -> np.ndarray:
@@ -233,35 +225,23 @@ def _mapped(path: Path) -> np.ndarray:
     return np.asarray(np.load(path, mmap_mode="r"))
 
 
+def _read(folder: Path) -> SegmentPostings:
+    return SegmentPostings(
+        {name: FieldPostings(*(_mapped(folder / f"{name}.{array}.npy") for array in _ARRAYS)) for name in TEXT_FIELDS},
+        _mapped(folder / "words.npy"), _mapped(folder / "word_docs.npy"))
+
+
 def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:
     """A segment's saved arrays, memory-mapped, or None when there are none (or they are unreadable)."""
-    folder = _folder(index_dir, segment_id)
-    if not folder.is_dir():
-        return None
-    try:
-        return SegmentPostings(
-            {name: FieldPostings(*(_mapped(folder / f"{name}.{array}.npy") for array in _ARRAYS)) for name in TEXT_FIELDS},
-            _mapped(folder / "words.npy"), _mapped(folder / "word_docs.npy"))
-    except (OSError, ValueError) as exc:
-        log.warning("ignoring the unreadable postings in %s: %s", folder, exc)
-        return None
+    return side_files.load(_folder(index_dir, segment_id), _read)
 
 
 def segment_postings(index_dir: Path, segment_reader: IndexReader) -> SegmentPostings:
     """A segment's arrays: the saved ones, else rebuilt from the stored text, saved, and memory-mapped."""
-    segment_id = segment_reader.segment().segment_id()
-    saved = load(index_dir, segment_id)
-    if saved is not None:
-        return saved
-    built = from_stored_text(segment_reader)
-    save(index_dir, segment_id, built)
-    return load(index_dir, segment_id) or built
+    return side_files.load_or_rebuild(_folder(index_dir, segment_reader.segment().segment_id()), _read,
+                                      lambda: from_stored_text(segment_reader), _write)
 
 
 def prune(index_dir: Path, segment_ids: Iterable[str]) -> None:
     """Delete the saved arrays of segments that are no longer in the index."""
-    keep = set(segment_ids)
-    folder = index_dir / POSTINGS_DIR
-    for path in folder.iterdir() if folder.is_dir() else []:
-        if path.name not in keep:
-            shutil.rmtree(path, ignore_errors=True)
+    side_files.prune(index_dir / POSTINGS_DIR, segment_ids)

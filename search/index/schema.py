@@ -1,13 +1,12 @@
 """The Whoosh schema and the mapping between `Article` and index documents.
 
-`FACETS` is the one registry of facets: their public name, their Whoosh field and the
-`Article` attribute they come from. Everything else (indexing, counting, the CLI, the page)
-iterates over it, so adding a facet is one line here.
+The fields of the facets come from the registry (`search.model.FACETS`, re-exported here): a
+multi-valued facet is a stored, comma-separated keyword field, a single-valued one (the source)
+an exact, sortable ID field, each named after its facet.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -16,31 +15,9 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Positions
 
 from search.index.analysis import length_of
-from search.model import Article
+from search.model import FACETS, Article, Facet, as_values
 
-
-@dataclass(frozen=True)
-class Facet:
-    """A facet: `name` is both the public name and the Whoosh field; `attr` the Article attribute."""
-
-    name: str
-    attr: str
-    label: str
-    multivalued: bool = True
-
-
-FACETS: dict[str, Facet] = {
-    facet.name: facet
-    for facet in (
-        Facet("source", "source", "Source", multivalued=False),
-        Facet("speaker", "speakers", "Speaker"),
-        Facet("people", "people", "People mentioned"),
-        Facet("country", "countries", "Country"),
-        Facet("region", "regions", "Region"),
-        Facet("organisation", "organisations", "Organisation"),
-        Facet("theme", "themes", "Theme"),
-    )
-}
+__all__ = ["FACETS", "Facet", "TEXT_FIELDS", "from_stored", "make_schema", "to_document"]
 
 TEXT_FIELDS = ("title", "body")
 
@@ -48,11 +25,11 @@ TEXT_FIELDS = ("title", "body")
 class AnalysedPositions(Positions):
     """Whoosh's `Positions` format for title and body, whose postings Whoosh does not keep.
 
-    Their postings live in the arrays of search/postings.py (saved by the indexing workers, or
-    rebuilt from the stored text), and search/text_terms.py answers Whoosh's questions about
+    Their postings live in the arrays of search/index/postings.py (saved by the indexing workers, or
+    rebuilt from the stored text), and search/index/text_terms.py answers Whoosh's questions about
     them. Whoosh keeps the stored text and each document's field length (for scoring), so
     indexing a value yields one placeholder posting that carries the length (the number of terms
-    `analysis.analyze` finds, as the field's StemmingAnalyzer would), which `segments.Writer`
+    `analysis.analyze` finds, as the field's StemmingAnalyzer would), which `writers.Writer`
     drops. Queries and highlighting still use the field's analyzer."""
 
     def word_values(self, value, analyzer, **kwargs):
@@ -100,28 +77,27 @@ def _text(analyzer: StemmingAnalyzer, field_boost: float = 1.0) -> TEXT:
     return field
 
 
+def _facet_field(facet: Facet) -> FacetKeywords | ID:
+    return FacetKeywords() if facet.multivalued else ID(stored=True, sortable=True)
+
+
 def make_schema() -> Schema:
-    """The index schema: stemmed, stored text; exact-valued facet fields; a date column.
+    """The index schema: stemmed, stored text; a date column; one exact-valued field per facet.
 
     Spelling suggestions come from the vocabulary kept with each segment's postings
     (search/postings.py), not from Whoosh's spelling fields, which doubled indexing time.
     """
     analyzer = StemmingAnalyzer()
-    facet_fields = {
-        name: FacetKeywords()
-        for name, facet in FACETS.items() if facet.multivalued
-    }
     return Schema(
         id=ID(stored=True, unique=True),
         title=_text(analyzer, field_boost=2.0),
         body=_text(analyzer),
-        source=ID(stored=True, sortable=True),
         published=DateColumn(stored=True, sortable=True),
         url=STORED,  # shown and exported, never searched
         origin=STORED,  # where the article was read from (for --prune), never searched
         content_hash=STORED,
         theme_evidence=STORED,
-        **facet_fields,
+        **{name: _facet_field(facet) for name, facet in FACETS.items()},
     )
 
 
@@ -133,7 +109,6 @@ def to_document(article: Article, content_hash: str) -> dict[str, Any]:
         "body": article.body,
         "_stored_title": article.title,  # the plain text, when a `MeasuredText` is indexed
         "_stored_body": article.body,
-        "source": article.source,
         "url": article.url,
         "origin": article.origin,
         "content_hash": content_hash,
@@ -142,27 +117,28 @@ def to_document(article: Article, content_hash: str) -> dict[str, Any]:
     if article.published:
         doc["published"] = datetime(article.published.year, article.published.month, article.published.day)
     for name, facet in FACETS.items():
-        if facet.multivalued:
-            values = [v.replace(",", " ").strip() for v in getattr(article, facet.attr)]
-            doc[name] = ",".join(v for v in values if v)
-            doc["_stored_" + name] = [v for v in values if v]
+        given = article.facets.get(name, [])
+        if not facet.multivalued:
+            doc[name] = given[0] if given else ""
+            continue
+        values = [v for v in (v.replace(",", " ").strip() for v in given) if v]  # a comma would split a value
+        doc[name] = ",".join(values)
+        doc["_stored_" + name] = values
     return doc
 
 
 def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
-    """Article attributes from a stored document (facet lists, a `date` for `published`)."""
+    """`Article` arguments from a stored document: its `facets` by name, a `date` for `published`."""
     published = fields.get("published")
-    values: dict[str, Any] = {
+    if isinstance(published, datetime):
+        published = published.date()
+    return {
         "id": fields["id"],
         "title": fields.get("title", ""),
         "body": fields.get("body", ""),
-        "source": fields.get("source", ""),
         "url": fields.get("url", ""),
         "origin": fields.get("origin", ""),
-        "published": published.date() if isinstance(published, datetime) else published if isinstance(published, date) else None,
+        "published": published if isinstance(published, date) else None,
         "theme_evidence": fields.get("theme_evidence") or {},
+        "facets": {name: as_values(fields.get(name)) for name in FACETS},
     }
-    for name, facet in FACETS.items():
-        if facet.multivalued:
-            values[facet.attr] = list(fields.get(name) or [])
-    return values

@@ -1,55 +1,38 @@
-"""Whoosh's view of the title and body terms, answered from the postings arrays.
+"""Whoosh's view of the title and body terms, answered from the postings arrays: a Whoosh codec.
 
-Title and body postings live only in the arrays of search/postings.py: Whoosh's segments keep
-those fields' stored text and lengths, not their postings (writing them in Whoosh's format was a
-third of indexing time). Where Whoosh's own query machinery still runs (expanding wildcard,
-fuzzy and range terms, proximity phrases, "more like this", highlighting's term lookup) it asks a
-segment reader's terms reader. `TextTerms` is that reader: it answers for title and body from
-the arrays (a cursor over the sorted terms, term statistics, list matchers whose positions are
-encoded when asked for) and hands every other field to Whoosh's own terms reader.
-`install(leaf, ...)` puts one in a segment reader.
+Title and body postings live only in the arrays of search/index/postings.py: Whoosh's segments
+keep those fields' stored text and lengths, not their postings (writing them in Whoosh's format
+was a third of indexing time). Where Whoosh's own query machinery still runs (expanding
+wildcard, fuzzy and range terms, proximity phrases, "more like this", highlighting's term
+lookup) it asks a segment reader's terms reader. Whoosh's supported way to keep postings
+elsewhere is a `Codec`, from which a `SegmentReader` takes its terms reader: `TextArraysCodec`
+reads segments as Whoosh 2.7's own codec wrote them, except that its terms reader is a
+`TextTerms`, which answers for title and body from the arrays (a cursor over the sorted terms,
+term statistics, list matchers whose positions are encoded when asked for) and hands every
+other field to Whoosh's own terms reader. The codec is used for reading only: segments are
+written (and named in the index's table of contents) with Whoosh's default codec, so the index
+stays a plain Whoosh index on disk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from itertools import takewhile
+from typing import Any
 
 import numpy as np
-from whoosh.codec.base import FieldCursor, TermsReader
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.codec.base import FieldCursor, Segment, TermsReader, WrappingCodec
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import Schema
+from whoosh.filedb.filestore import Storage
 from whoosh.matching import ListMatcher
-from whoosh.reading import SegmentReader, TermInfo, TermNotFound
-from whoosh.util.numeric import byte_to_length
+from whoosh.reading import TermInfo, TermNotFound
 
 from search.index.postings import FieldPostings, SegmentPostings
 from search.index.schema import TEXT_FIELDS
-
-BYTE_TO_LENGTH = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float32)
-
-
-def segment_lengths(leaf: SegmentReader, text_field: str) -> np.ndarray:
-    """Per document of one segment, a text field's length as Whoosh stores it for scoring
-    (Whoosh 2.7 keeps it as one byte per document in a "_<field>_len" column)."""
-    count = leaf.doc_count_all()
-    column = leaf._perdoc._cached_reader(f"_{text_field}_len", LENGTHS_COLUMN)
-    if column is None:
-        return np.zeros(count, dtype=np.float32)
-    return BYTE_TO_LENGTH[column_values(column, count)]
+from search.index.whoosh_compat import field_lengths
 
 
-def column_values(column, count: int) -> np.ndarray:
-    """All values of a Whoosh numeric column in one read (Whoosh 2.7's layout: big-endian
-    fixed-width values for the first `_count` documents, the default after them)."""
-    stored = np.dtype(column._typecode).newbyteorder(">")
-    values = np.full(count, column._default, dtype=stored.newbyteorder("="))
-    written = min(column._count, count)
-    if written:
-        values[:written] = np.frombuffer(column._dbfile.get(column._basepos, written * column._fixedlen), dtype=stored)
-    return values
-
-
-class _EncodedPositions(Sequence):
+class _EncodedPositions(Sequence[bytes]):
     """The encoded positions of postings first..last-1 of a field, each encoded when read."""
 
     def __init__(self, field: FieldPostings, first: int, last: int, encode: Callable[[list[int]], bytes]) -> None:
@@ -58,13 +41,13 @@ class _EncodedPositions(Sequence):
     def __len__(self) -> int:
         return self._last - self._first
 
-    def __getitem__(self, i: int) -> bytes:  # ListMatcher reads one value at a time
+    def __getitem__(self, i: int) -> bytes:  # type: ignore[override]  # ListMatcher reads one value at a time
         j = self._first + i
         starts = self._field.pos_starts
         return self._encode(self._field.positions[int(starts[j]):int(starts[j + 1])].tolist())
 
 
-class _TermCursor(FieldCursor):
+class _TermCursor(FieldCursor):  # type: ignore[misc]
     """Whoosh's field cursor (as fuzzy terms walk it) over a field's sorted term array."""
 
     def __init__(self, field: FieldPostings) -> None:
@@ -81,7 +64,7 @@ class _TermCursor(FieldCursor):
         # term has a NUL byte, so the first term after "word\0..." is the first after "word"
         stripped = key.rstrip(b"\0")
         side = "right" if len(stripped) < len(key) else "left"
-        self._i = int(np.searchsorted(self._terms, np.array([stripped]), side=side)[0]) if len(self._terms) else 0
+        self._i = int(np.searchsorted(self._terms, np.array([stripped]), side=side)[0]) if len(self._terms) else 0  # type: ignore[call-overload]
         return self.text()
 
     def next(self) -> str | None:
@@ -92,12 +75,19 @@ class _TermCursor(FieldCursor):
         return self._terms[self._i].decode("utf-8") if self._i < len(self._terms) else None
 
 
-class TextTerms(TermsReader):
+class TextTerms(TermsReader):  # type: ignore[misc]
     """A segment's terms reader: title and body from the arrays, other fields from Whoosh's."""
 
-    def __init__(self, whoosh_terms: TermsReader, arrays: Callable[[], SegmentPostings],
+    def __init__(self, whoosh_terms: Any, arrays: Callable[[], SegmentPostings],
                  lengths: Callable[[str], np.ndarray], boosts: dict[str, float]) -> None:
-        self._whoosh, self._arrays, self._lengths, self._boosts = whoosh_terms, arrays, lengths, boosts
+        self._whoosh, self._arrays, self._read_lengths, self._boosts = whoosh_terms, arrays, lengths, boosts
+        self._field_lengths: dict[str, np.ndarray] = {}
+
+    def _lengths(self, fieldname: str) -> np.ndarray:
+        """Per document, the field's length (read on first use)."""
+        if fieldname not in self._field_lengths:
+            self._field_lengths[fieldname] = self._read_lengths(fieldname)
+        return self._field_lengths[fieldname]
 
     def _postings(self, fieldname: str, tbytes: bytes) -> tuple[FieldPostings, int, int]:
         field = self._arrays().fields[fieldname]
@@ -106,13 +96,13 @@ class TextTerms(TermsReader):
             raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
         return field, int(field.starts[i]), int(field.starts[i + 1])
 
-    def __contains__(self, term) -> bool:
+    def __contains__(self, term: tuple[str, bytes]) -> bool:
         fieldname, tbytes = term
         if fieldname in TEXT_FIELDS:
             return self._arrays().fields[fieldname].find(tbytes) is not None
         return term in self._whoosh
 
-    def cursor(self, fieldname, fieldobj):
+    def cursor(self, fieldname: str, fieldobj: Any) -> Any:
         if fieldname in TEXT_FIELDS:
             return _TermCursor(self._arrays().fields[fieldname])
         return self._whoosh.cursor(fieldname, fieldobj)
@@ -125,18 +115,22 @@ class TextTerms(TermsReader):
     def terms(self) -> Iterator[tuple[str, bytes]]:
         """Every (field, term), fields in name order as Whoosh writes them."""
         for fieldname in sorted(self.indexed_field_names()):
-            yield from takewhile(lambda term: term[0] == fieldname, self.terms_from(fieldname, b""))
+            for term in self.terms_from(fieldname, b""):  # Whoosh's own go on into the next fields
+                if term[0] != fieldname:
+                    break
+                yield term
 
-    def terms_from(self, fieldname, prefix):
+    def terms_from(self, fieldname: str, prefix: bytes) -> Iterator[tuple[str, bytes]]:
         """This field's terms from `prefix` on (all Whoosh's callers stop at the field's end)."""
         if fieldname in TEXT_FIELDS:
             return self._text_terms(fieldname, prefix)
-        return self._whoosh.terms_from(fieldname, prefix)
+        terms: Iterator[tuple[str, bytes]] = self._whoosh.terms_from(fieldname, prefix)
+        return terms
 
-    def items(self):
+    def items(self) -> Iterator[tuple[tuple[str, bytes], TermInfo]]:
         return ((term, self.term_info(*term)) for term in self.terms())
 
-    def items_from(self, fieldname, prefix):
+    def items_from(self, fieldname: str, prefix: bytes) -> Iterator[tuple[tuple[str, bytes], TermInfo]]:
         return ((term, self.term_info(*term)) for term in self.terms_from(fieldname, prefix))
 
     def _term_info(self, fieldname: str, field: FieldPostings, first: int, last: int) -> TermInfo:
@@ -148,29 +142,29 @@ class TextTerms(TermsReader):
                         minlength=int(lengths.min()), maxlength=int(lengths.max()),
                         maxweight=float(frequencies.max()) * boost, minid=int(docs[0]), maxid=int(docs[-1]))
 
-    def term_info(self, fieldname, tbytes) -> TermInfo:
+    def term_info(self, fieldname: str, tbytes: bytes) -> TermInfo:
         if fieldname not in TEXT_FIELDS:
             return self._whoosh.term_info(fieldname, tbytes)
         return self._term_info(fieldname, *self._postings(fieldname, tbytes))
 
-    def frequency(self, fieldname, tbytes) -> float:
+    def frequency(self, fieldname: str, tbytes: bytes) -> float:
         if fieldname not in TEXT_FIELDS:
-            return self._whoosh.frequency(fieldname, tbytes)
+            return float(self._whoosh.frequency(fieldname, tbytes))
         try:
-            return self.term_info(fieldname, tbytes).weight()
+            return float(self.term_info(fieldname, tbytes).weight())
         except TermNotFound as exc:
             raise KeyError(tbytes) from exc  # as Whoosh's reader, which its callers expect
 
-    def doc_frequency(self, fieldname, tbytes) -> int:
+    def doc_frequency(self, fieldname: str, tbytes: bytes) -> int:
         if fieldname not in TEXT_FIELDS:
-            return self._whoosh.doc_frequency(fieldname, tbytes)
+            return int(self._whoosh.doc_frequency(fieldname, tbytes))
         field = self._arrays().fields[fieldname]
         i = field.find(tbytes)
         if i is None:
             raise KeyError(tbytes)
         return int(field.starts[i + 1] - field.starts[i])
 
-    def matcher(self, fieldname, tbytes, format_, scorer=None):
+    def matcher(self, fieldname: str, tbytes: bytes, format_: Any, scorer: Any = None) -> Any:
         if fieldname not in TEXT_FIELDS:
             return self._whoosh.matcher(fieldname, tbytes, format_, scorer=scorer)
         field, first, last = self._postings(fieldname, tbytes)
@@ -179,21 +173,28 @@ class TextTerms(TermsReader):
                            _EncodedPositions(field, first, last, format_.encode), format_, scorer=scorer,
                            term=(fieldname, tbytes), terminfo=self._term_info(fieldname, field, first, last))
 
-    def indexed_field_names(self):
+    def indexed_field_names(self) -> set[str]:
         return set(self._whoosh.indexed_field_names()) | set(TEXT_FIELDS)
 
     def close(self) -> None:
         self._whoosh.close()
 
 
-def install(leaf: SegmentReader, arrays: Callable[[], SegmentPostings]) -> None:
-    """Make `leaf` answer title and body term questions from `arrays()` (read when first needed)."""
-    lengths: dict[str, np.ndarray] = {}
+class TextArraysCodec(WrappingCodec):  # type: ignore[misc]
+    """Whoosh 2.7's codec (`W3Codec`, which writes our segments), reading title and body terms
+    from the postings arrays: open segment readers with it (`SegmentReader(..., codec=...)`).
 
-    def field_lengths(text_field: str) -> np.ndarray:
-        if text_field not in lengths:
-            lengths[text_field] = segment_lengths(leaf, text_field)
-        return lengths[text_field]
+    `arrays(segment id)` gives a segment's arrays; it is called when Whoosh first asks about a
+    title or body term, not when the reader is opened.
+    """
 
-    boosts = {name: leaf.schema[name].format.field_boost for name in TEXT_FIELDS}
-    leaf._terms = TextTerms(leaf._terms, arrays, field_lengths, boosts)
+    def __init__(self, schema: Schema, arrays: Callable[[str], SegmentPostings]) -> None:
+        super().__init__(W3Codec())
+        self._arrays = arrays
+        self._boosts = {name: float(schema[name].format.field_boost) for name in TEXT_FIELDS}
+
+    def terms_reader(self, storage: Storage, segment: Segment) -> TextTerms:
+        """The segment's terms reader: Whoosh's own, with title and body answered from the arrays."""
+        segment_id = segment.segment_id()
+        return TextTerms(super().terms_reader(storage, segment), lambda: self._arrays(segment_id),
+                         lambda text_field: field_lengths(self, storage, segment, text_field), self._boosts)

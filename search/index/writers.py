@@ -12,15 +12,15 @@ lock deletes replaced articles and commits the new segments together, so a run k
 moment leaves the last commit intact (files of uncommitted segments are removed by Whoosh at the
 next commit).
 
-This uses `SegmentWriter` internals (`_finalize_segment`, `_merge_segments`, `_commit_toc`,
-`_finish`, `pool`, `_tempstorage`) and `TOC`, as `whoosh.multiproc` does; whoosh-reloaded is pinned to 2.7.5 for that reason, and
-tests/test_matching.py compares a worker's segment and arrays with Whoosh's own writing of the
-same articles.
+Whoosh's writer is extended in search/index/whoosh_compat.py (the one module that uses its
+internals, as `whoosh.multiproc` does); tests/test_matching.py compares a worker's segment and
+arrays with Whoosh's own writing of the same articles. `CurrentWriter` is the one place a writer
+is given up when an error interrupts its work.
 """
 
 from __future__ import annotations
 
-import functools
+import logging
 import multiprocessing
 import os
 import shutil
@@ -30,19 +30,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
+from types import TracebackType
 
 from whoosh import index
 from whoosh.codec.base import Segment
-from whoosh.index import TOC
 from whoosh.reading import SegmentReader
-from whoosh.util import random_name
-from whoosh.writing import PostingPool, SegmentWriter
+from whoosh.writing import SegmentWriter
 
-from search.index import facet_arrays
-from search.index import postings
+from search.index import facet_arrays, postings
 from search.index.analysis import MeasuredText
-from search.model import Article
 from search.index.schema import FACETS, TEXT_FIELDS, to_document
+from search.index.whoosh_compat import ExtendedSegmentWriter
+from search.model import Article
+
+log = logging.getLogger(__name__)
 
 SEGMENT_MEMORY_MB = 256
 # Whoosh 2.7 copies each part of a compound segment file into memory when it opens it (BytesIO
@@ -54,35 +55,47 @@ TINY_SEGMENT_DOCS = 1_000
 Planned = tuple[Article, str, bool]
 
 
-class _PoolWithoutText(PostingPool):
-    """Whoosh's posting pool, minus the text fields' postings: those live in the postings
-    arrays (search/postings.py), and a text field gives Whoosh only a placeholder carrying its
-    length (`schema.AnalysedPositions`)."""
+class Writer(ExtendedSegmentWriter):
+    """Whoosh's `SegmentWriter` for our index: title and body postings are left out (they live in
+    the postings arrays, search/index/postings.py, and a text field gives Whoosh only a
+    placeholder carrying its length, `schema.AnalysedPositions`); see `ExtendedSegmentWriter`."""
 
-    def add(self, item):
-        """Buffer one (field, term, document, weight, encoded value) posting of a non-text field."""
-        if item[0] not in TEXT_FIELDS:
-            super().add(item)
+    unposted_fields = TEXT_FIELDS
 
 
-class Writer(SegmentWriter):
-    """Whoosh's `SegmentWriter` for our index: title and body postings are left out (see
-    `_PoolWithoutText`), and one cost is gone: while writing postings, Whoosh 2.7 asks the disk
-    whether a field has a length column once per posting; here once per field."""
+class CurrentWriter:
+    """The writer a piece of work is using, given up if the work ends without committing it.
 
-    def __init__(self, ix, **kwargs) -> None:
-        super().__init__(ix, **kwargs)
-        # Whoosh's temporary folder (<index>/MAIN.tmp) is shared by every writer, and a writer's
-        # `_finish` deletes it with all it holds, while workers may still be writing there: the
-        # posting pool gets a folder of its own (see also `remove_temporary_folders`).
-        self._tempstorage = self.storage.temp_storage(f"{self.indexname}.{random_name()}.tmp")
-        self.pool = _PoolWithoutText(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
+    `with CurrentWriter(open_writer) as current:` opens a writer (`current.writer`); a long
+    build commits it every so many articles and goes on with the next (`current.renew()`).
+    Whichever writer is current when the block ends uncommitted (an error, a kill signal) is
+    cancelled: its uncommitted work and its lock are given up, as Whoosh's own `with
+    ix.writer():` does on an error (Whoosh commits on success; here the work commits itself).
+    """
 
-    def per_document_reader(self):
-        """The per-document reader Whoosh writes postings with, its column check memoised."""
-        reader = super().per_document_reader()
-        reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
-        return reader
+    def __init__(self, open_writer: Callable[[], Writer]) -> None:
+        self._open = open_writer
+        self.writer = open_writer()
+
+    def renew(self) -> Writer:
+        """Open the next writer, once the current one has committed."""
+        self.writer = self._open()
+        return self.writer
+
+    def __enter__(self) -> CurrentWriter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if self.writer.is_closed:
+            return
+        if exc_type is None:
+            self.writer.cancel()
+            return
+        try:
+            self.writer.cancel()
+        except Exception as failure:  # the error on its way up matters more than a half-closed writer's
+            log.warning("could not cancel the index writer cleanly: %s", failure)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -97,19 +110,21 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _warm_up() -> None:
+Enrich = Callable[[Article], Article]
+
+
+def _warm_up(enrich: Enrich) -> None:
     """Worker task run first: start the process, import the extractors and build their word lists
     (about a second), while the indexing process reads the first round."""
-    from search.ingest.enrich import enrich
-
     enrich(Article(id="warm-up", title="Warm up", body="Officials in Paris said on Monday that it was ready."))
 
 
-def write_segment(job: tuple[str, list[Planned]]) -> Segment:
-    """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side)."""
-    from search.ingest.enrich import enrich  # NLTK is imported by indexing processes only
+def write_segment(job: tuple[str, list[Planned], Enrich]) -> Segment:
+    """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side).
 
-    index_dir, items = job
+    The enrichment function comes with the job (pickled by reference: the worker imports the
+    extractors, and NLTK, itself), so this module needs nothing of `search.ingest`."""
+    index_dir, items, enrich = job
     return write_articles(index_dir, ((enrich(article), digest) for article, digest, _ in items))
 
 
@@ -118,20 +133,15 @@ def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> S
     facet and postings arrays; commit it with `commit_segments`."""
     ix = index.open_dir(index_dir)
     text_postings = postings.PostingsBuilder()
-    writer = Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)
     facet_fields = []
-    try:
+    with CurrentWriter(lambda: Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)) as current:
         for docnum, (article, digest) in enumerate(articles):
             document = to_document(article, digest)
             lengths = text_postings.add(docnum, {name: document[name] for name in TEXT_FIELDS})
             measured = {name: MeasuredText(document[name], lengths[name]) for name in TEXT_FIELDS}
-            writer.add_document(**{**document, **measured})
+            current.writer.add_document(**{**document, **measured})
             facet_fields.append({name: document[name] for name in FACETS if name in document})
-        segment = writer._finalize_segment()
-        writer._tempstorage.destroy()
-    except BaseException:
-        writer.cancel()
-        raise
+        segment = current.writer.write_segment()
     # documents are numbered in the order they were added: their facet pairs and postings are known already
     facet_arrays.save(Path(index_dir), segment.segment_id(), facet_arrays.from_documents(ix.schema, facet_fields))
     postings.save(Path(index_dir), segment.segment_id(), text_postings.build())
@@ -155,23 +165,15 @@ def merge_tiny(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
     return [s for s in segments if s not in tiny]
 
 
-def commit_segments(writer: SegmentWriter, segments: list[Segment], mergetype=merge_tiny,
+def commit_segments(writer: ExtendedSegmentWriter, segments: list[Segment],
+                    mergetype: Callable[[SegmentWriter, list[Segment]], list[Segment]] = merge_tiny,
                     clean: bool = True) -> None:
     """Commit `writer` (its deletions and merges) together with segments written by workers.
 
-    Whoosh deletes every file of a segment not in the new TOC at each commit; with `clean=False`
-    that is left to a later commit, so segments that workers are still writing survive.
+    With `clean=False` the files of segments not in the new commit are left for a later commit
+    (workers are still writing theirs), and so are the writers' temporary folders.
     """
-    final = writer._merge_segments(mergetype, None, None)
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    if clean:
-        writer._commit_toc(final + segments)
-    else:
-        TOC(writer.schema, final + segments, writer.generation).write(writer.storage, writer.indexname)
-    writer._finish()
+    writer.commit_with(segments, mergetype, clean)
     if clean:
         remove_temporary_folders(Path(writer.storage.folder), writer.indexname)
 
@@ -188,8 +190,9 @@ def _chunks(items: list[Planned], parts: int) -> list[list[Planned]]:
 
 
 def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, round_size: int,
-                 on_round: Callable[[list[Segment], list[Planned]], None]) -> None:
-    """Write `planned` articles in rounds of `round_size`, each split over `workers` processes.
+                 on_round: Callable[[list[Segment], list[Planned]], None], enrich: Enrich) -> None:
+    """Enrich (with `enrich`, a module-level function) and write `planned` articles in rounds of
+    `round_size`, each split over `workers` processes.
 
     `on_round(segments, items)` runs in this process after every round, with the round's new
     segments and articles; it deletes replaced articles and commits (with `clean=False`: the
@@ -200,11 +203,11 @@ def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, roun
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
         for _ in range(workers):
-            pool.submit(_warm_up)
-        running: tuple[list[Future], list[Planned]] | None = None
+            pool.submit(_warm_up, enrich)
+        running: tuple[list[Future[Segment]], list[Planned]] | None = None
         while True:
             items = list(islice(iterator, round_size))
-            queued = [pool.submit(write_segment, (str(index_dir), chunk)) for chunk in _chunks(items, workers)]
+            queued = [pool.submit(write_segment, (str(index_dir), chunk, enrich)) for chunk in _chunks(items, workers)]
             if running:
                 on_round([future.result() for future in running[0]], running[1])
             if not items:

@@ -10,9 +10,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from search import FACETS, cooccurrence  # the public API only
-from search.app import ui
+from search import FACETS, SearchResult, cooccurrence  # the public API only
 from search.app import charts as ui_charts
+from search.app.state import PageState
 from search.app.views.core import current_state, friendly_error, go, on_value
 
 HEATMAP_VALUES = 12
@@ -23,18 +23,18 @@ def _on_pick(key: str, *facets: str) -> None:
     values = ui_charts.picked((st.session_state.get(key) or {}).get("selection"), *fields)
     if values:
         state = current_state()
-        for facet, value in zip(facets, values):
+        for facet, value in zip(facets, values, strict=True):
             state = state.with_filter(facet, value, True)
         go(replace(state, tab="results"))
 
 
-def _facet_picker(label: str, key: str, field: str, value: str, column) -> None:
+def _facet_picker(label: str, key: str, field: str, value: str) -> None:
     st.session_state[key] = value
-    column.selectbox(label, list(FACETS), key=key, format_func=lambda n: FACETS[n].label, on_change=on_value,
-                     args=(field, key))
+    st.selectbox(label, list(FACETS), key=key, format_func=lambda n: FACETS[n].label, on_change=on_value,
+                 args=(field, key))
 
 
-def charts_tab(state: ui.PageState, res) -> None:
+def charts_tab(state: PageState, res: SearchResult) -> None:
     """Both charts of the current results, or a note that nothing matches."""
     if not res.total:
         st.html('<div class="ns-empty"><h3>Nothing to chart — no articles match</h3>'
@@ -47,9 +47,9 @@ def charts_tab(state: ui.PageState, res) -> None:
         _heatmap(state)
 
 
-def _top_values(state: ui.PageState, res) -> None:
+def _top_values(state: PageState, res: SearchResult) -> None:
     st.markdown("##### Top values")
-    _facet_picker("Facet", "chart_facet", "chart", state.chart, st)
+    _facet_picker("Facet", "chart_facet", "chart", state.chart)
     values = res.facets.get(state.chart, [])
     if not any(fv.count for fv in values):
         st.caption("No values in these results.")
@@ -60,11 +60,13 @@ def _top_values(state: ui.PageState, res) -> None:
     st.caption("Click a bar to filter the results by that value.")
 
 
-def _heatmap(state: ui.PageState) -> None:
+def _heatmap(state: PageState) -> None:
     st.markdown("##### Co-occurrence")
     rows_col, cols_col = st.columns(2)
-    _facet_picker("Rows", "heat_rows", "rows", state.rows, rows_col)
-    _facet_picker("Columns", "heat_cols", "cols", state.cols, cols_col)
+    with rows_col:
+        _facet_picker("Rows", "heat_rows", "rows", state.rows)
+    with cols_col:
+        _facet_picker("Columns", "heat_cols", "cols", state.cols)
     try:
         co = cooccurrence(state.rows, state.cols, state.q, state.filters, top=HEATMAP_VALUES,
                           **state.engine_options())

@@ -7,8 +7,8 @@ Nothing but a user's action writes to the URL: a run that finds a value spelled 
 next action, but leaves the URL alone — writing it would add a history entry that the back button
 lands on, only to be corrected again.
 
-The `search.page_*` modules render the parts of the page with these; `search.ui*` modules hold
-the page logic that does not need Streamlit.
+The other `search.app.views` modules draw the parts of the page with these; the `search.app`
+modules above them hold the page logic that does not need Streamlit.
 """
 
 from __future__ import annotations
@@ -19,35 +19,36 @@ from dataclasses import replace
 
 import streamlit as st
 
-from search import SearchError, default_index_dir, index_stats, search  # the public API only
+from search import IndexStats, SearchError, SearchResult, default_index_dir, index_stats, search  # the public API only
 from search.app import ui
+from search.app.state import TABS, PageState, state_from_params, state_to_params
 
 log = logging.getLogger("news-search.app")
 CORRECTED_KEY = "corrected_state"  # (the URL's parameters, the state the engine made of them)
-TAB_IDS = {label: tab for tab, label in ui.TABS.items()}
+TAB_IDS = {label: tab for tab, label in TABS.items()}
 
 
-def _url_state() -> ui.PageState:
-    return ui.state_from_params(st.query_params.get_all)
+def _url_state() -> PageState:
+    return state_from_params(st.query_params.get_all)
 
 
-def current_state() -> ui.PageState:
+def current_state() -> PageState:
     """The state in the URL, with the corrections of the last run that showed this URL."""
     state = _url_state()
     remembered = st.session_state.get(CORRECTED_KEY)
-    if remembered and remembered[0] == ui.state_to_params(state):
+    if remembered and remembered[0] == state_to_params(state):
         return remembered[1]
     return state
 
 
-def go(state: ui.PageState) -> None:
+def go(state: PageState) -> None:
     """Show `state`: write it to the URL (a new history entry; the script reruns and reads it back)."""
-    st.query_params.from_dict(ui.state_to_params(state))
+    st.query_params.from_dict(state_to_params(state))
 
 
 # --- callbacks shared by several parts --------------------------------------------------------
 
-def on_state(state: ui.PageState) -> None:
+def on_state(state: PageState) -> None:
     """Show a state computed when the widget was drawn (a chip's "remove", "Clear all")."""
     go(state)
 
@@ -81,12 +82,11 @@ def friendly_error(exc: Exception, what: str = "The search could not be run.") -
                  "check the server log.")
 
 
-def _search(state: ui.PageState):
-    return search(state.q, state.filters, state.page, state.per_page, state.sort, facet_limit=ui.FACET_LIMIT,
-                  **state.engine_options())
+def _search(state: PageState) -> SearchResult:
+    return search(state.q, state.filters, state.page, state.per_page, state.sort, **state.engine_options())
 
 
-def run_search(state: ui.PageState):
+def run_search(state: PageState) -> tuple[SearchResult | None, PageState]:
     """The engine's results for `state` and the state as shown, or (None, state) after an error.
 
     The state shown has facet values spelled as the index spells them and the page within the
@@ -106,11 +106,11 @@ def run_search(state: ui.PageState):
     except Exception as exc:  # shown to the user, never as a traceback
         friendly_error(exc)
         return None, state
-    st.session_state[CORRECTED_KEY] = (ui.state_to_params(_url_state()), shown)
+    st.session_state[CORRECTED_KEY] = (state_to_params(_url_state()), shown)
     return res, shown
 
 
-def stats_or_none():
+def stats_or_none() -> IndexStats | None:
     """The index summary for the header, or None when it cannot be read (the search reports why)."""
     try:
         return index_stats()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
 
-from search import export  # the public API only
-from search.app import ui
+from search import IndexStats, SearchResult, export  # the public API only
 from search.app import charts as ui_charts
+from search.app import ui
+from search.app.state import PER_PAGE_OPTIONS, SORT_LABELS, PageState
+from search.app.style import SCROLL_TO_TOP
 from search.app.views.core import current_state, go, on_query, on_state, on_value
 
 DATE_KEYS = ("date_from_input", "date_to_input")
@@ -33,7 +36,7 @@ def _on_page(page: int) -> None:
 
 # --- drawing ------------------------------------------------------------------------------------
 
-def results_tab(state: ui.PageState, res, stats) -> None:
+def results_tab(state: PageState, res: SearchResult, stats: IndexStats | None) -> None:
     """The Results tab for `state`: toolbar, hints about the query, timeline, result cards, pagination."""
     _toolbar(state, res)
     if res.suggestion:
@@ -54,12 +57,12 @@ def results_tab(state: ui.PageState, res, stats) -> None:
     _pagination(state, res)
 
 
-def _toolbar(state: ui.PageState, res) -> None:
+def _toolbar(state: PageState, res: SearchResult) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="toolbar", wrap=False):
         st.html(ui.stats_html(res.total, state.q, res.elapsed_ms, res.page, res.per_page))
-        options = list(ui.SORT_LABELS) if state.q else [s for s in ui.SORT_LABELS if s != "relevance"]
+        options = list(SORT_LABELS) if state.q else [s for s in SORT_LABELS if s != "relevance"]
         st.session_state["sort_select"] = state.sort if state.sort in options else options[0]
-        st.selectbox("Sort by", options, key="sort_select", format_func=ui.SORT_LABELS.get, width=145,
+        st.selectbox("Sort by", options, key="sort_select", format_func=SORT_LABELS.__getitem__, width=145,
                      on_change=on_value, args=("sort", "sort_select"), label_visibility="collapsed")
         with st.popover("Download", icon=":material/download:", disabled=not res.total, key="downloads",
                         help=f"Download all {ui.count_text(res.total)}"):
@@ -70,7 +73,7 @@ def _toolbar(state: ui.PageState, res) -> None:
                                    width="stretch")
 
 
-def _exporter(state: ui.PageState, fmt: str):
+def _exporter(state: PageState, fmt: str) -> Callable[[], str]:
     """The download's data, made only when the button is clicked: every matching article."""
     def make() -> str:
         return "".join(export(state.q, state.filters, format=fmt, sort=state.effective_sort(),
@@ -78,7 +81,7 @@ def _exporter(state: ui.PageState, fmt: str):
     return make
 
 
-def _timeline(state: ui.PageState, res, stats) -> None:
+def _timeline(state: PageState, res: SearchResult, stats: IndexStats | None) -> None:
     """Matching articles per month (drag to choose dates) beside From/To inputs for the same range."""
     months = res.dates.months
     if not months:
@@ -91,14 +94,14 @@ def _timeline(state: ui.PageState, res, stats) -> None:
                         on_select=lambda: _on_brush(key), selection_mode=ui_charts.BRUSH, width="stretch")
     low, high = ui_charts.date_bounds(months, stats, state.date_from, state.date_to)
     with dates_col:
-        for label, key, value in zip(("From", "To"), DATE_KEYS, (state.date_from, state.date_to)):
+        for label, key, value in zip(("From", "To"), DATE_KEYS, (state.date_from, state.date_to), strict=True):
             st.session_state[key] = value
             st.date_input(label, key=key, min_value=low, max_value=high, on_change=_on_dates, format="YYYY-MM-DD")
 
 
-def _pagination(state: ui.PageState, res) -> None:
+def _pagination(state: PageState, res: SearchResult) -> None:
     """Previous / "Page 2 of 5" / Next when there are several pages, and the page size when it matters."""
-    if res.total <= min(ui.PER_PAGE_OPTIONS):
+    if res.total <= min(PER_PAGE_OPTIONS):
         return
     with st.container(horizontal=True, vertical_alignment="center", key="pages"):
         if res.pages > 1:
@@ -107,9 +110,9 @@ def _pagination(state: ui.PageState, res) -> None:
             st.button("Next →", on_click=_on_page, args=(res.page + 1,), disabled=res.page >= res.pages, key="next")
         st.space("stretch")
         st.session_state["per_page_select"] = state.per_page
-        st.selectbox("Results per page", ui.PER_PAGE_OPTIONS, key="per_page_select", width=130,
+        st.selectbox("Results per page", PER_PAGE_OPTIONS, key="per_page_select", width=130,
                      format_func=lambda n: f"{n} per page", on_change=on_value,
                      args=("per_page", "per_page_select"), label_visibility="collapsed")
     if res.pages > 1 and st.session_state.get("scroll_to_top"):  # a new page starts at its top
-        st.html(f"<script>/* {st.session_state['scroll_to_top']} */ {ui.SCROLL_TO_TOP}</script>",
+        st.html(f"<script>/* {st.session_state['scroll_to_top']} */ {SCROLL_TO_TOP}</script>",
                 unsafe_allow_javascript=True)

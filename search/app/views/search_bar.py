@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from search import IndexStats  # the public API only
 from search.app import ui
+from search.app.state import PageState
 from search.app.views.core import current_state, go, on_state
 
 
-def header(stats) -> None:
+def header(stats: IndexStats | None) -> None:
     """The product name, tagline and a one-line summary of the index (`stats` None: no summary)."""
     summary = ui.index_summary_html(stats) if stats else ""
     st.html(f'<div class="ns-header"><div><h1>{ui.PRODUCT_NAME}</h1><p>{ui.TAGLINE}</p></div>{summary}</div>')
@@ -18,7 +20,7 @@ def _on_search() -> None:
     go(current_state().with_query(st.session_state["q_input"]))
 
 
-def search_box(state: ui.PageState) -> None:
+def search_box(state: PageState) -> None:
     """The query box and its button (Enter searches too); a new query goes back to page 1."""
     st.session_state["q_input"] = state.q
     with st.form("search_form", border=False, enter_to_submit=True):
@@ -29,7 +31,7 @@ def search_box(state: ui.PageState) -> None:
                                   key="search_submit")
 
 
-def chips_row(state: ui.PageState) -> None:
+def chips_row(state: PageState) -> None:
     """A removable chip per selected value, exclusion (in red, struck through), match mode and date range."""
     chips = ui.chips(state)
     if not chips:

@@ -12,10 +12,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from search import FACETS, facet_values  # the public API only
+from search import FACETS, FacetValue, SearchResult, facet_values  # the public API only
 from search.app import ui
+from search.app.state import MATCH_LABELS, PageState
 from search.app.views.core import current_state, friendly_error, go, on_state
-
 
 # --- callbacks: each turns a widget change into a new URL --------------------------------------
 
@@ -41,7 +41,7 @@ def _on_more(facet: str, shown: bool) -> None:
 
 # --- drawing ------------------------------------------------------------------------------------
 
-def facet_sidebar(state: ui.PageState, res) -> None:
+def facet_sidebar(state: PageState, res: SearchResult | None) -> None:
     """The sidebar of the search page: "Clear all" and a section per facet (`res` None after an error)."""
     with st.sidebar:
         head, clear = st.columns([3, 2], vertical_alignment="center")
@@ -53,12 +53,12 @@ def facet_sidebar(state: ui.PageState, res) -> None:
             _facet_section(state, res, name)
 
 
-def _listed_values(state: ui.PageState, res, name: str):
+def _listed_values(state: PageState, res: SearchResult | None, name: str) -> tuple[list[FacetValue], int | None]:
     """The values to list and how many match in all (None: as many as the facet has in the results)."""
     find = state.find.get(name, "")
     if find and res is not None:
         try:
-            return facet_values(name, find, state.q, state.filters, limit=ui.FIND_LIMIT, **state.engine_options())
+            return facet_values(name, find, state.q, state.filters, **state.engine_options())
         except Exception as exc:
             friendly_error(exc, "The values could not be searched.")
             return [], 0
@@ -66,7 +66,7 @@ def _listed_values(state: ui.PageState, res, name: str):
     return ui.facet_values(values, state.filters.get(name, []), state.exclude.get(name, [])), None
 
 
-def _facet_section(state: ui.PageState, res, name: str) -> None:
+def _facet_section(state: PageState, res: SearchResult | None, name: str) -> None:
     facet = FACETS[name]
     selected, excluded = state.filters.get(name, []), state.exclude.get(name, [])
     find = state.find.get(name, "")
@@ -98,24 +98,24 @@ def _facet_section(state: ui.PageState, res, name: str) -> None:
             st.caption(f"Top {len(values):,} of {total:,} values" + ("" if find else " — search for the others."))
 
 
-def _match_switch(state: ui.PageState, name: str) -> None:
+def _match_switch(state: PageState, name: str) -> None:
     key = f"mode:{name}"
     st.session_state[key] = state.mode(name)
     with st.container(horizontal=True, vertical_alignment="center", gap="xsmall"):
         st.caption("Articles with")
-        st.segmented_control("Match", list(ui.MATCH_LABELS), key=key, format_func=ui.MATCH_LABELS.get,
+        st.segmented_control("Match", list(MATCH_LABELS), key=key, format_func=MATCH_LABELS.__getitem__,
                              on_change=_on_mode, args=(name, key), required=True, label_visibility="collapsed",
                              help="**Any**: at least one of the selected values. **All**: every one of them.")
 
 
-def _facet_row(name: str, fv, selected: bool, excluded: bool) -> None:
+def _facet_row(name: str, fv: FacetValue, selected: bool, excluded: bool) -> None:
     """A value's checkbox (ticked: only articles with it) and its exclude button (articles without it)."""
     # an excluded value's row sits in a keyed container, which the CSS shows in red
     with st.container(key=f"excluded:{name}:{fv.value}") if excluded else nullcontext():
         _facet_row_widgets(name, fv, selected, excluded)
 
 
-def _facet_row_widgets(name: str, fv, selected: bool, excluded: bool) -> None:
+def _facet_row_widgets(name: str, fv: FacetValue, selected: bool, excluded: bool) -> None:
     box_col, not_col = st.columns([0.86, 0.14], vertical_alignment="center", gap="xxsmall")
     key = f"facet:{name}:{fv.value}"
     st.session_state[key] = selected

@@ -1,6 +1,6 @@
 """The Add articles tab: choose files, add them to the index, and see what each file gave.
 
-Checking, saving and indexing the files is `search.ui_upload`'s work; this module draws the
+Checking, saving and indexing the files is `search.app.upload`'s work; this module draws the
 uploader, the progress bar and the per-file report. The report of the last round stays in the
 session (it is the outcome of an action, not a view the URL could bring back).
 """
@@ -8,8 +8,9 @@ session (it is the outcome of an action, not a view the URL could bring back).
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from search import default_index_dir, index_stats  # the public API only
+from search import IndexProgress, default_index_dir, index_stats  # the public API only
 from search.app import ui
 from search.app import upload as ui_upload
 from search.app.views.core import friendly_error
@@ -37,14 +38,18 @@ def add_articles_tab() -> None:
         _upload_report(report)
 
 
-def _index_uploaded(files) -> None:
+def _index_uploaded(files: list[UploadedFile]) -> None:
     bar = st.progress(0.0, text="Saving the files…")
+
+    def show_progress(progress: IndexProgress) -> None:
+        bar.progress(progress.fraction, text=ui_upload.progress_text(progress))
+
     try:
         index_dir = default_index_dir()
         index_stats()  # makes sure the index exists (built from the samples on first use)
         folder = ui_upload.upload_folder(index_dir)
         saved = ui_upload.save_uploads([ui_upload.Upload(f.name, f.getvalue()) for f in files], folder)
-        reports = ui_upload.index_uploads(saved, index_dir, lambda p: bar.progress(p.fraction, text=p.text()))
+        reports = ui_upload.index_uploads(saved, index_dir, show_progress)
     except Exception as exc:
         bar.empty()
         friendly_error(exc, "The files could not be added.")
@@ -55,7 +60,7 @@ def _index_uploaded(files) -> None:
     st.rerun()
 
 
-def _upload_report(reports) -> None:
+def _upload_report(reports: list[ui_upload.FileReport]) -> None:
     bad = any(not r.ok for r in reports)
     (st.warning if bad else st.success)(ui.md_escape(ui_upload.report_summary(reports)),
                                         icon=":material/warning:" if bad else ":material/check_circle:")

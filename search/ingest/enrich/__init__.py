@@ -1,54 +1,96 @@
-"""Enrichment: fill an `Article`'s facets (source, date, speakers, people, countries, regions,
-organisations, themes).
+"""Enrichment: fill an `Article`'s facets (every facet of `search.model.FACETS`), its date and
+its theme evidence.
+
+A facet names the extractor that finds it (`Facet.extract`). The built-in extractors are in
+`EXTRACTORS`: each returns values for one or more facets, keyed by facet name (people extraction
+finds both the speakers and the people), and runs once an article however many facets name it.
+An extra facet's own `extract(article)` function runs afterwards, on the article with the
+built-in facets filled in.
 
 Each extractor is independent and offline. A failure in one extractor for one article is logged
-and leaves that facet empty for that article; it never stops indexing.
+and leaves its facets empty for that article; it never stops indexing.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
-from search.model import Article
-from search.ingest.enrich.metadata import find_date, find_source
+from search.ingest.enrich.metadata import UNKNOWN_SOURCE, find_date, find_source
 from search.ingest.enrich.organisations import find_organisations
 from search.ingest.enrich.people import find_people
 from search.ingest.enrich.places import find_places
 from search.ingest.enrich.themes import theme_evidence
+from search.model import FACETS, Article
 
 log = logging.getLogger(__name__)
 
-__all__ = ["enrich"]
+__all__ = ["EXTRACTORS", "enrich"]
+
+Found = Mapping[str, Iterable[str]]  # facet name -> values
+_T = TypeVar("_T")
+_NO_VALUES: Iterable[str] = ()  # what a failed extra facet's extractor leaves
 
 
-def _safe(name: str, article: Article, extract: Callable[[], object], default: object) -> object:
+def _safe(name: str, article: Article, extract: Callable[[Article], _T], default: _T) -> _T:
     try:
-        return extract()
+        return extract(article)
     except Exception:  # one extractor's bug must not stop indexing: log it, leave the facet empty
         log.exception("extractor %r failed on article %s (%s)", name, article.id, article.origin)
         return default
 
 
+def _source(article: Article) -> Found:
+    """The reader's source wins; else one found in the text or url, else "Unknown" (even when
+    finding fails: every article has a source to sort by)."""
+    found = article.source or _safe("source", article, lambda a: find_source(a.text, a.url), "")
+    return {"source": [found or UNKNOWN_SOURCE]}
+
+
+def _people(article: Article) -> Found:
+    found = find_people(article.text)
+    return {"speaker": found.speakers, "people": found.people}
+
+
+def _places(article: Article) -> Found:
+    found = find_places(article.text)
+    return {"country": found.countries, "region": found.regions}
+
+
+def _organisations(article: Article) -> Found:
+    return {"organisation": find_organisations(article.text)}
+
+
+def _themes(article: Article) -> Found:
+    """The themes as a mapping theme → the phrases that matched it (`Article.theme_evidence`)."""
+    return {"theme": theme_evidence(article.text)}
+
+
+EXTRACTORS: dict[str, Callable[[Article], Found]] = {
+    "source": _source,
+    "people": _people,
+    "places": _places,
+    "organisations": _organisations,
+    "themes": _themes,
+}
+
+
 def enrich(article: Article) -> Article:
     """A copy of `article` with every facet extracted; metadata given by the reader wins."""
-    text = article.text
-    people = _safe("people", article, lambda: find_people(text), None)
-    places = _safe("places", article, lambda: find_places(text), None)
-    organisations = _safe("organisations", article, lambda: find_organisations(text), [])
-    evidence = _safe("themes", article, lambda: theme_evidence(text), {})
-    source = article.source or _safe("source", article, lambda: find_source(text, article.url), "")
-    published = article.published or _safe("date", article, lambda: find_date(text), None)
-    return replace(
-        article,
-        source=source or "Unknown",
-        published=published,
-        speakers=list(people.speakers) if people else [],
-        people=list(people.people) if people else [],
-        countries=list(places.countries) if places else [],
-        regions=list(places.regions) if places else [],
-        organisations=list(organisations),
-        themes=list(evidence),
-        theme_evidence=dict(evidence),
-    )
+    found: dict[str, Found] = {}  # extractor name -> what it found
+    facets: dict[str, list[str]] = {}
+    for name, facet in FACETS.items():
+        if isinstance(facet.extract, str):
+            if facet.extract not in found:
+                found[facet.extract] = _safe(facet.extract, article, EXTRACTORS[facet.extract], {})
+            facets[name] = list(found[facet.extract].get(name, ()))
+    evidence = found.get("themes", {}).get("theme", {})
+    published = article.published or _safe("date", article, lambda a: find_date(a.text), None)
+    enriched = Article(article.id, article.title, article.body, url=article.url, published=published,
+                       facets=facets, theme_evidence=dict(evidence) if isinstance(evidence, Mapping) else {},
+                       origin=article.origin)
+    for name, facet in FACETS.items():
+        if callable(facet.extract):
+            enriched.facets[name] = list(_safe(name, enriched, facet.extract, _NO_VALUES))
+    return enriched

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from search.ingest.enrich.text import strip_accents
 
 # Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
 _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
@@ -133,7 +134,7 @@ def _bare(token: str) -> str:
 @lru_cache(maxsize=100_000)
 def _fold(word: str) -> str:
     """A word case-folded and without accents, so that "Erdogan" matches "Erdoğan"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    return strip_accents(word.casefold())
 
 
 class _LowerSeen:
@@ -204,7 +205,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         part_of_name = j < n and kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
         if j == n and not possessive[-1]:  # "Maidan Wardak province", "Falcon Heavy rocket"
             following = _NEXT_WORD.match(text, start + len(run))
-            part_of_name = bool(following) and following.group(1) in lex.thing_nouns
+            part_of_name = following is not None and following.group(1) in lex.thing_nouns
         organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i])
         mention = _segment(text, words, offsets, kinds, i, j, context, organisation, lex)
         if mention:
@@ -270,7 +271,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
     reporter = title in lex.reporter_roles or sign_off
-    core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens) if k != INITIAL)
+    core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k != INITIAL)
     return Mention(begin, end, tokens, title, first_in_run and context.place, organisation, reporter, core)
 
 

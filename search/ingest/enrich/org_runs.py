@@ -33,7 +33,8 @@ RUN = re.compile(rf"(?<![\w.’'&-]){_WORD}(?:[ \t]+(?:(?:{_CONNECTOR_WORDS})[ \
 _WORD_RE = re.compile(_WORD + r"(?:'s|’s|'|’)?")
 _CONNECTOR_SET = frozenset(_CONNECTOR_WORDS.split("|"))
 _RUN_TOKEN = re.compile(rf"{_WORD}|\S+")
-_HYPHEN_MODIFIER = re.compile(r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born)$")
+_HYPHEN_MODIFIER = re.compile(
+    r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born)$")
 
 Token = tuple[str, int, int]  # word (possessive stripped), start, end
 
@@ -186,8 +187,9 @@ def _name_in(text: str, tokens: list[Token], run_end: Token, tables: Tables) -> 
     # "Carl Lipo of Binghamton University", "Director of the National Hurricane Center": the name
     # starts after the last title, opener or connector ("and" aside) before its first organisation word.
     for j in range(first - 1, start - 1, -1):
-        if words[j] in tables.cuts or words[j] in tables.roles or words[j] in tables.openers or words[j] in tables.numbers \
-                or _HYPHEN_MODIFIER.search(words[j]):
+        word = words[j]
+        if (word in tables.cuts or word in tables.roles or word in tables.openers or word in tables.numbers
+                or _HYPHEN_MODIFIER.search(word)):
             start = j + 1
             while start < first and words[start] in tables.connectors:
                 start += 1

@@ -27,6 +27,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import ahocorasick
 
@@ -200,7 +201,8 @@ def _tables() -> Tables:
     for form, rule in data["context"].items():
         if form not in forms:
             raise ValueError(f"organisations.toml: context rule for unknown form {form!r}")
-        forms[form] = replace(forms[form], **{k: re.compile(v) for k, v in rule.items()})
+        patterns: dict[str, Any] = {k: re.compile(v) for k, v in rule.items()}  # `replace` rejects unknown keys
+        forms[form] = replace(forms[form], **patterns)
     organisation = frozenset(words["organisation"]) | frozenset(words["head_only"]) \
         | frozenset(words["head_initial_only"])
     for word in organisation:

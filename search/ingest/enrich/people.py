@@ -132,10 +132,10 @@ def find_people(text: str) -> People:
     names = resolve(mentions)
     persons = _accepted(mentions, names)
     order: dict[str, int] = {}
-    for mention, name in zip(mentions, names):
+    for mention, name in zip(mentions, names, strict=True):
         if name in persons and name not in order:
             order[name] = mention.start
-    kept = [(m, n) for m, n in zip(mentions, names) if n in persons]
+    kept = [(m, n) for m, n in zip(mentions, names, strict=True) if n in persons]
     reporters = {n for m, n in kept if m.reporter}
     speakers = _Attribution(text, kept).speakers() - reporters
     people = sorted(order, key=order.__getitem__)
@@ -145,8 +145,9 @@ def find_people(text: str) -> People:
 def _accepted(mentions: list[Mention], names: list[str | None]) -> set[str]:
     """Names never used as part of an organisation or place ("Hagia Sophia Museum"), with at least
     one mention outside a place context ("in Karol Bagh")."""
-    rejected = {name for mention, name in zip(mentions, names) if mention.organisation and len(mention.core) > 1}
-    return {name for mention, name in zip(mentions, names)
+    rejected = {name for mention, name in zip(mentions, names, strict=True)
+                if mention.organisation and len(mention.core) > 1}
+    return {name for mention, name in zip(mentions, names, strict=True)
             if name and name not in rejected and not mention.place_context}
 
 
@@ -378,8 +379,8 @@ def _sentence_starts(text: str) -> list[int]:
             continue  # "3.5", "U.S"
         if boundary.group(1) == ".":
             dot = boundary.start()
-            word = text[max(0, dot - 20):dot].rsplit(None, 1)[-1:]
-            word = word[0].strip("\"“‘'([").rstrip(".").lower() if word else ""
+            last = text[max(0, dot - 20):dot].rsplit(None, 1)[-1:]
+            word = last[0].strip("\"“‘'([").rstrip(".").lower() if last else ""
             if word in ABBREVIATIONS or len(word) == 1:
                 continue
         starts.append(boundary.end())

@@ -20,6 +20,8 @@ import ahocorasick
 import pycountry
 from countryinfo import CountryInfo
 
+from search.ingest.enrich.text import strip_accents
+
 __all__ = ["Places", "canonical_country", "country_names", "find_countries", "find_places"]
 
 
@@ -228,8 +230,8 @@ def _installed_forms(
     surfaces: dict[str, _Entry] = {}
     lookup: dict[str, str] = {}
     for country, info in infos:
-        capitals = info.get("capital") or []
-        capitals = [capitals] if isinstance(capitals, str) else capitals  # a list for Vatican City
+        capital: str | list[str] = info.get("capital") or []
+        capitals: list[str] = [capital] if isinstance(capital, str) else capital  # a list for Vatican City
         demonyms = map(str.strip, re.split(r"[,/]", info.get("demonym") or ""))  # "Antiguan,Barbudan"
         forms = [c for c in capitals if c not in skip["capitals"]]
         forms += [f for d in demonyms if d and d not in skip["demonyms"] for f in _with_plural(d)]
@@ -278,15 +280,10 @@ def _variants(form: str) -> set[str]:
         forms |= {form.replace("Saint ", "St. "), form.replace("Saint ", "St ")}
     forms |= {f.replace("'", "’") for f in forms}
     if not form.isascii():
-        forms |= {_strip_accents(f) for f in forms}
+        forms |= {strip_accents(f) for f in forms}
     if len(form) >= 4:
         forms |= {f.upper() for f in forms}
     return forms
-
-
-def _strip_accents(form: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", form)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _rule(spec: dict[str, Any]) -> _Rule:

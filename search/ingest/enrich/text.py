@@ -1,18 +1,17 @@
-"""Offline text primitives shared by the extractors: sentences, word spans, stems.
+"""Offline text primitives shared by the extractors: abbreviations, accent folding, stems.
 
-Only NLTK parts that need no downloaded data are used (DEVELOPERS.md): a Punkt sentence
-splitter built from our own abbreviation list, a `RegexpTokenizer`, the Snowball stemmer.
+Only NLTK parts that need no downloaded data are used: the Snowball stemmer (a test runs the
+whole pipeline with `NLTK_DATA` pointing at an empty folder).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import chain
 
 from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 # Abbreviations after which a period does not end a sentence (lower case, no final period).
 ABBREVIATIONS = frozenset(
@@ -24,44 +23,13 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_WORD_PATTERN = r"\w+(?:[-'’.]\w+)*"
-
-
-@lru_cache(maxsize=1)
-def _sentence_tokenizer() -> PunktSentenceTokenizer:
-    params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
-
-
-_word_tokenizer = RegexpTokenizer(_WORD_PATTERN)
 _stemmer = SnowballStemmer("english")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences in `text` (newlines always end a sentence)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.extend((start + a, start + b) for a, b in _sentence_tokenizer().span_tokenize(line))
-        start += len(line) + 1
-    return spans
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of `text`, in order."""
-    return [text[a:b] for a, b in sentence_spans(text)]
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the words in `text` (letters/digits, inner hyphens and apostrophes kept)."""
-    return list(_word_tokenizer.span_tokenize(text))
-
-
-def words(text: str) -> list[str]:
-    """The words of `text`, in order."""
-    return _word_tokenizer.tokenize(text)
+def strip_accents(text: str) -> str:
+    """`text` without its accents and other combining marks ("Erdoğan" → "Erdogan", "São" → "Sao"),
+    so that a name written without them is still found."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=200_000)

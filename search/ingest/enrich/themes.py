@@ -88,7 +88,3 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
             result[theme.name] = sorted(scores, key=lambda p: (-scores[p], p))
     return result
 
-
-def find_themes(text: str, taxonomy: Taxonomy | None = None) -> list[str]:
-    """The themes of `text`, in taxonomy order."""
-    return list(theme_evidence(text, taxonomy))

@@ -1,0 +1,195 @@
+"""Everything the index needs from Whoosh's internals, in one place (whoosh-reloaded 2.7.5, pinned).
+
+Whoosh's public API covers what the engine does, except for a few speed-ups and the parallel
+writing that Whoosh itself builds from the same internals (`whoosh.multiproc`). Title and body
+terms need none: Whoosh reads them through a codec of ours (search/index/text_terms.py), its
+supported interface. Every private name used here, and why:
+
+Writing segments in worker processes and committing them together (search/index/writers.py), as
+`whoosh.multiproc.MpWriter` does:
+- `SegmentWriter._finalize_segment()` and `_finish()`: write a writer's documents as a segment
+  without committing it (a worker's part of a round).
+- `SegmentWriter._merge_segments()`, `_added`, `_finalize_segment()`, `_close_segment()`,
+  `_commit_toc()` and `_finish()`: `commit()` broken into its steps, to commit the workers'
+  segments with this writer's own (and `TOC(...).write()` for a commit that must not delete the
+  files of segments still being written).
+- `SegmentWriter._tempstorage` and `pool` replaced: Whoosh's temporary folder `<index>.tmp` is
+  shared by every writer and deleted by each one's `_finish`, while workers may still write in
+  it; and the posting pool leaves out the fields whose postings live in our arrays.
+- `per_document_reader().has_column` memoised (an attribute set on the reader Whoosh writes
+  postings with): Whoosh 2.7 asks the disk once per posting whether a field has a length column.
+
+Reading:
+- `whoosh.codec.whoosh3._lenfield` (the `_<field>_len` column of field lengths) and a numeric
+  column reader's `_typecode`, `_default`, `_count`, `_dbfile`, `_basepos` and `_fixedlen`: a
+  whole column in one NumPy read (field lengths for BM25F, publication dates), where the public
+  reader returns one value per Python call.
+- `W3LeafMatcher._data`, `_read_data()` and `_next_block()`: a facet or id term's document
+  numbers a block at a time (delta-coded arrays), where the public matcher steps one document
+  at a time.
+- `open_searcher` repeats what `FileIndex.reader()` does (TOC, a `SegmentReader` per segment,
+  a `MultiReader`) because `FileIndex` has no way to pass segment readers a codec.
+
+tests/test_whoosh_compat.py checks each of these assumptions against the installed Whoosh, so a
+different version fails there, in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable, Collection
+from typing import Any
+
+import numpy as np
+from whoosh.codec.base import Codec, PerDocumentReader, Segment
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.fields import Schema
+from whoosh.filedb.filestore import Storage
+from whoosh.index import TOC, FileIndex
+from whoosh.reading import EmptyReader, IndexReader, MultiReader, SegmentReader, TermNotFound
+from whoosh.searching import Searcher
+from whoosh.util import random_name
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import PostingPool, SegmentWriter
+
+BYTE_TO_LENGTH = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float32)
+OPEN_RETRIES, OPEN_RETRY_DELAY_S = 10, 0.05  # FileIndex.reader()'s
+
+
+# Reading
+
+
+def column_values(column: Any, count: int) -> np.ndarray:
+    """All `count` values of a Whoosh numeric column reader, in one read (Whoosh 2.7's layout:
+    big-endian fixed-width values for the first `_count` documents, the default after them)."""
+    stored = np.dtype(column._typecode).newbyteorder(">")
+    values = np.full(count, column._default, dtype=stored.newbyteorder("="))
+    written = min(column._count, count)
+    if written:
+        values[:written] = np.frombuffer(column._dbfile.get(column._basepos, written * column._fixedlen),
+                                         dtype=stored)
+    return values
+
+
+def field_lengths(codec: Codec, storage: Storage, segment: Segment, text_field: str) -> np.ndarray:
+    """Per document of a segment, a text field's length as Whoosh keeps it for scoring (one byte
+    per document, decoded), read through a per-document reader of its own, closed at once."""
+    count = segment.doc_count_all()
+    perdoc: PerDocumentReader = codec.per_document_reader(storage, segment)
+    try:
+        name = _lenfield(text_field)
+        if not perdoc.has_column(name):
+            return np.zeros(count, dtype=np.float32)
+        lengths: np.ndarray = BYTE_TO_LENGTH[column_values(perdoc.column_reader(name, LENGTHS_COLUMN), count)]
+        return lengths
+    finally:
+        perdoc.close()
+
+
+def term_docs(reader: IndexReader, field: str, text: str) -> np.ndarray:
+    """Segment-local document numbers of one term of a segment (deleted documents included)."""
+    try:
+        matcher = reader.postings(field, text)
+    except TermNotFound:
+        return np.zeros(0, dtype=np.int64)
+    raw = getattr(matcher, "child", matcher)  # unwrap the deletion filter: callers mask deletions
+    if not isinstance(raw, W3LeafMatcher):  # postings inlined in the term's info
+        return np.fromiter(raw.all_ids(), dtype=np.int64)
+    blocks = []
+    while raw.is_active():
+        if raw._data is None:
+            raw._read_data()
+        blocks.append(np.cumsum(np.asarray(raw._data[0], dtype=np.int64)))  # ids are delta-coded
+        raw._next_block()
+    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+
+
+def open_searcher(ix: FileIndex, codec_for: Callable[[Schema], Codec]) -> Searcher:
+    """A searcher of the index's latest version whose segment readers use `codec_for(schema)`.
+
+    As `FileIndex.reader()`, it retries when a writer deletes a segment's files while they are
+    being opened; the searcher knows its index, so `up_to_date()` works as for `ix.searcher()`.
+    """
+    for attempt in range(OPEN_RETRIES):
+        try:
+            toc = TOC.read(ix.storage, ix.indexname)
+            codec = codec_for(toc.schema)
+            readers = [SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation, codec=codec)
+                       for segment in toc.segments]
+            break
+        except OSError:
+            if attempt == OPEN_RETRIES - 1:
+                raise
+            time.sleep(OPEN_RETRY_DELAY_S)
+    if not readers:
+        reader: IndexReader = EmptyReader(toc.schema)
+    elif len(readers) == 1:
+        reader = readers[0]
+    else:
+        reader = MultiReader(readers, generation=toc.generation)
+    return Searcher(reader, fromindex=ix)
+
+
+# Writing
+
+
+class _PoolWithout(PostingPool):  # type: ignore[misc]
+    """Whoosh's posting pool, minus the postings of some fields."""
+
+    def __init__(self, left_out: Collection[str], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.left_out = left_out
+
+    def add(self, item: tuple[Any, ...]) -> None:
+        """Buffer one (field, term, document, weight, encoded value) posting, unless left out."""
+        if item[0] not in self.left_out:
+            super().add(item)
+
+
+class ExtendedSegmentWriter(SegmentWriter):  # type: ignore[misc]
+    """Whoosh's `SegmentWriter`, plus writing a segment without committing it (a worker's part)
+    and committing segments written elsewhere with this writer's own.
+
+    The postings of the fields in `unposted_fields` are not written. Each writer keeps its
+    temporary files in a folder of its own (`<index>.<random>.tmp`).
+    """
+
+    unposted_fields: Collection[str] = ()
+
+    def __init__(self, ix: FileIndex, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self._tempstorage = self.storage.temp_storage(f"{self.indexname}.{random_name()}.tmp")
+        self.pool = _PoolWithout(self.unposted_fields, self._tempstorage, self.newsegment,
+                                 limitmb=kwargs.get("limitmb", 128))
+
+    def per_document_reader(self) -> PerDocumentReader:
+        """The per-document reader Whoosh writes postings with, its column check memoised."""
+        reader = super().per_document_reader()
+        reader.has_column = functools.lru_cache(maxsize=None)(reader.has_column)
+        return reader
+
+    def write_segment(self) -> Segment:
+        """Write the added documents as a new segment, not committed (commit it with another
+        writer's `commit_with`), and close this writer."""
+        segment = self._finalize_segment()
+        self._finish()
+        return segment
+
+    def commit_with(self, segments: list[Segment], mergetype: Callable[[SegmentWriter, list[Segment]], list[Segment]],
+                    clean: bool = True) -> None:
+        """Commit this writer (its deletions, merges and documents) together with `segments`.
+
+        Whoosh deletes every file of a segment not in the new TOC at each commit; with
+        `clean=False` that is left to a later commit, so segments still being written survive.
+        """
+        final = self._merge_segments(mergetype, None, None)
+        if self._added:
+            final.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        if clean:
+            self._commit_toc(final + segments)
+        else:
+            TOC(self.schema, final + segments, self.generation).write(self.storage, self.indexname)
+        self._finish()
