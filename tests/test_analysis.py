@@ -12,10 +12,10 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import TEXT
 
 from search.index.analysis import MeasuredText, analyze, length_of
-from search.model import Article
 from search.index.postings import PostingsBuilder
-from search.ingest.readers import read_paths
 from search.index.schema import make_schema
+from search.ingest.readers import read_paths
+from search.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

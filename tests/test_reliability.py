@@ -16,6 +16,7 @@ from whoosh import index as whoosh_index
 import search.index.build as build_module
 from search import IndexBusyError, IndexCorruptError, build_index, search
 from search.index.build import delete_articles
+from search.index.schema import TEXT_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -231,6 +232,35 @@ def test_search_while_another_process_indexes(tmp_path):
     totals.append(search("", index_dir=index_dir).total)
     assert totals == sorted(totals) and totals[0] >= 2 and totals[-1] == 802
     assert len(set(totals)) >= 2  # the reader saw intermediate commits, then the end
+
+
+def test_a_snapshot_reads_its_version_whole_after_a_commit_deletes_its_segments(tmp_path):
+    """A query keeps the snapshot it started with while another process commits. A commit that
+    merges tiny segments deletes their files (and their side files): the snapshot still reads
+    every document's stored fields, its field lengths and its text terms' statistics, from the
+    files it opened with its version (what `test_search_while_another_process_indexes` hit by
+    chance: stored fields read after the files were gone)."""
+    from search.index import snapshot as snapshot_module
+    index_dir = tmp_path / "index"
+    build_index([ROOT / "seeds"], index_dir)
+    build_index([write_corpus(tmp_path / "a", 30)], index_dir)  # a second tiny segment: the next commit merges both
+    old = snapshot_module.snapshot(index_dir)
+    files = [path for leaf, _ in old._leaves() for path in index_dir.glob(f"{leaf.segment().segment_id()}.*")]
+
+    def version_read(snap):
+        return ([snap.searcher.stored_fields(d) for d in range(snap.doc_count)],
+                [snap.field_lengths(name).tolist() for name in TEXT_FIELDS],
+                [(info.min_length(), info.max_length()) for leaf, _ in snap._leaves() for name in TEXT_FIELDS
+                 if (name, "report") in leaf for info in [leaf.term_info(name, "report")]],
+                snap.published.tolist())
+
+    twin = snapshot_module._open(index_dir)  # the same version, read before the commit
+    with twin.searcher:
+        expected = version_read(twin)
+    build_index([write_corpus(tmp_path / "b", 5, prefix="b")], index_dir)
+    assert len(files) > 4 and not any(path.exists() for path in files)  # the old version's segments are gone
+    assert not old.searcher.up_to_date()
+    assert version_read(old) == expected and len(expected[0]) == 32 and expected[2]
 
 
 def test_a_second_writer_waits_then_fails_clearly(tmp_path, monkeypatch):

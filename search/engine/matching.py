@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import cast
 
 import numpy as np
+from numpy.typing import NDArray
 
 from search.engine.parsing import nodes
 from search.index.postings import FieldPostings, phrase_docs
@@ -31,7 +33,7 @@ from search.index.snapshot import NO_DATE, Snapshot, published_key
 
 BM25_B, BM25_K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults
 
-Match = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over document numbers
+Match = tuple[NDArray[np.bool_], NDArray[np.float64]]  # (mask, scores) over document numbers
 Select = Callable[[FieldPostings, int], np.ndarray]  # (a segment's postings, its index) -> term ids
 
 
@@ -68,8 +70,9 @@ def _text_terms(snap: Snapshot, field: str, select: Select, boost: float) -> Mat
     doc, weight, term_idf = np.concatenate(docs), np.concatenate(weights), np.concatenate(idfs)
     norm = BM25_K1 * ((1 - BM25_B) + BM25_B * snap.field_lengths(field)[doc] / snap.average_length(field))
     mask[doc] = True
-    return mask, np.bincount(doc, weights=boost * term_idf * weight * (BM25_K1 + 1) / (weight + norm),
-                             minlength=snap.doc_count)
+    scores = np.bincount(doc, weights=boost * term_idf * weight * (BM25_K1 + 1) / (weight + norm),
+                         minlength=snap.doc_count)
+    return mask, cast("NDArray[np.float64]", scores)  # float64: NumPy's stubs say integer even with weights
 
 
 def _one_term(text: str) -> Select:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from search.engine.highlight import full_html, snippet_html
 from search.engine.matching import query_match
@@ -103,13 +104,13 @@ class Matches:
     query: nodes.Query | None
     parsed: ParsedQuery
     selection: Selection
-    text_mask: np.ndarray
-    masks: dict[str, np.ndarray]
-    mask: np.ndarray
-    scores: np.ndarray | None = None  # relevance per document number, when there is a text query
+    text_mask: NDArray[np.bool_]
+    masks: dict[str, NDArray[np.bool_]]
+    mask: NDArray[np.bool_]
+    scores: NDArray[np.float64] | None = None  # relevance per document number, when there is a text query
 
 
-def _text_match(snap: Snapshot, q: nodes.Query | None) -> tuple[np.ndarray, np.ndarray | None]:
+def _text_match(snap: Snapshot, q: nodes.Query | None) -> tuple[NDArray[np.bool_], NDArray[np.float64] | None]:
     """Matches and scores of the text query, remembered per index version: refining a search by
     facets, dates, sort or page asks for the same text again and again."""
     if q is None:
@@ -127,7 +128,7 @@ def _text_match(snap: Snapshot, q: nodes.Query | None) -> tuple[np.ndarray, np.n
     return found[0].copy(), found[1]
 
 
-def _text_mask(snap: Snapshot, q: nodes.Query | None) -> np.ndarray:
+def _text_mask(snap: Snapshot, q: nodes.Query | None) -> NDArray[np.bool_]:
     return _text_match(snap, q)[0]
 
 
@@ -164,7 +165,7 @@ def ordered_docs(m: Matches, sort: str, limit: int | None) -> list[tuple[int, fl
             cutoff = np.partition(scores, len(scores) - limit)[len(scores) - limit]
             docs, scores = docs[scores >= cutoff], scores[scores >= cutoff]
         order = np.lexsort((docs, -scores))[:limit]  # best first; equal scores in index order
-        return [(int(d), float(s)) for d, s in zip(docs[order], scores[order])]
+        return [(int(d), float(s)) for d, s in zip(docs[order], scores[order], strict=True)]
     dates = m.snap.published[docs]
     undated = dates == NO_DATE  # undated articles come last in every order
     dates = np.where(undated, 0, dates)
@@ -216,7 +217,7 @@ def _date_histogram(m: Matches) -> DateHistogram:
 
     def bucket(unit: str, fmt: int) -> list[FacetValue]:
         values, counts = np.unique(days.astype(f"datetime64[{unit}]"), return_counts=True)
-        return [FacetValue(str(v)[:fmt], int(c), selected) for v, c in zip(values, counts)]
+        return [FacetValue(str(v)[:fmt], int(c), selected) for v, c in zip(values, counts, strict=True)]
 
     return DateHistogram(years=bucket("Y", 4), months=bucket("M", 7))
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+from numpy.typing import NDArray
 
-from search.model import MATCH_MODES, FacetValue
+from search.errors import check_choice
 from search.index.schema import FACETS
 from search.index.snapshot import Snapshot
-from search.errors import check_choice
+from search.model import MATCH_MODES, FacetValue
 
 DATE_KEY = "published"  # the mask key of the date range
 
@@ -70,9 +71,9 @@ class Selection:
         """`any` (OR, the default) or `all` (AND) for this facet."""
         return self.match.get(facet, "any")
 
-    def masks(self, snap: Snapshot) -> dict[str, np.ndarray]:
+    def masks(self, snap: Snapshot) -> dict[str, NDArray[np.bool_]]:
         """One mask per constrained facet (and `published` for the date range)."""
-        masks: dict[str, np.ndarray] = {}
+        masks: dict[str, NDArray[np.bool_]] = {}
         for name in set(self.include) | set(self.exclude):
             table, mask = snap.table(name), np.ones(snap.doc_count, dtype=bool)
             values = self.include.get(name, [])
@@ -90,7 +91,8 @@ class Selection:
             masks[DATE_KEY] = (snap.day >= low) & (snap.day <= high)
         return masks
 
-    def counting_mask(self, base: np.ndarray, masks: dict[str, np.ndarray], facet: str) -> np.ndarray:
+    def counting_mask(self, base: NDArray[np.bool_], masks: dict[str, NDArray[np.bool_]],
+                      facet: str) -> NDArray[np.bool_]:
         """The documents whose values a facet counts: every mask but the facet's own in `any` mode."""
         result = base.copy()
         for name, mask in masks.items():
@@ -98,7 +100,7 @@ class Selection:
                 result &= mask
         return result
 
-    def facet_values(self, snap: Snapshot, base: np.ndarray, masks: dict[str, np.ndarray], facet: str,
+    def facet_values(self, snap: Snapshot, base: NDArray[np.bool_], masks: dict[str, NDArray[np.bool_]], facet: str,
                      limit: int | None, order: str) -> tuple[list[FacetValue], int]:
         """A facet's shown values (selected and excluded ones always included) and its distinct count."""
         table = snap.table(facet)

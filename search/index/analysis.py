@@ -17,7 +17,7 @@ import re
 from itertools import chain
 
 import numpy as np
-
+from numpy.typing import NDArray
 from whoosh.analysis import STOP_WORDS
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem as porter_stem
@@ -58,7 +58,7 @@ def _number(word: str) -> int:
     return found
 
 
-class _ChunkCache(dict):
+class _ChunkCache(dict[str, tuple[int, ...]]):
     """Whitespace-separated chunk -> the word id of each of its tokens (-1 where StopFilter
     drops it: a stop word, or under 2 letters once lowercased, as "İ" is not); emptied when full."""
 
@@ -73,7 +73,7 @@ class _ChunkCache(dict):
 _chunk_words = _ChunkCache().__getitem__
 
 
-def indexed_words(text: str) -> tuple[np.ndarray, int]:
+def indexed_words(text: str) -> tuple[NDArray[np.int32], int]:
     """The ids of the words of `text` that are indexed, in order, and the position of the first.
 
     As StopFilter(renumber=True) does, the first kept word keeps its token number (dropped
@@ -84,7 +84,7 @@ def indexed_words(text: str) -> tuple[np.ndarray, int]:
     return ids[kept], int(kept.argmax()) if len(ids) else 0
 
 
-def terms_of_words(word_ids: np.ndarray) -> np.ndarray:
+def terms_of_words(word_ids: NDArray[np.int32]) -> NDArray[np.int32]:
     """The term id of each word id."""
     return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
 

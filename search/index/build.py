@@ -143,10 +143,10 @@ def build_index(
     committed and a rerun finishes it.
     """
     path = Path(index_dir) if index_dir is not None else default_index_dir()
-    paths = [Path(p) for p in paths]
+    input_paths = [Path(p) for p in paths]
     ix = _open_or_create(path, rebuild)
     report = IndexReport()
-    files = list(article_files(paths))
+    files = list(article_files(input_paths))
     sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
     total_bytes = sum(sizes.values())
     started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
@@ -188,7 +188,7 @@ def build_index(
             _write_here(chain(first, items), current, report, commit_every, rebuild, tick)
             segments = []
         if prune:
-            report.pruned = _prune(current.writer, searcher, paths, seen_ids)
+            report.pruned = _prune(current.writer, searcher, input_paths, seen_ids)
         commit_segments(current.writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
     refresh_caches(path)
     return report

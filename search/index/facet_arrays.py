@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh.fields import Schema
 from whoosh.reading import IndexReader
 
@@ -27,11 +28,12 @@ from search.index.schema import FACETS
 CACHE_DIR = "facets"
 TABLES_PREFIX = "tables-"  # tables-<index generation>.npz: one version's combined tables
 
-# facet -> (values, segment-local document of each pair, value ordinal of each pair)
-SegmentFacets = dict[str, tuple[list[str], np.ndarray, np.ndarray]]
+# (values, segment-local document of each pair, value ordinal of each pair)
+FacetPairs = tuple[list[str], NDArray[np.int32], NDArray[np.int32]]
+SegmentFacets = dict[str, FacetPairs]  # facet -> its pairs
 
 
-def _pairs(values: list[str], docs: list[int], ords: list[int]) -> tuple[list[str], np.ndarray, np.ndarray]:
+def _pairs(values: list[str], docs: list[int], ords: list[int]) -> FacetPairs:
     return values, np.array(docs, dtype=np.int32), np.array(ords, dtype=np.int32)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+from numpy.typing import NDArray
 
 from search.model import FacetValue
 
@@ -22,12 +23,13 @@ class FacetTable:
 
     values: list[str]            # ordinal -> value
     ordinals: dict[str, int]     # value -> ordinal
-    pair_docs: np.ndarray        # document number of each pair, grouped by ordinal
-    pair_ords: np.ndarray        # ordinal of each pair
-    starts: np.ndarray           # pairs of ordinal i are pair_docs[starts[i]:starts[i + 1]]
+    pair_docs: NDArray[np.int32]  # document number of each pair, grouped by ordinal
+    pair_ords: NDArray[np.int32]  # ordinal of each pair
+    starts: NDArray[np.int64]     # pairs of ordinal i are pair_docs[starts[i]:starts[i + 1]]
 
     @classmethod
-    def combine(cls, segments: list[tuple[list[str], np.ndarray, np.ndarray, int]], live: np.ndarray) -> FacetTable:
+    def combine(cls, segments: list[tuple[list[str], NDArray[np.int32], NDArray[np.int32], int]],
+                live: NDArray[np.bool_]) -> FacetTable:
         """One table from per-segment (values, local docs, local ordinals, document offset) parts,
         keeping the pairs of live documents only."""
         ordinals: dict[str, int] = {}
@@ -46,12 +48,12 @@ class FacetTable:
         return cls(list(ordinals), ordinals, pair_docs, pair_ords, starts)
 
     @cached_property
-    def name_rank(self) -> np.ndarray:
+    def name_rank(self) -> NDArray[np.int64]:
         """Per ordinal, the value's position in name order (ties between equal counts)."""
         return _ranks(sorted(range(len(self.values)), key=self.values.__getitem__))
 
     @cached_property
-    def folded_rank(self) -> np.ndarray:
+    def folded_rank(self) -> NDArray[np.int64]:
         """Per ordinal, the value's position in case-insensitive name order."""
         return _ranks(sorted(range(len(self.values)), key=lambda o: self.values[o].casefold()))
 
@@ -62,7 +64,7 @@ class FacetTable:
         folded = value.casefold()
         return next((v for v in self.values if v.casefold() == folded), None)
 
-    def docs_with_any(self, values: Iterable[str], doc_count: int) -> np.ndarray:
+    def docs_with_any(self, values: Iterable[str], doc_count: int) -> NDArray[np.bool_]:
         """A boolean mask of the documents having at least one of `values`."""
         mask = np.zeros(doc_count, dtype=bool)
         for value in values:
@@ -71,11 +73,11 @@ class FacetTable:
                 mask[self.pair_docs[self.starts[ordinal]:self.starts[ordinal + 1]]] = True
         return mask
 
-    def counts(self, mask: np.ndarray) -> np.ndarray:
+    def counts(self, mask: NDArray[np.bool_]) -> NDArray[np.intp]:
         """How many documents in `mask` have each value (indexed by ordinal)."""
         return np.bincount(self.pair_ords[mask[self.pair_docs]], minlength=len(self.values))
 
-    def top(self, counts: np.ndarray, selected: Iterable[str] = (), excluded: Iterable[str] = (),
+    def top(self, counts: NDArray[np.intp], selected: Iterable[str] = (), excluded: Iterable[str] = (),
             limit: int | None = None, order: str = "count") -> list[FacetValue]:
         """Values with a count, by count then name (or by name); selected and excluded ones always listed."""
         chosen, dropped = set(selected), set(excluded)
@@ -98,7 +100,7 @@ class FacetTable:
         return sorted(shown, key=lambda fv: (-fv.count, fv.value))
 
 
-def _ranks(order: list[int]) -> np.ndarray:
+def _ranks(order: list[int]) -> NDArray[np.int64]:
     ranks = np.empty(len(order), dtype=np.int64)
     ranks[order] = np.arange(len(order))
     return ranks

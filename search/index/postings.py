@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh.reading import IndexReader
 
 from search.index import side_files
@@ -31,7 +32,7 @@ POSTINGS_DIR = "postings"
 _ARRAYS = ("terms", "starts", "docs", "pos_starts", "positions")
 
 
-def ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def ranges(starts: np.ndarray, ends: np.ndarray) -> NDArray[np.int64]:
     """The concatenation of `arange(s, e)` for each pair of `starts` and `ends`, without a loop."""
     starts, ends = starts.astype(np.int64), ends.astype(np.int64)
     lengths = ends - starts
@@ -45,11 +46,11 @@ class FieldPostings:
     (ascending); posting j's positions are `positions[pos_starts[j]:pos_starts[j+1]]`, so its
     frequency is their number (Whoosh's weight is the frequency times the field's boost)."""
 
-    terms: np.ndarray       # sorted UTF-8 terms (fixed-width bytes)
-    starts: np.ndarray      # int64, len(terms) + 1
-    docs: np.ndarray        # int32 segment-local document numbers
-    pos_starts: np.ndarray  # uint32 (int64 past 4G positions), len(docs) + 1
-    positions: np.ndarray   # int32
+    terms: NDArray[np.bytes_]      # sorted UTF-8 terms (fixed-width)
+    starts: NDArray[np.int64]      # len(terms) + 1
+    docs: NDArray[np.int32]        # segment-local document numbers
+    pos_starts: np.ndarray         # uint32 (int64 past 4G positions), len(docs) + 1
+    positions: NDArray[np.int32]
 
     def find(self, term: bytes | str) -> int | None:
         """The index of `term`, or None when the segment does not have it."""
@@ -69,7 +70,7 @@ class FieldPostings:
         lo, hi = np.searchsorted(self.terms, np.array([prefix, upper]))
         return int(lo), int(hi)
 
-    def postings(self, term_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def postings(self, term_ids: np.ndarray) -> tuple[NDArray[np.int32], np.ndarray]:
         """(documents, frequencies) of the terms `term_ids` (ascending), term by term."""
         if term_ids[-1] - term_ids[0] + 1 == len(term_ids):  # one term or a prefix: one slice
             first, last = int(self.starts[term_ids[0]]), int(self.starts[term_ids[-1] + 1])
@@ -77,7 +78,7 @@ class FieldPostings:
         index = ranges(self.starts[term_ids], self.starts[term_ids + 1])
         return self.docs[index], self.pos_starts[index + 1].astype(np.int64) - self.pos_starts[index]
 
-    def occurrences(self, term: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+    def occurrences(self, term: bytes) -> tuple[NDArray[np.int32], NDArray[np.int32]] | None:
         """(document, position) of every occurrence of `term`, or None when the segment lacks it."""
         i = self.find(term)
         if i is None:
@@ -88,7 +89,7 @@ class FieldPostings:
         return np.repeat(self.docs[first:last], np.diff(offsets)), positions
 
 
-def phrase_docs(segments: list[tuple[FieldPostings, int]], words: list[bytes]) -> np.ndarray:
+def phrase_docs(segments: list[tuple[FieldPostings, int]], words: list[bytes]) -> NDArray[np.int64]:
     """The documents (numbered from each segment's offset) where `words` occur at consecutive
     positions, found once over all segments: only documents with every word are looked at, each
     occurrence of word k at position p is keyed (document, p - k), and a phrase starts where
@@ -105,11 +106,12 @@ def phrase_docs(segments: list[tuple[FieldPostings, int]], words: list[bytes]) -
         present = np.zeros_like(candidate)
         present[docs] = True
         candidate &= present
-    keys = None
+    keys: NDArray[np.int64] | None = None
     for k, (docs, positions) in enumerate(occurrences):
         keep = candidate[docs]
         key = docs[keep] << 32 | (positions[keep].astype(np.int64) - k + len(words))
         keys = key if keys is None else np.intersect1d(keys, key, assume_unique=True)
+    assert keys is not None  # `words` is never empty: `max` above would have raised
     return np.unique(keys >> 32)
 
 
@@ -119,16 +121,16 @@ class SegmentPostings:
     its titles and bodies (sorted UTF-8) with the number of documents that have each."""
 
     fields: dict[str, FieldPostings]
-    words: np.ndarray
-    word_docs: np.ndarray
+    words: NDArray[np.bytes_]      # sorted UTF-8 words (fixed-width)
+    word_docs: NDArray[np.int32]
 
 
-def _bytes_array(sorted_bytes: list[bytes]) -> np.ndarray:
+def _bytes_array(sorted_bytes: list[bytes]) -> NDArray[np.bytes_]:
     """Byte strings as one fixed-width array, as wide as the longest (searchable with searchsorted)."""
     return np.array(sorted_bytes, dtype=f"S{max(map(len, sorted_bytes), default=1)}")
 
 
-def _sorted_texts(ids: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _sorted_texts(ids: np.ndarray, names: list[str]) -> tuple[NDArray[np.bytes_], NDArray[np.int64]]:
     """The UTF-8 texts of distinct `ids`, sorted, as a fixed-width array, and the rank of each id's text."""
     texts = [names[i].encode("utf-8") for i in ids.tolist()]
     order = sorted(range(len(texts)), key=texts.__getitem__)
@@ -137,7 +139,7 @@ def _sorted_texts(ids: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.nda
     return _bytes_array([texts[i] for i in order]), rank
 
 
-def _field_postings(word_ids: list[np.ndarray], docs: list[int], firsts: list[int]) -> FieldPostings:
+def _field_postings(word_ids: list[NDArray[np.int32]], docs: list[int], firsts: list[int]) -> FieldPostings:
     """One field's arrays from each document's indexed word ids (documents ascending) and first position."""
     counts = np.array([len(ids) for ids in word_ids], dtype=np.int64)
     words_in_order = np.concatenate(word_ids) if word_ids else np.zeros(0, dtype=np.int32)
@@ -165,7 +167,7 @@ class PostingsBuilder:
     (`analysis.indexed_words`), and sorts them into arrays at the end."""
 
     def __init__(self) -> None:
-        self._fields: dict[str, tuple[list[np.ndarray], list[int], list[int]]] = {
+        self._fields: dict[str, tuple[list[NDArray[np.int32]], list[int], list[int]]] = {
             name: ([], [], []) for name in TEXT_FIELDS}
 
     def add(self, docnum: int, texts: dict[str, str]) -> dict[str, int]:

@@ -7,10 +7,11 @@ an exact, sortable ID field, each named after its facet.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import Analyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Positions
 
@@ -20,6 +21,8 @@ from search.model import FACETS, Article, Facet, as_values
 __all__ = ["FACETS", "Facet", "TEXT_FIELDS", "from_stored", "make_schema", "to_document"]
 
 TEXT_FIELDS = ("title", "body")
+
+Posting = tuple[bytes, int, float, bytes]  # Whoosh's (term, frequency, weight, encoded value)
 
 
 class AnalysedPositions(Positions):
@@ -32,7 +35,7 @@ class AnalysedPositions(Positions):
     `analysis.analyze` finds, as the field's StemmingAnalyzer would), which `writers.Writer`
     drops. Queries and highlighting still use the field's analyzer."""
 
-    def word_values(self, value, analyzer, **kwargs):
+    def word_values(self, value: str, analyzer: Analyzer, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
         """A single ("", length, weight, b"") item, for Whoosh to record the field's length."""
         length = length_of(value)
         if length:
@@ -47,7 +50,7 @@ class FacetKeywords(KEYWORD):
     def __init__(self) -> None:
         super().__init__(commas=True, lowercase=False, scorable=False, stored=True)
 
-    def index(self, value, **kwargs):
+    def index(self, value: str, **kwargs: Any) -> tuple[Posting, ...]:
         """Whoosh's (term, frequency, weight, encoded value) postings of `value` (every facet
         field is configured alike, so one memo serves them all)."""
         found = _FACET_POSTINGS.get(value)
@@ -59,7 +62,7 @@ class FacetKeywords(KEYWORD):
 
 
 FACET_MEMO_SIZE = 100_000
-_FACET_POSTINGS: dict[str, tuple] = {}
+_FACET_POSTINGS: dict[str, tuple[Posting, ...]] = {}
 
 
 class DateColumn(DATETIME):

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh.classify import Bo1Model, Expander
 from whoosh.fields import Schema
 from whoosh.query import MultiTerm, Query
@@ -44,15 +45,16 @@ class Snapshot:
 
     searcher: Searcher
     index_dir: Path
-    live: np.ndarray        # bool per document number: not deleted
-    published: np.ndarray   # int64 per document number (Whoosh's long form), NO_DATE when unknown
-    day: np.ndarray         # int64 days since 1970-01-01 per document number, NO_DATE when unknown
+    live: NDArray[np.bool_]         # per document number: not deleted
+    published: NDArray[np.int64]    # per document number (Whoosh's long form), NO_DATE when unknown
+    day: NDArray[np.int64]          # days since 1970-01-01 per document number, NO_DATE when unknown
     tables: dict[str, FacetTable] = field(default_factory=dict)
     _segments: list[tuple[SegmentFacets, int]] | None = None
-    _lengths: dict[str, np.ndarray] = field(default_factory=dict)
+    _lengths: dict[str, NDArray[np.float32]] = field(default_factory=dict)
     _average_lengths: dict[str, float] = field(default_factory=dict)
-    text_matches: dict[str, tuple[np.ndarray, np.ndarray | None]] = field(default_factory=dict)  # see query.py
-    _source_rank: np.ndarray | None = None
+    # text query -> its (mask, scores), remembered by search/engine/query.py
+    text_matches: dict[str, tuple[NDArray[np.bool_], NDArray[np.float64] | None]] = field(default_factory=dict)
+    _source_rank: NDArray[np.int64] | None = None
     _postings: dict[str, tuple[SegmentPostings, int]] | None = None  # segment id -> (arrays, first document)
     _vocabulary: Vocabulary | None = None
     _saved_tables: dict[str, FacetTable] | None = None
@@ -62,7 +64,7 @@ class Snapshot:
         """Number of document slots (live and deleted)."""
         return len(self.live)
 
-    def source_rank(self) -> np.ndarray:
+    def source_rank(self) -> NDArray[np.int64]:
         """Per document, the rank of its source name in case-insensitive order (for sorting)."""
         if self._source_rank is None:
             table = self.table("source")
@@ -74,7 +76,7 @@ class Snapshot:
             self._source_rank = ranks
         return self._source_rank
 
-    def field_lengths(self, text_field: str) -> np.ndarray:
+    def field_lengths(self, text_field: str) -> NDArray[np.float32]:
         """Per document, the length (in terms) of a text field, as Whoosh stores it for scoring."""
         if text_field not in self._lengths:
             self._lengths[text_field] = np.concatenate(
@@ -142,7 +144,7 @@ class Snapshot:
         save_tables(self.index_dir, self.searcher.reader().generation(), {name: self.table(name) for name in FACETS})
 
     def keyword_docs(self, field_name: str, texts: Collection[str | bytes] = (),
-                     per_segment: Sequence[Iterable[str | bytes]] | None = None) -> np.ndarray:
+                     per_segment: Sequence[Iterable[str | bytes]] | None = None) -> NDArray[np.bool_]:
         """A mask of the documents (deleted ones included) with any of `texts` in a field whose
         postings Whoosh keeps (facets, id), or with any of each segment's own texts
         (`per_segment[i]`, as `expansions` gives them)."""
@@ -159,7 +161,7 @@ class Snapshot:
         sorted terms (through the codec)."""
         return [[text for _, text in q.expanded_terms(leaf)] for leaf, _ in self._leaves()]
 
-    def whoosh_docs(self, q: Query) -> np.ndarray:
+    def whoosh_docs(self, q: Query) -> NDArray[np.int64]:
         """The document numbers Whoosh's own matchers find for `q`, for the queries the engine
         does not match itself (proximity and other span queries)."""
         return np.fromiter(q.docs(self.searcher), dtype=np.int64)
@@ -210,7 +212,7 @@ def _open(index_dir: Path) -> Snapshot:
     return opened[0]
 
 
-def _published(reader: IndexReader, total: int) -> np.ndarray:
+def _published(reader: IndexReader, total: int) -> NDArray[np.int64]:
     """Whoosh's long form of each document's date (NO_DATE when it has none), segment by segment.
 
     A segment where no article has a date has no `published` column, and Whoosh's multi-segment
@@ -232,7 +234,7 @@ _MICROSECONDS_PER_DAY = 86_400 * 10**6
 _DAY_ONE = np.datetime64("0001-01-01", "D").astype(np.int64)  # Whoosh counts from datetime.min
 
 
-def _days(published: np.ndarray) -> np.ndarray:
+def _days(published: NDArray[np.int64]) -> NDArray[np.int64]:
     days = published // _MICROSECONDS_PER_DAY + _DAY_ONE
     return np.where(published == NO_DATE, NO_DATE, days)
 

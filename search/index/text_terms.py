@@ -17,15 +17,17 @@ stays a plain Whoosh index on disk.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh.codec.base import FieldCursor, Segment, TermsReader, WrappingCodec
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import Schema
+from whoosh.fields import FieldType, Schema
 from whoosh.filedb.filestore import Storage
-from whoosh.matching import ListMatcher
+from whoosh.formats import Format
+from whoosh.matching import ListMatcher, Matcher
 from whoosh.reading import TermInfo, TermNotFound
+from whoosh.scoring import BaseScorer
 
 from search.index.postings import FieldPostings, SegmentPostings
 from search.index.schema import TEXT_FIELDS
@@ -47,7 +49,7 @@ class _EncodedPositions(Sequence[bytes]):
         return self._encode(self._field.positions[int(starts[j]):int(starts[j + 1])].tolist())
 
 
-class _TermCursor(FieldCursor):  # type: ignore[misc]
+class _TermCursor(FieldCursor):
     """Whoosh's field cursor (as fuzzy terms walk it) over a field's sorted term array."""
 
     def __init__(self, field: FieldPostings) -> None:
@@ -75,15 +77,15 @@ class _TermCursor(FieldCursor):  # type: ignore[misc]
         return self._terms[self._i].decode("utf-8") if self._i < len(self._terms) else None
 
 
-class TextTerms(TermsReader):  # type: ignore[misc]
+class TextTerms(TermsReader):
     """A segment's terms reader: title and body from the arrays, other fields from Whoosh's."""
 
-    def __init__(self, whoosh_terms: Any, arrays: Callable[[], SegmentPostings],
-                 lengths: Callable[[str], np.ndarray], boosts: dict[str, float]) -> None:
+    def __init__(self, whoosh_terms: TermsReader, arrays: Callable[[], SegmentPostings],
+                 lengths: Callable[[str], NDArray[np.float32]], boosts: dict[str, float]) -> None:
         self._whoosh, self._arrays, self._read_lengths, self._boosts = whoosh_terms, arrays, lengths, boosts
-        self._field_lengths: dict[str, np.ndarray] = {}
+        self._field_lengths: dict[str, NDArray[np.float32]] = {}
 
-    def _lengths(self, fieldname: str) -> np.ndarray:
+    def _lengths(self, fieldname: str) -> NDArray[np.float32]:
         """Per document, the field's length (read on first use)."""
         if fieldname not in self._field_lengths:
             self._field_lengths[fieldname] = self._read_lengths(fieldname)
@@ -102,7 +104,7 @@ class TextTerms(TermsReader):  # type: ignore[misc]
             return self._arrays().fields[fieldname].find(tbytes) is not None
         return term in self._whoosh
 
-    def cursor(self, fieldname: str, fieldobj: Any) -> Any:
+    def cursor(self, fieldname: str, fieldobj: FieldType) -> FieldCursor:
         if fieldname in TEXT_FIELDS:
             return _TermCursor(self._arrays().fields[fieldname])
         return self._whoosh.cursor(fieldname, fieldobj)
@@ -164,7 +166,7 @@ class TextTerms(TermsReader):  # type: ignore[misc]
             raise KeyError(tbytes)
         return int(field.starts[i + 1] - field.starts[i])
 
-    def matcher(self, fieldname: str, tbytes: bytes, format_: Any, scorer: Any = None) -> Any:
+    def matcher(self, fieldname: str, tbytes: bytes, format_: Format, scorer: BaseScorer | None = None) -> Matcher:
         if fieldname not in TEXT_FIELDS:
             return self._whoosh.matcher(fieldname, tbytes, format_, scorer=scorer)
         field, first, last = self._postings(fieldname, tbytes)
@@ -180,7 +182,7 @@ class TextTerms(TermsReader):  # type: ignore[misc]
         self._whoosh.close()
 
 
-class TextArraysCodec(WrappingCodec):  # type: ignore[misc]
+class TextArraysCodec(WrappingCodec):
     """Whoosh 2.7's codec (`W3Codec`, which writes our segments), reading title and body terms
     from the postings arrays: open segment readers with it (`SegmentReader(..., codec=...)`).
 

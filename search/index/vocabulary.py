@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 
@@ -22,12 +23,12 @@ MAX_DISTANCE = 2
 class Vocabulary:
     """The sorted words of an index version and the number of articles that have each."""
 
-    def __init__(self, words: list[str], documents: np.ndarray) -> None:
+    def __init__(self, words: list[str], documents: NDArray[np.int64]) -> None:
         self.words = words
         self.documents = documents
 
     @classmethod
-    def combine(cls, parts: Iterable[tuple[np.ndarray, np.ndarray]]) -> Vocabulary:
+    def combine(cls, parts: Iterable[tuple[NDArray[np.bytes_], NDArray[np.int32]]]) -> Vocabulary:
         """One vocabulary from per-segment (sorted UTF-8 words, article counts) arrays."""
         parts = [(words, counts) for words, counts in parts if len(words)]
         if not parts:
@@ -49,7 +50,7 @@ class Vocabulary:
         """The nearest, most common known word other than `word` (lowercase), or None."""
         for distance in range(1, MAX_DISTANCE + 1):
             automaton = levenshtein_automaton(word, distance, 0).to_dfa()
-            near = [w for w in find_all_matches(automaton, self._first_from) if w != word]
+            near: list[str] = [w for w in find_all_matches(automaton, self._first_from) if w != word]
             if near:
                 return min(near, key=lambda w: (-int(self.documents[self._index(w)]), w))
         return None

@@ -42,6 +42,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from whoosh.codec.base import Codec, PerDocumentReader, Segment
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.fields import Schema
@@ -72,7 +73,7 @@ def column_values(column: Any, count: int) -> np.ndarray:
     return values
 
 
-def field_lengths(codec: Codec, storage: Storage, segment: Segment, text_field: str) -> np.ndarray:
+def field_lengths(codec: Codec, storage: Storage, segment: Segment, text_field: str) -> NDArray[np.float32]:
     """Per document of a segment, a text field's length as Whoosh keeps it for scoring (one byte
     per document, decoded), read through a per-document reader of its own, closed at once."""
     count = segment.doc_count_all()
@@ -81,13 +82,13 @@ def field_lengths(codec: Codec, storage: Storage, segment: Segment, text_field: 
         name = _lenfield(text_field)
         if not perdoc.has_column(name):
             return np.zeros(count, dtype=np.float32)
-        lengths: np.ndarray = BYTE_TO_LENGTH[column_values(perdoc.column_reader(name, LENGTHS_COLUMN), count)]
+        lengths: NDArray[np.float32] = BYTE_TO_LENGTH[column_values(perdoc.column_reader(name, LENGTHS_COLUMN), count)]
         return lengths
     finally:
         perdoc.close()
 
 
-def term_docs(reader: IndexReader, field: str, text: str) -> np.ndarray:
+def term_docs(reader: IndexReader, field: str, text: str) -> NDArray[np.int64]:
     """Segment-local document numbers of one term of a segment (deleted documents included)."""
     try:
         matcher = reader.postings(field, text)
@@ -134,7 +135,7 @@ def open_searcher(ix: FileIndex, codec_for: Callable[[Schema], Codec]) -> Search
 # Writing
 
 
-class _PoolWithout(PostingPool):  # type: ignore[misc]
+class _PoolWithout(PostingPool):
     """Whoosh's posting pool, minus the postings of some fields."""
 
     def __init__(self, left_out: Collection[str], *args: Any, **kwargs: Any) -> None:
@@ -147,7 +148,7 @@ class _PoolWithout(PostingPool):  # type: ignore[misc]
             super().add(item)
 
 
-class ExtendedSegmentWriter(SegmentWriter):  # type: ignore[misc]
+class ExtendedSegmentWriter(SegmentWriter):
     """Whoosh's `SegmentWriter`, plus writing a segment without committing it (a worker's part)
     and committing segments written elsewhere with this writer's own.
 

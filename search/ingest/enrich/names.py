@@ -66,7 +66,10 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The packaged word lists, parsed once."""
     data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["names"]
-    lower = lambda key: frozenset(word.lower() for word in data[key])  # noqa: E731
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(word.lower() for word in data[key])
+
     gender = {word: "" for word in lower("honorifics")}
     gender.update({word: "m" for word in lower("male_honorifics")})
     gender.update({word: "f" for word in lower("female_honorifics")})

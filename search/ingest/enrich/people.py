@@ -105,16 +105,19 @@ def _rules() -> _Rules:
                   role_before, object_of, subject_prefix, frozenset(lex.gender.keys() | lex.roles - lex.relatives))
 
 
+_Trie = dict[str, "_Trie"]  # character -> the trie of what may follow it ("" ends a phrase)
+
+
 def _alternation(phrases: set[str]) -> str:
     """A regular expression matching any of `phrases`, as a trie (much faster than a flat "a|b|c")."""
-    root: dict[str, dict] = {}
+    root: _Trie = {}
     for phrase in phrases:
         node = root
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: _Trie) -> str:
         branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
                     for char, child in sorted(node.items()) if char]
         if not branches:

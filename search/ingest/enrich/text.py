@@ -42,7 +42,7 @@ _TERM = re.compile(r"[^\W_]+")  # stdlib `re`: several times faster here than NL
 CHUNK_CACHE_SIZE = 100_000
 
 
-class _ChunkStems(dict):
+class _ChunkStems(dict[str, tuple[str, ...]]):
     """Whitespace-separated chunk -> the stems of its alphanumeric runs; emptied when full.
     (Runs never span whitespace, so stemming chunk by chunk gives the whole text's stems.)"""
 
