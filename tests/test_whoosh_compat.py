@@ -130,13 +130,14 @@ def test_whole_columns_read_at_once_equal_whoosh_own_column_reader(index):
 
 
 def test_field_lengths_equal_whoosh_own_per_document_lengths(index):
-    """`field_lengths` (the `_lenfield` column, read whole) equals `doc_field_length`."""
+    """`field_lengths` (the `_lenfield` column, read whole, through the segment reader's own
+    per-document reader, `SegmentReader._perdoc`) equals `doc_field_length`."""
     with index.reader() as reader:
         for field in TEXT_FIELDS:
-            lengths = whoosh_compat.field_lengths(reader.codec(), reader.storage(), reader.segment(), field)
+            lengths = whoosh_compat.field_lengths(whoosh_compat.per_document_reader(reader), field)
             assert lengths.tolist() == [reader.doc_field_length(d, field) for d in range(ARTICLES)]
             assert lengths.min() > 0
-        no_column = whoosh_compat.field_lengths(reader.codec(), reader.storage(), reader.segment(), "source")
+        no_column = whoosh_compat.field_lengths(whoosh_compat.per_document_reader(reader), "source")
         assert no_column.tolist() == [0] * ARTICLES
 
 
@@ -174,6 +175,48 @@ def test_a_searcher_opened_with_a_codec_is_whoosh_own_searcher(index, tmp_path):
         assert isinstance(searcher.reader(), MultiReader) and searcher.doc_count_all() == 20
         commit_segments(Writer(ix), [worker_segment(tmp_path / "two", write_jsonl(tmp_path / "y.jsonl", 20, 5))])
         assert not searcher.up_to_date()
+
+
+def test_a_searcher_reads_its_segments_columns_after_their_files_are_deleted(tmp_path):
+    """`open_searcher` opens a segment's column files with its reader (on the per-document
+    reader, `_get_column_file()` into `_colfiles`, where `column_reader` looks first, and
+    `has_column` answered from them): stored fields, a column and field lengths read after a
+    writer deleted the files equal what Whoosh's own reader read before."""
+    ix = new_index(tmp_path / "index")
+    commit_segments(Writer(ix), [worker_segment(tmp_path / "index", write_jsonl(tmp_path / "a.jsonl", 0, 20))])
+
+    def read_all(reader, lengths):
+        return ([reader.stored_fields(d) for d in range(20)], list(reader.column_reader("published", translate=False)),
+                [lengths(reader, field) for field in TEXT_FIELDS])
+
+    with ix.reader() as reader:
+        expected = read_all(reader, lambda r, field: [r.doc_field_length(d, field) for d in range(20)])
+    column_files = [name for name in ix.storage.list() if name.endswith(W3Codec.COLUMN_EXT)]
+    with whoosh_compat.open_searcher(ix, lambda schema: W3Codec()) as searcher:
+        for name in column_files:
+            ix.storage.delete_file(name)
+        perdoc = whoosh_compat.per_document_reader(searcher.reader())
+        assert read_all(searcher.reader(), lambda r, field: whoosh_compat.field_lengths(perdoc, field).tolist()) \
+            == expected
+        assert perdoc.has_column("_stored") and not perdoc.has_column("_source_len")  # source has no lengths
+    assert len(column_files) > 3 and not ix.storage.file_exists(column_files[0])
+
+
+def test_a_searcher_opens_the_version_committed_while_it_was_opening(tmp_path):
+    """A version replaced while `open_searcher` opened it (here: committed after its TOC was
+    read) may have lost files before they were opened: the newer version is opened instead."""
+    ix = new_index(tmp_path / "index")
+    commit_segments(Writer(ix), [worker_segment(tmp_path / "index", write_jsonl(tmp_path / "a.jsonl", 0, 10))])
+    schemas = []
+
+    def codec_for(schema):
+        if not schemas:  # a writer commits just after the reader read the TOC
+            commit_segments(Writer(ix), [worker_segment(tmp_path / "index", write_jsonl(tmp_path / "b.jsonl", 10, 5))])
+        schemas.append(schema)
+        return W3Codec()
+
+    with whoosh_compat.open_searcher(ix, codec_for) as searcher:
+        assert searcher.up_to_date() and searcher.doc_count_all() == 15 and len(schemas) == 2
 
 
 @pytest.mark.parametrize("query", [Prefix("body", "negoti"), Wildcard("body", "r?und"), FuzzyTerm("body", "talk"),

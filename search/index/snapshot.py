@@ -34,7 +34,7 @@ from search.index.postings import FieldPostings, SegmentPostings, segment_postin
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.text_terms import TextArraysCodec
 from search.index.vocabulary import Vocabulary
-from search.index.whoosh_compat import column_values, field_lengths, open_searcher, term_docs
+from search.index.whoosh_compat import column_values, field_lengths, open_searcher, per_document_reader, term_docs
 
 NO_DATE = np.iinfo(np.int64).min
 
@@ -80,7 +80,7 @@ class Snapshot:
         """Per document, the length (in terms) of a text field, as Whoosh stores it for scoring."""
         if text_field not in self._lengths:
             self._lengths[text_field] = np.concatenate(
-                [field_lengths(leaf.codec(), leaf.storage(), leaf.segment(), text_field) for leaf, _ in self._leaves()]
+                [field_lengths(per_document_reader(leaf), text_field) for leaf, _ in self._leaves()]
                 or [np.zeros(0, dtype=np.float32)])
         return self._lengths[text_field]
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
-from whoosh.codec.base import FieldCursor, Segment, TermsReader, WrappingCodec
+from whoosh.codec.base import FieldCursor, PerDocumentReader, Segment, TermsReader, WrappingCodec
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import FieldType, Schema
 from whoosh.filedb.filestore import Storage
@@ -194,9 +194,19 @@ class TextArraysCodec(WrappingCodec):
         super().__init__(W3Codec())
         self._arrays = arrays
         self._boosts = {name: float(schema[name].format.field_boost) for name in TEXT_FIELDS}
+        self._per_document: dict[str, PerDocumentReader] = {}
+
+    def per_document_reader(self, storage: Storage, segment: Segment) -> PerDocumentReader:
+        """Whoosh's per-document reader of the segment, which the segment reader opens just after
+        its terms reader: kept for the terms reader, which reads the field lengths through it (its
+        column files open since the version was, `whoosh_compat.open_searcher`; a reader of its
+        own opened later could find them deleted by a writer's commit)."""
+        reader: PerDocumentReader = super().per_document_reader(storage, segment)
+        self._per_document[segment.segment_id()] = reader
+        return reader
 
     def terms_reader(self, storage: Storage, segment: Segment) -> TextTerms:
         """The segment's terms reader: Whoosh's own, with title and body answered from the arrays."""
         segment_id = segment.segment_id()
         return TextTerms(super().terms_reader(storage, segment), lambda: self._arrays(segment_id),
-                         lambda text_field: field_lengths(self, storage, segment, text_field), self._boosts)
+                         lambda text_field: field_lengths(self._per_document[segment_id], text_field), self._boosts)

@@ -29,6 +29,11 @@ Reading:
   at a time.
 - `open_searcher` repeats what `FileIndex.reader()` does (TOC, a `SegmentReader` per segment,
   a `MultiReader`) because `FileIndex` has no way to pass segment readers a codec.
+- `SegmentReader._perdoc` (a segment reader's per-document reader) and, on it,
+  `_get_column_file()`, `_colfiles` and `has_column` replaced: `open_searcher` opens every column
+  file of a segment (stored fields, field lengths, dates, sort keys) when it opens the segment,
+  where Whoosh 2.7 opens each only when first read, by which time a writer's commit may have
+  deleted it.
 
 tests/test_whoosh_compat.py checks each of these assumptions against the installed Whoosh, so a
 different version fails there, in one place.
@@ -44,9 +49,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from whoosh.codec.base import Codec, PerDocumentReader, Segment
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
 from whoosh.fields import Schema
-from whoosh.filedb.filestore import Storage
 from whoosh.index import TOC, FileIndex
 from whoosh.reading import EmptyReader, IndexReader, MultiReader, SegmentReader, TermNotFound
 from whoosh.searching import Searcher
@@ -73,19 +77,22 @@ def column_values(column: Any, count: int) -> np.ndarray:
     return values
 
 
-def field_lengths(codec: Codec, storage: Storage, segment: Segment, text_field: str) -> NDArray[np.float32]:
+def field_lengths(perdoc: PerDocumentReader, text_field: str) -> NDArray[np.float32]:
     """Per document of a segment, a text field's length as Whoosh keeps it for scoring (one byte
-    per document, decoded), read through a per-document reader of its own, closed at once."""
-    count = segment.doc_count_all()
-    perdoc: PerDocumentReader = codec.per_document_reader(storage, segment)
-    try:
-        name = _lenfield(text_field)
-        if not perdoc.has_column(name):
-            return np.zeros(count, dtype=np.float32)
-        lengths: NDArray[np.float32] = BYTE_TO_LENGTH[column_values(perdoc.column_reader(name, LENGTHS_COLUMN), count)]
-        return lengths
-    finally:
-        perdoc.close()
+    per document, decoded), read through the segment's per-document reader: the segment reader's
+    own (`per_document_reader`), whose column files `open_searcher` opened with the version."""
+    count = perdoc.doc_count_all()
+    name = _lenfield(text_field)
+    if not perdoc.has_column(name):
+        return np.zeros(count, dtype=np.float32)
+    lengths: NDArray[np.float32] = BYTE_TO_LENGTH[column_values(perdoc.column_reader(name, LENGTHS_COLUMN), count)]
+    return lengths
+
+
+def per_document_reader(reader: SegmentReader) -> PerDocumentReader:
+    """A segment reader's own per-document reader (stored fields, columns, deletions)."""
+    perdoc: PerDocumentReader = reader._perdoc
+    return perdoc
 
 
 def term_docs(reader: IndexReader, field: str, text: str) -> NDArray[np.int64]:
@@ -106,20 +113,39 @@ def term_docs(reader: IndexReader, field: str, text: str) -> NDArray[np.int64]:
     return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
 
 
-def open_searcher(ix: FileIndex, codec_for: Callable[[Schema], Codec]) -> Searcher:
-    """A searcher of the index's latest version whose segment readers use `codec_for(schema)`.
+class _VersionReplaced(OSError):
+    """A newer version of the index was committed while this one was being opened."""
 
-    As `FileIndex.reader()`, it retries when a writer deletes a segment's files while they are
-    being opened; the searcher knows its index, so `up_to_date()` works as for `ix.searcher()`.
+
+def open_searcher(ix: FileIndex, codec_for: Callable[[Schema], Codec]) -> Searcher:
+    """A searcher of the index's latest version whose segment readers use `codec_for(schema)`
+    and hold all their segments' files open from the start.
+
+    A commit deletes the files of the segments it merged away, while readers of the previous
+    version may still be answering a query. Whoosh opens a segment's terms and postings with the
+    reader, its column files (stored fields, field lengths, dates) only when first read: by then
+    they may be gone. So each segment's column files are opened here too (`_hold_columns`); an
+    open file stays readable once deleted (on POSIX; Windows refuses to delete it, and Whoosh
+    leaves it to a later commit). A writer deletes files only after committing the version that
+    drops them, so when no newer version exists once everything is open, nothing was missed;
+    otherwise the newer version is opened, as `FileIndex.reader()` retries when a file vanishes
+    while being opened. The searcher knows its index: `up_to_date()` works as for `ix.searcher()`.
     """
     for attempt in range(OPEN_RETRIES):
+        readers: list[SegmentReader] = []
         try:
             toc = TOC.read(ix.storage, ix.indexname)
+            files = ix.storage.list()
             codec = codec_for(toc.schema)
-            readers = [SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation, codec=codec)
-                       for segment in toc.segments]
+            for segment in toc.segments:
+                readers.append(SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation, codec=codec))
+                _hold_columns(readers[-1], files)
+            if ix.latest_generation() != toc.generation:
+                raise _VersionReplaced(f"index version {toc.generation} was replaced while being opened")
             break
         except OSError:
+            for opened in readers:
+                opened.close()
             if attempt == OPEN_RETRIES - 1:
                 raise
             time.sleep(OPEN_RETRY_DELAY_S)
@@ -130,6 +156,18 @@ def open_searcher(ix: FileIndex, codec_for: Callable[[Schema], Codec]) -> Search
     else:
         reader = MultiReader(readers, generation=toc.generation)
     return Searcher(reader, fromindex=ix)
+
+
+def _hold_columns(reader: SegmentReader, files: Collection[str]) -> None:
+    """Open every column file of a segment reader's segment now (of `files`, the index folder's),
+    and answer `has_column` from them rather than from the disk ever after."""
+    perdoc = reader._perdoc
+    prefix, suffix = reader.segment().make_filename("."), W3Codec.COLUMN_EXT  # <segment>.<column>.col
+    names = frozenset(name[len(prefix):-len(suffix)] for name in files
+                      if name.startswith(prefix) and name.endswith(suffix))
+    for name in names:
+        perdoc._colfiles[name] = perdoc._get_column_file(name)  # where its column_reader looks first
+    perdoc.has_column = names.__contains__
 
 
 # Writing
