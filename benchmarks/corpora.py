@@ -6,6 +6,7 @@ The corpora are never copied into this repository. A benchmark that needs one ca
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -51,3 +52,17 @@ def reuters_records(limit: int | None = None) -> Iterator[dict]:
 def reuters_article(record: dict) -> Article:
     """A Reuters record as an `Article` (source "Reuters"), through the generic record reader."""
     return article_from_record({**record, "source": "Reuters"}, f"reuters:{record['newid']}")
+
+
+UN_DEBATE = SHARED / "un-general-debate" / "un_general_debate_2010_2016.jsonl"
+KREMLIN = SHARED / "kremlin-zelenskyy" / "releases_2021.jsonl"
+
+
+def jsonl_records(path: Path) -> list[dict]:
+    """The records of a shared JSONL corpus (UN General Debate, Kremlin/Zelenskyy releases)."""
+    return [json.loads(line) for line in require(path).read_text("utf-8").splitlines() if line.strip()]
+
+
+def split_of(key: str) -> str:
+    """Issue 11's DEV/TEST split by article key (`id`, or `url` for Wikinews): tune on "dev", report "test"."""
+    return "dev" if hashlib.sha1(key.encode()).hexdigest()[0] in "01234567" else "test"

@@ -166,6 +166,8 @@ class Article(FacetAttributes):
     def content_hash(self) -> str:
         """A digest of everything the reader supplied; a change means the article must be re-indexed."""
         parts = [self.title, self.body, self.source, self.url, self.published.isoformat() if self.published else ""]
+        if self.speakers:  # given by the reader (speaker/author/byline); absent, the digest is as before
+            parts.append("\x1e".join(self.speakers))
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -40,9 +40,30 @@ def test_search_benchmark_smoke(tmp_path):
     assert float(rows["ours"][2].replace(",", "")) > 0  # indexing with enrichment ran and was timed
 
 
+def section(text: str, heading: str, stop: str = "\n#") -> str:
+    """The lines of `text` from `heading` up to the next heading (or up to `stop`)."""
+    start = text.index(heading)
+    end = text.find(stop, start + len(heading))
+    return text[start:end if end >= 0 else len(text)]
+
+
 def test_facet_evaluation_smoke():
     out = run_script("benchmarks/eval_facets.py", "--limit", "300")
-    f1 = {row[0]: float(row[3]) for row in table_rows(out, "") if len(row) == 4 and re.fullmatch(r"[0-9.]+", row[3])}
-    assert {"speakers", "countries", "themes", "source", "date"} <= set(f1)
-    assert all(0.0 <= v <= 1.0 for v in f1.values())
+    corpora = ("Wikinews", "UN General Debate", "Kremlin/Zelenskyy")
+    for name in (*corpora, "overall"):  # one table per corpus of the TEST part, and one over all
+        part = section(out, f"### {name}: ")
+        assert int(re.search(r": (\d+) articles", part)[1]) > 0
+        f1 = {row[0]: float(row[3]) for row in table_rows(part, "")
+              if len(row) == 4 and re.fullmatch(r"[0-9.]+", row[3])}
+        assert {"speakers", "people", "countries", "organisations", "themes", "source", "date"} <= set(f1), name
+        assert all(0.0 <= v <= 1.0 for v in f1.values())
+    dates = {row[0]: [int(c) for c in row[1:]] for row in table_rows(section(out, "| dates |"), "")
+             if len(row) == 8 and row[1].isdigit()}
+    assert set(dates) == {*corpora, "overall"}
+    for articles, *counts in dates.values():  # right/wrong/none, as read and with the date left out
+        assert articles == sum(counts[:3]) == sum(counts[3:])
+    top = section(out, "## Top people and speakers", stop="\n## ")
+    for name in (*corpora, "Reuters-21578"):  # every whole corpus lists its top values with junk and duplicates
+        assert f"#### {name}: " in top
+        assert re.search(rf"\| {re.escape(name)} \| [\d,]+ \| \d+ of \d+ \| \d+ \| \d+ \|", out)
     assert re.search(r"enrichment throughput, one core \| [\d,]+ articles/s", out)

@@ -10,7 +10,8 @@ import pytest
 
 from search import build_index, read_paths, search
 from search.errors import IndexCorruptError, IndexNotFoundError
-from search.ingest.readers import ReadError
+from search.ingest.enrich import enrich
+from search.ingest.readers import ReadError, given_names
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,53 @@ def test_json_and_jsonl_with_a_bad_line(tmp_path):
     errors = [i for i in items if isinstance(i, ReadError)]
     assert ids == ["j1", "l1", "l2"]
     assert [e.where for e in errors] == [f"{tmp_path / 'many.jsonl'}:2"]
+
+
+@pytest.mark.parametrize("value, names", [
+    ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe", "Reuters"]),
+    ("Jane Doe; Sam Smith | Ana Lopez & Tom Gray", ["Jane Doe", "Sam Smith", "Ana Lopez", "Tom Gray"]),
+    (["Jane Doe", "by John Roe"], ["Jane Doe", "John Roe"]),
+    ("", []),
+])
+def test_byline_fields_are_split_into_names(value, names):
+    assert given_names(value) == names
+
+
+def test_speaker_author_and_byline_fields_in_every_format(tmp_path):
+    write(tmp_path, "a.json", json.dumps({"title": "Port vote", "text": "The council voted.",
+                                          "Byline": "By Jane Doe and John Roe, Reuters"}))
+    write(tmp_path, "b.jsonl", json.dumps({"title": "Rail plan", "body": "Trains run.", "speakers": ["Ana Lopez"]}))
+    write(tmp_path, "c.csv", 'title,text,AUTHOR\nBridge plan,The bridge opens.,"Sam Smith; Tom Gray"\n')
+    write(tmp_path, "d.txt", "---\nspeaker: President Maria Novak\n---\nHarbour plan\nThe harbour grows.")
+    write(tmp_path, "e.txt", "Airport plan\nThe airport grows.")
+    write(tmp_path, "e.meta.toml", 'authors = ["Olek Brandt", "Staff Writer"]\n')
+    given = {a.title: a.speakers for a in read_paths([tmp_path])}
+    assert given == {"Port vote": ["Jane Doe", "John Roe", "Reuters"], "Rail plan": ["Ana Lopez"],
+                     "Bridge plan": ["Sam Smith", "Tom Gray"], "Harbour plan": ["President Maria Novak"],
+                     "Airport plan": ["Olek Brandt", "Staff Writer"]}
+    # enrichment keeps the person's name of each given value (no agency, role or title) and merges
+    # the speakers it finds in the text after them; a found surname of a given speaker is that person
+    enriched = {a.title: enrich(a) for a in read_paths([tmp_path])}
+    assert enriched["Port vote"].speakers == ["Jane Doe", "John Roe"]
+    assert enriched["Harbour plan"].speakers == ["Maria Novak"]
+    assert enriched["Airport plan"].speakers == ["Olek Brandt"]
+    assert {"Jane Doe", "John Roe"} <= set(enriched["Port vote"].people)
+    write(tmp_path, "f.json", json.dumps({"title": "Dam vote", "author": "Jane Doe",
+                                          "text": "Lena Moreau said the dam is safe. Doe said it is not."}))
+    dam = enrich(next(a for a in read_paths([tmp_path / "f.json"])))
+    assert dam.speakers == ["Jane Doe", "Lena Moreau"]
+    # a regnal number stays; a name the name finder does not know is kept when it looks like one
+    write(tmp_path, "g.jsonl", json.dumps({"title": "Reef talk", "text": "The reef is dying.",
+                                           "speaker": "King Tupou IV"}) + "\n"
+          + json.dumps({"title": "Port talk", "text": "The port is busy.", "speaker": "K. Shanmugam"}) + "\n")
+    assert [enrich(a).speakers for a in read_paths([tmp_path / "g.jsonl"])] == [["King Tupou IV"], ["K. Shanmugam"]]
+
+
+def test_given_speakers_are_part_of_the_content_hash(tmp_path):
+    plain = write(tmp_path, "a.json", json.dumps({"title": "Port vote", "text": "The council voted."}))
+    before = next(iter(read_paths([plain]))).content_hash()
+    write(tmp_path, "a.json", json.dumps({"title": "Port vote", "text": "The council voted.", "author": "Jane Doe"}))
+    assert next(iter(read_paths([plain]))).content_hash() != before
 
 
 def test_bad_files_are_reported_by_name_and_good_ones_indexed(tmp_path):

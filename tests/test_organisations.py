@@ -222,3 +222,135 @@ def test_speed_is_linear_and_well_under_a_millisecond_per_thousand_characters():
     # The budget is 0.3 ms per 1,000 characters; measured about 0.15 on the Wikinews sample.
     # The bound is loose so that a loaded test machine does not fail it.
     assert per_thousand_ms < 1.0
+
+
+# --- Issue 11: names inside longer names, countries, capitals, other senses, short companies ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys of the Democratic People's Republic of Korea arrived in Geneva on Monday.",
+        "The Lao People's Democratic Republic signed the deal.",
+        "A delegation from the Russian Federation met the mayor.",
+        "Officials from the Republic of Korea visited the port.",
+    ],
+)
+def test_a_country_is_never_an_organisation(text):
+    assert find_organisations(text) == []
+
+
+def test_an_organisation_named_after_a_country_stays():
+    text = "The Constitutional Court of the Russian Federation ruled on Friday."
+    assert find_organisations(text) == ["Constitutional Court of the Russian Federation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WHO WAS THE MYSTERY CALLER?\nNobody knew the voice on the line.",
+        "Our reader asks: WHO WAS HERE FIRST, the farmers or the miners?",
+    ],
+)
+def test_an_acronym_among_words_in_capitals_is_no_organisation(text):
+    assert find_organisations(text) == []
+
+
+def test_an_acronym_in_a_sentence_is_the_organisation():
+    expected = ["Shanghai Cooperation Organisation", "BRICS"]
+    assert find_organisations("Members of the CIS, SCO and BRICS met.") == expected  # a list, not a heading
+    assert find_organisations("Health Alert\nThe WHO said the outbreak was over.") == ["World Health Organization"]
+    assert find_organisations("The US FDA approved the drug.") == ["Food and Drug Administration"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinics gave 40,000 doses of the Sputnik V vaccine this week.",
+        "The country ordered Sputnik Light for its booster campaign.",
+        "Sputnik V was approved in March. Sputnik's protection lasts for months.",
+        "A Sputnik vaccine plant opened near the capital.",
+    ],
+)
+def test_sputnik_the_vaccine_is_no_news_agency(text):
+    assert "Sputnik" not in find_organisations(text)
+
+
+def test_sputnik_the_agency_stays():
+    assert find_organisations("The story was first reported by Sputnik on Tuesday.") == ["Sputnik"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BT said its profits rose by a tenth.", ["BT"]),
+        ("Investors bought shares in GKN after the report.", ["GKN"]),
+        ("RBC's shares fell sharply on Monday.", ["RBC"]),
+        ("The fund raised its stake in ACME to nine percent.", ["ACME"]),
+        ("Analysts praised BT Group for the deal.", ["BT Group"]),
+        ("Analysts said Vodafone Group Plc reported results.", ["Vodafone Group Plc"]),
+    ],
+)
+def test_short_company_names_introduced_as_companies(text, expected):
+    assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US said it would respond.",  # a country
+        "The CEO said the plan was sound.",  # an abbreviation
+        "Its Dutch unit, Koolhoven NV said on Monday.",  # a legal suffix
+        "PROFITS SAID TO RISE AT MINERS\nThe results come on Friday.",  # a heading in capitals
+    ],
+)
+def test_capitals_that_are_no_company(text):
+    assert find_organisations(text) == []
+
+
+def test_a_name_broken_over_two_lines_is_one_name():
+    text = ("FILING\nThe company filed a statement with the Securities and\n"
+            "Exchange Commission, and its adviser Moody's\nInvestors Service agreed.\n")
+    assert find_organisations(text) == ["Securities and Exchange Commission", "Moody's Investors Service"]
+
+
+def test_the_title_line_is_not_joined_to_the_body():
+    # Not "Apple Unveils New Phone Apple Inc": the title's line break stays.
+    assert find_organisations("Apple Unveils New Phone\nApple Inc said sales rose.") == ["Apple", "Apple Inc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank hired Morgan Stanley and Co Inc and First Boston Corp as advisers.",
+         ["Morgan Stanley and Co Inc", "First Boston Corp"]),
+        ("Standard and Poor's Corp said it cut the ratings.", ["Standard & Poor's"]),
+        ("The notes are offered through <Harwick-Lane Mining Co Inc> of Denver.", ["Harwick-Lane Mining Co Inc"]),
+    ],
+)
+def test_company_names_with_legal_suffixes(text, expected):
+    assert find_organisations(text) == expected
+
+
+def test_a_person_after_a_name_with_a_tail_is_not_part_of_it():
+    text = "He thanked the Director of the Agency for Regional Initiatives Maria Volkova for the report."
+    assert find_organisations(text) == ["Agency for Regional Initiatives"]
+    assert find_organisations("She studied at the University of Virginia.") == ["University of Virginia"]
+
+
+def test_a_possessive_first_word_after_the_stays():
+    text = "The Prosecutor's Office of Moldova opened a case."
+    assert find_organisations(text) == ["Prosecutor's Office of Moldova"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Duma passed the bill; the State Duma meets again in May.", ["State Duma"]),
+        ("He briefed the Main Intelligence Directorate of the General Staff on Monday.",
+         ["Main Intelligence Directorate of the General Staff"]),
+        ("He met the leader of the Workers' Party of Korea– the country's ruling party.", ["Workers' Party of Korea"]),
+    ],
+)
+def test_where_a_name_ends(text, expected):
+    assert find_organisations(text) == expected

@@ -342,3 +342,76 @@ def test_runs_without_any_nltk_data(tmp_path):
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['Tom Reed']"
+
+
+# --- Speakers of record (`of_record.py`): transcripts, addresses, greetings, interviews -----------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # transcript turns, with and without titles, on their own lines or run together
+    ("Talks in the capital\nPresident of Freedonia Maria Novak: Good afternoon, colleagues. Olek Brandt: "
+     "Thank you, Madam President.", {"Maria Novak", "Olek Brandt"}),
+    ("Opening of the plant\nDeputy Prime Minister – Minister of Industry Ivan Petrenko: We are ready.\n"
+     "Maria Novak: Go ahead, please!", {"Ivan Petrenko", "Maria Novak"}),
+    ("Board meeting\nThe board met on Friday.\n\nPeter Lang:\nWelcome, everyone.", {"Peter Lang"}),
+    # greetings: the sender named before the message is the speaker, not its addressee
+    ("Greetings to the Chess Union\nMaria Novak sent greetings to chess coach Olek Brandt on his birthday.\n\n"
+     'The message reads, in part: "Your pupils have grown."', {"Maria Novak"}),
+    # addresses named in the title, or delivered
+    ("Address by President of Freedonia Maria Novak on Independence Day\nDear compatriots! Maria Novak "
+     "thanked the veterans.", {"Maria Novak"}),
+    ("Maria Novak's address to the Parliament\nDear deputies, Maria Novak began, the year was hard.",
+     {"Maria Novak"}),
+    ("Freedonia budget\nMaria Novak delivered the annual address to Parliament on Tuesday.", {"Maria Novak"}),
+    ("Rally in the capital\nMaria Novak addressed the nation on Sunday evening.", {"Maria Novak"}),
+    # interviews in question-and-answer form: the interviewee, when named
+    ("Olek Brandt in an interview for the Daily Planet: we will win\nQuestion: Mr Brandt, how are you?\n"
+     "Answer: Fine.", {"Olek Brandt"}),
+    ("Interview with Olek Brandt\nQ: Will the plan work?\nA: Yes, I am sure.", {"Olek Brandt"}),
+    # a conversation read out: both parties speak
+    ("Phone call\nMaria Novak had a telephone conversation with President of Freedonia Olek Brandt.\n"
+     "The leaders discussed trade.", {"Maria Novak", "Olek Brandt"}),
+])
+def test_speakers_of_record(text, expected):
+    assert set(speakers(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a name in the clause a pronoun closes is talked about, not speaking
+    "Crisis talks\nMany diplomats are convinced that Freedonian President Maria Novak is primarily "
+    "responsible for the crisis, he said.",
+    "Crisis talks\nConvinced that President Maria Novak is primarily responsible, he called for sanctions.",
+    # labels that are not one person's turn
+    "Sport\nScore at half time: Rovers 2, United 1. Meeting with Olek Brandt: the talks went well.",
+    "Putin Meets With Lukashenko: Talks Focus On Gas\nThe two leaders met at a lake.",
+    # a statement by someone's lawyer is the lawyer's
+    "Budget\nThe finance ministry published a statement by Olek Brandt's lawyer on Monday.",
+    # "addressed" an issue, not an audience; a speech long ago, deep in the text
+    "Budget\nMaria Novak addressed the shortfall in the pension fund on Monday.",
+    "History\n" + "The assembly met again this autumn to weigh the reforms of the decade. " * 6
+    + "Olek Brandt delivered a speech here in 1990.",
+])
+def test_people_talked_about_are_not_speakers(text):
+    assert speakers(text) == []
+
+
+def test_a_pronoun_after_a_complement_clause_is_the_main_subject():
+    text = ("Olek Brandt met reporters on Monday. He is convinced that President Maria Novak is primarily "
+            "responsible for the crisis, he said.")
+    assert speakers(text) == ["Olek Brandt"]
+    text = "Olek Brandt said that Maria Novak was to blame. He added that talks would go on."
+    assert speakers(text) == ["Olek Brandt"]
+
+
+def test_a_pronoun_after_a_clause_of_time_may_be_its_subject():
+    text = "Memories\nWhen Olek Brandt became mayor in 1990, he said the city would be rebuilt."
+    assert speakers(text) == ["Olek Brandt"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gas deal\nThe threats voiced by President Olek Brandt did not stop the deal.", ["Olek Brandt"]),
+    ("Gas deal\nThe new offer announced by Maria Novak on Monday was welcomed.", ["Maria Novak"]),
+    ("Gas deal\nMaria Novak demands written guarantees from the neighbours.", ["Maria Novak"]),
+])
+def test_speech_in_the_passive_names_its_speaker_after_by(text, expected):
+    assert speakers(text) == expected

@@ -187,3 +187,12 @@ def test_prefix_and_wildcard_words_are_highlighted_as_indexed(index_dir):
     assert {h.id for h in res.hits} == {"a1", "a3"}
     marked = {h.id: h.title_html + h.snippet for h in res.hits}
     assert "<mark>banks</mark>" in marked["a1"] and "<mark>exports</mark>" in marked["a3"]
+
+
+def test_a_suggestion_that_cannot_run_still_answers(seed_index):
+    """Found by hypothesis (tests/test_fuzz.py): the "did you mean" text of `published:""ANDOR`
+    is a query Whoosh parses but cannot run (an empty date); it is searched as plain words, as
+    the query itself would be, and never raises."""
+    res = search('published:""ANDOR', index_dir=seed_index)
+    assert res.total == 0
+    assert res.notice

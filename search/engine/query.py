@@ -128,25 +128,27 @@ def _text_match(snap: Snapshot, q: nodes.Query | None) -> tuple[NDArray[np.bool_
     return found[0].copy(), found[1]
 
 
-def _text_mask(snap: Snapshot, q: nodes.Query | None) -> NDArray[np.bool_]:
-    return _text_match(snap, q)[0]
-
-
 def _parse(snap: Snapshot, text: str) -> ParsedQuery:
     return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
+
+
+def _parsed_match(snap: Snapshot, query: str) -> tuple[ParsedQuery, NDArray[np.bool_], NDArray[np.float64] | None]:
+    """Parse `query` and match it; a query Whoosh accepts but cannot run (e.g. an empty date
+    range) is searched as plain words instead, with a notice: a query never raises."""
+    parsed = _parse(snap, query)
+    try:
+        return (parsed, *_text_match(snap, parsed.query))
+    except Exception:
+        q = plain_words_query(query, snap.searcher.schema)
+        parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
+        return (parsed, *_text_match(snap, q))
 
 
 def match(query: str, selection: Selection, index_dir: str | Path | None) -> Matches:
     """Parse `query` and apply `selection` on the current index version."""
     snap = snapshot(resolve_index_dir(index_dir))
     selection = selection.resolved(snap)
-    parsed = _parse(snap, query)
-    try:
-        text_mask, scores = _text_match(snap, parsed.query)
-    except Exception:  # a query Whoosh accepts but cannot run: fall back to plain words
-        q = plain_words_query(query, snap.searcher.schema)
-        parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
-        text_mask, scores = _text_match(snap, q)
+    parsed, text_mask, scores = _parsed_match(snap, query)
     masks = selection.masks(snap)
     mask = text_mask.copy()
     for m in masks.values():
@@ -245,8 +247,7 @@ def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | No
         return None, None
     if total == 0:
         others = np.logical_and.reduce([m.snap.live, *m.masks.values()])
-        corrected_query = _parse(m.snap, corrected).query
-        found = int((_text_mask(m.snap, corrected_query) & others).sum()) if corrected_query is not None else 0
+        found = int((_parsed_match(m.snap, corrected)[1] & others).sum())
         if found:
             return corrected, f"No articles match “{text}”; “{corrected}” finds {found}."
     return corrected, None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,7 +32,11 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "published": ("date", "published", "published_at", "pubdate", "datetime"),
     "url": ("url", "link", "href"),
     "source": ("source", "outlet", "publisher"),
+    "speakers": ("speaker", "speakers", "author", "authors", "byline"),
 }
+# How the names of a speaker, author or byline field are separated: "By Jane Doe and John Roe, Reuters".
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;|&/\n]|\band\b)\s*")
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ def article_from_record(record: dict[str, Any], origin: str) -> Article:
         raise ValueError(f"article text is {len(body):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
                          f"allowed for one article")
     url = pick("url")
+    speakers = list(dict.fromkeys(name for key in FIELD_ALIASES["speakers"] for name in given_names(lowered.get(key))))
     return Article(
         id=make_id(pick("id"), url, title, body),
         title=title,
@@ -94,7 +100,19 @@ def article_from_record(record: dict[str, Any], origin: str) -> Article:
         url=url,
         published=parse_date(pick("published")),
         origin=origin,
+        facets={"speaker": speakers} if speakers else None,  # given; enrichment merges them (`with_given`)
     )
+
+
+def given_names(value: Any) -> list[str]:
+    """The names in a speaker, author or byline field: a list, or text like "By Jane Doe and John Roe,
+    Reuters" split at commas, "and", "&", ";" or "|" (with "By" dropped). Agencies and roles are left
+    in: enrichment keeps only the parts that are a person's name (see `search.ingest.enrich`)."""
+    if value is None or value == "":
+        return []
+    values = value if isinstance(value, list) else [value]
+    return [part for item in values if item not in (None, "")
+            for part in _NAME_SEPARATORS.split(_BY.sub("", str(item).strip())) if part]
 
 
 def _decode(data: bytes) -> str:
@@ -105,14 +123,14 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """`key: value` lines between two `---` lines at the top of a text file."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return {}, text
     for end in range(1, len(lines)):
         if lines[end].strip() == "---":
-            meta = {}
+            meta: dict[str, Any] = {}
             for line in lines[1:end]:
                 key, sep, value = line.partition(":")
                 if sep:
@@ -126,7 +144,8 @@ def read_text(path: Path, data: bytes) -> Iterator[Article]:
     meta, text = _split_front_matter(_decode(data).replace("\r\n", "\n"))
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if sidecar.is_file():
-        meta.update({k.lower(): str(v) for k, v in tomllib.loads(sidecar.read_text("utf-8")).items()})
+        meta.update({k.lower(): v if isinstance(v, list) else str(v)  # a list of speakers stays a list
+                     for k, v in tomllib.loads(sidecar.read_text("utf-8")).items()})
     lines = text.strip().split("\n")
     title = lines[0].strip() if lines else ""
     body = "\n".join(lines[1:]).strip()

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from search.ingest.enrich.metadata import UNKNOWN_SOURCE, find_date, find_source
+from search.ingest.enrich.of_record import with_given
 from search.ingest.enrich.organisations import find_organisations
 from search.ingest.enrich.people import find_people
 from search.ingest.enrich.places import find_places
@@ -49,8 +50,10 @@ def _source(article: Article) -> Found:
 
 
 def _people(article: Article) -> Found:
-    found = find_people(article.text)
-    return {"speaker": found.speakers, "people": found.people}
+    """People and speakers found in the text, merged with the speakers the reader gave (its
+    speaker/author/byline fields): those come first and are people too (`with_given`)."""
+    found, given = find_people(article.text), article.speakers
+    return {"speaker": with_given(given, found.speakers), "people": with_given(given, found.people)}
 
 
 def _places(article: Article) -> Found:

@@ -14,6 +14,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from search.ingest.enrich.person_names import (
+    MONTHS,
+    NOT_NAME_ENDINGS,
+    THING_FOLLOWS,
+    firm_or_acronym_follows,
+    glued,
+    headline_end,
+    headline_verb,
+    not_a_person,
+    place_forms,
+    unwrapped,
+)
 from search.ingest.enrich.text import strip_accents
 
 # Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
@@ -25,14 +37,16 @@ _TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'
 _PARTICLES = frozenset(
     "van von der den de del della dela des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
-# A run: capitalised words separated by single spaces, with name particles between them.
+# A run: capitalised words separated by spaces or line breaks (read across one: see `unwrapped`),
+# with name particles between them.
 # (The look-ahead on the possible first letters only makes the scan faster.)
 _RUN = re.compile(
-    rf"(?=[{re.escape(_UPPER)}aeib])(?<![\w.’'-]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,3}}{_TOKEN})*")
+    rf"(?=[{re.escape(_UPPER)}aeib])(?<![\w.’'-]){_TOKEN}(?:[ \t\n]+(?:{_PARTICLE}[ \t]+){{0,3}}{_TOKEN})*")
 _PUNCTUATION = "\"'“”‘’()[].,;:!?—–-"
 # Capitalised words linked to the run by "of", "for"...: "Mayor of", "Center for", "Senator from".
+# Commas too, for titles whose domain is a list: "Representative for Protection, Ecology and Transport".
 _LINKED = re.compile(
-    r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|from|on|to|and|&)\s+(?:the\s+)?$")
+    r"((?:[A-Z][\w’'.-]*,?\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|from|on|to|and|&)\s+(?:the\s+)?$")
 _CONTRACTIONS = tuple(a + b for a in "'’" for b in ("m", "re", "ve", "ll", "d", "t"))  # "I'm", "Don't"
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held")
@@ -106,8 +120,12 @@ def find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     for run in _RUN.finditer(text):
         words = run.group()
-        if " " in words or "\t" in words:
-            mentions.extend(_mentions_in_run(text, run.start(), words, lex, lower_seen))
+        if " " in words or "\t" in words or "\n" in words:
+            for start, piece in unwrapped(text, run.start(), words) if "\n" in words else ((run.start(), words),):
+                if " " in piece or "\t" in piece or "\n" in piece:
+                    mentions.extend(_mentions_in_run(text, start, piece, lex, lower_seen))
+                elif single := _single_mention(text, start, piece, lex, lower_seen):  # a piece of a split run
+                    mentions.append(single)
         elif words.lower() not in lex.kinds:  # most lone capitalised words: "The", "He", "Monday"
             single = _single_mention(text, run.start(), words, lex, lower_seen)
             if single:
@@ -120,15 +138,21 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     word = _bare(word)
     if _classify(word, word.lower(), lex, lower_seen) != NAME:
         return None
-    before = text[max(0, start - 30):start].split()
+    before = text[max(0, start - 30):start].rsplit(None, 1)
     title = before[-1].lower() if before and before[-1][-1:].isalpha() else ""
     title = title if title in lex.gender or title in lex.roles else ""
+    if before and before[-1][0].islower() and lex.kinds.get(title) == FLEXIBLE:
+        title = ""  # "the major Powers": an adjective, not the rank
+    if title and not_a_person((word,), lex.first_names, lower_seen):  # (untitled, it only shortens a name)
+        return None
     return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
                    (_fold(word),))
 
 
 def _bare(token: str) -> str:
     """A token without its possessive or closing apostrophe: "NATO’s" → "NATO", "Reuters'" → "Reuters"."""
+    if token[-1] not in "s'’":  # (most tokens: returned as they are)
+        return token
     if token.endswith(("'s", "’s")) and len(token) > 3:
         token = token[:-2]
     return token.rstrip("'’")
@@ -146,6 +170,7 @@ class _LowerSeen:
 
     def __init__(self, text: str) -> None:
         self.words = set(text.split())
+        self.headline_end = headline_end(text)  # (kept here as it is also computed once per text)
 
     def __contains__(self, low: str) -> bool:
         words = self.words
@@ -166,7 +191,8 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     if "-" in low and (low.endswith(_HYPHEN_SUFFIXES) and word.rpartition("-")[2].islower()
                        or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP):
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
-    if low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word):
+    if (low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
+            or (len(low) >= 7 and low.endswith(NOT_NAME_ENDINGS)) or (not word[1:].islower() and glued(word))):
         return STOP
     return NAME
 
@@ -187,10 +213,15 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         offsets.append(start + pos)
         kinds.append(_classify(word, word.lower(), lex, lower_seen))
         pos += len(token)
+    for k, word in enumerate(words if FLEXIBLE in kinds else ()):  # "Record April 15", "Pay May One": dates
+        if word.lower() in MONTHS and (kinds[k + 1] == STOP if k + 1 < len(words) else
+                                        text[start + len(run):start + len(run) + 2].strip()[:1].isdigit()):
+            kinds[k] = STOP
     _resolve_flexible(words, kinds, lex)
-    context = _Context(text, start, lex)
-    if context.sentence_initial and kinds[0] == NAME and words[0].endswith("ing"):
-        kinds[0] = STOP  # "Saying …"
+    context = _Context(text, start, lex, len(words) >= 3)
+    first = words[0].lower()
+    if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8):
+        kinds[0] = STOP  # "Saying …", "Degrading Treatment": not names
     mentions: list[Mention] = []
     i, n = 0, len(words)
     while i < n:
@@ -205,12 +236,16 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         while j > i and kinds[j - 1] == PARTICLE:
             j -= 1
         # "Federal Security Service", "Sheriff's Office", "Health Minister": part of a longer name.
-        part_of_name = j < n and kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
+        part_of_name = j < n and (kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
+                                  or kinds[j] == STOP and (low := words[j].lower()) not in lex.kinds
+                                  and low in lower_seen)  # a common noun: "Heavily Indebted Poor Countries"
         if j == n and not possessive[-1]:  # "Maidan Wardak province", "Falcon Heavy rocket"
             following = _NEXT_WORD.match(text, start + len(run))
-            part_of_name = following is not None and following.group(1) in lex.thing_nouns
+            part_of_name = (following is not None and following.group(1) in lex.thing_nouns
+                            or text.startswith(THING_FOLLOWS, start + len(run))
+                            and firm_or_acronym_follows(text, start + len(run), words))
         organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i])
-        mention = _segment(text, words, offsets, kinds, i, j, context, organisation, lex)
+        mention = _segment(text, words, offsets, kinds, i, j, context, organisation, lex, lower_seen)
         if mention:
             mentions.append(mention)
         i = max(j, i + 1)
@@ -221,9 +256,9 @@ class _Context:
     """What precedes a run: the word before it, and whether that makes the run part of a title,
     an organisation's name ("Center for Biological Diversity") or a place ("in Maidan Wardak")."""
 
-    def __init__(self, text: str, start: int, lex: Lexicon) -> None:
+    def __init__(self, text: str, start: int, lex: Lexicon, long_run: bool) -> None:
         window = max(0, start - 80)
-        before = text[window:start].split()
+        before = text[window:start].rsplit(None, 2)  # (the last two words are all that is needed)
         last = before[-1] if before else ""
         self.word = last.strip(_PUNCTUATION).lower()
         joined = last[-1:].isalpha()  # nothing but spaces between that word and the run
@@ -231,12 +266,15 @@ class _Context:
             "\n" in text[start - 3:start])
         self.place = joined and self.word in _PLACE_PREPOSITIONS
         thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
-        linked = _LINKED.search(text, window, start) if joined and self.word in _LINKS else None
-        chain = [word.lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
+        link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
+        self.listed = long_run and link == "and"  # "… Protection, Ecology and Transport Sergei Ivanov"
+        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed) else None
+        chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
         # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
         self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
         # "Center for Biological Diversity".
-        self.organisation = thing or (not self.after_title_of and any(word in lex.organisation for word in chain))
+        self.organisation = thing or (not self.listed and not self.after_title_of
+                                      and any(word in lex.organisation for word in chain))
 
 
 def _resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
@@ -258,17 +296,27 @@ def _resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
 
 
 def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], i: int, j: int,
-             context: _Context, organisation: bool, lex: Lexicon) -> Mention | None:
+             context: _Context, organisation: bool, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
     """The mention made of run words i..j-1, or None when they cannot be a person's name."""
     first_in_run = i == 0 or all(kind in (HONORIFIC, ROLE, STOP) for kind in kinds[:i])
     after_title_of = first_in_run and context.after_title_of and (i == 0 or kinds[i - 1] != HONORIFIC)
-    if after_title_of and sum(kind == NAME for kind in kinds[i:j]) >= 3:
+    if after_title_of and sum(kind == NAME for kind in kinds[i:j]) >= 3 and (not context.listed or (
+            words[i].lower() not in lex.first_names and words[i + 1].lower() in lex.first_names)):
         i += 1  # "Mayor of Koszalin Piotr Jedlinski" → "Piotr Jedlinski"
+    headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
+    if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
+        j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
     tokens = tuple(words[i:j])
     if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
         return None
-    if i > 0:
-        title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) else ""
+    if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *tokens), lex.first_names, lower_seen)
+              or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
+        return None  # "Saint Lucia", "New Zealand Maori"
+    organisation = (organisation or not_a_person(tokens, lex.first_names, lower_seen)
+                    or (headline and text.find(words[j - 1], lower_seen.headline_end) < 0))  # "… At Campaign Rally"
+    if i > 0:  # a possessive is no title: "Prime Minister's Questions"
+        possessive = text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1]))
+        title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) and not possessive else ""
     else:
         title = context.word if context.word in lex.gender or context.word in lex.roles else ""
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])

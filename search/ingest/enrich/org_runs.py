@@ -54,10 +54,10 @@ def run_around(text: str, start: int, end: int) -> re.Match[str] | None:
         while k > 0 and not text[k - 1].isspace():
             k -= 1
         word = text[k:j]
-        opening = len(word) - len(word.lstrip("(\"“‘'["))
+        opening = len(word) - len(word.lstrip("(\"“‘'[<"))
         if opening:
             if _WORD_RE.fullmatch(word, opening):
-                first = k + opening  # "(National Union of ..."
+                first = k + opening  # "(National Union of ...", "<Fischer-Watt Gold Co Inc>"
             break
         if _WORD_RE.fullmatch(word):
             first, connectors = k, 0
@@ -130,8 +130,9 @@ def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token
             following = tokens[i + 1][0]
             if (following not in tables.organisation or word.isupper() or word in tables.places
                     or normalise(word).lower() in tables.keys
-                    or (len(segments[-1]) > 1 and word not in tables.possessive_words)):
-                segments.append([])  # not "King's College", "Kurdistan Workers' Party"
+                    or (sum(w not in tables.openers for w, _, _ in segments[-1]) > 1
+                        and word not in tables.possessive_words)):
+                segments.append([])  # not "(The) King's College", "Kurdistan Workers' Party"
     result: list[list[Token]] = []
     for segment in segments:
         while segment and segment[-1][0] in tables.connectors:
@@ -148,10 +149,11 @@ def _split_and(segment: list[Token], tables: Tables) -> list[list[Token]]:
             if after and after[0][0] == "the":
                 after = after[1:]
             # "Johns Hopkins University and Harvard University", "Ministry of Defence and the
-            # Army", "AP and NBC News"; not "Department of Health and Human Services".
+            # Army", "AP and NBC News"; not "Department of Health and Human Services", nor "Morgan
+            # Stanley and Co Inc" (a company's legal suffix).
             complete = before[-1][0] in tables.organisation or segment[i + 1][0] == "the" \
                 or " ".join(w for w, _, _ in before).lower() in tables.keys
-            if complete and has_head(after, tables):
+            if complete and has_head(after, tables) and after[0][0] not in tables.suffixes:
                 return [before, *_split_and(after, tables)]
     return [segment]
 
@@ -250,6 +252,9 @@ def _tail_end(words: list[str], last: int, has_modifiers: bool, tables: Tables) 
         word = words[j]
         if word in tables.roles or word in tables.openers:
             break
+        if content and j == n - 2 and word.lower() in tables.first_names and word not in tables.places \
+                and words[j + 1] not in tables.organisation:
+            break  # "Agency for Strategic Initiatives Svetlana Petrova": a person after the name
         if word in tables.tail_connectors:
             # "... for Research in Environmental Sciences", not "... in Munich", "... in Ohio" or
             # "... at the Boston University School of Public Health".

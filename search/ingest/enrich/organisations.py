@@ -1,6 +1,6 @@
 """Named organisations in an article: a known-name table plus capitalised runs with an organisation word.
 
-Three sources, merged by position (the longest match wins where they overlap):
+Four sources, merged by position (the longest match wins where they overlap):
 
 1. The `[known]` table of `organisations.toml`: well-known names and their aliases ("U.N.", "UN"
    -> "United Nations"; "FSB" -> "Federal Security Service"), matched case-sensitively as whole
@@ -14,6 +14,16 @@ Three sources, merged by position (the longest match wins where they overlap):
 3. Acronyms the article expands itself, "the Federal Security Service (FSB)" or
    "ISIS (Islamic State of Iraq and Syria)": the long form is used for every mention of that
    organisation in this article, in place of the table's canonical name.
+
+4. Short names in capitals introduced as companies: "BT said", "shares in GKN" (`_short_company`).
+
+Guards (issue 11): a country is never an organisation (every form of the places gazetteer is
+dropped from the output, and a country name holding an organisation word or known form is a
+blocker: "Democratic People's Republic of Korea", "Russian Federation"); an acronym next to other
+words in capitals is a heading or an English word, not an organisation ("WHO WAS OSCAR?"); forms
+with another sense need their organisation sense ("Sputnik V" is a vaccine, and so is every
+"Sputnik" of an article that names it). Hard-wrapped lines are joined first, so that a name
+broken over two lines is found whole ("Securities and\nExchange Commission").
 
 Output: names in order of first mention, without duplicates (compared case-insensitively), with
 curly apostrophes normalised to the straight one ("King's College London"). No NLTK data, no models:
@@ -31,6 +41,7 @@ from typing import Any
 
 import ahocorasick
 
+from search.ingest.enrich.names import lexicon
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_types import Candidate, Tables, normalise
 
@@ -49,22 +60,32 @@ class _Form:
     key: str | None  # canonical name of the entry; None for a blocker or a bare organisation word
     blocker: bool = False
     head: bool = False  # an organisation word: look at the capitalised run around it
+    trigger: str = ""  # "before"/"after": a short company name may stand after/before it ("shares in BT")
     reject_before: re.Pattern[str] | None = None
     require_after: re.Pattern[str] | None = None
     reject_after: re.Pattern[str] | None = None
+    reject_anywhere: re.Pattern[str] | None = None  # another sense named in the article ("Sputnik V")
 
 
 def find_organisations(text: str) -> list[str]:
     """Named organisations in `text`, canonical names, in order of first mention, no duplicates."""
     tables = _tables()
+    text = _unwrap(text)
     candidates: list[Candidate] = []
     run_end = 0  # runs are looked at once, around the first organisation word found in them
     for last, (length, form) in tables.automaton.iter(text):
         start, end = last + 1 - length, last + 1
+        if form.trigger:  # "said", "shares in": most have no short name in capitals by them
+            if (text[start - 1] if form.trigger == "before" else text[end + 1 : end + 2]).isupper() \
+                    or text[start - 2 : start] in ("'s", "’s"):
+                candidate = _short_company(text, start, end, form.trigger == "before", tables)
+                if candidate:
+                    candidates.append(candidate)
+            continue
         if not _whole_words(text, start, end):
             continue
         if form.key is not None or form.blocker:
-            if _meant(text, start, end, form):
+            if _meant(text, start, end, form) and not (form.key and _in_capitals(text, start, end, tables)):
                 candidates.append(Candidate(start, end, form.key or "", form.key, 0))
         if (form.head or (form.key is not None and _capitalised_before(text, start, tables))) and start >= run_end:
             run = run_around(text, start, end)
@@ -83,8 +104,9 @@ def find_organisations(text: str) -> list[str]:
         if candidate.key is None and candidate.rank == 0:
             continue  # a blocker
         name = overrides.get(candidate.key, candidate.key) if candidate.key else candidate.name
-        name = normalise(name)
-        names.setdefault(name.lower(), name)
+        name = normalise(name).rstrip("–-")  # "Communist Party of Vietnam–Russia talks"
+        if name.lower() not in tables.countries:  # "Russian Federation": a country is never an organisation
+            names.setdefault(name.lower(), name)
     return list(names.values())
 
 
@@ -110,6 +132,8 @@ def _meant(text: str, start: int, end: int, form: _Form) -> bool:
         return False
     if form.reject_after and form.reject_after.search(after):
         return False
+    if form.reject_anywhere and form.reject_anywhere.search(text):
+        return False
     return not (form.key and _MODEL_NUMBER.match(after) and not form.key[-1].isdigit())
 
 
@@ -125,6 +149,64 @@ def _capitalised_before(text: str, start: int, tables: Tables) -> bool:
     while k > 0 and not text[k - 1].isspace():
         k -= 1
     return text[k].isupper() and text[k:j] not in tables.openers
+
+
+# --- Hard-wrapped lines, capitals, short company names ---------------------------------------
+
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’]{2,}")
+# The words right next to an acronym, with nothing but a space between ("WHO WAS", not "CIS, SCO").
+_NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+$")
+_NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z'’]+)")
+# A line break inside a sentence; the look-behind comes after the "\n" so that the search starts at
+# a literal (several times faster).
+_WRAP = re.compile(r"\n(?<=[a-z,]\n)(?=[A-Za-z(<])")
+_SHORT_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,4})(?:'s|’s)?$")  # "BT| said"
+_SHORT_AFTER = re.compile(r"([A-Z][A-Z0-9&]{1,4})(?![\w&.-])")  # "shares in |BT"
+
+
+def _unwrap(text: str) -> str:
+    """`text` with the line breaks of hard-wrapped lines made spaces, so that a name broken over two
+    lines is one run ("the Securities and\nExchange Commission"). A break is a wrap when its line ends
+    in a small letter or a comma and the next line goes on without indent; the first line (the
+    title) and paragraph breaks stay. Same length as `text`, so positions still point into it."""
+    first = text.find("\n") + 1
+    if not first or text.count("\n", first) < 2:
+        return text
+    return text[:first] + _WRAP.sub(" ", text[first:])
+
+
+def _in_capitals(text: str, start: int, end: int, tables: Tables) -> bool:
+    """Whether an acronym at text[start:end] stands among words in capitals, where it may be an
+    English word or part of a heading: "WHO WAS OSCAR?", "TOP NATO ENVOY QUITS" (a line in capitals)."""
+    if not text[start:end].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if line.isupper() and " " in line.strip():
+        return True
+    before = _NEIGHBOUR_BEFORE.search(text, max(line_start, start - 30), start)
+    after = _NEIGHBOUR_AFTER.match(text, end, min(len(text), end + 30))
+    return any(
+        match is not None and _CAPS_WORD.fullmatch(match.group(1)) is not None
+        and match.group(1).lower() not in tables.keys and match.group(1).lower() not in tables.countries
+        for match in (before, after))
+
+
+def _short_company(text: str, start: int, end: int, before: bool, tables: Tables) -> Candidate | None:
+    """A short name in capitals introduced as a company by the trigger at text[start:end]: "BT said",
+    "shares in BT" (not a country, an acronym of the known table, a common abbreviation or a word in
+    a heading). "GKN plc", "BT Group" need no trigger: their runs have an organisation word."""
+    match = _SHORT_BEFORE.search(text, max(0, start - 8), start) if before else \
+        _SHORT_AFTER.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    if match is None:
+        return None
+    name = match.group(1)
+    if name.lower() in tables.countries or name in tables.not_acronyms or name.lower() in tables.keys \
+            or _in_capitals(text, match.start(1), match.end(1), tables):
+        return None
+    return Candidate(match.start(1), match.end(1), name, None, 1)
 
 
 # --- Acronyms expanded in the article -------------------------------------------------------
@@ -196,17 +278,26 @@ def _tables() -> Tables:
         for form in (canonical, *aliases):
             forms[form] = _Form(canonical)
             keys[normalise(form).lower()] = canonical
-    for form in data["blockers"]["forms"]:
+    organisation = frozenset(words["organisation"]) | frozenset(words["head_only"]) \
+        | frozenset(words["head_initial_only"])
+    countries = _country_forms()
+    # A country's name with a known form or an organisation word in it is a blocker: "Democratic
+    # People's Republic of Korea" is no party, "Russian Federation" no federation.
+    country_blockers = [c for c in countries if " " in c and not c.isupper() and c not in forms
+                        and any(w in forms or w in organisation for w in normalise(c).split())]
+    for form in [*data["blockers"]["forms"], *country_blockers]:
         forms[form] = _Form(None, blocker=True)
     for form, rule in data["context"].items():
         if form not in forms:
             raise ValueError(f"organisations.toml: context rule for unknown form {form!r}")
         patterns: dict[str, Any] = {k: re.compile(v) for k, v in rule.items()}  # `replace` rejects unknown keys
         forms[form] = replace(forms[form], **patterns)
-    organisation = frozenset(words["organisation"]) | frozenset(words["head_only"]) \
-        | frozenset(words["head_initial_only"])
     for word in organisation:
         forms[word] = replace(forms[word], head=True) if word in forms else _Form(None, head=True)
+    for trigger in words["short_company_before"]:
+        forms[" " + trigger] = _Form(None, trigger="before")
+    for trigger in words["short_company_after"]:
+        forms[trigger] = _Form(None, trigger="after")
     automaton = ahocorasick.Automaton()
     for form, entry in forms.items():
         for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:
@@ -232,12 +323,17 @@ def _tables() -> Tables:
         possessive_words=frozenset(words["possessive_words"]),
         not_organisations=frozenset(n.lower() for n in words["not_organisations"]),
         not_endings=tuple(" " + n.lower() for n in words["not_organisation_endings"]),
-        places=_place_names(),
+        places=frozenset(c for c in countries if not c.isupper()),  # may end a name: "University College London"
+        countries=frozenset(c.lower() for c in countries),
+        first_names=frozenset(lexicon().first_names),
+        suffixes=frozenset(words["suffixes"]),
+        not_acronyms=frozenset(words["not_acronyms"]),
     )
 
 
-def _place_names() -> frozenset[str]:
-    """Country names and capitals that may end an organisation name ("University College London")."""
+def _country_forms() -> list[str]:
+    """Every name of every country in the places gazetteer (short and official names, demonyms,
+    capitals): a country is never an organisation, and its name is no place to find one."""
     import pycountry
 
     from search.ingest.enrich.places import canonical_country, country_names
@@ -246,5 +342,6 @@ def _place_names() -> frozenset[str]:
     for country in pycountry.countries:
         canonical = canonical_country(country.alpha_2)
         if canonical:
-            names.update(form for form in country_names(canonical) if not form.isupper())
-    return frozenset(names)
+            names.update(country_names(canonical))
+    return sorted(names)
+

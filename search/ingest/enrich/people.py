@@ -3,9 +3,11 @@
 Speakers come from attribution rules over sentences: "X said", '"…," said X', "according to X",
 "X, the minister, stressed", "X met Y, saying …", 'X paid tribute: "…"', interview answers
 ("((X)) …"), and "he/she said" or "the governor said" resolved to the last person named before
-(a clause's subject first, never one of the other gender). Reporters ("our correspondent X",
-sign-offs) are people, never speakers; organisations and unnamed people ("the ministry said",
-"a spokesperson said") are neither. Verbs and the other word lists are in `people.toml`.
+(a clause's subject first, never one of the other gender; not a name inside the clause a pronoun
+closes: "…convinced that Y is to blame, he said" is not Y speaking). Speakers of record come from
+the cues of `of_record.py`: transcript turns, addresses, interviews and quoted messages.
+Reporters ("our correspondent X", sign-offs) are people, never speakers; organisations and unnamed
+people ("the ministry said", "a spokesperson said") are neither. Verbs and the other word lists are in `people.toml`.
 
 Sentences are split with one regular expression and the abbreviation list of `text.py` rather
 than with Punkt, which alone would cost most of the time budget (1 ms per 1,000 characters).
@@ -21,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from search.ingest.enrich.names import Mention, find_mentions, gender_of, lexicon, resolve
+from search.ingest.enrich.of_record import alternation, find_cues, names_before
 from search.ingest.enrich.text import ABBREVIATIONS
 
 __all__ = ["People", "find_people"]
@@ -49,6 +52,8 @@ _GENDERED = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.
 _PRONOUN_REACH = 1500  # characters: how far back to look for a subject once an object was found
 _PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she)\b")
+# A sentence opening with a clause whose subject "he" may well be: "When X took office, he said …".
+_SUBORDINATE = re.compile(r"[\s\"“‘']*(?:When|After|As|While|Before|Once|Since|Although|Though|If|Because|Upon)\b")
 _TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
 _AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,7}?\s+")  # "according to the ministry's spokesman X"
 _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
@@ -75,7 +80,7 @@ class _Rules:
 def _rules() -> _Rules:
     data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
     phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], "according to", "According to"}
-    verbs = re.compile(r"\b" + _alternation(phrases) + r"\b")
+    verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
     fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
     gap = re.compile(
@@ -103,30 +108,6 @@ def _rules() -> _Rules:
                                 r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
     return _Rules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                   role_before, object_of, subject_prefix, frozenset(lex.gender.keys() | lex.roles - lex.relatives))
-
-
-_Trie = dict[str, "_Trie"]  # character -> the trie of what may follow it ("" ends a phrase)
-
-
-def _alternation(phrases: set[str]) -> str:
-    """A regular expression matching any of `phrases`, as a trie (much faster than a flat "a|b|c")."""
-    root: _Trie = {}
-    for phrase in phrases:
-        node = root
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return emit(root)
 
 
 def find_people(text: str) -> People:
@@ -210,7 +191,31 @@ class _Attribution:
         for colon in _COLON_QUOTE.finditer(self.text):  # 'In his message, he praised him: "…"'
             if not self.quoted(colon.start()):
                 found.update(self.subject(self.sentence_start(colon.start()), colon.start(), same_clause=True))
-        return found
+        return found | self.of_record()
+
+    def of_record(self) -> set[str]:
+        """Speakers by the form of the text (see `of_record.py`)."""
+        cues, found = find_cues(self.text), set()
+        for start, end in cues.labels:  # "President of Russia Vladimir Putin: …": one person named
+            label = {n for m, n in self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+                     if len(m.tokens) > 1 or not self.text[m.end:end].strip()}  # not "Minister of Transport"
+            found |= label if len(label) == 1 else set()
+        for at in cues.senders:  # "Putin sent greetings … The message reads, in part: …": a subject
+            found.update(self.sentence_subject(at))
+        for at in cues.deliveries:  # "Zelenskyy delivered the annual address"
+            if not self.quoted(at):
+                found.update(self.before(self.sentence_start(at), at))
+        for end in cues.named_after:  # "Address by the President of Ukraine Volodymyr Zelenskyy"
+            named = self.after(end, self.sentence_start(end), _TITLES_GAP)
+            if named and not self.quoted(end) and not self.text.startswith(
+                    ("'s", "’s"), self.ends[bisect_left(self.starts, end)]):  # "a statement by Smith's lawyer"
+                found.update(named)
+        for start, end in cues.conversations:  # "Putin had a telephone conversation with Merkel"
+            if not self.quoted(start):
+                sentence = self.sentence_start(start)
+                found.update(self.before(sentence, start) + self.after(end, sentence, _TITLES_GAP))
+        title = [(m.end, n) for m, n in self.mentions[:bisect_left(self.starts, cues.title_end)]]
+        return found | set(names_before(self.text, cues.title_end, title))
 
     def attribute(self, verb: re.Match[str]) -> list[str]:
         """Who a verb of saying is credited to, if anyone."""
@@ -221,10 +226,12 @@ class _Attribution:
         if phrase.lower().startswith("according"):
             return self.after(end, sentence, _AFTER_GAP)
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
-        if (previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE) or text.startswith(" by ", end):
-            return []  # "was told", "to say", "described by"
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end):
             return []  # "X praised Y" is speech only when the sentence quotes X
+        if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
+            return [] if phrase in self.rules.participles else self.after(end + 3, sentence, _TITLES_GAP)
+        if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE:
+            return []  # "was told", "to say"
         if phrase in self.rules.participles:
             return self.subject(sentence, start)
         return self.before(sentence, start) or self.inverted(sentence, start, end)
@@ -320,16 +327,30 @@ class _Attribution:
                 return [name] if name else self.pronoun(pronoun, start)
         return []
 
+    def sentence_subject(self, at: int) -> list[str]:
+        """The last person named before `at` who opens a sentence ("Putin congratulated X, …"), if any."""
+        for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
+            mention, name = self.antecedents[index]
+            if at - mention.start > _PRONOUN_REACH:
+                break
+            sentence = self.sentence_start(mention.start)
+            if self.rules.subject_prefix.fullmatch(self.text, sentence, mention.start):
+                return [name]
+        return []
+
     def pronoun(self, word: str, at: int) -> list[str]:
-        """Who "he" or "she" at `at` stands for: the last person named before it as the subject of a
-        clause, else the last person named at all; never one known to be of the other gender."""
-        wanted = "m" if word.lower() == "he" else "f"
+        """Who "he" or "she" (or "" for either) at `at` stands for: the last person named before it as
+        the subject of a clause, else the last person named at all; never one known to be of the other
+        gender, nor one named in the clause the pronoun closes ("Convinced that X is to blame, he …")."""
+        wanted = {"he": "m", "she": "f"}.get(word.lower(), "")
+        sentence = self.sentence_start(at)
+        closing = self.text[sentence:at].rstrip().endswith(",") and not _SUBORDINATE.match(self.text, sentence)
         fallback: list[str] = []
         for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
             mention, name = self.antecedents[index]
             if fallback and at - mention.start > _PRONOUN_REACH:
                 break
-            if self.gender.get(name, wanted) != wanted:
+            if (wanted and self.gender.get(name, wanted) != wanted) or (closing and mention.start >= sentence):
                 continue
             if self.is_subject(mention):
                 return [name]
@@ -353,8 +374,9 @@ class _Attribution:
             text = self.text
             sentence = self.sentence_start(mention.start)
             boundary = _LAST_BOUNDARY.match(text, sentence, mention.start)
-            known = self.subjects[mention.start] = not text.startswith(("'s", "’s"), mention.end) and not (
-                self.is_object(mention, sentence)) and bool(
+            complement = boundary is not None and text.endswith("that", 0, boundary.end())  # "believes that X"
+            known = self.subjects[mention.start] = not complement and not text.startswith(
+                ("'s", "’s"), mention.end) and not self.is_object(mention, sentence) and bool(
                 self.rules.subject_prefix.fullmatch(text, boundary.end() if boundary else sentence, mention.start))
         return known
 

@@ -37,9 +37,11 @@ class Places:
 class _Condition:
     """One way an ambiguous word can be something else; it holds when all its parts hold."""
 
+    all_caps: bool = False  # the mention is the all-caps copy of a mixed-case name ("GUAM" of "Guam")
     first_name_before: bool = False
     surname_after: bool = False
     before: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
     anywhere: re.Pattern[str] | None = None
 
@@ -60,6 +62,8 @@ class _Entry:
     countries: tuple[str, ...] = ()
     region: str | None = None
     rules: tuple[_Rule, ...] = ()
+    kind: str = ""  # "country" (a name), "city" (a capital) or "demonym": what `kinds` rules apply to
+    caps: bool = False  # the all-caps copy of a mixed-case form ("GUAM" of "Guam"), not an acronym like "USSR"
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ def find_places(text: str) -> Places:
             word = text[start:end]
             if word in names:
                 continue
-            rule = _other_sense(entry.rules, text, start, end, gazetteer.not_first_names)
+            rule = _other_sense(entry, text, start, end, gazetteer.not_first_names)
             if rule:
                 if rule.sticky:
                     names.add(word)
@@ -130,13 +134,17 @@ def country_names(country: str) -> list[str]:
 
 
 def _other_sense(
-    rules: tuple[_Rule, ...], text: str, start: int, end: int, not_first_names: frozenset[str]
+    entry: _Entry, text: str, start: int, end: int, not_first_names: frozenset[str]
 ) -> _Rule | None:
     """The context rule saying that the word at text[start:end] is not the place, if one does."""
     before = text[max(0, start - _CONTEXT_CHARS) : start]
     after = text[end : end + _CONTEXT_CHARS]
-    for rule in rules:
+    for rule in entry.rules:
         for condition in rule.conditions:
+            if condition.all_caps and not entry.caps:
+                continue
+            if condition.after and not condition.after.match(after):  # cheapest first: anchored
+                continue
             if condition.first_name_before:
                 match = _FIRST_NAME_BEFORE.search(before)
                 if not match or match.group(1) in not_first_names:
@@ -147,7 +155,7 @@ def _other_sense(
                     continue
             if condition.before and not condition.before.search(before):
                 continue
-            if condition.after and not condition.after.search(after):
+            if condition.not_before and condition.not_before.search(before):
                 continue
             if condition.anywhere and not condition.anywhere.search(text):
                 continue
@@ -173,11 +181,11 @@ def _gazetteer() -> _Gazetteer:
 
     lookup.update({alias.lower(): country(name) for alias, name in data["aliases"].items()})
     lookup.update({name.lower(): name for name in known})
-    surfaces.update({name: _Entry((name,)) for name in data["extra_countries"]})
-    for table in ("aliases", "cities"):
-        surfaces.update({form: _Entry((country(name),)) for form, name in data[table].items()})
+    surfaces.update({name: _Entry((name,), kind="country") for name in data["extra_countries"]})
+    for table, kind in (("aliases", "country"), ("cities", "city")):
+        surfaces.update({form: _Entry((country(name),), kind=kind) for form, name in data[table].items()})
     for form, name in data["demonyms"].items():
-        surfaces.update(dict.fromkeys(_with_plural(form), _Entry((country(name),))))
+        surfaces.update(dict.fromkeys(_with_plural(form), _Entry((country(name),), kind="demonym")))
     for form, group in data["groups"].items():
         surfaces[form] = _Entry(tuple(map(country, group["countries"])), group.get("region"))
     for region, forms in data["regions"].items():
@@ -185,7 +193,8 @@ def _gazetteer() -> _Gazetteer:
     surfaces.update({form: _BLOCKED for forms in data["blockers"].values() for form in forms})
     for spec in data["context"]:
         rule = _rule(spec)
-        for form in spec["forms"]:
+        kinds = set(spec.get("kinds", ()))
+        for form in spec.get("forms") or [form for form, entry in surfaces.items() if entry.kind in kinds]:
             if form not in surfaces:
                 raise ValueError(f"places.toml: context rule for unknown form {form!r}")
             surfaces[form] = replace(surfaces[form], rules=(*surfaces[form].rules, rule))
@@ -233,14 +242,14 @@ def _installed_forms(
         capital: str | list[str] = info.get("capital") or []
         capitals: list[str] = [capital] if isinstance(capital, str) else capital  # a list for Vatican City
         demonyms = map(str.strip, re.split(r"[,/]", info.get("demonym") or ""))  # "Antiguan,Barbudan"
-        forms = [c for c in capitals if c not in skip["capitals"]]
-        forms += [f for d in demonyms if d and d not in skip["demonyms"] for f in _with_plural(d)]
-        surfaces.update(dict.fromkeys(filter(None, forms), _Entry((country,))))
+        forms = [f for d in demonyms if d and d not in skip["demonyms"] for f in _with_plural(d)]
+        surfaces.update(dict.fromkeys(forms, _Entry((country,), kind="demonym")))
+        surfaces.update(dict.fromkeys(filter(None, set(capitals) - skip["capitals"]), _Entry((country,), kind="city")))
     for country, info in infos:
         for form in filter(None, (form.strip() for form in [info["name"], *info.get("altSpellings", [])])):
             lookup[form.lower()] = country
             if _is_name(form) and form not in skip["alt_spellings"]:
-                surfaces[form] = _Entry((country,))
+                surfaces[form] = _Entry((country,), kind="country")
     for c in pycountry.countries:
         country = names[c.alpha_2]
         official, common = getattr(c, "official_name", None), getattr(c, "common_name", None)
@@ -248,8 +257,25 @@ def _installed_forms(
             lookup[form.lower()] = country
             form = re.sub(r" \(.*\)", "", form)  # "Falkland Islands (Malvinas)"
             if _is_name(form) and form not in skip["alt_spellings"]:
-                surfaces[form] = _Entry((country,))
+                surfaces[form] = _Entry((country,), kind="country")
+    for c in pycountry.countries:
+        for form in _short_forms(c.name, surfaces):
+            surfaces.setdefault(form, _Entry((names[c.alpha_2],), kind="country"))
     return surfaces, lookup
+
+
+def _short_forms(name: str, surfaces: dict[str, _Entry]) -> list[str]:
+    """Shorter names of a compound territory that would otherwise match a country inside them.
+
+    "Turks and Caicos Islands" is also "Turks and Caicos" (not Turkey), and "South Georgia and the
+    South Sandwich Islands" has the part "South Georgia" (not Georgia).
+    """
+    bare = re.sub(r" Islands?$", "", name)
+    if " and " not in bare:
+        return []
+    parts = [part for part in re.split(r", | and (?:the )?", bare) if " " in part]
+    clash = [part for part in parts if any(word in surfaces for word in part.split())]
+    return [bare, *clash] if bare != name else clash
 
 
 def _is_name(form: str) -> bool:
@@ -268,7 +294,8 @@ def _with_variants(surfaces: dict[str, _Entry], skip: set[str]) -> dict[str, _En
     """Add spelling variants of every form; a form given explicitly always beats a variant."""
     forms: dict[str, _Entry] = {}
     for form, entry in surfaces.items():
-        forms.update(dict.fromkeys(_variants(form) - skip, entry))
+        for variant in _variants(form) - skip:
+            forms[variant] = replace(entry, caps=True) if variant.isupper() and not form.isupper() else entry
     forms.update(surfaces)
     return forms
 
@@ -289,9 +316,11 @@ def _variants(form: str) -> set[str]:
 def _rule(spec: dict[str, Any]) -> _Rule:
     conditions = tuple(
         _Condition(
+            all_caps=bool(when.get("all_caps")),
             first_name_before=bool(when.get("first_name_before")),
             surname_after=bool(when.get("surname_after")),
             before=re.compile(when["before"]) if "before" in when else None,
+            not_before=re.compile(when["not_before"]) if "not_before" in when else None,
             after=re.compile(when["after"]) if "after" in when else None,
             anywhere=re.compile(r"\b(?:" + "|".join(when["anywhere"]) + r")(?!\w)") if "anywhere" in when else None,
         )

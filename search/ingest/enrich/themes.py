@@ -1,35 +1,84 @@
-"""Theme tagging from an editable taxonomy (`themes.toml`), matched on Snowball stems."""
+"""Theme tagging from an editable taxonomy (`themes.toml`), matched on Snowball stems.
+
+A theme is assigned only when the article is *about* it, not when it merely touches it, so the
+decision weighs evidence against the article's length (the weight needed grows with the number
+of words, from a floor at which a short, focused report qualifies) and asks for more than one
+clue. Names of places, people and organisations ("Ukraine", "Zelenskyy", "NATO") are context, not
+evidence: a COVID briefing from Kyiv is not about the war, so names may only add to topical
+evidence. An article may have no theme at all. The settings are documented in `themes.toml`.
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from search.ingest.enrich.text import terms
+from search.ingest.enrich.text import stem, terms
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: fast as a dict key
+class Phrase:
+    """One taxonomy phrase: its stems, as written, its weight, whether it is a name (context only),
+    and, for a one-word phrase written "=word", the exact lower-case word it must match (stems alone
+    are too loose: "elections" and "elected" share the stem "elect", "extremism" and "extremely"
+    "extrem")."""
+
+    stems: tuple[str, ...]
+    text: str
+    weight: float
+    is_name: bool
+    exact: str | None
 
 
 @dataclass(frozen=True)
 class Theme:
-    """One taxonomy entry: its facet name, stemmed phrases with weights, and its threshold."""
+    """One taxonomy entry: its facet name, stemmed phrases, and the evidence a short text needs for it."""
 
     name: str
-    phrases: dict[tuple[str, ...], tuple[str, float]]  # stems -> (phrase as written, weight)
+    phrases: tuple[Phrase, ...]
     threshold: float
+    unless: tuple[str, ...] = ()  # themes that, when assigned, replace this one
+    needs_name: bool = False  # a theme about one place ("War in Ukraine") needs one of its names too
+    min_mentions: int | None = None  # overrides the taxonomy's `min_mentions`
 
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """All themes, plus an index from a phrase's first stem to the phrases starting with it."""
+    """All themes, the decision settings (see the top of `themes.toml`), and an index from a
+    phrase's first stem to the phrases starting with it."""
 
     themes: tuple[Theme, ...]
     max_per_phrase: int
     lead_terms: int       # the first words of the text (title and lead) ...
     lead_weight: float    # ... count this many times as much
-    by_first_stem: dict[str, list[tuple[tuple[str, ...], Theme]]]
+    min_words: int        # shorter texts are scored as if they had this many words
+    length_exponent: float  # the evidence needed grows as (words / min_words) ** this
+    name_share: float     # names add at most this many times the topical evidence
+    min_phrases: int      # distinct topical phrases needed, unless one is strong
+    strong_weight: float  # a topical phrase at least this heavy is enough on its own
+    min_mentions: int     # topical mentions needed, however heavy (one title phrase is not a topic)
+    by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
+
+
+def _phrases(items: list[str], is_name: bool) -> dict[tuple[tuple[str, ...], str | None], Phrase]:
+    phrases: dict[tuple[tuple[str, ...], str | None], Phrase] = {}
+    for item in items:
+        text, _, weight = item.rpartition(":") if _has_weight(item) else (item, "", "1")
+        exact = text.startswith("=")
+        text = text.removeprefix("=").strip()
+        stems = tuple(terms(text))
+        if exact and len(stems) != 1:
+            raise ValueError(f"an exact phrase is one word: {item!r}")
+        if stems:
+            word = text.lower() if exact else None
+            phrases[stems, word] = Phrase(stems, text, float(weight), is_name, word)
+    return phrases
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
@@ -38,23 +87,24 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         raw = resources.files(__package__).joinpath("themes.toml").read_text("utf-8")
     else:
         raw = Path(path).read_text("utf-8")
-    data = tomllib.loads(raw)
-    default_threshold = float(data.get("threshold", 2.0))
+    data: dict[str, Any] = tomllib.loads(raw)
+    default_threshold = float(data.get("threshold", 3.0))
     themes = []
     for entry in data.get("theme", []):
-        phrases: dict[tuple[str, ...], tuple[str, float]] = {}
-        for item in entry["phrases"]:
-            phrase, _, weight = item.rpartition(":") if _has_weight(item) else (item, "", "1")
-            stems = tuple(terms(phrase))
-            if stems:
-                phrases[stems] = (phrase, float(weight))
-        themes.append(Theme(entry["name"], phrases, float(entry.get("threshold", default_threshold))))
-    by_first: dict[str, list[tuple[tuple[str, ...], Theme]]] = defaultdict(list)
+        phrases = _phrases(entry.get("names", []), is_name=True)
+        phrases.update(_phrases(entry.get("phrases", []), is_name=False))  # a topical phrase wins a tie
+        themes.append(Theme(entry["name"], tuple(phrases.values()), float(entry.get("threshold", default_threshold)),
+                            tuple(entry.get("unless", ())), bool(entry.get("needs_name", False)),
+                            int(entry["min_mentions"]) if "min_mentions" in entry else None))
+    by_first: dict[str, list[tuple[Phrase, Theme]]] = defaultdict(list)
     for theme in themes:
-        for stems in theme.phrases:
-            by_first[stems[0]].append((stems, theme))
-    return Taxonomy(tuple(themes), int(data.get("max_per_phrase", 2)), int(data.get("lead_terms", 0)),
-                    float(data.get("lead_weight", 1.0)), dict(by_first))
+        for phrase in theme.phrases:
+            by_first[phrase.stems[0]].append((phrase, theme))
+    return Taxonomy(tuple(themes), int(data.get("max_per_phrase", 3)), int(data.get("lead_terms", 0)),
+                    float(data.get("lead_weight", 1.0)), int(data.get("min_words", 300)),
+                    float(data.get("length_exponent", 0.5)), float(data.get("name_share", 2.0)),
+                    int(data.get("min_phrases", 2)), float(data.get("strong_weight", 2.0)),
+                    int(data.get("min_mentions", 2)), dict(by_first))
 
 
 def _has_weight(item: str) -> bool:
@@ -68,23 +118,101 @@ def default_taxonomy() -> Taxonomy:
     return load_taxonomy()
 
 
+_RUN = re.compile(r"[^\W_]+")  # the runs `terms` stems
+
+
+@lru_cache(maxsize=64)
+def _words_with_stem(text: str, word_stem: str) -> list[str]:
+    """The words of `text` whose stem is `word_stem`, lower-cased, in order: the n-th is the n-th
+    occurrence of the stem in `terms(text)`. Only stems of exact phrases are looked up, so this
+    one scan for a prefix is cheaper than keeping every surface word of every text."""
+    low = text.lower()
+    prefix = word_stem[:-1] if len(word_stem) > 1 else word_stem  # "ralli" ← "rally"
+    words = []
+    start = low.find(prefix)
+    while start >= 0:  # str.find, then the rest of the word: far faster than a regex scan
+        run = _RUN.match(low, start)
+        word = run.group() if run else prefix
+        if not (start and low[start - 1].isalnum()) and stem(word) == word_stem:  # a word's start
+            words.append(word)
+        start = low.find(prefix, start + len(word))
+    return words
+
+
+def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, dict[Phrase, list[float]]]:
+    """Theme → phrase → the weight of each mention (lead mentions boosted).
+
+    Matches of one theme that overlap or touch are one mention, credited to its longest phrase
+    (then the heaviest): "COVID-19 pandemic" or "climate change" (which also holds "climate") is
+    one clue, not two, so a single passing phrase cannot pass for two distinct pieces of evidence;
+    and a weight-0 phrase ("market collapse") claims its words for nothing.
+    """
+    mentions: dict[str, list[list[Any]]] = defaultdict(list)  # theme -> [phrase, weight, end] in order
+    seen: dict[str, int] = {}  # stem of an exact phrase -> its occurrences so far
+    by_first = taxonomy.by_first_stem
+    for i in [i for i, first in enumerate(stems) if first in by_first]:  # a comprehension: fast
+        first, occurrence = stems[i], -1
+        for phrase, theme in by_first[first]:
+            if len(phrase.stems) > 1 and tuple(stems[i:i + len(phrase.stems)]) != phrase.stems:
+                continue
+            if phrase.exact is not None:
+                if occurrence < 0:
+                    occurrence = seen[first] = seen.get(first, -1) + 1
+                if _words_with_stem(text, first)[occurrence:occurrence + 1] != [phrase.exact]:
+                    continue
+            weight = phrase.weight * (taxonomy.lead_weight if i < taxonomy.lead_terms else 1)
+            end = i + len(phrase.stems)
+            found = mentions[theme.name]
+            if found and i <= found[-1][2]:  # overlapping or adjacent
+                last = found[-1]
+                if (len(phrase.stems), weight) > (len(last[0].stems), last[1]):
+                    last[0], last[1] = phrase, weight
+                last[2] = max(last[2], end)
+            else:
+                found.append([phrase, weight, end])
+    matched: dict[str, dict[Phrase, list[float]]] = {}
+    for name, found in mentions.items():
+        matched[name] = defaultdict(list)
+        for phrase, weight, _ in found:
+            matched[name][phrase].append(weight)
+    return matched
+
+
 def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, list[str]]:
-    """Themes whose matched phrases reach the threshold → the phrases that matched, strongest first."""
+    """Themes the text is about → the phrases that matched, strongest first (topical before names).
+
+    A theme needs (1) topical evidence: `min_phrases` distinct topical phrases, or one of at least
+    `strong_weight`; and (2) enough evidence for the length: the summed weight of the matches
+    (names adding at most `name_share` times the topical weight) reaches the theme's `threshold`
+    times (words / `min_words`) ** `length_exponent`, a text counted as at least `min_words` long.
+    One phrase counts at most `max_per_phrase` times, a limit that grows with length the same way;
+    (3) at least `min_mentions` topical mentions. A theme listed in another's `unless` replaces it.
+    """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
-    matched: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for i, first in enumerate(stems):
-        for phrase_stems, theme in taxonomy.by_first_stem.get(first, ()):
-            if tuple(stems[i:i + len(phrase_stems)]) == phrase_stems:
-                phrase, weight = theme.phrases[phrase_stems]
-                matched[theme.name][phrase].append(weight * (taxonomy.lead_weight if i < taxonomy.lead_terms else 1))
+    scale = (max(len(stems), taxonomy.min_words) / taxonomy.min_words) ** taxonomy.length_exponent
+    cap = round(taxonomy.max_per_phrase * scale)
     result: dict[str, list[str]] = {}
+    matched = _matches(text, stems, taxonomy)
     for theme in taxonomy.themes:
         found = matched.get(theme.name)
         if not found:
             continue
-        scores = {p: sum(sorted(ws, reverse=True)[:taxonomy.max_per_phrase]) for p, ws in found.items()}
-        if sum(scores.values()) >= theme.threshold:
-            result[theme.name] = sorted(scores, key=lambda p: (-scores[p], p))
+        scores = {p: sum(sorted(ws, reverse=True)[:cap]) for p, ws in found.items() if p.weight > 0}
+        topical = [p for p in scores if not p.is_name]
+        if theme.needs_name and len(topical) == len(scores):
+            continue
+        if len(topical) < taxonomy.min_phrases and not any(p.weight >= taxonomy.strong_weight for p in topical):
+            continue
+        min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
+        if sum(len(found[p]) for p in topical) < min_mentions:
+            continue
+        evidence = sum(scores[p] for p in topical)
+        evidence += min(evidence * taxonomy.name_share, sum(s for p, s in scores.items() if p.is_name))
+        if evidence >= theme.threshold * scale:
+            ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
+            result[theme.name] = [p.text for p in ranked]
+    for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine"
+        if theme.name in result and any(other in result for other in theme.unless):
+            del result[theme.name]
     return result
-

@@ -1,0 +1,195 @@
+"""Cues for speakers of record: people who speak in a text by its form rather than by a verb of
+saying — transcript turns ("President of Russia Vladimir Putin: Good afternoon…"), addresses and
+interviews named in a title ("Address by X", "X's address to …", "Interview with X", "X in an
+interview for …"), conversations read out ("X had a telephone conversation with Y": both speak),
+speeches delivered ("X delivered the annual address", "X addressed the nation") and messages
+quoted ("The message reads, in part: …", sent by the subject before it); and the speakers the
+input gives (`speaker`, `author` or `byline` fields: see `with_given`).
+
+This module only finds where the cues are; `people.py` decides which named person each one
+credits, with the same name resolution as for verbs of saying. The word lists are in the
+`[speech]` part of `people.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from search.ingest.enrich.names import find_mentions, lexicon, resolve
+
+__all__ = ["Cues", "alternation", "find_cues", "names_before", "with_given"]
+
+_TURN_COLON = re.compile(r":(?=\s)")  # "Vladimir Putin: …" (not "10:30")
+_LABEL_REACH = 160  # characters: the longest turn label ("Deputy Prime Minister – Minister of …")
+_LABEL_STOPS = ".!?…\n*>"  # what ends the text before a turn's label
+# Characters: how far "X delivered a speech", "Interview with X" tell who speaks in the article (further
+# on, "X addressed the Assembly in 2015" is a past event, not this text's speaker); "Address by X" counts
+# only in the title.
+_FIRST_LINES = 300
+_SUFFIX = re.compile(r"\s+(?:[IVX]+|Jr\.?|Sr\.?)(?!\w)")  # kept after a given name: "King Tupou VI"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Where the speakers of record are cued in one text (offsets into it)."""
+
+    labels: list[tuple[int, int]]  # turn labels: the speaker is the one person named inside
+    senders: list[int]  # "The message reads:": the speaker is the subject named before
+    deliveries: list[int]  # "delivered a speech" (first lines): the clause subject speaks, as for "said"
+    named_after: list[int]  # "Address by" (title), "Interview with" (first lines): the next name speaks
+    conversations: list[tuple[int, int]]  # "had a phone conversation with" (first lines): subject and object
+    title_end: int  # in the title, "X's address", "X in an interview" name the speaker (`names_before`)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    label: re.Pattern[str]
+    sender: re.Pattern[str]
+    delivery: re.Pattern[str]
+    addressed: re.Pattern[str]
+    conversation: re.Pattern[str]
+    nouns: tuple[str, ...]  # lower case, to skip the searches in a text without any
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
+    nouns = alternation({*data["speech_nouns"], *(n.capitalize() for n in data["speech_nouns"])})
+    audiences = "|".join(sorted(map(re.escape, data["audiences"]), key=len, reverse=True))
+    connectors = "|".join(sorted(map(re.escape, data["label_words"]), key=len, reverse=True))
+    word = r"(?:[A-Z][\w’'.()-]*|(?:" + connectors + r")(?!\w))"
+    return _Patterns(
+        nouns=tuple(data["speech_nouns"]),
+        label=re.compile(word + r"(?:[ \t,]+" + word + r"){0,13}"),
+        sender=re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?i:message|letter|telegram|"
+                          r"greetings?|address|statement|condolences|congratulations|tweet|post|note)\b"
+                          r"[^.!?:\n]{0,120}?\breads?\b[^.!?:\n]{0,30}:"),  # searched only in a text with "reads"
+        # No "\b" before a trie: it would stop `re` from skipping ahead to the trie's first letters.
+        delivery=re.compile(alternation({"delivered", "delivers", "gave", "gives", "made", "makes", "read out",
+                                         "recorded"}) + r"\s+(?:an?|the|his|her|their|this|a\s+short)\s+"
+                            r"(?:[\w-]+\s+){0,4}?" + nouns + r"\b"),
+        addressed=re.compile(r"addressed\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                             r"(?i:" + audiences + r")\b"),
+        conversation=re.compile(r"(?:had|held)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:conversation|call|talks)\s+with"
+                                r"(?=\s)|(?:spoke|talked)\s+(?:by\s+(?:tele)?phone\s+)?with(?=\s)"),
+        after=re.compile(nouns + r"\s+(?:by|from|of|with|given\s+by)(?=\s)"),
+        before=re.compile(r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?"  # "Putin's New Year address"
+                          r"|\s+(?:in|during|at|gave|gives|delivered|delivers)\s+(?:an?|the|his|her)\s+"
+                          r"(?:[\w-]+\s+){0,2}?|\s+)" + nouns + r"\b"),  # "… in an interview", "X address"
+    )
+
+
+_Trie = dict[str, "_Trie"]  # character -> the trie of what may follow it ("" ends a phrase)
+
+
+def alternation(phrases: set[str]) -> str:
+    """A regular expression matching any of `phrases`, as a trie (much faster than a flat "a|b|c")."""
+    root: _Trie = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+def find_cues(text: str) -> Cues:
+    """The speaker-of-record cues of `text` (title and body, the title on the first line)."""
+    patterns = _patterns()
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    lower = text[:max(title_end, _FIRST_LINES)].lower()
+    deliveries: list[int] = []
+    named_after: list[int] = []
+    lead = max(title_end, _FIRST_LINES)
+    if any(noun in lower[:lead] for noun in patterns.nouns):  # most texts have none: skip the slower searches
+        deliveries = [m.start() for m in patterns.delivery.finditer(text, 0, lead) if _word_start(text, m.start())]
+        named_after = [m.end() for m in patterns.after.finditer(text, 0, lead) if _word_start(text, m.start())
+                       and (m.start() < title_end or lower.startswith("interview", m.start()))]
+    if "addressed" in text[:lead]:
+        deliveries += [m.start() for m in patterns.addressed.finditer(text, 0, lead) if _word_start(text, m.start())]
+    return Cues(labels=_labels(text, patterns.label),
+                senders=[m.start() for m in patterns.sender.finditer(text)] if " reads" in text else [],
+                deliveries=deliveries, named_after=named_after, title_end=title_end,
+                conversations=[m.span() for m in patterns.conversation.finditer(text, 0, lead)
+                               if _word_start(text, m.start())])
+
+
+def _word_start(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
+
+
+def names_before(text: str, end: int, mention_ends: list[tuple[int, str]]) -> list[str]:
+    """Names (from `mention_ends`, (end offset, name) of mentions before `end`) followed by a speech noun
+    ("Vladimir Putin's address to …", "Volodymyr Zelenskyy in an interview for …")."""
+    before = _patterns().before
+    return [name for mention_end, name in mention_ends if mention_end <= end and before.match(text, mention_end)]
+
+
+def _labels(text: str, label: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of transcript turn labels: capitalised words and connectors only, from the start of a
+    line or sentence up to a colon followed by space."""
+    spans = []
+    for colon in _TURN_COLON.finditer(text):
+        end = colon.start()
+        if end and text[end - 1] == " ":  # "Putin :"
+            end -= 1
+        low = max(0, end - _LABEL_REACH)
+        stop = max(text.rfind(char, low, end) for char in _LABEL_STOPS)
+        if stop < 0 and low > 0:
+            continue
+        start = stop + 1
+        while start < end and text[start] in " \t\"”’)]*":
+            start += 1
+        if start < end and label.fullmatch(text, start, end):
+            spans.append((start, end))
+    return spans
+
+
+def with_given(given: list[str], found: list[str]) -> list[str]:
+    """Speakers (or people) given by the reader merged with those found in the text, given first.
+
+    A given value is kept as the person's name in it, without titles ("President Jane Doe" → "Jane
+    Doe"); one without a person's name ("Reuters", "Staff Writer") is dropped. A found name whose
+    words are all in a given one ("Doe", "Jane Doe") is that person, not another."""
+    names: list[str] = []
+    for value in given:
+        name = _given_name(value)
+        if name and name not in names:
+            names.append(name)
+    words = [set(name.casefold().split()) for name in names]
+    return names + [name for name in found if not any(set(name.casefold().split()) <= w for w in words)]
+
+
+def _given_name(value: str) -> str | None:
+    """The person's name in a given value: the longest name found in it, with a regnal number or
+    "Jr." after it ("King Tupou VI"); else the value itself when it is two to five capitalised words
+    none of which is a title, role or organisation word ("K. Shanmugam"); else None."""
+    mentions = find_mentions(value)
+    named = [(m, n) for m, n in zip(mentions, resolve(mentions), strict=True) if n and not m.organisation]
+    if named:
+        mention, name = max(named, key=lambda pair: len(pair[1]))
+        suffix = _SUFFIX.match(value, mention.end)
+        return name + suffix.group() if suffix and not name.endswith(suffix.group().strip()) else name
+    words, lex = value.split(), lexicon()
+    if 2 <= len(words) <= 5 and all(word[:1].isupper() for word in words) and not any(
+            word.lower().strip(".,") in lex.gender or word.lower().strip(".,") in lex.roles
+            or word.lower().strip(".,") in lex.organisation for word in words):
+        return " ".join(words)
+    return None

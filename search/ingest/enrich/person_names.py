@@ -1,0 +1,178 @@
+"""Whether a run of capitalised name words names a person, or a thing that looks like one.
+
+`names.py` finds candidates by their shape (capitalised words, titles stripped); shape alone cannot
+tell "Rome Statute", "Saint Lucia", "Goldman Sachs" or "guarantor Powers" from "Rome Smith". This
+module rejects the classes of such look-alikes, each from data kept elsewhere rather than from
+examples:
+
+* known organisations (the `[known]` table of `organisations.toml`: "Boko Haram", "Goldman Sachs");
+* countries and territories (the places gazetteer, built from pycountry and countryinfo): the whole
+  candidate ("Saint Lucia", "Viet Nam"), or its last word when the first is not a known first name
+  ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays);
+* plural nouns: a last word that is the plural of a word the text also uses in lower case
+  ("nuclear Powers" beside "power", "Distinguished Delegates" beside "delegate"), unless a known
+  first name comes first ("Matthew Banks");
+* a repeated word ("Alexander Lukashenko Lukashenko", from page furniture glued to a name).
+
+Institutional head nouns ("Statute", "Consensus", "Platform") are not here: they are words of the
+`organisation` list of `people.toml`, which end a name wherever they follow it.
+
+The helpers after it judge the shape of the text around a name for `names.py`: runs of capitalised
+words across line wraps, title-case headline words ("… Clinton Speaks At Rally"), words shaped like
+no name ("Heavily", "AlexanderPresident"), and a spelt-out thing followed by its acronym or "and Co".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol
+
+import pycountry
+
+from search.ingest.enrich.places import canonical_country, country_names
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+_GLUED = re.compile(r"[a-z]{4}[A-Z]")  # "LukashenkoPresident": page furniture glued to a name
+# Endings of adverbs, adjectives and abstract nouns of seven letters or more, never of a name:
+# "Heavily", "Agricultural", "Stabilization" (but "Emily", "McNally").
+NOT_NAME_ENDINGS = ("ily", "ionally", "ional", "ical", "ural", "ization", "isation", "ities", "ically", "ually")
+THING_FOLLOWS = (" (", " and ", " & ", ", and ", ", & ")  # what may start the two patterns below
+_AND_CO = re.compile(r",? (?:and|&) (?:Co|Company|Sons|Partners|Associates)\b")  # "Merrill Lynch and Co"
+_ACRONYM = re.compile(r" \(([A-Z]{2,8})\)")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
+_HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
+_WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
+
+
+class Words(Protocol):
+    """A set of lower-case words: a frozenset, a dict, or names.py's words-seen-in-lower-case."""
+
+    def __contains__(self, word: str, /) -> bool: ...
+
+
+def unwrapped(text: str, start: int, run: str) -> list[tuple[int, str]]:
+    """A run of capitalised words that crosses line breaks, as the pieces (start, words) to read as
+    runs: one run across a break of hard-wrapped text ("Chancellor of the Exchequer Nigel⏎Lawson"),
+    but split at a blank line, at a break that ends the first line (a title), and at every break when
+    the run began its line (lists of names, one a line)."""
+    title_end = text.find("\n")
+    at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+    pieces: list[tuple[int, str]] = []
+    begin = 0
+    for wrap in _WRAP.finditer(run):
+        if (at_line_start or wrap.group().count("\n") > 1
+                or start + wrap.start() + wrap.group().index("\n") == title_end):
+            pieces.append((start + begin, run[begin:wrap.start()]))
+            begin = wrap.end()
+    pieces.append((start + begin, run[begin:]))
+    return pieces
+
+
+def glued(word: str) -> bool:
+    """Whether a capitalised word is glued to the next one ("AlexanderPresident": page furniture)."""
+    return bool(_GLUED.search(word))
+
+
+def headline_verb(word: str) -> bool:
+    """Whether a capitalised word ends like a verb of a title-case headline ("Speaks", "Arrested")."""
+    return bool(_HEADLINE_VERB.match(word))
+
+
+def firm_or_acronym_follows(text: str, end: int, words: list[str]) -> bool:
+    """Whether the run of `words` ending at `end` is followed by "and Co" ("Merrill Lynch and Co") or
+    by "(ABC)" made of the initials of its last words ("Internet Relay Chat (IRC)"): a thing's name."""
+    if _AND_CO.match(text, end):
+        return True
+    acronym = _ACRONYM.match(text, end)
+    if not acronym:
+        return False
+    letters = acronym.group(1)
+    initials = "".join(word[0] for word in words if word[:1].isupper())
+    return len(letters) <= len(initials) and initials.endswith(letters)
+
+
+def headline_end(text: str) -> int:
+    """The end of the first line when it is a title in title case ("Clinton Speaks At Campaign Rally":
+    no lower-case word longer than three letters), else -1. A word there that the text after it never
+    writes capitalised is a headline word, not part of a name."""
+    title_end = text.find("\n")
+    return title_end if title_end > 0 and not _LOWER_WORD.search(text, 0, title_end) else -1
+
+
+@lru_cache(maxsize=1)
+def known_organisations() -> frozenset[str]:
+    """Case-folded names and aliases of the organisations `organisations.toml` knows, and the firms
+    and other things named like people of the `firms` list of `people.toml` ("Merrill Lynch")."""
+    package = resources.files(__package__)
+    data = tomllib.loads(package.joinpath("organisations.toml").read_text("utf-8"))
+    names = {name.casefold() for name in tomllib.loads(package.joinpath("people.toml").read_text("utf-8"))
+             ["names"]["firms"]}
+    for canonical, aliases in data["known"].items():
+        names.add(canonical.casefold())
+        names.update(alias.casefold() for alias in aliases)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def place_forms() -> frozenset[str]:
+    """Case-folded names, capitals and demonyms of every country in the places gazetteer
+    ("saint lucia", "viet nam", "sierra leoneans", "kuala lumpur")."""
+    forms: set[str] = set()
+    for country in pycountry.countries:
+        canonical = canonical_country(country.alpha_2)
+        if canonical:
+            forms.update(form.casefold() for form in country_names(canonical))
+            forms.add(canonical.casefold())
+    return frozenset(forms)
+
+
+def _country(words: str) -> bool:
+    return canonical_country(words) is not None
+
+
+def plural_of_seen(word: str, lower_seen: Words) -> bool:
+    """Whether `word` ("Powers", "Delegates", "Modalities") is the plural of a word that the text also
+    writes in lower case ("power", "delegate", "modality"): a common noun, not a surname."""
+    low = word.lower()
+    if len(low) < 4 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    singulars = [low[:-1]]
+    if low.endswith("ies"):
+        singulars.append(low[:-3] + "y")
+    elif low.endswith("es"):
+        singulars.append(low[:-2])
+    return any(singular in lower_seen for singular in singulars)
+
+
+def not_a_person(tokens: tuple[str, ...], first_names: Words, lower_seen: Words) -> bool:
+    """Whether the name words `tokens` (titles already stripped) name something other than a person
+    (see the module docstring). `first_names` holds lower-case first names; `lower_seen` tells
+    whether a lower-case word occurs in the text."""
+    thing = _named_thing(tokens)
+    if thing is True:
+        return True
+    plural = tokens[-1][-1:] == "s"
+    if thing is False and not plural:
+        return False  # (most names: no first-name look-up needed)
+    first_name = tokens[0].lower() in first_names
+    return (thing is None and not first_name) or (
+        plural and (len(tokens) == 1 or not first_name) and plural_of_seen(tokens[-1], lower_seen))
+
+
+@lru_cache(maxsize=50_000)
+def _named_thing(tokens: tuple[str, ...]) -> bool | None:
+    """The part of `not_a_person` that does not depend on the text (so it is cached): True for a
+    thing's name, None for words ending in a country's name (a thing unless a first name comes first:
+    "Statistics Canada", but "Michael Jordan"), False otherwise."""
+    folded = " ".join(tokens).casefold()
+    if folded in known_organisations() or folded in place_forms() or _country(folded):
+        return True
+    if len(tokens) > 1:
+        if len({token.lower() for token in tokens}) < len(tokens):
+            return True  # "Alexander Lukashenko Lukashenko"
+        if _country(tokens[-1].lower()):
+            return None
+    return False

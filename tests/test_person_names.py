@@ -1,0 +1,168 @@
+"""A person value is a person's name: not a treaty, body, country, firm or plural noun that looks like
+one, and without the titles, styles and job words written before it (`names.py`, `person_names.py`).
+
+Every sentence here is made up for the test.
+"""
+
+import pytest
+
+from search.ingest.enrich.people import find_people
+from search.ingest.enrich.person_names import not_a_person, plural_of_seen
+
+
+def people(text: str) -> list[str]:
+    return find_people(text).people
+
+
+@pytest.mark.parametrize("text, thing", [
+    # agreements, conferences, plans and formats: their head noun ends the name
+    ("Delegates praised the Lisbon Statute and the court it created.", "Lisbon Statute"),
+    ("The Harare Consensus sets out the continent's common position.", "Harare Consensus"),
+    ("Signatories of the Geneva Memorandum met again.", "Geneva Memorandum"),
+    ("Ministers met under the Weimar Triangle and the Crimea Platform on Monday.", "Weimar Triangle"),
+    ("Ministers met under the Weimar Triangle and the Crimea Platform on Monday.", "Crimea Platform"),
+    ("The Baltic Stream pipeline was delayed again.", "Baltic Stream"),
+    ("Talks in the Cancun Round stalled over farm subsidies.", "Cancun Round"),
+    ("The Samoa Strategy guides small island states.", "Samoa Strategy"),
+    ("Leaders spoke at the Plenary Meeting on Tuesday.", "Plenary Meeting"),
+    # parliaments
+    ("The Verkhovna Rada passed the bill on Tuesday.", "Verkhovna Rada"),
+    ("Deputies of the State Duma voted for the law.", "State Duma"),
+    # companies: "Co", "and Co"
+    ("Shares of Pennfield Motor Co rose two pct.", "Pennfield Motor Co"),
+    ("The bonds were placed by Hartley Winthrop and Co last week.", "Hartley Winthrop"),
+])
+def test_institutional_heads_are_not_people(text, thing):
+    assert thing not in people(text)
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("The delegation of Saint Lucia spoke after the delegation of Viet Nam.", "Saint Lucia"),
+    ("The delegation of Saint Lucia spoke after the delegation of Viet Nam.", "Viet Nam"),
+    ("Figures from Statistics Canada showed a rise in prices.", "Statistics Canada"),
+    ("The plan, Vision Burundi, is our road map.", "Vision Burundi"),
+])
+def test_countries_and_names_ending_in_a_country_are_not_people(text, thing):
+    assert thing not in people(text)
+
+
+def test_a_first_name_before_a_country_word_keeps_the_person():
+    assert people("Michael Jordan said the game was close.") == ["Michael Jordan"]
+
+
+def test_known_organisations_are_not_people():
+    assert people("Analysts at Goldman Sachs and gunmen of Boko Haram were both in the news.") == []
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("All nuclear Powers must give assurances; no power is above the law.", "Powers"),
+    ("Soldiers known as the Blue Helmets keep the peace.", "Blue Helmets"),
+    ("We agreed the Accelerated Modalities, the modality chosen last year.", "Accelerated Modalities"),
+    ("Distinguished Delegates, I thank you for this delegate's welcome.", "Distinguished Delegates"),
+])
+def test_plural_nouns_are_not_people(text, thing):
+    assert thing not in people(text)
+
+
+def test_plural_of_seen_needs_the_singular_in_lower_case():
+    assert plural_of_seen("Powers", {"power"})
+    assert plural_of_seen("Modalities", {"modality"})
+    assert not plural_of_seen("Sanders", {"power"})
+    assert not plural_of_seen("Davis", {"davi"})  # "-is" is not a plural ending
+
+
+def test_a_known_first_name_keeps_a_surname_that_is_also_a_plural():
+    assert not_a_person(("Matthew", "Banks"), {"matthew"}, {"bank"}) is False
+    assert not_a_person(("Central", "Banks"), {"matthew"}, {"bank"}) is True
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("Storm Ciara and Hurricane Odile caused floods.", "Ciara"),
+    ("Storm Ciara and Hurricane Odile caused floods.", "Odile"),
+    ("Storm Ciara and Hurricane Odile caused floods.", "Hurricane Odile"),
+    ("Fans of Real Sevilla cheered.", "Real Sevilla"),
+    ("The Lib Dems won two seats.", "Lib Dems"),
+    ("Clinics offered the Sputnik Light vaccine.", "Sputnik Light"),
+    ('The poem begins "Rise, Oh Portugal, rise."', "Oh Portugal"),
+    ("Economists met at Bretton Woods in 1944.", "Bretton Woods"),
+])
+def test_storms_clubs_parties_vaccines_and_places_are_not_people(text, thing):
+    assert thing not in people(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Present were the Special Representative for Climate, Ecology and Transport Sergei Orlov and others.",
+     "Sergei Orlov"),
+    ("He met the Chancellor of the Exchequer Nigel Hartley on Friday.", "Nigel Hartley"),
+    ("Presidential Aide Maxim Orlov attended.", "Maxim Orlov"),
+    ("We welcome Her Excellency María Elena Duarte Garcés to the chair.", "María Elena Duarte Garcés"),
+    ("His Holiness Pope Francis sent a message.", "Pope Francis"),
+    ("Comrade Kim Jong Un inspected the plant.", "Kim Jong Un"),
+    ("His Majesty King Harald opened the session.", "King Harald"),
+    ("The Economic Adviser Anna Petrova spoke first.", "Anna Petrova"),
+])
+def test_titles_and_styles_before_a_name_are_stripped(text, name):
+    assert people(text) == [name]
+
+
+def test_job_titles_alone_are_not_people():
+    assert people("The Economic Adviser and the Distinguished Delegates spoke.") == []
+
+
+def test_headline_verb_is_not_part_of_the_name():
+    text = "Hillary Clinton Speaks At Campaign Rally\nHillary Clinton spoke to supporters in Ohio on Friday."
+    assert people(text) == ["Hillary Clinton"]
+
+
+def test_headline_surname_ending_in_s_stays():
+    text = "Bernie Sanders Wins\nBernie Sanders won the vote, Sanders said."
+    assert people(text) == ["Bernie Sanders"]
+
+
+def test_dates_after_a_capitalised_word_are_not_names():
+    assert people("Dividend 10 cts Pay April 15 Record March 30") == []
+
+
+def test_page_furniture_glued_to_a_name_is_dropped():
+    text = "President Alexander Lukin Lukin AlexanderPresident of Belarus: Good afternoon."
+    assert "Alexander Lukin Lukin" not in people(text)
+    assert not [name for name in people(text) if "AlexanderPresident" in name]
+
+
+def test_a_name_broken_by_a_line_wrap_is_one_name():
+    text = "Budget talks\nThe talks were led by the Chancellor of the Exchequer Nigel\nHartley, who arrived on Monday."
+    assert people(text) == ["Nigel Hartley"]
+
+
+def test_names_listed_one_a_line_stay_apart():
+    text = "Present at the meeting:\nSergei Orlov\nAnna Petrova\nThey spoke about trade."
+    assert people(text) == ["Sergei Orlov", "Anna Petrova"]
+
+
+def test_a_title_line_does_not_run_into_the_first_line_of_the_body():
+    text = "Trade Talks Resume In Vienna\nAnna Petrova said the talks would resume."
+    assert people(text) == ["Anna Petrova"]
+
+
+def test_an_adjective_before_a_plural_is_no_rank():
+    assert people("Wars were started by the major Powers of the day.") == []
+
+
+def test_a_possessive_title_is_no_title():
+    assert people("No debates or Prime Minister's Questions can take place.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Users met on Internet Relay Chat (IRC) to talk.",
+    "The Severely Indebted Poor Countries Initiative was extended; other countries joined.",
+    "The Agricultural Stabilization and Conservation Service paid farmers.",
+    "A Utah Jazz player tested positive.",
+    "Shares of Echo Investment and of Nordwind Kft fell.",
+    "Dividend 10 cts Pay May One Record April One",
+])
+def test_spelt_out_names_of_things_are_not_people(text):
+    assert people(text) == []
+
+
+def test_a_surname_that_is_also_a_country_stays_after_a_first_name():
+    assert people("Michael Jordan met Chad Smith.") == ["Michael Jordan", "Chad Smith"]
