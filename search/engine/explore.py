@@ -21,7 +21,7 @@ from search.engine.selection import FacetFilter, Selection
 from search.errors import check_choice
 from search.index.analysis import analyze
 from search.index.location import resolve_index_dir
-from search.index.schema import FACETS, from_stored
+from search.index.schema import FACETS
 from search.index.snapshot import NO_DATE, Snapshot, snapshot
 from search.model import FacetValue
 from search.settings import setting
@@ -62,7 +62,7 @@ def get_article(article_id: str, query: str = "", index_dir: str | Path | None =
     if docnum is None:
         return None
     terms = highlight_terms(m)
-    stored = from_stored(m.snap.searcher.stored_fields(docnum))
+    stored = m.snap.stored(docnum)
     body_html = full_html(stored["body"], terms, m.snap.searcher.schema["body"].analyzer)
     return ArticleView(make_hit(m.snap, docnum, 0.0, terms), body_html, stored["theme_evidence"])
 
@@ -114,7 +114,7 @@ def facet_values(facet: str, contains: str = "", query: str = "", filters: Facet
     counts = table.counts(m.selection.counting_mask(m.text_mask, m.masks, facet))
     needle = contains.strip().casefold()
     if needle:
-        keep = np.array([needle in v.casefold() for v in table.values], dtype=bool)
+        keep = np.array([needle in text for text in table.search_texts], dtype=bool)  # aliases too
         counts = np.where(keep, counts, 0) if len(keep) else counts
     chosen = [v for v in m.selection.include.get(facet, []) if needle in v.casefold()]
     dropped = [v for v in m.selection.exclude.get(facet, []) if needle in v.casefold()]

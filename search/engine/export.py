@@ -12,7 +12,7 @@ from typing import Any
 from search.engine.query import match, ordered_docs
 from search.engine.selection import FacetFilter, Selection
 from search.errors import check_choice
-from search.index.schema import FACETS, from_stored
+from search.index.schema import FACETS
 from search.model import EXPORT_FORMATS, SORTS, Article
 
 LIST_SEPARATOR = "; "
@@ -30,7 +30,7 @@ def _records(query: str, selection: Selection, sort: str, index_dir: str | Path 
     m = match(query, selection, index_dir)
     fields = columns()
     for docnum, _score in ordered_docs(m, sort, None):
-        article = Article(**from_stored(m.snap.searcher.stored_fields(docnum)))
+        article = Article(**m.snap.stored(docnum))
         record = {"id": article.id, "title": article.title, "url": article.url, "body": article.body,
                   "published": article.published.isoformat() if article.published else "",
                   **article.facet_attributes()}

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from search.engine.parsing import nodes
 from search.index.postings import FieldPostings, phrase_docs
-from search.index.schema import TEXT_FIELDS
+from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.snapshot import NO_DATE, Snapshot, published_key
 
 BM25_B, BM25_K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults
@@ -40,7 +40,10 @@ Select = Callable[[FieldPostings, int], np.ndarray]  # (a segment's postings, it
 def _keyword_terms(snap: Snapshot, field: str, texts: list[str], boost: float,
                    per_segment: list[list[bytes]] | None = None) -> Match:
     """Documents with any of `texts` in a field whose postings Whoosh keeps (facets, id), or
-    with any of each segment's own texts (`per_segment`); each scores `boost`."""
+    with any of each segment's own texts (`per_segment`); each scores `boost`. A facet value
+    also matches the other spellings its table counts under it (a person's aliases)."""
+    if field in FACETS and per_segment is None:
+        texts = snap.table(field).spellings(texts)
     mask = snap.keyword_docs(field, texts, per_segment)
     return mask, np.where(mask, boost, 0.0)
 

@@ -20,7 +20,7 @@ from search.engine.parsing import ParsedQuery, nodes, parse_query, plain_words_q
 from search.engine.selection import DATE_KEY, FacetFilter, Selection
 from search.errors import check_choice
 from search.index.location import resolve_index_dir
-from search.index.schema import FACETS, TEXT_FIELDS, from_stored
+from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.snapshot import NO_DATE, Snapshot, snapshot
 from search.model import FACET_ORDERS, SORTS, FacetAttributes, FacetValue, facet_mapping
 from search.settings import setting
@@ -200,7 +200,7 @@ def highlight_terms(m: Matches) -> set[str]:
 
 def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
     """A `Hit` for one document, with escaped, highlighted title and snippet."""
-    stored = from_stored(snap.searcher.stored_fields(docnum))
+    stored = snap.stored(docnum)
     analyzer = snap.searcher.schema["body"].analyzer
     return Hit(
         id=stored["id"], title=stored["title"], published=stored["published"], url=stored["url"],

@@ -23,6 +23,7 @@ from whoosh.reading import IndexReader
 
 from search.index import side_files
 from search.index.facet_table import FacetTable
+from search.index.person_aliases import RULES_VERSION
 from search.index.schema import FACETS
 
 CACHE_DIR = "facets"
@@ -99,23 +100,31 @@ def _tables_path(index_dir: Path, generation: int) -> Path:
 def save_tables(index_dir: Path, generation: int, tables: dict[str, FacetTable]) -> None:
     """Save one index version's facet tables, put together from its segments' pairs (live
     documents only), so a fresh process loads one file instead of combining every segment's."""
-    arrays = {}
+    arrays = {"alias_rules": np.array(RULES_VERSION)}
     for name, table in tables.items():
         values = np.array(table.values, dtype=str)
-        if values.tolist() != table.values:  # NumPy drops trailing NUL characters: combine instead
-            return
+        variants = np.array(list(table.aliases), dtype=str)
+        if values.tolist() != table.values or variants.tolist() != list(table.aliases):
+            return  # NumPy drops trailing NUL characters: combine instead
         arrays[f"{name}.values"], arrays[f"{name}.docs"] = values, table.pair_docs
         arrays[f"{name}.ords"], arrays[f"{name}.starts"] = table.pair_ords, table.starts
+        arrays[f"{name}.aliases"] = variants  # each with the ordinal of the value it is counted under
+        arrays[f"{name}.alias_ords"] = np.array([table.ordinals[v] for v in table.aliases.values()], dtype=np.int32)
     side_files.save(_tables_path(index_dir, generation), lambda partial: _write_npz(partial, arrays))
 
 
 def _read_tables(path: Path) -> dict[str, FacetTable]:
     with np.load(path, allow_pickle=False) as saved:
+        if int(saved["alias_rules"]) != RULES_VERSION:  # a KeyError too when saved without aliases
+            raise ValueError(f"facet tables saved with other person alias rules: {path}")
         tables = {}
         for name in FACETS:
             values = saved[f"{name}.values"].tolist()
+            # tables saved before aliases were kept have no `.aliases`: a KeyError, so rebuilt
+            aliases = {v: values[o] for v, o in zip(saved[f"{name}.aliases"].tolist(),
+                                                     saved[f"{name}.alias_ords"].tolist(), strict=True)}
             tables[name] = FacetTable(values, {v: i for i, v in enumerate(values)}, saved[f"{name}.docs"],
-                                      saved[f"{name}.ords"], saved[f"{name}.starts"])
+                                      saved[f"{name}.ords"], saved[f"{name}.starts"], aliases)
         return tables
 
 

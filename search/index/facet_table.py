@@ -8,7 +8,7 @@ arrays, and every count afterwards is one `np.bincount` over the matched documen
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -26,6 +26,8 @@ class FacetTable:
     pair_docs: NDArray[np.int32]  # document number of each pair, grouped by ordinal
     pair_ords: NDArray[np.int32]  # ordinal of each pair
     starts: NDArray[np.int64]     # pairs of ordinal i are pair_docs[starts[i]:starts[i + 1]]
+    # indexed spelling -> the value it is counted under (person facets: search/index/person_aliases.py)
+    aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def combine(cls, segments: list[tuple[list[str], NDArray[np.int32], NDArray[np.int32], int]],
@@ -47,6 +49,42 @@ class FacetTable:
         starts = np.searchsorted(pair_ords, np.arange(len(ordinals) + 1)).astype(np.int64)
         return cls(list(ordinals), ordinals, pair_docs, pair_ords, starts)
 
+    def merged(self, canonical: dict[str, str]) -> FacetTable:
+        """The table with each value counted under `canonical[value]` (itself when absent): a
+        document with several spellings of one value has it once."""
+        values = list(dict.fromkeys(canonical.get(v, v) for v in self.values))
+        ordinals = {v: i for i, v in enumerate(values)}
+        remap = np.array([ordinals[canonical.get(v, v)] for v in self.values], dtype=np.int64)
+        width = int(self.pair_docs.max()) + 1 if len(self.pair_docs) else 1
+        keys = np.unique(remap[self.pair_ords] * width + self.pair_docs) if len(self.pair_ords) else \
+            np.zeros(0, dtype=np.int64)
+        pair_ords, pair_docs = (keys // width).astype(np.int32), (keys % width).astype(np.int32)
+        starts = np.searchsorted(pair_ords, np.arange(len(values) + 1)).astype(np.int64)
+        aliases = {**{v: canonical.get(c, c) for v, c in self.aliases.items()},
+                   **{v: c for v, c in canonical.items() if v != c and v in self.ordinals}}
+        return FacetTable(values, ordinals, pair_docs, pair_ords, starts, aliases)
+
+    @cached_property
+    def variants(self) -> dict[str, list[str]]:
+        """Per value, the other indexed spellings counted under it (the terms a query on it must match)."""
+        found: dict[str, list[str]] = {}
+        for variant, value in self.aliases.items():
+            found.setdefault(value, []).append(variant)
+        return found
+
+    @cached_property
+    def search_texts(self) -> list[str]:
+        """Per ordinal, the case-folded value and its variants (what a value search looks in)."""
+        return ["\n".join([v, *self.variants.get(v, [])]).casefold() for v in self.values]
+
+    def spellings(self, values: Iterable[str]) -> list[str]:
+        """`values` and every indexed spelling counted under them, each once."""
+        found: list[str] = []
+        for value in values:
+            canonical = self.aliases.get(value, value)
+            found += [value, canonical, *self.variants.get(canonical, ())]
+        return list(dict.fromkeys(found))
+
     @cached_property
     def name_rank(self) -> NDArray[np.int64]:
         """Per ordinal, the value's position in name order (ties between equal counts)."""
@@ -58,11 +96,15 @@ class FacetTable:
         return _ranks(sorted(range(len(self.values)), key=lambda o: self.values[o].casefold()))
 
     def lookup(self, value: str) -> str | None:
-        """The stored spelling of `value`, matched exactly, else case-insensitively; None if absent."""
+        """The stored spelling of `value` (the value it is counted under when it is an alias), matched
+        exactly, else case-insensitively; None if absent."""
         if value in self.ordinals:
             return value
+        if value in self.aliases:
+            return self.aliases[value]
         folded = value.casefold()
-        return next((v for v in self.values if v.casefold() == folded), None)
+        found = next((v for v in self.values if v.casefold() == folded), None)
+        return found or next((c for v, c in self.aliases.items() if v.casefold() == folded), None)
 
     def docs_with_any(self, values: Iterable[str], doc_count: int) -> NDArray[np.bool_]:
         """A boolean mask of the documents having at least one of `values`."""

@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,8 +31,9 @@ from search.index import facet_arrays, postings
 from search.index.facet_arrays import SegmentFacets, load_tables, save_tables, segment_facets
 from search.index.facet_table import FacetTable
 from search.index.location import open_index
+from search.index.person_aliases import PERSON_FACETS, canonical_names
 from search.index.postings import FieldPostings, SegmentPostings, segment_postings
-from search.index.schema import FACETS, TEXT_FIELDS
+from search.index.schema import FACETS, TEXT_FIELDS, from_stored
 from search.index.text_terms import TextArraysCodec
 from search.index.vocabulary import Vocabulary
 from search.index.whoosh_compat import column_values, field_lengths, open_searcher, per_document_reader, term_docs
@@ -135,9 +137,20 @@ class Snapshot:
                 return self.tables[facet]
             if self._segments is None:
                 self._segments = [(segment_facets(self.index_dir, leaf), offset) for leaf, offset in self._leaves()]
-            self.tables[facet] = FacetTable.combine([(*facets[facet], offset) for facets, offset in self._segments],
-                                                    self.live)
+            table = FacetTable.combine([(*facets[facet], offset) for facets, offset in self._segments], self.live)
+            if facet in PERSON_FACETS:  # one person, one value: computed once per index version
+                table = table.merged(canonical_names(table.values, np.diff(table.starts).tolist()))
+            self.tables[facet] = table
         return self.tables[facet]
+
+    def stored(self, docnum: int) -> dict[str, Any]:
+        """A document's `Article` arguments (`from_stored`), each facet value spelled as the
+        facet tables count it (a person's aliases as the person's one value)."""
+        stored = from_stored(self.searcher.stored_fields(docnum))
+        for name in PERSON_FACETS:
+            aliases = self.table(name).aliases
+            stored["facets"][name] = list(dict.fromkeys(aliases.get(v, v) for v in stored["facets"][name]))
+        return stored
 
     def save_tables(self) -> None:
         """Save this index version's facet tables, for the next process to load at once."""

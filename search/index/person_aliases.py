@@ -1,0 +1,117 @@
+"""One person, one value in the whole index: the aliases of a person facet's values.
+
+Enrichment resolves a surname to the full name only within one article, so across an index the
+same person appears as "Obama" and "Barack Obama", "Ban Ki-moon" and "Ban Ki-Moon", "António
+Guterres" and "Antonio Guterres". The facet tables of the person facets are put together once
+per index version (search/index/snapshot.py); `canonical_names` maps each of their values to one
+value per person there, from the values and their document counts alone (cheap: one pass over
+the distinct values). The rules are conservative, because merging two people is worse than
+showing one person twice:
+
+(a) values with the same folded key (accents stripped, case folded, dots dropped, dashes and
+    apostrophes of every kind made one) are one person: "Antonio Guterres" / "António Guterres";
+(b) a one-word value equal (folded) to the last word of exactly one multi-word person, or of one
+    person holding at least `SURNAME_SHARE` of the documents of all such persons, is that
+    person: "Obama" → "Barack Obama". A surname shared by two people of similar weight ("Smith"
+    for "John Smith" and "Jane Smith") stays on its own, and so does a word that is at least as
+    often a first word ("John" for "Seth John" when "John Ashe" is as frequent);
+(c) multi-word values with the same first and last word (folded) are one person when the words
+    of one are all among the other's (middle names or initials added): "Sam Kutesa" / "Sam
+    Kahamba Kutesa", and so also "George Bush" / "George W. Bush" (father and son are rarely
+    both in one news collection; an analyst is better served by one value than by a split by
+    initials).
+
+Two multi-word values that differ in their first or last word are never merged. A person's
+value is its most frequent multi-word spelling (ties: the longer, then the one with diacritics).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PERSON_FACETS = ("speaker", "people")  # the facets whose values are people's names
+RULES_VERSION = 1  # saved facet tables of another version of these rules are rebuilt
+SURNAME_SHARE = 0.8  # of the documents of the people with a surname, for the surname alone to be theirs
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`´]")
+
+
+def fold(value: str) -> str:
+    """The comparison key of a name: no accents, case folded, no dots, one kind of dash and apostrophe."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    text = _APOSTROPHES.sub("'", _DASHES.sub("-", text)).replace(".", " ")
+    return " ".join(text.split())
+
+
+def _preference(value: str, count: int) -> tuple[int, int, int, int, str]:
+    """Sort key of the spellings of one person (largest first): multi-word, frequent, long, accented."""
+    accented = sum(1 for c in value if ord(c) > 127)
+    return (len(value.split()) > 1, count, len(value), accented, value)
+
+
+def _within(shorter: str, longer: str) -> bool:
+    """Whether every word of `shorter` is in `longer`, in the same order."""
+    words = iter(longer.split())
+    return all(word in words for word in shorter.split())
+
+
+def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
+    """Every value mapped to the value of its person (itself when it has no alias); `counts[i]`
+    is the number of documents with `values[i]`."""
+    count_of: dict[str, int] = {}
+    for value, count in zip(values, counts, strict=True):
+        count_of[value] = count_of.get(value, 0) + int(count)
+    # rule (a): one group per folded key; rule (c): multi-word groups with the same first and
+    # last word join when one's words are all among the other's ("Sam Kutesa" in "Sam Kahamba
+    # Kutesa"), so "Banque Paribas Paris" and "Banque Nationale de Paris" stay apart
+    groups: dict[str, list[str]] = {}
+    for value in count_of:
+        groups.setdefault(fold(value), []).append(value)
+    parent = {key: key for key in groups}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for key in groups:
+        words = key.split()
+        if len(words) > 1:
+            by_ends.setdefault((words[0], words[-1]), []).append(key)
+    for keys in by_ends.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if _within(a, b) or _within(b, a):
+                    parent[root(b)] = root(a)
+    # rule (b): a surname alone joins the one person (or the clearly dominant one) it ends;
+    # not when values starting with the word ("John Ashe" for "John") are as frequent as that person
+    first_words: dict[str, int] = {}
+    for key, members in groups.items():
+        if " " in key:
+            first = key.split()[0]
+            first_words[first] = first_words.get(first, 0) + sum(count_of[v] for v in members)
+    people: dict[str, list[str]] = {}  # root -> its folded keys
+    for key in groups:
+        people.setdefault(root(key), []).append(key)
+    by_last: dict[str, list[str]] = {}
+    for person, keys in people.items():
+        lasts = {k.split()[-1] for k in keys if " " in k}
+        for last in lasts:
+            by_last.setdefault(last, []).append(person)
+    for key in groups:
+        candidates = by_last.get(key, []) if " " not in key else []
+        weights = [sum(count_of[v] for k in people[c] for v in groups[k]) for c in candidates]
+        if candidates and max(weights) >= SURNAME_SHARE * sum(weights) and max(weights) > first_words.get(key, 0):
+            parent[root(key)] = candidates[weights.index(max(weights))]
+    merged: dict[str, list[str]] = {}
+    for key, members in groups.items():
+        merged.setdefault(root(key), []).extend(members)
+    mapping: dict[str, str] = {}
+    for members in merged.values():
+        chosen = max(members, key=lambda v: _preference(v, count_of[v]))
+        mapping.update((member, chosen) for member in members)
+    return mapping

@@ -1,0 +1,134 @@
+"""One person, one value in the whole index: alias rules, and what search shows for them."""
+
+import json
+
+import numpy as np
+import pytest
+
+from search import build_index, export, facet_values, search
+from search.index.facet_arrays import load_tables, save_tables
+from search.index.person_aliases import canonical_names, fold
+from search.index.schema import FACETS
+from search.index.snapshot import snapshot
+
+
+def test_fold_ignores_accents_case_dots_and_dash_kinds():
+    assert fold("Élodie  Ngata-Brün") == fold("elodie ngata\u2010brun")
+    assert fold("T. J. O\u2019Rourke") == fold("T J O'Rourke")
+
+
+def test_same_folded_key_is_one_value_the_most_frequent_spelling():
+    mapping = canonical_names(["Renée Varga", "Renee Varga", "RENEE VARGA"], [3, 5, 1])
+    assert set(mapping.values()) == {"Renee Varga"}
+
+
+def test_tied_spellings_prefer_the_accented_one():
+    assert canonical_names(["Renée Varga", "Renee Varga"], [2, 2])["Renee Varga"] == "Renée Varga"
+
+
+def test_surname_alone_joins_the_one_full_name_ending_with_it():
+    mapping = canonical_names(["Tobias Quell", "Quell", "Mara Linden"], [4, 9, 2])
+    assert mapping["Quell"] == "Tobias Quell"
+    assert mapping["Mara Linden"] == "Mara Linden"
+
+
+def test_surname_shared_by_two_people_stays_apart():
+    mapping = canonical_names(["John Smith", "Jane Smith", "Smith"], [5, 4, 7])
+    assert mapping == {"John Smith": "John Smith", "Jane Smith": "Jane Smith", "Smith": "Smith"}
+
+
+def test_surname_goes_to_a_clearly_dominant_person():
+    mapping = canonical_names(["Odile Brask", "Pia Brask", "Brask"], [90, 10, 30])
+    assert mapping["Brask"] == "Odile Brask" and mapping["Pia Brask"] == "Pia Brask"
+
+
+def test_middle_names_and_initials_merge_first_and_last_word_must_agree():
+    mapping = canonical_names(["Ivo Kessa", "Ivo Ramul Kessa", "Ivo R. Kessa", "Ina Kessa", "Ivo Kestrel"],
+                              [6, 2, 1, 3, 2])
+    assert {mapping[v] for v in ("Ivo Kessa", "Ivo Ramul Kessa", "Ivo R. Kessa")} == {"Ivo Kessa"}
+    assert mapping["Ina Kessa"] == "Ina Kessa" and mapping["Ivo Kestrel"] == "Ivo Kestrel"
+
+
+def test_same_ends_with_other_middle_words_stay_apart():
+    mapping = canonical_names(["Banca Rossa di Lugo", "Banca Verde Lugo"], [4, 4])
+    assert mapping["Banca Verde Lugo"] == "Banca Verde Lugo"
+
+
+def test_a_given_name_alone_is_no_surname():
+    mapping = canonical_names(["Seth Darel", "Darel Obuya", "Darel"], [2, 5, 3])
+    assert mapping["Darel"] == "Darel"
+
+
+def test_one_word_value_that_is_no_surname_stays():
+    mapping = canonical_names(["Zorvath", "Pell Amundo"], [3, 3])
+    assert mapping == {"Zorvath": "Zorvath", "Pell Amundo": "Pell Amundo"}
+
+
+ARTICLES = [
+    ("a1", "Talks on trade", "Barack Obama said the talks would continue next week."),
+    ("a2", "Trade plan", "President Obama said the plan was sound. Critics disagreed with the plan."),
+    ("a3", "Budget vote", "Mr Obama said the vote mattered more than the timing."),
+    ("a4", "Farm prices", "Farmers said prices fell sharply in the spring."),
+]
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("aliases-corpus")
+    rows = [{"id": i, "title": t, "text": b, "date": "2016-03-0" + i[1], "source": "Wire"} for i, t, b in ARTICLES]
+    (folder / "news.jsonl").write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    path = tmp_path_factory.mktemp("aliases-index") / "index"
+    report = build_index([folder], path)
+    assert report.added == len(ARTICLES) and not report.errors
+    return path
+
+
+def test_raw_values_really_differ(index_dir):
+    """The test is only worth something if enrichment gives the two spellings."""
+    raw = {v for docnum in range(4)
+           for v in snapshot(index_dir).searcher.stored_fields(docnum).get("people", [])}
+    assert {"Barack Obama", "Obama"} <= raw
+
+
+def test_facets_list_one_person_with_every_article(index_dir):
+    res = search("", index_dir=index_dir)
+    people = {fv.value: fv.count for fv in res.facets["people"]}
+    assert people.get("Barack Obama") == 3 and "Obama" not in people
+
+
+def test_filter_on_the_person_finds_surname_only_articles(index_dir):
+    res = search("", filters={"people": ["Barack Obama"]}, index_dir=index_dir)
+    assert {h.id for h in res.hits} == {"a1", "a2", "a3"}
+    by_alias = search("", filters={"people": ["Obama"]}, index_dir=index_dir)
+    assert {h.id for h in by_alias.hits} == {"a1", "a2", "a3"}
+
+
+def test_hits_and_export_show_the_one_value(index_dir):
+    res = search("obama", index_dir=index_dir)
+    assert res.hits and all(h.facets["people"] == ["Barack Obama"] for h in res.hits)
+    rows = [json.loads(line) for line in "".join(export("", format="jsonl", index_dir=index_dir)).splitlines()]
+    assert sum(row["people"] == ["Barack Obama"] for row in rows) == 3
+
+
+def test_value_search_finds_the_person_by_any_spelling(index_dir):
+    values, total = facet_values("people", "obama", index_dir=index_dir)
+    assert [v.value for v in values] == ["Barack Obama"] and total == 1 and values[0].count == 3
+
+
+def test_query_syntax_on_an_alias_matches_every_spelling(index_dir):
+    res = search('people:"Obama"', index_dir=index_dir)
+    assert {h.id for h in res.hits} == {"a1", "a2", "a3"}
+    assert {h.id for h in search('people:"Barack Obama"', index_dir=index_dir).hits} == {"a1", "a2", "a3"}
+
+
+def test_saved_tables_keep_aliases_and_old_files_are_rebuilt(index_dir, tmp_path):
+    snap = snapshot(index_dir)
+    tables = {name: snap.table(name) for name in FACETS}
+    save_tables(tmp_path, 7, tables)
+    assert load_tables(tmp_path, 7)["people"].aliases == {"Obama": "Barack Obama"}
+    saved = tmp_path / "facets" / "tables-7.npz"
+    with np.load(saved) as arrays:  # as saved before aliases were kept: no `.aliases` arrays
+        old = {k: arrays[k] for k in arrays.files if "alias" not in k}
+    with saved.open("wb") as handle:
+        np.savez(handle, **old)
+    assert load_tables(tmp_path, 7) == {}
