@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import TEXT
 
-from search.index.analysis import MeasuredText, analyze, length_of
+from search.index.analysis import MAXSIZE, MeasuredText, analyze, length_of
 from search.index.postings import PostingsBuilder
 from search.index.schema import make_schema
 from search.ingest.readers import read_paths
@@ -20,8 +20,8 @@ from search.model import Article
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
-STEMMING = StemmingAnalyzer()
-FIELD = TEXT(analyzer=StemmingAnalyzer(), stored=True)  # plain Whoosh: Positions format
+STEMMING = StemmingAnalyzer(maxsize=MAXSIZE)  # as the schema's: tokens over 64 letters are no terms
+FIELD = TEXT(analyzer=StemmingAnalyzer(maxsize=MAXSIZE), stored=True)  # plain Whoosh: Positions format
 
 
 def whoosh_analyze(text: str) -> dict[str, list[int]]:
@@ -105,7 +105,7 @@ def test_schema_fields_give_whoosh_the_length_whoosh_computes(name):
     whose frequency is the field length Whoosh's own TEXT field would record."""
     field = make_schema()[name]
     boost = field.format.field_boost
-    plain = TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=boost)
+    plain = TEXT(analyzer=StemmingAnalyzer(maxsize=MAXSIZE), stored=True, field_boost=boost)
     for text in [a.title + "\n" + a.body for a in articles(SEEDS)] + ["", "the a", "İ x running U.S. 3.5"]:
         length = sum(freq for _, freq, _, _ in plain.index(text))
         expected = [(b"", length, length * boost, b"")] if length else []
@@ -114,12 +114,13 @@ def test_schema_fields_give_whoosh_the_length_whoosh_computes(name):
 
 
 def test_standard_analyzer_is_stemming_analyzer_without_stemmer():
-    standard, stemming = StandardAnalyzer().items, STEMMING.items
+    standard, stemming = StandardAnalyzer(maxsize=MAXSIZE).items, STEMMING.items
     assert len(stemming) == len(standard) + 1 and standard == stemming[:-1]
     assert getattr(stemming[-1], "is_morph", False)
-    assert (standard[-1].max, stemming[-2].max) == (None, None)  # StopFilter.__eq__ ignores maxsize
-    text = "The U.S. said THE running 3.5 İ x don't-stop-me"
-    assert {t.text for t in StandardAnalyzer()(text)} == whoosh_words(text) == words(text)
+    assert (standard[-1].max, stemming[-2].max) == (MAXSIZE, MAXSIZE)  # StopFilter.__eq__ ignores maxsize
+    text = "The U.S. said THE running 3.5 İ x don't-stop-me " + "y" * 64 + " " + "z" * 65
+    assert {t.text for t in StandardAnalyzer(maxsize=MAXSIZE)(text)} == whoosh_words(text) == words(text)
+    assert "y" * 64 in words(text) and "z" * 65 not in words(text)
 
 
 PIECES = [
@@ -127,7 +128,7 @@ PIECES = [
     "_", "__init__", "*", "**", "wild*card", "The", "THE", "a", "I", "us", "US", "tbd", "İ", "İstanbul",
     "ΟΔΟΣ", "ΑΣ'Β", "Straße", "ǅemal", "ﬁnance", "café", "e\u0301", "naïve", "Москва", "北京市", "東京",
     "שָׁלוֹם", "مرحبا", "\u200f", "\u202e", "٣٤٥", "²", "½", "Ⅻ", "１２３", "running", "ponies", "relational",
-    "yelled", "sky", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "😀", "x" * 3000, "ab" * 700 + "ing", " ", "\n", "\t", "\xa0", "\u3000",
+    "yelled", "sky", "y" * 63 + "ing", "y" * 65, "İ" * 32, "İ" * 33, "ﬁ" * 64, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "😀", "x" * 3000, "ab" * 700 + "ing", " ", "\n", "\t", "\xa0", "\u3000",
     "\u2028", "\x1c", "\u200b", "\u0085", ",", ";", "(", ")", "\"", "'",
 ]
 

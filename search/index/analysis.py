@@ -7,7 +7,7 @@ indexed words of a text come out as one NumPy array, which the postings builder 
 postings without a Python step per word, and each word id maps to its term (stem). `analyze`
 (terms and positions) and the spelling vocabulary (`WORDS`, the unstemmed words) are read from
 the same ids. All that defines the result is imported from Whoosh (token pattern, stop list,
-Porter stemmer), and tests/test_analysis.py checks identity with Whoosh on real articles and
+Porter stemmer, StopFilter's sizes), and tests/test_analysis.py checks identity with Whoosh on real articles and
 random Unicode text. (Whoosh's `mode` changes nothing here.)
 """
 
@@ -31,7 +31,12 @@ _findall = _TOKEN.findall
 
 STOPS: frozenset[str] = frozenset(STOP_WORDS)
 MINSIZE = 2  # StopFilter's default minsize, applied to the *lowercased* word
+# StopFilter's maxsize, which the schema gives its StemmingAnalyzer (`StemmingAnalyzer(maxsize=…)`):
+# a longer token (a 5 MB "word", a base64 blob) is dropped as a stop word is, so no term, spelling
+# word or side array ever grows with the input (the text stays stored, found by its other words).
+MAXSIZE = 64
 CACHE_SIZE = 100_000
+CACHE_CHUNK_CHARS = 1_000
 
 
 # Process-wide numbering of the words (lowercased tokens that are kept) met so far, and of their
@@ -60,13 +65,16 @@ def _number(word: str) -> int:
 
 class _ChunkCache(dict[str, tuple[int, ...]]):
     """Whitespace-separated chunk -> the word id of each of its tokens (-1 where StopFilter
-    drops it: a stop word, or under 2 letters once lowercased, as "İ" is not); emptied when full."""
+    drops it: a stop word, under 2 or over 64 letters once lowercased, as "İ" is not); emptied when full.
+    A chunk longer than any kept word could be is not remembered (it would hold its memory)."""
 
     def __missing__(self, chunk: str) -> tuple[int, ...]:
         if len(self) >= CACHE_SIZE:
             self.clear()
-        ids = self[chunk] = tuple(-1 if len(word := token.lower()) < MINSIZE or word in STOPS else _number(word)
-                                  for token in _findall(chunk))
+        ids = tuple(-1 if not MINSIZE <= len(word := token.lower()) <= MAXSIZE or word in STOPS else _number(word)
+                    for token in _findall(chunk))
+        if len(chunk) <= CACHE_CHUNK_CHARS:
+            self[chunk] = ids
         return ids
 
 

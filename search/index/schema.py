@@ -15,7 +15,7 @@ from whoosh.analysis import Analyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Positions
 
-from search.index.analysis import length_of
+from search.index.analysis import MAXSIZE, length_of
 from search.model import FACETS, Article, Facet, as_values
 
 __all__ = ["FACETS", "Facet", "TEXT_FIELDS", "from_stored", "make_schema", "to_document"]
@@ -90,7 +90,7 @@ def make_schema() -> Schema:
     Spelling suggestions come from the vocabulary kept with each segment's postings
     (search/postings.py), not from Whoosh's spelling fields, which doubled indexing time.
     """
-    analyzer = StemmingAnalyzer()
+    analyzer = StemmingAnalyzer(maxsize=MAXSIZE)  # tokens over 64 letters are not terms (analysis.MAXSIZE)
     return Schema(
         id=ID(stored=True, unique=True),
         title=_text(analyzer, field_boost=2.0),

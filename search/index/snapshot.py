@@ -93,8 +93,9 @@ class Snapshot:
         return self._average_lengths[text_field]
 
     def _leaves(self) -> list[tuple[IndexReader, int]]:
-        """Each segment's reader and the document number of its first document."""
-        return list(self.searcher.reader().leaf_readers())
+        """Each segment's reader and the document number of its first document (none for an index
+        with no segment yet, whose reader is Whoosh's `EmptyReader`, a leaf without a segment)."""
+        return [(leaf, offset) for leaf, offset in self.searcher.reader().leaf_readers() if leaf.segment() is not None]
 
     def text_postings(self, text_field: str) -> list[tuple[FieldPostings, int]]:
         """Per segment: the postings of a text field and the segment's first document number."""
