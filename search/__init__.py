@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from search.engine import explore as _explore
@@ -45,13 +45,43 @@ from search.model import (
 _Call = TypeVar("_Call", bound=Callable[..., Any])
 
 
+_FILTER_ARGUMENTS = ("filters", "exclude", "match_mode")
+_LIMIT_ARGUMENTS = ("facet_limit", "limit")
+
+
+def _check_arguments(arguments: dict[str, Any]) -> None:
+    """Wrong argument types fail here with a message that says what is expected, rather than as
+    an `AttributeError` deep inside; `query=None` means no query (browse), as "" does."""
+    given = {**arguments, **arguments.get("selection", {})}  # `**selection` of the explore functions
+    if "query" in arguments and arguments["query"] is None:
+        arguments["query"] = ""
+    elif "query" in given and not isinstance(given["query"], str):
+        raise TypeError(f"query must be a string (or None for no query), got {type(given['query']).__name__}")
+    for name in _FILTER_ARGUMENTS:
+        mapping = given.get(name)
+        if mapping is None:
+            continue
+        if not isinstance(mapping, Mapping):
+            raise TypeError(f"{name} must be a mapping of facet name to values, e.g. {{'country': ['France']}}, "
+                            f"got {type(mapping).__name__} {mapping!r:.60}")
+        for facet, values in mapping.items():
+            if not isinstance(values, str | Iterable):
+                raise TypeError(f"{name}[{facet!r}] must be a value or a list of values, got {type(values).__name__}")
+    for name in _LIMIT_ARGUMENTS:
+        limit = given.get(name)
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+            raise ValueError(f"{name} must be a whole number of values, 0 or more (or None for all), got {limit!r}")
+
+
 def _on_default_index(function: _Call) -> _Call:
-    """`function` with `index_dir=None` meaning the default index, built from `seeds/` on first use."""
+    """`function` with `index_dir=None` meaning the default index, built from `seeds/` on first use,
+    and its arguments' types checked (`_check_arguments`)."""
     signature = inspect.signature(function)
 
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
         bound = signature.bind(*args, **kwargs)
+        _check_arguments(bound.arguments)
         if bound.arguments.get("index_dir") is None:
             bound.arguments["index_dir"] = _build.ensure_default_index()
         return function(*bound.args, **bound.kwargs)

@@ -8,15 +8,12 @@ regression fails the test instead of exhausting the machine.
 from __future__ import annotations
 
 import json
-import os
 import random
 import string
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
-
-import pytest
 
 from search import build_index, search
 from search.index.analysis import MAXSIZE, analyze
@@ -79,3 +76,56 @@ def test_a_5mb_word_and_a_50000_letter_word_cost_bounded_memory_and_disk(tmp_pat
     assert index_bytes < INDEX_SIZE_FACTOR * input_bytes
     assert search("pipelines", index_dir=index_dir).total == 2  # the long words' articles, by other words
     assert search("crude", index_dir=index_dir).total > 100
+
+
+# Row 2: a build that reads no good article; an index before its first commit
+
+
+def snapshot_of_folder(folder: Path) -> dict[str, bytes]:
+    return {str(f.relative_to(folder)): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def test_a_rebuild_that_reads_no_good_article_leaves_the_index_as_it_was(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text("\n".join(json.dumps({"id": f"g{i}", "title": f"Talks {i}", "text": "Ministers met."})
+                              for i in range(3)) + "\n")
+    index_dir = tmp_path / "index"
+    build_index([good], index_dir)
+    before = snapshot_of_folder(index_dir)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "broken.json").write_text("{not json")
+    (bad / "empty.csv").write_text("title,text\n")
+    for paths in ([bad], [tmp_path / "nothing-here"], []):
+        report = build_index(paths, index_dir, rebuild=True)
+        assert (report.added, report.updated) == (0, 0)
+        assert "not rebuilt" in report.notice and "unchanged" in report.summary()
+        assert snapshot_of_folder(index_dir) == before
+        assert search("ministers", index_dir=index_dir).total == 3
+
+
+def test_a_new_index_is_searchable_before_its_first_commit(tmp_path):
+    """The state a kill -9 leaves between creating an index and its first commit (and what a first
+    build that read nothing leaves): every reading call answers, empty."""
+    from whoosh import index as whoosh_index
+
+    from search import cooccurrence, export, facet_values, get_article, index_stats, similar
+    from search.cli import main
+    from search.index.schema import make_schema
+
+    created = tmp_path / "created"
+    created.mkdir()
+    whoosh_index.create_in(str(created), make_schema())
+    first_build = tmp_path / "first"
+    (tmp_path / "bad.json").write_text("[1, 2]")
+    assert build_index([tmp_path / "bad.json"], first_build).added == 0
+    for index_dir in (created, first_build):
+        for query in ("", "oil", "oil*", "oil~1", '"crude oil"', "title:oil OR body:gas"):
+            result = search(query, index_dir=index_dir)
+            assert (result.total, result.hits) == (0, [])
+        assert facet_values("country", index_dir=index_dir) == ([], 0)
+        assert cooccurrence("country", "source", index_dir=index_dir).counts == []
+        assert get_article("x", index_dir=index_dir) is None and similar("x", index_dir=index_dir) == []
+        assert index_stats(index_dir=index_dir).articles == 0
+        assert "".join(export(index_dir=index_dir)).count("\n") == 1  # the header only
+        assert main(["query", "oil", "--index-dir", str(index_dir)]) == 0

@@ -27,6 +27,10 @@ from search.model import FacetValue
 from search.settings import setting
 
 SIMILAR_KEY_TERMS = 12
+# A co-occurrence table counts the matching articles once per row value: `top` rows of `top`
+# columns. Beyond a few hundred values a table is no longer readable, and its cost (time, and
+# memory for the counts) grows with `top` times the index.
+MAX_COOCCURRENCE_TOP = 200
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,10 @@ def facet_values(facet: str, contains: str = "", query: str = "", filters: Facet
 def cooccurrence(rows_facet: str, columns_facet: str, query: str = "", filters: FacetFilter | None = None, *,
                  top: int = setting("cooccurrence_top"), index_dir: str | Path | None = None,
                  **selection: Any) -> CoOccurrence:
-    """Counts of articles in the current results having both values, for the `top` values of each facet."""
+    """Counts of articles in the current results having both values, for the `top` values of each
+    facet (1 to `MAX_COOCCURRENCE_TOP`; `ValueError` outside)."""
+    if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_COOCCURRENCE_TOP:
+        raise ValueError(f"top must be a whole number from 1 to {MAX_COOCCURRENCE_TOP}, got {top!r}")
     check_choice("facet", rows_facet, FACETS)
     check_choice("facet", columns_facet, FACETS)
     m = match(query, Selection.build(filters, **selection), index_dir)

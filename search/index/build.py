@@ -42,17 +42,12 @@ class IndexReport:
     skipped: int = 0
     errors: list[ReadError] = field(default_factory=list)
     pruned: int = 0
+    notice: str = ""  # what the build did not do and why (a rebuild that read no article)
 
     def summary(self) -> str:
         """A one-line summary, e.g. "added 2, updated 0, skipped 0, errors 1"."""
         text = f"added {self.added}, updated {self.updated}, skipped {self.skipped}, errors {len(self.errors)}"
-        return text + (f", pruned {self.pruned}" if self.pruned else "")
-
-
-
-
-
-
+        return text + (f", pruned {self.pruned}" if self.pruned else "") + (f". {self.notice}" if self.notice else "")
 
 
 def _open_or_create(path: Path, rebuild: bool) -> FileIndex:
@@ -146,7 +141,9 @@ def build_index(
     input_paths = [Path(p) for p in paths]
     ix = _open_or_create(path, rebuild)
     report = IndexReport()
-    files = list(article_files(input_paths))
+    found = list(article_files(input_paths))
+    files = [f for f in found if isinstance(f, Path)]
+    report.errors.extend(f for f in found if isinstance(f, ReadError))  # unreadable folders, link loops
     sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
     total_bytes = sum(sizes.values())
     started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
@@ -187,11 +184,28 @@ def build_index(
         else:
             _write_here(chain(first, items), current, report, commit_every, rebuild, tick)
             segments = []
+        if rebuild and not report.added + report.updated:
+            # Nothing to replace the old index with: committing would empty it.
+            _discard(current.writer, ix)
+            report.notice = (f"No article could be read, so the index in {path} was not rebuilt "
+                             f"and is unchanged")
+            log.warning("%s", report.notice)
+            return report
         if prune:
-            report.pruned = _prune(current.writer, searcher, input_paths, seen_ids)
+            report.pruned = _prune(current.writer, searcher, input_paths, seen_ids, report.errors)
         commit_segments(current.writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
     refresh_caches(path)
     return report
+
+
+def _discard(writer: Writer, ix: FileIndex) -> None:
+    """Give up a writer that wrote nothing, with the files its new segment had opened, so the
+    index folder is left exactly as it was (a later commit would clean them up anyway)."""
+    writer.cancel()
+    prefix = writer.newsegment.make_filename(".")
+    for name in ix.storage.list():
+        if name.startswith(prefix):
+            ix.storage.delete_file(name)
 
 
 def _write_here(planned: Iterable[Planned], current: CurrentWriter, report: IndexReport, commit_every: int,
@@ -247,16 +261,24 @@ def _report(progress: Callable[[IndexProgress], None] | None, report: IndexRepor
                                time.perf_counter() - started))
 
 
-def _prune(writer: Writer, searcher: Searcher, paths: list[Path], seen_ids: set[str]) -> int:
-    """Delete articles read from under `paths` earlier whose id was not read this time."""
+def _prune(writer: Writer, searcher: Searcher, paths: list[Path], seen_ids: set[str], errors: list[ReadError]) -> int:
+    """Delete articles read from under `paths` earlier whose id was not read this time. An
+    article of a file or folder that failed to read is kept: it may still be there."""
     roots = [str(p.resolve()) for p in paths]
+    failed = [str(Path(_origin_file(error.where)).resolve()) for error in errors]
     pruned = 0
     for fields in searcher.all_stored_fields():
         origin = str(Path(_origin_file(fields.get("origin", ""))).resolve()) if fields.get("origin") else ""
-        if origin and fields["id"] not in seen_ids and any(origin == r or origin.startswith(r + os.sep) for r in roots):
+        if (origin and fields["id"] not in seen_ids and _under(origin, roots)
+                and not _under(origin, failed)):
             writer.delete_by_term("id", fields["id"])
             pruned += 1
     return pruned
+
+
+def _under(path: str, folders: list[str]) -> bool:
+    """Whether `path` is one of `folders` or inside one of them."""
+    return any(path == folder or path.startswith(folder + os.sep) for folder in folders)
 
 
 def delete_articles(ids: Iterable[str], index_dir: str | Path | None = None) -> int:

@@ -3,8 +3,10 @@
 Each segment keeps the lowercased words of its titles and bodies with the number of articles
 that have each (search/postings.py). A correction is the known word nearest to the typed one
 (edit distance 1, else 2, found by walking Whoosh's Levenshtein automata over the sorted
-vocabulary), the most common one among equally near words. (Whoosh's own `ListCorrector` misses
-words: its skipping lookup only moves forward, so it is not used.)
+vocabulary), the most common one among equally near words. A correction keeps at least half of
+the typed word's letters (at most `len(word) // 2` edits): otherwise a short word, or one in a
+script the vocabulary lacks ("石油"), would be "corrected" into any short word ("he"). (Whoosh's
+own `ListCorrector` misses words: its skipping lookup only moves forward, so it is not used.)
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ class Vocabulary:
         return self.words[i] if i < len(self.words) else None
 
     def correct(self, word: str) -> str | None:
-        """The nearest, most common known word other than `word` (lowercase), or None."""
-        for distance in range(1, MAX_DISTANCE + 1):
+        """The nearest, most common known word other than `word` (lowercase) that keeps at least
+        half of its letters, or None."""
+        for distance in range(1, min(MAX_DISTANCE, len(word) // 2) + 1):
             automaton = levenshtein_automaton(word, distance, 0).to_dfa()
             near: list[str] = [w for w in find_all_matches(automaton, self._first_from) if w != word]
             if near:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "outlet", "publisher"),
     "speakers": ("speaker", "speakers", "author", "authors", "byline"),
 }
+_TEXT_ONLY = {key for name in ("title", "body", "url", "source") for key in FIELD_ALIASES[name]}  # never a number
 # How the names of a speaker, author or byline field are separated: "By Jane Doe and John Roe, Reuters".
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;|&/\n]|\band\b)\s*")
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
@@ -72,16 +74,60 @@ def parse_date(value: Any) -> date | None:
     return None
 
 
+EARLIEST_DATE = date(1800, 1, 1)
+
+
+def plausible_dates() -> tuple[date, date]:
+    """The publication dates accepted from input: 1800-01-01 to the end of next year. A date
+    outside (`0001-01-01`, `9999-12-31`: placeholders, typos) would stretch every timeline over
+    centuries with no bars in them."""
+    return EARLIEST_DATE, date(date.today().year + 1, 12, 31)
+
+
+def implausible_date(published: date | None) -> str | None:
+    """Why `published` is not taken as a publication date, or None when it is plausible (or absent)."""
+    earliest, latest = plausible_dates()
+    if published is None or earliest <= published <= latest:
+        return None
+    return (f"date {published.isoformat()} is outside {earliest.isoformat()} … {latest.isoformat()}; "
+            f"the article is kept without a date")
+
+
+def _text_of(key: str, value: Any) -> str:
+    """A field's text: a string, or a number for an id or a date; anything else (a list, an
+    object, true/false) is an error naming the field, never its Python spelling ("['a', 'b']")."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool) and key not in _TEXT_ONLY:
+        return str(value)
+    raise ValueError(f"{key} must be a string, got {_json_type(value)}")
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "a list", dict: "an object", bool: "true/false", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _lowered(record: dict[str, Any]) -> dict[str, Any]:
+    return {str(k).strip().lower(): v for k, v in record.items() if k is not None}
+
+
+def _pick(lowered: dict[str, Any], name: str) -> str:
+    """The text of the first alias of field `name` that a record (keys lowercased) has."""
+    for key in FIELD_ALIASES[name]:
+        value = lowered.get(key)
+        if value not in (None, ""):
+            return _text_of(key, value)
+    return ""
+
+
 def article_from_record(record: dict[str, Any], origin: str) -> Article:
-    """Build an `Article` from a mapping with flexible keys; raises ValueError when it has no text."""
-    lowered = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
+    """Build an `Article` from a mapping with flexible keys; raises ValueError when it has no text
+    or a field has the wrong type. An implausible date is left out (`implausible_date` says why)."""
+    lowered = _lowered(record)
 
     def pick(name: str) -> str:
-        for key in FIELD_ALIASES[name]:
-            value = lowered.get(key)
-            if value not in (None, ""):
-                return str(value).strip()
-        return ""
+        return _pick(lowered, name)
 
     title, body = pick("title"), pick("body")
     if not body:
@@ -92,13 +138,14 @@ def article_from_record(record: dict[str, Any], origin: str) -> Article:
                          f"allowed for one article")
     url = pick("url")
     speakers = list(dict.fromkeys(name for key in FIELD_ALIASES["speakers"] for name in given_names(lowered.get(key))))
+    published = parse_date(pick("published"))
     return Article(
         id=make_id(pick("id"), url, title, body),
         title=title,
         body=body,
         source=pick("source"),
         url=url,
-        published=parse_date(pick("published")),
+        published=None if implausible_date(published) else published,
         origin=origin,
         facets={"speaker": speakers} if speakers else None,  # given; enrichment merges them (`with_given`)
     )
@@ -112,7 +159,7 @@ def given_names(value: Any) -> list[str]:
         return []
     values = value if isinstance(value, list) else [value]
     return [part for item in values if item not in (None, "")
-            for part in _NAME_SEPARATORS.split(_BY.sub("", str(item).strip())) if part]
+            for part in _NAME_SEPARATORS.split(_BY.sub("", _text_of("speaker", item))) if part]
 
 
 def _decode(data: bytes) -> str:
@@ -139,20 +186,28 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return {}, text
 
 
-def read_text(path: Path, data: bytes) -> Iterator[Article]:
+def read_text(path: Path, data: bytes) -> Iterator[Article | ReadError]:
     """A plain-text article: first non-empty line is the title, the rest the body."""
     meta, text = _split_front_matter(_decode(data).replace("\r\n", "\n"))
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if sidecar.is_file():
         meta.update({k.lower(): v if isinstance(v, list) else str(v)  # a list of speakers stays a list
-                     for k, v in tomllib.loads(sidecar.read_text("utf-8")).items()})
+                     for k, v in _read_sidecar(sidecar).items()})
     lines = text.strip().split("\n")
     title = lines[0].strip() if lines else ""
     body = "\n".join(lines[1:]).strip()
     if not title:
         raise ValueError("empty file")
     record = {**meta, "title": meta.get("title", title), "text": body or title}
-    yield article_from_record(record, str(path))
+    yield from _record_or_error(record, str(path))
+
+
+def _read_sidecar(sidecar: Path) -> dict[str, Any]:
+    """A text article's `.meta.toml` sidecar; an unreadable one is an error that names it."""
+    try:
+        return tomllib.loads(sidecar.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        raise ValueError(f"sidecar {sidecar.name}: {_describe(exc)}") from exc
 
 
 def read_json(path: Path, data: bytes) -> Iterator[Article | ReadError]:
@@ -189,6 +244,9 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadError]:
         except json.JSONDecodeError as exc:
             yield ReadError(where, f"invalid JSON ({exc.msg}: column {exc.colno})")
             continue
+        except (RecursionError, MemoryError) as exc:  # nested too deep / too big: this line only
+            yield ReadError(where, _describe(exc))
+            continue
         yield from _record_or_error(record, where)
 
 
@@ -211,9 +269,13 @@ def _record_or_error(record: Any, where: str) -> Iterator[Article | ReadError]:
         yield ReadError(where, f"expected a JSON object, got {type(record).__name__}")
         return
     try:
-        yield article_from_record(record, where)
-    except ValueError as exc:
-        yield ReadError(where, str(exc))
+        article = article_from_record(record, where)
+    except (ValueError, RecursionError, MemoryError) as exc:
+        yield ReadError(where, _describe(exc))
+        return
+    if problem := implausible_date(parse_date(_pick(_lowered(record), "published"))):
+        yield ReadError(where, problem)  # reported, and the article kept: its text is not lost
+    yield article
 
 
 READERS = {
@@ -222,21 +284,57 @@ READERS = {
 }
 
 
-def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The given files, and the article files (by suffix) under the given directories, recursively.
+def article_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
+    """The given files, and the article files (by suffix) under the given directories, recursively,
+    with a `ReadError` for each folder that cannot be listed and each link that loops or leads nowhere.
 
-    Inside directories, hidden files and files of other types (README.md, images, sidecars) are
-    passed over; a file named explicitly is always returned, so an unsupported one is reported.
+    Inside directories, hidden files and folders and files of other types (README.md, images,
+    sidecars) are passed over; a file named explicitly is always returned, so an unsupported one
+    is reported. Links to folders are followed, each folder read once.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
-                        and not any(part.startswith(".") for part in child.relative_to(path).parts)):
-                    yield child
+            yield from _folder_files(path)
         else:
             yield path
+
+
+def _folder_files(root: Path) -> Iterator[Path | ReadError]:
+    """The article files under `root` (sorted), after the problems met on the way."""
+    found: list[Path] = []
+    problems: list[ReadError] = []
+    seen: dict[tuple[int, int], str] = {}
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(ReadError(str(exc.filename or root), f"folder cannot be read ({exc.strerror or exc}); "
+                                                             f"its files were not indexed"))
+
+    for folder, folders, names in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            status = os.stat(folder)
+        except OSError as exc:
+            unreadable(exc)
+            folders.clear()
+            continue
+        identity = (status.st_dev, status.st_ino)
+        if identity in seen:
+            problems.append(ReadError(folder, f"symbolic link loop or second link: the folder {seen[identity]} "
+                                              f"was read already, so this one was skipped"))
+            folders.clear()
+            continue
+        seen[identity] = folder
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in names:
+            child = Path(folder, name)
+            if name.startswith(".") or child.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if child.is_file():
+                found.append(child)
+            elif child.is_symlink():
+                problems.append(ReadError(str(child), "symbolic link that loops or leads nowhere"))
+    yield from problems
+    yield from sorted(found)
 
 
 def read_file(path: Path) -> Iterator[Article | ReadError]:
@@ -251,11 +349,16 @@ def read_file(path: Path) -> Iterator[Article | ReadError]:
         if not data.strip():
             raise ValueError("empty file")
         yield from reader(path, data)
-    except (OSError, UnicodeDecodeError, ValueError, csv.Error, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error, tomllib.TOMLDecodeError, RecursionError,
+            MemoryError) as exc:
         yield ReadError(str(path), _describe(exc))
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read (a JSON or TOML structure thousands of levels deep)"
+    if isinstance(exc, MemoryError):
+        return "too large to read in the memory available"
     if isinstance(exc, UnicodeDecodeError):
         return f"not UTF-8 or UTF-16 text (byte {exc.start})"
     if isinstance(exc, json.JSONDecodeError):
@@ -266,6 +369,9 @@ def _describe(exc: Exception) -> str:
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | ReadError]:
     """Articles from files and directories, with a `ReadError` for everything that failed."""
     for path in article_files(paths):
+        if isinstance(path, ReadError):
+            yield path
+            continue
         if not path.exists():
             yield ReadError(str(path), "no such file or directory")
             continue
