@@ -214,6 +214,8 @@ def read_json(path: Path, data: bytes) -> Iterator[Article | ReadError]:
     """A JSON file: one article object, or a list of them."""
     parsed = json.loads(_decode(data))
     records = parsed if isinstance(parsed, list) else [parsed]
+    if not records:
+        raise ValueError("no articles (an empty JSON list)")
     for number, record in enumerate(records, 1):
         yield from _record_or_error(record, f"{path}[{number}]" if len(records) > 1 else str(path))
 
