@@ -206,3 +206,16 @@ def test_entertainment_news_about_a_war_film_is_not_about_war():
                 "opened the festival to a standing ovation. Its battle scenes drew long applause, and the lead "
                 "actor said the fighting on set was over who got the last sandwich. Critics praised the score.")
     assert theme_evidence(premiere) == {}
+
+
+def test_one_sentence_of_a_readout_is_a_passing_mention_but_a_one_sentence_report_is_judged_whole():
+    readout = ("The two presidents held a telephone conversation. They discussed trade between their countries "
+               "and the opening of a new consulate. They also touched on energy security, the gas pipeline and "
+               "the energy crisis in Europe. The presidents agreed to meet at the spring fair and exchanged "
+               "greetings ahead of the national holiday. Both leaders praised the work of their ministers.")
+    assert "Energy security" not in theme_evidence(readout)
+    spread = readout.replace("Both leaders praised the work of their ministers.",
+                             "Both leaders said gas supply to their region must not be used as a weapon.")
+    assert "Energy security" in theme_evidence(spread)
+    brief = "Rescuers pulled survivors from the rubble after the earthquake killed twelve people"
+    assert list(theme_evidence(brief)) == ["Disasters & emergency response"]

@@ -193,7 +193,7 @@ def _sentence_starts(text: str) -> list[int]:
                     and chunk.rstrip(".!?\"'”’»)]").lower() not in ABBREVIATIONS:
                 starts.append(count)
         starts.append(count)
-    return sorted(set(starts))
+    return sorted({start for start in starts if start < count})
 
 
 FULL_CUE = 1.0  # a sentence is about a theme when its cues weigh this much: one full cue, not "partners"
@@ -226,8 +226,9 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     """Themes the text is about → the phrases that matched, strongest first (topical before names).
 
     A theme needs (1) distinct topical evidence: `min_phrases` distinct topical phrases, or one of
-    at least `strong_weight`; (2) at least `min_mentions` topical mentions; and (3) enough evidence
-    for the length, either in the whole text or in one passage. In the whole text, the summed
+    at least `strong_weight`; (2) at least `min_mentions` topical mentions, in as many sentences
+    if the text has that many (one sentence of an article is a passing mention); and (3) enough
+    evidence for the length, either in the whole text or in one passage. In the whole text, the summed
     weight of the matches (names adding at most `name_share` times the topical weight) must reach
     the theme's `threshold` times (words / `min_words`) ** `length_exponent`, a text counted as at
     least `min_words` long, one phrase counting at most `max_per_phrase` times, a limit that grows
@@ -257,18 +258,18 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if len(topical) < taxonomy.min_phrases and not any(p.weight >= taxonomy.strong_weight for p in topical):
             continue
         min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
-        if sum(len(found[p]) for p in topical) < min_mentions:
+        on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
+        if len(on_topic) < min_mentions:
             continue
+        starts = starts if starts is not None else _sentence_starts(text)
+        in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
+        if len({sentence for sentence, _, _ in in_sentences}) < min(min_mentions, len(starts)):
+            continue  # one sentence of several is a passing mention, however many cues it holds
         evidence = sum(scores[p] for p in topical)
         evidence += min(evidence * taxonomy.name_share, sum(s for p, s in scores.items() if p.is_name))
-        if evidence < theme.threshold * scale:
-            on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
-            if scale == 1 or not taxonomy.passage_sentences or len(on_topic) < taxonomy.passage_sentences:
-                continue
-            starts = starts if starts is not None else _sentence_starts(text)
-            in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
-            if _passage(in_sentences, taxonomy) < theme.threshold:
-                continue
+        if evidence < theme.threshold * scale and (
+                scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < theme.threshold):
+            continue
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
         result[theme.name] = [p.text for p in ranked]
     for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine"
