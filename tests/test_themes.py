@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search.ingest.enrich.text import stem, terms
-from search.ingest.enrich.themes import default_taxonomy, load_taxonomy, theme_evidence
+from search.ingest.enrich.themes import _sentence_starts, default_taxonomy, load_taxonomy, theme_evidence
 
 REQUIRED = ["Arms control & non-proliferation", "Cyber security", "Defence industry & arms trade",
             "Partnerships & alliances", "Hybrid warfare", "Emerging technologies", "Climate & security",
@@ -137,3 +137,85 @@ def test_a_user_can_edit_the_taxonomy(tmp_path):
 def test_stems_are_those_of_the_whole_texts_alphanumeric_runs(text):
     """`terms` memoises stems chunk by chunk; the result is that of the whole text's runs."""
     assert terms(text) == [stem(word) for word in re.findall(r"[^\W_]+", text)]
+
+
+def test_a_covid_call_from_kyiv_is_not_about_the_war():
+    """Names of the place and its people are context: a call about vaccines is about the pandemic."""
+    call = ("President Zelenskyy held a phone call with the health minister on the pandemic. They discussed the "
+            "supply of vaccines to hospitals in Ukraine, including Donetsk region, where vaccination is slow. "
+            "Zelenskyy asked for more mobile teams so that older people in villages of the Donetsk region can "
+            "be vaccinated before winter, and the minister reported that new infections fell for a third week. "
+            "The President of Ukraine thanked doctors in Kyiv and Donetsk for their work.")
+    evidence = theme_evidence(call)
+    assert "War in Ukraine" not in evidence and "Armed conflict" not in evidence
+    assert "Pandemics & health security" in evidence
+
+
+# Neutral sentences of a long speech: the speaker's country, its schools and its budget.
+SPEECH = ["Our nation has built new schools in every province over the past decade.",
+          "We have opened our universities to students from many regions.",
+          "The government has balanced its budget for the third year running.",
+          "Our farmers now sell more fruit and grain abroad than ever before.",
+          "We are proud of the women and men who serve in our public hospitals.",
+          "Young people in our towns are starting small businesses with new loans.",
+          "The new railway has cut the journey from the capital to the coast by half.",
+          "We have planted forests along the rivers to keep the soil in place.",
+          "Every village now has clean water and a school within walking distance.",
+          "We thank the Assembly for its attention and its many kind words to us."]
+CONFLICT = ["Fighting between armed groups in the north has driven thousands of families from their homes.",
+            "Civilians there still live in fear.",
+            "We urge all sides to return to peace talks without delay."]
+
+
+def test_a_long_speech_is_about_a_theme_it_gives_a_paragraph_not_one_it_scatters():
+    paragraph = " ".join(SPEECH * 6 + CONFLICT + SPEECH * 6)
+    scattered = " ".join(SPEECH * 4 + CONFLICT[:1] + SPEECH * 4 + CONFLICT[1:2] + SPEECH * 4 + CONFLICT[2:])
+    assert len(paragraph.split()) > 1400
+    assert list(theme_evidence(paragraph)) == ["Armed conflict"]
+    assert theme_evidence(scattered) == {}  # the same three sentences, each on its own, are passing mentions
+
+
+def test_a_paragraph_of_a_hard_wrapped_record_is_still_one_passage():
+    """UN records wrap lines inside sentences; only stops (and blank lines) end a sentence."""
+    paragraph = " ".join(SPEECH * 6 + CONFLICT + SPEECH * 6)
+    words = paragraph.split()
+    wrapped = "\n".join(" ".join(words[i:i + 7]) for i in range(0, len(words), 7))
+    assert list(theme_evidence(wrapped)) == ["Armed conflict"]
+
+
+def test_sentences_end_at_stops_not_after_abbreviations_or_initials():
+    text = "Title line\n\nMr. Smith met the U.S. envoy. He agreed. J. Doe left!\nReally? Yes"
+    stems, starts = terms(text), _sentence_starts(text)
+    assert [" ".join(stems[a:b]) for a, b in zip(starts, starts[1:] + [len(stems)], strict=True) if a < b] == [
+        "titl line", "mr smith met the u s envoy", "he agre", "j doe left", "realli", "yes"]
+
+
+def test_company_names_and_loose_stems_are_not_a_conflict():
+    oil = ("Shell profits fall. Shell said its profits fell in the fourth quarter as crude prices slid. Shell "
+           "shares closed lower, and Shell Oil cut its dividend; analysts said Shell would sell refineries.")
+    bidding = ("Studios in bidding war for film library. A bidding war broke out between two studios, and the "
+               "warring bidders raised their offers twice over the weekend, a banker said.")
+    helpline = ("The city opened a helpline for victims of domestic violence. Counsellors answer calls day and "
+                "night, and the council said it would combat violence against women with new shelters.")
+    for text in (oil, bidding, helpline):
+        assert "Armed conflict" not in theme_evidence(text), text
+
+
+def test_entertainment_news_about_a_war_film_is_not_about_war():
+    premiere = ("War epic opens the festival. The director's war film, shot in the desert over two summers, "
+                "opened the festival to a standing ovation. Its battle scenes drew long applause, and the lead "
+                "actor said the fighting on set was over who got the last sandwich. Critics praised the score.")
+    assert theme_evidence(premiere) == {}
+
+
+def test_one_sentence_of_a_readout_is_a_passing_mention_but_a_one_sentence_report_is_judged_whole():
+    readout = ("The two presidents held a telephone conversation. They discussed trade between their countries "
+               "and the opening of a new consulate. They also touched on energy security, the gas pipeline and "
+               "the energy crisis in Europe. The presidents agreed to meet at the spring fair and exchanged "
+               "greetings ahead of the national holiday. Both leaders praised the work of their ministers.")
+    assert "Energy security" not in theme_evidence(readout)
+    spread = readout.replace("Both leaders praised the work of their ministers.",
+                             "Both leaders said gas supply to their region must not be used as a weapon.")
+    assert "Energy security" in theme_evidence(spread)
+    brief = "Rescuers pulled survivors from the rubble after the earthquake killed twelve people"
+    assert list(theme_evidence(brief)) == ["Disasters & emergency response"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from search.ingest.enrich.text import stem, terms
+from search.ingest.enrich.text import ABBREVIATIONS, stem, terms
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: fast as a dict key
@@ -63,6 +64,8 @@ class Taxonomy:
     min_phrases: int      # distinct topical phrases needed, unless one is strong
     strong_weight: float  # a topical phrase at least this heavy is enough on its own
     min_mentions: int     # topical mentions needed, however heavy (one title phrase is not a topic)
+    passage_sentences: int  # a passage: this many sentences about the theme ...
+    passage_span: int       # ... among this many consecutive ones, worth the theme's threshold
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -104,7 +107,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     float(data.get("lead_weight", 1.0)), int(data.get("min_words", 300)),
                     float(data.get("length_exponent", 0.5)), float(data.get("name_share", 2.0)),
                     int(data.get("min_phrases", 2)), float(data.get("strong_weight", 2.0)),
-                    int(data.get("min_mentions", 2)), dict(by_first))
+                    int(data.get("min_mentions", 2)), int(data.get("passage_sentences", 0)),
+                    int(data.get("passage_span", 0)), dict(by_first))
 
 
 def _has_weight(item: str) -> bool:
@@ -139,15 +143,15 @@ def _words_with_stem(text: str, word_stem: str) -> list[str]:
     return words
 
 
-def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, dict[Phrase, list[float]]]:
-    """Theme → phrase → the weight of each mention (lead mentions boosted).
+def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[tuple[Phrase, float, int]]]:
+    """Theme → its mentions in order: (phrase, weight with the lead boost, index of the first stem).
 
     Matches of one theme that overlap or touch are one mention, credited to its longest phrase
     (then the heaviest): "COVID-19 pandemic" or "climate change" (which also holds "climate") is
     one clue, not two, so a single passing phrase cannot pass for two distinct pieces of evidence;
     and a weight-0 phrase ("market collapse") claims its words for nothing.
     """
-    mentions: dict[str, list[list[Any]]] = defaultdict(list)  # theme -> [phrase, weight, end] in order
+    mentions: dict[str, list[list[Any]]] = defaultdict(list)  # theme -> [phrase, weight, end, start] in order
     seen: dict[str, int] = {}  # stem of an exact phrase -> its occurrences so far
     by_first = taxonomy.by_first_stem
     for i in [i for i, first in enumerate(stems) if first in by_first]:  # a comprehension: fast
@@ -169,24 +173,69 @@ def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, dict[
                     last[0], last[1] = phrase, weight
                 last[2] = max(last[2], end)
             else:
-                found.append([phrase, weight, end])
-    matched: dict[str, dict[Phrase, list[float]]] = {}
-    for name, found in mentions.items():
-        matched[name] = defaultdict(list)
-        for phrase, weight, _ in found:
-            matched[name][phrase].append(weight)
-    return matched
+                found.append([phrase, weight, end, i])
+    return {name: [(phrase, weight, start) for phrase, weight, _, start in found] for name, found in mentions.items()}
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """The index in `terms(text)` of each sentence's first stem. A sentence ends at ".", "!" or "?"
+    closing a word that is not an abbreviation or an initial, and at a blank line (a title or a
+    paragraph without a final stop). Hard-wrapped lines (UN records) do not end sentences."""
+    starts, count = [0], 0
+    for block in re.split(r"\n\s*\n", text):
+        for chunk in block.split():
+            runs = _RUN.findall(chunk)
+            count += len(runs)
+            if runs and _SENTENCE_END.search(chunk) and len(runs[-1]) > 1 \
+                    and chunk.rstrip(".!?\"'”’»)]").lower() not in ABBREVIATIONS:
+                starts.append(count)
+        starts.append(count)
+    return sorted({start for start in starts if start < count})
+
+
+FULL_CUE = 1.0  # a sentence is about a theme when its cues weigh this much: one full cue, not "partners"
+
+
+def _passage(mentions: list[tuple[int, Phrase, float]], taxonomy: Taxonomy) -> float:
+    """The heaviest evidence that one passage gives a theme (0 if none does). `mentions` are the
+    theme's topical mentions in order as (sentence number, phrase, weight). A passage is
+    `passage_sentences` or more sentences about the theme (cues weighing `FULL_CUE` or more) within
+    `passage_span` consecutive ones, holding distinct cues as the whole text must (`min_phrases`
+    phrases, or a strong one)."""
+    by_sentence: dict[int, tuple[float, set[Phrase]]] = {}
+    for sentence, phrase, weight in mentions:
+        total, phrases = by_sentence.get(sentence, (0.0, set()))
+        by_sentence[sentence] = (total + weight, phrases | {phrase})
+    about = [(sentence, total, phrases) for sentence, (total, phrases) in by_sentence.items() if total >= FULL_CUE]
+    best, first = 0.0, 0
+    for last in range(len(about)):
+        while about[last][0] - about[first][0] >= taxonomy.passage_span:
+            first += 1
+        window = about[first:last + 1]
+        phrases = set().union(*(p for _, _, p in window))
+        if len(window) >= taxonomy.passage_sentences and (
+                len(phrases) >= taxonomy.min_phrases or any(p.weight >= taxonomy.strong_weight for p in phrases)):
+            best = max(best, sum(total for _, total, _ in window))
+    return best
 
 
 def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, list[str]]:
     """Themes the text is about → the phrases that matched, strongest first (topical before names).
 
-    A theme needs (1) topical evidence: `min_phrases` distinct topical phrases, or one of at least
-    `strong_weight`; and (2) enough evidence for the length: the summed weight of the matches
-    (names adding at most `name_share` times the topical weight) reaches the theme's `threshold`
-    times (words / `min_words`) ** `length_exponent`, a text counted as at least `min_words` long.
-    One phrase counts at most `max_per_phrase` times, a limit that grows with length the same way;
-    (3) at least `min_mentions` topical mentions. A theme listed in another's `unless` replaces it.
+    A theme needs (1) distinct topical evidence: `min_phrases` distinct topical phrases, or one of
+    at least `strong_weight`; (2) at least `min_mentions` topical mentions, in as many sentences
+    if the text has that many (one sentence of an article is a passing mention); and (3) enough
+    evidence for the length, either in the whole text or in one passage. In the whole text, the summed
+    weight of the matches (names adding at most `name_share` times the topical weight) must reach
+    the theme's `threshold` times (words / `min_words`) ** `length_exponent`, a text counted as at
+    least `min_words` long, one phrase counting at most `max_per_phrase` times, a limit that grows
+    with length the same way. In a passage (`_passage`), the topical weight must reach the
+    theme's `threshold`: a long speech that gives a theme a paragraph is about it, one that
+    mentions it in passing is not; a text of `min_words` or fewer is judged whole. A theme listed
+    in another's `unless` replaces it.
     """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
@@ -194,10 +243,14 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     cap = round(taxonomy.max_per_phrase * scale)
     result: dict[str, list[str]] = {}
     matched = _matches(text, stems, taxonomy)
+    starts: list[int] | None = None
     for theme in taxonomy.themes:
-        found = matched.get(theme.name)
-        if not found:
+        mentions = matched.get(theme.name)
+        if not mentions:
             continue
+        found: dict[Phrase, list[float]] = defaultdict(list)
+        for phrase, weight, _ in mentions:
+            found[phrase].append(weight)
         scores = {p: sum(sorted(ws, reverse=True)[:cap]) for p, ws in found.items() if p.weight > 0}
         topical = [p for p in scores if not p.is_name]
         if theme.needs_name and len(topical) == len(scores):
@@ -205,13 +258,20 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if len(topical) < taxonomy.min_phrases and not any(p.weight >= taxonomy.strong_weight for p in topical):
             continue
         min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
-        if sum(len(found[p]) for p in topical) < min_mentions:
+        on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
+        if len(on_topic) < min_mentions:
             continue
+        starts = starts if starts is not None else _sentence_starts(text)
+        in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
+        if len({sentence for sentence, _, _ in in_sentences}) < min(min_mentions, len(starts)):
+            continue  # one sentence of several is a passing mention, however many cues it holds
         evidence = sum(scores[p] for p in topical)
         evidence += min(evidence * taxonomy.name_share, sum(s for p, s in scores.items() if p.is_name))
-        if evidence >= theme.threshold * scale:
-            ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
-            result[theme.name] = [p.text for p in ranked]
+        if evidence < theme.threshold * scale and (
+                scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < theme.threshold):
+            continue
+        ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
+        result[theme.name] = [p.text for p in ranked]
     for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine"
         if theme.name in result and any(other in result for other in theme.unless):
             del result[theme.name]
