@@ -23,6 +23,7 @@ from whoosh.writing import SegmentWriter
 
 from search.errors import IndexBusyError, IndexCorruptError
 from search.index import integrity
+from search.index.build import _origin_file as origin_file
 from search.index.facet_arrays import tables_name
 from search.index.location import open_index
 from search.index.side_files import remove
@@ -108,7 +109,7 @@ def _lost(ix: FileIndex, segment: Segment) -> LostArticles:
             for docnum, stored in reader.iter_docs():
                 ids.append(stored.get("id", f"#{docnum}"))
                 if stored.get("origin"):
-                    origins[stored["origin"]] = None
+                    origins[origin_file(stored["origin"])] = None
         except Exception:
             ids = [text for text in _safe_terms(reader, "id")]
     finally:
