@@ -84,6 +84,17 @@ def check_index(index_dir: str | Path | None = None, repair: bool = False) -> Ch
     return _check.check_index(resolve_index_dir(index_dir), repair)
 
 
+def index_identity(index_dir: str | Path | None = None) -> tuple[int, int] | None:
+    """The (device, inode) of an index folder (default: `default_index_dir()`), None when there
+    is none: a different identity at the same path is another index (deleted and rebuilt, or
+    replaced), which a long-lived view (the page) must say rather than mix with what it showed."""
+    try:
+        stat = resolve_index_dir(index_dir).stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
 def optimize(index_dir: str | Path | None = None,
              progress: Callable[[OptimizeProgress], None] | None = None) -> OptimizeReport:
     """Merge an index (default: `default_index_dir()`) into one segment, reclaiming the space
@@ -96,7 +107,7 @@ __all__ = [
     "Article", "ArticleView", "CheckReport", "CoOccurrence", "DateHistogram", "FACETS", "Facet", "FacetValue", "Hit",
     "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport", "IndexStats",
     "LostArticles", "OptimizeProgress", "OptimizeReport", "ReadError", "SearchError", "SearchResult", "Selection",
-    "build_index", "check_index", "cooccurrence", "default_index_dir",
-    "export", "facet_values", "delete_articles", "get_article", "index_stats", "marked_html", "optimize",
+    "build_index", "check_index", "cooccurrence", "default_index_dir", "export", "facet_values", "delete_articles",
+    "get_article", "index_identity", "index_stats", "marked_html", "optimize",
     "read_paths", "register_facet", "search", "similar",
 ]

@@ -85,7 +85,8 @@ def scribble(path: Path) -> None:
     data = bytearray(path.read_bytes())
     rng = np.random.default_rng(7)
     start = len(data) // 3
-    data[start:start + max(16, len(data) // 4)] = rng.integers(0, 256, max(16, len(data) // 4), dtype=np.uint8).tobytes()
+    span = max(16, len(data) // 4)
+    data[start:start + span] = rng.integers(0, 256, span, dtype=np.uint8).tobytes()
     path.write_bytes(bytes(data[:len(path.read_bytes())]))
 
 
