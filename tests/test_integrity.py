@@ -129,7 +129,7 @@ def test_repair_drops_the_unreadable_segment_lists_its_articles_and_the_rest_ans
     report = check_index(index, repair=True)
     assert report.ok and any("dropped 1 unreadable segments (150 articles)" in r for r in report.repaired)
     lost = set(report.lost[0].ids)
-    assert len(lost) == 150 and report.lost[0].origins and report.lost[0].origins[0].endswith(".jsonl")
+    assert len(lost) == 150 and report.lost[0].origins and report.lost[0].origins[0].endswith(".jsonl:1")
     left = all_ids(index)
     assert left == intact - lost and len(left) == 150
     assert check_index(index).ok  # the new version is recorded and whole

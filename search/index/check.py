@@ -23,7 +23,6 @@ from whoosh.writing import SegmentWriter
 
 from search.errors import IndexBusyError, IndexCorruptError
 from search.index import integrity
-from search.index.build import _origin_file as origin_file
 from search.index.facet_arrays import tables_name
 from search.index.location import open_index
 from search.index.side_files import remove
@@ -35,7 +34,7 @@ from search.settings import setting
 log = logging.getLogger(__name__)
 
 WRITE_TIMEOUT_S: float = setting("write_lock_timeout_s")
-LISTED_IDS = 20  # lost article ids named in the report's lines (all are in `LostArticles.ids`)
+LISTED_IDS = 20  # lost article ids and origins named in the report's lines (all are in `LostArticles`)
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class LostArticles:
     segment: str
     count: int                 # live articles in the segment
     ids: list[str]             # as far as they could be read (stored fields, else the id terms)
-    origins: list[str]         # the files they were read from, where known
+    origins: list[str]         # where each was read from ("file", "file:line", "file[n]"), where known
 
 
 @dataclass
@@ -75,7 +74,8 @@ class CheckReport:
             shown = ", ".join(lost.ids[:LISTED_IDS]) + (" …" if len(lost.ids) > LISTED_IDS else "")
             out.append(f"segment {lost.segment} holds {lost.count} articles that cannot be read reliably: {shown}")
             if lost.origins:
-                out.append(f"  read from: {', '.join(lost.origins)} (index these again to restore them)")
+                places = ", ".join(lost.origins[:LISTED_IDS]) + (" …" if len(lost.origins) > LISTED_IDS else "")
+                out.append(f"  read from: {places} (index these files again to restore them)")
         if self.unrecorded:
             out.append(f"{len(self.unrecorded)} files have no record (checked by reading them; --repair records them)")
         out += [f"repaired: {r}" for r in self.repaired]
@@ -109,7 +109,7 @@ def _lost(ix: FileIndex, segment: Segment) -> LostArticles:
             for docnum, stored in reader.iter_docs():
                 ids.append(stored.get("id", f"#{docnum}"))
                 if stored.get("origin"):
-                    origins[origin_file(stored["origin"])] = None
+                    origins[stored["origin"]] = None
         except Exception:
             ids = [text for text in _safe_terms(reader, "id")]
     finally:
