@@ -221,8 +221,9 @@ def refresh_caches(index_dir: Path) -> None:
         generation = snap.searcher.reader().generation()
         facet_arrays.prune(index_dir, segment_ids, generation)
         postings.prune(index_dir, segment_ids)
-        integrity.record(index_dir, integrity.version_files(index_dir, segment_ids, toc_file_name(generation),
-                                                            facet_arrays.tables_name(generation)))
+        toc = toc_file_name(generation)
+        integrity.record(index_dir, integrity.version_files(index_dir, segment_ids, toc,
+                                                            facet_arrays.tables_name(generation)), toc)
 
 
 def _open(index_dir: Path) -> Snapshot:
