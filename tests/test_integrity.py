@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from search import IndexCorruptError, build_index, check_index, search
 from search.index import integrity
@@ -145,6 +146,8 @@ def test_random_bytes_in_a_postings_array_are_rebuilt_and_saved_again_not_answer
     # saved again, whole, with its record: the next process loads it without rebuilding
     assert integrity.measure(terms) == integrity.read_manifest(index)[str(terms.relative_to(index))]
     assert np.array_equal(np.load(terms), np.load(next(pristine.glob(f"postings/{terms.parent.name}/body.terms.npy"))))
+    fresh = run_python(f"from search import search; print(search('harbour', index_dir={str(index)!r}).total)")
+    assert fresh.stdout.strip() == str(expected[0][0]) and "unreadable" not in fresh.stderr, fresh.stderr
 
 
 @pytest.mark.parametrize("victim", ["facets/MAIN_*.npz", "facets/tables-*.npz", "postings/*/docs.npy"])
@@ -154,7 +157,10 @@ def test_damaged_or_truncated_side_files_never_change_an_answer(pristine, index,
         truncate(path) if number % 2 else scribble(path)
     assert answers(index) == expected
     # what the answers needed was rebuilt and saved again; what they did not need, check finds and repairs
-    assert all(damage.derived for damage in check_index(index).damaged)
+    damage = check_index(index).damaged
+    assert all(d.derived for d in damage)
+    if victim != "facets/MAIN_*.npz":  # the tables (and postings) were needed: saved again, whole
+        assert not damage
     assert check_index(index, repair=True).ok and check_index(index).ok and answers(index) == expected
 
 
@@ -190,6 +196,11 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
+def run_python(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
 def test_the_cli_says_what_is_damaged_in_one_line_and_check_repair_mends_it(index):
     truncate(segment_file(index, "published.col"))
     out = run_cli("query", "harbour", "--index-dir", str(index))
@@ -200,3 +211,26 @@ def test_the_cli_says_what_is_damaged_in_one_line_and_check_repair_mends_it(inde
     out = run_cli("check", "--repair", "--index-dir", str(index))
     assert out.returncode == 0 and "dropped 1 unreadable segments" in out.stdout and "read from:" in out.stdout
     assert run_cli("query", "harbour", "--index-dir", str(index)).returncode == 0
+
+
+def test_the_page_shows_damage_as_a_sentence(index, monkeypatch):
+    truncate(segment_file(index, "_body_len.col"))
+    monkeypatch.setenv("SEARCH_INDEX_DIR", str(index))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["q"] = "harbour"
+    at.run()
+    assert not at.exception and at.error and "is damaged" in at.error[0].value and "len.col" in at.error[0].value
+
+
+def test_recording_keeps_a_segment_files_first_record_and_measures_the_table_of_contents_anew(tmp_path):
+    toc, segment = tmp_path / "_MAIN_1.toc", tmp_path / "MAIN_x.pst"
+    toc.write_bytes(b"version one of an index")
+    segment.write_bytes(b"postings as written")
+    integrity.record(tmp_path, [toc.name, segment.name], toc.name)
+    toc.write_bytes(b"version one of a new index in the same folder")  # versions counted from 0 again
+    segment.write_bytes(b"postings as damaged")  # a segment file never changes: this is damage
+    integrity.record(tmp_path, [toc.name, segment.name], toc.name)
+    records = integrity.read_manifest(tmp_path)
+    assert records[toc.name] == integrity.measure(toc)
+    assert [str(d) for d in integrity.compare(tmp_path, list(records), records, full=True)] == \
+        ["MAIN_x.pst: checksum differs"]
