@@ -12,7 +12,6 @@ restore them. Without `--repair` nothing is changed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,14 +109,15 @@ def _lost(ix: FileIndex, segment: Segment) -> LostArticles:
                 ids.append(stored.get("id", f"#{docnum}"))
                 if stored.get("origin"):
                     origins[stored["origin"]] = None
-        except Exception:
-            ids = [text for text in _safe_terms(reader, "id")]
+        except Exception:  # stored fields damaged: the ids from the id field's terms
+            ids = _terms_or_none(reader, "id")
     finally:
         reader.close()
     return LostArticles(segment.segment_id(), count, ids, list(origins))
 
 
-def _safe_terms(reader: SegmentReader, fieldname: str) -> list[str]:
+def _terms_or_none(reader: SegmentReader, fieldname: str) -> list[str]:
+    """A field's terms in a segment, or none when they cannot be read either."""
     try:
         return [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(fieldname)]
     except Exception:
@@ -138,8 +138,7 @@ def _drop_segments(ix: FileIndex, path: Path, dropped: set[str]) -> None:
         current.writer.commit(mergetype=without)
 
 
-def check_index(index_dir: str | Path, repair: bool = False,
-                progress: Callable[[str], None] | None = None) -> CheckReport:
+def check_index(index_dir: str | Path, repair: bool = False) -> CheckReport:
     """Check every file of the index's latest version against its record (size and checksum)
     and read every segment through; with `repair`, rebuild damaged derived files, drop damaged
     segments (listing their articles in `lost`) and record files that had no record."""
@@ -170,9 +169,7 @@ def check_index(index_dir: str | Path, repair: bool = False,
     report.files_checked = len(set(names) | set(present))
     report.bytes_checked = sum((path / n).stat().st_size for n in set(names) | set(present) if (path / n).is_file())
     damaged_segments = {d.segment for d in report.damaged if not d.derived and d.segment}
-    for number, segment_id in enumerate(segment_ids, 1):
-        if progress:
-            progress(f"reading segment {number} of {len(segment_ids)}")
+    for segment_id in segment_ids:
         try:
             reader = SegmentReader(ix.storage, ix.schema, segments[segment_id])
             try:
