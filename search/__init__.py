@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 from search.engine import explore as _explore
@@ -27,8 +28,12 @@ from search.engine.query import DateHistogram, Hit, SearchResult
 from search.engine.selection import Selection
 from search.errors import IndexBusyError, IndexCorruptError, IndexNotFoundError, SearchError
 from search.index import build as _build
+from search.index import check as _check
+from search.index import optimize as _optimize
 from search.index.build import IndexProgress, IndexReport, build_index
-from search.index.location import default_index_dir
+from search.index.check import CheckReport, LostArticles
+from search.index.location import configured_index_dir, default_index_dir, resolve_index_dir
+from search.index.optimize import OptimizeProgress, OptimizeReport
 from search.ingest.readers import ReadError, read_paths
 from search.model import (
     EXPORT_FORMATS,
@@ -74,8 +79,10 @@ def _check_arguments(arguments: dict[str, Any]) -> None:
 
 
 def _on_default_index(function: _Call) -> _Call:
-    """`function` with `index_dir=None` meaning the default index, built from `seeds/` on first use,
-    and its arguments' types checked (`_check_arguments`)."""
+    """`function` with `index_dir=None` meaning the default index: the one configured
+    ($SEARCH_INDEX_DIR), used as it is (a configured folder that is gone is an error, never
+    silently a new sample index); with none configured, the per-user one, built from `seeds/`
+    on first use. Its arguments' types are checked first (`_check_arguments`)."""
     signature = inspect.signature(function)
 
     @functools.wraps(function)
@@ -83,7 +90,7 @@ def _on_default_index(function: _Call) -> _Call:
         bound = signature.bind(*args, **kwargs)
         _check_arguments(bound.arguments)
         if bound.arguments.get("index_dir") is None:
-            bound.arguments["index_dir"] = _build.ensure_default_index()
+            bound.arguments["index_dir"] = configured_index_dir() or _build.ensure_default_index()
         return function(*bound.args, **bound.kwargs)
 
     return call  # type: ignore[return-value]
@@ -98,11 +105,38 @@ index_stats = _on_default_index(_explore.index_stats)
 export = _on_default_index(_export)
 delete_articles = _on_default_index(_build.delete_articles)
 
+
+def check_index(index_dir: str | Path | None = None, repair: bool = False) -> CheckReport:
+    """Check every file of an index (default: `default_index_dir()`) against the size and
+    checksum recorded when it was written, and read every segment through; with `repair`,
+    rebuild damaged derived files and drop unreadable segments, listing their articles."""
+    return _check.check_index(resolve_index_dir(index_dir), repair)
+
+
+def index_identity(index_dir: str | Path | None = None) -> tuple[int, int] | None:
+    """The (device, inode) of an index folder (default: `default_index_dir()`), None when there
+    is none: a different identity at the same path is another index (deleted and rebuilt, or
+    replaced), which a long-lived view (the page) must say rather than mix with what it showed."""
+    try:
+        stat = resolve_index_dir(index_dir).stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def optimize(index_dir: str | Path | None = None,
+             progress: Callable[[OptimizeProgress], None] | None = None) -> OptimizeReport:
+    """Merge an index (default: `default_index_dir()`) into one segment, reclaiming the space
+    of deleted and replaced articles; it stays searchable throughout."""
+    return _optimize.optimize(resolve_index_dir(index_dir), progress)
+
+
 __all__ = [
     "EXPORT_FORMATS", "FACET_ORDERS", "MATCH_MODES", "SORTS",
-    "Article", "ArticleView", "CoOccurrence", "DateHistogram", "FACETS", "Facet", "FacetValue", "Hit",
+    "Article", "ArticleView", "CheckReport", "CoOccurrence", "DateHistogram", "FACETS", "Facet", "FacetValue", "Hit",
     "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport", "IndexStats",
-    "ReadError", "SearchError", "SearchResult", "Selection", "build_index", "cooccurrence", "default_index_dir",
-    "export", "facet_values", "delete_articles", "get_article", "index_stats", "marked_html", "read_paths",
-    "register_facet", "search", "similar",
+    "LostArticles", "OptimizeProgress", "OptimizeReport", "ReadError", "SearchError", "SearchResult", "Selection",
+    "build_index", "check_index", "cooccurrence", "default_index_dir", "export", "facet_values", "delete_articles",
+    "get_article", "index_identity", "index_stats", "marked_html", "optimize",
+    "read_paths", "register_facet", "search", "similar",
 ]

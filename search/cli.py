@@ -1,4 +1,5 @@
-"""Command line: index, query, export, similar, values, cooccur, stats and settings (`python -m search -h`)."""
+"""Command line: index, query, export, similar, values, cooccur, stats, check, optimize and settings
+(`python -m search -h`)."""
 
 from __future__ import annotations
 
@@ -21,15 +22,19 @@ from search import (
     FACETS,
     SORTS,
     Hit,
+    IndexCorruptError,
     IndexProgress,
+    OptimizeProgress,
     SearchError,
     SearchResult,
     build_index,
+    check_index,
     cooccurrence,
     delete_articles,
     export,
     facet_values,
     index_stats,
+    optimize,
     search,
     similar,
 )
@@ -208,14 +213,43 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("stats", parents=[index_option], help="summary of the index")
 
+    cmd = commands.add_parser("check", parents=[index_option],
+                              help="check every index file against its record; say which articles damage affects")
+    cmd.add_argument("--repair", action="store_true",
+                     help="rebuild damaged derived files, drop unreadable segments (their articles are listed)")
+    cmd = commands.add_parser("optimize", parents=[index_option],
+                              help="merge the index into one segment, reclaiming deleted articles' space")
+    cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+
     cmd = commands.add_parser("settings", help="list the settings: name, default and what each sets")
     cmd.add_argument("--markdown", action="store_true", help="as a Markdown table (the one in README.md)")
     return parser
 
 
+def _maintain(args: argparse.Namespace) -> None:
+    """`check` (an error status when damage remains) and `optimize` (a progress bar on stderr)."""
+    if args.command == "check":
+        report = check_index(args.index_dir, repair=args.repair)
+        print("\n".join(report.lines()))
+        if not report.ok:
+            raise IndexCorruptError(f"the index at {report.index_dir} is damaged")
+        return
+    with tqdm(total=0, unit="segment", desc="merging", disable=True if args.quiet else None, file=sys.stderr) as bar:
+        def show(state: OptimizeProgress) -> None:
+            bar.set_description("merging" if state.step == "merging" else "rebuilding search arrays")
+            bar.total, bar.n = state.total, state.done
+            bar.refresh()
+
+        done = optimize(args.index_dir, progress=show)
+    print(f"{done.segments_before} segments → {done.segments_after}; "
+          f"{done.bytes_before / 1e6:.1f} MB → {done.bytes_after / 1e6:.1f} MB")
+
+
 def _run(args: argparse.Namespace) -> None:
     bold = sys.stdout.isatty()
-    if args.command == "index":
+    if args.command in ("check", "optimize"):
+        _maintain(args)
+    elif args.command == "index":
         with ProgressBar(disable=True if args.quiet else None) as bar:
             report = build_index(args.paths, args.index_dir, rebuild=args.rebuild, prune=args.prune,
                                  workers=_workers(args.workers), commit_every=args.commit_every, progress=bar.update)

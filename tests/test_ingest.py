@@ -157,6 +157,7 @@ def test_pipeline_runs_with_an_empty_nltk_data_folder(tmp_path):
 
 
 def test_default_index_is_built_from_the_seeds(tmp_path, monkeypatch):
-    monkeypatch.setenv("SEARCH_INDEX_DIR", str(tmp_path / "default"))
+    monkeypatch.delenv("SEARCH_INDEX_DIR", raising=False)  # none configured: the per-user folder
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     res = search("cyber")
-    assert res.total == 2 and (tmp_path / "default").is_dir()
+    assert res.total == 2 and (tmp_path / "data" / "news-search" / "index").is_dir()

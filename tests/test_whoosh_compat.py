@@ -238,3 +238,14 @@ def test_a_multi_term_query_matches_the_union_of_its_expansions(index, query):
             for _, text in query.expanded_terms(leaf):
                 union |= {offset + d for d in leaf.postings(query.fieldname, text).all_ids()}
     assert union == expected and len(expected) > 1
+
+
+def test_the_table_of_contents_name_and_segments_are_those_whoosh_writes_and_reads(index):
+    folder = Path(index.storage.folder)
+    generation, segments = whoosh_compat.latest_version(index)
+    assert generation == index.latest_generation()
+    assert (folder / whoosh_compat.toc_file_name(generation)).is_file()
+    with index.reader() as reader:
+        assert [s.segment_id() for s in segments] == [leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()]
+        assert [s.deleted_count() for s in segments] == [3]
+    assert all(any(p.name.startswith(f"{s.segment_id()}.") for p in folder.iterdir()) for s in segments)

@@ -191,6 +191,16 @@ def _facet(text: str, default: str) -> str:
     return text if text in FACETS else default
 
 
+def index_change_notice(shown: tuple[int, int] | None, now: tuple[int, int] | None) -> str | None:
+    """What to tell a reader whose index folder changed identity since the last view (`shown`,
+    None on a first view): results from another index must not pass for the ones they browsed."""
+    if shown is None or shown == now:
+        return None
+    if now is None:
+        return "The index this page was showing is gone (its folder was deleted or moved)."
+    return "The index was replaced since your last view (rebuilt or swapped): the results now come from the new one."
+
+
 def state_from_params(get_all: Callable[[str], list[str]]) -> PageState:
     """Read the page state from URL parameters (`get_all(name)` lists a parameter's values).
 

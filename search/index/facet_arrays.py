@@ -93,8 +93,13 @@ def save(index_dir: Path, segment_id: str, facets: SegmentFacets) -> None:
     side_files.save(_path(index_dir, segment_id), lambda partial: _write_segment(partial, facets))
 
 
+def tables_name(generation: int) -> str:
+    """The file name of an index version's saved facet tables (in the `facets` folder)."""
+    return f"{TABLES_PREFIX}{generation}.npz"
+
+
 def _tables_path(index_dir: Path, generation: int) -> Path:
-    return index_dir / CACHE_DIR / f"{TABLES_PREFIX}{generation}.npz"
+    return index_dir / CACHE_DIR / tables_name(generation)
 
 
 def save_tables(index_dir: Path, generation: int, tables: dict[str, FacetTable]) -> None:

@@ -15,11 +15,17 @@ from search.index.schema import make_schema
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
 
 
+def configured_index_dir() -> Path | None:
+    """`$SEARCH_INDEX_DIR`, when set: an index someone chose, never replaced by the sample one."""
+    configured = os.environ.get("SEARCH_INDEX_DIR")
+    return Path(configured).expanduser() if configured else None
+
+
 def default_index_dir() -> Path:
     """`$SEARCH_INDEX_DIR`, else an `index` folder in the per-user data directory."""
-    configured = os.environ.get("SEARCH_INDEX_DIR")
+    configured = configured_index_dir()
     if configured:
-        return Path(configured).expanduser()
+        return configured
     return Path(platformdirs.user_data_dir("news-search", appauthor=False)) / "index"
 
 

@@ -4,15 +4,18 @@
 exactly when a writer has committed since (Whoosh's `up_to_date`). Its segment readers are
 opened with `text_terms.TextArraysCodec`, so Whoosh's own term lookups answer title and body
 from the postings arrays this snapshot reads (once per segment), and its facet tables come from
-the file saved for the version (`facet_arrays.save_tables`) when there is one. The engine asks
+the file saved for the version (`facet_arrays.save_tables`), saved when there is none. The engine asks
 it, not Whoosh's readers, for what needs them: keyword terms' documents, multi-term expansions,
 what Whoosh's own matchers find, key terms of a text.
 """
 
 from __future__ import annotations
 
+import os
 import threading
+import weakref
 from collections.abc import Collection, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,11 +26,12 @@ from numpy.typing import NDArray
 from whoosh.classify import Bo1Model, Expander
 from whoosh.fields import Schema
 from whoosh.query import MultiTerm, Query
-from whoosh.reading import IndexReader
+from whoosh.reading import IndexReader, ReaderClosed
 from whoosh.searching import Searcher
 from whoosh.util.times import datetime_to_long
 
-from search.index import facet_arrays, postings
+from search.errors import IndexCorruptError, IndexNotFoundError
+from search.index import facet_arrays, integrity, postings
 from search.index.facet_arrays import SegmentFacets, load_tables, save_tables, segment_facets
 from search.index.facet_table import FacetTable
 from search.index.location import open_index
@@ -36,7 +40,15 @@ from search.index.postings import FieldPostings, SegmentPostings, segment_postin
 from search.index.schema import FACETS, TEXT_FIELDS, from_stored
 from search.index.text_terms import TextArraysCodec
 from search.index.vocabulary import Vocabulary
-from search.index.whoosh_compat import column_values, field_lengths, open_searcher, per_document_reader, term_docs
+from search.index.whoosh_compat import (
+    column_values,
+    field_lengths,
+    latest_version,
+    open_searcher,
+    per_document_reader,
+    term_docs,
+    toc_file_name,
+)
 
 NO_DATE = np.iinfo(np.int64).min
 
@@ -51,6 +63,7 @@ class Snapshot:
     published: NDArray[np.int64]    # per document number (Whoosh's long form), NO_DATE when unknown
     day: NDArray[np.int64]          # days since 1970-01-01 per document number, NO_DATE when unknown
     tables: dict[str, FacetTable] = field(default_factory=dict)
+    folder_identity: tuple[int, int] = (0, 0)  # (st_dev, st_ino) of the index folder when opened
     _segments: list[tuple[SegmentFacets, int]] | None = None
     _lengths: dict[str, NDArray[np.float32]] = field(default_factory=dict)
     _average_lengths: dict[str, float] = field(default_factory=dict)
@@ -128,21 +141,27 @@ class Snapshot:
         return self._vocabulary
 
     def table(self, facet: str) -> FacetTable:
-        """The facet table of `facet`: the saved one of this index version, else put together
-        from the segments' pairs (on first use)."""
-        if facet not in self.tables:
-            if self._saved_tables is None:
-                self._saved_tables = load_tables(self.index_dir, self.searcher.reader().generation())
-            if facet in self._saved_tables:
-                self.tables[facet] = self._saved_tables[facet]
-                return self.tables[facet]
-            if self._segments is None:
-                self._segments = [(segment_facets(self.index_dir, leaf), offset) for leaf, offset in self._leaves()]
-            table = FacetTable.combine([(*facets[facet], offset) for facets, offset in self._segments], self.live)
-            if facet in PERSON_FACETS:  # one person, one value: computed once per index version
-                table = table.merged(canonical_names(table.values, np.diff(table.starts).tolist()))
-            self.tables[facet] = table
+        """The facet table of `facet`: from the file saved for this index version; when there is
+        none (or it is damaged), every facet's table is put together from the segments' pairs
+        and saved, so the next process loads them at once."""
+        if self._saved_tables is None:
+            self._saved_tables = load_tables(self.index_dir, self.searcher.reader().generation())
+            self.tables.update(self._saved_tables)
+            if not self._saved_tables:
+                self.tables.update({name: self._combined(name) for name in FACETS})
+                save_tables(self.index_dir, self.searcher.reader().generation(), self.tables)
+        if facet not in self.tables:  # a facet registered after the tables were saved
+            self.tables[facet] = self._combined(facet)
         return self.tables[facet]
+
+    def _combined(self, facet: str) -> FacetTable:
+        """A facet's table put together from every segment's pairs (live documents only)."""
+        if self._segments is None:
+            self._segments = [(segment_facets(self.index_dir, leaf), offset) for leaf, offset in self._leaves()]
+        table = FacetTable.combine([(*facets[facet], offset) for facets, offset in self._segments], self.live)
+        if facet in PERSON_FACETS:  # one person, one value: computed once per index version
+            table = table.merged(canonical_names(table.values, np.diff(table.starts).tolist()))
+        return table
 
     def stored(self, docnum: int) -> dict[str, Any]:
         """A document's `Article` arguments (`from_stored`), each facet value spelled as the
@@ -152,10 +171,6 @@ class Snapshot:
             aliases = self.table(name).aliases
             stored["facets"][name] = list(dict.fromkeys(aliases.get(v, v) for v in stored["facets"][name]))
         return stored
-
-    def save_tables(self) -> None:
-        """Save this index version's facet tables, for the next process to load at once."""
-        save_tables(self.index_dir, self.searcher.reader().generation(), {name: self.table(name) for name in FACETS})
 
     def keyword_docs(self, field_name: str, texts: Collection[str | bytes] = (),
                      per_segment: Sequence[Iterable[str | bytes]] | None = None) -> NDArray[np.bool_]:
@@ -197,33 +212,90 @@ def published_key(value: datetime | int | None) -> int | None:
 
 def refresh_caches(index_dir: Path) -> None:
     """After the index changed: save the postings and facet arrays of new segments and the
-    version's facet tables, and drop those of segments merged or cleared away, so the next
-    process to search starts at once."""
+    version's facet tables, drop those of segments merged or cleared away, and record every file
+    of the version (`integrity.record`), so the next process to search starts at once and checks
+    what it opens."""
     snap = _open(index_dir)
     with snap.searcher:
         segment_ids = list(snap._segment_postings())  # rebuilt and saved where missing
-        snap.save_tables()  # from every segment's facet pairs, rebuilt and saved where missing
+        snap.table("source")  # the version's tables: from every segment's pairs, saved, where missing
         generation = snap.searcher.reader().generation()
         facet_arrays.prune(index_dir, segment_ids, generation)
         postings.prune(index_dir, segment_ids)
+        toc = toc_file_name(generation)
+        integrity.record(index_dir, integrity.version_files(index_dir, segment_ids, toc,
+                                                            facet_arrays.tables_name(generation)), toc)
 
 
 def _open(index_dir: Path) -> Snapshot:
-    """Open the index's latest version, its segment readers with the postings-arrays codec."""
-    opened: list[Snapshot] = []  # the readers ask for arrays only once a query runs, when it exists
+    """Open the index's latest version, its segment readers with the postings-arrays codec,
+    after checking its files against their records (`integrity.check_open`). The searcher closes
+    when the snapshot is no longer used by anyone (a thread may still be answering a query on a
+    snapshot that a newer version replaced in the cache)."""
+    opened: list[weakref.ref[Snapshot]] = []  # the readers ask for arrays only once a query runs, when it exists
 
     def codec(schema: Schema) -> TextArraysCodec:
-        return TextArraysCodec(schema, lambda segment_id: opened[0].segment_arrays(segment_id))
+        def arrays(segment_id: str) -> SegmentPostings:
+            snap = opened[0]()
+            assert snap is not None  # a reader of a snapshot is used only through it
+            return snap.segment_arrays(segment_id)
 
-    searcher = open_searcher(open_index(index_dir), codec)
-    reader = searcher.reader()
-    total = reader.doc_count_all()
-    live = np.ones(total, dtype=bool)
-    if reader.has_deletions():
-        live[[d for d in range(total) if reader.is_deleted(d)]] = False
-    published = _published(reader, total)
-    opened.append(Snapshot(searcher, index_dir, live, published, _days(published)))
-    return opened[0]
+        return TextArraysCodec(schema, arrays)
+
+    identity = _identity(index_dir)
+    ix = open_index(index_dir)
+    try:
+        searcher = open_searcher(ix, codec)
+    except OSError as exc:  # a segment file vanished (Whoosh retried), or cannot be read
+        _check_files(index_dir, None)
+        raise IndexCorruptError(f"cannot open the index at {index_dir}: {exc}; "
+                                f"`python -m search check --index-dir {index_dir}` finds the damage") from exc
+    try:
+        _check_files(index_dir, searcher)
+        reader = searcher.reader()
+        total = reader.doc_count_all()
+        live = np.ones(total, dtype=bool)
+        if reader.has_deletions():
+            live[[d for d in range(total) if reader.is_deleted(d)]] = False
+        published = _published(reader, total)
+    except BaseException:
+        searcher.close()
+        raise
+    snap = Snapshot(searcher, index_dir, live, published, _days(published), folder_identity=identity)
+    opened.append(weakref.ref(snap))
+    weakref.finalize(snap, _close, searcher)
+    return snap
+
+
+def _close(searcher: Searcher) -> None:
+    """Close a snapshot's searcher, unless its user closed it already (`with snap.searcher:`)."""
+    with suppress(ReaderClosed):
+        searcher.close()
+
+
+def _check_files(index_dir: Path, searcher: Searcher | None) -> None:
+    """`integrity.check_open` for the version `searcher` reads (None: the latest, when it could
+    not be opened: every recorded segment of its table of contents)."""
+    if searcher is not None:
+        reader = searcher.reader()
+        segment_ids = [leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()]
+        integrity.check_open(index_dir, segment_ids, toc_file_name(reader.generation()))
+        return
+    try:
+        generation, segments = latest_version(open_index(index_dir))
+    except Exception:  # the table of contents itself: reported by the caller
+        return
+    integrity.check_open(index_dir, [s.segment_id() for s in segments], toc_file_name(generation))
+
+
+def _identity(index_dir: Path) -> tuple[int, int]:
+    """The index folder's (device, inode): another folder at the same path is another index."""
+    try:
+        stat = os.stat(index_dir)
+    except FileNotFoundError:
+        raise IndexNotFoundError(f"no index at {index_dir}: the folder does not exist "
+                                 f"(was it deleted or moved while in use?)") from None
+    return stat.st_dev, stat.st_ino
 
 
 def _published(reader: IndexReader, total: int) -> NDArray[np.int64]:
@@ -258,14 +330,22 @@ _lock = threading.Lock()
 
 
 def snapshot(index_dir: Path) -> Snapshot:
-    """The current snapshot of the index in `index_dir` (reused until the index changes)."""
+    """The current snapshot of the index in `index_dir`: reused while the index is unchanged,
+    reopened when a writer has committed since or the folder was replaced by another (a new
+    `folder_identity`); `IndexNotFoundError` once the folder is gone, never the old view. A
+    replaced snapshot is not closed here: a query on it in another thread finishes, and its
+    files close when its last user lets go of it."""
     key = index_dir.resolve()
     with _lock:
         current = _cache.get(key)
-        if current is not None and current.searcher.up_to_date():
+        try:
+            identity = _identity(key)
+        except IndexNotFoundError:
+            _cache.pop(key, None)
+            raise
+        if current is not None and current.folder_identity == identity and current.searcher.up_to_date():
             return current
+        _cache.pop(key, None)
         fresh = _open(key)
         _cache[key] = fresh
-        if current is not None:
-            current.searcher.close()
         return fresh

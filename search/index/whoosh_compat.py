@@ -35,6 +35,10 @@ Reading:
   where Whoosh 2.7 opens each only when first read, by which time a writer's commit may have
   deleted it.
 
+Knowing an index's files (search/index/integrity.py records and checks each):
+- `TOC._filename` (the table of contents' file name, `_MAIN_<generation>.toc`) and `TOC.read`
+  (a version's segments without opening them, when opening failed).
+
 tests/test_whoosh_compat.py checks each of these assumptions against the installed Whoosh, so a
 different version fails there, in one place.
 """
@@ -168,6 +172,18 @@ def _hold_columns(reader: SegmentReader, files: Collection[str]) -> None:
     for name in names:
         perdoc._colfiles[name] = perdoc._get_column_file(name)  # where its column_reader looks first
     perdoc.has_column = names.__contains__
+
+
+def toc_file_name(generation: int, indexname: str = "MAIN") -> str:
+    """The file name of an index version's table of contents."""
+    name: str = TOC._filename(indexname, generation)
+    return name
+
+
+def latest_version(ix: FileIndex) -> tuple[int, list[Segment]]:
+    """The latest version's generation and segments, read from its table of contents alone."""
+    toc = TOC.read(ix.storage, ix.indexname)
+    return toc.generation, list(toc.segments)
 
 
 # Writing

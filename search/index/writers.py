@@ -149,12 +149,16 @@ def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> S
 
 
 def merge_tiny(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
-    """Merge policy: fold segments of fewer than `TINY_SEGMENT_DOCS` documents into the new one.
+    """Merge policy: drop fully deleted segments and fold segments of fewer than
+    `TINY_SEGMENT_DOCS` documents into the new one.
 
     Whoosh's default policy (MERGE_SMALL) merges half the index at some commits (at 100k
     articles, a single-process merge of minutes, even when adding one file); here the segments
     written by workers are left as they are, and only the tiny ones of small updates are merged.
+    A segment whose every document was deleted (a full update replaces them all) is left out of
+    the new version, so the commit deletes its files: Whoosh would keep them forever.
     """
+    segments = [s for s in segments if s.deleted_count() < s.doc_count_all()]
     tiny = [s for s in segments if s.doc_count_all() < TINY_SEGMENT_DOCS]
     if len(tiny) < 2:
         return segments

@@ -19,12 +19,21 @@ from dataclasses import replace
 
 import streamlit as st
 
-from search import IndexStats, SearchError, SearchResult, default_index_dir, index_stats, search  # the public API only
+from search import (  # the public API only
+    IndexStats,
+    SearchError,
+    SearchResult,
+    default_index_dir,
+    index_identity,
+    index_stats,
+    search,
+)
 from search.app import ui
-from search.app.state import TABS, PageState, state_from_params, state_to_params
+from search.app.state import TABS, PageState, index_change_notice, state_from_params, state_to_params
 
 log = logging.getLogger("news-search.app")
 CORRECTED_KEY = "corrected_state"  # (the URL's parameters, the state the engine made of them)
+INDEX_KEY = "index_identity"  # the index folder's identity at the last view
 TAB_IDS = {label: tab for tab, label in TABS.items()}
 
 
@@ -92,6 +101,11 @@ def run_search(state: PageState) -> tuple[SearchResult | None, PageState]:
     The state shown has facet values spelled as the index spells them and the page within the
     results; it is remembered for the next action (see the module's docstring), not written.
     """
+    identity = index_identity()
+    notice = index_change_notice(st.session_state.get(INDEX_KEY), identity)
+    st.session_state[INDEX_KEY] = identity
+    if notice:
+        st.warning(notice)
     first_run = not default_index_dir().exists()  # the engine builds the sample index on first use
     spinner = st.spinner("Building the search index from the sample articles (first run only)…")
     try:
