@@ -106,9 +106,8 @@ class Snapshot:
         return self._average_lengths[text_field]
 
     def _leaves(self) -> list[tuple[IndexReader, int]]:
-        """Each segment's reader and the document number of its first document (none for an index
-        with no segment yet, whose reader is Whoosh's `EmptyReader`, a leaf without a segment)."""
-        return [(leaf, offset) for leaf, offset in self.searcher.reader().leaf_readers() if leaf.segment() is not None]
+        """`segment_leaves` of this version's reader."""
+        return segment_leaves(self.searcher.reader())
 
     def text_postings(self, text_field: str) -> list[tuple[FieldPostings, int]]:
         """Per segment: the postings of a text field and the segment's first document number."""
@@ -273,12 +272,18 @@ def _close(searcher: Searcher) -> None:
         searcher.close()
 
 
+def segment_leaves(reader: IndexReader) -> list[tuple[IndexReader, int]]:
+    """Each segment's reader and the document number of its first document; none for an index
+    with no segment yet, whose reader is Whoosh's `EmptyReader`, a leaf without a segment."""
+    return [(leaf, offset) for leaf, offset in reader.leaf_readers() if leaf.segment() is not None]
+
+
 def _check_files(index_dir: Path, searcher: Searcher | None) -> None:
     """`integrity.check_open` for the version `searcher` reads (None: the latest, when it could
     not be opened: every recorded segment of its table of contents)."""
     if searcher is not None:
         reader = searcher.reader()
-        segment_ids = [leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()]
+        segment_ids = [leaf.segment().segment_id() for leaf, _ in segment_leaves(reader)]
         integrity.check_open(index_dir, segment_ids, toc_file_name(reader.generation()))
         return
     try:
