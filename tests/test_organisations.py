@@ -96,11 +96,18 @@ def test_expanded_acronym_uses_the_long_form():
     assert find_organisations(text) == ["Federal Security Service"]
 
 
-def test_article_expansion_overrides_the_canonical_name():
-    # "ISIS" alone stays "ISIS"; expanded, the article's long form is used for every mention.
+def test_a_known_organisation_keeps_its_canonical_name_however_expanded():
+    # One facet value per organisation: the article's expansion or spelling does not make a second one.
     assert find_organisations("ISIS claimed the attack.") == ["ISIS"]
     text = "ISIS (Islamic State of Iraq and Syria) claimed the attack. ISIS fighters fled."
-    assert find_organisations(text) == ["Islamic State of Iraq and Syria"]
+    assert find_organisations(text) == ["ISIS"]
+    text = "The Organisation of Islamic Co-operation (OIC) met. The OIC then adjourned."
+    assert find_organisations(text) == ["Organisation of Islamic Cooperation"]
+
+
+def test_an_article_may_give_a_known_acronym_another_meaning():
+    text = "The Sustainable Cities Organisation (SCO) met in Lyon. SCO members voted."
+    assert find_organisations(text) == ["Sustainable Cities Organisation"]
 
 
 def test_unknown_acronym_is_resolved_after_its_expansion():

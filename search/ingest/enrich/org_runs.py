@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_types import Candidate, Tables, normalise
+from search.ingest.enrich.org_types import Candidate, Tables, fold, normalise
 
 __all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
 
@@ -129,7 +129,7 @@ def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token
         if i + 1 < len(tokens) and _possessive(text, end):
             following = tokens[i + 1][0]
             if (following not in tables.organisation or word.isupper() or word in tables.places
-                    or normalise(word).lower() in tables.keys
+                    or fold(word) in tables.keys
                     or (sum(w not in tables.openers for w, _, _ in segments[-1]) > 1
                         and word not in tables.possessive_words)):
                 segments.append([])  # not "(The) King's College", "Kurdistan Workers' Party"
@@ -152,7 +152,7 @@ def _split_and(segment: list[Token], tables: Tables) -> list[list[Token]]:
             # Army", "AP and NBC News"; not "Department of Health and Human Services", nor "Morgan
             # Stanley and Co Inc" (a company's legal suffix).
             complete = before[-1][0] in tables.organisation or segment[i + 1][0] == "the" \
-                or " ".join(w for w, _, _ in before).lower() in tables.keys
+                or fold(" ".join(w for w, _, _ in before)) in tables.keys
             if complete and has_head(after, tables) and after[0][0] not in tables.suffixes:
                 return [before, *_split_and(after, tables)]
     return [segment]
@@ -204,10 +204,11 @@ def _name_in(text: str, tokens: list[Token], run_end: Token, tables: Tables) -> 
         if is_head(j):
             last = j
     end = _tail_end(words, last, first > start, tables)
-    if end > last and words[last + 1] == "of" and (words[last] in tables.head_only or tables.keys.get(
-            normalise(text[tokens[start][1] : tokens[last][2]]).lower())) \
+    known = tables.keys.get(fold(text[tokens[start][1] : tokens[last][2]]))
+    if end > last and words[last + 1] == "of" and (words[last] in tables.head_only or known) \
+            and known not in tables.un_organs \
             and " ".join(w for w in words[last + 2 : end + 1] if w not in tables.connectors) in tables.places:
-        end = last  # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran"
+        end = last  # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran"; not "Security Council of Ukraine"
     if end == last and words[last] in tables.in_tail and last + 2 < n and words[last + 1] == "in":
         place = " ".join(words[last + 2 :])
         if place in tables.places:
@@ -231,7 +232,7 @@ def _name_in(text: str, tokens: list[Token], run_end: Token, tables: Tables) -> 
     if lowered in tables.not_organisations or any(lowered.endswith(e) for e in tables.not_endings) \
             or lowered.startswith("non-"):
         return None
-    return Candidate(start_char, end_char, name, tables.keys.get(lowered), 1)
+    return Candidate(start_char, end_char, name, tables.keys.get(fold(name)), 1)
 
 
 def _tail_end(words: list[str], last: int, has_modifiers: bool, tables: Tables) -> int:
@@ -295,7 +296,7 @@ def _extend_over_list(
     if 0 < len(before) - i <= 4 and before[-1][2] == previous.end():
         candidate.start = before[i][1]
         candidate.name = text[candidate.start : candidate.end]
-        candidate.key = tables.keys.get(normalise(candidate.name).lower())
+        candidate.key = tables.keys.get(fold(candidate.name))
 
 
 def _extend_into_list(text: str, candidate: Candidate, run: re.Match[str], tables: Tables) -> None:
@@ -310,7 +311,7 @@ def _extend_into_list(text: str, candidate: Candidate, run: re.Match[str], table
     if 3 <= len(words) <= 5 and words[1] == "and" and not any(w in tables.organisation for w in words):
         candidate.end = following.end()
         candidate.name = text[candidate.start : candidate.end]
-        candidate.key = tables.keys.get(normalise(candidate.name).lower())
+        candidate.key = tables.keys.get(fold(candidate.name))
 
 
 def _possessive(text: str, end: int) -> bool:
