@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Candidate", "Tables", "fold", "normalise"]
+__all__ = ["Candidate", "Tables", "Token", "fold", "normalise"]
+
+Token = tuple[str, int, int]  # a word of a run (possessive stripped), its start and end in the text
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class Tables:
     openers: frozenset[str]
     numbers: frozenset[str]
     roles: frozenset[str]
+    sub_bodies: frozenset[str]  # "Board", "Council": a part of an organisation named after it
+    sub_body_modifiers: frozenset[str]  # "Supervisory", "Management": words of such a part's name
     possessive_words: frozenset[str]
     not_organisations: frozenset[str]
     not_endings: tuple[str, ...]

@@ -362,6 +362,8 @@ def _tables() -> Tables:
         openers=frozenset(words["openers"]),
         numbers=frozenset(words["numbers"]),
         roles=frozenset(words["roles"]),
+        sub_bodies=frozenset(words["sub_bodies"]),
+        sub_body_modifiers=frozenset(words["sub_body_modifiers"]),
         possessive_words=frozenset(words["possessive_words"]),
         not_organisations=frozenset(n.lower() for n in words["not_organisations"]),
         not_endings=tuple(" " + n.lower() for n in words["not_organisation_endings"]),
