@@ -208,11 +208,16 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
     if limit <= last:
         last = max(j for j in heads if j < limit)
     end = _tail_end(words[:limit], last, first > start, after_role, tables)
-    known = tables.keys.get(fold(text[tokens[start][1] : tokens[last][2]]))
-    if end > last and words[last + 1] == "of" and (words[last] in tables.head_only or known) \
-            and known not in tables.un_organs \
-            and " ".join(w for w in words[last + 2 : end + 1] if w not in tables.connectors) in tables.places:
-        end = last  # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran", not "Security Council of X"
+    # A known name, or one ending in a word like "Air", with the place it is of or for after it:
+    # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran", "League of Arab States for
+    # Syria" (but a UN organ's name stays whole: "Security Council of Ukraine").
+    for k in range(last + 1, end):
+        if words[k] in ("of", "for") and " ".join(w for w in words[k + 1 : end + 1] if w not in tables.connectors) \
+                in tables.places:
+            known = tables.keys.get(fold(text[tokens[start][1] : tokens[k - 1][2]]))
+            if (known or (k == last + 1 and words[last] in tables.head_only)) and known not in tables.un_organs:
+                end = k - 1
+            break
     if end == last and words[last] in tables.in_tail and start < last and last + 2 < n and words[last + 1] == "in":
         place = " ".join(words[last + 2 :])
         if place in tables.places:
@@ -267,26 +272,29 @@ def _tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool
         if word in tables.roles:
             # A title ends the name ("Ministry of Defence Spokesman ..."), unless it is all the tail
             # names: "Ministry of Justice", "Office of the Prime Minister", "Office of the President
-            # of Ukraine" (not "Administration of President Barack Obama").
+            # of Ukraine" (not "Administration of President Barack Obama"), or an office for
+            # something: "Office of the United Nations High Commissioner for Refugees".
             i = j
             while i < n and words[i] in tables.roles:
                 i += 1
-            if content or not (i == n or words[i] in tables.connectors or (after_role and n - i == 2)):
+            if content and not (i < n - 1 and words[i] == "for") or not content and not (
+                    i == n or words[i] in tables.connectors or (after_role and n - i == 2)):
                 break
             content.extend(words[j:i])
             end, j = i - 1, i
             continue
-        if word in tables.openers:
-            break
+        if word in tables.openers or (word in tables.things and j == n - 1):
+            break  # "Group of Eight Summit" names a meeting
         if content and j == n - 2 and (after_role or word.lower() in tables.first_names) \
                 and word not in tables.places and words[j + 1] not in tables.organisation \
                 and words[j + 1] not in tables.places and words[j + 1][:1].isupper():
             break  # "Agency for Strategic Initiatives Svetlana Petrova": a person after the name
         if word in tables.tail_connectors:
-            # "... for Research in Environmental Sciences", not "... in Munich", "... in Ohio" or
-            # "... at the Boston University School of Public Health".
+            # "... for Research in Environmental Sciences", "University of Colorado at Boulder" (a
+            # campus), not "... in Munich", "... in Ohio" or "... at the Boston University School".
             rest = [w for w in words[j + 1 :] if w not in tables.connectors]
-            if len(rest) < 2 or " ".join(rest) in tables.places or rest[0] in tables.places \
+            campus = word == "at" and words[last] == "University" and j + 2 == n
+            if (len(rest) < 2 and not campus) or " ".join(rest) in tables.places or rest[0] in tables.places \
                     or any(w in tables.organisation for w in rest):
                 break
         elif word not in tables.connectors:

@@ -123,12 +123,13 @@ def canonical_organisation(name: str, text: str = "") -> str:
     """The facet value for an organisation called `name` in an article whose text is `text`: the
     canonical name of the known-name table for any of its forms ("EU", "E.U." -> "European Union";
     "Group of 20" -> "G20"), the UN's organ for a bare organ name where `text` names the UN (see
-    `_un_organs`), else `name` itself (white space and apostrophes normalised). `find_organisations`
-    gives these values; this is the same mapping for a name from elsewhere (a hand label, a query)."""
+    `_un_organs`), else `name` itself (white space and apostrophes normalised, without a final full
+    stop: "HDT Kft." at the end of a sentence is "HDT Kft"). `find_organisations` gives these values;
+    this is the same mapping for a name from elsewhere (a hand label, a query)."""
     tables = _tables()
     key = tables.keys.get(fold(name))
     if key is None:
-        return normalise(name)
+        return normalise(name).rstrip(".")
     return _un_organs(text, tables).get(key, key) if key in tables.un_organs else key
 
 
@@ -190,21 +191,24 @@ _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]{2,}")
 # The words right next to an acronym, with nothing but a space between ("WHO WAS", not "CIS, SCO").
 _NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+$")
 _NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z'’]+)")
-# A line break inside a sentence (after a small letter or a comma, and maybe a space); the
-# look-behinds come after the "\n" so that the search starts at a literal (several times faster).
-_WRAP = re.compile(r"\n(?:(?<=[a-z,]\n)|(?<=[a-z,][ \t]\n))(?=[A-Za-z(<])")
+# A line break inside a sentence; the look-behind comes after the "\n" so that the search starts at
+# a literal (several times faster).
+_WRAP = re.compile(r"\n(?<=[a-z,]\n)(?=[A-Za-z(<])")
 _SHORT_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,4})(?:'s|’s)?$")  # "BT| said"
 _SHORT_AFTER = re.compile(r"([A-Z][A-Z0-9&]{1,4})(?![\w&.-])")  # "shares in |BT"
 
 
 def _unwrap(text: str) -> str:
     """`text` with the line breaks of hard-wrapped lines made spaces, so that a name broken over two
-    lines is one run ("the Securities and\nExchange Commission"). A break is a wrap when its line ends
-    in a small letter or a comma (and maybe one space) and the next line goes on without indent; the first line (the
-    title) and paragraph breaks stay. Same length as `text`, so positions still point into it."""
+    lines is one run ("the Securities and\nExchange Commission", "the Democratic \nRepublic of the
+    Congo"). A break is a wrap when its line ends in a small letter or a comma (spaces at the end of
+    a line are dropped) and the next line goes on without indent; the first line (the title) and
+    paragraph breaks stay. Every later step works on this text."""
     first = text.find("\n") + 1
     if not first or text.count("\n", first) < 2:
         return text
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
     return text[:first] + _WRAP.sub(" ", text[first:])
 
 
