@@ -468,3 +468,24 @@ def test_a_name_wrapped_after_a_trailing_space_is_one_name():
             "capital with the Open Working Group on Sustainable \nDevelopment Goals.\n")
     assert find_organisations(text) == ["Intergovernmental Authority on Development",
                                         "Open Working Group on Sustainable Development Goals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Time is short, the envoy said. He later told Time magazine the same.", ["Time"]),
+        ("The Lord's Resistance Army raided two villages.", ["Lord's Resistance Army"]),
+        ("The Joint Envoy of the United Nations and the League of Arab States for Yemen spoke.",
+         ["United Nations", "Arab League"]),
+        ("The Office of the United Nations High Commissioner for Refugees helped.",
+         ["Office of the United Nations High Commissioner for Refugees"]),
+        ("Leaders gathered for the Group of Eight Summit in June.", ["G8"]),
+        ("Settlements in the West Bank grew.", []),
+        ("REPORT\nFighting in the eastern Democratic \nRepublic of the Congo spread, \nofficials said.", []),
+        ("Parties to the United Nations Framework Convention on Climate Change met.", []),
+        ("The International Tribunal for the Law of the Sea ruled.", ["International Tribunal for the Law of the Sea"]),
+        ("Scientists at the University of Nevada at Reno agreed.", ["University of Nevada at Reno"]),
+    ],
+)
+def test_names_in_longer_texts_of_other_kinds(text, expected):
+    assert find_organisations(text) == expected

@@ -283,8 +283,8 @@ def _tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool
             content.extend(words[j:i])
             end, j = i - 1, i
             continue
-        if word in tables.openers or (word in tables.things and j == n - 1):
-            break  # "Group of Eight Summit" names a meeting
+        if word in tables.openers or (word in tables.things and (j == n - 1 or words[j + 1] in tables.tail_connectors)):
+            break  # "Group of Eight Summit (in June)" names a meeting; not "Tribunal for the Law of the Sea"
         if content and j == n - 2 and (after_role or word.lower() in tables.first_names) \
                 and word not in tables.places and words[j + 1] not in tables.organisation \
                 and words[j + 1] not in tables.places and words[j + 1][:1].isupper():
