@@ -47,11 +47,11 @@ def bodies_of(text: str, tokens: list[Token], start: int, end: int, tables: Tabl
     Aircraft Corporation" gives the corporation). A known name stays whole ("Council of the European
     Union"), and so does a body of a state ("Ministry of Internal Affairs of the Russian Federation")."""
     words = [w for w, _, _ in tokens]
-    if tables.keys.get(fold(text[tokens[start][1] : tokens[end][2]])):
-        return [(start, end)]
     for k in range(start + 1, end - 2):
         if words[k] != "of" or words[k + 1] != "the":
             continue
+        if tables.keys.get(fold(text[tokens[start][1] : tokens[end][2]])):
+            return [(start, end)]
         body = words[k + 2 : end + 1]
         if len(body) < 2 or " ".join(body) in tables.places \
                 or not any(is_head(words, j, k + 2, tables) for j in range(k + 2, end + 1)) \

@@ -173,7 +173,8 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
         start += 1
     # Not an organisation word of a country's name: "the Russian Federation on Measures for ...".
     heads = [j for j in range(start, n) if is_head(words, j, start, tables)
-             and not any(" ".join(words[i : j + 1]) in tables.places for i in range(max(start, j - 3), j))]
+             and not (words[j] in tables.country_heads
+                      and any(" ".join(words[i : j + 1]) in tables.places for i in range(max(start, j - 3), j)))]
     if not heads:
         return []
     first = heads[0]

@@ -41,6 +41,7 @@ class Tables:
     not_endings: tuple[str, ...]
     places: frozenset[str]
     countries: frozenset[str]  # every country form of the places gazetteer, lower case
+    country_heads: frozenset[str]  # organisation words in countries' names: "Federation", "United"
     first_names: frozenset[str]  # common given names (lower case), from the people lexicon
     suffixes: frozenset[str]  # legal suffixes of a company: "Co", "Inc", "Ltd"
     not_acronyms: frozenset[str]  # capitals that are no company: "CEO", "GDP"

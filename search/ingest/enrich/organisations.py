@@ -373,6 +373,7 @@ def _tables() -> Tables:
         not_endings=tuple(" " + n.lower() for n in words["not_organisation_endings"]),
         places=frozenset(c for c in countries if not c.isupper()),  # may end a name: "University College London"
         countries=frozenset(c.lower() for c in countries),
+        country_heads=frozenset(w for c in countries for w in c.split() if w in organisation),
         first_names=frozenset(lexicon().first_names),
         suffixes=frozenset(words["suffixes"]),
         not_acronyms=frozenset(words["not_acronyms"]),
