@@ -443,6 +443,8 @@ def test_parts_and_bodies_of_organisations(text, expected):
         ("Head of the Office of the President Petro Marchenko spoke.", ["Office of the President"]),
         ("The Cabinet of the Prime Minister of Greece replied.", ["Cabinet of the Prime Minister of Greece"]),
         ("The Administration of President Joan Smith said no.", []),
+        ("Reform strengthened the Office of the President of the General Assembly.",
+         ["Office of the President of the General Assembly"]),
     ],
 )
 def test_titles_and_names_around_an_organisation(text, expected):

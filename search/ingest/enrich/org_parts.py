@@ -45,7 +45,8 @@ def bodies_of(text: str, tokens: list[Token], start: int, end: int, tables: Tabl
     both are organisations ("Main Operations Directorate | of the | General Staff"), except a board or
     a council of it, which is a part, not an organisation of its own ("Management Board of the United
     Aircraft Corporation" gives the corporation). A known name stays whole ("Council of the European
-    Union"), and so does a body of a state ("Ministry of Internal Affairs of the Russian Federation")."""
+    Union"), and so does a body of a state ("Ministry of Internal Affairs of the Russian Federation")
+    and an office of a title holder ("Office of the President of the General Assembly")."""
     words = [w for w, _, _ in tokens]
     for k in range(start + 1, end - 2):
         if words[k] != "of" or words[k + 1] != "the":
@@ -53,7 +54,7 @@ def bodies_of(text: str, tokens: list[Token], start: int, end: int, tables: Tabl
         if tables.keys.get(fold(text[tokens[start][1] : tokens[end][2]])):
             return [(start, end)]
         body = words[k + 2 : end + 1]
-        if len(body) < 2 or " ".join(body) in tables.places \
+        if len(body) < 2 or " ".join(body) in tables.places or words[k - 1] in tables.roles or body[0] in tables.roles \
                 or not any(is_head(words, j, k + 2, tables) for j in range(k + 2, end + 1)) \
                 or not any(is_head(words, j, start, tables) for j in range(start, k)):
             continue

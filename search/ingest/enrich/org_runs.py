@@ -279,7 +279,7 @@ def _tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool
             while i < n and words[i] in tables.roles:
                 i += 1
             if content and not (i < n - 1 and words[i] == "for") or not content and not (
-                    i == n or words[i] in tables.connectors or (after_role and n - i == 2)):
+                    i == n or words[i] in tables.tail_starters or (after_role and n - i == 2)):
                 break
             content.extend(words[j:i])
             end, j = i - 1, i
