@@ -491,3 +491,38 @@ def test_a_name_wrapped_after_a_trailing_space_is_one_name():
 )
 def test_names_in_longer_texts_of_other_kinds(text, expected):
     assert find_organisations(text) == expected
+
+
+# --- Issue 11: names introduced by their kind ("the daily newspaper X", "X, a German chain") ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The weekly newspaper Dunaj Hirado printed the letter.", ["Dunaj Hirado"]),
+        ("He left the opposition party Green Harbour in May.", ["Green Harbour"]),
+        ("Police shut a website known as \"Night Owl Forum\" last year.", ["Night Owl Forum"]),
+        ("The charity Sea Rescue North on Sunday said ten boats left.", ["Sea Rescue North"]),
+        ("Stores went to Korbel, a Czech supermarket chain.", ["Korbel"]),
+        ("Reports came from Vesna, an independent human rights centre, on Friday.", ["Vesna"]),
+        ("The news agency Orla and Kowalski both said so.", ["Orla"]),  # two names, not one
+        ("Lazard Freres and Co, a French bank, advised.", ["Lazard Freres and Co"]),
+    ],
+)
+def test_a_name_introduced_by_its_kind_is_an_organisation(text, expected):
+    assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Marsh, a company director, resigned.",  # a person described, the phrase goes on
+        "Jane Roe, a lawyer for the firm, said so.",
+        "The company Chairman Paul Stone spoke.",  # a title
+        "The company Peter Hale founded went public.",  # a common given name
+        "He was given a daily Aspirin.",
+        "Tourists visited Portugal, a popular destination for the company.",
+    ],
+)
+def test_people_and_places_by_a_kind_noun_are_no_organisation(text):
+    assert find_organisations(text) == []

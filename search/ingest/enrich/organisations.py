@@ -17,6 +17,8 @@ Four sources, merged by position (the longest match wins where they overlap):
    Syria)" -> "ISIS"): a facet shows one value per organisation (`canonical_organisation`).
 
 4. Short names in capitals introduced as companies: "BT said", "shares in GKN" (`_short_company`).
+5. Names introduced by their kind: "the daily newspaper Magyar Nemzet", "Kaufland, a German
+   supermarket chain" (`org_kinds`).
 
 Guards (issue 11): a country is never an organisation (every form of the places gazetteer is
 dropped from the output, and a country name holding an organisation word or known form is a
@@ -46,6 +48,7 @@ from typing import Any
 import ahocorasick
 
 from search.ingest.enrich.names import lexicon
+from search.ingest.enrich.org_kinds import named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_types import Candidate, Tables, fold, normalise
 
@@ -65,7 +68,8 @@ class _Form:
     key: str | None  # canonical name of the entry; None for a blocker or a bare organisation word
     blocker: bool = False
     head: bool = False  # an organisation word: look at the capitalised run around it
-    trigger: str = ""  # "before"/"after": a short company name may stand after/before it ("shares in BT")
+    trigger: str = ""  # "before"/"after": a short company name may stand after/before it ("shares in BT");
+    # "kind": a name may stand after or before it ("the newspaper Magyar Nemzet", `org_kinds`)
     reject_before: re.Pattern[str] | None = None
     require_after: re.Pattern[str] | None = None
     reject_after: re.Pattern[str] | None = None
@@ -80,6 +84,12 @@ def find_organisations(text: str) -> list[str]:
     run_end = 0  # runs are looked at once, around the first organisation word found in them
     for last, (length, form) in tables.automaton.iter(text):
         start, end = last + 1 - length, last + 1
+        if form.trigger == "kind":
+            if _whole_words(text, start, end):
+                candidate = named_by_kind(text, start, end, tables)
+                if candidate:
+                    candidates.append(candidate)
+            continue
         if form.trigger:  # "said", "shares in": most have no short name in capitals by them
             if (text[start - 1] if form.trigger == "before" else text[end + 1 : end + 2]).isupper() \
                     or text[start - 2 : start] in ("'s", "’s"):
@@ -342,6 +352,8 @@ def _tables() -> Tables:
         forms[" " + trigger] = _Form(None, trigger="before")
     for trigger in words["short_company_after"]:
         forms[trigger] = _Form(None, trigger="after")
+    for noun in words["kind_nouns"]:
+        forms[noun] = _Form(None, trigger="kind")
     automaton = ahocorasick.Automaton()
     for form, entry in forms.items():
         for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:
