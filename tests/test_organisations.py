@@ -526,3 +526,9 @@ def test_a_name_introduced_by_its_kind_is_an_organisation(text, expected):
 )
 def test_people_and_places_by_a_kind_noun_are_no_organisation(text):
     assert find_organisations(text) == []
+
+
+def test_a_name_before_a_legal_form_after_a_comma_is_a_company():
+    assert find_organisations("The shop belongs to Blue Meadow Trading, Inc. since May.") == [
+        "Blue Meadow Trading, Inc"]
+    assert find_organisations("In Lisbon, Co. was written on the door.") == []

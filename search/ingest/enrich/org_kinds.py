@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_runs import RUN
+from search.ingest.enrich.org_runs import RUN, run_around
 from search.ingest.enrich.org_types import Candidate, Tables, fold
 
-__all__ = ["named_by_kind"]
+__all__ = ["named_before_legal_form", "named_by_kind"]
 
 # "newspaper| Magyar Nemzet", "website| known as "Welcome To Video"".
 _NAME_AFTER = re.compile(r"[ \t]+(?:(?:known as|called|named)[ \t]+)?[\"“]?(?=[A-Z])")
@@ -48,6 +48,24 @@ def named_by_kind(text: str, start: int, end: int, tables: Tables) -> Candidate 
     if before is None or any(w in _NOT_DESCRIBING for w in before.group(2).split()):
         return None
     return _candidate(text, before.start(1), before.end(1), tables)
+
+
+def named_before_legal_form(text: str, start: int, end: int, tables: Tables) -> Candidate | None:
+    """The company whose legal form ", Inc." stands at text[start:end]: "Hungarian National Asset
+    Management, Inc." (with the comma, the words before it hold no organisation word)."""
+    k = start
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    run = run_around(text, k, start) if k < start else None
+    if run is None or run.end() != start:
+        return None
+    name = _candidate(text, run.start(), run.end(), tables)
+    if name is None or name.end != start:
+        return None
+    legal_form = text[start:end].rstrip(".") if end == len(text) or not text[end].isalnum() else None
+    if legal_form is None:
+        return None
+    return Candidate(name.start, start + len(legal_form), name.name + legal_form, None, 1)
 
 
 def _candidate(text: str, start: int, end: int, tables: Tables) -> Candidate | None:

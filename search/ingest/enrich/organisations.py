@@ -48,7 +48,7 @@ from typing import Any
 import ahocorasick
 
 from search.ingest.enrich.names import lexicon
-from search.ingest.enrich.org_kinds import named_by_kind
+from search.ingest.enrich.org_kinds import named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_types import Candidate, Tables, fold, normalise
 
@@ -69,7 +69,8 @@ class _Form:
     blocker: bool = False
     head: bool = False  # an organisation word: look at the capitalised run around it
     trigger: str = ""  # "before"/"after": a short company name may stand after/before it ("shares in BT");
-    # "kind": a name may stand after or before it ("the newspaper Magyar Nemzet", `org_kinds`)
+    # "kind": a name may stand after or before it ("the newspaper Magyar Nemzet", `org_kinds`);
+    # "legal form": a company's name stands before it (", Inc.")
     reject_before: re.Pattern[str] | None = None
     require_after: re.Pattern[str] | None = None
     reject_after: re.Pattern[str] | None = None
@@ -84,9 +85,10 @@ def find_organisations(text: str) -> list[str]:
     run_end = 0  # runs are looked at once, around the first organisation word found in them
     for last, (length, form) in tables.automaton.iter(text):
         start, end = last + 1 - length, last + 1
-        if form.trigger == "kind":
+        if form.trigger in ("kind", "legal form"):
             if _whole_words(text, start, end):
-                candidate = named_by_kind(text, start, end, tables)
+                find = named_by_kind if form.trigger == "kind" else named_before_legal_form
+                candidate = find(text, start, end, tables)
                 if candidate:
                     candidates.append(candidate)
             continue
@@ -354,6 +356,8 @@ def _tables() -> Tables:
         forms[trigger] = _Form(None, trigger="after")
     for noun in words["kind_nouns"]:
         forms[noun] = _Form(None, trigger="kind")
+    for suffix in words["suffixes"]:
+        forms[", " + suffix] = _Form(None, trigger="legal form")
     automaton = ahocorasick.Automaton()
     for form, entry in forms.items():
         for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:
