@@ -532,3 +532,15 @@ def test_a_name_before_a_legal_form_after_a_comma_is_a_company():
     assert find_organisations("The shop belongs to Blue Meadow Trading, Inc. since May.") == [
         "Blue Meadow Trading, Inc"]
     assert find_organisations("In Lisbon, Co. was written on the door.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chief of Staff of the Presidential Executive Office Ivan Orlov attended.", ["Presidential Executive Office"]),
+        ("Troops of the African Union Mission in Somalia withdrew.", ["African Union Mission in Somalia"]),
+        ("The Executive Committee met; the Advisory Group did not.", []),  # a body of whom is not said
+    ],
+)
+def test_offices_missions_and_bare_boards(text, expected):
+    assert find_organisations(text) == expected

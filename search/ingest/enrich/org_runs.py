@@ -216,7 +216,8 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
         if words[k] in ("of", "for") and " ".join(w for w in words[k + 1 : end + 1] if w not in tables.connectors) \
                 in tables.places:
             known = tables.keys.get(fold(text[tokens[start][1] : tokens[k - 1][2]]))
-            if (known or (k == last + 1 and words[last] in tables.head_only)) and known not in tables.un_organs:
+            if (known or (k == last + 1 and words[last] in tables.head_only and words[last] not in tables.in_tail)) \
+                    and known not in tables.un_organs:
                 end = k - 1
             break
     if end == last and words[last] in tables.in_tail and start < last and last + 2 < n and words[last + 1] == "in":
@@ -235,8 +236,8 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
 def _candidate(text: str, tokens: list[Token], start: int, end: int, tables: Tables) -> Candidate | None:
     """The candidate for the name tokens[start..end], unless it is generic or not an organisation."""
     words = [w for w, _, _ in tokens]
-    if start == end and words[start] in tables.organisation:
-        return None  # a bare "Ministry", "Party"
+    if words[end] in tables.organisation and all(w in tables.sub_body_modifiers for w in words[start:end]):
+        return None  # a bare "Ministry", "Party", "Executive Committee"
     start_char, end_char = tokens[start][1], tokens[end][2]
     # "The Aviation Herald", "band The Graham Bond Organisation": "The" stays with newspapers and
     # inside a sentence.
