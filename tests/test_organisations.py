@@ -544,3 +544,8 @@ def test_a_name_before_a_legal_form_after_a_comma_is_a_company():
 )
 def test_offices_missions_and_bare_boards(text, expected):
     assert find_organisations(text) == expected
+
+
+def test_a_parliament_known_by_its_own_name():
+    assert find_organisations("The Verkhovna Rada passed the law; the Rada sits again in May.") == ["Verkhovna Rada"]
+    assert find_organisations("Officers of the SBU detained two men.") == ["Security Service of Ukraine"]
