@@ -36,6 +36,7 @@ from corpora import KREMLIN, ROOT, UN_DEBATE, jsonl_records, reuters_article, re
 from facet_lists import TopValues
 
 from search.ingest.enrich import enrich
+from search.ingest.enrich.organisations import canonical_organisation
 from search.ingest.enrich.places import canonical_country
 from search.ingest.readers import article_from_record
 from search.model import Article
@@ -109,6 +110,14 @@ def as_set(value: object) -> set[str]:
     return {norm(v) for v in items if str(v).strip()}
 
 
+def organisation_set(value: object, text: str) -> set[str]:
+    """Organisation names compared as the product's facet values: both the gold labels and the
+    output go through the product's own alias table ("EU" = "European Union", "Group of 20" = "G20";
+    a bare "Security Council" is the UN's in a text that names the UN), so that one organisation
+    labelled under another of its names is not counted as a miss and a false hit."""
+    return as_set([canonical_organisation(str(v), text) for v in as_set(value)] if value else None)
+
+
 def reader_takes_speaker() -> bool:
     """Whether the readers accept a `speaker` field of the input (issue 11; added by another change)."""
     probe = article_from_record({"title": "Probe", "text": "A probe.", "speaker": "Zed Probe"}, "probe")
@@ -162,7 +171,10 @@ def evaluate_gold(name: str, path: Path, key: str, articles: dict[str, Article],
             if facet == "date":
                 result.dates[date_verdict(predicted, label["date"])] += 1
                 predicted = predicted.isoformat() if predicted else None
-            p, g = as_set(predicted), as_set(label[facet])
+            if facet == "organisations":
+                p, g = organisation_set(predicted, article.text), organisation_set(label[facet], article.text)
+            else:
+                p, g = as_set(predicted), as_set(label[facet])
             result.scores[facet].add(p, g)
             if show_errors == facet or (show_errors is True and p != g):
                 print(f"[{name} / {facet}] {label['title'][:60]}\n"

@@ -8,7 +8,7 @@ sentence here is written for the test.
 
 import pytest
 
-from search.ingest.enrich.places import find_countries
+from search.ingest.enrich.places import find_countries, find_places
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,31 @@ def test_a_country_name_in_capitals_inside_mixed_case_text_is_an_acronym():
     assert find_countries("Tourism to Guam rose.") == ["Guam"]
     assert find_countries("TYPHOON HITS GUAM\nThe storm arrived overnight.") == ["Guam"]
     assert find_countries("The USSR collapsed in 1991.") == ["Soviet Union"]  # an alias in capitals stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv invited ministers to join the Crimea Platform.",
+        "Leaders met at the East Asia Summit on Friday.",
+        "The Black Sea Fleet left port.",
+        "Observers sat on the Arctic Council.",
+        "Support for Ukraine's Euro-Atlantic integration is firm.",
+        "Both sides praised transatlantic relations.",
+    ],
+)
+def test_a_region_in_a_name_or_as_an_adjective_is_no_region(text):
+    assert find_places(text).regions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Prices rose in Crimea.", "Crimea"),
+        ("Ships entered the Black Sea at dawn.", "Black Sea"),
+        ("Threats to the Euro-Atlantic area grew.", "Euro-Atlantic"),
+        ("REPORT\nTension in the Middle \nEast rose, officials said, \nand the talks stalled.", "Middle East"),
+    ],
+)
+def test_a_region_named_as_a_place_stays(text, region):
+    assert find_places(text).regions == [region]

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_types import Candidate, Tables, normalise
+from search.ingest.enrich.org_parts import bodies_of, is_head, sub_body_start
+from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, normalise
 
 __all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
 
@@ -36,7 +37,7 @@ _RUN_TOKEN = re.compile(rf"{_WORD}|\S+")
 _HYPHEN_MODIFIER = re.compile(
     r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born)$")
 
-Token = tuple[str, int, int]  # word (possessive stripped), start, end
+_ACRONYM_NEXT = re.compile(r"[ \t]*\([A-Z]")
 
 
 def run_around(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -78,9 +79,7 @@ def run_candidates(text: str, run: re.Match[str], tables: Tables) -> list[Candid
     tokens = _tokens(run)
     found: list[Candidate] = []
     for segment in _segments(text, tokens, tables):
-        candidate = _name_in(text, segment, tokens[-1], tables)
-        if candidate:
-            found.append(candidate)
+        found.extend(_names_in(text, segment, tables))
     if found and found[0].start == run.start() and text[run.start() - 2 : run.start()] == ", ":
         comma = run.start() - 2
         word_start = comma
@@ -129,7 +128,7 @@ def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token
         if i + 1 < len(tokens) and _possessive(text, end):
             following = tokens[i + 1][0]
             if (following not in tables.organisation or word.isupper() or word in tables.places
-                    or normalise(word).lower() in tables.keys
+                    or fold(word) in tables.keys
                     or (sum(w not in tables.openers for w, _, _ in segments[-1]) > 1
                         and word not in tables.possessive_words)):
                 segments.append([])  # not "(The) King's College", "Kurdistan Workers' Party"
@@ -152,7 +151,7 @@ def _split_and(segment: list[Token], tables: Tables) -> list[list[Token]]:
             # Army", "AP and NBC News"; not "Department of Health and Human Services", nor "Morgan
             # Stanley and Co Inc" (a company's legal suffix).
             complete = before[-1][0] in tables.organisation or segment[i + 1][0] == "the" \
-                or " ".join(w for w, _, _ in before).lower() in tables.keys
+                or fold(" ".join(w for w, _, _ in before)) in tables.keys
             if complete and has_head(after, tables) and after[0][0] not in tables.suffixes:
                 return [before, *_split_and(after, tables)]
     return [segment]
@@ -163,67 +162,87 @@ def has_head(tokens: list[Token], tables: Tables) -> bool:
     return any(word in tables.organisation for word, _, _ in tokens)
 
 
-def _name_in(text: str, tokens: list[Token], run_end: Token, tables: Tables) -> Candidate | None:
-    """The organisation name in one segment of a run, if it has one."""
+def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]:
+    """The organisation names in one segment of a run: usually none or one, two or more where a
+    body is named with the organisation it belongs to ("Main Intelligence Directorate" and
+    "General Staff" from "Main Intelligence Directorate of the General Staff")."""
     words = [w for w, _, _ in tokens]
     n = len(words)
     start = 0
     while start < n and _skippable(words[start], tables):
         start += 1
-
-    def is_head(j: int) -> bool:
-        word = words[j]
-        if word not in tables.organisation:
-            return False
-        if word in tables.head_only:
-            return j > start and words[j - 1] not in tables.connectors
-        if word in tables.head_initial_only:
-            return j + 1 < n and words[j + 1] == "of"
-        return True
-
-    heads = [j for j in range(start, n) if is_head(j)]
+    # Not an organisation word of a country's name: "the Russian Federation on Measures for ...".
+    heads = [j for j in range(start, n) if is_head(words, j, start, tables)
+             and not (words[j] in tables.country_heads
+                      and any(" ".join(words[i : j + 1]) in tables.places for i in range(max(start, j - 3), j)))]
     if not heads:
-        return None
+        return []
     first = heads[0]
     # A title before the first organisation word: "Director of the National Hurricane Center".
     # "Carl Lipo of Binghamton University", "Director of the National Hurricane Center": the name
     # starts after the last title, opener or connector ("and" aside) before its first organisation word.
+    after_role = False
     for j in range(first - 1, start - 1, -1):
         word = words[j]
         if (word in tables.cuts or word in tables.roles or word in tables.openers or word in tables.numbers
                 or _HYPHEN_MODIFIER.search(word)):
+            k = j
+            while k > 0 and words[k] in tables.connectors:
+                k -= 1
+            # "Head of the ...", "Commander-in-Chief of the ...": a title holder's name may end the run,
+            # unless the run is a name the text then abbreviates ("... Football Associations (UEFA)").
+            after_role = (words[k] in tables.roles or words[k].split("-", 1)[0] in tables.roles) \
+                and _ACRONYM_NEXT.match(text, tokens[-1][2]) is None
             start = j + 1
             while start < first and words[start] in tables.connectors:
                 start += 1
             break
-    # The name ends at its last organisation word before any title ("... Service Director X").
+    # The name ends at its last organisation word before any title ("... Service Director X"), and
+    # before a board of it ("Agency for Strategic Initiatives | Supervisory Board").
     last = first
     for j in range(first + 1, n):
         if words[j] in tables.roles or words[j] in tables.openers:
             break
-        if is_head(j):
+        if is_head(words, j, start, tables):
             last = j
-    end = _tail_end(words, last, first > start, tables)
-    if end > last and words[last + 1] == "of" and (words[last] in tables.head_only or tables.keys.get(
-            normalise(text[tokens[start][1] : tokens[last][2]]).lower())) \
-            and " ".join(w for w in words[last + 2 : end + 1] if w not in tables.connectors) in tables.places:
-        end = last  # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran"
-    if end == last and words[last] in tables.in_tail and last + 2 < n and words[last + 1] == "in":
+    limit = sub_body_start(words, first, last, tables)
+    if limit <= last:
+        last = max(j for j in heads if j < limit)
+    end = _tail_end(words[:limit], last, first > start, after_role, tables)
+    # A known name, or one ending in a word like "Air", with the place it is of or for after it:
+    # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran", "League of Arab States for
+    # Syria" (but a UN organ's name stays whole: "Security Council of Ukraine").
+    for k in range(last + 1, end):
+        if words[k] in ("of", "for") and " ".join(w for w in words[k + 1 : end + 1] if w not in tables.connectors) \
+                in tables.places:
+            known = tables.keys.get(fold(text[tokens[start][1] : tokens[k - 1][2]]))
+            if (known or (k == last + 1 and words[last] in tables.head_only and words[last] not in tables.in_tail)) \
+                    and known not in tables.un_organs:
+                end = k - 1
+            break
+    if end == last and words[last] in tables.in_tail and start < last and last + 2 < n and words[last + 1] == "in":
         place = " ".join(words[last + 2 :])
         if place in tables.places:
-            end = n - 1  # "US Embassy in London"
+            end = n - 1  # "US Embassy in London" (not a bare "our Embassy in Damascus")
     if end == last and last + 1 == n - 1 and words[last + 1] in tables.places:
         end = last + 1  # "King's College London"
-    if start == end and words[start] in tables.organisation:
-        return None  # a bare "Ministry", "Party"
     # A run going on past the name to a thing: "Public Service Vehicle Regulations".
     if any(word in tables.things for word in words[end + 1 :]):
-        return None
+        return []
+    spans = bodies_of(text, tokens, start, end, tables)
+    return [c for s, e in spans if (c := _candidate(text, tokens, s, e, tables)) is not None]
+
+
+def _candidate(text: str, tokens: list[Token], start: int, end: int, tables: Tables) -> Candidate | None:
+    """The candidate for the name tokens[start..end], unless it is generic or not an organisation."""
+    words = [w for w, _, _ in tokens]
+    if words[end] in tables.organisation and all(w in tables.sub_body_modifiers for w in words[start:end]):
+        return None  # a bare "Ministry", "Party", "Executive Committee"
     start_char, end_char = tokens[start][1], tokens[end][2]
     # "The Aviation Herald", "band The Graham Bond Organisation": "The" stays with newspapers and
     # inside a sentence.
     if start > 0 and words[start - 1] == "The" and (
-        words[last] in tables.news or not _sentence_start(text, tokens[start - 1][1])
+        words[end] in tables.news or not _sentence_start(text, tokens[start - 1][1])
     ):
         start_char = tokens[start - 1][1]
     name = text[start_char:end_char]
@@ -231,13 +250,15 @@ def _name_in(text: str, tokens: list[Token], run_end: Token, tables: Tables) -> 
     if lowered in tables.not_organisations or any(lowered.endswith(e) for e in tables.not_endings) \
             or lowered.startswith("non-"):
         return None
-    return Candidate(start_char, end_char, name, tables.keys.get(lowered), 1)
+    return Candidate(start_char, end_char, name, tables.keys.get(fold(name)), 1)
 
 
-def _tail_end(words: list[str], last: int, has_modifiers: bool, tables: Tables) -> int:
+def _tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool, tables: Tables) -> int:
     """Index of the last word of the name whose last organisation word is at `last`, taking an
     "of ..." tail: "Ministry of Foreign Affairs", "Brigade de Recherche et d'Intervention",
-    "Institut National de Recherche Biomédicale" (one adjective may come first)."""
+    "Institut National de Recherche Biomédicale" (one adjective may come first). After a title
+    ("Director of the ..."), the run's last two plain words are the title holder's name ("Agency for
+    Regional Initiatives Maria Volkova"), whether or not the first name is a common one."""
     n = len(words)
     k = last + 1
     if k + 1 < n and words[k] not in tables.connectors and words[k + 1] in tables.tail_starters \
@@ -250,16 +271,32 @@ def _tail_end(words: list[str], last: int, has_modifiers: bool, tables: Tables) 
     content: list[str] = []
     while j < n:
         word = words[j]
-        if word in tables.roles or word in tables.openers:
-            break
-        if content and j == n - 2 and word.lower() in tables.first_names and word not in tables.places \
-                and words[j + 1] not in tables.organisation:
+        if word in tables.roles:
+            # A title ends the name ("Ministry of Defence Spokesman ..."), unless it is all the tail
+            # names: "Ministry of Justice", "Office of the Prime Minister", "Office of the President
+            # of Ukraine" (not "Administration of President Barack Obama"), or an office for
+            # something: "Office of the United Nations High Commissioner for Refugees".
+            i = j
+            while i < n and words[i] in tables.roles:
+                i += 1
+            if content and not (i < n - 1 and words[i] == "for") or not content and not (
+                    i == n or words[i] in tables.tail_starters or (after_role and n - i == 2)):
+                break
+            content.extend(words[j:i])
+            end, j = i - 1, i
+            continue
+        if word in tables.openers or (word in tables.things and (j == n - 1 or words[j + 1] in tables.tail_connectors)):
+            break  # "Group of Eight Summit (in June)" names a meeting; not "Tribunal for the Law of the Sea"
+        if content and j == n - 2 and (after_role or word.lower() in tables.first_names) \
+                and word not in tables.places and words[j + 1] not in tables.organisation \
+                and words[j + 1] not in tables.places and words[j + 1][:1].isupper():
             break  # "Agency for Strategic Initiatives Svetlana Petrova": a person after the name
         if word in tables.tail_connectors:
-            # "... for Research in Environmental Sciences", not "... in Munich", "... in Ohio" or
-            # "... at the Boston University School of Public Health".
+            # "... for Research in Environmental Sciences", "University of Colorado at Boulder" (a
+            # campus), not "... in Munich", "... in Ohio" or "... at the Boston University School".
             rest = [w for w in words[j + 1 :] if w not in tables.connectors]
-            if len(rest) < 2 or " ".join(rest) in tables.places or rest[0] in tables.places \
+            campus = word == "at" and words[last] == "University" and j + 2 == n
+            if (len(rest) < 2 and not campus) or " ".join(rest) in tables.places or rest[0] in tables.places \
                     or any(w in tables.organisation for w in rest):
                 break
         elif word not in tables.connectors:
@@ -295,7 +332,7 @@ def _extend_over_list(
     if 0 < len(before) - i <= 4 and before[-1][2] == previous.end():
         candidate.start = before[i][1]
         candidate.name = text[candidate.start : candidate.end]
-        candidate.key = tables.keys.get(normalise(candidate.name).lower())
+        candidate.key = tables.keys.get(fold(candidate.name))
 
 
 def _extend_into_list(text: str, candidate: Candidate, run: re.Match[str], tables: Tables) -> None:
@@ -310,7 +347,7 @@ def _extend_into_list(text: str, candidate: Candidate, run: re.Match[str], table
     if 3 <= len(words) <= 5 and words[1] == "and" and not any(w in tables.organisation for w in words):
         candidate.end = following.end()
         candidate.name = text[candidate.start : candidate.end]
-        candidate.key = tables.keys.get(normalise(candidate.name).lower())
+        candidate.key = tables.keys.get(fold(candidate.name))
 
 
 def _possessive(text: str, end: int) -> bool:

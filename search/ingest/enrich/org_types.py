@@ -3,10 +3,14 @@ read from `organisations.toml`, a candidate name found in the text, and name nor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-__all__ = ["Candidate", "Tables", "normalise"]
+__all__ = ["Candidate", "Tables", "Token", "fold", "normalise"]
+
+Token = tuple[str, int, int]  # a word of a run (possessive stripped), its start and end in the text
 
 
 @dataclass(frozen=True)
@@ -14,7 +18,9 @@ class Tables:
     """The known-name table and the word lists of `organisations.toml`, built once."""
 
     automaton: Any  # ahocorasick.Automaton: surface form -> (length, organisations._Form)
-    keys: dict[str, str]  # normalised surface form (lower case) -> canonical name
+    keys: dict[str, str]  # folded surface form (`fold`) -> canonical name
+    un_organs: dict[str, str]  # bare canonical name of a UN organ -> the UN's organ ("UN Security Council")
+    national: dict[str, re.Pattern[str]]  # bare organ name -> a national body of that name named in a text
     organisation: frozenset[str]
     head_only: frozenset[str]
     head_initial_only: frozenset[str]
@@ -28,11 +34,14 @@ class Tables:
     openers: frozenset[str]
     numbers: frozenset[str]
     roles: frozenset[str]
+    sub_bodies: frozenset[str]  # "Board", "Council": a part of an organisation named after it
+    sub_body_modifiers: frozenset[str]  # "Supervisory", "Management": words of such a part's name
     possessive_words: frozenset[str]
     not_organisations: frozenset[str]
     not_endings: tuple[str, ...]
     places: frozenset[str]
     countries: frozenset[str]  # every country form of the places gazetteer, lower case
+    country_heads: frozenset[str]  # organisation words in countries' names: "Federation", "United"
     first_names: frozenset[str]  # common given names (lower case), from the people lexicon
     suffixes: frozenset[str]  # legal suffixes of a company: "Co", "Inc", "Ltd"
     not_acronyms: frozenset[str]  # capitals that are no company: "CEO", "GDP"
@@ -52,3 +61,18 @@ class Candidate:
 def normalise(name: str) -> str:
     """`name` with curly apostrophes made straight and runs of white space made one space."""
     return " ".join(name.replace("’", "'").replace("‘", "'").split())
+
+
+# British and American spellings of words in names, folded to one ("Organisation"/"Organization").
+_SPELLINGS = re.compile(r"organis|programme|centre|defence|labour")
+_SPELLING = {"organis": "organiz", "programme": "program", "centre": "center", "defence": "defense", "labour": "labor"}
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 16)  # names recur from article to article; bounded
+def fold(name: str) -> str:
+    """The form under which names are looked up in the known-name table: case, punctuation, spaces,
+    "&"/"and" and British/American spellings do not matter ("U.S. Congress" = "US Congress",
+    "Co-operation" = "Cooperation", "Organisation" = "Organization"). Only for look-ups, never shown."""
+    lowered = normalise(name).casefold().replace("&", " and ")
+    return _NOT_LETTERS.sub("", _SPELLINGS.sub(lambda m: _SPELLING[m.group()], lowered))

@@ -11,11 +11,14 @@ Four sources, merged by position (the longest match wins where they overlap):
    Openers and titles are trimmed ("The", "Deputy Head of"), possessives split the run
    ("NATO's Arms Control ... Centre"), and the name ends at its last organisation word plus an
    "of ..." tail or a place name. This source lives in `org_runs`.
-3. Acronyms the article expands itself, "the Federal Security Service (FSB)" or
-   "ISIS (Islamic State of Iraq and Syria)": the long form is used for every mention of that
-   organisation in this article, in place of the table's canonical name.
+3. Acronyms the article expands itself, "the National Disaster Response Force (NDRF)": the long
+   form is used for every mention of the acronym in this article. An organisation of the table keeps
+   its canonical name however the article spells or expands it ("ISIS (Islamic State of Iraq and
+   Syria)" -> "ISIS"): a facet shows one value per organisation (`canonical_organisation`).
 
 4. Short names in capitals introduced as companies: "BT said", "shares in GKN" (`_short_company`).
+5. Names introduced by their kind: "the daily newspaper Magyar Nemzet", "Kaufland, a German
+   supermarket chain" (`org_kinds`).
 
 Guards (issue 11): a country is never an organisation (every form of the places gazetteer is
 dropped from the output, and a country name holding an organisation word or known form is a
@@ -24,6 +27,9 @@ words in capitals is a heading or an English word, not an organisation ("WHO WAS
 with another sense need their organisation sense ("Sputnik V" is a vaccine, and so is every
 "Sputnik" of an article that names it). Hard-wrapped lines are joined first, so that a name
 broken over two lines is found whole ("Securities and\nExchange Commission").
+
+Bare names of UN organs ("the Security Council") are the UN's organs in an article that names the
+UN, and stay as written elsewhere (a state's own "Security Council"): `[un_organs]`.
 
 Output: names in order of first mention, without duplicates (compared case-insensitively), with
 curly apostrophes normalised to the straight one ("King's College London"). No NLTK data, no models:
@@ -42,14 +48,16 @@ from typing import Any
 import ahocorasick
 
 from search.ingest.enrich.names import lexicon
+from search.ingest.enrich.org_kinds import named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
-from search.ingest.enrich.org_types import Candidate, Tables, normalise
+from search.ingest.enrich.org_types import Candidate, Tables, fold, normalise
 
-__all__ = ["find_organisations"]
+__all__ = ["canonical_organisation", "find_organisations"]
 
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.-]{1,9})\s*\)")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.-])([A-Z][A-Z0-9&]{1,8})[ \t]+\(([^()\n]{4,120})\)")
 _MODEL_NUMBER = re.compile(r"^[ \t]+[A-Z]{0,3}-?[0-9]")  # "Boeing 737", "Airbus A320": a product
+_NAMES_THE_UN = re.compile(r"\bUnited Nations\b|\bU\.N\.|\bUN\b")
 _CONTEXT_CHARS = 40
 
 
@@ -60,7 +68,9 @@ class _Form:
     key: str | None  # canonical name of the entry; None for a blocker or a bare organisation word
     blocker: bool = False
     head: bool = False  # an organisation word: look at the capitalised run around it
-    trigger: str = ""  # "before"/"after": a short company name may stand after/before it ("shares in BT")
+    trigger: str = ""  # "before"/"after": a short company name may stand after/before it ("shares in BT");
+    # "kind": a name may stand after or before it ("the newspaper Magyar Nemzet", `org_kinds`);
+    # "legal form": a company's name stands before it (", Inc.")
     reject_before: re.Pattern[str] | None = None
     require_after: re.Pattern[str] | None = None
     reject_after: re.Pattern[str] | None = None
@@ -75,6 +85,13 @@ def find_organisations(text: str) -> list[str]:
     run_end = 0  # runs are looked at once, around the first organisation word found in them
     for last, (length, form) in tables.automaton.iter(text):
         start, end = last + 1 - length, last + 1
+        if form.trigger in ("kind", "legal form"):
+            if _whole_words(text, start, end):
+                find = named_by_kind if form.trigger == "kind" else named_before_legal_form
+                candidate = find(text, start, end, tables)
+                if candidate:
+                    candidates.append(candidate)
+            continue
         if form.trigger:  # "said", "shares in": most have no short name in capitals by them
             if (text[start - 1] if form.trigger == "before" else text[end + 1 : end + 2]).isupper() \
                     or text[start - 2 : start] in ("'s", "’s"):
@@ -97,6 +114,7 @@ def find_organisations(text: str) -> list[str]:
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
     names: dict[str, str] = {}
     covered = 0
+    organs: dict[str, str] | None = None  # looked up once, at the first bare name of a UN organ
     for candidate in candidates:
         if candidate.start < covered:
             continue
@@ -104,10 +122,37 @@ def find_organisations(text: str) -> list[str]:
         if candidate.key is None and candidate.rank == 0:
             continue  # a blocker
         name = overrides.get(candidate.key, candidate.key) if candidate.key else candidate.name
+        if name in tables.un_organs:
+            organs = _un_organs(text, tables) if organs is None else organs
+            name = organs.get(name, name)
         name = normalise(name).rstrip("–-")  # "Communist Party of Vietnam–Russia talks"
         if name.lower() not in tables.countries:  # "Russian Federation": a country is never an organisation
             names.setdefault(name.lower(), name)
     return list(names.values())
+
+
+def canonical_organisation(name: str, text: str = "") -> str:
+    """The facet value for an organisation called `name` in an article whose text is `text`: the
+    canonical name of the known-name table for any of its forms ("EU", "E.U." -> "European Union";
+    "Group of 20" -> "G20"), the UN's organ for a bare organ name where `text` names the UN (see
+    `_un_organs`), else `name` itself (white space and apostrophes normalised, without a final full
+    stop: "HDT Kft." at the end of a sentence is "HDT Kft"). `find_organisations` gives these values;
+    this is the same mapping for a name from elsewhere (a hand label, a query)."""
+    tables = _tables()
+    key = tables.keys.get(fold(name))
+    if key is None:
+        return normalise(name).rstrip(".")
+    return _un_organs(text, tables).get(key, key) if key in tables.un_organs else key
+
+
+def _un_organs(text: str, tables: Tables) -> dict[str, str]:
+    """Bare organ names that stand for the UN's organ in `text`: those of `tables.un_organs` when
+    the text names the United Nations, except an organ that the text shows to be a state's own
+    ("the Secretary of the Security Council", "Russia's Security Council")."""
+    if not _NAMES_THE_UN.search(text):
+        return {}
+    return {bare: un for bare, un in tables.un_organs.items()
+            if bare not in tables.national or not tables.national[bare].search(text)}
 
 
 def _whole_words(text: str, start: int, end: int) -> bool:
@@ -167,12 +212,15 @@ _SHORT_AFTER = re.compile(r"([A-Z][A-Z0-9&]{1,4})(?![\w&.-])")  # "shares in |BT
 
 def _unwrap(text: str) -> str:
     """`text` with the line breaks of hard-wrapped lines made spaces, so that a name broken over two
-    lines is one run ("the Securities and\nExchange Commission"). A break is a wrap when its line ends
-    in a small letter or a comma and the next line goes on without indent; the first line (the
-    title) and paragraph breaks stay. Same length as `text`, so positions still point into it."""
+    lines is one run ("the Securities and\nExchange Commission", "the Democratic \nRepublic of the
+    Congo"). A break is a wrap when its line ends in a small letter or a comma (spaces at the end of
+    a line are dropped) and the next line goes on without indent; the first line (the title) and
+    paragraph breaks stay. Every later step works on this text."""
     first = text.find("\n") + 1
     if not first or text.count("\n", first) < 2:
         return text
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
     return text[:first] + _WRAP.sub(" ", text[first:])
 
 
@@ -190,7 +238,7 @@ def _in_capitals(text: str, start: int, end: int, tables: Tables) -> bool:
     after = _NEIGHBOUR_AFTER.match(text, end, min(len(text), end + 30))
     return any(
         match is not None and _CAPS_WORD.fullmatch(match.group(1)) is not None
-        and match.group(1).lower() not in tables.keys and match.group(1).lower() not in tables.countries
+        and fold(match.group(1)) not in tables.keys and match.group(1).lower() not in tables.countries
         for match in (before, after))
 
 
@@ -203,7 +251,7 @@ def _short_company(text: str, start: int, end: int, before: bool, tables: Tables
     if match is None:
         return None
     name = match.group(1)
-    if name.lower() in tables.countries or name in tables.not_acronyms or name.lower() in tables.keys \
+    if name.lower() in tables.countries or name in tables.not_acronyms or fold(name) in tables.keys \
             or _in_capitals(text, match.start(1), match.end(1), tables):
         return None
     return Candidate(match.start(1), match.end(1), name, None, 1)
@@ -217,8 +265,8 @@ def _acronyms(
 ) -> tuple[dict[str, str], list[Candidate]]:
     """Long forms the article gives for acronyms: overrides of canonical names, and new candidates.
 
-    "the Federal Security Service (FSB)" -> every mention of the FSB entry gives the long form;
-    "the National Disaster Response Force (NDRF)" -> later mentions of "NDRF" give the long form.
+    "the National Disaster Response Force (NDRF)" -> later mentions of "NDRF" give the long form;
+    "the Sustainable Cities Organisation (SCO)" -> mentions of "SCO" give it, not the table's entry.
     """
     overrides: dict[str, str] = {}
     extra: list[Candidate] = []
@@ -241,12 +289,12 @@ def _acronyms(
     for match in _ACRONYM_BEFORE.finditer(text):
         acronym, inside = match.group(1), match.group(2).strip()
         full = RUN.fullmatch(inside)
-        key = tables.keys.get(normalise(inside).lower())
+        key = tables.keys.get(fold(inside))
         if not full or len(inside.split()) < 2 or not (key or has_head([(w, 0, 0) for w in inside.split()], tables)):
             continue  # "EOL (End Of Life)", "MVP (Most Valuable Player)" are not organisations
         extra.append(Candidate(match.start(1), match.end(), inside, key, 0 if key else 1))
         _define(acronym, inside, key, defined, overrides, tables)
-    unknown = {a: long for a, long in defined.items() if tables.keys.get(a.lower()) is None}
+    unknown = {a: long for a, long in defined.items() if tables.keys.get(fold(a)) is None}
     if unknown:
         pattern = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, unknown)) + r")(?![\w-])")
         for match in pattern.finditer(text):
@@ -257,11 +305,15 @@ def _acronyms(
 def _define(
     acronym: str, long_form: str, key: str | None, defined: dict[str, str], overrides: dict[str, str], tables: Tables
 ) -> None:
-    """Record `long_form` for `acronym`, and as the name of its known entries (the long form's, the acronym's)."""
+    """Record what `acronym` stands for in this article. A long form of the known table keeps its
+    canonical name (one facet value per organisation, however the article spells it), and a known
+    acronym then names that organisation; an unknown long form is the article's own organisation,
+    named for every mention of the acronym, even one the table knows for another
+    ("the Sustainable Cities Organisation (SCO)" is no Shanghai Cooperation Organisation)."""
     defined.setdefault(acronym, long_form)
-    for entry in (key, tables.keys.get(acronym.lower())):
-        if entry:
-            overrides.setdefault(entry, long_form)
+    acronym_key = tables.keys.get(fold(acronym))
+    if acronym_key and acronym_key != key:
+        overrides.setdefault(acronym_key, key or long_form)
 
 
 # --- Building the tables --------------------------------------------------------------------
@@ -277,7 +329,11 @@ def _tables() -> Tables:
     for canonical, aliases in data["known"].items():
         for form in (canonical, *aliases):
             forms[form] = _Form(canonical)
-            keys[normalise(form).lower()] = canonical
+            keys[fold(form)] = canonical
+    un_organs = data["un_organs"]
+    for bare, organ in un_organs["organs"].items():
+        if keys.get(fold(bare)) != bare or fold(organ) not in keys:
+            raise ValueError(f"organisations.toml: UN organ {bare!r} -> {organ!r} needs both names in [known]")
     organisation = frozenset(words["organisation"]) | frozenset(words["head_only"]) \
         | frozenset(words["head_initial_only"])
     countries = _country_forms()
@@ -298,6 +354,10 @@ def _tables() -> Tables:
         forms[" " + trigger] = _Form(None, trigger="before")
     for trigger in words["short_company_after"]:
         forms[trigger] = _Form(None, trigger="after")
+    for noun in words["kind_nouns"]:
+        forms[noun] = _Form(None, trigger="kind")
+    for suffix in words["suffixes"]:
+        forms[", " + suffix] = _Form(None, trigger="legal form")
     automaton = ahocorasick.Automaton()
     for form, entry in forms.items():
         for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:
@@ -307,6 +367,8 @@ def _tables() -> Tables:
     return Tables(
         automaton=automaton,
         keys=keys,
+        un_organs=dict(un_organs["organs"]),
+        national={bare: re.compile(pattern) for bare, pattern in un_organs["national"].items()},
         organisation=organisation,
         head_only=frozenset(words["head_only"]),
         head_initial_only=frozenset(words["head_initial_only"]),
@@ -320,11 +382,14 @@ def _tables() -> Tables:
         openers=frozenset(words["openers"]),
         numbers=frozenset(words["numbers"]),
         roles=frozenset(words["roles"]),
+        sub_bodies=frozenset(words["sub_bodies"]),
+        sub_body_modifiers=frozenset(words["sub_body_modifiers"]),
         possessive_words=frozenset(words["possessive_words"]),
         not_organisations=frozenset(n.lower() for n in words["not_organisations"]),
         not_endings=tuple(" " + n.lower() for n in words["not_organisation_endings"]),
         places=frozenset(c for c in countries if not c.isupper()),  # may end a name: "University College London"
         countries=frozenset(c.lower() for c in countries),
+        country_heads=frozenset(w for c in countries for w in c.split() if w in organisation),
         first_names=frozenset(lexicon().first_names),
         suffixes=frozenset(words["suffixes"]),
         not_acronyms=frozenset(words["not_acronyms"]),

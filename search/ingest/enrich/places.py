@@ -62,7 +62,7 @@ class _Entry:
     countries: tuple[str, ...] = ()
     region: str | None = None
     rules: tuple[_Rule, ...] = ()
-    kind: str = ""  # "country" (a name), "city" (a capital) or "demonym": what `kinds` rules apply to
+    kind: str = ""  # "country" (a name), "city" (a capital), "demonym" or "region": what `kinds` rules apply to
     caps: bool = False  # the all-caps copy of a mixed-case form ("GUAM" of "Guam"), not an acronym like "USSR"
 
 
@@ -83,7 +83,8 @@ _CONTEXT_CHARS = 40
 def find_places(text: str) -> Places:
     """Countries and regions mentioned in `text`, each in order of first mention."""
     gazetteer = _gazetteer()
-    text = text.replace("\n", " ")  # same length; lets names match across wrapped lines
+    # Names match across wrapped lines, also where a line ends in a space ("Middle \nEast").
+    text = text.replace(" \n", "\n").replace("\n", " ")
     hits: list[tuple[int, int, _Entry]] = []
     for last, (length, entry) in gazetteer.automaton.iter(text):
         start, end = last + 1 - length, last + 1
@@ -189,7 +190,7 @@ def _gazetteer() -> _Gazetteer:
     for form, group in data["groups"].items():
         surfaces[form] = _Entry(tuple(map(country, group["countries"])), group.get("region"))
     for region, forms in data["regions"].items():
-        surfaces.update(dict.fromkeys([region, *forms], _Entry(region=region)))
+        surfaces.update(dict.fromkeys([region, *forms], _Entry(region=region, kind="region")))
     surfaces.update({form: _BLOCKED for forms in data["blockers"].values() for form in forms})
     for spec in data["context"]:
         rule = _rule(spec)

@@ -1,0 +1,95 @@
+"""Organisation names that the text introduces by what kind of organisation they are.
+
+Many organisations have no organisation word in their name and are in no table ("Magyar Nemzet",
+"Civic Platform", "Biedronka"); the text says what they are, right before or after the name: "the
+daily newspaper Magyar Nemzet", "the opposition party Civic Platform", "a website known as
+"Welcome To Video"", "Vyasna, an independent human rights centre", "Kaufland, a German supermarket
+chain". The kind nouns are `kind_nouns` in `organisations.toml`; `organisations.find_organisations`
+calls `named_by_kind` where one occurs (lower case, as a whole word).
+
+Guards: the name is one to five capitalised words, not a title, a country or a common given name
+("the company Chairman John Smith", "the party Jane Doe founded" give nothing); after the name, the
+kind noun must end the phrase ("Smith, a company director" and "Smith, a lawyer for the firm" are
+people described, not organisations).
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.ingest.enrich.org_runs import RUN, run_around
+from search.ingest.enrich.org_types import Candidate, Tables, fold
+
+__all__ = ["named_before_legal_form", "named_by_kind"]
+
+# "newspaper| Magyar Nemzet", "website| known as "Welcome To Video"".
+_NAME_AFTER = re.compile(r"[ \t]+(?:(?:known as|called|named)[ \t]+)?[\"“]?(?=[A-Z])")
+# "Kaufland, a German supermarket |chain": the name, then ", a/an/the" and up to four words.
+_NAME_BEFORE = re.compile(r"([A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|for|and|the|de|&)[ \t]+)?[A-Z][\w.&'’-]*){0,4}),"
+                          r"[ \t]+(?:a|an|the)[ \t]+((?:[\w'’-]+[ \t]+){0,4})$")
+# What may follow the kind noun when the name came before it: the phrase ends there.
+_PHRASE_END = re.compile(r"[,.;:)]|$|[ \t]+(?:based|that|which|owned|run|founded|known|in|from|with|and)\b")
+_WORD = re.compile(r"\S+")
+_TIME_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+                        r"|August|September|October|November|December|Yesterday|Today|Tonight|Tomorrow")
+_NOT_DESCRIBING = frozenset(["of", "for", "at", "in", "with", "from", "by", "on", "to", "as", "who", "whose"])
+
+
+def named_by_kind(text: str, start: int, end: int, tables: Tables) -> Candidate | None:
+    """The organisation named right after or right before the kind noun at text[start:end], if any."""
+    introduced = _NAME_AFTER.match(text, end)
+    if introduced is not None:
+        run = RUN.match(text, introduced.end())
+        if run is not None:
+            return _candidate(text, run.start(), run.end(), tables)
+    if text.find(",", max(0, start - 60), start) < 0 or _PHRASE_END.match(text, end) is None:
+        return None
+    before = _NAME_BEFORE.search(text, max(0, start - 120), start)
+    if before is None or any(w in _NOT_DESCRIBING for w in before.group(2).split()):
+        return None
+    return _candidate(text, before.start(1), before.end(1), tables)
+
+
+def named_before_legal_form(text: str, start: int, end: int, tables: Tables) -> Candidate | None:
+    """The company whose legal form ", Inc." stands at text[start:end]: "Hungarian National Asset
+    Management, Inc." (with the comma, the words before it hold no organisation word)."""
+    k = start
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    run = run_around(text, k, start) if k < start else None
+    if run is None or run.end() != start:
+        return None
+    name = _candidate(text, run.start(), run.end(), tables)
+    if name is None or name.end != start:
+        return None
+    legal_form = text[start:end].rstrip(".") if end == len(text) or not text[end].isalnum() else None
+    if legal_form is None:
+        return None
+    return Candidate(name.start, start + len(legal_form), name.name + legal_form, None, 1)
+
+
+def _candidate(text: str, start: int, end: int, tables: Tables) -> Candidate | None:
+    """The name at text[start:end] (possessive and trailing connectors dropped), if it can be one. It
+    ends before "and" ("state news agency Saba and al-Eryani": two names), unless a company's legal
+    suffix follows ("Lazard Freres and Co"), and before a time word ("Sea-Eye on Sunday")."""
+    words = list(_WORD.finditer(text, start, end))
+    for i in range(1, len(words)):
+        word = words[i].group()
+        if _TIME_WORD.fullmatch(word) or (word == "and" and (i + 1 == len(words) or words[i + 1].group()
+                                                          not in tables.suffixes)):
+            words = words[:i]
+            break
+    while words and (words[-1].group() in tables.connectors or words[-1].group() in tables.tail_connectors):
+        words.pop()
+    if not 1 <= len(words) <= 5:
+        return None
+    first = words[0].group()
+    if first in tables.openers or first in tables.roles or first in tables.numbers \
+            or first.lower() in tables.first_names or first.split("-", 1)[0] in tables.roles:
+        return None
+    stop = words[-1].end() - (2 if words[-1].group().endswith(("'s", "’s")) else 0)
+    name = " ".join(text[start:stop].split())
+    if name.lower() in tables.countries or name in tables.places or name in tables.suffixes \
+            or name in tables.organisation:
+        return None  # a country, a capital, "Ltd" of "(Pacific) Ltd, a Hong Kong firm"
+    return Candidate(start, stop, name, tables.keys.get(fold(name)), 1)
