@@ -180,7 +180,8 @@ def _matches(lexicon: _Lexicon, q: nodes.MultiTerm) -> NDArray[np.int64]:
     # a wildcard: one regex run over the terms that share its literal prefix
     first, last = _prefix_range(lexicon, _literal_prefix(q.text))
     joined, starts = lexicon.joined()
-    found = [m.start() for m in _glob_regex(q.text).finditer(joined, int(starts[first]), int(starts[last]))]
+    end = int(starts[last])  # (a pattern of stars alone also finds the empty "line" there)
+    found = [at for m in _glob_regex(q.text).finditer(joined, int(starts[first]), end) if (at := m.start()) < end]
     return np.searchsorted(starts, np.asarray(found, dtype=np.int64), side="right") - 1
 
 

@@ -132,7 +132,8 @@ def _combine(snap: Snapshot, q: nodes.CompoundQuery, every: bool, budget: QueryB
 
 
 def _label(q: nodes.Query) -> str:
-    text = str(q)
+    """A part of the query as the notice names it: a term's (analysed) text, a phrase in quotes."""
+    text = '"' + " ".join(q.words) + '"' if isinstance(q, nodes.Phrase) else str(getattr(q, "text", q))
     return text if len(text) <= 40 else text[:39] + "…"
 
 

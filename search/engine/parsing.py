@@ -134,12 +134,24 @@ def _normalized_compound(q: nodes.CompoundQuery) -> nodes.Query:
         return nodes.NullQuery
     if any(isinstance(p, nodes.Every) and p.fieldname is None for p in parts):
         return nodes.Every()
-    every_fields = {p.fieldname for p in parts if isinstance(p, nodes.Every)}
-    ranges = [p for p in parts if isinstance(p, (nodes.TermRange, nodes.NumericRange))]
-    if ranges:  # few in any real query: Whoosh's own merging of overlapping ranges
-        merged = type(q)(ranges).normalize()
-        ranges_normalized = merged.subqueries if isinstance(merged, type(q)) else [merged]
-        parts = [p for p in parts if not isinstance(p, (nodes.TermRange, nodes.NumericRange))] + ranges_normalized
+    every_fields: set[str | None] = set()
+    i = 0
+    while i < len(parts):  # Whoosh's merging of overlapping ranges and of parts under a field's Every
+        part = parts[i]
+        if part.field() in every_fields:
+            parts.pop(i)
+            continue
+        if isinstance(part, (nodes.TermRange, nodes.NumericRange)):
+            j = i + 1
+            while j < len(parts):
+                if part.overlaps(parts[j]):
+                    part = part.merge(parts.pop(j), intersect=q.intersect_merge)
+                else:
+                    j += 1
+            part = parts[i] = part.normalize()
+        if isinstance(part, nodes.Every):
+            every_fields.add(part.fieldname)
+        i += 1
     unique: dict[str, nodes.Query] = {}
     for p in parts:
         if p is not nodes.NullQuery and (isinstance(p, nodes.Every) or p.field() not in every_fields):
