@@ -123,3 +123,41 @@ def test_cli_json_output_is_unchanged(hostile_index):
     out = run("query", "harbour", "--index-dir", str(hostile_index), "--json")
     hits = {h["id"]: h for h in json.loads(out.stdout)["hits"]}
     assert hits["e1"]["title"] == HOSTILE[2]["title"] and hits["e1"]["source"] == HOSTILE[2]["source"]
+
+
+# --- row 7: facet values in the page are plain text -----------------------------------------------
+
+MARKDOWN_VALUES = ["http://example.com", "www.example.org", ":material/home:", ":smile:", "&lt;b", "[x](http://y.example)"]
+LABEL_DOM = """() => {
+    const markdown = '[data-testid="stMarkdownContainer"]';
+    const labels = [...document.querySelectorAll(`[data-testid="stSidebar"] [data-testid="stCheckbox"] ${markdown}`),
+                    ...document.querySelectorAll(`[class*="st-key-chip"] button ${markdown}`)];
+    return {
+        shown: labels.map(s => s.innerText.replaceAll("\\u2060", "").replace(/\\s+/g, " ").trim()),
+        links: labels.flatMap(s => [...s.querySelectorAll("a")]).map(a => a.outerHTML),
+        icons: labels.flatMap(s => [...s.querySelectorAll('[data-testid^="stIcon"], img, svg')]).map(i => i.outerHTML),
+    };
+}"""
+
+
+def test_facet_values_show_as_plain_text_in_labels_and_chips(page, app_server, make_index, tmp_path, artifacts_dir):
+    folder = tmp_path / "markdown-values"
+    folder.mkdir()
+    for i, value in enumerate(MARKDOWN_VALUES):
+        (folder / f"a{i}.txt").write_text(f"Cyber note {i}\nA short cyber note about networks, number {i}.\n",
+                                          encoding="utf-8")
+        (folder / f"a{i}.meta.toml").write_text(f"source = {json.dumps(value)}\n", encoding="utf-8")
+    base = app_server(make_index(folder))
+    from urllib.parse import urlencode
+
+    page.goto(base + "?" + urlencode([("q", "cyber"), *[("source", v) for v in MARKDOWN_VALUES]]))
+    expect_text = page.locator(".ns-stats")
+    expect_text.wait_for()
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stStatusWidget\"]').length === 0")
+    page.wait_for_timeout(500)
+    page.screenshot(path=artifacts_dir / "markdown-values.png")
+    dom = page.evaluate(LABEL_DOM)
+    assert dom["links"] == [] and dom["icons"] == [], "\n".join(map(str, dom.values()))
+    for value in MARKDOWN_VALUES:
+        assert f"{value} (1)" in dom["shown"], (value, dom["shown"])  # the sidebar's checkbox label
+        assert f"Source: {value}" in dom["shown"], (value, dom["shown"])  # the chip above the results
