@@ -1,6 +1,7 @@
-"""Safe output (issue 12, rows 5 and 6): CSV cells that a spreadsheet would run as formulas are
-neutralised (API, CLI; the page's download is the API's export), and the command line's text
-output carries no control characters or escape sequences from articles; `--json` is unchanged."""
+"""Safe output (issue 12, rows 5 to 7): CSV cells that a spreadsheet would run as formulas are
+neutralised (API, CLI; the page's download is the API's export); the command line's text output
+carries no control characters or escape sequences from articles (`--json` is unchanged); the
+page shows facet values in its labels and chips as plain text (real Chromium, marked `browser`)."""
 
 import csv
 import io
@@ -9,8 +10,10 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+from playwright.sync_api import expect
 
 from search import export
 from search.engine.export import FORMULA_STARTS, spreadsheet_safe
@@ -148,12 +151,10 @@ def test_facet_values_show_as_plain_text_in_labels_and_chips(page, app_server, m
                                           encoding="utf-8")
         (folder / f"a{i}.meta.toml").write_text(f"source = {json.dumps(value)}\n", encoding="utf-8")
     base = app_server(make_index(folder))
-    from urllib.parse import urlencode
 
     page.goto(base + "?" + urlencode([("q", "cyber"), *[("source", v) for v in MARKDOWN_VALUES]]))
-    expect_text = page.locator(".ns-stats")
-    expect_text.wait_for()
-    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stStatusWidget\"]').length === 0")
+    expect(page.locator(".ns-stats")).to_contain_text("6 articles match")
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
     page.wait_for_timeout(500)
     page.screenshot(path=artifacts_dir / "markdown-values.png")
     dom = page.evaluate(LABEL_DOM)
