@@ -16,6 +16,8 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from search import search
 from search.engine.budget import QueryBudget
@@ -193,3 +195,13 @@ def test_normalizing_a_long_query_is_linear(index_dir):
     words = " ".join(f"{w}~2" for w in _vocabulary_words(index_dir, 1_000))
     parsed, seconds = _cpu_seconds(lambda: parse_query(words, snap.searcher.schema, lambda f, v: None))
     assert isinstance(parsed.query, nodes.And) and len(parsed.query.subqueries) > 500 and seconds < 1.0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["*", "?", "~2", "a", "e", "st", "ion", "OR", "AND", "NOT", " ", "(", ")", '"', "-",
+                                 "title:", "[a TO c]", "/1"]), max_size=400))
+def test_random_expanding_queries_stay_within_the_budget(index_dir, tokens):
+    """Any mix of wildcard, fuzzy, range and boolean syntax: an answer, never an error, within the CPU limit."""
+    text = "".join(tokens)[:10_000]
+    res, seconds = _cpu_seconds(lambda: search(text, index_dir=index_dir))
+    assert res.total >= 0 and seconds < CPU_LIMIT_S, (text, seconds)
