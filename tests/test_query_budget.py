@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from search import search
 from search.engine.budget import QueryBudget
-from search.engine.expansion import _glob_regex, _levenshtein
+from search.engine.expansion import _glob_regex, _Lexicon, _matches
 from search.engine.matching import query_match
 from search.engine.parsing import nodes, normalized, parse_query
 from search.engine.query import match
@@ -170,12 +170,16 @@ def _reference_levenshtein(a: str, b: str) -> int:
     return row[-1]
 
 
-def test_levenshtein_over_many_candidates_equals_the_textbook_one():
+@pytest.mark.parametrize("word, maxdist, prefix", [("", 1, 0), ("a", 1, 0), ("abc", 2, 0), ("cabbage", 2, 1),
+                                                    ("éé", 1, 0), ("bac", 2, 2), ("abcabcabc", 2, 3)])
+def test_fuzzy_terms_are_the_textbook_levenshtein_neighbours(word, maxdist, prefix):
     rng = random.Random(12)
-    candidates = ["".join(rng.choice("abcé") for _ in range(rng.randint(0, 9))) for _ in range(400)]
-    for word in ["", "a", "abc", "cabbage", "éé"]:
-        expected = [_reference_levenshtein(c, word) for c in candidates]
-        assert _levenshtein(candidates, word).tolist() == expected
+    words = sorted({"".join(rng.choice("abcé") for _ in range(rng.randint(1, 9))) for _ in range(600)})
+    lexicon = _Lexicon(sorted(w.encode() for w in words), np.ones(len(words), dtype=np.int64))
+    found = {lexicon.terms[i].decode() for i in _matches(lexicon, nodes.FuzzyTerm("body", word, maxdist=maxdist,
+                                                                                prefixlength=prefix))}
+    assert found == {w for w in words if w.startswith(word[:prefix])
+                     and _reference_levenshtein(w[prefix:], word[prefix:]) <= maxdist}
 
 
 @pytest.mark.parametrize("text", [

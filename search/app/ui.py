@@ -33,7 +33,7 @@ FACET_SEARCH_MIN = 15    # a facet with more distinct values than this gets its 
 CARD_TAGS_SHOWN = 5      # values per group on a result card
 GROUP_LABELS = {"speaker": "Speakers", "country": "Countries", "theme": "Themes", "region": "Regions",
                 "organisation": "Organisations"}
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#~$|&])")  # what could make links, images, styling, entities
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#~$|]|&(?=#?[0-9A-Za-z]+;))")  # links, images, styling, entities
 # What no escape stops, as Streamlit finds it in the text itself: `:material/…:` icons, and GFM's
 # autolinks (`http://…`, `www.…`, `a@b.c`, found in the parsed text). An invisible WORD JOINER
 # (U+2060) after each colon and at-sign and inside "www." breaks them; the text shows the same.

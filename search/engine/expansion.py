@@ -52,16 +52,26 @@ class _Lexicon:
     frequency: NDArray[np.int64]           # documents per term
     _joined: str | None = None
     _starts: NDArray[np.int64] | None = None
+    _codes: NDArray[np.uint32] | None = None
 
     def joined(self) -> tuple[str, NDArray[np.int64]]:
         """All terms as one string, each followed by a newline, and where each term starts in it."""
         if self._joined is None:
-            words = [bytes(t).decode("utf-8", "replace") for t in self.terms]
-            self._joined = "".join(w + "\n" for w in words)
-            lengths = np.fromiter((len(w) + 1 for w in words), dtype=np.int64, count=len(words))
-            self._starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+            listed = [bytes(t) for t in (self.terms.tolist() if isinstance(self.terms, np.ndarray) else self.terms)]
+            joined = (b"\n".join(listed) + b"\n").decode("utf-8", "replace") if listed else ""
+            newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
+            if len(newlines) != len(listed):  # a term with a newline of its own (a facet value): shown as a space
+                joined = "".join(t.decode("utf-8", "replace").replace("\n", " ") + "\n" for t in listed)
+                newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
+            self._joined, self._starts = joined, np.concatenate([[0], newlines + 1]).astype(np.int64)
         assert self._starts is not None
         return self._joined, self._starts
+
+    def codes(self) -> NDArray[np.uint32]:
+        """The joined string's characters as code points (for distances computed with NumPy)."""
+        if self._codes is None:
+            self._codes = np.frombuffer(self.joined()[0].encode("utf-32-le"), dtype=np.uint32)
+        return self._codes
 
 
 # per index version, keyed by its Whoosh searcher (dropped with it)
@@ -131,22 +141,41 @@ def _prefix_range(lexicon: _Lexicon, prefix: str) -> tuple[int, int]:
     return bisect_left(lexicon.terms, low), bisect_left(lexicon.terms, high)
 
 
-def _levenshtein(candidates: list[str], word: str) -> NDArray[np.int64]:
-    """The Levenshtein distance of each candidate to `word`, for all candidates at once: the
-    dynamic programme row by row over `word`, each row a few array operations over
-    (candidates × longest candidate); the insertions along a row are a running minimum."""
-    width = max(map(len, candidates))
-    codes = np.frombuffer("".join(c.ljust(width, "\0") for c in candidates).encode("utf-32-le"),
-                          dtype=np.uint32).reshape(len(candidates), width)
-    steps = np.arange(width + 1, dtype=np.int64)
-    row = np.broadcast_to(steps, (len(candidates), width + 1)).copy()
+def _levenshtein(codes: NDArray[np.uint32], lengths: NDArray[np.int64], word: str) -> NDArray[np.int64]:
+    """The Levenshtein distance to `word` of each candidate (a row of code points, zero-padded,
+    and its length), for all candidates at once: the dynamic programme row by row over `word`,
+    each row a few array operations; the insertions along a row are a running minimum."""
+    steps = np.arange(codes.shape[1] + 1, dtype=np.int64)
+    row = np.broadcast_to(steps, (len(codes), len(steps))).copy()
     for i, char in enumerate(word, 1):
         nxt = np.empty_like(row)
         nxt[:, 0] = i
         nxt[:, 1:] = np.minimum(row[:, :-1] + (codes != ord(char)), row[:, 1:] + 1)
         row = np.minimum.accumulate(nxt - steps, axis=1) + steps
-    lengths = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
-    return row[np.arange(len(candidates)), lengths]
+    distance: NDArray[np.int64] = row[np.arange(len(codes)), lengths]
+    return distance
+
+
+def _fuzzy(lexicon: _Lexicon, q: nodes.FuzzyTerm) -> NDArray[np.int64]:
+    """The terms within `q.maxdist` edits of `q.text` that start with its first `q.prefixlength`
+    characters (Whoosh's Levenshtein automaton), among those of a length that could be."""
+    prefix = q.text[:q.prefixlength]
+    first, last = _prefix_range(lexicon, prefix)
+    if first >= last:
+        return np.zeros(0, dtype=np.int64)
+    _, starts = lexicon.joined()
+    skip = len(prefix)
+    lengths = np.diff(starts[first:last + 1]) - 1 - skip  # of the part after the prefix
+    rest = q.text[skip:]
+    near = np.flatnonzero(np.abs(lengths - len(rest)) <= q.maxdist)
+    if not len(near):
+        return np.zeros(0, dtype=np.int64)
+    width = int(lengths[near].max())
+    columns = np.arange(width)
+    at = starts[first + near][:, None] + skip + columns
+    codes = np.where(columns < lengths[near][:, None], lexicon.codes()[np.minimum(at, len(lexicon.codes()) - 1)], 0)
+    kept: NDArray[np.int64] = near[_levenshtein(codes, lengths[near], rest) <= q.maxdist] + first
+    return kept
 
 
 def _matches(lexicon: _Lexicon, q: nodes.MultiTerm) -> NDArray[np.int64]:
@@ -163,20 +192,7 @@ def _matches(lexicon: _Lexicon, q: nodes.MultiTerm) -> NDArray[np.int64]:
         high = str(q.end).encode("utf-8")
         return np.arange(first, (bisect_left if q.endexcl else bisect_right)(lexicon.terms, high), dtype=np.int64)
     if isinstance(q, nodes.FuzzyTerm):
-        prefix = q.text[:q.prefixlength]
-        first, last = _prefix_range(lexicon, prefix)
-        if first >= last:
-            return np.zeros(0, dtype=np.int64)
-        joined, starts = lexicon.joined()
-        lengths = np.diff(starts[first:last + 1]) - 1
-        near = np.flatnonzero(np.abs(lengths - len(q.text)) <= q.maxdist)
-        if not len(near):
-            return np.zeros(0, dtype=np.int64)
-        skip = len(prefix)
-        distance = _levenshtein([joined[starts[first + i] + skip:starts[first + i + 1] - 1] for i in near.tolist()],
-                                q.text[skip:])
-        kept: NDArray[np.int64] = near[distance <= q.maxdist] + first
-        return kept
+        return _fuzzy(lexicon, q)
     # a wildcard: one regex run over the terms that share its literal prefix
     first, last = _prefix_range(lexicon, _literal_prefix(q.text))
     joined, starts = lexicon.joined()
