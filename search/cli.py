@@ -41,13 +41,26 @@ from search import (
 from search.settings import lookup, markdown_table, setting, text_table
 
 _MARK = re.compile(r"</?mark>")
+# What a terminal would act on rather than show: ESC sequences (CSI such as clear screen, OSC
+# such as window titles and OSC 8 links, with their text up to BEL or ST; other two-character
+# escapes), then any other C0 control but newline and tab, DEL and the C1 controls.
+_TERMINAL_CONTROL = re.compile(r"\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)?|\[[0-?]*[ -/]*[@-~]?|[ -/]*[0-~]?)"
+                               r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FACET_SHOWN: int = setting("facet_shown")  # values listed per facet in the text output
 
 
+def _clean(text: object) -> str:
+    """Text from the index as a terminal shows it literally: control characters and escape
+    sequences (which could clear the screen, retitle the window or hide a link) removed."""
+    return _TERMINAL_CONTROL.sub("", str(text))
+
+
 def _plain(fragment: str, bold: bool) -> str:
-    """Highlighted HTML as terminal text: marks become bold (or [brackets]), entities decoded."""
-    marked = fragment.replace("<mark>", "\033[1m" if bold else "[").replace("</mark>", "\033[0m" if bold else "]")
-    return html.unescape(_MARK.sub("", marked))
+    """Highlighted HTML as terminal text: marks become bold (or [brackets]), entities decoded,
+    control characters removed (before our own bold codes go in)."""
+    start, end = ("\033[1m", "\033[0m") if bold else ("[", "]")
+    pieces = re.split(r"(</?mark>)", fragment)
+    return "".join(start if p == "<mark>" else end if p == "</mark>" else _clean(html.unescape(p)) for p in pieces)
 
 
 def _facet_pairs(items: Sequence[str], option: str) -> dict[str, list[str]]:
@@ -97,11 +110,11 @@ def _print_json(value: object) -> None:
 def _print_hit(hit: Hit, bold: bool) -> None:
     print()
     print(_plain(hit.title_html, bold))
-    print(f"  {hit.source} · {hit.published or 'undated'} · {hit.url or hit.id}")
+    print(_clean(f"  {hit.source} · {hit.published or 'undated'} · {hit.url or hit.id}"))
     for facet in FACETS.values():
         values = hit.facets.get(facet.name)
         if facet.on_hits and values:
-            print(f"  {facet.attr}: {', '.join(values)}")
+            print(_clean(f"  {facet.attr}: {', '.join(values)}"))
     print(f"  {_plain(hit.snippet, bold)}")
 
 
@@ -110,9 +123,9 @@ def _print_result(res: SearchResult, bold: bool) -> None:
     shown = f"{first}-{first + len(res.hits) - 1}" if res.hits else "none"
     print(f"{res.total} articles match ({shown} shown, page {res.page} of {res.pages}, {res.elapsed_ms:.0f} ms)")
     if res.notice:
-        print(f"Note: {res.notice}")
+        print(_clean(f"Note: {res.notice}"))
     if res.suggestion:
-        print(f"Did you mean: {res.suggestion}")
+        print(_clean(f"Did you mean: {res.suggestion}"))
     for hit in res.hits:
         _print_hit(hit, bold)
     for name, values in res.facets.items():
@@ -120,7 +133,7 @@ def _print_result(res: SearchResult, bold: bool) -> None:
             listed = ", ".join(f"{'-' if v.excluded else '*' if v.selected else ''}{v.value} ({v.count})"
                                for v in values[:FACET_SHOWN])
             more = res.facet_totals.get(name, 0) - min(len(values), FACET_SHOWN)
-            print(f"\n{FACETS[name].label}: {listed}" + (f" … and {more} more" if more > 0 else ""))
+            print(f"\n{FACETS[name].label}: {_clean(listed)}" + (f" … and {more} more" if more > 0 else ""))
     if res.dates.years:
         print("\nYears: " + ", ".join(f"{v.value} ({v.count})" for v in res.dates.years))
 
@@ -270,13 +283,13 @@ def _run(args: argparse.Namespace) -> None:
         values, total = facet_values(args.facet, args.contains, args.text, limit=args.limit,
                                      index_dir=args.index_dir, **_selection(args))
         for v in values:
-            print(f"{v.count:>6}  {v.value}")
+            print(f"{v.count:>6}  {_clean(v.value)}")
         print(f"({total} matching values)")
     elif args.command == "cooccur":
         grid = cooccurrence(args.rows, args.columns, args.text, top=args.top, index_dir=args.index_dir,
                             **_selection(args))
         for row, column, count in grid.pairs(args.top):
-            print(f"{count:>6}  {row} × {column}")
+            print(f"{count:>6}  {_clean(row)} × {_clean(column)}")
     elif args.command == "similar":
         for hit in similar(args.id, args.n, index_dir=args.index_dir, **_selection(args)):
             _print_hit(hit, bold)

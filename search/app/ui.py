@@ -33,7 +33,12 @@ FACET_SEARCH_MIN = 15    # a facet with more distinct values than this gets its 
 CARD_TAGS_SHOWN = 5      # values per group on a result card
 GROUP_LABELS = {"speaker": "Speakers", "country": "Countries", "theme": "Themes", "region": "Regions",
                 "organisation": "Organisations"}
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#~:$|])")  # what could make links, images, styling, icons
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#~$|]|&(?=#?[0-9A-Za-z]+;))")  # links, images, styling, entities
+# What no escape stops, as Streamlit finds it in the text itself: `:material/…:` icons, and GFM's
+# autolinks (`http://…`, `www.…`, `a@b.c`, found in the parsed text). An invisible WORD JOINER
+# (U+2060) after each colon and at-sign and inside "www." breaks them; the text shows the same.
+WORD_JOINER = "\u2060"
+_MD_BREAK = re.compile(r"[:@]|(?<=www)(?=\.)", re.IGNORECASE)
 
 
 def format_date(value: date | None) -> str:
@@ -42,8 +47,10 @@ def format_date(value: date | None) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Text made literal for Streamlit's Markdown labels (buttons, checkboxes): no links, no styling."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Text made literal for Streamlit's Markdown labels (buttons, checkboxes): no links, no
+    styling, no icons, no character references decoded."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MD_BREAK.sub(lambda m: m.group() + WORD_JOINER, escaped)
 
 
 def facet_label(fv: FacetValue) -> str:

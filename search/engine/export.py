@@ -17,6 +17,15 @@ from search.model import EXPORT_FORMATS, SORTS, Article
 
 LIST_SEPARATOR = "; "
 _BATCH = 200
+# A spreadsheet reads a cell beginning with one of these as a formula (or, for tab and carriage
+# return, as the start of one): OWASP's list for CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """`cell` as a spreadsheet shows it as text: prefixed with a single quote when it begins with
+    `=`, `+`, `-`, `@`, tab or carriage return (OWASP's advice against CSV formula injection)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def columns() -> list[str]:
@@ -42,7 +51,8 @@ def _csv(records: Iterator[dict[str, Any]]) -> Iterator[str]:
     writer = csv.DictWriter(buffer, fieldnames=columns())
     writer.writeheader()
     for number, record in enumerate(records, 1):
-        writer.writerow({k: LIST_SEPARATOR.join(v) if isinstance(v, list) else v for k, v in record.items()})
+        writer.writerow({k: spreadsheet_safe(LIST_SEPARATOR.join(v) if isinstance(v, list) else str(v))
+                         for k, v in record.items()})
         if number % _BATCH == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -68,7 +78,10 @@ def export(query: str = "", filters: FacetFilter | None = None, *, format: str =
 
     `format` is csv (list fields joined with "; "), json (one array) or jsonl (one object a line);
     the other arguments are those of `search()`. Files written from this read back in with
-    `build_index` (the same ids, titles, texts and metadata).
+    `build_index` (the same ids, titles, texts and metadata). In CSV, a cell that begins with `=`,
+    `+`, `-`, `@`, tab or carriage return gets a single quote (`'`) in front, as OWASP advises,
+    so that a spreadsheet shows it as text instead of running it as a formula; such a cell reads
+    back with the quote. JSON and JSON Lines are written as they are.
     """
     check_choice("export format", format, EXPORT_FORMATS)
     check_choice("sort", sort, SORTS)

@@ -13,6 +13,12 @@ BM25F of the words they expand to (where Whoosh's constant-score path gives othe
 exact phrases are found in the arrays' positions; date ranges are read off the cached
 `published` column. Only proximity (`"a b"~3`) and other span queries still ask Whoosh which
 documents match (its matchers then read the same arrays, through search/index/text_terms.py).
+Prefix, wildcard, fuzzy and range terms are expanded by search/engine/expansion.py, within the
+search's `QueryBudget` (search/engine/budget.py): a part of the query that the budget does not
+reach (out of time, or out of expanded words) is left out, as if it were not written (an And or Or
+of the other parts; a Not of nothing excludes nothing), and the budget records it for the
+notice. Parts are combined as they are matched, so memory stays a few arrays over the documents
+however many parts a query has, and an And stops once nothing can match any more.
 Whoosh's postings and expansions are read through the snapshot (search/index/snapshot.py); the
 query node types come from the parser (search/engine/parsing.py).
 """
@@ -26,6 +32,8 @@ from typing import cast
 import numpy as np
 from numpy.typing import NDArray
 
+from search.engine.budget import QueryBudget
+from search.engine.expansion import expand
 from search.engine.parsing import nodes
 from search.index.postings import FieldPostings, phrase_docs
 from search.index.schema import FACETS, TEXT_FIELDS
@@ -87,15 +95,6 @@ def _one_term(text: str) -> Select:
     return select
 
 
-def _expansions(snap: Snapshot, q: nodes.MultiTerm) -> Select:
-    """The terms a prefix (one contiguous range) or a wildcard, fuzzy term or range expands to."""
-    if isinstance(q, nodes.Prefix):
-        prefix = q.text.encode("utf-8")
-        return lambda fp, segment: np.arange(*fp.prefix_range(prefix))
-    expansions = snap.expansions(q)
-    return lambda fp, segment: np.array([i for t in expansions[segment] if (i := fp.find(t)) is not None])
-
-
 def _phrase(snap: Snapshot, q: nodes.Phrase) -> Match:
     """Documents with the words of `q` at consecutive positions, scored by the words' BM25F."""
     mask = np.zeros(snap.doc_count, dtype=bool)
@@ -114,42 +113,96 @@ def _dates(snap: Snapshot, q: nodes.NumericRange) -> Match:
     return mask, np.zeros(snap.doc_count, dtype=np.float64)
 
 
-def _combine(parts: list[Match], every: bool, boost: float) -> Match:
-    """And (`every`) or Or of `parts`: the mask, and the summed scores of the parts that match."""
-    mask = np.logical_and.reduce([m for m, _ in parts]) if every else np.logical_or.reduce([m for m, _ in parts])
-    scores = np.sum([np.where(m, s, 0) for m, s in parts], axis=0, dtype=np.float64)
-    return mask, np.where(mask, scores * boost, 0).astype(np.float64)
+def _combine(snap: Snapshot, q: nodes.CompoundQuery, every: bool, budget: QueryBudget) -> Match | None:
+    """And (`every`) or Or of `q`'s parts, matched one after the other: the mask, and the summed
+    scores of the parts that match. An And stops at a part that leaves nothing."""
+    mask: NDArray[np.bool_] | None = None
+    scores = np.zeros(snap.doc_count, dtype=np.float64)
+    for sub in q.subqueries:
+        if every and mask is not None and not mask.any():
+            break
+        part = _match(snap, sub, budget)
+        if part is None:
+            continue
+        scores += np.where(part[0], part[1], 0)
+        mask = part[0] if mask is None else (mask & part[0] if every else mask | part[0])
+    if mask is None:
+        return None
+    return mask, np.where(mask, scores * q.boost, 0).astype(np.float64)
 
 
-def query_match(snap: Snapshot, q: nodes.Query) -> Match:
-    """The documents `q` matches (deleted ones included: mask them with `snap.live`) and their scores."""
+def _label(q: nodes.Query) -> str:
+    """A part of the query as the notice names it: a term's (analysed) text, a phrase in quotes."""
+    text = '"' + " ".join(q.words) + '"' if isinstance(q, nodes.Phrase) else str(getattr(q, "text", q))
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _multi_term(snap: Snapshot, q: nodes.MultiTerm, budget: QueryBudget) -> Match | None:
+    """A prefix, wildcard, fuzzy term or range: the union of the words it expands to."""
+    if not isinstance(q, (nodes.Prefix, nodes.Wildcard, nodes.FuzzyTerm, nodes.TermRange)):
+        # other kinds (the parser makes none): Whoosh's own expansion
+        if q.fieldname in TEXT_FIELDS:
+            expanded = snap.expansions(q)
+            return _text_terms(snap, q.fieldname, lambda fp, segment: np.array(
+                [i for t in expanded[segment] if (i := fp.find(t)) is not None], dtype=np.int64), q.boost)
+        return _keyword_terms(snap, q.fieldname, [], q.boost, per_segment=snap.expansions(q))
+    expansion = expand(snap, q, budget)
+    if expansion is None:
+        return None
+    if q.fieldname in TEXT_FIELDS:
+        chosen = cast("list[NDArray[np.int64]]", expansion.per_segment)
+        return _text_terms(snap, q.fieldname, lambda fp, segment: chosen[segment], q.boost)
+    return _keyword_terms(snap, q.fieldname, [], q.boost, per_segment=cast("list[list[bytes]]", expansion.per_segment))
+
+
+def query_match(snap: Snapshot, q: nodes.Query, budget: QueryBudget | None = None) -> Match:
+    """The documents `q` matches (deleted ones included: mask them with `snap.live`) and their
+    scores, leaving out what `budget` (by default a new one from the settings) does not reach."""
+    found = _match(snap, q, budget or QueryBudget())
+    if found is None:
+        return np.zeros(snap.doc_count, dtype=bool), np.zeros(snap.doc_count, dtype=np.float64)
+    return found
+
+
+def _match(snap: Snapshot, q: nodes.Query, budget: QueryBudget) -> Match | None:
+    """`query_match` of one node; None when it is left out."""
     none = np.zeros(snap.doc_count, dtype=np.float64)
     if isinstance(q, nodes.Every):
         return np.ones(snap.doc_count, dtype=bool), none
     if q is nodes.NullQuery:
         return np.zeros(snap.doc_count, dtype=bool), none
+    if isinstance(q, nodes.MultiTerm):  # prefix, wildcard, fuzzy, term ranges: the expansion checks the budget
+        return _multi_term(snap, q, budget)
+    if q.is_leaf() and budget.expired():
+        budget.leave_out(_label(q))
+        return None
     text_field = getattr(q, "fieldname", None) in TEXT_FIELDS
     if isinstance(q, nodes.Term):
         return _text_terms(snap, q.fieldname, _one_term(q.text), q.boost) if text_field else \
             _keyword_terms(snap, q.fieldname, [q.text], q.boost)
     if isinstance(q, nodes.NumericRange) and q.fieldname == "published":
         return _dates(snap, q)
-    if isinstance(q, nodes.MultiTerm):  # prefix, wildcard, fuzzy, term ranges, word variations
-        return _text_terms(snap, q.fieldname, _expansions(snap, q), q.boost) if text_field else \
-            _keyword_terms(snap, q.fieldname, [], q.boost, per_segment=snap.expansions(q))
     if isinstance(q, nodes.Phrase) and text_field and q.slop == 1 and q.words:
         return _phrase(snap, q)
     if isinstance(q, nodes.Not):
-        return ~query_match(snap, q.query)[0], none
-    if isinstance(q, nodes.AndNot):
-        mask, scores = query_match(snap, q.a)
-        return mask & ~query_match(snap, q.b)[0], scores
-    if isinstance(q, nodes.AndMaybe):
-        (mask, scores), (maybe, extra) = query_match(snap, q.a), query_match(snap, q.b)
-        return mask, scores + np.where(maybe, extra, 0)
+        inner = _match(snap, q.query, budget)
+        return None if inner is None else (~inner[0], none)
+    if isinstance(q, (nodes.AndNot, nodes.AndMaybe)):
+        first = _match(snap, q.a, budget)
+        if first is None or not first[0].any():
+            return first
+        second = _match(snap, q.b, budget)
+        if second is None:
+            return first
+        if isinstance(q, nodes.AndNot):
+            return first[0] & ~second[0], first[1]
+        return first[0], first[1] + np.where(second[0], second[1], 0)
     if isinstance(q, (nodes.And, nodes.Or)) and not isinstance(q, nodes.Ordered) and q.subqueries \
             and getattr(q, "minmatch", 0) <= 1:
-        return _combine([query_match(snap, s) for s in q.subqueries], isinstance(q, nodes.And), q.boost)
+        return _combine(snap, q, isinstance(q, nodes.And), budget)
+    if budget.expired():
+        budget.leave_out(_label(q))
+        return None
     # phrases, proximity and the rest: Whoosh decides which documents match; their words score
     mask = np.zeros(snap.doc_count, dtype=bool)
     mask[snap.whoosh_docs(q)] = True
@@ -158,4 +211,3 @@ def query_match(snap: Snapshot, q: nodes.Query) -> Match:
     word_scores = np.sum([_text_terms(snap, t.fieldname, _one_term(t.text), q.boost)[1] for t in words
                           if t.fieldname in TEXT_FIELDS], axis=0, dtype=np.float64) if words else none
     return mask, np.where(mask, word_scores, 0).astype(np.float64)
-

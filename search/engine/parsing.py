@@ -25,7 +25,7 @@ from search.index.schema import FACETS, TEXT_FIELDS
 from search.settings import setting
 
 __all__ = ["MAX_FUZZY_EDITS", "MAX_QUERY_CHARS", "ParsedQuery", "compact_dates", "nodes", "normalise",
-           "parse_query", "plain_words_query"]
+           "normalized", "parse_query", "plain_words_query"]
 
 MAX_QUERY_CHARS: int = setting("max_query_chars")
 MAX_FUZZY_EDITS: int = setting("max_fuzzy_edits")
@@ -68,7 +68,7 @@ def plain_words_query(text: str, schema: Schema) -> nodes.Query | None:
     if not words:
         return None
     # lower case: "AND", "OR", "NOT" typed as words are words here, not operators
-    parsed = _parser(schema, syntax=False).parse(" ".join(w.lower() for w in words))
+    parsed = normalized(_parser(schema, syntax=False).parse(" ".join(w.lower() for w in words), normalize=False))
     return None if parsed is nodes.NullQuery else parsed
 
 
@@ -100,6 +100,74 @@ def normalise(q: nodes.Query, lookup: Callable[[str, str], str | None]) -> nodes
     return fix(q)
 
 
+def normalized(q: nodes.Query) -> nodes.Query:
+    """Whoosh's `normalize()` (nested And/Or flattened, empty parts dropped, duplicates removed,
+    ranges merged, a lone part unwrapped), in time linear in the size of the query.
+
+    Whoosh removes duplicates with a set of queries, and its hash of `Or(title:w, body:w)` (what
+    every plain word becomes) XORs the word away, so all words collide and a 1,000-word query
+    took seconds to normalize; here duplicates are found by their repr. Parts are normalized here
+    first, so Whoosh's own `normalize` is only called on leaves and on what has no parts left to
+    normalize."""
+    if isinstance(q, (nodes.And, nodes.Or)) and not isinstance(q, nodes.Ordered):
+        return _normalized_compound(q)
+    if isinstance(q, nodes.Not):
+        inner = normalized(q.query)
+        return inner if inner is nodes.NullQuery else nodes.Not(inner, boost=q.boost)
+    if isinstance(q, (nodes.AndNot, nodes.AndMaybe, nodes.Require)):
+        a, b = normalized(q.a), normalized(q.b)
+        if a is nodes.NullQuery or (b is nodes.NullQuery and isinstance(q, nodes.Require)):
+            return nodes.NullQuery
+        return a if b is nodes.NullQuery else type(q)(a, b)
+    return q.normalize()
+
+
+def _normalized_compound(q: nodes.CompoundQuery) -> nodes.Query:
+    """Whoosh's `CompoundQuery.normalize`, step by step, with duplicates found by repr."""
+    parts: list[nodes.Query] = []
+    for sub in (normalized(s) for s in q.subqueries):
+        if isinstance(sub, type(q)):
+            parts += [p.with_boost(p.boost * sub.boost) for p in sub.subqueries]
+        else:
+            parts.append(sub)
+    if all(p is nodes.NullQuery for p in parts):
+        return nodes.NullQuery
+    if any(isinstance(p, nodes.Every) and p.fieldname is None for p in parts):
+        return nodes.Every()
+    every_fields: set[str | None] = set()
+    i = 0
+    while i < len(parts):  # Whoosh's merging of overlapping ranges and of parts under a field's Every
+        part = parts[i]
+        if part.field() in every_fields:
+            parts.pop(i)
+            continue
+        if isinstance(part, (nodes.TermRange, nodes.NumericRange)):
+            j = i + 1
+            while j < len(parts):
+                if part.overlaps(parts[j]):
+                    part = part.merge(parts.pop(j), intersect=q.intersect_merge)
+                else:
+                    j += 1
+            part = parts[i] = part.normalize()
+        if isinstance(part, nodes.Every):
+            every_fields.add(part.fieldname)
+        i += 1
+    unique: dict[str, nodes.Query] = {}
+    for p in parts:
+        if p is not nodes.NullQuery and (isinstance(p, nodes.Every) or p.field() not in every_fields):
+            unique.setdefault(repr(p), p)
+    kept = list(unique.values())
+    if not kept:
+        return nodes.NullQuery
+    if len(kept) == 1:
+        boost = getattr(kept[0], "boost", 1.0)
+        return kept[0] if q.boost == 1.0 and boost == 1.0 else kept[0].with_boost(boost * q.boost)
+    result = type(q)(kept, boost=q.boost)
+    if isinstance(q, nodes.Or) and isinstance(result, nodes.Or):
+        result.minmatch, result.scale = q.minmatch, q.scale
+    return result
+
+
 def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | None]) -> ParsedQuery:
     """Parse `text`; fall back to plain words (with a notice) when the syntax cannot be used."""
     text = text.replace("\x00", " ").strip()
@@ -110,7 +178,7 @@ def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | No
     if not text:
         return ParsedQuery(None, notice)
     try:
-        parsed = _parser(schema, syntax=True).parse(compact_dates(text))
+        parsed = normalized(_parser(schema, syntax=True).parse(compact_dates(text), normalize=False))
     except Exception:  # Whoosh raises assorted errors on odd syntax; plain words always work
         parsed = None
     if parsed is None or parsed is nodes.NullQuery:
@@ -118,4 +186,4 @@ def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | No
         if fallback is None:
             return ParsedQuery(None, "The query has no searchable words; showing all articles.")
         return ParsedQuery(fallback, "The query syntax could not be used; searched for the words instead.")
-    return ParsedQuery(normalise(parsed, lookup).normalize(), notice)
+    return ParsedQuery(normalized(normalise(parsed, lookup)), notice)

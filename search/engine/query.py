@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from search.engine.budget import QueryBudget
+from search.engine.expansion import expand
 from search.engine.highlight import full_html, snippet_html
 from search.engine.matching import query_match
 from search.engine.parsing import ParsedQuery, nodes, parse_query, plain_words_query
@@ -108,19 +110,29 @@ class Matches:
     masks: dict[str, NDArray[np.bool_]]
     mask: NDArray[np.bool_]
     scores: NDArray[np.float64] | None = None  # relevance per document number, when there is a text query
+    budget: QueryBudget = field(default_factory=QueryBudget)  # what the search spent, and what it cut
+
+    @property
+    def notice(self) -> str | None:
+        """The parser's notice and the budget's, if any."""
+        return " ".join(n for n in (self.parsed.notice, self.budget.notice()) if n) or None
 
 
-def _text_match(snap: Snapshot, q: nodes.Query | None) -> tuple[NDArray[np.bool_], NDArray[np.float64] | None]:
+def _text_match(snap: Snapshot, q: nodes.Query | None,
+                budget: QueryBudget) -> tuple[NDArray[np.bool_], NDArray[np.float64] | None]:
     """Matches and scores of the text query, remembered per index version: refining a search by
-    facets, dates, sort or page asks for the same text again and again."""
+    facets, dates, sort or page asks for the same text again and again. An answer cut by the
+    budget is not remembered (the next search may get further; its notice must be given again)."""
     if q is None:
         return snap.live.copy(), None
     key = repr(q)
     with _text_matches_lock:
         found = snap.text_matches.pop(key, None)
     if found is None:
-        mask, scores = query_match(snap, q)
+        mask, scores = query_match(snap, q, budget)
         found = (mask & snap.live, scores)
+        if budget.cut:
+            return found
     with _text_matches_lock:
         snap.text_matches[key] = found  # most recently used last
         while len(snap.text_matches) > TEXT_MATCHES_KEPT:
@@ -132,28 +144,31 @@ def _parse(snap: Snapshot, text: str) -> ParsedQuery:
     return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
 
 
-def _parsed_match(snap: Snapshot, query: str) -> tuple[ParsedQuery, NDArray[np.bool_], NDArray[np.float64] | None]:
+def _parsed_match(snap: Snapshot, query: str,
+                  budget: QueryBudget) -> tuple[ParsedQuery, NDArray[np.bool_], NDArray[np.float64] | None]:
     """Parse `query` and match it; a query Whoosh accepts but cannot run (e.g. an empty date
     range) is searched as plain words instead, with a notice: a query never raises."""
     parsed = _parse(snap, query)
     try:
-        return (parsed, *_text_match(snap, parsed.query))
+        return (parsed, *_text_match(snap, parsed.query, budget))
     except Exception:
         q = plain_words_query(query, snap.searcher.schema)
         parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
-        return (parsed, *_text_match(snap, q))
+        return (parsed, *_text_match(snap, q, budget))
 
 
-def match(query: str, selection: Selection, index_dir: str | Path | None) -> Matches:
-    """Parse `query` and apply `selection` on the current index version."""
+def match(query: str, selection: Selection, index_dir: str | Path | None, budget: QueryBudget | None = None) -> Matches:
+    """Parse `query` and apply `selection` on the current index version, within `budget` (by
+    default a new one from the settings)."""
+    budget = budget or QueryBudget()
     snap = snapshot(resolve_index_dir(index_dir))
     selection = selection.resolved(snap)
-    parsed, text_mask, scores = _parsed_match(snap, query)
+    parsed, text_mask, scores = _parsed_match(snap, query, budget)
     masks = selection.masks(snap)
     mask = text_mask.copy()
     for m in masks.values():
         mask &= m
-    return Matches(snap, parsed.query, parsed, selection, text_mask, masks, mask, scores)
+    return Matches(snap, parsed.query, parsed, selection, text_mask, masks, mask, scores, budget)
 
 
 def ordered_docs(m: Matches, sort: str, limit: int | None) -> list[tuple[int, float]]:
@@ -187,11 +202,15 @@ def highlight_terms(m: Matches) -> set[str]:
         return set()
     reader = m.snap.searcher.reader()
     terms: set[str] = set()
+    again = m.budget.sharing_clock()  # for terms the search did not expand itself (its answer was remembered)
     # Leaf by leaf: Whoosh's existing_terms() on a whole tree skips every leaf after the first one
     # (its loop variable overwrites its `fieldname` argument).
     for leaf in m.query.leaves():
-        if isinstance(leaf, nodes.Prefix) and leaf.fieldname in TEXT_FIELDS:  # from the postings arrays: fast
-            terms |= m.snap.prefix_terms(leaf.fieldname, leaf.text)
+        if isinstance(leaf, nodes.MultiTerm):  # the words the search expanded it to
+            if leaf.fieldname in TEXT_FIELDS:
+                words = m.budget.words.get(repr(leaf))
+                expansion = None if words is not None or m.budget.cut else expand(m.snap, leaf, again)
+                terms |= set(words if words is not None else expansion.words if expansion else [])
         else:
             terms |= {t.decode("utf-8") if isinstance(t, bytes) else str(t)
                       for f, t in leaf.existing_terms(reader, phrases=True, expand=True) if f in TEXT_FIELDS}
@@ -230,9 +249,14 @@ def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | No
     if m.query is None:
         return None, None
     analyzer = m.snap.searcher.schema["body"].analyzer
-    stems = {str(t) for f, t in m.query.iter_all_terms() if f in TEXT_FIELDS}
-    unknown = {t for t in stems if not m.snap.has_term(t)}
-    if not unknown or len(unknown) > SUGGEST_MAX_WORDS or any(len(t) > SUGGEST_MAX_WORD_CHARS for t in unknown):
+    unknown: set[str] = set()
+    for stem in {str(t) for f, t in m.query.iter_all_terms() if f in TEXT_FIELDS}:
+        if len(unknown) > SUGGEST_MAX_WORDS:
+            return None, None
+        if not m.snap.has_term(stem):
+            unknown.add(stem)
+    if not unknown or len(unknown) > SUGGEST_MAX_WORDS or any(len(t) > SUGGEST_MAX_WORD_CHARS for t in unknown) \
+            or m.budget.expired():
         return None, None
     vocabulary = m.snap.vocabulary()
 
@@ -247,8 +271,9 @@ def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | No
         return None, None
     if total == 0:
         others = np.logical_and.reduce([m.snap.live, *m.masks.values()])
-        found = int((_parsed_match(m.snap, corrected)[1] & others).sum())
-        if found:
+        budget = m.budget.sharing_clock()
+        found = int((_parsed_match(m.snap, corrected, budget)[1] & others).sum())
+        if found and not budget.cut:
             return corrected, f"No articles match “{text}”; “{corrected}” finds {found}."
     return corrected, None
 
@@ -275,27 +300,31 @@ def search(
     its values; `date_from`/`date_to` bound the publication date (inclusive). A facet's counts
     apply every filter except its own, so other values stay visible. `sort`: relevance, newest,
     oldest or source. Raises `ValueError` for an unknown facet, mode, order or sort; bad query
-    syntax never raises (it is searched as plain words and `notice` says so).
+    syntax never raises (it is searched as plain words and `notice` says so). A search spends at
+    most `query_cpu_seconds` of CPU and expands its wildcard, prefix and fuzzy terms to at most
+    `max_terms_per_pattern` words each and `max_terms_per_query` in all; what that leaves out of
+    the query is left out of the answer, and `notice` says what.
     """
     started = time.perf_counter()
+    budget = QueryBudget()
     check_choice("sort", sort, SORTS)
     check_choice("facet order", facet_order, FACET_ORDERS)
     selection = Selection.build(filters, exclude, match_mode, date_from, date_to)
     page, per_page = max(1, int(page)), min(max(1, int(per_page)), MAX_PER_PAGE)
-    m = match(query, selection, index_dir)
+    m = match(query, selection, index_dir, budget)
     facets, totals = {}, {}
     for name in FACETS:
         facets[name], totals[name] = m.selection.facet_values(m.snap, m.text_mask, m.masks, name, facet_limit,
                                                               facet_order)
     effective_sort = sort if m.query is not None or sort != "relevance" else "newest"
     ranked = ordered_docs(m, effective_sort, page * per_page)
-    terms = highlight_terms(m)
+    terms = highlight_terms(m) if ranked[(page - 1) * per_page:] else set()
     hits = [make_hit(m.snap, docnum, score, terms) for docnum, score in ranked[(page - 1) * per_page:]]
     total = int(m.mask.sum())
     suggestion, missing_notice = _suggestion(m, query, total)
     return SearchResult(
         query=query, total=total, page=page, per_page=per_page, hits=hits, facets=facets,
-        suggestion=suggestion, notice=m.parsed.notice or missing_notice,
+        suggestion=suggestion, notice=m.notice or missing_notice,
         elapsed_ms=(time.perf_counter() - started) * 1000, facet_totals=totals,
         dates=_date_histogram(m), selection=m.selection,
     )
