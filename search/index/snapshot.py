@@ -127,12 +127,6 @@ class Snapshot:
         """Whether any segment has `term` in a text field (deleted documents included)."""
         return any(fp.find(term) is not None for name in TEXT_FIELDS for fp, _ in self.text_postings(name))
 
-    def prefix_terms(self, text_field: str, prefix: str) -> set[str]:
-        """The terms of a text field that start with `prefix`, in any segment."""
-        key = prefix.encode("utf-8")
-        return {term.decode("utf-8") for fp, _ in self.text_postings(text_field)
-                for term in fp.terms[slice(*fp.prefix_range(key))].tolist()}
-
     def vocabulary(self) -> Vocabulary:
         """The unstemmed words of every segment, for spelling corrections (read on first use)."""
         if self._vocabulary is None:
