@@ -60,16 +60,6 @@ class FieldPostings:
         i = int(np.searchsorted(self.terms, np.array([term]))[0])
         return i if i < len(self.terms) and self.terms[i] == term else None
 
-    def prefix_range(self, prefix: bytes) -> tuple[int, int]:
-        """The indexes [lo, hi) of the terms that start with `prefix`."""
-        if not prefix:
-            return 0, len(self.terms)
-        if len(prefix) > self.terms.dtype.itemsize:
-            return 0, 0
-        upper = prefix[:-1] + bytes([prefix[-1] + 1])  # UTF-8 has no 0xFF byte: no overflow
-        lo, hi = np.searchsorted(self.terms, np.array([prefix, upper]))
-        return int(lo), int(hi)
-
     def postings(self, term_ids: np.ndarray) -> tuple[NDArray[np.int32], np.ndarray]:
         """(documents, frequencies) of the terms `term_ids` (ascending), term by term."""
         if term_ids[-1] - term_ids[0] + 1 == len(term_ids):  # one term or a prefix: one slice
