@@ -204,3 +204,44 @@ def test_a_build_over_damaged_files_is_a_clear_error_and_a_rebuild_starts_over(t
     assert search("harbour", index_dir=index_dir).total == 40
     checked = check_index(index_dir)
     assert checked.ok and not checked.unrecorded, checked.lines()
+
+
+def test_kill_9_during_a_rebuild_over_a_damaged_index_keeps_every_old_file_and_a_rerun_completes(damaged, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from test_reliability import children_of
+
+    index_dir, _, toc = damaged
+    before = folder_bytes(index_dir)
+    corpus = write_articles(tmp_path / "big", "b", 1200, "Beta Wire")
+    command = [sys.executable, "-m", "search", "index", str(corpus), "--index-dir", str(index_dir), "--rebuild",
+               "--workers", "2", "--commit-every", "150", "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not [p for p in (index_dir / "facets").glob("*.npz") if f"facets/{p.name}" not in before]:
+        assert process.poll() is None and time.monotonic() < deadline, "the rebuild ended before a segment was written"
+        time.sleep(0.02)  # until a worker has written a segment of the new index
+    workers = children_of(process.pid)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    after = folder_bytes(index_dir)
+    records = "integrity.json"  # the workers recorded their new side files beside the old records
+    assert {name: after.get(name) for name in before if name != records} == \
+        {name: data for name, data in before.items() if name != records}  # every old file, as it was
+    old_records = json.loads(before[records])["files"]
+    assert {name: json.loads(after[records])["files"].get(name) for name in old_records} == old_records
+    with pytest.raises(IndexCorruptError, match=toc):
+        search("harbour", index_dir=index_dir)
+    rerun = subprocess.run(command, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert search("harbour", index_dir=index_dir).total == 1200
+    checked = check_index(index_dir)
+    assert checked.ok and not checked.unrecorded, checked.lines()
+    old_segment_files = [n for n in before if n.startswith("MAIN_") and n != "MAIN_WRITELOCK"]
+    assert not (index_dir / toc).exists() and not [n for n in old_segment_files if (index_dir / n).exists()]
