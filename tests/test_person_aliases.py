@@ -124,11 +124,11 @@ def test_query_syntax_on_an_alias_matches_every_spelling(index_dir):
 def test_saved_tables_keep_aliases_and_old_files_are_rebuilt(index_dir, tmp_path):
     snap = snapshot(index_dir)
     tables = {name: snap.table(name) for name in FACETS}
-    save_tables(tmp_path, 7, tables)
-    assert load_tables(tmp_path, 7)["people"].aliases == {"Obama": "Barack Obama"}
+    save_tables(tmp_path, 7, ["s:3:0"], tables)
+    assert load_tables(tmp_path, 7, ["s:3:0"])["people"].aliases == {"Obama": "Barack Obama"}
     saved = tmp_path / "facets" / "tables-7.npz"
     with np.load(saved) as arrays:  # as saved before aliases were kept: no `.aliases` arrays
         old = {k: arrays[k] for k in arrays.files if "alias" not in k}
     with saved.open("wb") as handle:
         np.savez(handle, **old)
-    assert load_tables(tmp_path, 7) == {}
+    assert load_tables(tmp_path, 7, ["s:3:0"]) == {}

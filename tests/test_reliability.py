@@ -203,11 +203,12 @@ def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, mo
     saved_files = {p.stem for p in (index_dir / facet_arrays.CACHE_DIR).glob("*.npz")}
     with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
         generation = searcher.reader().generation()
+        version = facet_arrays.version_key(leaf.segment() for leaf, _ in searcher.reader().leaf_readers())
         assert saved_files == {leaf.segment().segment_id() for leaf, _ in searcher.reader().leaf_readers()} | \
             {f"{facet_arrays.TABLES_PREFIX}{generation}"}  # and only this version's combined tables
     # the saved tables are those put together from the segments' pairs, deletions applied
     from search.index import snapshot as snapshot_module
-    saved = facet_arrays.load_tables(index_dir, generation)
+    saved = facet_arrays.load_tables(index_dir, generation, version)
     (index_dir / facet_arrays.CACHE_DIR / f"{facet_arrays.TABLES_PREFIX}{generation}.npz").unlink()
     snapshot_module._cache.clear()
     snap = snapshot_module.snapshot(index_dir)

@@ -91,6 +91,7 @@ def test_the_index_keeps_its_side_files_in_the_same_layout(seed_index):
     with whoosh_index.open_dir(str(index_dir)).reader() as reader:
         segments = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
         generation = reader.generation()
+        version = facet_arrays.version_key(leaf.segment() for leaf, _ in reader.leaf_readers())
     assert {p.name for p in (index_dir / postings.POSTINGS_DIR).iterdir()} == segments
     for segment in segments:
         assert {p.name for p in (index_dir / postings.POSTINGS_DIR / segment).iterdir()} == \
@@ -99,4 +100,4 @@ def test_the_index_keeps_its_side_files_in_the_same_layout(seed_index):
         assert postings.load(index_dir, segment) is not None and facet_arrays.load(index_dir, segment) is not None
     assert {p.name for p in (index_dir / facet_arrays.CACHE_DIR).iterdir()} == \
         {f"{segment}.npz" for segment in segments} | {f"tables-{generation}.npz"}
-    assert facet_arrays.load_tables(index_dir, generation).keys() == FACETS.keys()
+    assert facet_arrays.load_tables(index_dir, generation, version).keys() == FACETS.keys()

@@ -249,3 +249,30 @@ def test_the_table_of_contents_name_and_segments_are_those_whoosh_writes_and_rea
         assert [s.segment_id() for s in segments] == [leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()]
         assert [s.deleted_count() for s in segments] == [3]
     assert all(any(p.name.startswith(f"{s.segment_id()}.") for p in folder.iterdir()) for s in segments)
+
+
+def test_a_commit_over_an_index_read_as_empty_writes_the_next_version_then_deletes_the_old_files(tmp_path):
+    """`index_over` (`TOC._latest_generation`, `FileIndex._read_toc`): the latest version's
+    number from the file names alone, even with its table of contents scribbled over; nothing
+    deleted when a writer starts or is cancelled; a commit writes the next generation's table
+    of contents and Whoosh's cleaning deletes every old file."""
+    ix = whoosh_index.create_in(str(tmp_path), make_schema())
+    for i in range(2):
+        with ix.writer() as writer:
+            writer.add_document(id=f"old{i}", title="Old report")
+    (toc,) = tmp_path.glob("_MAIN_*.toc")
+    toc.write_bytes(b"\x00" * toc.stat().st_size)
+    old_files = {name: (tmp_path / name).read_bytes() for name in ix.storage.list() if name != "MAIN_WRITELOCK"}
+    assert whoosh_compat.latest_generation(str(tmp_path)) == 2
+    over = whoosh_compat.index_over(str(tmp_path), make_schema())
+    with over.searcher() as searcher:
+        assert isinstance(searcher.reader(), EmptyReader)
+    over.writer().cancel()
+    writer = over.writer()
+    writer.add_document(id="new", title="New report")
+    assert {name: (tmp_path / name).read_bytes() for name in old_files} == old_files  # untouched until the commit
+    writer.commit()
+    assert sorted(p.name for p in tmp_path.glob("_MAIN_*.toc")) == ["_MAIN_3.toc"]
+    assert not [name for name in old_files if (tmp_path / name).exists()]
+    with whoosh_index.open_dir(str(tmp_path)).searcher() as searcher:
+        assert [fields["id"] for fields in searcher.all_stored_fields()] == ["new"]

@@ -18,7 +18,8 @@ from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
 from search.errors import IndexBusyError, IndexCorruptError
-from search.index.location import SEEDS_DIR, default_index_dir, has_index, open_index, resolve_index_dir
+from search.index import integrity
+from search.index.location import SEEDS_DIR, default_index_dir, has_index, open_index, resolve_index_dir, writable_index
 from search.index.schema import make_schema, to_document
 from search.index.snapshot import refresh_caches
 from search.index.writers import COMPOUND, CurrentWriter, Planned, Writer, commit_segments, merge_tiny, write_rounds
@@ -50,19 +51,22 @@ class IndexReport:
         return text + (f", pruned {self.pruned}" if self.pruned else "") + (f". {self.notice}" if self.notice else "")
 
 
-def _open_or_create(path: Path, rebuild: bool) -> FileIndex:
-    """The index to write to; a new one where there is none (or the old one is of another schema)."""
+def _open_or_create(path: Path, rebuild: bool) -> tuple[FileIndex, str]:
+    """The index to write to, and why the one there could not be opened ("" when it could); a new one where
+    there is none. One that cannot be opened (damaged, or of another schema) is an error, except
+    for a rebuild, which is asked to start over: the new index is then written over it as its next
+    version (`index_over`), so its files stay exactly as they were until that version is
+    committed, and a rebuild that reads no article, or stops half-way, loses nothing."""
     if has_index(path):
-        try:
-            return open_index(path)
-        except IndexCorruptError:
-            if not rebuild:
-                raise
-    elif path.exists() and any(path.iterdir()):
+        ix, unreadable = writable_index(path)
+        if unreadable and not rebuild:
+            raise unreadable
+        return ix, str(unreadable or "").partition("; ")[0]  # what was wrong, without the advice that follows
+    if path.exists() and any(path.iterdir()):
         raise IndexCorruptError(f"refusing to create an index in {path}: the directory is not empty "
                                 f"and holds no index")
     path.mkdir(parents=True, exist_ok=True)
-    return index.create_in(str(path), make_schema())
+    return index.create_in(str(path), make_schema()), ""
 
 
 def _writer(ix: FileIndex, path: Path) -> Writer:
@@ -139,7 +143,7 @@ def build_index(
     """
     path = Path(index_dir) if index_dir is not None else default_index_dir()
     input_paths = [Path(p) for p in paths]
-    ix = _open_or_create(path, rebuild)
+    ix, unreadable = _open_or_create(path, rebuild)
     report = IndexReport()
     found = list(article_files(input_paths))
     files = [f for f in found if isinstance(f, Path)]
@@ -188,14 +192,28 @@ def build_index(
             # Nothing to replace the old index with: committing would empty it.
             _discard(current.writer, ix)
             report.notice = (f"No article could be read, so the index in {path} was not rebuilt "
-                             f"and is unchanged")
+                             f"and is unchanged" + (" (still unreadable)" if unreadable else ""))
             log.warning("%s", report.notice)
             return report
         if prune:
             report.pruned = _prune(current.writer, searcher, input_paths, seen_ids, report.errors)
         commit_segments(current.writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
+    if rebuild:
+        _drop_unreadable_records(path)
     refresh_caches(path)
+    if unreadable:
+        report.notice = f"The rebuilt index replaced one that could not be read: {unreadable}"
+        log.warning("%s", report.notice)
     return report
+
+
+def _drop_unreadable_records(path: Path) -> None:
+    """After a rebuild's commit: delete file records that cannot be read. They describe none of the
+    rebuilt version's files (all new), and recording it (`refresh_caches`) starts the records anew."""
+    try:
+        integrity.read_manifest(path)
+    except IndexCorruptError:
+        (path / integrity.MANIFEST).unlink()
 
 
 def _discard(writer: Writer, ix: FileIndex) -> None:

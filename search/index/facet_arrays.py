@@ -7,7 +7,10 @@ The worker that writes a segment saves its pairs from the articles it indexed (n
 segment written or merged elsewhere is read from its postings on first use and saved then.
 The arrays hold every document of the segment, deleted or not: callers drop deleted ones.
 After each change of the index, the tables put together from all segments (live documents
-only) are saved too, as `tables-<generation>.npz`: one file for a fresh process to load.
+only) are saved too, as `tables-<generation>.npz`: one file for a fresh process to load. A
+generation number alone does not name one version (an index re-created in its folder counts
+from 0 again; a folder copied over another), so the file also records the version it was made
+for, its segments and their deletions (`version_key`), and is read only for that version.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from whoosh.codec.base import Segment
 from whoosh.fields import Schema
 from whoosh.reading import IndexReader
 
@@ -28,6 +32,7 @@ from search.index.schema import FACETS
 
 CACHE_DIR = "facets"
 TABLES_PREFIX = "tables-"  # tables-<index generation>.npz: one version's combined tables
+VERSION_KEY = "version"   # in a tables file: the `version_key` of the version it was made for
 
 # (values, segment-local document of each pair, value ordinal of each pair)
 FacetPairs = tuple[list[str], NDArray[np.int32], NDArray[np.int32]]
@@ -102,10 +107,17 @@ def _tables_path(index_dir: Path, generation: int) -> Path:
     return index_dir / CACHE_DIR / tables_name(generation)
 
 
-def save_tables(index_dir: Path, generation: int, tables: dict[str, FacetTable]) -> None:
+def version_key(segments: Iterable[Segment]) -> list[str]:
+    """What an index version's tables depend on: its segments, in order, each with its numbers
+    of documents and of deleted ones."""
+    return [f"{s.segment_id()}:{s.doc_count_all()}:{s.deleted_count()}" for s in segments]
+
+
+def save_tables(index_dir: Path, generation: int, version: list[str], tables: dict[str, FacetTable]) -> None:
     """Save one index version's facet tables, put together from its segments' pairs (live
-    documents only), so a fresh process loads one file instead of combining every segment's."""
-    arrays = {"alias_rules": np.array(RULES_VERSION)}
+    documents only), so a fresh process loads one file instead of combining every segment's;
+    `version` (its `version_key`) is saved with them."""
+    arrays = {"alias_rules": np.array(RULES_VERSION), VERSION_KEY: np.array(version, dtype=str)}
     for name, table in tables.items():
         values = np.array(table.values, dtype=str)
         variants = np.array(list(table.aliases), dtype=str)
@@ -118,10 +130,13 @@ def save_tables(index_dir: Path, generation: int, tables: dict[str, FacetTable])
     side_files.save(_tables_path(index_dir, generation), lambda partial: _write_npz(partial, arrays))
 
 
-def _read_tables(path: Path) -> dict[str, FacetTable]:
+def _read_tables(path: Path, version: list[str]) -> dict[str, FacetTable]:
     with np.load(path, allow_pickle=False) as saved:
         if int(saved["alias_rules"]) != RULES_VERSION:  # a KeyError too when saved without aliases
             raise ValueError(f"facet tables saved with other person alias rules: {path}")
+        # a KeyError too when saved before versions were kept
+        if saved[VERSION_KEY].tolist() != version:
+            raise ValueError(f"facet tables saved for another index version with the same generation number: {path}")
         tables = {}
         for name in FACETS:
             values = saved[f"{name}.values"].tolist()
@@ -133,9 +148,10 @@ def _read_tables(path: Path) -> dict[str, FacetTable]:
         return tables
 
 
-def load_tables(index_dir: Path, generation: int) -> dict[str, FacetTable]:
-    """The saved facet tables of an index version (empty when there are none or they are unreadable)."""
-    return side_files.load(_tables_path(index_dir, generation), _read_tables) or {}
+def load_tables(index_dir: Path, generation: int, version: list[str]) -> dict[str, FacetTable]:
+    """The saved facet tables of an index version (empty when there are none, they are
+    unreadable, or they were saved for another version: `version` is its `version_key`)."""
+    return side_files.load(_tables_path(index_dir, generation), lambda path: _read_tables(path, version)) or {}
 
 
 def _read_segment(path: Path) -> SegmentFacets:

@@ -10,7 +10,9 @@ from whoosh import index
 from whoosh.index import FileIndex
 
 from search.errors import IndexCorruptError, IndexNotFoundError
+from search.index import integrity
 from search.index.schema import make_schema
+from search.index.whoosh_compat import index_over, latest_generation, latest_version, toc_file_name
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
 
@@ -35,8 +37,9 @@ def resolve_index_dir(index_dir: str | Path | None) -> Path:
 
 
 def has_index(path: Path) -> bool:
-    """Whether `path` is a folder holding an index (of any schema)."""
-    return path.is_dir() and index.exists_in(str(path))
+    """Whether `path` is a folder holding an index (of any schema, readable or not: a damaged
+    index is still one, to be reported or rebuilt, never replaced unasked)."""
+    return path.is_dir() and latest_generation(str(path)) >= 0
 
 
 def open_index(index_dir: str | Path) -> FileIndex:
@@ -51,10 +54,30 @@ def open_index(index_dir: str | Path) -> FileIndex:
         ix = index.open_dir(str(path))
     except IndexNotFoundError:
         raise
-    except Exception as exc:
-        raise IndexCorruptError(f"cannot read the index at {path}: {exc}") from exc
+    except Exception as exc:  # Whoosh raises anything from IndexError to struct.error on a damaged file
+        toc = toc_file_name(latest_generation(str(path)))
+        raise IndexCorruptError(
+            f"cannot read the index at {path}: its table of contents {toc} is unreadable ({exc}); "
+            f"a table of contents cannot be repaired (`python -m search check --repair` mends only "
+            f"segments and derived files): rebuild with `python -m search index FILES --rebuild "
+            f"--index-dir {path}` (the damaged files stay until the rebuild has read an article)") from exc
     missing = set(make_schema().names()) - set(ix.schema.names())
     if missing:
         raise IndexCorruptError(f"the index at {path} was built by another program or version "
                                 f"(missing fields: {', '.join(sorted(missing))}); rebuild it with --rebuild")
     return ix
+
+
+def writable_index(path: Path) -> tuple[FileIndex, IndexCorruptError | None]:
+    """The index in `path` to write to, and None; when it cannot be opened (damaged, or of
+    another schema) or its files differ from their records (`integrity.check_open`, as a reader
+    checks them), the folder as if its latest version were empty (`index_over`: what only a
+    rebuild writes, as the next version, the old files untouched until it commits) and the error
+    saying why. A build's worker processes open the index this way too, as the process committing does."""
+    try:
+        ix = open_index(path)
+        generation, segments = latest_version(ix)
+        integrity.check_open(path, [s.segment_id() for s in segments], toc_file_name(generation))
+        return ix, None
+    except IndexCorruptError as exc:
+        return index_over(str(path), make_schema()), exc

@@ -4,7 +4,8 @@
 exactly when a writer has committed since (Whoosh's `up_to_date`). Its segment readers are
 opened with `text_terms.TextArraysCodec`, so Whoosh's own term lookups answer title and body
 from the postings arrays this snapshot reads (once per segment), and its facet tables come from
-the file saved for the version (`facet_arrays.save_tables`), saved when there is none. The engine asks
+the file saved for the version (`facet_arrays.save_tables`), saved when there is none (or it
+was saved for another version with the same generation number). The engine asks
 it, not Whoosh's readers, for what needs them: keyword terms' documents, multi-term expansions,
 what Whoosh's own matchers find, key terms of a text.
 """
@@ -138,14 +139,19 @@ class Snapshot:
         none (or it is damaged), every facet's table is put together from the segments' pairs
         and saved, so the next process loads them at once."""
         if self._saved_tables is None:
-            self._saved_tables = load_tables(self.index_dir, self.searcher.reader().generation())
+            generation, version = self.searcher.reader().generation(), self._version_key()
+            self._saved_tables = load_tables(self.index_dir, generation, version)
             self.tables.update(self._saved_tables)
             if not self._saved_tables:
                 self.tables.update({name: self._combined(name) for name in FACETS})
-                save_tables(self.index_dir, self.searcher.reader().generation(), self.tables)
+                save_tables(self.index_dir, generation, version, self.tables)
         if facet not in self.tables:  # a facet registered after the tables were saved
             self.tables[facet] = self._combined(facet)
         return self.tables[facet]
+
+    def _version_key(self) -> list[str]:
+        """`facet_arrays.version_key` of this version: the saved tables are read only for it."""
+        return facet_arrays.version_key(leaf.segment() for leaf, _ in self._leaves())
 
     def _combined(self, facet: str) -> FacetTable:
         """A facet's table put together from every segment's pairs (live documents only)."""

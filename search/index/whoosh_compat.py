@@ -38,6 +38,10 @@ Reading:
 Knowing an index's files (search/index/integrity.py records and checks each):
 - `TOC._filename` (the table of contents' file name, `_MAIN_<generation>.toc`) and `TOC.read`
   (a version's segments without opening them, when opening failed).
+- `TOC._latest_generation` (the latest version's number, from the file names alone): whether a
+  folder holds an index even when its table of contents cannot be read.
+- `FileIndex._read_toc` overridden (`index_over`): a rebuild writes its new index over a damaged
+  one as the next version, without reading the damaged table of contents.
 
 tests/test_whoosh_compat.py checks each of these assumptions against the installed Whoosh, so a
 different version fails there, in one place.
@@ -55,6 +59,7 @@ from numpy.typing import NDArray
 from whoosh.codec.base import Codec, PerDocumentReader, Segment
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
 from whoosh.fields import Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, FileIndex
 from whoosh.reading import EmptyReader, IndexReader, MultiReader, SegmentReader, TermNotFound
 from whoosh.searching import Searcher
@@ -184,6 +189,33 @@ def latest_version(ix: FileIndex) -> tuple[int, list[Segment]]:
     """The latest version's generation and segments, read from its table of contents alone."""
     toc = TOC.read(ix.storage, ix.indexname)
     return toc.generation, list(toc.segments)
+
+
+def latest_generation(folder: str, indexname: str = "MAIN") -> int:
+    """The number of the latest version in `folder`, from the names of its tables of contents
+    alone (-1 when there is none): a damaged table of contents still says an index is there."""
+    generation: int = TOC._latest_generation(FileStorage(folder), indexname)
+    return generation
+
+
+class _NextVersionIndex(FileIndex):
+    """A `FileIndex` whose latest version reads as empty, whatever its table of contents holds."""
+
+    def __init__(self, folder: str, schema: Schema, generation: int, indexname: str = "MAIN") -> None:
+        # not FileIndex.__init__: it reads the table of contents, which is what cannot be read
+        self.storage, self._schema, self.indexname = FileStorage(folder), schema, indexname
+        self._generation = generation
+
+    def _read_toc(self) -> TOC:
+        return TOC(self._schema, [], self._generation)
+
+
+def index_over(folder: str, schema: Schema) -> FileIndex:
+    """The index in `folder` as if its latest version were empty, to write a new index over one
+    whose table of contents cannot be read. A writer's commit then writes the next version's
+    table of contents, and only after that deletes the old version's files (Whoosh's
+    `clean_files`): until a commit, every old file stays as it was."""
+    return _NextVersionIndex(folder, schema, latest_generation(folder))
 
 
 # Writing

@@ -32,13 +32,13 @@ from itertools import islice
 from pathlib import Path
 from types import TracebackType
 
-from whoosh import index
 from whoosh.codec.base import Segment
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from search.index import facet_arrays, postings
 from search.index.analysis import MeasuredText
+from search.index.location import writable_index
 from search.index.schema import FACETS, TEXT_FIELDS, to_document
 from search.index.whoosh_compat import ExtendedSegmentWriter
 from search.model import Article
@@ -131,7 +131,7 @@ def write_segment(job: tuple[str, list[Planned], Enrich]) -> Segment:
 def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> Segment:
     """Write enriched (article, content hash) pairs as one new, uncommitted segment, with its
     facet and postings arrays; commit it with `commit_segments`."""
-    ix = index.open_dir(index_dir)
+    ix, _ = writable_index(Path(index_dir))  # as the committing process does (a rebuild over a damaged index)
     text_postings = postings.PostingsBuilder()
     facet_fields = []
     with CurrentWriter(lambda: Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)) as current:
