@@ -29,7 +29,7 @@ from search.errors import IndexBusyError, IndexCorruptError, IndexNotFoundError,
 from search.index import build as _build
 from search.index.build import IndexProgress, IndexReport, build_index
 from search.index.location import default_index_dir
-from search.ingest.readers import ReadError, read_paths
+from search.ingest.readers import ARTICLE_SUFFIXES, PassedOver, ReadError, file_type, read_paths
 from search.model import (
     EXPORT_FORMATS,
     FACET_ORDERS,
@@ -99,10 +99,10 @@ export = _on_default_index(_export)
 delete_articles = _on_default_index(_build.delete_articles)
 
 __all__ = [
-    "EXPORT_FORMATS", "FACET_ORDERS", "MATCH_MODES", "SORTS",
+    "ARTICLE_SUFFIXES", "EXPORT_FORMATS", "FACET_ORDERS", "MATCH_MODES", "SORTS",
     "Article", "ArticleView", "CoOccurrence", "DateHistogram", "FACETS", "Facet", "FacetValue", "Hit",
     "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport", "IndexStats",
-    "ReadError", "SearchError", "SearchResult", "Selection", "build_index", "cooccurrence", "default_index_dir",
-    "export", "facet_values", "delete_articles", "get_article", "index_stats", "marked_html", "read_paths",
-    "register_facet", "search", "similar",
+    "PassedOver", "ReadError", "SearchError", "SearchResult", "Selection", "build_index", "cooccurrence",
+    "default_index_dir", "export", "facet_values", "file_type", "delete_articles", "get_article", "index_stats",
+    "marked_html", "read_paths", "register_facet", "search", "similar",
 ]

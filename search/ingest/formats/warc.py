@@ -1,0 +1,69 @@
+"""Web archives (`.warc`, `.warc.gz`, e.g. a crawl or Common Crawl's news crawl), streamed by warcio.
+
+Every HTML response with status 200 becomes an article through the same path as a saved page
+(`html.py`), with the record's target URI and capture date when the page names no URL or date.
+Other responses (images, scripts, redirects, 404s) are counted and passed over, not reported as
+errors; requests, metadata and warcinfo records are not pages and are not counted.
+
+Memory stays bounded whatever the archive's size: records are read one at a time from the
+stream, and at most `MAX_PAGE_BYTES` of a record's content (decompressed) is read.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+from search.ingest.formats.html import MAX_PAGE_BYTES, article_from_page
+from search.ingest.records import PassedOver, ReadError, describe
+from search.model import Article
+
+_PAGES = {"response", "resource", "revisit"}  # records that hold (or point to) a captured document
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(path: Path) -> Iterator[Article | ReadError | PassedOver]:
+    """The articles of a web archive's HTML pages; where the archive is damaged, the pages before
+    the damage are kept and the rest is reported as not read."""
+    passed: Counter[str] = Counter()
+    number = 0
+    with path.open("rb") as stream:
+        try:
+            for record in ArchiveIterator(stream, check_digests=False):
+                number += 1
+                if record.rec_type not in _PAGES:
+                    continue
+                why_not = _not_a_page(record)
+                if why_not:
+                    passed[why_not] += 1
+                    continue
+                data = record.content_stream().read(MAX_PAGE_BYTES + 1)
+                headers = record.rec_headers
+                uri = headers.get_header("WARC-Target-URI") or ""
+                yield from article_from_page(data, f"{path}[{number}]", url=uri,
+                                             fallback_date=(headers.get_header("WARC-Date") or "")[:10])
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+            yield ReadError(f"{path}[{number + 1}]", f"damaged web archive ({describe(exc)}); "
+                                                     f"the records from here on were not read")
+    if passed:
+        reasons = ", ".join(f"{count:,} {why}" for why, count in passed.most_common())
+        yield PassedOver(str(path), sum(passed.values()), f"records that are no HTML page with status 200 ({reasons})")
+
+
+def _not_a_page(record: ArcWarcRecord) -> str:
+    """Why a captured document is not read as an article ("" when it is an HTML page with status 200)."""
+    if record.rec_type == "revisit":
+        return "revisits (the same page captured again)"
+    http = record.http_headers
+    status = http.get_statuscode() if http is not None else "200"
+    if status != "200":
+        return f"with status {status}"
+    content_type = (http.get_header("Content-Type") if http is not None
+                    else record.rec_headers.get_header("Content-Type")) or ""
+    return "" if content_type.split(";")[0].strip().lower() in _HTML_TYPES else "not HTML"
