@@ -23,7 +23,7 @@ from search.ingest.formats.archives import ARCHIVE_SUFFIXES, archive_of, read_ta
 from search.ingest.formats.feeds import read_feed
 from search.ingest.formats.html import read_html
 from search.ingest.formats.plain import read_csv, read_json, read_jsonl, read_text
-from search.ingest.formats.warc import read_warc
+from search.ingest.formats.warc import read_warc, read_warc_member
 from search.ingest.records import (  # noqa: F401  (re-exported: the readers' public names)
     PassedOver,
     ReadError,
@@ -46,6 +46,8 @@ READERS: dict[str, BytesReader] = {
     ".html": read_html, ".htm": read_html, ".xhtml": read_html,
     ".rss": read_feed, ".atom": read_feed, ".xml": read_feed,
 }
+# Inside an archive, a web archive member is read from memory (members are at most `MAX_MEMBER_BYTES`).
+MEMBER_READERS: dict[str, BytesReader] = {**READERS, ".warc": read_warc_member, ".warc.gz": read_warc_member}
 # Readers that stream a file from disk (web archives, archives of files).
 STREAM_READERS: dict[str, Callable[[Path], Iterator[Item]]] = {
     ".warc": read_warc, ".warc.gz": read_warc,
@@ -75,11 +77,11 @@ def origin_file(origin: str) -> str:
 
 def reader_for(path: Path) -> BytesReader | str | None:
     """How to read an archive member named `path`: its reader (errors reported, never raised), a
-    message when it is of a type not read inside archives, or None when of no supported type."""
+    message when it is an archive itself (not opened: bombs nest), or None when of no supported type."""
     suffix = file_type(path)
-    if suffix in STREAM_READERS:
-        return "an archive or web archive inside an archive is not read; add it on its own"
-    reader = READERS.get(suffix)
+    if suffix in ARCHIVE_SUFFIXES:
+        return "an archive inside an archive is not opened; add it on its own"
+    reader = MEMBER_READERS.get(suffix)
     return partial(_read_bytes, reader) if reader else None
 
 

@@ -8,7 +8,8 @@ Guards, each reported with the member's name: a member larger than `MAX_MEMBER_B
 that size only, whatever the archive claims), a zip member compressed more than `MAX_RATIO`
 times (a zip bomb), more than `MAX_TOTAL_BYTES` in all or more than `MAX_MEMBERS` members (the
 rest is not read), absolute or `..` member names and links (skipped: the name would say the
-article comes from outside the archive), and archives inside archives (not opened).
+article comes from outside the archive), and archives inside archives (not opened: bombs nest;
+a web archive inside one is read).
 """
 
 from __future__ import annotations

@@ -4,12 +4,14 @@ A saved news page is mostly not the article: menus, cookie banners, related link
 footers. trafilatura (maintained, used for web corpora, best or near-best main-text extraction
 in published comparisons) finds the main text and reads the metadata a page carries (JSON-LD,
 Open Graph, `<meta>` tags, bylines, `<time>`): title, author, publication date, site name and
-canonical URL. The same function reads the HTML records of web archives (`warc.py`), with the
-archive's target URI and capture date as fallbacks.
+canonical URL. Layout tables are not read as text (old sites lay pages out with tables; their
+cells would run the menu into the article). The same function reads the HTML records of web
+archives (`warc.py`), with the archive's target URI and capture date as fallbacks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,8 @@ from search.model import Article
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # a saved page larger than this is reported, not parsed
 # Only the page's own publication date: no guess from the copyright year or the newest date in the text.
+MIN_BODY_CHARS = 40  # less is a menu or a caption left over, not an article (a one-sentence brief is more)
+_BYLINE_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
@@ -39,24 +43,39 @@ def article_from_page(data: bytes, where: str, *, url: str = "", fallback_date: 
         return
     try:
         page = trafilatura.bare_extraction(data, url=url or None, with_metadata=True, include_comments=False,
-                                           include_tables=True, date_extraction_params=_DATE_PARAMS)
+                                           include_tables=False, date_extraction_params=_DATE_PARAMS)
     except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:  # odd markup, odd charset
         yield ReadError(where, f"the page could not be parsed ({describe(exc)})")
         return
-    if page is None or not (page.text or "").strip():
+    title = _without_site(page.title or "", page.sitename or "") if page else ""
+    body = _body(page.text or "", title, page.author or "") if page else ""
+    if len(body) < MIN_BODY_CHARS:
         yield ReadError(where, "no article text found in the page (an index page, a login wall, "
                                "or a page without an article?)")
         return
-    title = (page.title or "").strip()
-    record = {"title": title, "text": _body(page.text, title), "url": page.url or url,
+    record = {"title": title, "text": body, "url": page.url or url,
               "date": page.date or fallback_date, "source": page.sitename or "", "author": page.author or ""}
     yield from record_or_error(record, where, page_metadata(page))
 
 
-def _body(text: str, title: str) -> str:
-    """The main text without the headline repeated as its first line."""
+def _without_site(title: str, site: str) -> str:
+    """The headline without the site's name before or after it ("Daily Gazette: Storm hits coast",
+    "Storm hits coast | Daily Gazette"), as `<title>` tags often carry it."""
+    title = title.strip()
+    if site:
+        name = re.escape(site.strip())
+        for pattern in (rf"^{name}\s*[:|\-–—·]\s*(.+)$", rf"^(.+?)\s*[:|\-–—·]\s*{name}$"):
+            if match := re.match(pattern, title, re.IGNORECASE):
+                return match.group(1).strip()
+    return title
+
+
+def _body(text: str, title: str, author: str) -> str:
+    """The main text without the headline or the byline ("By Jane Doe", "Jane Doe") repeated in its
+    first lines: the body starts with the article's first sentence."""
+    heading = {title.casefold()} | {name.casefold() for name in _split(author, ";")}
     lines = text.strip().split("\n")
-    if title and lines and lines[0].strip().casefold() == title.casefold():
+    while lines and _BYLINE_BY.sub("", lines[0]).strip().casefold() in heading:
         lines = lines[1:]
     return "\n".join(lines).strip()
 

@@ -11,10 +11,12 @@ stream, and at most `MAX_PAGE_BYTES` of a record's content (decompressed) is rea
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -29,28 +31,42 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(path: Path) -> Iterator[Article | ReadError | PassedOver]:
+    """The articles of a web archive file's HTML pages, streamed from disk."""
+    with path.open("rb") as stream:
+        yield from read_warc_stream(stream, path)
+
+
+def read_warc_member(path: Path, data: bytes) -> Iterator[Article | ReadError | PassedOver]:
+    """The articles of a web archive inside a zip or tar archive (read into memory: members are small)."""
+    yield from read_warc_stream(io.BytesIO(data), path)
+
+
+def read_warc_stream(stream: BinaryIO, path: Path) -> Iterator[Article | ReadError | PassedOver]:
     """The articles of a web archive's HTML pages; where the archive is damaged, the pages before
     the damage are kept and the rest is reported as not read."""
     passed: Counter[str] = Counter()
     number = 0
-    with path.open("rb") as stream:
-        try:
-            for record in ArchiveIterator(stream, check_digests=False):
-                number += 1
-                if record.rec_type not in _PAGES:
-                    continue
-                why_not = _not_a_page(record)
-                if why_not:
-                    passed[why_not] += 1
-                    continue
-                data = record.content_stream().read(MAX_PAGE_BYTES + 1)
-                headers = record.rec_headers
-                uri = headers.get_header("WARC-Target-URI") or ""
-                yield from article_from_page(data, f"{path}[{number}]", url=uri,
-                                             fallback_date=(headers.get_header("WARC-Date") or "")[:10])
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-            yield ReadError(f"{path}[{number + 1}]", f"damaged web archive ({describe(exc)}); "
-                                                     f"the records from here on were not read")
+    try:
+        for record in ArchiveIterator(stream, check_digests=False):
+            number += 1
+            if record.rec_type not in _PAGES:
+                continue
+            why_not = _not_a_page(record)
+            if why_not:
+                passed[why_not] += 1
+                continue
+            data = record.content_stream().read(MAX_PAGE_BYTES + 1)
+            headers = record.rec_headers
+            uri = headers.get_header("WARC-Target-URI") or ""
+            if len(data) <= MAX_PAGE_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
+                yield ReadError(f"{path}[{number}]", f"the record of {uri} is cut short (the archive ends "
+                                                     f"inside it); not read")
+                continue
+            yield from article_from_page(data, f"{path}[{number}]", url=uri,
+                                         fallback_date=(headers.get_header("WARC-Date") or "")[:10])
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+        yield ReadError(f"{path}[{number + 1}]", f"damaged web archive ({describe(exc)}); "
+                                                 f"the records from here on were not read")
     if passed:
         reasons = ", ".join(f"{count:,} {why}" for why, count in passed.most_common())
         yield PassedOver(str(path), sum(passed.values()), f"records that are no HTML page with status 200 ({reasons})")
