@@ -14,7 +14,8 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
@@ -302,3 +303,45 @@ def warc_bytes(pages: tuple[Page, ...] = PAGES, gzip: bool = True) -> bytes:
             response("https://valleychronicle.example/style.css", "200 OK", "text/css", b"body{color:red}")
             response("https://valleychronicle.example/old", "301 Moved Permanently", "text/html", b"")
     return out.getvalue()
+
+
+FEED_PAGES = PAGES[:4]
+
+
+def item_html(page: Page) -> str:
+    return "".join(f"<p>{escape(p)}</p>" for p in page.paragraphs)
+
+
+def _moment(page: Page) -> datetime:
+    return datetime(page.published.year, page.published.month, page.published.day, 9, 30, tzinfo=UTC)
+
+
+def rss2(pages: tuple[Page, ...] = FEED_PAGES, full: bool = True) -> str:
+    items = "".join(
+        f"""<item><title>{escape(p.title)}</title><link>{p.url}</link><guid isPermaLink="true">{p.url}</guid>
+<pubDate>{format_datetime(_moment(p))}</pubDate><dc:creator>{escape(p.author)}</dc:creator>
+<category>News</category><category>{escape(p.slug)}</category>
+<description>{escape(p.paragraphs[0])}</description>"""
+        + (f"<content:encoded><![CDATA[{item_html(p)}]]></content:encoded>" if full else "") + "</item>"
+        for p in pages)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>World Desk Wire</title><link>https://worlddesk.example/</link><language>en-gb</language>
+<description>Top stories</description>{items}</channel></rss>"""
+
+
+def atom(pages: tuple[Page, ...] = FEED_PAGES) -> str:
+    entries = "".join(
+        f"""<entry><title>{escape(p.title)}</title><link rel="alternate" href="{p.url}"/><id>tag:atom.example,2024:{p.slug}</id>
+<published>{_moment(p).isoformat()}</published><updated>{_moment(p).isoformat()}</updated>
+<author><name>{escape(p.author)}</name></author><summary>{escape(p.paragraphs[0])}</summary>
+<content type="html">{escape(item_html(p))}</content></entry>""" for p in pages)
+    return f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Atom Newsroom</title><id>tag:atom.example,2024:feed</id><updated>2024-06-01T00:00:00Z</updated>{entries}</feed>"""
+
+
+def json_feed(pages: tuple[Page, ...] = FEED_PAGES) -> str:
+    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "JSON Gazette", "language": "en",
+                       "items": [{"id": p.slug, "url": p.url, "title": p.title, "content_html": item_html(p),
+                                  "date_published": _moment(p).isoformat(), "authors": [{"name": p.author}],
+                                  "tags": ["news", p.slug]} for p in pages]})

@@ -147,7 +147,7 @@ def build_index(
     def planned() -> Iterator[Planned]:
         nonlocal done_bytes
         for item in read_paths(files):
-            where = item.where if isinstance(item, ReadError) else item.origin
+            where = item.where if isinstance(item, ReadError | PassedOver) else item.origin
             source_file = origin_file(where)
             if source_file not in finished_files:
                 finished_files.add(source_file)

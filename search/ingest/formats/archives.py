@@ -53,7 +53,7 @@ def read_zip(path: Path, reader_for: ReadMember) -> Iterator[Item]:
         total = 0
         for info in members:
             where = Path(f"{path}{MEMBER_SEPARATOR}{info.filename}")
-            reader = _member_reader(info.filename, where, reader_for)
+            reader = _member_reader(path, info.filename, reader_for)
             if not callable(reader):
                 yield from reader
                 continue
@@ -62,7 +62,7 @@ def read_zip(path: Path, reader_for: ReadMember) -> Iterator[Item]:
                 continue
             total += info.file_size
             if total > MAX_TOTAL_BYTES:
-                yield ReadError(str(where), _TOO_MUCH)
+                yield ReadError(str(where), _too_much())
                 return
             try:
                 with archive.open(info) as member:
@@ -88,7 +88,7 @@ def read_tar(path: Path, reader_for: ReadMember) -> Iterator[Item]:
                 if info.isdir():
                     continue
                 where = Path(f"{path}{MEMBER_SEPARATOR}{info.name}")
-                reader = _member_reader(info.name, where, reader_for)
+                reader = _member_reader(path, info.name, reader_for)
                 if not callable(reader):
                     yield from reader
                     continue
@@ -100,7 +100,7 @@ def read_tar(path: Path, reader_for: ReadMember) -> Iterator[Item]:
                     continue
                 total += info.size
                 if total > min(MAX_TOTAL_BYTES, budget):
-                    yield ReadError(str(where), _TOO_MUCH)
+                    yield ReadError(str(where), _too_much())
                     return
                 member = archive.extractfile(info)
                 yield from _read_member(reader, where, member.read(MAX_MEMBER_BYTES + 1) if member else b"")
@@ -108,12 +108,13 @@ def read_tar(path: Path, reader_for: ReadMember) -> Iterator[Item]:
             yield ReadError(str(where), f"damaged archive ({describe(exc)}); the rest was not read")
 
 
-_TOO_MUCH = (f"the archive holds more than {MAX_TOTAL_BYTES // 1024 ** 3} GB of files, or unpacks to more than "
-             f"{MAX_RATIO} times its size (an archive bomb?); the rest was not read")
+def _too_much() -> str:
+    return (f"the archive holds more than {MAX_TOTAL_BYTES / 1024 ** 3:,.0f} GB of files, or unpacks to more than "
+            f"{MAX_RATIO} times its size (an archive bomb?); the rest was not read")
 
 
 def _too_large(size: int) -> str:
-    return (f"member is {size / 1024 / 1024:,.0f} MB, more than the {MAX_MEMBER_BYTES // 1024 // 1024} MB "
+    return (f"member is {size / 1024 / 1024:,.1f} MB, more than the {MAX_MEMBER_BYTES / 1024 / 1024:,.1f} MB "
             f"read from one archive member")
 
 
@@ -126,20 +127,21 @@ def _size_problem(size: int, compressed: int) -> str:
     return ""
 
 
-def _member_reader(name: str, where: Path, reader_for: ReadMember
+def _member_reader(archive: Path, name: str, reader_for: ReadMember
                    ) -> Callable[[Path, bytes], Iterator[Item]] | list[Item]:
     """The member's reader, or what to yield instead: nothing (a member of no supported type,
-    hidden), or the error that says why it is skipped."""
+    hidden), or the error that says why it is skipped (naming the member as the archive has it)."""
+    where = f"{archive}{MEMBER_SEPARATOR}{name}"
     pure = PurePosixPath(name.replace("\\", "/"))
     if any(part.startswith(".") and part not in (".", "..") for part in pure.parts) or "__MACOSX" in pure.parts:
         return []  # hidden files, macOS resource forks
-    reader = reader_for(where)
+    reader = reader_for(Path(where))
     if reader is None:
         return []
     if pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", name):
-        return [ReadError(str(where), "member name points outside the archive (absolute or ..); skipped")]
+        return [ReadError(where, "member name points outside the archive (absolute or ..); skipped")]
     if isinstance(reader, str):
-        return [ReadError(str(where), reader)]
+        return [ReadError(where, reader)]
     return reader
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from trafilatura.settings import Document
 
 from search.ingest.records import ReadError, describe, record_or_error
 from search.model import Article
@@ -42,19 +43,21 @@ def article_from_page(data: bytes, where: str, *, url: str = "", fallback_date: 
                                f"{MAX_PAGE_BYTES // 1024 // 1024} MB read for one page")
         return
     try:
-        page = trafilatura.bare_extraction(data, url=url or None, with_metadata=True, include_comments=False,
-                                           include_tables=False, date_extraction_params=_DATE_PARAMS)
+        found = trafilatura.bare_extraction(data, url=url or None, with_metadata=True, include_comments=False,
+                                            include_tables=False, date_extraction_params=_DATE_PARAMS)
     except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:  # odd markup, odd charset
         yield ReadError(where, f"the page could not be parsed ({describe(exc)})")
         return
-    title = _without_site(page.title or "", page.sitename or "") if page else ""
-    body = _body(page.text or "", title, page.author or "") if page else ""
+    page: dict[str, Any] = found.as_dict() if isinstance(found, Document) else found or {}
+    title = _without_site(page.get("title") or "", page.get("sitename") or "")
+    body = _body(page.get("text") or "", title, page.get("author") or "")
     if len(body) < MIN_BODY_CHARS:
         yield ReadError(where, "no article text found in the page (an index page, a login wall, "
                                "or a page without an article?)")
         return
-    record = {"title": title, "text": body, "url": page.url or url,
-              "date": page.date or fallback_date, "source": page.sitename or "", "author": page.author or ""}
+    record = {"title": title, "text": body, "url": page.get("url") or url,
+              "date": page.get("date") or fallback_date, "source": page.get("sitename") or "",
+              "author": page.get("author") or ""}
     yield from record_or_error(record, where, page_metadata(page))
 
 
@@ -80,13 +83,13 @@ def _body(text: str, title: str, author: str) -> str:
     return "\n".join(lines).strip()
 
 
-def page_metadata(page: Any) -> dict[str, list[str]]:
+def page_metadata(page: dict[str, Any]) -> dict[str, list[str]]:
     """What the page says about the article beyond title, text, date and url: author, section,
     tags, language, site name, canonical URL (kept on the article for facets made from metadata)."""
-    fields = {"author": _split(page.author, ";"), "section": list(page.categories or []),
-              "tags": [tag for value in page.tags or [] for tag in _split(value, ",")],
-              "language": _split(page.language, ""), "site": _split(page.sitename, ""),
-              "canonical_url": _split(page.url, "")}
+    fields = {"author": _split(page.get("author"), ";"), "section": list(page.get("categories") or []),
+              "tags": [tag for value in page.get("tags") or [] for tag in _split(value, ",")],
+              "language": _split(page.get("language"), ""), "site": _split(page.get("sitename"), ""),
+              "canonical_url": _split(page.get("url"), "")}
     return {name: values for name, values in fields.items() if values}
 
 
