@@ -143,15 +143,25 @@ def build_index(
     sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
     total_bytes = sum(sizes.values())
     started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
+    streamed: dict[str, int] = {}  # bytes read so far of the files whose reader tells (web archives, archives)
+
+    def read_to(file: Path, position: int) -> None:
+        nonlocal done_bytes
+        key = str(file)
+        now = min(position, sizes.get(key, 0))
+        done_bytes += now - streamed.get(key, 0)
+        streamed[key] = now
+        _report(progress, report, done_bytes, total_bytes, started)
 
     def planned() -> Iterator[Planned]:
         nonlocal done_bytes
-        for item in read_paths(files):
+        for item in read_paths(files, read_to):
             where = item.where if isinstance(item, ReadError | PassedOver) else item.origin
             source_file = origin_file(where)
             if source_file not in finished_files:
                 finished_files.add(source_file)
-                done_bytes += sizes.get(source_file, 0)
+                if source_file not in streamed:  # a file read whole: counted once its first article is read
+                    done_bytes += sizes.get(source_file, 0)
             if isinstance(item, ReadError):
                 report.errors.append(item)
                 continue

@@ -38,6 +38,9 @@ from search.model import Article
 
 Item = Article | ReadError | PassedOver
 BytesReader = Callable[[Path, bytes], Iterator[Item]]
+# How far into a file its reader is, in bytes: called by the readers that stream a large file
+# (web archives, archives of files) as they go, so a progress bar can move inside one file.
+Position = Callable[[Path, int], None]
 
 # Readers of a file's bytes (also of an archive's members), by the file name's ending.
 READERS: dict[str, BytesReader] = {
@@ -48,8 +51,8 @@ READERS: dict[str, BytesReader] = {
 }
 # Inside an archive, a web archive member is read from memory (members are at most `MAX_MEMBER_BYTES`).
 MEMBER_READERS: dict[str, BytesReader] = {**READERS, ".warc": read_warc_member, ".warc.gz": read_warc_member}
-# Readers that stream a file from disk (web archives, archives of files).
-STREAM_READERS: dict[str, Callable[[Path], Iterator[Item]]] = {
+# Readers that stream a file from disk (web archives, archives of files), telling how far they are.
+STREAM_READERS: dict[str, Callable[[Path, Callable[[int], None]], Iterator[Item]]] = {
     ".warc": read_warc, ".warc.gz": read_warc,
     **{suffix: partial(read_tar, reader_for=lambda p: reader_for(p)) for suffix in ARCHIVE_SUFFIXES
        if suffix != ".zip"},
@@ -149,12 +152,13 @@ def _folder_files(root: Path) -> Iterator[Path | ReadError]:
     yield from sorted(found)
 
 
-def read_file(path: Path) -> Iterator[Item]:
-    """The articles of one file, or a `ReadError` for each part that cannot be read."""
+def read_file(path: Path, position: Position | None = None) -> Iterator[Item]:
+    """The articles of one file, or a `ReadError` for each part that cannot be read. A reader
+    that streams a large file tells `position(path, bytes read so far)` as it goes."""
     suffix = file_type(path)
     if suffix in STREAM_READERS:
         try:
-            yield from STREAM_READERS[suffix](path)
+            yield from STREAM_READERS[suffix](path, partial(position, path) if position else _nowhere)
         except (*_READ_ERRORS, zipfile.BadZipFile, tarfile.TarError) as exc:
             yield ReadError(str(path), describe(exc))
         return
@@ -173,9 +177,13 @@ def read_file(path: Path) -> Iterator[Item]:
     yield from _read_bytes(reader, path, data)
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
+def _nowhere(position: int) -> None:
+    """Where a position goes when nobody asked for it."""
+
+
+def read_paths(paths: Iterable[str | Path], position: Position | None = None) -> Iterator[Item]:
     """Articles from files and directories, with a `ReadError` for everything that failed (and a
-    `PassedOver` count for the records of a web archive that are not pages)."""
+    `PassedOver` count for the records of a web archive that are not pages); `position` as in `read_file`."""
     for path in article_files(paths):
         if isinstance(path, ReadError):
             yield path
@@ -183,4 +191,4 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
         if not path.exists():
             yield ReadError(str(path), "no such file or directory")
             continue
-        yield from read_file(path)
+        yield from read_file(path, position)

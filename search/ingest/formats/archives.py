@@ -43,15 +43,18 @@ def archive_of(origin: str) -> str | None:
     return match.group(1) if match else None
 
 
-def read_zip(path: Path, reader_for: ReadMember) -> Iterator[Item]:
+def read_zip(path: Path, position: Callable[[int], None], reader_for: ReadMember) -> Iterator[Item]:
     """The articles of a zip archive's members. `reader_for(member path)` gives the member's
-    reader, a message when it cannot be read, or None when it is of no supported type."""
+    reader, a message when it cannot be read, or None when it is of no supported type;
+    `position(bytes)` is told where in the archive each member ends."""
+    position(0)
     with zipfile.ZipFile(path) as archive:
         members = [info for info in archive.infolist() if not info.is_dir()]
         if len(members) > MAX_MEMBERS:
             raise ValueError(f"{len(members):,} members, more than the {MAX_MEMBERS:,} read from one archive")
         total = 0
         for info in members:
+            position(info.header_offset)
             where = Path(f"{path}{MEMBER_SEPARATOR}{info.filename}")
             reader = _member_reader(path, info.filename, reader_for)
             if not callable(reader):
@@ -73,14 +76,16 @@ def read_zip(path: Path, reader_for: ReadMember) -> Iterator[Item]:
             yield from _read_member(reader, where, data)
 
 
-def read_tar(path: Path, reader_for: ReadMember) -> Iterator[Item]:
+def read_tar(path: Path, position: Callable[[int], None], reader_for: ReadMember) -> Iterator[Item]:
     """The articles of a tar archive's members (compressed or not), read in one pass."""
     budget = max(MAX_RATIO * path.stat().st_size, MAX_MEMBER_BYTES)
     total, count = 0, 0
-    with tarfile.open(path, "r:*") as archive:
+    with path.open("rb") as raw, tarfile.open(fileobj=raw, mode="r:*") as archive:
         where = path
+        position(0)
         try:
             for info in archive:
+                position(raw.tell())
                 count += 1
                 if count > MAX_MEMBERS:
                     yield ReadError(str(path), f"more than {MAX_MEMBERS:,} members; the rest was not read")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,10 +30,13 @@ _PAGES = {"response", "resource", "revisit"}  # records that hold (or point to) 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(path: Path) -> Iterator[Article | ReadError | PassedOver]:
-    """The articles of a web archive file's HTML pages, streamed from disk."""
+def read_warc(path: Path, position: Callable[[int], None]) -> Iterator[Article | ReadError | PassedOver]:
+    """The articles of a web archive file's HTML pages, streamed from disk; `position(bytes read)`
+    is told after each record."""
     with path.open("rb") as stream:
-        yield from read_warc_stream(stream, path)
+        position(0)
+        yield from read_warc_stream(stream, path, lambda: position(stream.tell()))
+        position(stream.tell())
 
 
 def read_warc_member(path: Path, data: bytes) -> Iterator[Article | ReadError | PassedOver]:
@@ -41,13 +44,15 @@ def read_warc_member(path: Path, data: bytes) -> Iterator[Article | ReadError | 
     yield from read_warc_stream(io.BytesIO(data), path)
 
 
-def read_warc_stream(stream: BinaryIO, path: Path) -> Iterator[Article | ReadError | PassedOver]:
+def read_warc_stream(stream: BinaryIO, path: Path, after_record: Callable[[], None] = lambda: None
+                     ) -> Iterator[Article | ReadError | PassedOver]:
     """The articles of a web archive's HTML pages; where the archive is damaged, the pages before
     the damage are kept and the rest is reported as not read."""
     passed: Counter[str] = Counter()
     number = 0
     try:
         for record in ArchiveIterator(stream, check_digests=False):
+            after_record()
             number += 1
             if record.rec_type not in _PAGES:
                 continue
