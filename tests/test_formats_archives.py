@@ -132,3 +132,14 @@ def test_index_from_archives_reindex_and_prune(tmp_path: Path) -> None:
     write_zip(folder / "news.zip", files)
     pruned = build_index([folder], index, prune=True)
     assert pruned.pruned == len(FEED_PAGES)  # the JSON Feed's items; the page is still in the web archive
+
+
+def test_archive_with_nothing_to_read_is_reported(tmp_path: Path) -> None:
+    write_zip(tmp_path / "photos.zip", {"a.jpg": b"\xff\xd8\xff" + bytes(100), "notes.md": b"# n"})
+    write_tar(tmp_path / "empty.tar.gz", {})
+    (tmp_path / "empty.warc").write_bytes(b"")
+    errors = [i for i in read_paths([tmp_path]) if isinstance(i, ReadError)]
+    assert {Path(e.where).name: e.message for e in errors} == {
+        "photos.zip": "nothing to read in it: no article files of a supported type",
+        "empty.tar.gz": "nothing to read in it: no article files of a supported type",
+        "empty.warc": "nothing to read in it: no records of a supported type"}

@@ -142,3 +142,18 @@ def test_file_that_is_no_web_archive_is_reported(tmp_path: Path) -> None:
     (tmp_path / "notes.warc.gz").write_bytes(gzip.compress(b"just some notes, no WARC\n" * 20))
     [error] = [i for i in read_paths([tmp_path / "notes.warc.gz"]) if isinstance(i, ReadError)]
     assert error.where.startswith(str(tmp_path / "notes.warc.gz"))
+
+
+def test_saved_page_assets_folder_is_passed_over(tmp_path: Path) -> None:
+    write_pages(tmp_path)
+    assets = tmp_path / f"{PAGES[0].slug}_files"  # what "Save page as… complete" writes beside the page
+    assets.mkdir()
+    (assets / "ad-frame.html").write_text("<html><body><p>Buy now! Limited offer!</p></body></html>", "utf-8")
+    (assets / "app.js").write_text("var x = 1;", "utf-8")
+    other = tmp_path / "archive"  # a folder that is no page's assets is read
+    other.mkdir()
+    (other / "note.txt").write_text("A note\nKept in a folder of its own, read like any other.", "utf-8")
+    items = list(read_paths([tmp_path]))
+    assert [i for i in items if not isinstance(i, Article)] == []
+    assert sorted(Path(a.origin).name for a in items if isinstance(a, Article)) == sorted(
+        [f"{p.slug}.html" for p in PAGES] + ["note.txt"])

@@ -103,9 +103,10 @@ def article_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
     """The given files, and the article files (by suffix) under the given directories, recursively,
     with a `ReadError` for each folder that cannot be listed and each link that loops or leads nowhere.
 
-    Inside directories, hidden files and folders and files of other types (README.md, images,
-    sidecars) are passed over; a file named explicitly is always returned, so an unsupported one
-    is reported. Links to folders are followed, each folder read once.
+    Inside directories, hidden files and folders, files of other types (README.md, images,
+    sidecars) and the `NAME_files` folder a browser saves beside `NAME.html` are passed over; a
+    file named explicitly is always returned, so an unsupported one is reported. Links to folders
+    are followed, each folder read once.
     """
     for raw in paths:
         path = Path(raw)
@@ -139,7 +140,9 @@ def _folder_files(root: Path) -> Iterator[Path | ReadError]:
             folders.clear()
             continue
         seen[identity] = folder
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        pages = {Path(name).stem for name in names if file_type(name) in (".html", ".htm")}
+        folders[:] = sorted(name for name in folders if not name.startswith(".")
+                            and not (name.endswith("_files") and name[:-6] in pages))  # a saved page's images, ads
         for name in names:
             child = Path(folder, name)
             if name.startswith(".") or not file_type(name):
@@ -157,10 +160,7 @@ def read_file(path: Path, position: Position | None = None) -> Iterator[Item]:
     that streams a large file tells `position(path, bytes read so far)` as it goes."""
     suffix = file_type(path)
     if suffix in STREAM_READERS:
-        try:
-            yield from STREAM_READERS[suffix](path, partial(position, path) if position else _nowhere)
-        except (*_READ_ERRORS, zipfile.BadZipFile, tarfile.TarError) as exc:
-            yield ReadError(str(path), describe(exc))
+        yield from _streamed(path, STREAM_READERS[suffix], partial(position, path) if position else _nowhere)
         return
     reader = READERS.get(suffix)
     if reader is None:
@@ -175,6 +175,23 @@ def read_file(path: Path, position: Position | None = None) -> Iterator[Item]:
         yield ReadError(str(path), describe(exc))
         return
     yield from _read_bytes(reader, path, data)
+
+
+def _streamed(path: Path, reader: Callable[[Path, Callable[[int], None]], Iterator[Item]],
+              position: Callable[[int], None]) -> Iterator[Item]:
+    """A streamed file's items; an archive or web archive with nothing of a supported type in it
+    is reported, not passed over in silence."""
+    found = 0
+    try:
+        for item in reader(path, position):
+            found += 1
+            yield item
+    except (*_READ_ERRORS, zipfile.BadZipFile, tarfile.TarError) as exc:
+        yield ReadError(str(path), describe(exc))
+        return
+    if not found:
+        what = "records" if "warc" in file_type(path) else "article files"
+        yield ReadError(str(path), f"nothing to read in it: no {what} of a supported type")
 
 
 def _nowhere(position: int) -> None:
