@@ -5,7 +5,6 @@ the web archive's passed-over records named) and searchable at once."""
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 from conftest import SEEDS
 from news_pages import PAGES, page_html, rss2, warc_bytes

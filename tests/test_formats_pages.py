@@ -52,11 +52,13 @@ def test_page_without_article_text_is_reported(tmp_path: Path) -> None:
     (tmp_path / "menu.html").write_text("<html><head><title>Index</title></head><body><nav><a href='/'>Home</a>"
                                         "</nav></body></html>", "utf-8")
     (tmp_path / "empty.htm").write_bytes(b"")
+    (tmp_path / "photo.html").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200))  # a JPEG, misnamed
     write_pages(tmp_path / "ok")
     items = list(read_paths([tmp_path]))
     errors = {Path(e.where).name: e.message for e in items if isinstance(e, ReadError)}
-    assert set(errors) == {"menu.html", "empty.htm"}
-    assert "no article text" in errors["menu.html"]
+    assert errors == {"menu.html": "no article text found in the page (an index page, a login wall, or a page "
+                                   "without an article?)", "empty.htm": "empty file",
+                      "photo.html": "binary file, not a web page"}
     assert sum(isinstance(a, Article) for a in items) == len(PAGES)  # the rest is read
 
 

@@ -38,9 +38,9 @@ def read_feed(path: Path, data: bytes) -> Iterator[Article | ReadError]:
     feed = parsed.feed
     for number, entry in enumerate(parsed.entries, 1):
         content = entry.get("content") or []
-        html = content[0].get("value", "") if content else entry.get("summary", "")
-        record = {"id": entry.get("id", ""), "title": html_text(entry.get("title", "")), "text": html_text(html),
-                  "url": entry.get("link", ""), "date": _feed_date(entry), "source": feed.get("title", ""),
+        html = (content[0].get("value") if content else entry.get("summary")) or ""
+        record = {"id": entry.get("id") or "", "title": html_text(entry.get("title") or ""), "text": html_text(html),
+                  "url": entry.get("link") or "", "date": _feed_date(entry), "source": feed.get("title") or "",
                   "author": _feed_authors(entry)}
         metadata = {"tags": [tag["term"] for tag in entry.get("tags", []) if tag.get("term")],
                     "language": [feed["language"]] if feed.get("language") else []}

@@ -42,6 +42,9 @@ def article_from_page(data: bytes, where: str, *, url: str = "", fallback_date: 
         yield ReadError(where, f"page is {len(data) / 1024 / 1024:,.0f} MB, more than the "
                                f"{MAX_PAGE_BYTES // 1024 // 1024} MB read for one page")
         return
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        yield ReadError(where, "binary file, not a web page")
+        return
     try:
         found = trafilatura.bare_extraction(data, url=url or None, with_metadata=True, include_comments=False,
                                             include_tables=False, date_extraction_params=_DATE_PARAMS)

@@ -12,14 +12,12 @@ stream, and at most `MAX_PAGE_BYTES` of a record's content (decompressed) is rea
 from __future__ import annotations
 
 import io
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from search.ingest.formats.html import MAX_PAGE_BYTES, article_from_page
@@ -50,31 +48,51 @@ def read_warc_stream(stream: BinaryIO, path: Path, after_record: Callable[[], No
     the damage are kept and the rest is reported as not read."""
     passed: Counter[str] = Counter()
     number = 0
-    try:
-        for record in ArchiveIterator(stream, check_digests=False):
-            after_record()
-            number += 1
-            if record.rec_type not in _PAGES:
-                continue
-            why_not = _not_a_page(record)
-            if why_not:
-                passed[why_not] += 1
-                continue
-            data = record.content_stream().read(MAX_PAGE_BYTES + 1)
-            headers = record.rec_headers
-            uri = headers.get_header("WARC-Target-URI") or ""
-            if len(data) <= MAX_PAGE_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
-                yield ReadError(f"{path}[{number}]", f"the record of {uri} is cut short (the archive ends "
-                                                     f"inside it); not read")
-                continue
-            yield from article_from_page(data, f"{path}[{number}]", url=uri,
-                                         fallback_date=(headers.get_header("WARC-Date") or "")[:10])
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-        yield ReadError(f"{path}[{number + 1}]", f"damaged web archive ({describe(exc)}); "
+    for number, page in enumerate(_pages(stream, after_record), 1):
+        if isinstance(page, Exception):
+            yield ReadError(f"{path}[{number}]", f"damaged web archive ({describe(page)}); "
                                                  f"the records from here on were not read")
+            break
+        if page is None:
+            continue
+        record, data = page
+        why_not = _not_a_page(record)
+        if why_not:
+            passed[why_not] += 1
+            continue
+        headers = record.rec_headers
+        uri = headers.get_header("WARC-Target-URI") or ""
+        if len(data) <= MAX_PAGE_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
+            yield ReadError(f"{path}[{number}]", f"the record of {uri} is cut short (the archive ends "
+                                                 f"inside it); not read")
+            continue
+        yield from article_from_page(data, f"{path}[{number}]", url=uri,
+                                     fallback_date=(headers.get_header("WARC-Date") or "")[:10])
     if passed:
         reasons = ", ".join(f"{count:,} {why}" for why, count in passed.most_common())
         yield PassedOver(str(path), sum(passed.values()), f"records that are no HTML page with status 200 ({reasons})")
+
+
+def _pages(stream: BinaryIO, after_record: Callable[[], None]
+           ) -> Iterator[tuple[ArcWarcRecord, bytes] | None | Exception]:
+    """Each record in turn: a captured document with (at most `MAX_PAGE_BYTES` of) its content,
+    None for a record that holds no document, or, last, the error that stopped the reading. warcio
+    meets a damaged archive with all sorts of exceptions (a missing header is an AttributeError),
+    so every one raised while parsing is caught here, where nothing but warcio runs."""
+    records = ArchiveIterator(stream, check_digests=False)
+    while True:
+        try:
+            record = next(records)
+            after_record()
+            if record.rec_type not in _PAGES or _not_a_page(record):
+                yield (record, b"") if record.rec_type in _PAGES else None
+                continue
+            yield record, record.content_stream().read(MAX_PAGE_BYTES + 1)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001  (see above: reported as a damaged archive)
+            yield exc
+            return
 
 
 def _not_a_page(record: ArcWarcRecord) -> str:
