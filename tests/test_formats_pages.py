@@ -39,13 +39,13 @@ def test_every_saved_page_is_one_article(pages_read: tuple[dict[str, Page], list
     assert len({page.site for page in pages.values()}) >= 10
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.slug for p in PAGES])
-def test_page_fields_and_clean_body(pages_read: tuple[dict[str, Page], list[object]], page: Page) -> None:
-    article = next(a for a in pages_read[1] if isinstance(a, Article) and a.origin.endswith(f"/{page.slug}.html"))
-    check_article(article, page)
-    assert article.id == page.url  # the canonical URL: the same page saved twice is one article
-    assert article.metadata["canonical_url"] == [page.url]
-    assert article.metadata["site"] == [page.site]
+@pytest.mark.parametrize("saved", PAGES, ids=[p.slug for p in PAGES])  # ("page" is the browser fixture)
+def test_page_fields_and_clean_body(pages_read: tuple[dict[str, Page], list[object]], saved: Page) -> None:
+    article = next(a for a in pages_read[1] if isinstance(a, Article) and a.origin.endswith(f"/{saved.slug}.html"))
+    check_article(article, saved)
+    assert article.id == saved.url  # the canonical URL: the same page saved twice is one article
+    assert article.metadata["canonical_url"] == [saved.url]
+    assert article.metadata["site"] == [saved.site]
 
 
 def test_page_without_article_text_is_reported(tmp_path: Path) -> None:

@@ -48,7 +48,8 @@ def read_feed(path: Path, data: bytes) -> Iterator[Article | ReadError]:
 
 
 def _feed_date(entry: Any) -> str:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    # (plain dict lookups: feedparser's own maps a missing `updated_parsed` to `published_parsed`, with a warning)
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     return date(*parsed[:3]).isoformat() if parsed else ""
 
 
