@@ -90,3 +90,12 @@ def test_feed_item_html_is_text_without_scripts() -> None:
 
     assert html_text("<p>One &amp; two</p><script>alert(1)</script><ul><li>three</li></ul>") == "One & two\nthree"
     assert html_text("plain text, no markup") == "plain text, no markup"
+
+
+def test_item_date_is_the_day_where_it_was_published(tmp_path: Path) -> None:
+    text = rss2(FEED_PAGES[:1]).replace("<pubDate>", "<pubDate>Tue, 05 Mar 2024 00:30:00 +0200<!--").replace(
+        "</pubDate>", "--></pubDate>")
+    (tmp_path / "late.rss").write_text(text, "utf-8")
+    [article] = list(read_paths([tmp_path / "late.rss"]))
+    assert isinstance(article, Article)
+    assert article.published is not None and article.published.isoformat() == "2024-03-05"  # not 4 March (UTC)

@@ -16,7 +16,7 @@ from typing import Any
 
 import feedparser
 
-from search.ingest.records import ReadError, record_or_error
+from search.ingest.records import ReadError, parse_date, record_or_error
 from search.model import Article
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
@@ -48,6 +48,11 @@ def read_feed(path: Path, data: bytes) -> Iterator[Article | ReadError]:
 
 
 def _feed_date(entry: Any) -> str:
+    """The item's date as written ("Tue, 05 Mar 2024 00:30:00 +0200" is 5 March where it was
+    published), else as feedparser understood it (in UTC: it reads more spellings)."""
+    written = dict.get(entry, "published") or dict.get(entry, "updated") or ""
+    if parse_date(written):
+        return str(written)
     # (plain dict lookups: feedparser's own maps a missing `updated_parsed` to `published_parsed`, with a warning)
     parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     return date(*parsed[:3]).isoformat() if parsed else ""
