@@ -51,15 +51,6 @@ READERS: dict[str, BytesReader] = {
 }
 # Inside an archive, a web archive member is read from memory (members are at most `MAX_MEMBER_BYTES`).
 MEMBER_READERS: dict[str, BytesReader] = {**READERS, ".warc": read_warc_member, ".warc.gz": read_warc_member}
-# Readers that stream a file from disk (web archives, archives of files), telling how far they are.
-STREAM_READERS: dict[str, Callable[[Path, Callable[[int], None]], Iterator[Item]]] = {
-    ".warc": read_warc, ".warc.gz": read_warc,
-    **{suffix: partial(read_tar, reader_for=lambda p: reader_for(p)) for suffix in ARCHIVE_SUFFIXES
-       if suffix != ".zip"},
-    ".zip": partial(read_zip, reader_for=lambda p: reader_for(p)),
-}
-ARTICLE_SUFFIXES = set(READERS) | set(STREAM_READERS)
-_LONGEST_FIRST = sorted(ARTICLE_SUFFIXES, key=len, reverse=True)
 
 
 def file_type(path: Path | str) -> str:
@@ -97,6 +88,15 @@ def _read_bytes(reader: BytesReader, path: Path, data: bytes) -> Iterator[Item]:
 
 _READ_ERRORS = (OSError, UnicodeDecodeError, ValueError, csv.Error, tomllib.TOMLDecodeError, RecursionError,
                 MemoryError, EOFError)
+
+# Readers that stream a file from disk (web archives, archives of files), telling how far they are.
+STREAM_READERS: dict[str, Callable[[Path, Callable[[int], None]], Iterator[Item]]] = {
+    ".warc": read_warc, ".warc.gz": read_warc,
+    **{suffix: partial(read_tar, reader_for=reader_for) for suffix in ARCHIVE_SUFFIXES if suffix != ".zip"},
+    ".zip": partial(read_zip, reader_for=reader_for),
+}
+ARTICLE_SUFFIXES = set(READERS) | set(STREAM_READERS)
+_LONGEST_FIRST = sorted(ARTICLE_SUFFIXES, key=len, reverse=True)
 
 
 def article_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:

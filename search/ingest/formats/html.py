@@ -23,9 +23,9 @@ from search.ingest.records import ReadError, describe, record_or_error
 from search.model import Article
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # a saved page larger than this is reported, not parsed
-# Only the page's own publication date: no guess from the copyright year or the newest date in the text.
 MIN_BODY_CHARS = 40  # less is a menu or a caption left over, not an article (a one-sentence brief is more)
 _BYLINE_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+# Only the page's own publication date: no guess from the copyright year or the newest date in the text.
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
