@@ -34,7 +34,7 @@ from search.index.build import IndexProgress, IndexReport, build_index
 from search.index.check import CheckReport, LostArticles
 from search.index.location import configured_index_dir, default_index_dir, resolve_index_dir
 from search.index.optimize import OptimizeProgress, OptimizeReport
-from search.ingest.readers import ReadError, read_paths
+from search.ingest.readers import ARTICLE_SUFFIXES, PassedOver, ReadError, file_type, read_paths
 from search.model import (
     EXPORT_FORMATS,
     FACET_ORDERS,
@@ -132,11 +132,11 @@ def optimize(index_dir: str | Path | None = None,
 
 
 __all__ = [
-    "EXPORT_FORMATS", "FACET_ORDERS", "MATCH_MODES", "SORTS",
+    "ARTICLE_SUFFIXES", "EXPORT_FORMATS", "FACET_ORDERS", "MATCH_MODES", "SORTS",
     "Article", "ArticleView", "CheckReport", "CoOccurrence", "DateHistogram", "FACETS", "Facet", "FacetValue", "Hit",
     "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport", "IndexStats",
-    "LostArticles", "OptimizeProgress", "OptimizeReport", "ReadError", "SearchError", "SearchResult", "Selection",
-    "build_index", "check_index", "cooccurrence", "default_index_dir", "export", "facet_values", "delete_articles",
-    "get_article", "index_identity", "index_stats", "marked_html", "optimize",
+    "LostArticles", "OptimizeProgress", "OptimizeReport", "PassedOver", "ReadError", "SearchError", "SearchResult",
+    "Selection", "build_index", "check_index", "cooccurrence", "default_index_dir", "delete_articles", "export",
+    "facet_values", "file_type", "get_article", "index_identity", "index_stats", "marked_html", "optimize",
     "read_paths", "register_facet", "search", "similar",
 ]

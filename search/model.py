@@ -146,16 +146,19 @@ class Article(FacetAttributes):
     published: date | None = None
     facets: dict[str, list[str]] = field(default_factory=dict)
     theme_evidence: dict[str, list[str]] = field(default_factory=dict)  # theme -> phrases that matched
-    origin: str = ""  # where the article was read from ("path" or "path:line"), for reports
+    origin: str = ""  # where the article was read from ("path", "path:line", "archive.zip!/member"), for reports
+    # What the source said about the article beyond the fields above (author, section, tags, language,
+    # site name, …: field name -> values), kept for facets made from metadata.
+    metadata: dict[str, list[str]] = field(default_factory=dict)
 
     def __init__(self, id: str, title: str, body: str, *, url: str = "", published: date | None = None,
                  facets: Mapping[str, str | Iterable[str]] | None = None,
                  theme_evidence: dict[str, list[str]] | None = None, origin: str = "",
-                 **values: str | Iterable[str]) -> None:
+                 metadata: dict[str, list[str]] | None = None, **values: str | Iterable[str]) -> None:
         for name, value in (("id", id), ("title", title), ("body", body), ("url", url), ("published", published),
                             ("facets", facet_mapping(facets, values, "Article")),
                             ("theme_evidence", theme_evidence if theme_evidence is not None else {}),
-                            ("origin", origin)):
+                            ("origin", origin), ("metadata", metadata if metadata is not None else {})):
             object.__setattr__(self, name, value)  # (real fields: no facet lookup)
 
     @property

@@ -15,10 +15,11 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from search import IndexProgress, build_index
+from search import ARTICLE_SUFFIXES, IndexProgress, build_index, file_type
 from search.settings import setting
 
-ALLOWED_TYPES = ("txt", "csv", "jsonl", "json")
+# Every type the readers take, by its whole ending ("warc.gz", "tar.gz": the uploader matches the end of the name).
+ALLOWED_TYPES = tuple(sorted(suffix.lstrip(".") for suffix in ARTICLE_SUFFIXES))
 MAX_FILES: int = setting("max_upload_files")
 MAX_FILE_MB: int = setting("max_upload_mb")
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
@@ -42,8 +43,7 @@ def check_uploads(files: Sequence[tuple[str, int]]) -> list[str]:
         problems.append(f"{len(files)} files chosen; at most {MAX_FILES} can be added at once. "
                         f"Add them in several rounds.")
     for name, size in files:
-        suffix = Path(name).suffix.lower().lstrip(".")
-        if suffix not in ALLOWED_TYPES:
+        if not file_type(name):
             problems.append(f"“{name}” is not a supported file type (use {', '.join(ALLOWED_TYPES)}).")
         if size > MAX_FILE_BYTES:
             problems.append(f"“{name}” is {size / 1024 / 1024:,.1f} MB; files can be at most {MAX_FILE_MB} MB.")
@@ -55,7 +55,8 @@ def check_uploads(files: Sequence[tuple[str, int]]) -> list[str]:
 def safe_name(name: str, taken: set[str]) -> str:
     """A file name safe to create in the upload folder (no folders, no odd characters, not in `taken`)."""
     base = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip(" .") or "upload"
-    stem, suffix = Path(base).stem or "upload", Path(base).suffix.lower()
+    suffix = file_type(base) or Path(base).suffix.lower()  # the whole ending: "news.tar.gz" stays a .tar.gz
+    stem = base[:len(base) - len(suffix)] or "upload"
     candidate, number = f"{stem}{suffix}", 2
     while candidate.casefold() in taken:
         candidate, number = f"{stem}-{number}{suffix}", number + 1
@@ -90,6 +91,7 @@ class FileReport:
     updated: int = 0
     skipped: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (where in the file, message)
+    notes: list[str] = field(default_factory=list)  # what was passed over on purpose (not errors)
 
     @property
     def ok(self) -> bool:
@@ -97,13 +99,18 @@ class FileReport:
 
 
 def where_in_file(where: str, path: Path) -> str:
-    """"line 3", "record 2" or "" (the whole file), from a `ReadError.where` about `path`."""
+    """"line 3", "record 2", "pages/a.html", "feeds/world.rss, record 2" (an archive's member) or ""
+    (the whole file), from a `ReadError.where` about `path`."""
     rest = where[len(str(path)):] if where.startswith(str(path)) else ""
-    if m := re.fullmatch(r":(\d+)", rest):
-        return f"line {m.group(1)}"
-    if m := re.fullmatch(r"\[(\d+)\]", rest):
-        return f"record {m.group(1)}"
-    return ""
+    member, sep, rest = rest.removeprefix("!/").rpartition(":") if ":" in rest else (rest.removeprefix("!/"), "", "")
+    if not sep:  # no line: maybe a record number
+        m = re.fullmatch(r"(.*?)\[(\d+)\]", member)
+        member, rest = (m.group(1), f"record {m.group(2)}") if m else (member, "")
+    elif rest.isdigit():
+        rest = f"line {rest}"
+    else:
+        member, rest = f"{member}:{rest}", ""
+    return ", ".join(part for part in (member, rest) if part)
 
 
 def progress_text(progress: IndexProgress) -> str:
@@ -133,12 +140,18 @@ def index_uploads(saved: Sequence[tuple[str, Path]], index_dir: Path | None,
 
         report = build_index([path], index_dir, workers=1, progress=progress)
         reports.append(FileReport(name, report.added, report.updated, report.skipped,
-                                  [(where_in_file(e.where, path), e.message) for e in report.errors]))
+                                  [(where_in_file(e.where, path), e.message) for e in report.errors],
+                                  [_note(p.where, p.count, p.what, path) for p in report.passed_over]))
         done_bytes += size
         done_articles += report.added + report.updated + report.skipped
         if on_progress:
             on_progress(IndexProgress(done_articles, done_bytes, total, time.perf_counter() - started))
     return reports
+
+
+def _note(where: str, count: int, what: str, path: Path) -> str:
+    inside = where_in_file(where, path)
+    return f"{inside + ': ' if inside else ''}passed over {count:,} {what}"
 
 
 def report_summary(reports: Sequence[FileReport]) -> str:
@@ -162,8 +175,12 @@ def report_html(reports: Sequence[FileReport]) -> str:
         status = '<span class="ns-report-ok">✓</span>' if r.ok else '<span class="ns-report-bad">✗</span>'
         problems = "".join(f"<li><strong>{escape(where or 'whole file')}</strong>: {escape(message)}</li>"
                            for where, message in r.errors)
+        notes = "".join(f"<li>{escape(note)}</li>" for note in r.notes)
+        cell = (f"<ul class=ns-problems>{problems}</ul>" if problems else "") + (
+            f"<ul class=ns-notes>{notes}</ul>" if notes else "")
         rows.append(f'<tr class="{"ns-file-ok" if r.ok else "ns-file-bad"}"><td>{status} {escape(r.name)}</td>'
                     f"<td>{r.added:,}</td><td>{r.updated:,}</td><td>{r.skipped:,}</td>"
-                    f"<td>{f'<ul class=ns-problems>{problems}</ul>' if problems else '—'}</td></tr>")
+                    f"<td>{cell or '—'}</td></tr>")
     return ('<table class="ns-report"><thead><tr><th>File</th><th>Added</th><th>Updated</th>'
-            '<th>Already indexed</th><th>Problems</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+            '<th>Already indexed</th><th>Problems and notes</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>")

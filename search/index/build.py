@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from search.index.location import SEEDS_DIR, default_index_dir, has_index, open_
 from search.index.schema import make_schema, to_document
 from search.index.snapshot import refresh_caches
 from search.index.writers import COMPOUND, CurrentWriter, Planned, Writer, commit_segments, merge_tiny, write_rounds
-from search.ingest.readers import ReadError, article_files, read_paths
+from search.ingest.readers import PassedOver, ReadError, article_files, origin_file, read_paths
 from search.settings import setting
 
 log = logging.getLogger(__name__)
@@ -44,11 +43,15 @@ class IndexReport:
     errors: list[ReadError] = field(default_factory=list)
     pruned: int = 0
     notice: str = ""  # what the build did not do and why (a rebuild that read no article)
+    passed_over: list[PassedOver] = field(default_factory=list)  # web archive records that are no pages
 
     def summary(self) -> str:
         """A one-line summary, e.g. "added 2, updated 0, skipped 0, errors 1"."""
         text = f"added {self.added}, updated {self.updated}, skipped {self.skipped}, errors {len(self.errors)}"
-        return text + (f", pruned {self.pruned}" if self.pruned else "") + (f". {self.notice}" if self.notice else "")
+        passed = sum(p.count for p in self.passed_over)
+        return (text + (f", pruned {self.pruned}" if self.pruned else "")
+                + (f", passed over {passed} web archive records that are no pages" if passed else "")
+                + (f". {self.notice}" if self.notice else ""))
 
 
 def _open_or_create(path: Path, rebuild: bool) -> tuple[FileIndex, str]:
@@ -114,13 +117,6 @@ class IndexProgress:
         return self.elapsed_s * (self.bytes_total - self.bytes_read) / self.bytes_read
 
 
-def _origin_file(origin: str) -> str:
-    """The file part of an article's origin ("path", "path:line" or "path[n]")."""
-    base = re.sub(r"\[\d+\]$", "", origin)
-    head, sep, tail = base.rpartition(":")
-    return head if sep and tail.isdigit() else base
-
-
 def build_index(
     paths: Iterable[str | Path],
     index_dir: str | Path | None = None,
@@ -151,17 +147,30 @@ def build_index(
     sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
     total_bytes = sum(sizes.values())
     started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
+    streamed: dict[str, int] = {}  # bytes read so far of the files whose reader tells (web archives, archives)
+
+    def read_to(file: Path, position: int) -> None:
+        nonlocal done_bytes
+        key = str(file)
+        now = min(position, sizes.get(key, 0))
+        done_bytes += now - streamed.get(key, 0)
+        streamed[key] = now
+        _report(progress, report, done_bytes, total_bytes, started)
 
     def planned() -> Iterator[Planned]:
         nonlocal done_bytes
-        for item in read_paths(files):
-            where = item.where if isinstance(item, ReadError) else item.origin
-            source_file = _origin_file(where)
+        for item in read_paths(files, read_to):
+            where = item.where if isinstance(item, ReadError | PassedOver) else item.origin
+            source_file = origin_file(where)
             if source_file not in finished_files:
                 finished_files.add(source_file)
-                done_bytes += sizes.get(source_file, 0)
+                if source_file not in streamed:  # a file read whole: counted once its first article is read
+                    done_bytes += sizes.get(source_file, 0)
             if isinstance(item, ReadError):
                 report.errors.append(item)
+                continue
+            if isinstance(item, PassedOver):
+                report.passed_over.append(item)
                 continue
             digest = item.content_hash()
             if item.id in seen_ids:
@@ -283,10 +292,10 @@ def _prune(writer: Writer, searcher: Searcher, paths: list[Path], seen_ids: set[
     """Delete articles read from under `paths` earlier whose id was not read this time. An
     article of a file or folder that failed to read is kept: it may still be there."""
     roots = [str(p.resolve()) for p in paths]
-    failed = [str(Path(_origin_file(error.where)).resolve()) for error in errors]
+    failed = [str(Path(origin_file(error.where)).resolve()) for error in errors]
     pruned = 0
     for fields in searcher.all_stored_fields():
-        origin = str(Path(_origin_file(fields.get("origin", ""))).resolve()) if fields.get("origin") else ""
+        origin = str(Path(origin_file(fields.get("origin", ""))).resolve()) if fields.get("origin") else ""
         if (origin and fields["id"] not in seen_ids and _under(origin, roots)
                 and not _under(origin, failed)):
             writer.delete_by_term("id", fields["id"])

@@ -21,9 +21,11 @@ ROUND_KEY, REPORT_KEY = "upload_round", "upload_report"
 def add_articles_tab() -> None:
     """The uploader, its checks, the "Add to the index" button and the last round's report."""
     st.markdown("##### Add articles to the index")
-    st.caption(f"Plain text (.txt: the first line is the title), CSV with a text column, JSON or JSON Lines "
-               f"(one article per line). Up to {ui_upload.MAX_FILES} files of at most {ui_upload.MAX_FILE_MB} MB "
-               f"each. Articles already in the index are updated, never added twice.")
+    st.caption(f"Saved web pages (.html), news feeds (RSS, Atom, JSON Feed), web archives (.warc, .warc.gz), "
+               f"plain text (.txt: the first line is the title), CSV with a text column, JSON or JSON Lines "
+               f"(one article per line), or a .zip / .tar.gz of any of these. Up to {ui_upload.MAX_FILES} files "
+               f"of at most {ui_upload.MAX_FILE_MB} MB each. Articles already in the index are updated, never "
+               f"added twice.")
     upload_round = st.session_state.setdefault(ROUND_KEY, 0)
     files = st.file_uploader("Files to add", type=list(ui_upload.ALLOWED_TYPES), accept_multiple_files=True,
                              key=f"uploads:{upload_round}", max_upload_size=ui_upload.MAX_FILE_MB)

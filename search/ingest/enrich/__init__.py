@@ -92,7 +92,7 @@ def enrich(article: Article) -> Article:
     published = article.published or _safe("date", article, lambda a: find_date(a.text), None)
     enriched = Article(article.id, article.title, article.body, url=article.url, published=published,
                        facets=facets, theme_evidence=dict(evidence) if isinstance(evidence, Mapping) else {},
-                       origin=article.origin)
+                       origin=article.origin, metadata=article.metadata)
     for name, facet in FACETS.items():
         if callable(facet.extract):
             enriched.facets[name] = list(_safe(name, enriched, facet.extract, _NO_VALUES))
