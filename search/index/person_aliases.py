@@ -1,12 +1,13 @@
 """One person, one value in the whole index: the aliases of a person facet's values.
 
-Enrichment resolves a surname to the full name only within one article, so across an index the
-same person appears as "Obama" and "Barack Obama", "Ban Ki-moon" and "Ban Ki-Moon", "António
-Guterres" and "Antonio Guterres". The facet tables of the person facets are put together once
-per index version (search/index/snapshot.py); `canonical_names` maps each of their values to one
-value per person there, from the values and their document counts alone (cheap: one pass over
-the distinct values). The rules are conservative, because merging two people is worse than
-showing one person twice:
+The person facets are those declared with `Facet(..., person=True)` in search/model.py (speakers
+and people; an extra facet of names may opt in). Enrichment resolves a surname to the full name
+only within one article, so across an index the same person appears as "Obama" and "Barack
+Obama", "Ban Ki-moon" and "Ban Ki-Moon", "António Guterres" and "Antonio Guterres". The facet
+tables of the person facets are put together once per index version (search/index/snapshot.py);
+`canonical_names` maps each of their values to one value per person there, from the values and
+their document counts alone (cheap: one pass over the distinct values). The rules are
+conservative, because merging two people is worse than showing one person twice:
 
 (a) values with the same folded key (accents stripped, case folded, dots dropped, dashes and
     apostrophes of every kind made one) are one person: "Antonio Guterres" / "António Guterres";
@@ -30,12 +31,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-PERSON_FACETS = ("speaker", "people")  # the facets whose values are people's names
+from search.model import FACETS
+
 RULES_VERSION = 1  # saved facet tables of another version of these rules are rebuilt
 SURNAME_SHARE = 0.8  # of the documents of the people with a surname, for the surname alone to be theirs
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`´]")
+
+
+def person_facets() -> list[str]:
+    """The names of the facets whose values are people's names (`Facet.person`), registered extra
+    facets included (so read at call time, not import time)."""
+    return [name for name, facet in FACETS.items() if facet.person]
 
 
 def fold(value: str) -> str:
