@@ -53,6 +53,7 @@ _HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "major
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?\s*(?:\n|$)")
 _LINKS = frozenset("of for from on to".split())
+_APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
 
 # Token classes.
@@ -107,7 +108,8 @@ class Mention:
     end: int
     tokens: tuple[str, ...]  # the name as written, titles and possessive "'s" removed
     title: str  # lower-case honorific or role word just before the name, "" if none
-    place_context: bool  # right after "in", "near", "at"...: maybe a place, not a person
+    doubtful: bool  # maybe no person: a place ("in Ain Issa"), a band or team ("the Grateful Dead",
+    # "Sacramento Kings guard"); a name is a person only with a mention that is not doubtful
     organisation: bool  # part of an organisation's or place's name ("Hagia Sophia Museum")
     reporter: bool  # a correspondent or a sign-off ("Oh Soo-young, Arirang News.")
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
@@ -244,7 +246,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
             part_of_name = (following is not None and following.group(1) in lex.thing_nouns
                             or text.startswith(THING_FOLLOWS, start + len(run))
                             and firm_or_acronym_follows(text, start + len(run), words))
-        organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i])
+        # after "Centre for": the organisation's name goes on ("Centre for Public Integrity"), unless a title
+        # ends it ("Directorate of the General Staff Yevgeny Shmyrin")
+        organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i])
         mention = _segment(text, words, offsets, kinds, i, j, context, organisation, lex, lower_seen)
         if mention:
             mentions.append(mention)
@@ -264,9 +268,12 @@ class _Context:
         joined = last[-1:].isalpha()  # nothing but spaces between that word and the run
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
-        self.place = joined and self.word in _PLACE_PREPOSITIONS
         thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
         link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
+        # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
+        self.place = joined and self.word in _PLACE_PREPOSITIONS
+        self.article = joined and self.word == "the"
+        self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
         self.listed = long_run and link == "and"  # "… Protection, Ecology and Transport Sergei Ivanov"
         linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed) else None
         chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
@@ -323,7 +330,28 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
     reporter = title in lex.reporter_roles or sign_off
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k != INITIAL)
-    return Mention(begin, end, tokens, title, first_in_run and context.place, organisation, reporter, core)
+    doubtful = first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
+        text, words, offsets, i, end, context, after_title_of, lex)
+    return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
+
+
+def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int, context: _Context,
+              after_title_of: bool, lex: Lexicon) -> bool:
+    """Whether the name words i.. of a run (no title before them) may well name no person (`Mention.doubtful`):
+    after "in"/"at" (a place); after "the" ("the Grateful Dead", "fans of the Crimson Foxes"), unless a
+    title's domain comes between ("President of the Philippines Rodrigo Duterte", "Chancellor of the
+    Exchequer Nigel Lawson") or a possessive does ("the institute's Mara Quillon"); or before a role noun in
+    lower case ("Grateful Dead drummer", "Lakeside Herons striker"): the name qualifies the role, as a band's,
+    a team's or a firm's does, rarely a person's (but "named John Doe chief executive")."""
+    if i and text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])):
+        return False
+    if context.place or "the" in (word.lower() for word in words[:i]):
+        return True
+    if context.article and not (context.linked_article and (i > 0 or after_title_of)):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
+            and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
 
 
 def gender_of(mention: Mention) -> str:

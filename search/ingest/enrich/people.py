@@ -128,11 +128,11 @@ def find_people(text: str) -> People:
 
 def _accepted(mentions: list[Mention], names: list[str | None]) -> set[str]:
     """Names never used as part of an organisation or place ("Hagia Sophia Museum"), with at least
-    one mention outside a place context ("in Karol Bagh")."""
+    one mention that is not doubtful ("in Karol Bagh", "the Grateful Dead": see `Mention.doubtful`)."""
     rejected = {name for mention, name in zip(mentions, names, strict=True)
                 if mention.organisation and len(mention.core) > 1}
     return {name for mention, name in zip(mentions, names, strict=True)
-            if name and name not in rejected and not mention.place_context}
+            if name and name not in rejected and not mention.doubtful}
 
 
 class _Attribution:
