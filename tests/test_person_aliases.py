@@ -59,6 +59,16 @@ def test_a_given_name_alone_is_no_surname():
     assert mapping["Darel"] == "Darel"
 
 
+def test_a_name_that_lost_its_last_non_ascii_letter_is_the_same_person():
+    mapping = canonical_names(["Goran Vukotić", "Goran Vukoti", "Ana Marković"], [5, 3, 2])
+    assert mapping["Goran Vukoti"] == "Goran Vukotić" and mapping["Ana Marković"] == "Ana Marković"
+
+
+def test_a_lost_ascii_letter_merges_nothing():
+    mapping = canonical_names(["Omar Hassani", "Omar Hassan"], [4, 3])
+    assert mapping == {"Omar Hassani": "Omar Hassani", "Omar Hassan": "Omar Hassan"}
+
+
 def test_one_word_value_that_is_no_surname_stays():
     mapping = canonical_names(["Zorvath", "Pell Amundo"], [3, 3])
     assert mapping == {"Zorvath": "Zorvath", "Pell Amundo": "Pell Amundo"}

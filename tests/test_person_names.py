@@ -216,3 +216,21 @@ def test_religious_honorifics_are_dropped_and_a_name_word_inside_a_name_stays():
     assert people("The sayings of the Prophet Yunus were quoted.") == ["Yunus"]
     assert people("We welcome the election of Mr. Abdi Sheikh Farah as President.") == ["Abdi Sheikh Farah"]
     assert people("Sheikh Amina Rahman said the vote was fair.") == ["Amina Rahman"]  # first: an honorific
+
+
+@pytest.mark.parametrize("text, person", [
+    # the words of a title's domain before the name are not the name
+    ("Also present was President of Velora Alexei Sorokin.", "Alexei Sorokin"),
+    ("Trade went up, the Minister of Energy and Mines Harjono said today.", "Harjono"),
+])
+def test_a_title_s_domain_before_the_name_is_dropped(text, person):
+    assert people(text) == [person]
+
+
+def test_a_person_listed_after_a_regnal_numeral_keeps_the_first_name():
+    assert people("Guests included King Harald IV and Gerrit Voskuijlen.") == ["King Harald", "Gerrit Voskuijlen"]
+
+
+def test_a_month_before_a_day_in_words_is_a_date_not_a_name():
+    assert people("ACME SETS QUARTERLY\nQtly div 12 cts vs 10 cts\n    Pay May one\n    Record April three\n") == []
+    assert people("April Dunmore said the meeting was short.") == ["April Dunmore"]

@@ -20,7 +20,11 @@ conservative, because merging two people is worse than showing one person twice:
     of one are all among the other's (middle names or initials added): "Sam Kutesa" / "Sam
     Kahamba Kutesa", and so also "George Bush" / "George W. Bush" (father and son are rarely
     both in one news collection; an analyst is better served by one value than by a split by
-    initials).
+    initials);
+(d) a multi-word value that is another one without its last letter, when that letter is not
+    ASCII, is the same person whose name lost a letter the source could not encode ("Vuk
+    Jeremi." for "Vuk Jeremić"); a lost ASCII letter ("Ali Hassan" / "Ali Hassani") is no such
+    sign and merges nothing.
 
 Two multi-word values that differ in their first or last word are never merged. A person's
 value is its most frequent multi-word spelling (ties: the longer, then the one with diacritics).
@@ -33,7 +37,7 @@ import unicodedata
 
 from search.model import FACETS
 
-RULES_VERSION = 1  # saved facet tables of another version of these rules are rebuilt
+RULES_VERSION = 2  # saved facet tables of another version of these rules are rebuilt
 SURNAME_SHARE = 0.8  # of the documents of the people with a surname, for the surname alone to be theirs
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -95,6 +99,11 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
             for b in keys[i + 1:]:
                 if _within(a, b) or _within(b, a):
                     parent[root(b)] = root(a)
+    # rule (d): a name that lost its last, non-ASCII letter ("Vuk Jeremi" for "Vuk Jeremić")
+    for value in count_of:
+        key = fold(value)
+        if " " in key and ord(value[-1]) > 127 and value[-1].isalpha() and key[:-1] in groups:
+            parent[root(key[:-1])] = root(key)
     # rule (b): a surname alone joins the one person (or the clearly dominant one) it ends;
     # not when values starting with the word ("John Ashe" for "John") are as frequent as that person
     first_words: dict[str, int] = {}

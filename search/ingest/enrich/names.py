@@ -51,6 +51,8 @@ _CONTRACTIONS = tuple(a + b for a in "'’" for b in ("m", "re", "ve", "ll", "d"
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
+_DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b)")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?\s*(?:\n|$)")
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
@@ -217,7 +219,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         pos += len(token)
     for k, word in enumerate(words if FLEXIBLE in kinds else ()):  # "Record April 15", "Pay May One": dates
         if word.lower() in MONTHS and (kinds[k + 1] == STOP if k + 1 < len(words) else
-                                        text[start + len(run):start + len(run) + 2].strip()[:1].isdigit()):
+                                        bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
     _resolve_flexible(words, kinds, lex)
     context = _Context(text, start, lex, len(words) >= 3)
@@ -274,11 +276,14 @@ class _Context:
         self.place = joined and self.word in _PLACE_PREPOSITIONS
         self.article = joined and self.word == "the"
         self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
-        self.listed = long_run and link == "and"  # "… Protection, Ecology and Transport Sergei Ivanov"
+        # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
+        self.listed = link == "and" and (long_run or len(before) > 1 and lex.kinds.get(
+            before[-2].strip(",").lower()) == ORG)
         linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed) else None
         chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
         # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
         self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
+        self.title_of = next((word for word in chain if word in lex.gender), "")  # "minister" of "Minister of …"
         # "Center for Biological Diversity".
         self.organisation = thing or (not self.listed and not self.after_title_of
                                       and any(word in lex.organisation for word in chain))
@@ -307,9 +312,13 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     """The mention made of run words i..j-1, or None when they cannot be a person's name."""
     first_in_run = i == 0 or all(kind in (HONORIFIC, ROLE, STOP) for kind in kinds[:i])
     after_title_of = first_in_run and context.after_title_of and (i == 0 or kinds[i - 1] != HONORIFIC)
+    domain = 0  # words of a title's domain before the name: "Mayor of Koszalin Piotr Jedlinski"
     if after_title_of and sum(kind == NAME for kind in kinds[i:j]) >= 3 and (not context.listed or (
             words[i].lower() not in lex.first_names and words[i + 1].lower() in lex.first_names)):
-        i += 1  # "Mayor of Koszalin Piotr Jedlinski" → "Piotr Jedlinski"
+        domain = 1
+    elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
+        domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
+    i += domain
     headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
     if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
@@ -326,6 +335,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) and not possessive else ""
     else:
         title = context.word if context.word in lex.gender or context.word in lex.roles else ""
+    if domain and not title:
+        title = context.title_of  # "Minister of Energy and Mines Subroto": Subroto is the minister
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
     reporter = title in lex.reporter_roles or sign_off
