@@ -68,6 +68,8 @@ def test_told_credits_the_teller_not_the_listener():
 def test_according_to_name():
     assert speakers("The toll rose to twelve, according to Anna Berg.") == ["Anna Berg"]
     assert speakers("According to Health Minister Anna Berg, the toll rose to twelve.") == ["Anna Berg"]
+    assert speakers('"Sanctions work," according to a tweet on Monday by US Secretary of State Tom Reed.') == [
+        "Tom Reed"]  # the source, then who published it
 
 
 @pytest.mark.parametrize("verb", [

@@ -221,6 +221,8 @@ def test_religious_honorifics_are_dropped_and_a_name_word_inside_a_name_stays():
 @pytest.mark.parametrize("text, person", [
     # the words of a title's domain before the name are not the name
     ("Also present was President of Velora Alexei Sorokin.", "Alexei Sorokin"),
+    ("Also present was President of Velora Marka Alexei Sorokin.", "Alexei Sorokin"),
+    ("Also present was Ambassador of New Zealand Marama Rose Hetaraka.", "Marama Rose Hetaraka"),
     ("Trade went up, the Minister of Energy and Mines Harjono said today.", "Harjono"),
 ])
 def test_a_title_s_domain_before_the_name_is_dropped(text, person):

@@ -316,6 +316,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if after_title_of and sum(kind == NAME for kind in kinds[i:j]) >= 3 and (not context.listed or (
             words[i].lower() not in lex.first_names and words[i + 1].lower() in lex.first_names)):
         domain = 1
+        while j - i - domain >= 3 and _first_name_next(words, i + domain, lex):
+            domain += 1  # "President of Delovaya Rossiya Alexei Repik" → "Alexei Repik"
     elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
         domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
     i += domain
@@ -363,6 +365,14 @@ def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int,
     following = _NEXT_WORD.match(text, end)
     return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
             and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
+
+
+def _first_name_next(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether words[k] is no known first name but words[k + 1] is one that is no common word too
+    ("Rossiya Alexei", but not "Alana Rose")."""
+    following = words[k + 1].lower()
+    return (words[k].lower() not in lex.first_names and following in lex.first_names
+            and lex.kinds.get(following) != FLEXIBLE)
 
 
 def gender_of(mention: Mention) -> str:

@@ -55,7 +55,7 @@ _PRONOUN_AFTER = re.compile(r"\s+(he|she)\b")
 # A sentence opening with a clause whose subject "he" may well be: "When X took office, he said …".
 _SUBORDINATE = re.compile(r"[\s\"“‘']*(?:When|After|As|While|Before|Once|Since|Although|Though|If|Because|Upon)\b")
 _TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
-_AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,7}?\s+")  # "according to the ministry's spokesman X"
+_AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
 _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
