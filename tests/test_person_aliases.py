@@ -64,6 +64,11 @@ def test_a_name_that_lost_its_last_non_ascii_letter_is_the_same_person():
     assert mapping["Goran Vukoti"] == "Goran Vukotić" and mapping["Ana Marković"] == "Ana Marković"
 
 
+def test_a_suffix_after_the_name_is_no_other_person():
+    mapping = canonical_names(["Tobias Quell Jr.", "Tobias Quell", "Quell"], [3, 2, 4])
+    assert set(mapping.values()) == {"Tobias Quell Jr."}
+
+
 def test_a_lost_ascii_letter_merges_nothing():
     mapping = canonical_names(["Omar Hassani", "Omar Hassan"], [4, 3])
     assert mapping == {"Omar Hassani": "Omar Hassani", "Omar Hassan": "Omar Hassan"}

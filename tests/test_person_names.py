@@ -230,9 +230,19 @@ def test_a_title_s_domain_before_the_name_is_dropped(text, person):
 
 
 def test_a_person_listed_after_a_regnal_numeral_keeps_the_first_name():
-    assert people("Guests included King Harald IV and Gerrit Voskuijlen.") == ["King Harald", "Gerrit Voskuijlen"]
+    assert people("Guests included King Harald IV and Gerrit Voskuijlen.") == ["King Harald IV", "Gerrit Voskuijlen"]
 
 
 def test_a_month_before_a_day_in_words_is_a_date_not_a_name():
     assert people("ACME SETS QUARTERLY\nQtly div 12 cts vs 10 cts\n    Pay May one\n    Record April three\n") == []
     assert people("April Dunmore said the meeting was short.") == ["April Dunmore"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Guests included Darren Holt Jr., Nina Vale and others. Holt said he was sad.", "Darren Holt Jr."),
+    ("The minister asked Queen Margrethe II for her consent.", "Queen Margrethe II"),
+    ("His Majesty King Omar VI of Freedonia said the plan was good.", "King Omar VI"),  # VI: no country here
+])
+def test_a_suffix_or_regnal_numeral_after_a_name_stays(text, person):
+    assert person in people(text)
+    assert len(people(text)) == len(set(people(text)))  # "Holt" is the same person, not another value

@@ -20,7 +20,7 @@ conservative, because merging two people is worse than showing one person twice:
     of one are all among the other's (middle names or initials added): "Sam Kutesa" / "Sam
     Kahamba Kutesa", and so also "George Bush" / "George W. Bush" (father and son are rarely
     both in one news collection; an analyst is better served by one value than by a split by
-    initials);
+    initials), a suffix after the last name aside ("Robert Downey" / "Robert Downey Jr.");
 (d) a multi-word value that is another one without its last letter, when that letter is not
     ASCII, is the same person whose name lost a letter the source could not encode ("Vuk
     Jeremi." for "Vuk Jeremić"); a lost ASCII letter ("Ali Hassan" / "Ali Hassani") is no such
@@ -37,9 +37,10 @@ import unicodedata
 
 from search.model import FACETS
 
-RULES_VERSION = 2  # saved facet tables of another version of these rules are rebuilt
+RULES_VERSION = 3  # saved facet tables of another version of these rules are rebuilt
 SURNAME_SHARE = 0.8  # of the documents of the people with a surname, for the surname alone to be theirs
 
+_SUFFIXES = frozenset("jr sr ii iii iv vi vii viii ix".split())  # after a name: "Robert Downey Jr."
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`´]")
 
@@ -56,6 +57,13 @@ def fold(value: str) -> str:
     text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     text = _APOSTROPHES.sub("'", _DASHES.sub("-", text)).replace(".", " ")
     return " ".join(text.split())
+
+
+def _name_words(key: str) -> list[str]:
+    """The words of a folded name without a suffix after it ("robert downey jr" → robert, downey), for
+    the rules that compare first and last names."""
+    words = key.split()
+    return words[:-1] if len(words) > 2 and words[-1] in _SUFFIXES else words
 
 
 def _preference(value: str, count: int) -> tuple[int, int, int, int, str]:
@@ -91,7 +99,7 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
 
     by_ends: dict[tuple[str, str], list[str]] = {}
     for key in groups:
-        words = key.split()
+        words = _name_words(key)
         if len(words) > 1:
             by_ends.setdefault((words[0], words[-1]), []).append(key)
     for keys in by_ends.values():
@@ -116,7 +124,7 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
         people.setdefault(root(key), []).append(key)
     by_last: dict[str, list[str]] = {}
     for person, keys in people.items():
-        lasts = {k.split()[-1] for k in keys if " " in k}
+        lasts = {_name_words(k)[-1] for k in keys if " " in k}
         for last in lasts:
             by_last.setdefault(last, []).append(person)
     for key in groups:

@@ -61,6 +61,8 @@ _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout aro
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
 FLEXIBLE = "F"  # a name that is also a common word or title ("Mark", "May", "King"): decided by its neighbours
+SUFFIX = "X"  # after a name, part of it but not of its core: "Robert Downey Jr.", "Queen Elizabeth II"
+_SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                 break
         while j > i and kinds[j - 1] == PARTICLE:
             j -= 1
+        if j < n and j > i and kinds[j - 1] == NAME and not possessive[j - 1] and _SUFFIX_WORD.fullmatch(words[j]):
+            kinds[j] = SUFFIX
+            j += 1
         # "Federal Security Service", "Sheriff's Office", "Health Minister": part of a longer name.
         part_of_name = j < n and (kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
                                   or kinds[j] == STOP and (low := words[j].lower()) not in lex.kinds
@@ -327,10 +332,11 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     tokens = tuple(words[i:j])
     if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
         return None
-    if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *tokens), lex.first_names, lower_seen)
+    name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
+    if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
-    organisation = (organisation or not_a_person(tokens, lex.first_names, lower_seen)
+    organisation = (organisation or not_a_person(name, lex.first_names, lower_seen)
                     or (headline and text.find(words[j - 1], lower_seen.headline_end) < 0))  # "… At Campaign Rally"
     if i > 0:  # a possessive is no title: "Prime Minister's Questions"
         possessive = text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1]))
@@ -342,7 +348,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
     reporter = title in lex.reporter_roles or sign_off
-    core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k != INITIAL)
+    core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
     doubtful = first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
         text, words, offsets, i, end, context, after_title_of, lex)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
