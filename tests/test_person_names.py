@@ -246,3 +246,16 @@ def test_a_month_before_a_day_in_words_is_a_date_not_a_name():
 def test_a_suffix_or_regnal_numeral_after_a_name_stays(text, person):
     assert person in people(text)
     assert len(people(text)) == len(set(people(text)))  # "Holt" is the same person, not another value
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("The statues dot the island of Vara Tolu, far from the coast.", "Vara Tolu"),
+    ("Troops reached the town of Kafr Dimna on Sunday.", "Kafr Dimna"),
+    ("Shoppers at Tesco Sklepy saw prices fall.", "Tesco Sklepy"),  # a known firm's branch
+])
+def test_places_after_a_place_noun_and_branches_of_known_firms_are_not_people(text, thing):
+    assert thing not in people(text)
+
+
+def test_a_first_name_spelt_like_a_known_acronym_is_a_name():
+    assert people("Ira Stepman said the merger was off.") == ["Ira Stepman"]  # not the IRA

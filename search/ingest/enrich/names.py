@@ -57,6 +57,9 @@ _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?\s*(?:\n|$)"
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
+# "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
+_PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
+                       r"capital|port|oblast|prefecture|state)\s+of\s+$")
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -278,7 +281,8 @@ class _Context:
         thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
         link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
         # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
-        self.place = joined and self.word in _PLACE_PREPOSITIONS
+        self.place = joined and (self.word in _PLACE_PREPOSITIONS
+                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start)))
         self.article = joined and self.word == "the"
         self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
         # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
