@@ -65,6 +65,11 @@ def test_told_credits_the_teller_not_the_listener():
     assert speakers("Peter Novak told Anna Berg the bridge was safe.") == ["Peter Novak"]
 
 
+def test_an_affiliation_with_a_place_after_a_comma_still_reaches_the_verb():
+    text = 'Mara Quell of the University of Utah, Salt Lake City disagreed with the findings: "They are wrong."'
+    assert speakers(text) == ["Mara Quell"]
+
+
 def test_according_to_name():
     assert speakers("The toll rose to twelve, according to Anna Berg.") == ["Anna Berg"]
     assert speakers("According to Health Minister Anna Berg, the toll rose to twelve.") == ["Anna Berg"]

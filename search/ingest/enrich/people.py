@@ -85,7 +85,8 @@ def _rules() -> _Rules:
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
     gap = re.compile(
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
-        r"(?:\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?)?"  # "of the army's Western Command"
+        r"(?:\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
+        r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
         r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
