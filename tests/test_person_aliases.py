@@ -64,6 +64,13 @@ def test_a_name_that_lost_its_last_non_ascii_letter_is_the_same_person():
     assert mapping["Goran Vukoti"] == "Goran Vukotić" and mapping["Ana Marković"] == "Ana Marković"
 
 
+def test_transliteration_variants_are_one_person():
+    mapping = canonical_names(["Mykola Hrytsenko", "Mykola Hritsenko", "Mikola Khrytsenko", "Olha Petrenko"],
+                              [5, 2, 1, 3])
+    assert {mapping[v] for v in ("Mykola Hritsenko", "Mikola Khrytsenko")} == {"Mykola Hrytsenko"}
+    assert mapping["Olha Petrenko"] == "Olha Petrenko"
+
+
 def test_a_suffix_after_the_name_is_no_other_person():
     mapping = canonical_names(["Tobias Quell Jr.", "Tobias Quell", "Quell"], [3, 2, 4])
     assert set(mapping.values()) == {"Tobias Quell Jr."}

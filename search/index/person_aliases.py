@@ -11,6 +11,9 @@ conservative, because merging two people is worse than showing one person twice:
 
 (a) values with the same folded key (accents stripped, case folded, dots dropped, dashes and
     apostrophes of every kind made one) are one person: "Antonio Guterres" / "António Guterres";
+(a') multi-word values with the same transliteration key (the folded key with y/j read as i,
+    kh as h, w as v, apostrophes dropped and doubled letters single) are one person: "Mykhailo
+    Podoliak" / "Mykhailo Podolyak", "Sergei Sobyanin" / "Sergey Sobyanin";
 (b) a one-word value equal (folded) to the last word of exactly one multi-word person, or of one
     person holding at least `SURNAME_SHARE` of the documents of all such persons, is that
     person: "Obama" → "Barack Obama". A surname shared by two people of similar weight ("Smith"
@@ -37,10 +40,12 @@ import unicodedata
 
 from search.model import FACETS
 
-RULES_VERSION = 3  # saved facet tables of another version of these rules are rebuilt
+RULES_VERSION = 4  # saved facet tables of another version of these rules are rebuilt
 SURNAME_SHARE = 0.8  # of the documents of the people with a surname, for the surname alone to be theirs
 
 _SUFFIXES = frozenset("jr sr ii iii iv vi vii viii ix".split())  # after a name: "Robert Downey Jr."
+_TRANSLITERATION = (("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("'", ""))
+_DOUBLED = re.compile(r"(\w)\1+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`´]")
 
@@ -57,6 +62,13 @@ def fold(value: str) -> str:
     text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     text = _APOSTROPHES.sub("'", _DASHES.sub("-", text)).replace(".", " ")
     return " ".join(text.split())
+
+
+def transliteration_key(key: str) -> str:
+    """A folded name with the usual differences of romanisation made one (rule (a'))."""
+    for old, new in _TRANSLITERATION:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(r"\1", key)
 
 
 def _name_words(key: str) -> list[str]:
@@ -97,6 +109,12 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
             key = parent[key]
         return key
 
+    by_transliteration: dict[str, str] = {}  # rule (a')
+    for key in groups:
+        if " " in key:
+            other = by_transliteration.setdefault(transliteration_key(key), key)
+            if other != key:
+                parent[root(key)] = root(other)
     by_ends: dict[tuple[str, str], list[str]] = {}
     for key in groups:
         words = _name_words(key)
