@@ -391,7 +391,10 @@ def test_speakers_of_record(text, expected):
     # labels that are not one person's turn
     "Sport\nScore at half time: Rovers 2, United 1. Meeting with Olek Brandt: the talks went well.",
     "Putin Meets With Lukashenko: Talks Focus On Gas\nThe two leaders met at a lake.",
-    # a statement by someone's lawyer is the lawyer's
+    # a call that only dates another event: what was said in it is not reported
+    "Troops leave\nThe announcement was made after Maria Novak had a phone conversation with President Olek Brandt.",
+    # a statement by someone's lawyer or office is theirs
+    "Troops leave\nAccording to a statement released by Olek Brandt's office, the troops will stay.",
     "Budget\nThe finance ministry published a statement by Olek Brandt's lawyer on Monday.",
     # "addressed" an issue, not an audience; a speech long ago, deep in the text
     "Budget\nMaria Novak addressed the shortfall in the pension fund on Monday.",

@@ -61,6 +61,8 @@ _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the univ
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 _APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
 _AND = re.compile(r",?\s+and\s+")
+# "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
+_AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
 
 
 @dataclass(frozen=True)
@@ -212,8 +214,8 @@ class _Attribution:
                     ("'s", "’s"), self.ends[bisect_left(self.starts, end)]):  # "a statement by Smith's lawyer"
                 found.update(named)
         for start, end in cues.conversations:  # "Putin had a telephone conversation with Merkel"
-            if not self.quoted(start):
-                sentence = self.sentence_start(start)
+            sentence = self.sentence_start(start)
+            if not self.quoted(start) and not _AFTER_EVENT.search(self.text, sentence, start):
                 found.update(self.before(sentence, start) + self.after(end, sentence, _TITLES_GAP))
         title = [(m.end, n) for m, n in self.mentions[:bisect_left(self.starts, cues.title_end)]]
         return found | set(names_before(self.text, cues.title_end, title))
@@ -297,11 +299,13 @@ class _Attribution:
         return []
 
     def after(self, end: int, sentence: int, gap: re.Pattern[str]) -> list[str]:
-        """The first name after `end` in the same sentence, if what comes between fits `gap`."""
+        """The first name after `end` in the same sentence, if what comes between fits `gap`; not an owner
+        ("according to a statement by Erdogan's office": the office's)."""
         k = bisect_left(self.starts, end)
         if k < len(self.mentions):
             mention, name = self.mentions[k]
-            if gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence:
+            if (gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence
+                    and not self.text.startswith(("'s", "’s"), mention.end)):
                 return [name]
         return []
 
