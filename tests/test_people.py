@@ -361,6 +361,9 @@ def test_runs_without_any_nltk_data(tmp_path):
     ("Opening of the plant\nDeputy Prime Minister – Minister of Industry Ivan Petrenko: We are ready.\n"
      "Maria Novak: Go ahead, please!", {"Ivan Petrenko", "Maria Novak"}),
     ("Board meeting\nThe board met on Friday.\n\nPeter Lang:\nWelcome, everyone.", {"Peter Lang"}),
+    # a turn label glued to the text before it (a lost line break)
+    ("Meeting on drones\nAlso invited were heads of defence enterprises President of Freedonia Maria Novak: "
+     "Good afternoon, colleagues.", {"Maria Novak"}),
     # greetings: the sender named before the message is the speaker, not its addressee
     ("Greetings to the Chess Union\nMaria Novak sent greetings to chess coach Olek Brandt on his birthday.\n\n"
      'The message reads, in part: "Your pupils have grown."', {"Maria Novak"}),
@@ -389,6 +392,7 @@ def test_speakers_of_record(text, expected):
     "responsible for the crisis, he said.",
     "Crisis talks\nConvinced that President Maria Novak is primarily responsible, he called for sanctions.",
     # labels that are not one person's turn
+    "Gifts\nThe museum sent a vase to the President of Freedonia Maria Novak: a gift for her birthday.",
     "Sport\nScore at half time: Rovers 2, United 1. Meeting with Olek Brandt: the talks went well.",
     "Putin Meets With Lukashenko: Talks Focus On Gas\nThe two leaders met at a lake.",
     # a call that only dates another event: what was said in it is not reported
