@@ -183,6 +183,18 @@ def test_bodies_and_mechanisms_are_not_people(text, thing):
 
 
 @pytest.mark.parametrize("text, thing", [
+    # business head nouns end a firm's name
+    ("Shares of Halvorsen Smelting rose after Dunmore Holding bid for it.", "Halvorsen Smelting"),
+    ("Shares of Halvorsen Smelting rose after Dunmore Holding bid for it.", "Dunmore Holding"),
+    ("Kestrel Aerospace and Brightwater Laboratories agreed to merge.", "Kestrel Aerospace"),
+    ("Kestrel Aerospace and Brightwater Laboratories agreed to merge.", "Brightwater Laboratories"),
+    ("Output at Corvin Mining fell, while Lakeland Petroleum gained.", "Corvin Mining"),
+])
+def test_firms_named_by_their_trade_are_not_people(text, thing):
+    assert thing not in people(text)
+
+
+@pytest.mark.parametrize("text, thing", [
     # a name right after "the" (not "of the"): a band, a team, a thing
     ("Fans of the Crimson Foxes cheered as the Harbor Gulls lost again.", "Crimson Foxes"),
     ("Fans of the Crimson Foxes cheered as the Harbor Gulls lost again.", "Harbor Gulls"),
