@@ -195,6 +195,17 @@ def test_firms_named_by_their_trade_are_not_people(text, thing):
 
 
 @pytest.mark.parametrize("text, thing", [
+    # the words after a head noun that opens a name are that name's: a bank, a fund, a subcommittee
+    ("The loan was arranged by Caisse Centrale de Credit Mutuel and Westfaelische Landesbank.",
+     "Centrale de Credit Mutuel"),
+    ("Shares of Banque Populaire du Nord fell.", "Populaire du Nord"),
+    ("The bill went to the Senate Appropriations Subcommittee on Monday.", "Appropriations Subcommittee"),
+])
+def test_the_rest_of_a_name_opened_by_a_head_noun_is_no_person(text, thing):
+    assert thing not in people(text)
+
+
+@pytest.mark.parametrize("text, thing", [
     # a name right after "the" (not "of the"): a band, a team, a thing
     ("Fans of the Crimson Foxes cheered as the Harbor Gulls lost again.", "Crimson Foxes"),
     ("Fans of the Crimson Foxes cheered as the Harbor Gulls lost again.", "Harbor Gulls"),
@@ -216,6 +227,7 @@ def test_bands_teams_and_things_named_like_people_are_not_people(text, thing):
     ("Talks went on, said Chancellor of the Exchequer Alan Wexley.", "Alan Wexley"),
     ("Prices rose, said the institute's Mara Quillon.", "Mara Quillon"),
     ("Donald Lerner said he would run. Critics of the Donald Lerner era disagreed.", "Donald Lerner"),
+    ("Secretary of State Gordon Vale arrived.", "Gordon Vale"),  # "State": a title's domain, not a head noun
     ("Acme Tools Inc said it named Rita Okafor chief operating officer.", "Rita Okafor"),
     # a title's domain that names a body goes on to the person: "Directorate of the General Staff X"
     ("Also present was Head of the Signals Directorate of the General Staff Oleg Varin.", "Oleg Varin"),

@@ -353,8 +353,10 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
     reporter = title in lex.reporter_roles or sign_off
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
-    doubtful = first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
+    doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
         text, words, offsets, i, end, context, after_title_of, lex)
+        # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
+        or i == 1 and kinds[0] == ORG and not context.after_title_of)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 
 
