@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from search.ingest.enrich.names import find_mentions, lexicon, resolve
+from search.ingest.enrich.name_resolution import resolve
+from search.ingest.enrich.names import find_mentions, lexicon
 
 __all__ = ["Cues", "alternation", "find_cues", "names_before", "with_given"]
 

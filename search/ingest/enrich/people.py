@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from search.ingest.enrich.names import Mention, find_mentions, gender_of, lexicon, resolve
+from search.ingest.enrich.name_resolution import gender_of, resolve
+from search.ingest.enrich.names import Mention, find_mentions, lexicon
 from search.ingest.enrich.of_record import alternation, find_cues, names_before
 from search.ingest.enrich.text import ABBREVIATIONS
 
