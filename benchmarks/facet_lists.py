@@ -12,6 +12,10 @@ their article counts, and flag two kinds of trouble a reader would notice at onc
   "Vladimir Putin"), the same first and last name around a middle name or initial ("George Bush" /
   "George W Bush"), or the same after folding accents and common transliteration variants
   ("António Guterres" / "Antonio Guterres", "Podoliak" / "Podolyak", "Zelensky" / "Zelenskyy").
+
+The counts are those the index shows: each facet's values merged per person by the index's own
+alias rules (`search.index.person_aliases.canonical_names`, over the whole corpus), unless
+`merge_aliases=False` asks for the values as enrichment gave them, article by article.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
+
+from search.index.person_aliases import canonical_names
 
 NON_PERSON_LIST = Path(__file__).resolve().parent / "gold" / "non_person_values.txt"
 
@@ -55,6 +61,10 @@ NON_NAME_WORDS = frozenset("""
 # Short forms of first names (compared after `skeleton`): "Joe Biden" / "Joseph Biden" are one person.
 SHORT_FORMS = {"Joe": "Joseph", "Bill": "William", "Bob": "Robert", "Mike": "Michael", "Jim": "James",
                "Tony": "Anthony", "Dick": "Richard", "Ted": "Edward", "Dave": "David", "Tom": "Thomas"}
+
+# Words of a name (particles not counted) above which a value is a run of words rather than a name:
+# long real names have six ("Mohd Najib bin Tun Haji Abdul Razak", "Abdullah Bin Zayed Al Nahyan").
+MAX_NAME_WORDS = 6
 
 # Lower-case particles that are part of names ("Osama bin Laden", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset("al el bin ibn bint ben da das de del della der di do dos du la le van von y".split())
@@ -115,7 +125,7 @@ def non_person(value: str) -> str | None:
         return "acronym"
     if any(w[0].islower() and w.split("-")[0].casefold() not in NAME_PARTICLES for w in words):
         return "lower-case word"
-    if len(words) > 4:
+    if sum(w.casefold() not in NAME_PARTICLES for w in words) > MAX_NAME_WORDS:
         return "too many words"
     return None
 
@@ -164,19 +174,42 @@ def duplicate_pairs(values: Iterable[str]) -> list[tuple[str, str, str]]:
             if (rule := same_person_rule(a, b))]
 
 
+def merged_counts(per_article: Iterable[frozenset[str]]) -> Counter[str]:
+    """Article counts of the values, each value counted under its person's one value as the index
+    counts it (`canonical_names` over the values and their raw article counts)."""
+    articles = list(per_article)
+    raw = Counter(value for values in articles for value in values)
+    mapping = canonical_names(list(raw), list(raw.values()))
+    return Counter(person for values in articles for person in {mapping[value] for value in values})
+
+
 @dataclass
 class TopValues:
     """Article counts of people and speakers over one corpus."""
 
     corpus: str
+    merge_aliases: bool = True  # count as the index does: one value per person (see the module docstring)
     articles: int = 0
-    people: Counter[str] = field(default_factory=Counter)
-    speakers: Counter[str] = field(default_factory=Counter)
+    _people: list[frozenset[str]] = field(default_factory=list)
+    _speakers: list[frozenset[str]] = field(default_factory=list)
 
     def add(self, people: Iterable[str], speakers: Iterable[str]) -> None:
         self.articles += 1
-        self.people.update(set(people))
-        self.speakers.update(set(speakers))
+        self._people.append(frozenset(people))
+        self._speakers.append(frozenset(speakers))
+
+    @property
+    def people(self) -> Counter[str]:
+        return self._counts(self._people)
+
+    @property
+    def speakers(self) -> Counter[str]:
+        return self._counts(self._speakers)
+
+    def _counts(self, per_article: list[frozenset[str]]) -> Counter[str]:
+        if self.merge_aliases:
+            return merged_counts(per_article)
+        return Counter(value for values in per_article for value in values)
 
     def report(self, top_people: int = 60, top_speakers: int = 30) -> tuple[str, dict[str, int]]:
         """Markdown text listing the top values with flags, and the summary numbers."""
@@ -186,7 +219,8 @@ class TopValues:
                 for value, _ in top if non_person(value)]
         dup_people = duplicate_pairs(v for v, _ in people)
         dup_speakers = duplicate_pairs(v for v, _ in speakers)
-        lines = [f"#### {self.corpus}: {self.articles} articles", ""]
+        merged = "person aliases merged as in the index" if self.merge_aliases else "values as extracted"
+        lines = [f"#### {self.corpus}: {self.articles} articles ({merged})", ""]
         for title, top in (("top people", people), ("top speakers", speakers)):
             cells = [f"{v} ({n}){' **[junk]**' if non_person(v) else ''}" for v, n in top]
             lines += [f"{title}: " + ", ".join(cells), ""]

@@ -40,7 +40,10 @@ class Facet:
       values` is called on the article once the built-in facets are filled in (it may read them);
     * `on_hits`: whether a hit's summary (result cards, the CLI's hit lines) lists the values;
       off where they would repeat what is shown (people includes the speakers, regions follow
-      the countries, the source leads the meta line).
+      the countries, the source leads the meta line);
+    * `person`: whether the values are people's names; the index then counts one person under
+      one value across articles ("Obama" and "Barack Obama": search/index/person_aliases.py) in
+      counts, filters, hits, exports and value search. An extra facet of names opts in with it.
     """
 
     name: str
@@ -49,6 +52,7 @@ class Facet:
     multivalued: bool = True
     extract: str | Extract = ""
     on_hits: bool = True
+    person: bool = False
 
     def __post_init__(self) -> None:
         if not self.attr:
@@ -68,8 +72,8 @@ FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in (
         Facet("source", "Source", multivalued=False, extract="source", on_hits=False),
-        Facet("speaker", "Speaker", attr="speakers", extract="people"),
-        Facet("people", "People mentioned", extract="people", on_hits=False),
+        Facet("speaker", "Speaker", attr="speakers", extract="people", person=True),
+        Facet("people", "People mentioned", extract="people", on_hits=False, person=True),
         Facet("country", "Country", attr="countries", extract="places"),
         Facet("region", "Region", attr="regions", extract="places", on_hits=False),
         Facet("organisation", "Organisation", attr="organisations", extract="organisations"),

@@ -14,14 +14,18 @@ from facet_lists import TopValues, duplicate_pairs, non_person  # noqa: E402
 
 
 @pytest.mark.parametrize("value", ["Ursula von der Leyen", "Bashar al-Assad", "George W. Bush", "Ban Ki-moon",
-                                   "Queen Elizabeth II", "Recep Tayyip Erdoğan", "Jean-Claude Juncker", "Ned Price"])
+                                   "Queen Elizabeth II", "Recep Tayyip Erdoğan", "Jean-Claude Juncker", "Ned Price",
+                                   # long names are names: six words besides the particles
+                                   "Amira bint Khalid Al Saud", "Tunku Ahmad bin Haji Abdul Rahman Yusof",
+                                   "Juan Carlos de la Vega Ortiz"])
 def test_real_names_are_not_junk(value):
     assert non_person(value) is None
 
 
 @pytest.mark.parametrize("value", ["Geneva Statute", "Verkhovna Rada", "Excellency Maria Lopez", "Aide Ivan Petrov",
                                    "Transport Sergei Ivanov", "Saint Lucia", "Viet Nam", "Powers", "NATO",
-                                   "Hurricane Dorian", "Red Cross", "Acme Tool Co", "Russia-South Africa"])
+                                   "Hurricane Dorian", "Red Cross", "Acme Tool Co", "Russia-South Africa",
+                                   "Anna Berg Jonas Lind Maria Holm Erik Dahl"])
 def test_non_person_values_are_junk(value):
     assert non_person(value)
 
@@ -38,10 +42,25 @@ def test_duplicate_pairs_find_one_person_under_two_values():
     assert frozenset(("Boris Johnson", "Gary Johnson")) not in rules  # two people who share a surname
 
 
-def test_report_counts_junk_and_duplicates():
-    top = TopValues("made-up corpus")
-    for people, speakers in [(["Anna Berg", "Berg", "Geneva Statute"], ["Anna Berg"]), (["Anna Berg"], ["Powers"])]:
+ARTICLES = [(["Anna Berg", "Geneva Statute"], ["Anna Berg"]), (["Berg", "Lena Holt"], ["Powers"]),
+            (["Anna Berg", "Berg"], [])]
+
+
+def test_report_counts_junk_and_duplicates_as_extracted():
+    top = TopValues("made-up corpus", merge_aliases=False)
+    for people, speakers in ARTICLES:
         top.add(people, speakers)
     text, summary = top.report()
-    assert summary == {"articles": 2, "listed": 5, "junk": 2, "dup_people": 1, "dup_speakers": 0}
-    assert "Anna Berg (2)" in text and "Geneva Statute (1) **[junk]**" in text
+    assert summary == {"articles": 3, "listed": 6, "junk": 2, "dup_people": 1, "dup_speakers": 0}
+    assert "Anna Berg (2)" in text and "Berg (2)" in text and "Geneva Statute (1) **[junk]**" in text
+
+
+def test_report_counts_one_person_once_as_the_index_does():
+    """"Berg" is Anna Berg by the index's alias rules: counted with her, once per article."""
+    top = TopValues("made-up corpus")
+    for people, speakers in ARTICLES:
+        top.add(people, speakers)
+    assert top.people == {"Anna Berg": 3, "Geneva Statute": 1, "Lena Holt": 1}
+    text, summary = top.report()
+    assert summary == {"articles": 3, "listed": 5, "junk": 2, "dup_people": 0, "dup_speakers": 0}
+    assert "Anna Berg (3)" in text and "Berg (2)" not in text

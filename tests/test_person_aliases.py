@@ -5,9 +5,9 @@ import json
 import numpy as np
 import pytest
 
-from search import build_index, export, facet_values, search
+from search import Facet, build_index, export, facet_values, register_facet, search
 from search.index.facet_arrays import load_tables, save_tables
-from search.index.person_aliases import canonical_names, fold
+from search.index.person_aliases import canonical_names, fold, person_facets
 from search.index.schema import FACETS
 from search.index.snapshot import snapshot
 
@@ -57,6 +57,28 @@ def test_same_ends_with_other_middle_words_stay_apart():
 def test_a_given_name_alone_is_no_surname():
     mapping = canonical_names(["Seth Darel", "Darel Obuya", "Darel"], [2, 5, 3])
     assert mapping["Darel"] == "Darel"
+
+
+def test_a_name_that_lost_its_last_non_ascii_letter_is_the_same_person():
+    mapping = canonical_names(["Goran Vukotić", "Goran Vukoti", "Ana Marković"], [5, 3, 2])
+    assert mapping["Goran Vukoti"] == "Goran Vukotić" and mapping["Ana Marković"] == "Ana Marković"
+
+
+def test_transliteration_variants_are_one_person():
+    mapping = canonical_names(["Mykola Hrytsenko", "Mykola Hritsenko", "Mikola Khrytsenko", "Olha Petrenko"],
+                              [5, 2, 1, 3])
+    assert {mapping[v] for v in ("Mykola Hritsenko", "Mikola Khrytsenko")} == {"Mykola Hrytsenko"}
+    assert mapping["Olha Petrenko"] == "Olha Petrenko"
+
+
+def test_a_suffix_after_the_name_is_no_other_person():
+    mapping = canonical_names(["Tobias Quell Jr.", "Tobias Quell", "Quell"], [3, 2, 4])
+    assert set(mapping.values()) == {"Tobias Quell Jr."}
+
+
+def test_a_lost_ascii_letter_merges_nothing():
+    mapping = canonical_names(["Omar Hassani", "Omar Hassan"], [4, 3])
+    assert mapping == {"Omar Hassani": "Omar Hassani", "Omar Hassan": "Omar Hassan"}
 
 
 def test_one_word_value_that_is_no_surname_stays():
@@ -132,3 +154,27 @@ def test_saved_tables_keep_aliases_and_old_files_are_rebuilt(index_dir, tmp_path
     with saved.open("wb") as handle:
         np.savez(handle, **old)
     assert load_tables(tmp_path, 7, ["s:3:0"]) == {}
+
+
+def test_the_person_facets_are_those_declared_person():
+    assert set(person_facets()) == {"speaker", "people"}
+    assert not any(FACETS[name].person for name in ("source", "country", "organisation", "theme"))
+
+
+def signers(article) -> list[str]:
+    """An extra facet of names: who signs the letter, as the last line gives it ("Signed: …")."""
+    return [line.removeprefix("Signed: ") for line in article.body.splitlines() if line.startswith("Signed: ")]
+
+
+@pytest.mark.parametrize("person", [True, False])
+def test_an_extra_facet_of_names_opts_in_to_one_value_per_person(tmp_path, person):
+    register_facet(Facet("signer", "Signed by", attr="signers", extract=signers, person=person))
+    try:
+        rows = [{"id": f"s{k}", "title": f"Letter {k}", "text": f"We ask for a new bridge.\nSigned: {name}"}
+                for k, name in enumerate(["Tobias Quell", "Quell", "Tobias Quell"])]
+        (tmp_path / "letters.jsonl").write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+        build_index([tmp_path / "letters.jsonl"], tmp_path / "index", workers=1)
+        counts = {fv.value: fv.count for fv in search("", index_dir=tmp_path / "index").facets["signer"]}
+        assert counts == ({"Tobias Quell": 3} if person else {"Tobias Quell": 2, "Quell": 1})
+    finally:
+        FACETS.pop("signer", None)  # the registry is back to the built-in facets for the other tests

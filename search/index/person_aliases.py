@@ -1,15 +1,19 @@
 """One person, one value in the whole index: the aliases of a person facet's values.
 
-Enrichment resolves a surname to the full name only within one article, so across an index the
-same person appears as "Obama" and "Barack Obama", "Ban Ki-moon" and "Ban Ki-Moon", "António
-Guterres" and "Antonio Guterres". The facet tables of the person facets are put together once
-per index version (search/index/snapshot.py); `canonical_names` maps each of their values to one
-value per person there, from the values and their document counts alone (cheap: one pass over
-the distinct values). The rules are conservative, because merging two people is worse than
-showing one person twice:
+The person facets are those declared with `Facet(..., person=True)` in search/model.py (speakers
+and people; an extra facet of names may opt in). Enrichment resolves a surname to the full name
+only within one article, so across an index the same person appears as "Obama" and "Barack
+Obama", "Ban Ki-moon" and "Ban Ki-Moon", "António Guterres" and "Antonio Guterres". The facet
+tables of the person facets are put together once per index version (search/index/snapshot.py);
+`canonical_names` maps each of their values to one value per person there, from the values and
+their document counts alone (cheap: one pass over the distinct values). The rules are
+conservative, because merging two people is worse than showing one person twice:
 
 (a) values with the same folded key (accents stripped, case folded, dots dropped, dashes and
     apostrophes of every kind made one) are one person: "Antonio Guterres" / "António Guterres";
+(a') multi-word values with the same transliteration key (the folded key with y/j read as i,
+    kh as h, w as v, apostrophes dropped and doubled letters single) are one person: "Mykhailo
+    Podoliak" / "Mykhailo Podolyak", "Sergei Sobyanin" / "Sergey Sobyanin";
 (b) a one-word value equal (folded) to the last word of exactly one multi-word person, or of one
     person holding at least `SURNAME_SHARE` of the documents of all such persons, is that
     person: "Obama" → "Barack Obama". A surname shared by two people of similar weight ("Smith"
@@ -19,7 +23,11 @@ showing one person twice:
     of one are all among the other's (middle names or initials added): "Sam Kutesa" / "Sam
     Kahamba Kutesa", and so also "George Bush" / "George W. Bush" (father and son are rarely
     both in one news collection; an analyst is better served by one value than by a split by
-    initials).
+    initials), a suffix after the last name aside ("Robert Downey" / "Robert Downey Jr.");
+(d) a multi-word value that is another one without its last letter, when that letter is not
+    ASCII, is the same person whose name lost a letter the source could not encode ("Vuk
+    Jeremi." for "Vuk Jeremić"); a lost ASCII letter ("Ali Hassan" / "Ali Hassani") is no such
+    sign and merges nothing.
 
 Two multi-word values that differ in their first or last word are never merged. A person's
 value is its most frequent multi-word spelling (ties: the longer, then the one with diacritics).
@@ -30,12 +38,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-PERSON_FACETS = ("speaker", "people")  # the facets whose values are people's names
-RULES_VERSION = 1  # saved facet tables of another version of these rules are rebuilt
+from search.model import FACETS
+
+RULES_VERSION = 4  # saved facet tables of another version of these rules are rebuilt
 SURNAME_SHARE = 0.8  # of the documents of the people with a surname, for the surname alone to be theirs
 
+_SUFFIXES = frozenset("jr sr ii iii iv vi vii viii ix".split())  # after a name: "Robert Downey Jr."
+_TRANSLITERATION = (("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("'", ""))
+_DOUBLED = re.compile(r"(\w)\1+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`´]")
+
+
+def person_facets() -> list[str]:
+    """The names of the facets whose values are people's names (`Facet.person`), registered extra
+    facets included (so read at call time, not import time)."""
+    return [name for name, facet in FACETS.items() if facet.person]
 
 
 def fold(value: str) -> str:
@@ -44,6 +62,20 @@ def fold(value: str) -> str:
     text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     text = _APOSTROPHES.sub("'", _DASHES.sub("-", text)).replace(".", " ")
     return " ".join(text.split())
+
+
+def transliteration_key(key: str) -> str:
+    """A folded name with the usual differences of romanisation made one (rule (a'))."""
+    for old, new in _TRANSLITERATION:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def _name_words(key: str) -> list[str]:
+    """The words of a folded name without a suffix after it ("robert downey jr" → robert, downey), for
+    the rules that compare first and last names."""
+    words = key.split()
+    return words[:-1] if len(words) > 2 and words[-1] in _SUFFIXES else words
 
 
 def _preference(value: str, count: int) -> tuple[int, int, int, int, str]:
@@ -77,9 +109,15 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
             key = parent[key]
         return key
 
+    by_transliteration: dict[str, str] = {}  # rule (a')
+    for key in groups:
+        if " " in key:
+            other = by_transliteration.setdefault(transliteration_key(key), key)
+            if other != key:
+                parent[root(key)] = root(other)
     by_ends: dict[tuple[str, str], list[str]] = {}
     for key in groups:
-        words = key.split()
+        words = _name_words(key)
         if len(words) > 1:
             by_ends.setdefault((words[0], words[-1]), []).append(key)
     for keys in by_ends.values():
@@ -87,6 +125,11 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
             for b in keys[i + 1:]:
                 if _within(a, b) or _within(b, a):
                     parent[root(b)] = root(a)
+    # rule (d): a name that lost its last, non-ASCII letter ("Vuk Jeremi" for "Vuk Jeremić")
+    for value in count_of:
+        key = fold(value)
+        if " " in key and ord(value[-1]) > 127 and value[-1].isalpha() and key[:-1] in groups:
+            parent[root(key[:-1])] = root(key)
     # rule (b): a surname alone joins the one person (or the clearly dominant one) it ends;
     # not when values starting with the word ("John Ashe" for "John") are as frequent as that person
     first_words: dict[str, int] = {}
@@ -99,7 +142,7 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
         people.setdefault(root(key), []).append(key)
     by_last: dict[str, list[str]] = {}
     for person, keys in people.items():
-        lasts = {k.split()[-1] for k in keys if " " in k}
+        lasts = {_name_words(k)[-1] for k in keys if " " in k}
         for last in lasts:
             by_last.setdefault(last, []).append(person)
     for key in groups:

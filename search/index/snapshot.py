@@ -36,7 +36,7 @@ from search.index import facet_arrays, integrity, postings
 from search.index.facet_arrays import SegmentFacets, load_tables, save_tables, segment_facets
 from search.index.facet_table import FacetTable
 from search.index.location import open_index
-from search.index.person_aliases import PERSON_FACETS, canonical_names
+from search.index.person_aliases import canonical_names, person_facets
 from search.index.postings import FieldPostings, SegmentPostings, segment_postings
 from search.index.schema import FACETS, TEXT_FIELDS, from_stored
 from search.index.text_terms import TextArraysCodec
@@ -158,7 +158,7 @@ class Snapshot:
         if self._segments is None:
             self._segments = [(segment_facets(self.index_dir, leaf), offset) for leaf, offset in self._leaves()]
         table = FacetTable.combine([(*facets[facet], offset) for facets, offset in self._segments], self.live)
-        if facet in PERSON_FACETS:  # one person, one value: computed once per index version
+        if FACETS[facet].person:  # one person, one value: computed once per index version
             table = table.merged(canonical_names(table.values, np.diff(table.starts).tolist()))
         return table
 
@@ -166,7 +166,7 @@ class Snapshot:
         """A document's `Article` arguments (`from_stored`), each facet value spelled as the
         facet tables count it (a person's aliases as the person's one value)."""
         stored = from_stored(self.searcher.stored_fields(docnum))
-        for name in PERSON_FACETS:
+        for name in person_facets():
             aliases = self.table(name).aliases
             stored["facets"][name] = list(dict.fromkeys(aliases.get(v, v) for v in stored["facets"][name]))
         return stored

@@ -1,5 +1,6 @@
 """Heuristic person-name detection: runs of capitalised words, titles stripped, and organisations,
-places and common words rejected; partial mentions merged into the full name they shorten.
+places and common words rejected (`name_resolution.py` then merges partial mentions into the full
+name they shorten).
 
 Word lists live in `people.toml`. Everything here is regular expressions and set look-ups: no NLTK
 data, no models, and linear in the length of the text.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -51,13 +51,21 @@ _CONTRACTIONS = tuple(a + b for a in "'’" for b in ("m", "re", "ve", "ll", "d"
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
+_DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b)")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?\s*(?:\n|$)")
 _LINKS = frozenset("of for from on to".split())
+_APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
+# "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
+_PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
+                       r"capital|port|oblast|prefecture|state)\s+of\s+$")
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
 FLEXIBLE = "F"  # a name that is also a common word or title ("Mark", "May", "King"): decided by its neighbours
+SUFFIX = "X"  # after a name, part of it but not of its core: "Robert Downey Jr.", "Queen Elizabeth II"
+_SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
 
 
 @dataclass(frozen=True)
@@ -107,14 +115,16 @@ class Mention:
     end: int
     tokens: tuple[str, ...]  # the name as written, titles and possessive "'s" removed
     title: str  # lower-case honorific or role word just before the name, "" if none
-    place_context: bool  # right after "in", "near", "at"...: maybe a place, not a person
+    doubtful: bool  # maybe no person: a place ("in Ain Issa"), a band or team ("the Grateful Dead",
+    # "Sacramento Kings guard"); a name is a person only with a mention that is not doubtful
     organisation: bool  # part of an organisation's or place's name ("Hagia Sophia Museum")
     reporter: bool  # a correspondent or a sign-off ("Oh Soo-young, Arirang News.")
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every candidate person-name mention in `text`, in order (single words included: see `resolve`)."""
+    """Every candidate person-name mention in `text`, in order (single words included: see
+    `name_resolution.resolve`)."""
     lex = lexicon()
     lower_seen = _LowerSeen(text)
     mentions: list[Mention] = []
@@ -215,7 +225,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         pos += len(token)
     for k, word in enumerate(words if FLEXIBLE in kinds else ()):  # "Record April 15", "Pay May One": dates
         if word.lower() in MONTHS and (kinds[k + 1] == STOP if k + 1 < len(words) else
-                                        text[start + len(run):start + len(run) + 2].strip()[:1].isdigit()):
+                                        bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
     _resolve_flexible(words, kinds, lex)
     context = _Context(text, start, lex, len(words) >= 3)
@@ -235,6 +245,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                 break
         while j > i and kinds[j - 1] == PARTICLE:
             j -= 1
+        if j < n and j > i and kinds[j - 1] == NAME and not possessive[j - 1] and _SUFFIX_WORD.fullmatch(words[j]):
+            kinds[j] = SUFFIX
+            j += 1
         # "Federal Security Service", "Sheriff's Office", "Health Minister": part of a longer name.
         part_of_name = j < n and (kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
                                   or kinds[j] == STOP and (low := words[j].lower()) not in lex.kinds
@@ -244,7 +257,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
             part_of_name = (following is not None and following.group(1) in lex.thing_nouns
                             or text.startswith(THING_FOLLOWS, start + len(run))
                             and firm_or_acronym_follows(text, start + len(run), words))
-        organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i])
+        # after "Centre for": the organisation's name goes on ("Centre for Public Integrity"), unless a title
+        # ends it ("Directorate of the General Staff Yevgeny Shmyrin")
+        organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i])
         mention = _segment(text, words, offsets, kinds, i, j, context, organisation, lex, lower_seen)
         if mention:
             mentions.append(mention)
@@ -264,14 +279,21 @@ class _Context:
         joined = last[-1:].isalpha()  # nothing but spaces between that word and the run
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
-        self.place = joined and self.word in _PLACE_PREPOSITIONS
         thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
         link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
-        self.listed = long_run and link == "and"  # "… Protection, Ecology and Transport Sergei Ivanov"
+        # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
+        self.place = joined and (self.word in _PLACE_PREPOSITIONS
+                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start)))
+        self.article = joined and self.word == "the"
+        self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
+        # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
+        self.listed = link == "and" and (long_run or len(before) > 1 and lex.kinds.get(
+            before[-2].strip(",").lower()) == ORG)
         linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed) else None
         chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
         # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
         self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
+        self.title_of = next((word for word in chain if word in lex.gender), "")  # "minister" of "Minister of …"
         # "Center for Biological Diversity".
         self.organisation = thing or (not self.listed and not self.after_title_of
                                       and any(word in lex.organisation for word in chain))
@@ -300,113 +322,67 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     """The mention made of run words i..j-1, or None when they cannot be a person's name."""
     first_in_run = i == 0 or all(kind in (HONORIFIC, ROLE, STOP) for kind in kinds[:i])
     after_title_of = first_in_run and context.after_title_of and (i == 0 or kinds[i - 1] != HONORIFIC)
+    domain = 0  # words of a title's domain before the name: "Mayor of Koszalin Piotr Jedlinski"
     if after_title_of and sum(kind == NAME for kind in kinds[i:j]) >= 3 and (not context.listed or (
             words[i].lower() not in lex.first_names and words[i + 1].lower() in lex.first_names)):
-        i += 1  # "Mayor of Koszalin Piotr Jedlinski" → "Piotr Jedlinski"
+        domain = 1
+        while j - i - domain >= 3 and _first_name_next(words, i + domain, lex):
+            domain += 1  # "President of Delovaya Rossiya Alexei Repik" → "Alexei Repik"
+    elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
+        domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
+    i += domain
     headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
     if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
     tokens = tuple(words[i:j])
     if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
         return None
-    if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *tokens), lex.first_names, lower_seen)
+    name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
+    if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
-    organisation = (organisation or not_a_person(tokens, lex.first_names, lower_seen)
+    organisation = (organisation or not_a_person(name, lex.first_names, lower_seen)
                     or (headline and text.find(words[j - 1], lower_seen.headline_end) < 0))  # "… At Campaign Rally"
     if i > 0:  # a possessive is no title: "Prime Minister's Questions"
         possessive = text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1]))
         title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) and not possessive else ""
     else:
         title = context.word if context.word in lex.gender or context.word in lex.roles else ""
+    if domain and not title:
+        title = context.title_of  # "Minister of Energy and Mines Subroto": Subroto is the minister
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
     reporter = title in lex.reporter_roles or sign_off
-    core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k != INITIAL)
-    return Mention(begin, end, tokens, title, first_in_run and context.place, organisation, reporter, core)
+    core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
+    doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
+        text, words, offsets, i, end, context, after_title_of, lex)
+        # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
+        or i == 1 and kinds[0] == ORG and not context.after_title_of)
+    return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 
 
-def gender_of(mention: Mention) -> str:
-    """ "m" or "f" when the mention's honorific ("Mr", "Ms") or, for a full name, its first name
-    ("Jacinda") tells; else ""."""
-    lex = lexicon()
-    by_title = lex.gender.get(mention.title, "")
-    if by_title or len(mention.core) < 2:
-        return by_title
-    return lex.first_names.get(mention.core[0], "")
-
-
-def resolve(mentions: list[Mention]) -> list[str | None]:
-    """The full name each mention refers to, or None when it is not (known to be) a person.
-
-    Names of two or more words stand for themselves unless they are part of a longer name in the
-    article ("Pacheco Pardo" → "Ramon Pacheco Pardo", "Elijah Cummings" → "Elijah Eugene Cummings").
-    A single word is a person only when it comes after an honorific ("President Yoon") or is a word
-    other than the first of such a full name ("Stoltenberg", "Vázquez" of "Wanda Vázquez Garced");
-    it stands for the first word ("Yoon" → "Yoon Suk Yeol") only when some mention of it is titled,
-    so that "Paris" is never taken for "Paris Métro". Among several full names, the one last seen wins.
-    """
-    lex = lexicon()
-    titled = {m.core for m in mentions if len(m.core) == 1 and m.title in lex.gender}
-    full: dict[tuple[str, ...], Mention] = {}  # core → first mention of each full name
-    for m in mentions:
-        if len(m.core) >= 2 and m.core not in full:
-            full[m.core] = m
-    by_word: dict[str, list[tuple[str, ...]]] = {}
-    for core in full:
-        for word in set(core):
-            by_word.setdefault(word, []).append(core)
-    positions: dict[tuple[str, ...], list[int]] = {}
-    for m in mentions:
-        if m.core in full:
-            positions.setdefault(m.core, []).append(m.start)
-    container = {core: _container(core, by_word, positions, full[core].start, True) for core in full}
-
-    def canonical(core: tuple[str, ...]) -> str:
-        while container[core] != core:  # containers are strictly longer: this ends
-            core = container[core]
-        return " ".join(full[core].tokens)
-
-    names: list[str | None] = []
-    for m in mentions:
-        if not m.core:
-            names.append(None)
-        elif m.core in full:
-            names.append(canonical(m.core))
-        else:
-            core = _container(m.core, by_word, positions, m.start, m.core in titled)
-            if core != m.core:
-                names.append(canonical(core))
-            elif m.title in lex.regnal:
-                names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
-            elif m.title in lex.gender:
-                names.append(" ".join(m.tokens))
-            else:
-                names.append(None)
-    return names
-
-
-def _container(core: tuple[str, ...], by_word: dict[str, list[tuple[str, ...]]],
-               positions: dict[tuple[str, ...], list[int]], at: int, anywhere: bool) -> tuple[str, ...]:
-    """The full name that `core` shortens (see `resolve`), the one last seen before `at` among
-    several; or `core` itself."""
-    best, best_key = core, (-1, 0, 0)
-    for candidate in by_word.get(core[-1], ()):
-        if len(candidate) <= len(core) or not _shortens(core, candidate, anywhere):
-            continue
-        seen = positions[candidate]
-        k = bisect_left(seen, at)
-        key = (1 if k else 0, seen[k - 1] if k else -seen[0], len(candidate))
-        if key > best_key:
-            best, best_key = candidate, key
-    return best
-
-
-def _shortens(part: tuple[str, ...], name: tuple[str, ...], anywhere: bool) -> bool:
-    """Whether `part` is a shorter form of `name`: consecutive words of it, or its first and last."""
-    n = len(part)
-    if n == 1:
-        return part[0] in name[0 if anywhere else 1:]
-    if part[0] == name[0] and part[-1] == name[-1]:
+def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int, context: _Context,
+              after_title_of: bool, lex: Lexicon) -> bool:
+    """Whether the name words i.. of a run (no title before them) may well name no person (`Mention.doubtful`):
+    after "in"/"at" (a place); after "the" ("the Grateful Dead", "fans of the Crimson Foxes"), unless a
+    title's domain comes between ("President of the Philippines Rodrigo Duterte", "Chancellor of the
+    Exchequer Nigel Lawson") or a possessive does ("the institute's Mara Quillon"); or before a role noun in
+    lower case ("Grateful Dead drummer", "Lakeside Herons striker"): the name qualifies the role, as a band's,
+    a team's or a firm's does, rarely a person's (but "named John Doe chief executive")."""
+    if i and text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])):
+        return False
+    if context.place or "the" in (word.lower() for word in words[:i]):
         return True
-    return any(name[k:k + n] == part for k in range(len(name) - n + 1))
+    if context.article and not (context.linked_article and (i > 0 or after_title_of)):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
+            and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
+
+
+def _first_name_next(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether words[k] is no known first name but words[k + 1] is one that is no common word too
+    ("Rossiya Alexei", but not "Alana Rose")."""
+    following = words[k + 1].lower()
+    return (words[k].lower() not in lex.first_names and following in lex.first_names
+            and lex.kinds.get(following) != FLEXIBLE)

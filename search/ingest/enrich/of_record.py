@@ -19,11 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from search.ingest.enrich.names import find_mentions, lexicon, resolve
+from search.ingest.enrich.name_resolution import resolve
+from search.ingest.enrich.names import find_mentions, lexicon
 
 __all__ = ["Cues", "alternation", "find_cues", "names_before", "with_given"]
 
 _TURN_COLON = re.compile(r":(?=\s)")  # "Vladimir Putin: …" (not "10:30")
+# A title after a lower-case word other than one that makes it an object ("told the President of …: …").
+_TITLE_AFTER_LOWER = re.compile(r"(?<![\w-])(?!(?:the|to|told|asked|and|with|by|for|of|said|wrote|thanked|replied)\s)"
+                                r"[a-z]+ ([A-Z][\w-]*)")
 _LABEL_REACH = 160  # characters: the longest turn label ("Deputy Prime Minister – Minister of …")
 _LABEL_STOPS = ".!?…\n*>"  # what ends the text before a turn's label
 # Characters: how far "X delivered a speech", "Interview with X" tell who speaks in the article (further
@@ -159,7 +163,20 @@ def _labels(text: str, label: re.Pattern[str]) -> list[tuple[int, int]]:
             start += 1
         if start < end and label.fullmatch(text, start, end):
             spans.append((start, end))
+        elif formal := _formal_label(text, start, end, label):
+            spans.append((formal, end))
     return spans
+
+
+def _formal_label(text: str, start: int, end: int, label: re.Pattern[str]) -> int | None:
+    """The start of a formal turn label ("President of Russia Vladimir Putin") that ends a run of text
+    a lost line break glued it to ("… heads of defence enterprises President of Russia Vladimir Putin:"):
+    a title after a lower-case word, with "of" in the label."""
+    for title in _TITLE_AFTER_LOWER.finditer(text, start, end):
+        if title.group(1).lower() in lexicon().gender and " of " in text[title.start(1):end] and label.fullmatch(
+                text, title.start(1), end):
+            return title.start(1)
+    return None
 
 
 def with_given(given: list[str], found: list[str]) -> list[str]:

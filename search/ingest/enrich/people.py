@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from search.ingest.enrich.names import Mention, find_mentions, gender_of, lexicon, resolve
+from search.ingest.enrich.name_resolution import gender_of, resolve
+from search.ingest.enrich.names import Mention, find_mentions, lexicon
 from search.ingest.enrich.of_record import alternation, find_cues, names_before
 from search.ingest.enrich.text import ABBREVIATIONS
 
@@ -55,12 +56,14 @@ _PRONOUN_AFTER = re.compile(r"\s+(he|she)\b")
 # A sentence opening with a clause whose subject "he" may well be: "When X took office, he said …".
 _SUBORDINATE = re.compile(r"[\s\"“‘']*(?:When|After|As|While|Before|Once|Since|Although|Though|If|Because|Upon)\b")
 _TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
-_AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,7}?\s+")  # "according to the ministry's spokesman X"
+_AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
 _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 _APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
 _AND = re.compile(r",?\s+and\s+")
+# "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
+_AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ def _rules() -> _Rules:
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
     gap = re.compile(
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
-        r"(?:\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?)?"  # "of the army's Western Command"
+        r"(?:\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
+        r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
         r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
@@ -128,11 +132,11 @@ def find_people(text: str) -> People:
 
 def _accepted(mentions: list[Mention], names: list[str | None]) -> set[str]:
     """Names never used as part of an organisation or place ("Hagia Sophia Museum"), with at least
-    one mention outside a place context ("in Karol Bagh")."""
+    one mention that is not doubtful ("in Karol Bagh", "the Grateful Dead": see `Mention.doubtful`)."""
     rejected = {name for mention, name in zip(mentions, names, strict=True)
                 if mention.organisation and len(mention.core) > 1}
     return {name for mention, name in zip(mentions, names, strict=True)
-            if name and name not in rejected and not mention.place_context}
+            if name and name not in rejected and not mention.doubtful}
 
 
 class _Attribution:
@@ -211,8 +215,8 @@ class _Attribution:
                     ("'s", "’s"), self.ends[bisect_left(self.starts, end)]):  # "a statement by Smith's lawyer"
                 found.update(named)
         for start, end in cues.conversations:  # "Putin had a telephone conversation with Merkel"
-            if not self.quoted(start):
-                sentence = self.sentence_start(start)
+            sentence = self.sentence_start(start)
+            if not self.quoted(start) and not _AFTER_EVENT.search(self.text, sentence, start):
                 found.update(self.before(sentence, start) + self.after(end, sentence, _TITLES_GAP))
         title = [(m.end, n) for m, n in self.mentions[:bisect_left(self.starts, cues.title_end)]]
         return found | set(names_before(self.text, cues.title_end, title))
@@ -296,11 +300,13 @@ class _Attribution:
         return []
 
     def after(self, end: int, sentence: int, gap: re.Pattern[str]) -> list[str]:
-        """The first name after `end` in the same sentence, if what comes between fits `gap`."""
+        """The first name after `end` in the same sentence, if what comes between fits `gap`; not an owner
+        ("according to a statement by Erdogan's office": the office's)."""
         k = bisect_left(self.starts, end)
         if k < len(self.mentions):
             mention, name = self.mentions[k]
-            if gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence:
+            if (gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence
+                    and not self.text.startswith(("'s", "’s"), mention.end)):
                 return [name]
         return []
 

@@ -5,7 +5,8 @@ tell "Rome Statute", "Saint Lucia", "Goldman Sachs" or "guarantor Powers" from "
 module rejects the classes of such look-alikes, each from data kept elsewhere rather than from
 examples:
 
-* known organisations (the `[known]` table of `organisations.toml`: "Boko Haram", "Goldman Sachs");
+* known organisations (the `[known]` table of `organisations.toml`: "Boko Haram", "Goldman Sachs"), and
+  names that begin with one ("Tesco Polska": a branch, a product);
 * countries and territories (the places gazetteer, built from pycountry and countryinfo): the whole
   candidate ("Saint Lucia", "Viet Nam"), or its last word when the first is not a known first name
   ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays);
@@ -117,6 +118,15 @@ def known_organisations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def known_one_word_names() -> frozenset[str]:
+    """The one-word names of known organisations as written, acronyms left out ("Tesco", "Samsung", but
+    not "IRA", which would match the first name "Ira")."""
+    data = tomllib.loads(resources.files(__package__).joinpath("organisations.toml").read_text("utf-8"))
+    names = {name for canonical, aliases in data["known"].items() for name in (canonical, *aliases)}
+    return frozenset(name for name in names if " " not in name and not name.isupper())
+
+
+@lru_cache(maxsize=1)
 def place_forms() -> frozenset[str]:
     """Case-folded names, capitals and demonyms of every country in the places gazetteer
     ("saint lucia", "viet nam", "sierra leoneans", "kuala lumpur")."""
@@ -173,6 +183,8 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
     if len(tokens) > 1:
         if len({token.lower() for token in tokens}) < len(tokens):
             return True  # "Alexander Lukashenko Lukashenko"
+        if tokens[0] in known_one_word_names():
+            return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
         if _country(tokens[-1].lower()):
             return None
     return False

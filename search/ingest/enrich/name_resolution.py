@@ -1,0 +1,98 @@
+"""Which full name each person-name mention of an article stands for ("Stoltenberg" → "Jens
+Stoltenberg", "President Yoon" → "Yoon Suk Yeol"), and what its honorific or first name tells of
+the person's gender. `names.py` finds the mentions; this module relates them within one article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from search.ingest.enrich.names import Mention, lexicon
+
+__all__ = ["gender_of", "resolve"]
+
+
+def gender_of(mention: Mention) -> str:
+    """ "m" or "f" when the mention's honorific ("Mr", "Ms") or, for a full name, its first name
+    ("Jacinda") tells; else ""."""
+    lex = lexicon()
+    by_title = lex.gender.get(mention.title, "")
+    if by_title or len(mention.core) < 2:
+        return by_title
+    return lex.first_names.get(mention.core[0], "")
+
+
+def resolve(mentions: list[Mention]) -> list[str | None]:
+    """The full name each mention refers to, or None when it is not (known to be) a person.
+
+    Names of two or more words stand for themselves unless they are part of a longer name in the
+    article ("Pacheco Pardo" → "Ramon Pacheco Pardo", "Elijah Cummings" → "Elijah Eugene Cummings").
+    A single word is a person only when it comes after an honorific ("President Yoon") or is a word
+    other than the first of such a full name ("Stoltenberg", "Vázquez" of "Wanda Vázquez Garced");
+    it stands for the first word ("Yoon" → "Yoon Suk Yeol") only when some mention of it is titled,
+    so that "Paris" is never taken for "Paris Métro". Among several full names, the one last seen wins.
+    """
+    lex = lexicon()
+    titled = {m.core for m in mentions if len(m.core) == 1 and m.title in lex.gender}
+    full: dict[tuple[str, ...], Mention] = {}  # core → first mention of each full name
+    for m in mentions:
+        if len(m.core) >= 2 and m.core not in full:
+            full[m.core] = m
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for core in full:
+        for word in set(core):
+            by_word.setdefault(word, []).append(core)
+    positions: dict[tuple[str, ...], list[int]] = {}
+    for m in mentions:
+        if m.core in full:
+            positions.setdefault(m.core, []).append(m.start)
+    container = {core: _container(core, by_word, positions, full[core].start, True) for core in full}
+
+    def canonical(core: tuple[str, ...]) -> str:
+        while container[core] != core:  # containers are strictly longer: this ends
+            core = container[core]
+        return " ".join(full[core].tokens)
+
+    names: list[str | None] = []
+    for m in mentions:
+        if not m.core:
+            names.append(None)
+        elif m.core in full:
+            names.append(canonical(m.core))
+        else:
+            core = _container(m.core, by_word, positions, m.start, m.core in titled)
+            if core != m.core:
+                names.append(canonical(core))
+            elif m.title in lex.regnal:
+                names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
+            elif m.title in lex.gender:
+                names.append(" ".join(m.tokens))
+            else:
+                names.append(None)
+    return names
+
+
+def _container(core: tuple[str, ...], by_word: dict[str, list[tuple[str, ...]]],
+               positions: dict[tuple[str, ...], list[int]], at: int, anywhere: bool) -> tuple[str, ...]:
+    """The full name that `core` shortens (see `resolve`), the one last seen before `at` among
+    several; or `core` itself."""
+    best, best_key = core, (-1, 0, 0)
+    for candidate in by_word.get(core[-1], ()):
+        if len(candidate) <= len(core) or not _shortens(core, candidate, anywhere):
+            continue
+        seen = positions[candidate]
+        k = bisect_left(seen, at)
+        key = (1 if k else 0, seen[k - 1] if k else -seen[0], len(candidate))
+        if key > best_key:
+            best, best_key = candidate, key
+    return best
+
+
+def _shortens(part: tuple[str, ...], name: tuple[str, ...], anywhere: bool) -> bool:
+    """Whether `part` is a shorter form of `name`: consecutive words of it, or its first and last."""
+    n = len(part)
+    if n == 1:
+        return part[0] in name[0 if anywhere else 1:]
+    if part[0] == name[0] and part[-1] == name[-1]:
+        return True
+    return any(name[k:k + n] == part for k in range(len(name) - n + 1))
