@@ -27,8 +27,8 @@ from pathlib import Path
 
 from corpora import KREMLIN, UN_DEBATE, jsonl_records, wikinews
 
-from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy, theme_evidence
 from search.ingest.enrich.text import terms
+from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy, theme_evidence
 from search.ingest.readers import article_from_record
 from search.model import Article
 
@@ -86,7 +86,8 @@ def _sentence_texts(text: str, count: int) -> list[str]:
     """The sentences as `_sentence_starts` counts them, rebuilt from its word counts."""
     words = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)]
     starts = _sentence_starts(text) + [len(words)]
-    return [" ".join(text[words[a][0]:words[b - 1][1]].split()) for a, b in zip(starts, starts[1:]) if b > a][:count]
+    spans = [(a, b) for a, b in zip(starts, starts[1:], strict=False) if b > a]
+    return [" ".join(text[words[a][0]:words[b - 1][1]].split()) for a, b in spans][:count]
 
 
 def print_sample(name: str, verdicts: dict[tuple[str, str, str], bool]) -> None:
