@@ -12,6 +12,7 @@ assignments nobody has judged yet are listed so they can be judged and added.
 
     python benchmarks/theme_sample.py --print --corpus un      # read and judge
     python benchmarks/theme_sample.py                           # the table, every corpus
+    python benchmarks/theme_sample.py --taxonomy old.toml       # the table for another taxonomy (before/after)
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 from corpora import KREMLIN, UN_DEBATE, jsonl_records, wikinews
 
 from search.ingest.enrich.text import terms
-from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy, theme_evidence
+from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy, load_taxonomy, theme_evidence
 from search.ingest.readers import article_from_record
 from search.model import Article
 
@@ -156,6 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", choices=["un", "kremlin", "wikinews"], action="append")
     parser.add_argument("--print", action="store_true", help="print the sample for judging")
+    parser.add_argument("--taxonomy", type=Path, help="tabulate the themes of this taxonomy file instead")
     args = parser.parse_args()
     names = args.corpus or ["un", "kremlin", "wikinews"]
     verdicts = load_verdicts()
@@ -163,7 +165,8 @@ def main() -> None:
         for name in names:
             print_sample(name, verdicts)
     else:
-        tabulate(names, verdicts)
+        taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
+        tabulate(names, verdicts, lambda text: theme_evidence(text, taxonomy))
 
 
 if __name__ == "__main__":
