@@ -219,3 +219,42 @@ def test_one_sentence_of_a_readout_is_a_passing_mention_but_a_one_sentence_repor
     assert "Energy security" in theme_evidence(spread)
     brief = "Rescuers pulled survivors from the rubble after the earthquake killed twelve people"
     assert list(theme_evidence(brief)) == ["Disasters & emergency response"]
+
+
+def test_loose_stems_of_official_language_are_not_territorial_evidence():
+    """"annex" of a resolution and the "occupants" of a car share stems with "annexation" and
+    "occupation"; only the exact words are evidence of a territorial dispute."""
+    text = ("The ministers adopted the declaration (resolution 71/3, annex) on road safety. "
+            "All four occupants of the van were unhurt. The annexes list the signatories. "
+            "The occupants thanked the driver who stopped to help.")
+    assert "Maritime & territorial disputes" not in theme_evidence(text)
+    claim = ("Our island nation asks the court to rule on the territorial claim our neighbour keeps pressing. "
+             "The annexation of the reef by force would break the law of the sea. "
+             "We will defend our access to the sea by peaceful means.")
+    assert "Maritime & territorial disputes" in theme_evidence(claim)
+
+
+def test_the_world_wars_and_the_cold_war_are_history_not_a_war_being_fought():
+    text = ("Civilians who lived through the Second World War met the veterans of another world war. "
+            "The Cold War then divided the continent for decades. "
+            "Since the end of the Cold War, trade between the two blocs has grown tenfold. "
+            "The First World War memorial was restored last spring.")
+    assert "Armed conflict" not in theme_evidence(text)
+
+
+def test_a_readout_on_the_security_situation_around_ukraine_is_about_the_war():
+    text = ("The President of Ukraine spoke by phone with the Chancellor. "
+            "He described the security situation in Donbas in detail. "
+            "The two leaders agreed that peace in Donbas and respect for Ukraine's territorial integrity come first. "
+            "They also discussed trade and the next summit.")
+    assert "War in Ukraine" in theme_evidence(text)
+    elsewhere = ("The minister described the security situation in the capital after the storm. "
+                 "Police patrols were doubled and schools reopened.")
+    assert "War in Ukraine" not in theme_evidence(elsewhere)
+
+
+def test_massacres_of_civilians_are_evidence_of_armed_conflict():
+    text = ("We condemn the massacres of civilians in the besieged province. "
+            "Villages burned for a month while the world watched. "
+            "Atrocities on both sides must be investigated.")
+    assert "Armed conflict" in theme_evidence(text)

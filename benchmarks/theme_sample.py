@@ -1,0 +1,173 @@
+"""Draw and print a random sample of articles outside the gold sets for judging theme assignments.
+
+The gold DEV parts are too small to tune themes on without overfitting, so theme rules are also
+judged on articles no gold file holds: a fixed-seed random draw per corpus, skipping every gold key.
+`--print` shows each article's opening, its themes with their evidence, and for every theme with
+topical cues the sentences that hold them (so a reader can tell a paragraph about a theme from a
+passing mention, and spot a theme the article lacks). The reader's verdicts are kept in
+`gold/theme_judgements.jsonl`: one line per (corpus, id, theme) with `about` true (the article is
+about the theme: an assignment is accepted, or its absence is a miss) or false (an assignment is
+rejected). Without `--print`, the script tabulates the current themes against those verdicts;
+assignments nobody has judged yet are listed so they can be judged and added.
+
+    python benchmarks/theme_sample.py --print --corpus un      # read and judge
+    python benchmarks/theme_sample.py                           # the table, every corpus
+    python benchmarks/theme_sample.py --taxonomy old.toml       # the table for another taxonomy (before/after)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import textwrap
+from bisect import bisect_right
+from collections.abc import Callable
+from pathlib import Path
+
+from corpora import KREMLIN, UN_DEBATE, jsonl_records, wikinews
+
+from search.ingest.enrich.text import terms
+from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy, load_taxonomy, theme_evidence
+from search.ingest.readers import article_from_record
+from search.model import Article
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+JUDGEMENTS = GOLD_DIR / "theme_judgements.jsonl"
+SEED = 2026
+SIZE = 30
+
+
+def _corpus(name: str) -> dict[str, Article]:
+    """The corpus's articles by gold key (`id`, or `url` for Wikinews)."""
+    if name == "wikinews":
+        return {a.url: a for a in wikinews()}
+    path, prefix = (UN_DEBATE, "un") if name == "un" else (KREMLIN, "kremlin")
+    return {r["id"]: article_from_record({k: v for k, v in r.items() if not k.startswith("gold_")},
+                                         f"{prefix}:{r['id']}") for r in jsonl_records(path)}
+
+
+def gold_keys() -> set[str]:
+    """Every article key in any gold file: never drawn."""
+    keys = set()
+    for path in GOLD_DIR.glob("*_gold.jsonl"):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                keys.add(record.get("id") or record["url"])
+    return keys
+
+
+def draw(name: str, size: int = SIZE, seed: int = SEED) -> list[tuple[str, Article]]:
+    """`size` articles of corpus `name` at random (fixed seed), none from a gold file."""
+    articles = _corpus(name)
+    skip = gold_keys()
+    keys = sorted(k for k in articles if k not in skip)
+    return [(k, articles[k]) for k in random.Random(f"{seed}:{name}").sample(keys, size)]
+
+
+def _cue_sentences(text: str) -> dict[str, list[tuple[str, list[str]]]]:
+    """Theme → the sentences holding its topical cues, with the cues (for reading, not scoring)."""
+    stems = terms(text)
+    starts = _sentence_starts(text)
+    spans = _sentence_texts(text, len(starts))
+    found: dict[str, dict[int, list[str]]] = {}
+    for theme, mentions in _matches(text, stems, default_taxonomy()).items():
+        for phrase, _, start in mentions:
+            if phrase.weight > 0:
+                sentence = bisect_right(starts, start) - 1
+                cue = phrase.text + (" (name)" if phrase.is_name else "")
+                found.setdefault(theme, {}).setdefault(sentence, []).append(cue)
+    return {theme: [(spans[s] if s < len(spans) else "?", cues) for s, cues in sorted(by.items())]
+            for theme, by in found.items()}
+
+
+def _sentence_texts(text: str, count: int) -> list[str]:
+    """The sentences as `_sentence_starts` counts them, rebuilt from its word counts."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)]
+    starts = _sentence_starts(text) + [len(words)]
+    spans = [(a, b) for a, b in zip(starts, starts[1:], strict=False) if b > a]
+    return [" ".join(text[words[a][0]:words[b - 1][1]].split()) for a, b in spans][:count]
+
+
+def print_sample(name: str, verdicts: dict[tuple[str, str, str], bool]) -> None:
+    """Each drawn article: key, title, length, opening, themes with evidence and cue sentences."""
+    for number, (key, article) in enumerate(draw(name), 1):
+        text = article.text
+        themes = theme_evidence(text)
+        print(f"\n=== {number}. {key} | {article.title} | {len(terms(text))} words")
+        print(textwrap.fill(" ".join(article.body[:600].split()), 110, initial_indent="  ", subsequent_indent="  "))
+        for theme, evidence in themes.items():
+            print(f"  + {theme}: {', '.join(evidence)}  [{_verdict(verdicts, name, key, theme)}]")
+        for theme, sentences in _cue_sentences(text).items():
+            topical = [(s, cues) for s, cues in sentences if any(not c.endswith(" (name)") for c in cues)]
+            if not topical:
+                continue  # names alone never make a theme
+            mark = "+" if theme in themes else "-"
+            print(f"  {mark}{theme} ({len(topical)} of {len(sentences)} sentences topical)"
+                  f" [{_verdict(verdicts, name, key, theme)}]")
+            for sentence, cues in topical[:6]:
+                print(f"      [{', '.join(cues)}] {sentence[:170]}")
+
+
+def _verdict(verdicts: dict[tuple[str, str, str], bool], name: str, key: str, theme: str) -> str:
+    about = verdicts.get((name, key, theme))
+    return "unjudged" if about is None else "about" if about else "not about"
+
+
+def load_verdicts() -> dict[tuple[str, str, str], bool]:
+    """(corpus, key, theme) → whether the reader judged the article to be about the theme."""
+    if not JUDGEMENTS.exists():
+        return {}
+    verdicts = {}
+    for line in JUDGEMENTS.read_text("utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            verdicts[record["corpus"], record["id"], record["theme"]] = record["verdict"] != "rejected"
+    return verdicts
+
+
+def tabulate(names: list[str], verdicts: dict[tuple[str, str, str], bool],
+             themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
+    """Per corpus: assignments the reader accepts, rejects or has not judged, and themes missed."""
+    print(f"{'corpus':10} {'accepted':>8} {'rejected':>8} {'unjudged':>8} {'missed':>6} {'precision':>9} {'recall':>6}")
+    for name in names:
+        accepted = rejected = missed = 0
+        unjudged = []
+        for key, article in draw(name):
+            assigned = set(themes_of(article.text))
+            about = {t for (c, k, t), ok in verdicts.items() if c == name and k == key and ok}
+            accepted += len(assigned & about)
+            missed += len(about - assigned)
+            for theme in assigned - about:
+                if (name, key, theme) in verdicts:
+                    rejected += 1
+                else:
+                    unjudged.append(f"{key}: {theme}")
+        judged = accepted + rejected
+        precision = accepted / judged if judged else 0.0
+        recall = accepted / (accepted + missed) if accepted + missed else 0.0
+        print(f"{name:10} {accepted:8} {rejected:8} {len(unjudged):8} {missed:6} {precision:9.2f} {recall:6.2f}")
+        for item in unjudged:
+            print(f"    unjudged: {item}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=["un", "kremlin", "wikinews"], action="append")
+    parser.add_argument("--print", action="store_true", help="print the sample for judging")
+    parser.add_argument("--taxonomy", type=Path, help="tabulate the themes of this taxonomy file instead")
+    args = parser.parse_args()
+    names = args.corpus or ["un", "kremlin", "wikinews"]
+    verdicts = load_verdicts()
+    if args.print:
+        for name in names:
+            print_sample(name, verdicts)
+    else:
+        taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
+        tabulate(names, verdicts, lambda text: theme_evidence(text, taxonomy))
+
+
+if __name__ == "__main__":
+    main()
