@@ -149,8 +149,12 @@ def _split_and(segment: list[Token], tables: Tables) -> list[list[Token]]:
             if after and after[0][0] == "the":
                 after = after[1:]
             if word in tables.tail_connectors:
-                # "University of Colorado at Boulder", "Embassy in London": no second name.
-                complete = has_head(before, tables)
+                # "... Coordinator in the Peacebuilding Commission"; not "University of Colorado at
+                # Boulder", "Embassy in London" (no second name), "Mission in Haiti and the ... Mission"
+                # (a connector before the second name's organisation word), "Co-operation in Europe
+                # Parliamentary Assembly" ("in" without "the").
+                complete = has_head(before, tables) and _name_start(after, tables) \
+                    and (word == "at" or segment[i + 1][0] == "the")
             else:
                 # "Johns Hopkins University and Harvard University", "Ministry of Defence and the
                 # Army", "AP and NBC News", "High Council of Justice and High Qualification Commission
@@ -162,6 +166,16 @@ def _split_and(segment: list[Token], tables: Tables) -> list[list[Token]]:
             if complete and has_head(after, tables) and after[0][0] not in tables.suffixes:
                 return [before, *_split_and(after, tables)]
     return [segment]
+
+
+def _name_start(tokens: list[Token], tables: Tables) -> bool:
+    """Whether the words begin a name: an organisation word comes before any connector."""
+    for word, _, _ in tokens:
+        if word in tables.organisation:
+            return True
+        if word in tables.connectors:
+            return False
+    return False
 
 
 def _head_with_tail(tokens: list[Token], tables: Tables, first: bool = False) -> bool:

@@ -377,6 +377,7 @@ def _tables() -> Tables:
         news=frozenset(words["newspapers"]),
         things=frozenset(words["things"]),
         event_heads=frozenset(words["event_heads"]),
+        kinds_after_name=frozenset(words["kinds_after_name"]),
         connectors=connectors,
         tail_starters=connectors - {"and", "&", "the", "et"},
         cuts=(connectors | frozenset(words["tail_connectors"])) - {"and", "&", "et"},
