@@ -4,8 +4,9 @@ Many organisations have no organisation word in their name and are in no table (
 "Civic Platform", "Biedronka"); the text says what they are, right before or after the name: "the
 daily newspaper Magyar Nemzet", "the opposition party Civic Platform", "a website known as
 "Welcome To Video"", "Vyasna, an independent human rights centre", "Kaufland, a German supermarket
-chain", "the Solidarity movement". The kind nouns are `kind_nouns` in `organisations.toml`; `organisations.find_organisations`
-calls `named_by_kind` where one occurs (lower case, as a whole word).
+chain", "the Acme Widgets company" (`kinds_after_name`). The kind nouns are `kind_nouns` in
+`organisations.toml`; `organisations.find_organisations` calls `named_by_kind` where one occurs (lower
+case, as a whole word).
 
 Guards: the name is one to five capitalised words, not a title, a country or a common given name
 ("the company Chairman John Smith", "the party Jane Doe founded" give nothing); after the name, the
