@@ -216,9 +216,10 @@ def _candidate(text: str, tokens: list[Token], start: int, end: int, tables: Tab
     words = [w for w, _, _ in tokens]
     if words[end] in tables.organisation and all(w in tables.sub_body_modifiers for w in words[start:end]):
         return None  # a bare "Ministry", "Party", "Executive Committee"
-    for k in (end - 2, end - 3):  # a known name and a person's name: "the Council of Europe Andreas Kiefer"
-        if k >= start and fold(text[tokens[start][1] : tokens[k][2]]) in tables.keys \
-                and all(_plain_word(w, tables) for w in words[k + 1 : end + 1]):
+    for k in (end - 2, end - 3) if words[end] not in tables.organisation else ():
+        # A known name and a person's name: "the Council of Europe Andreas Kiefer".
+        if k >= start and all(_plain_word(w, tables) for w in words[k + 1 : end + 1]) \
+                and fold(text[tokens[start][1] : tokens[k][2]]) in tables.keys:
             end = k
             break
     start_char, end_char = tokens[start][1], tokens[end][2]

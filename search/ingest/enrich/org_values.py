@@ -28,12 +28,20 @@ _ORDINAL = re.compile(r"(?i:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third
 
 def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
     """`names` (in order of first mention, no duplicates) without events and shorter forms."""
-    lowered = [name.lower() for name in names]
+    continued = set()  # "office of the president" for "Office of the President of Ukraine"
+    for name in names:
+        low = name.lower()
+        for tail in _TAILS:
+            at = low.find(tail)
+            while at > 0:
+                continued.add(low[:at])
+                at = low.find(tail, at + 1)
     values = []
-    for name, low in zip(names, lowered, strict=True):
-        if any(other.startswith(low) and other[len(low) : len(low) + 4] in _TAILS for other in lowered):
+    for name in names:
+        if continued and name.lower() in continued:
             continue
-        if name.rsplit(" ", 1)[-1] in tables.event_heads and fold(name) not in tables.keys and _event(name, text):
+        if name.endswith(tables.event_heads) and name.rsplit(" ", 1)[-1] in tables.event_heads \
+                and fold(name) not in tables.keys and _event(name, text):
             continue
         values.append(name)
     return values
@@ -44,5 +52,14 @@ def _event(name: str, text: str) -> bool:
     words = name.split()
     if _ORDINAL.fullmatch(words[0]) or ("International" in words and "of" not in words and "for" not in words):
         return True
-    spelled = r"[-–]".join(map(re.escape, re.split(r"[-–]", name)))  # "Russian-Chinese" = "Russian–Chinese"
-    return re.search(rf"\b{_ORDINAL.pattern}\s+{spelled}", text) is not None
+    dashed = name.replace("–", "-")  # "Russian-Chinese" = "Russian–Chinese"
+    key = dashed.rsplit("-", 1)[-1]  # a part without dashes, found as written
+    at = text.find(key)
+    while at >= 0:
+        start = at + len(key) - len(name)
+        if start > 0 and text[start:at].replace("–", "-") == dashed[: len(dashed) - len(key)]:
+            before = text[max(0, start - 30) : start].split()
+            if before and _ORDINAL.fullmatch(before[-1]):
+                return True
+        at = text.find(key, at + 1)
+    return False

@@ -376,7 +376,7 @@ def _tables() -> Tables:
         in_tail=frozenset(words["in_tail"]),
         news=frozenset(words["newspapers"]),
         things=frozenset(words["things"]),
-        event_heads=frozenset(words["event_heads"]),
+        event_heads=tuple(words["event_heads"]),
         kinds_after_name=frozenset(words["kinds_after_name"]),
         connectors=connectors,
         tail_starters=connectors - {"and", "&", "the", "et"},
