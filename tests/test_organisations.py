@@ -264,7 +264,7 @@ def test_an_acronym_among_words_in_capitals_is_no_organisation(text):
 
 
 def test_an_acronym_in_a_sentence_is_the_organisation():
-    expected = ["Shanghai Cooperation Organisation", "BRICS"]
+    expected = ["Commonwealth of Independent States", "Shanghai Cooperation Organisation", "BRICS"]
     assert find_organisations("Members of the CIS, SCO and BRICS met.") == expected  # a list, not a heading
     assert find_organisations("Health Alert\nThe WHO said the outbreak was over.") == ["World Health Organization"]
     assert find_organisations("The US FDA approved the drug.") == ["Food and Drug Administration"]
@@ -549,3 +549,97 @@ def test_offices_missions_and_bare_boards(text, expected):
 def test_a_parliament_known_by_its_own_name():
     assert find_organisations("The Verkhovna Rada passed the law; the Rada sits again in May.") == ["Verkhovna Rada"]
     assert find_organisations("Officers of the SBU detained two men.") == ["Security Service of Ukraine"]
+
+
+# --- Official releases (issue 11, second pass): state bodies, two names in one run, events ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regional organisations and state bodies known by an acronym or a possessive form.
+        ("Leaders of the CIS and the EAEU met in Minsk.", ["Commonwealth of Independent States",
+                                                           "Eurasian Economic Union"]),
+        ("The Prosecutor General's Office opened a case.", ["Prosecutor General's Office"]),
+        ("Envoys joined the Crimea Platform last week.", ["Crimea Platform"]),
+        ("He heads the Specialised Anti-Fraud Prosecutor's Office in the capital.",
+         ["Specialised Anti-Fraud Prosecutor's Office"]),
+    ],
+)
+def test_official_bodies_of_releases(text, expected):
+    assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "at" or "in the" before a second name: two organisations, not one.
+        ("They opened a Kestrel Language Centre at the Northfield State University last spring.",
+         ["Kestrel Language Centre", "Northfield State University"]),
+        ("She is the Youth Coordinator in the Peacebuilding Commission this year.", ["Peacebuilding Commission"]),
+        # "and" between two names, each with its own "of" tail.
+        ("The Supreme Council of Judges and Higher Qualification Commission of Notaries will meet.",
+         ["Supreme Council of Judges", "Higher Qualification Commission of Notaries"]),
+        # ... but a place tail belongs to the whole name, and a campus or a country is no second name.
+        ("Officials of the Ministry of Health and Social Services of Namibia came.",
+         ["Ministry of Health and Social Services of Namibia"]),
+        ("She studied at the University of Northfield at Easton for a year.", ["University of Northfield at Easton"]),
+        ("the Stabilization Mission in Haiti and the Assistance Mission in Mali reported.",
+         ["Stabilization Mission in Haiti", "Assistance Mission in Mali"]),
+    ],
+)
+def test_two_names_in_one_run(text, expected):
+    assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title holder's name glued after a known name, or after "... and <Word>" of a long name.
+        ("The Secretary General of the Council of Europe Jane Marlow spoke first.", ["Council of Europe"]),
+        ("Head of the Federal Service for the Supervision of Waterways and Harbours – Chief Inspector Anna Smith "
+         "took part.", ["Federal Service for the Supervision of Waterways and Harbours"]),
+        # An embassy's whole name: "of <country> in <country>".
+        ("The show was organised with the support of the Embassy of Canada in Peru.", ["Embassy of Canada in Peru"]),
+    ],
+)
+def test_name_ends_where_the_organisation_does(text, expected):
+    assert find_organisations(text) == expected
+
+
+def test_one_value_for_one_office():
+    text = ("The Deputy Head of the Office of the President of Ruritania met envoys. "
+            "The Office of the President said the talks went well.")
+    assert find_organisations(text) == ["Office of the President of Ruritania"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Numbered and "International ..." forums are meetings, not organisations.
+        ("Greetings to the 5th Baltic Timber Business Forum. The Baltic Timber Business Forum brings buyers.", []),
+        ("Delegates came to the Northern International Economic Forum in May.", []),
+        ("The Second Lakeside Education Forum opened today.", []),
+        # A forum whose officials speak is an organisation; so is a forum of the known table.
+        ("Jan Novak, director of the Alpine Energy Forum, said prices would rise.", ["Alpine Energy Forum"]),
+        ("Leaders at the Pacific Islands Forum discussed fisheries.", ["Pacific Islands Forum"]),
+    ],
+)
+def test_forums_that_are_events(text, expected):
+    assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of the Acme Widgets company rose.", ["Acme Widgets"]),
+        ("He co-founded the Brightwater charity in 2004.", ["Brightwater"]),
+        # Not a generic word, a nationality, a unit, nor a kind noun that also names gatherings.
+        ("It invested through the State company instead.", []),
+        ("Soldiers of the Chilean-Peruvian company of engineers built the bridge.", []),
+        ("Soldiers of the Chilean-Peruvian company built the bridge.", []),
+        ("The Christmas party and the Olympic movement were mentioned.", []),
+    ],
+)
+def test_name_before_its_kind(text, expected):
+    assert find_organisations(text) == expected

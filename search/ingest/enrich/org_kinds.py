@@ -4,8 +4,9 @@ Many organisations have no organisation word in their name and are in no table (
 "Civic Platform", "Biedronka"); the text says what they are, right before or after the name: "the
 daily newspaper Magyar Nemzet", "the opposition party Civic Platform", "a website known as
 "Welcome To Video"", "Vyasna, an independent human rights centre", "Kaufland, a German supermarket
-chain". The kind nouns are `kind_nouns` in `organisations.toml`; `organisations.find_organisations`
-calls `named_by_kind` where one occurs (lower case, as a whole word).
+chain", "the Acme Widgets company" (`kinds_after_name`). The kind nouns are `kind_nouns` in
+`organisations.toml`; `organisations.find_organisations` calls `named_by_kind` where one occurs (lower
+case, as a whole word).
 
 Guards: the name is one to five capitalised words, not a title, a country or a common given name
 ("the company Chairman John Smith", "the party Jane Doe founded" give nothing); after the name, the
@@ -30,6 +31,8 @@ _NAME_BEFORE = re.compile(r"([A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|for|and|the|de|&
 # What may follow the kind noun when the name came before it: the phrase ends there.
 _PHRASE_END = re.compile(r"[,.;:)]|$|[ \t]+(?:based|that|which|owned|run|founded|known|in|from|with|and)\b")
 _WORD = re.compile(r"\S+")
+# "the |Solidarity| movement": a name between a lower-case "the" and the kind noun.
+_THE_NAME = re.compile(rf"(?<![\w-])the[ \t]+({RUN.pattern})[ \t]+$")
 _TIME_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
                         r"|August|September|October|November|December|Yesterday|Today|Tonight|Tomorrow")
 _NOT_DESCRIBING = frozenset(["of", "for", "at", "in", "with", "from", "by", "on", "to", "as", "who", "whose"])
@@ -42,6 +45,10 @@ def named_by_kind(text: str, start: int, end: int, tables: Tables) -> Candidate 
         run = RUN.match(text, introduced.end())
         if run is not None:
             return _candidate(text, run.start(), run.end(), tables)
+    if text[start:end] in tables.kinds_after_name and not text.startswith(" of ", end):  # "company of engineers"
+        named = _THE_NAME.search(text, max(0, start - 80), start)
+        if named is not None:  # "the Solidarity movement", "the Volunteers of Victory movement"
+            return _candidate(text, named.start(1), named.end(1), tables)
     if text.find(",", max(0, start - 60), start) < 0 or _PHRASE_END.match(text, end) is None:
         return None
     before = _NAME_BEFORE.search(text, max(0, start - 120), start)
@@ -90,6 +97,7 @@ def _candidate(text: str, start: int, end: int, tables: Tables) -> Candidate | N
     stop = words[-1].end() - (2 if words[-1].group().endswith(("'s", "’s")) else 0)
     name = " ".join(text[start:stop].split())
     if name.lower() in tables.countries or name in tables.places or name in tables.suffixes \
-            or name in tables.organisation:
-        return None  # a country, a capital, "Ltd" of "(Pacific) Ltd, a Hong Kong firm"
+            or name in tables.organisation or all(part in tables.places for part in name.split("-")) \
+            or name.lower() in tables.not_organisations:
+        return None  # a country, a capital, "Chilean-Ecuadoran", "Ltd" of "(Pacific) Ltd, a Hong Kong firm", "State"
     return Candidate(start, stop, name, tables.keys.get(fold(name)), 1)

@@ -1,4 +1,5 @@
-"""Organisation names that hold another organisation or a part of one (used by `org_runs`).
+"""Organisation names that hold another organisation or a part of one, and runs of capitalised
+words that hold two names (used by `org_runs`).
 
 "Main Operations Directorate of the General Staff" names two organisations, a body and the one it
 belongs to; "Management Board of the United Aircraft Corporation" and "Agency for Strategic
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from search.ingest.enrich.org_types import Tables, Token, fold
 
-__all__ = ["bodies_of", "is_head", "sub_body_start"]
+__all__ = ["bodies_of", "has_head", "is_head", "split_names", "sub_body_start"]
 
 
 def is_head(words: list[str], j: int, start: int, tables: Tables) -> bool:
@@ -64,3 +65,64 @@ def bodies_of(text: str, tokens: list[Token], start: int, end: int, tables: Tabl
             return whole
         return [(start, k - 1), *whole]
     return [(start, end)]
+
+
+def split_names(segment: list[Token], tables: Tables) -> list[list[Token]]:
+    """Split a segment at "and" or "&" between two names that each have an organisation word, or at
+    "at"/"in" before a second name ("Croatian Language Centre at the National University of Kyiv")."""
+    for i, (word, _, _) in enumerate(segment):
+        if 0 < i < len(segment) - 1 and (word in ("and", "&") or word in tables.tail_connectors):
+            before, after = segment[:i], segment[i + 1 :]
+            if after and after[0][0] == "the":
+                after = after[1:]
+            if word in tables.tail_connectors:
+                # "... Coordinator in the Peacebuilding Commission"; not "University of Colorado at
+                # Boulder", "Embassy in London" (no second name), "Mission in Haiti and the ... Mission"
+                # (a connector before the second name's organisation word), "Co-operation in Europe
+                # Parliamentary Assembly" ("in" without "the").
+                complete = has_head(before, tables) and _name_start(after, tables) \
+                    and (word == "at" or segment[i + 1][0] == "the")
+            else:
+                # "Johns Hopkins University and Harvard University", "Ministry of Defence and the
+                # Army", "AP and NBC News", "High Council of Justice and High Qualification Commission
+                # of Judges" (two names, each with its "of" tail); not "Department of Health and
+                # Human Services", nor "Morgan Stanley and Co Inc" (a company's legal suffix).
+                complete = before[-1][0] in tables.organisation or segment[i + 1][0] == "the" \
+                    or fold(" ".join(w for w, _, _ in before)) in tables.keys \
+                    or (_head_with_tail(before, tables) and _head_with_tail(after, tables, first=True))
+            if complete and has_head(after, tables) and after[0][0] not in tables.suffixes:
+                return [before, *split_names(after, tables)]
+    return [segment]
+
+
+def _name_start(tokens: list[Token], tables: Tables) -> bool:
+    """Whether the words begin a name: an organisation word comes before any connector."""
+    for word, _, _ in tokens:
+        if word in tables.organisation:
+            return True
+        if word in tables.connectors:
+            return False
+    return False
+
+
+def _head_with_tail(tokens: list[Token], tables: Tables, first: bool = False) -> bool:
+    """Whether an organisation word is followed by an "of"/"for" tail: "Commission of Judges"; with
+    `first`, the first organisation word, with no connector before it ("High Qualification Commission
+    of ...", not "Regional Authorities of the Council of ...", nor a tail that is only a place, which
+    belongs to the whole name: "Ministry of Health and Social Services of Namibia")."""
+    for j in range(len(tokens) - 1):
+        word = tokens[j][0]
+        if word in tables.organisation:
+            if tokens[j + 1][0] in ("of", "for"):
+                tail = " ".join(w for w, _, _ in tokens[j + 2 :] if w not in tables.connectors)
+                return not first or tail not in tables.places
+            if first:
+                return False
+        elif first and word in tables.connectors:
+            return False
+    return False
+
+
+def has_head(tokens: list[Token], tables: Tables) -> bool:
+    """Whether any of the words is an organisation word ("Ministry", "Agency", "Party"...)."""
+    return any(word in tables.organisation for word, _, _ in tokens)

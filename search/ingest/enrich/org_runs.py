@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_parts import bodies_of, is_head, sub_body_start
+from search.ingest.enrich.org_parts import bodies_of, has_head, is_head, split_names, sub_body_start
 from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, normalise
 
 __all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
@@ -136,30 +136,8 @@ def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token
     for segment in segments:
         while segment and segment[-1][0] in tables.connectors:
             segment = segment[:-1]
-        result.extend(_split_and(segment, tables))
+        result.extend(split_names(segment, tables))
     return [s for s in result if s]
-
-
-def _split_and(segment: list[Token], tables: Tables) -> list[list[Token]]:
-    """Split a segment at "and" or "&" between two names that each have an organisation word."""
-    for i, (word, _, _) in enumerate(segment):
-        if word in ("and", "&") and 0 < i < len(segment) - 1:
-            before, after = segment[:i], segment[i + 1 :]
-            if after and after[0][0] == "the":
-                after = after[1:]
-            # "Johns Hopkins University and Harvard University", "Ministry of Defence and the
-            # Army", "AP and NBC News"; not "Department of Health and Human Services", nor "Morgan
-            # Stanley and Co Inc" (a company's legal suffix).
-            complete = before[-1][0] in tables.organisation or segment[i + 1][0] == "the" \
-                or fold(" ".join(w for w, _, _ in before)) in tables.keys
-            if complete and has_head(after, tables) and after[0][0] not in tables.suffixes:
-                return [before, *_split_and(after, tables)]
-    return [segment]
-
-
-def has_head(tokens: list[Token], tables: Tables) -> bool:
-    """Whether any of the words is an organisation word ("Ministry", "Agency", "Party"...)."""
-    return any(word in tables.organisation for word, _, _ in tokens)
 
 
 def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]:
@@ -220,10 +198,10 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
                     and known not in tables.un_organs:
                 end = k - 1
             break
-    if end == last and words[last] in tables.in_tail and start < last and last + 2 < n and words[last + 1] == "in":
-        place = " ".join(words[last + 2 :])
+    if words[last] in tables.in_tail and (start < last or end > last) and end + 2 < n and words[end + 1] == "in":
+        place = " ".join(words[end + 2 :])
         if place in tables.places:
-            end = n - 1  # "US Embassy in London" (not a bare "our Embassy in Damascus")
+            end = n - 1  # "US Embassy in London", "Embassy of Ukraine in Kenya" (not "our Embassy in Damascus")
     if end == last and last + 1 == n - 1 and words[last + 1] in tables.places:
         end = last + 1  # "King's College London"
     # A run going on past the name to a thing: "Public Service Vehicle Regulations".
@@ -238,6 +216,12 @@ def _candidate(text: str, tokens: list[Token], start: int, end: int, tables: Tab
     words = [w for w, _, _ in tokens]
     if words[end] in tables.organisation and all(w in tables.sub_body_modifiers for w in words[start:end]):
         return None  # a bare "Ministry", "Party", "Executive Committee"
+    for k in (end - 2, end - 3) if words[end] not in tables.organisation else ():
+        # A known name and a person's name: "the Council of Europe Andreas Kiefer".
+        if k >= start and all(_plain_word(w, tables) for w in words[k + 1 : end + 1]) \
+                and fold(text[tokens[start][1] : tokens[k][2]]) in tables.keys:
+            end = k
+            break
     start_char, end_char = tokens[start][1], tokens[end][2]
     # "The Aviation Herald", "band The Graham Bond Organisation": "The" stays with newspapers and
     # inside a sentence.
@@ -251,6 +235,13 @@ def _candidate(text: str, tokens: list[Token], start: int, end: int, tables: Tab
             or lowered.startswith("non-"):
         return None
     return Candidate(start_char, end_char, name, tables.keys.get(fold(name)), 1)
+
+
+def _plain_word(word: str, tables: Tables) -> bool:
+    """Whether `word` can be part of a person's name: capitalised letters, and not a word of names of
+    organisations or places ("Andreas", not "Bank", "Board", "Kenya" or "UN")."""
+    return word.isalpha() and word[0].isupper() and not word.isupper() and word not in tables.organisation \
+        and word not in tables.places and word not in tables.sub_body_modifiers and word not in tables.things
 
 
 def _tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool, tables: Tables) -> int:
@@ -287,7 +278,7 @@ def _tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool
             continue
         if word in tables.openers or (word in tables.things and (j == n - 1 or words[j + 1] in tables.tail_connectors)):
             break  # "Group of Eight Summit (in June)" names a meeting; not "Tribunal for the Law of the Sea"
-        if content and j == n - 2 and (after_role or word.lower() in tables.first_names) \
+        if content and j == n - 2 and word[:1].isupper() and (after_role or word.lower() in tables.first_names) \
                 and word not in tables.places and words[j + 1] not in tables.organisation \
                 and words[j + 1] not in tables.places and words[j + 1][:1].isupper():
             break  # "Agency for Strategic Initiatives Svetlana Petrova": a person after the name

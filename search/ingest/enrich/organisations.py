@@ -51,6 +51,7 @@ from search.ingest.enrich.names import lexicon
 from search.ingest.enrich.org_kinds import named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_types import Candidate, Tables, fold, normalise
+from search.ingest.enrich.org_values import facet_values
 
 __all__ = ["canonical_organisation", "find_organisations"]
 
@@ -128,7 +129,7 @@ def find_organisations(text: str) -> list[str]:
         name = normalise(name).rstrip("–-")  # "Communist Party of Vietnam–Russia talks"
         if name.lower() not in tables.countries:  # "Russian Federation": a country is never an organisation
             names.setdefault(name.lower(), name)
-    return list(names.values())
+    return facet_values(list(names.values()), text, tables)
 
 
 def canonical_organisation(name: str, text: str = "") -> str:
@@ -375,6 +376,8 @@ def _tables() -> Tables:
         in_tail=frozenset(words["in_tail"]),
         news=frozenset(words["newspapers"]),
         things=frozenset(words["things"]),
+        event_heads=tuple(words["event_heads"]),
+        kinds_after_name=frozenset(words["kinds_after_name"]),
         connectors=connectors,
         tail_starters=connectors - {"and", "&", "the", "et"},
         cuts=(connectors | frozenset(words["tail_connectors"])) - {"and", "&", "et"},
