@@ -3,7 +3,7 @@
 A bit flipped or a file cut short by a disk, a copy or a crash must never turn into a wrong
 answer. So every file of an index version has a record, `(size, crc32)`, in `<index>/integrity.json`:
 Whoosh's segment files and table of contents (written once, never changed) and our derived side
-files (`postings/<segment>/*.npy`, `facets/*.npz`). A writer records the files of the version it
+files (`postings/<segment>/*.npy`, `facets/*.npz`, `stories/*.npy`). A writer records the files of the version it
 committed (`record`, after the side files are made); a side file saved later (rebuilt by a reader)
 has its record replaced at once (`note_saved`), under a lock file, so a record always describes the
 file as it was written.
@@ -38,7 +38,7 @@ from search.errors import IndexCorruptError
 MANIFEST = "integrity.json"
 _LOCK = "integrity.lock"
 OPEN_CHECKSUM_BYTES = 64 * 1024
-SIDE_FOLDERS = ("postings", "facets")
+SIDE_FOLDERS = ("postings", "facets", "stories")
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,7 @@ def version_files(index_dir: Path, segment_ids: Iterable[str], toc_name: str, ta
         if folder.is_dir():
             names += sorted(f"postings/{segment_id}/{p.name}" for p in folder.iterdir() if p.suffix == ".npy")
         names.append(f"facets/{segment_id}.npz")
+        names.append(f"stories/{segment_id}.npy")
     names.append(f"facets/{tables_name}")
     return [n for n in names if (index_dir / n).is_file()]
 
@@ -145,8 +146,8 @@ def record(index_dir: Path, files: Iterable[str], toc_name: str) -> None:
 def _relative(path: Path) -> tuple[Path, str] | None:
     """(index folder, name in the manifest) of a side file, or None when `path` is none."""
     parent = path.parent
-    if parent.name == "facets":
-        return parent.parent, f"facets/{path.name}"
+    if parent.name in ("facets", "stories"):
+        return parent.parent, f"{parent.name}/{path.name}"
     if parent.parent.name == "postings":
         return parent.parent.parent, f"postings/{parent.name}/{path.name}"
     return None

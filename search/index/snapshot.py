@@ -32,7 +32,7 @@ from whoosh.searching import Searcher
 from whoosh.util.times import datetime_to_long
 
 from search.errors import IndexCorruptError, IndexNotFoundError
-from search.index import facet_arrays, integrity, postings
+from search.index import facet_arrays, integrity, postings, stories
 from search.index.facet_arrays import SegmentFacets, load_tables, save_tables, segment_facets
 from search.index.facet_table import FacetTable
 from search.index.location import open_index
@@ -74,6 +74,7 @@ class Snapshot:
     _postings: dict[str, tuple[SegmentPostings, int]] | None = None  # segment id -> (arrays, first document)
     _vocabulary: Vocabulary | None = None
     _saved_tables: dict[str, FacetTable] | None = None
+    _stories: NDArray[np.int64] | None = None
 
     @property
     def doc_count(self) -> int:
@@ -149,6 +150,15 @@ class Snapshot:
             self.tables[facet] = self._combined(facet)
         return self.tables[facet]
 
+    def story_labels(self) -> NDArray[np.int64]:
+        """Per document, its story's label (search/index/stories.py): the first live document
+        of its group of near-duplicates, its own number when it has none."""
+        if self._stories is None:
+            rows = [stories.segment_signatures(self.index_dir, leaf) for leaf, _ in self._leaves()]
+            signatures = np.concatenate(rows) if rows else np.zeros((0, stories.NUM_HASHES), dtype=np.uint32)
+            self._stories = stories.story_labels(signatures, self.live)
+        return self._stories
+
     def _version_key(self) -> list[str]:
         """`facet_arrays.version_key` of this version: the saved tables are read only for it."""
         return facet_arrays.version_key(leaf.segment() for leaf, _ in self._leaves())
@@ -210,17 +220,19 @@ def published_key(value: datetime | int | None) -> int | None:
 
 
 def refresh_caches(index_dir: Path) -> None:
-    """After the index changed: save the postings and facet arrays of new segments and the
-    version's facet tables, drop those of segments merged or cleared away, and record every file
+    """After the index changed: save the postings, facet arrays and story signatures of new
+    segments and the version's facet tables, drop those of segments merged or cleared away, and record every file
     of the version (`integrity.record`), so the next process to search starts at once and checks
     what it opens."""
     snap = _open(index_dir)
     with snap.searcher:
         segment_ids = list(snap._segment_postings())  # rebuilt and saved where missing
         snap.table("source")  # the version's tables: from every segment's pairs, saved, where missing
+        snap.story_labels()  # the story signatures of merged segments: from their stored texts, saved
         generation = snap.searcher.reader().generation()
         facet_arrays.prune(index_dir, segment_ids, generation)
         postings.prune(index_dir, segment_ids)
+        stories.prune(index_dir, segment_ids)
         toc = toc_file_name(generation)
         integrity.record(index_dir, integrity.version_files(index_dir, segment_ids, toc,
                                                             facet_arrays.tables_name(generation)), toc)
