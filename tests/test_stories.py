@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -175,3 +177,17 @@ def test_groups_are_sound_and_find_close_copies() -> None:
     deleted_first = np.ones(len(rows), dtype=bool)
     deleted_first[0] = False
     assert stories.story_labels(rows, deleted_first)[40] == 40
+
+
+def test_cli_collapses_and_skips_copies(syndicated: dict) -> None:
+    index = str(syndicated["index"])
+    run = [sys.executable, "-m", "search"]
+    out = subprocess.run([*run, "query", "", "--index-dir", index], capture_output=True, text=True, check=True)
+    assert f"{STORIES + 1} stories ({3 * STORIES + 2} articles) match" in out.stdout
+    assert "+ 2 versions (" in out.stdout
+    plain = subprocess.run([*run, "query", "", "--no-collapse", "--index-dir", index], capture_output=True,
+                           text=True, check=True)
+    assert f"{3 * STORIES + 2} articles match" in plain.stdout and "versions (" not in plain.stdout
+    skipped = subprocess.run([*run, "export", "", "--format", "jsonl", "--skip-copies", "--index-dir", index],
+                             capture_output=True, text=True, check=True)
+    assert len(skipped.stdout.splitlines()) == STORIES + 1

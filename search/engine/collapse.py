@@ -27,19 +27,6 @@ Rank = Callable[[NDArray[np.bool_]], NDArray[np.int64]]
 
 
 @dataclass(frozen=True)
-class Duplicates:
-    """A hit's other versions (its story's other articles in the index): how many, their
-    sources (each once, in the order of `ids`) and their article ids (oldest first)."""
-
-    count: int = 0
-    sources: list[str] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)
-
-
-NO_DUPLICATES = Duplicates()
-
-
-@dataclass(frozen=True)
 class Version:
     """One article of a story, as the page lists it under a hit."""
 
@@ -48,6 +35,32 @@ class Version:
     source: str
     published: date | None
     url: str
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    """A hit's other versions (its story's other articles in the index), oldest first: how
+    many, their sources (each once) and their article ids."""
+
+    versions: list[Version] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """How many other versions the story has."""
+        return len(self.versions)
+
+    @property
+    def sources(self) -> list[str]:
+        """The other versions' sources, each once, in the versions' order."""
+        return list(dict.fromkeys(v.source for v in self.versions if v.source))
+
+    @property
+    def ids(self) -> list[str]:
+        """The other versions' article ids."""
+        return [v.id for v in self.versions]
+
+
+NO_DUPLICATES = Duplicates()
 
 
 def _shared(docs: NDArray[np.int64], labels: NDArray[np.int64]) -> NDArray[np.bool_]:
@@ -117,9 +130,7 @@ def duplicates_of(snap: Snapshot, docnum: int) -> Duplicates:
     members = story_members(snap, docnum)
     if len(members) < 2:
         return Duplicates()
-    others = _versions(snap, members[members != docnum])
-    sources = list(dict.fromkeys(v.source for v in others if v.source))
-    return Duplicates(len(others), sources, [v.id for v in others])
+    return Duplicates(_versions(snap, members[members != docnum]))
 
 
 def versions(article_id: str, index_dir: str | Path | None = None) -> list[Version]:
