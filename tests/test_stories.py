@@ -191,3 +191,25 @@ def test_cli_collapses_and_skips_copies(syndicated: dict) -> None:
     skipped = subprocess.run([*run, "export", "", "--format", "jsonl", "--skip-copies", "--index-dir", index],
                              capture_output=True, text=True, check=True)
     assert len(skipped.stdout.splitlines()) == STORIES + 1
+
+
+def test_the_page_shows_versions_under_a_hit_and_the_toggle_lives_in_the_url(page, app_server, syndicated) -> None:
+    from playwright.sync_api import expect
+
+    base = app_server(syndicated["index"])
+    page.goto(base)
+    expect(page.locator(".ns-stats")).to_contain_text(f"{STORIES + 1} stories ({3 * STORIES + 2} articles)")
+    expect(page.locator(".ns-card")).to_have_count(10)
+    versions_block = page.locator(".ns-card details.ns-versions").first
+    expect(versions_block.locator("summary")).to_contain_text(re.compile(r"\+ [23] versions \("))
+    expect(versions_block.locator("li").first).not_to_be_visible()
+    versions_block.locator("summary").click()
+    expect(versions_block.locator("li a").first).to_be_visible()
+    page.get_by_text("Collapse copies").click()
+    page.wait_for_url(re.compile(r"[?&]copies=show(&|$)"))
+    expect(page.locator(".ns-stats")).to_contain_text(f"{3 * STORIES + 2} articles")
+    expect(page.locator(".ns-versions")).to_have_count(0)
+    page.reload()
+    expect(page.locator(".ns-stats")).to_contain_text(f"{3 * STORIES + 2} articles")
+    page.goto(base)
+    expect(page.locator(".ns-stats")).to_contain_text(f"{STORIES + 1} stories")
