@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -13,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from search import build_index, export, search, versions
+from search import build_index, check_index, delete_articles, export, search, versions
 from search.engine.collapse import story_counts
 from search.index import stories
 from search.index.facet_table import FacetTable
@@ -213,3 +214,22 @@ def test_the_page_shows_versions_under_a_hit_and_the_toggle_lives_in_the_url(pag
     expect(page.locator(".ns-stats")).to_contain_text(f"{3 * STORIES + 2} articles")
     page.goto(base)
     expect(page.locator(".ns-stats")).to_contain_text(f"{STORIES + 1} stories")
+
+
+def test_deleting_a_storys_first_version_keeps_the_others_together(syndicated: dict, tmp_path: Path) -> None:
+    index_dir = Path(shutil.copytree(syndicated["index"], tmp_path / "index"))
+    story = syndicated["copies"][0]["id"].rsplit("-", 1)[0]
+    assert delete_articles([f"{story}-0"], index_dir) == 1
+    assert sorted(v.id for v in versions(f"{story}-1", index_dir=index_dir)) == [f"{story}-1", f"{story}-2"]
+    assert search("", per_page=100, index_dir=index_dir).total == STORIES + 1
+
+
+def test_signature_files_are_recorded_and_a_damaged_one_is_rebuilt(syndicated: dict, tmp_path: Path) -> None:
+    index_dir = Path(shutil.copytree(syndicated["index"], tmp_path / "index"))
+    recorded = json.loads((index_dir / "integrity.json").read_text())
+    saved = sorted((index_dir / stories.CACHE_DIR).glob("*.npy"))
+    assert saved and all(f"{stories.CACHE_DIR}/{p.name}" in str(recorded) for p in saved)
+    saved[0].write_bytes(saved[0].read_bytes()[:100])
+    res = search("", per_page=100, index_dir=index_dir)
+    assert res.total == STORIES + 1 and res.total_articles == 3 * STORIES + 2
+    assert check_index(index_dir).ok
