@@ -156,7 +156,7 @@ class Snapshot:
         if self._stories is None:
             rows = [stories.segment_signatures(self.index_dir, leaf) for leaf, _ in self._leaves()]
             signatures = np.concatenate(rows) if rows else np.zeros((0, stories.NUM_HASHES), dtype=np.uint32)
-            self._stories = stories.story_labels(signatures, self.live)
+            self._stories = stories.story_labels(signatures, self.live, self.day)
         return self._stories
 
     def _version_key(self) -> list[str]:

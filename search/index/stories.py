@@ -1,19 +1,20 @@
 """Story groups: articles whose text is nearly the same (syndicated copies, light rewrites).
 
-Each article gets a MinHash signature of its body's word 3-grams (`signature`): NUM_HASHES
-minimums of multiply-shift hashes, in NumPy (no extra dependency: datasketch would bring SciPy
-for what is here about 60 lines; measured in docs/stories.md). The signatures of a segment's
-documents are saved beside it, `stories/<segment id>.npy` (written by the worker that writes
-the segment, nearly free; a segment merged elsewhere is read from its stored bodies on first
-use). Two articles whose signatures agree on at least SIMILARITY of their hashes (an estimate
-of the 3-gram Jaccard similarity) are versions of one story; a story is a connected group of
-such pairs, found with LSH banding (BANDS bands of NUM_HASHES / BANDS rows: only articles that
-share a whole band are compared).
+Each article gets a MinHash signature of its title and body's word 3-grams (`signature`):
+NUM_HASHES minimums of multiply-shift hashes, in NumPy (no extra dependency: datasketch would
+bring SciPy for what is here about 60 lines; measured in docs/stories.md). The signatures of a
+segment's documents are saved beside it, `stories/<segment id>.npy` (written by the worker that
+writes the segment, nearly free; a segment merged elsewhere is read from its stored texts on
+first use). Two articles whose signatures agree on at least SIMILARITY of their hashes (an
+estimate of the 3-gram Jaccard similarity) and that are at most MAX_DAYS_APART days apart are
+versions of one story. Candidates come from LSH banding (BANDS bands of NUM_HASHES / BANDS
+rows: only articles that share a whole band are compared); pairs join into groups, and a group
+keeps only the members that are themselves versions of its first article (no chains).
 
 Groups are put together for each index version from the signatures of its live documents
-(`story_labels`, about a tenth of a second at 100k articles): a new article joins the group of
-any version it resembles, and deleting an article (a group's first one, or one that linked
-two others) leaves groups that hold for the articles still there. A group's label is its first
+(`story_labels`, a fraction of a second at 100k articles): a new article joins the group of a
+version it resembles, and deleting an article (a group's first one, or one that linked two
+others) leaves groups that hold for the articles still there. A group's label is its first
 document number, so labels need no file of their own and survive merges (they are derived
 again for every version).
 """
@@ -35,7 +36,15 @@ NUM_HASHES = 64
 BANDS = 16            # 16 bands of 4 rows: pairs at Jaccard 0.5 share a band with p ≈ 0.65, at 0.7 p ≈ 0.99
 SIMILARITY = 0.5      # share of equal hashes (≈ Jaccard of 3-grams) for two articles to be one story
 SHINGLE_WORDS = 3
-EMPTY = np.uint32(0xFFFFFFFF)  # every hash of a text with fewer than SHINGLE_WORDS words: no signature
+# Shorter texts get no signature: templated notices ("Qtly div 10 cts vs 10 cts prior / Pay April
+# 30") differ from each other in a word or two and are not copies of one story.
+MIN_WORDS = 40
+# Copies of one story appear within days of each other; a daily or weekly templated report ("Hog
+# and cattle slaughter guesstimates", "U.S. to sell 13.2 billion dlrs in bills") repeats its
+# wording with new numbers on another day, and is another story. Undated articles are not held to it.
+MAX_DAYS_APART = 3
+NO_DAY = np.iinfo(np.int64).min  # an undated article's day (as the snapshot keeps days)
+EMPTY = np.uint32(0xFFFFFFFF)  # every hash of a text too short for a signature
 
 _WORD = re.compile(r"\w+")
 _rng = np.random.default_rng(20260613)  # fixed: signatures saved by one process are compared in another
@@ -48,9 +57,9 @@ _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
 
 def signature(text: str) -> NDArray[np.uint32]:
     """The MinHash signature of a text's lower-cased word 3-grams (all `EMPTY` when it has fewer
-    than three words: such a text is a story of its own)."""
+    than MIN_WORDS words: such a text is a story of its own)."""
     words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE_WORDS:
+    if len(words) < max(MIN_WORDS, SHINGLE_WORDS):
         return np.full(NUM_HASHES, EMPTY, dtype=np.uint32)
     h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
     with np.errstate(over="ignore"):
@@ -67,8 +76,10 @@ def signatures(texts: list[str]) -> NDArray[np.uint32]:
 
 
 def story_text(title: str, body: str) -> str:
-    """What a signature is taken of: the body (outlets retitle a wire story), else the title."""
-    return body if body.strip() else title
+    """What a signature is taken of: title and body. A retitled copy differs in a few 3-grams of
+    hundreds; two templated items with the same wording (results, notices) differ in the title
+    that names their company."""
+    return f"{title}\n{body}"
 
 
 def _path(index_dir: Path, segment_id: str) -> Path:
@@ -127,9 +138,12 @@ def candidate_pairs(rows: NDArray[np.uint32]) -> NDArray[np.int64]:
     return np.unique(np.sort(pairs, axis=1), axis=0).astype(np.int64)
 
 
-def story_labels(rows: NDArray[np.uint32], live: NDArray[np.bool_]) -> NDArray[np.int64]:
+def story_labels(rows: NDArray[np.uint32], live: NDArray[np.bool_],
+                 days: NDArray[np.int64] | None = None) -> NDArray[np.int64]:
     """Per document, its story's label: the smallest live document number of its group (its own
-    number when it has no other version, is deleted or has no signature)."""
+    number when it has no other version, is deleted or has no signature). With `days` (per
+    document, days since 1970, `NO_DAY` when undated), two dated articles more than
+    MAX_DAYS_APART days apart are not paired."""
     labels = np.arange(len(rows), dtype=np.int64)
     usable = np.flatnonzero(live & (rows[:, 0] != EMPTY)) if len(rows) else np.zeros(0, dtype=np.int64)
     if len(usable) < 2:
@@ -138,8 +152,10 @@ def story_labels(rows: NDArray[np.uint32], live: NDArray[np.bool_]) -> NDArray[n
     pairs = candidate_pairs(sub)
     if not len(pairs):
         return labels
-    agree = (sub[pairs[:, 0]] == sub[pairs[:, 1]]).mean(axis=1)
-    pairs = usable[pairs[agree >= SIMILARITY]]
+    keep = (sub[pairs[:, 0]] == sub[pairs[:, 1]]).mean(axis=1) >= SIMILARITY
+    pairs = usable[pairs]
+    keep &= _close_in_time(days, pairs[:, 0], pairs[:, 1])
+    pairs = pairs[keep]
     if not len(pairs):
         return labels
     left, right = pairs[:, 0], pairs[:, 1]
@@ -150,4 +166,29 @@ def story_labels(rows: NDArray[np.uint32], live: NDArray[np.bool_]) -> NDArray[n
         np.minimum.at(labels, right, low)
         labels = labels[labels]
         if np.array_equal(labels, before):
-            return labels
+            break
+    # no chains: a member must itself be a version of its group's first article, and (when dated)
+    # within MAX_DAYS_APART of the group's first date, or it stands alone (daily reports, each
+    # like the day before's, would otherwise link a month into one story)
+    members = np.flatnonzero(labels != np.arange(len(labels)))
+    seeds = labels[members]
+    keep = (rows[members] == rows[seeds]).mean(axis=1) >= SIMILARITY
+    if days is not None:
+        first_day = np.full(len(labels), np.iinfo(np.int64).max, dtype=np.int64)
+        dated = days != NO_DAY
+        np.minimum.at(first_day, labels[dated], days[dated])
+        member_days = days[members]
+        keep &= (member_days == NO_DAY) | (member_days - first_day[seeds] <= MAX_DAYS_APART)
+    alone = members[~keep]
+    labels[alone] = alone
+    return labels
+
+
+def _close_in_time(days: NDArray[np.int64] | None, first: NDArray[np.int64],
+                   second: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Whether each pair of documents is at most MAX_DAYS_APART days apart (or either is undated)."""
+    if days is None:
+        return np.ones(len(first), dtype=bool)
+    a, b = days[first], days[second]
+    close: NDArray[np.bool_] = (a == NO_DAY) | (b == NO_DAY) | (np.abs(a - b) <= MAX_DAYS_APART)
+    return close
