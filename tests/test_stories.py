@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from search import build_index, check_index, delete_articles, export, search, versions
-from search.engine.collapse import story_counts
+from search.engine.collapse import count_stories
 from search.index import stories
 from search.index.facet_table import FacetTable
 
@@ -159,7 +159,9 @@ def test_story_counts_match_plain_python_on_random_tables() -> None:
         labels = labels[labels]
         mask = rng.random(docs) < 0.7
         expected = [len({labels[d] for d, v in pairs if mask[d] and str(v) == value}) for value in table.values]
-        assert story_counts(table, mask, labels).tolist() == expected
+        shared_docs = {d for d in range(docs) if sum(labels[o] == labels[d] for o in range(docs)) > 1}
+        shared_pairs = np.array([d in shared_docs for d in table.pair_docs.tolist()], dtype=bool)
+        assert count_stories(table, mask, labels, shared_pairs).tolist() == expected
 
 
 def test_groups_are_sound_and_find_close_copies() -> None:

@@ -63,38 +63,31 @@ class Duplicates:
 NO_DUPLICATES = Duplicates()
 
 
-def _shared(docs: NDArray[np.int64], labels: NDArray[np.int64]) -> NDArray[np.bool_]:
-    """Which of `docs` share their story with another of `docs`."""
-    per_story = np.bincount(labels[docs], minlength=len(labels))
-    return per_story[labels[docs]] > 1
-
-
-def keep_best(mask: NDArray[np.bool_], labels: NDArray[np.int64], rank: Rank) -> NDArray[np.bool_]:
+def keep_best(snap: Snapshot, mask: NDArray[np.bool_], rank: Rank) -> NDArray[np.bool_]:
     """`mask` with only the first article (in `rank` order) of each story it holds."""
-    docs = np.flatnonzero(mask)
-    shared = docs[_shared(docs, labels)]
-    if not len(shared):
+    shared = mask & snap.story_shared()
+    if not shared.any():
         return mask
-    only_shared = np.zeros_like(mask)
-    only_shared[shared] = True
-    ordered = rank(only_shared)
-    _, first = np.unique(labels[ordered], return_index=True)
-    kept = mask.copy()
-    kept[shared] = False
+    ordered = rank(shared)
+    _, first = np.unique(snap.story_labels()[ordered], return_index=True)
+    kept = mask & ~shared
     kept[ordered[first]] = True
     return kept
 
 
-def story_counts(table: FacetTable, mask: NDArray[np.bool_], labels: NDArray[np.int64]) -> NDArray[np.intp]:
-    """Per value of a facet, how many stories have it among the articles of `mask`: the plain
-    count, less the repeats of a value within a story (only stories with several matching
-    articles are looked at, so the usual case costs one more bincount)."""
+def story_counts(snap: Snapshot, facet: str, mask: NDArray[np.bool_]) -> NDArray[np.intp]:
+    """Per value of a facet, how many stories have it among the articles of `mask`."""
+    return count_stories(snap.table(facet), mask, snap.story_labels(), snap.story_pairs(facet))
+
+
+def count_stories(table: FacetTable, mask: NDArray[np.bool_], labels: NDArray[np.int64],
+                  shared_pairs: NDArray[np.bool_]) -> NDArray[np.intp]:
+    """`story_counts` over a table, the documents' story labels and, per pair, whether its
+    document's story has other versions: the plain count, less the repeats of a value within a
+    story (only the shared pairs are looked at, so the usual case costs one more boolean AND)."""
     counted = mask[table.pair_docs]
     counts = np.bincount(table.pair_ords[counted], minlength=len(table.values))
-    docs = np.flatnonzero(mask)
-    in_shared = np.zeros_like(mask)
-    in_shared[docs[_shared(docs, labels)]] = True
-    repeated = counted & in_shared[table.pair_docs]
+    repeated = counted & shared_pairs
     if not repeated.any():
         return counts
     ords = table.pair_ords[repeated].astype(np.int64)
@@ -127,9 +120,9 @@ def _versions(snap: Snapshot, members: NDArray[np.int64]) -> list[Version]:
 
 def duplicates_of(snap: Snapshot, docnum: int) -> Duplicates:
     """`docnum`'s other versions."""
-    members = story_members(snap, docnum)
-    if len(members) < 2:
+    if not snap.story_shared()[docnum]:
         return Duplicates()
+    members = story_members(snap, docnum)
     return Duplicates(_versions(snap, members[members != docnum]))
 
 

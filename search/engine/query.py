@@ -211,7 +211,7 @@ def collapsed(m: Matches, sort: str) -> Matches:
     def rank(mask: NDArray[np.bool_]) -> NDArray[np.int64]:
         return np.array([d for d, _ in ordered_docs(replace(m, mask=mask), sort, None)], dtype=np.int64)
 
-    return replace(m, mask=keep_best(m.mask, m.snap.story_labels(), rank))
+    return replace(m, mask=keep_best(m.snap, m.mask, rank))
 
 
 def highlight_terms(m: Matches) -> set[str]:
@@ -336,11 +336,10 @@ def search(
     selection = Selection.build(filters, exclude, match_mode, date_from, date_to)
     page, per_page = max(1, int(page)), min(max(1, int(per_page)), MAX_PER_PAGE)
     m = match(query, selection, index_dir, budget)
-    labels = m.snap.story_labels() if collapse else None
     facets, totals = {}, {}
     for name in FACETS:
         facets[name], totals[name] = m.selection.facet_values(m.snap, m.text_mask, m.masks, name, facet_limit,
-                                                              facet_order, labels)
+                                                              facet_order, collapse)
     effective_sort = sort if m.query is not None or sort != "relevance" else "newest"
     shown = collapsed(m, effective_sort) if collapse else m
     ranked = ordered_docs(shown, effective_sort, page * per_page)

@@ -103,10 +103,10 @@ class Selection:
 
     def facet_values(self, snap: Snapshot, base: NDArray[np.bool_], masks: dict[str, NDArray[np.bool_]], facet: str,
                      limit: int | None, order: str,
-                     stories: NDArray[np.int64] | None = None) -> tuple[list[FacetValue], int]:
+                     stories: bool = False) -> tuple[list[FacetValue], int]:
         """A facet's shown values (selected and excluded ones always included) and its distinct
-        count; with `stories` (the snapshot's story labels) each value counts stories, not articles."""
+        count; with `stories` each value counts stories (near-duplicates once), not articles."""
         table, counted = snap.table(facet), self.counting_mask(base, masks, facet)
-        counts = table.counts(counted) if stories is None else story_counts(table, counted, stories)
+        counts = story_counts(snap, facet, counted) if stories else table.counts(counted)
         values = table.top(counts, self.include.get(facet, ()), self.exclude.get(facet, ()), limit, order)
         return values, int(np.count_nonzero(counts))

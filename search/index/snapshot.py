@@ -75,6 +75,8 @@ class Snapshot:
     _vocabulary: Vocabulary | None = None
     _saved_tables: dict[str, FacetTable] | None = None
     _stories: NDArray[np.int64] | None = None
+    _story_shared: NDArray[np.bool_] | None = None
+    _story_pairs: dict[str, NDArray[np.bool_]] = field(default_factory=dict)
 
     @property
     def doc_count(self) -> int:
@@ -158,6 +160,23 @@ class Snapshot:
             signatures = np.concatenate(rows) if rows else np.zeros((0, stories.NUM_HASHES), dtype=np.uint32)
             self._stories = stories.story_labels(signatures, self.live, self.day)
         return self._stories
+
+    def story_shared(self) -> NDArray[np.bool_]:
+        """Per document, whether its story has other versions (the only documents collapsing
+        and counting by story need to look at)."""
+        if self._story_shared is None:
+            labels = self.story_labels()
+            member = labels != np.arange(len(labels))
+            shared = member.copy()
+            shared[labels[member]] = True
+            self._story_shared = shared
+        return self._story_shared
+
+    def story_pairs(self, facet: str) -> NDArray[np.bool_]:
+        """Per pair of a facet's table, whether its document's story has other versions."""
+        if facet not in self._story_pairs:
+            self._story_pairs[facet] = self.story_shared()[self.table(facet).pair_docs]
+        return self._story_pairs[facet]
 
     def _version_key(self) -> list[str]:
         """`facet_arrays.version_key` of this version: the saved tables are read only for it."""
