@@ -226,12 +226,24 @@ def test_deleting_a_storys_first_version_keeps_the_others_together(syndicated: d
     assert search("", per_page=100, index_dir=index_dir).total == STORIES + 1
 
 
-def test_signature_files_are_recorded_and_a_damaged_one_is_rebuilt(syndicated: dict, tmp_path: Path) -> None:
+def test_signature_files_are_recorded_and_a_damaged_one_is_found_and_rebuilt(syndicated: dict, tmp_path: Path) -> None:
     index_dir = Path(shutil.copytree(syndicated["index"], tmp_path / "index"))
     recorded = json.loads((index_dir / "integrity.json").read_text())
     saved = sorted((index_dir / stories.CACHE_DIR).glob("*.npy"))
     assert saved and all(f"{stories.CACHE_DIR}/{p.name}" in str(recorded) for p in saved)
     saved[0].write_bytes(saved[0].read_bytes()[:100])
+    damage = check_index(index_dir).damaged
+    assert [d.name for d in damage] == [f"{stories.CACHE_DIR}/{saved[0].name}"] and damage[0].derived
+    assert check_index(index_dir, repair=True).ok and check_index(index_dir).ok
     res = search("", per_page=100, index_dir=index_dir)
     assert res.total == STORIES + 1 and res.total_articles == 3 * STORIES + 2
-    assert check_index(index_dir).ok
+
+
+def test_a_versions_story_labels_are_saved_recorded_and_read_by_a_new_process(syndicated: dict) -> None:
+    index_dir = syndicated["index"]
+    saved = sorted((index_dir / stories.CACHE_DIR).glob(f"{stories.LABELS_PREFIX}*.npz"))
+    assert len(saved) == 1 and f"{stories.CACHE_DIR}/{saved[0].name}" in (index_dir / "integrity.json").read_text()
+    code = ("import sys; from search import search; r = search('', per_page=100, index_dir=sys.argv[1]); "
+            "print(r.total, r.total_articles)")
+    out = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(STORIES + 1), str(3 * STORIES + 2)]

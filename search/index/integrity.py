@@ -113,9 +113,10 @@ def _locked(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def version_files(index_dir: Path, segment_ids: Iterable[str], toc_name: str, tables_name: str) -> list[str]:
+def version_files(index_dir: Path, segment_ids: Iterable[str], toc_name: str, tables_name: str,
+                  labels_name: str | None = None) -> list[str]:
     """The files of an index version as they are on disk now: its table of contents, each
-    segment's Whoosh files and side files, and the version's facet tables."""
+    segment's Whoosh files and side files, and the version's facet tables (and story labels)."""
     ids = list(segment_ids)
     prefixes = tuple(f"{s}." for s in ids)
     names = [toc_name] + sorted(n for n in os.listdir(index_dir) if n.startswith(prefixes))
@@ -126,6 +127,8 @@ def version_files(index_dir: Path, segment_ids: Iterable[str], toc_name: str, ta
         names.append(f"facets/{segment_id}.npz")
         names.append(f"stories/{segment_id}.npy")
     names.append(f"facets/{tables_name}")
+    if labels_name:
+        names.append(f"stories/{labels_name}")
     return [n for n in names if (index_dir / n).is_file()]
 
 
@@ -215,7 +218,7 @@ class Damage:
         if self.name.startswith("postings/"):
             return self.name.split("/")[1]
         base = self.name.rsplit("/", 1)[-1]
-        return "" if base.startswith(("_", "tables-")) else base.split(".")[0]
+        return "" if base.startswith(("_", "tables-", "labels-")) else base.split(".")[0]
 
     @property
     def derived(self) -> bool:

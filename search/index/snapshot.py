@@ -156,9 +156,13 @@ class Snapshot:
         """Per document, its story's label (search/index/stories.py): the first live document
         of its group of near-duplicates, its own number when it has none."""
         if self._stories is None:
-            rows = [stories.segment_signatures(self.index_dir, leaf) for leaf, _ in self._leaves()]
-            signatures = np.concatenate(rows) if rows else np.zeros((0, stories.NUM_HASHES), dtype=np.uint32)
-            self._stories = stories.story_labels(signatures, self.live, self.day)
+            def make() -> NDArray[np.int64]:
+                rows = [stories.segment_signatures(self.index_dir, leaf) for leaf, _ in self._leaves()]
+                signatures = np.concatenate(rows) if rows else np.zeros((0, stories.NUM_HASHES), dtype=np.uint32)
+                return stories.story_labels(signatures, self.live, self.day)
+
+            self._stories = stories.version_labels(self.index_dir, self.searcher.reader().generation(),
+                                                   self._version_key(), make)
         return self._stories
 
     def story_shared(self) -> NDArray[np.bool_]:
@@ -247,14 +251,15 @@ def refresh_caches(index_dir: Path) -> None:
     with snap.searcher:
         segment_ids = list(snap._segment_postings())  # rebuilt and saved where missing
         snap.table("source")  # the version's tables: from every segment's pairs, saved, where missing
-        snap.story_labels()  # the story signatures of merged segments: from their stored texts, saved
+        snap.story_labels()  # the version's story labels, from signatures (merged segments': from their texts)
         generation = snap.searcher.reader().generation()
         facet_arrays.prune(index_dir, segment_ids, generation)
         postings.prune(index_dir, segment_ids)
-        stories.prune(index_dir, segment_ids)
+        stories.prune(index_dir, segment_ids, generation)
         toc = toc_file_name(generation)
         integrity.record(index_dir, integrity.version_files(index_dir, segment_ids, toc,
-                                                            facet_arrays.tables_name(generation)), toc)
+                                                            facet_arrays.tables_name(generation),
+                                                            stories.labels_name(generation)), toc)
 
 
 def _open(index_dir: Path) -> Snapshot:

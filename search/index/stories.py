@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -118,9 +119,37 @@ def segment_signatures(index_dir: Path, leaf: IndexReader) -> NDArray[np.uint32]
     return rows
 
 
-def prune(index_dir: Path, segment_ids: list[str]) -> None:
-    """Delete the signatures of segments no longer in the index."""
-    side_files.prune(index_dir / CACHE_DIR, [f"{s}.npy" for s in segment_ids])
+LABELS_PREFIX = "labels-"  # labels-<generation>.npz: one index version's story labels
+# what the saved labels were made with: other rules make other groups (read as unreadable, made again)
+_RULES = f"{NUM_HASHES}/{BANDS}/{SIMILARITY}/{SHINGLE_WORDS}/{MIN_WORDS}/{MAX_DAYS_APART}/seed-check"
+
+
+def labels_name(generation: int) -> str:
+    """The file name of an index version's saved story labels (in the `stories` folder)."""
+    return f"{LABELS_PREFIX}{generation}.npz"
+
+
+def version_labels(index_dir: Path, generation: int, version: list[str],
+                   make: Callable[[], NDArray[np.int64]]) -> NDArray[np.int64]:
+    """An index version's story labels: saved ones (for this `version`, its
+    `facet_arrays.version_key`, and these rules), else `make()`, saved for the next process."""
+    def read(path: Path) -> NDArray[np.int64]:
+        with np.load(path, allow_pickle=False) as saved:
+            if saved["version"].tolist() != version or str(saved["rules"]) != _RULES:
+                raise ValueError(f"story labels saved for another index version or other rules: {path}")
+            labels: NDArray[np.int64] = saved["labels"]
+            return labels
+
+    def write(partial: Path, labels: NDArray[np.int64]) -> None:
+        with partial.open("wb") as handle:
+            np.savez(handle, labels=labels, version=np.array(version, dtype=str), rules=np.array(_RULES))
+
+    return side_files.load_or_rebuild(index_dir / CACHE_DIR / labels_name(generation), read, make, write)
+
+
+def prune(index_dir: Path, segment_ids: list[str], generation: int) -> None:
+    """Delete the signatures of segments no longer in the index, and other versions' labels."""
+    side_files.prune(index_dir / CACHE_DIR, [f"{s}.npy" for s in segment_ids] + [labels_name(generation)])
 
 
 def candidate_pairs(rows: NDArray[np.uint32]) -> NDArray[np.int64]:
