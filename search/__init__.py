@@ -19,8 +19,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from search.engine import collapse as _collapse
 from search.engine import explore as _explore
 from search.engine import query as _query
+from search.engine.collapse import Duplicates, Version
 from search.engine.explore import ArticleView, CoOccurrence, IndexStats
 from search.engine.export import export as _export
 from search.engine.highlight import marked_html
@@ -104,6 +106,7 @@ cooccurrence = _on_default_index(_explore.cooccurrence)
 index_stats = _on_default_index(_explore.index_stats)
 export = _on_default_index(_export)
 delete_articles = _on_default_index(_build.delete_articles)
+versions = _on_default_index(_collapse.versions)
 
 
 def check_index(index_dir: str | Path | None = None, repair: bool = False) -> CheckReport:
@@ -133,10 +136,10 @@ def optimize(index_dir: str | Path | None = None,
 
 __all__ = [
     "ARTICLE_SUFFIXES", "EXPORT_FORMATS", "FACET_ORDERS", "MATCH_MODES", "SORTS",
-    "Article", "ArticleView", "CheckReport", "CoOccurrence", "DateHistogram", "FACETS", "Facet", "FacetValue", "Hit",
-    "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport", "IndexStats",
-    "LostArticles", "OptimizeProgress", "OptimizeReport", "PassedOver", "ReadError", "SearchError", "SearchResult",
-    "Selection", "build_index", "check_index", "cooccurrence", "default_index_dir", "delete_articles", "export",
-    "facet_values", "file_type", "get_article", "index_identity", "index_stats", "marked_html", "optimize",
-    "read_paths", "register_facet", "search", "similar",
+    "Article", "ArticleView", "CheckReport", "CoOccurrence", "DateHistogram", "Duplicates", "FACETS", "Facet",
+    "FacetValue", "Hit", "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport",
+    "IndexStats", "LostArticles", "OptimizeProgress", "OptimizeReport", "PassedOver", "ReadError", "SearchError",
+    "SearchResult", "Selection", "Version", "build_index", "check_index", "cooccurrence", "default_index_dir",
+    "delete_articles", "export", "facet_values", "file_type", "get_article", "index_identity", "index_stats",
+    "marked_html", "optimize", "read_paths", "register_facet", "search", "similar", "versions",
 ]

@@ -116,12 +116,16 @@ def _print_hit(hit: Hit, bold: bool) -> None:
         if facet.on_hits and values:
             print(_clean(f"  {facet.attr}: {', '.join(values)}"))
     print(f"  {_plain(hit.snippet, bold)}")
+    if hit.duplicates.count:
+        print(_clean(f"  + {hit.duplicates.count} versions ({', '.join(hit.duplicates.sources) or 'no source'})"))
 
 
 def _print_result(res: SearchResult, bold: bool) -> None:
     first = (res.page - 1) * res.per_page + 1
     shown = f"{first}-{first + len(res.hits) - 1}" if res.hits else "none"
-    print(f"{res.total} articles match ({shown} shown, page {res.page} of {res.pages}, {res.elapsed_ms:.0f} ms)")
+    matched = f"{res.total} articles" if res.total == res.total_articles or not res.collapsed else \
+        f"{res.total} stories ({res.total_articles} articles)"
+    print(f"{matched} match ({shown} shown, page {res.page} of {res.pages}, {res.elapsed_ms:.0f} ms)")
     if res.notice:
         print(_clean(f"Note: {res.notice}"))
     if res.suggestion:
@@ -205,10 +209,14 @@ def _parser() -> argparse.ArgumentParser:
     _knob(cmd, "--facet-limit", "facet_limit")
     cmd.add_argument("--facet-order", choices=FACET_ORDERS, default="count", help="facet values by count or name")
     cmd.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    cmd.add_argument("--no-collapse", action="store_true",
+                     help="list near-duplicate copies as hits of their own (default: one hit per story)")
 
     cmd = commands.add_parser("export", parents=[chosen, index_option], help="write all matches to stdout")
     cmd.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
     cmd.add_argument("--sort", choices=SORTS, default="newest")
+    cmd.add_argument("--skip-copies", action="store_true",
+                     help="write only the first article of each story of near-duplicates (default: every match)")
 
     cmd = commands.add_parser("values", parents=[chosen, index_option], help="find values of a facet by substring")
     cmd.add_argument("--facet", required=True, choices=list(FACETS))
@@ -273,11 +281,12 @@ def _run(args: argparse.Namespace) -> None:
         print(f"deleted {delete_articles(args.ids, args.index_dir)} of {len(args.ids)}")
     elif args.command == "query":
         res = search(args.text, page=args.page, per_page=args.per_page, sort=args.sort, index_dir=args.index_dir,
-                     facet_limit=args.facet_limit, facet_order=args.facet_order, **_selection(args))
+                     facet_limit=args.facet_limit, facet_order=args.facet_order, collapse=not args.no_collapse,
+                     **_selection(args))
         _print_json(res) if args.json else _print_result(res, bold)
     elif args.command == "export":
         for chunk in export(args.text, format=args.format, sort=args.sort, index_dir=args.index_dir,
-                            **_selection(args)):
+                            collapse=args.skip_copies, **_selection(args)):
             sys.stdout.write(chunk)
     elif args.command == "values":
         values, total = facet_values(args.facet, args.contains, args.text, limit=args.limit,

@@ -84,8 +84,9 @@ def test_a_5mb_word_and_a_50000_letter_word_cost_bounded_memory_and_disk(tmp_pat
     assert peak_kb / 1024 < PEAK_RSS_LIMIT_MB
     index_bytes = sum(f.stat().st_size for f in index_dir.rglob("*") if f.is_file())
     assert index_bytes < INDEX_SIZE_FACTOR * input_bytes
-    assert search("pipelines", index_dir=index_dir).total == 2  # the long words' articles, by other words
-    assert search("crude", index_dir=index_dir).total > 100
+    # the long words' articles, by other words
+    assert search("pipelines", index_dir=index_dir, collapse=False).total == 2
+    assert search("crude", index_dir=index_dir, collapse=False).total > 100
 
 
 # Row 2: a build that reads no good article; an index before its first commit
@@ -111,7 +112,7 @@ def test_a_rebuild_that_reads_no_good_article_leaves_the_index_as_it_was(tmp_pat
         assert (report.added, report.updated) == (0, 0)
         assert "not rebuilt" in report.notice and "unchanged" in report.summary()
         assert snapshot_of_folder(index_dir) == before
-        assert search("ministers", index_dir=index_dir).total == 3
+        assert search("ministers", index_dir=index_dir, collapse=False).total == 3
 
 
 def test_a_new_index_is_searchable_before_its_first_commit(tmp_path):
@@ -131,7 +132,7 @@ def test_a_new_index_is_searchable_before_its_first_commit(tmp_path):
     assert build_index([tmp_path / "bad.json"], first_build).added == 0
     for index_dir in (created, first_build):
         for query in ("", "oil", "oil*", "oil~1", '"crude oil"', "title:oil OR body:gas"):
-            result = search(query, index_dir=index_dir)
+            result = search(query, index_dir=index_dir, collapse=False)
             assert (result.total, result.hits) == (0, [])
         assert facet_values("country", index_dir=index_dir) == ([], 0)
         assert cooccurrence("country", "source", index_dir=index_dir).counts == []
@@ -171,7 +172,7 @@ def test_deep_nesting_is_one_error_and_every_good_record_is_committed(tmp_path):
     assert errors.keys() == {"deep.json", "lines.jsonl:2", "deep.txt"}
     assert all("nested too deeply" in message for message in errors.values())
     assert "deep.meta.toml" in errors["deep.txt"]  # the sidecar is named
-    assert report.added == 1001 and search("", index_dir=tmp_path / "index").total == 1001
+    assert report.added == 1001 and search("", index_dir=tmp_path / "index", collapse=False).total == 1001
 
 
 def test_wrong_json_types_are_errors_naming_the_field(tmp_path):
@@ -266,7 +267,7 @@ def test_prune_keeps_the_articles_of_a_file_that_failed_to_read(tmp_path):
     (corpus / "b.jsonl").write_bytes(b"\xff\xfe\x00\x00broken")
     report = build_index([corpus], index_dir, prune=True)
     assert report.pruned == 0 and len(report.errors) == 1
-    assert search("", index_dir=index_dir).total == 4
+    assert search("", index_dir=index_dir, collapse=False).total == 4
 
 
 # Row 8: implausible dates
@@ -285,7 +286,7 @@ def test_implausible_dates_are_reported_and_dropped_the_articles_kept(tmp_path):
     warned = {e.where.rsplit(":", 1)[1]: e.message for e in report.errors}
     assert warned.keys() == {"1", "2", "3", "6"}
     assert "9999-12-31 is outside 1800-01-01" in warned["1"] and "kept without a date" in warned["1"]
-    result = search("", per_page=10, index_dir=index_dir)
+    result = search("", per_page=10, index_dir=index_dir, collapse=False)
     published = {hit.id: hit.published for hit in result.hits}
     assert published["first"] == date(1800, 1, 1) and published["last"] == latest
     assert all(published[name] is None for name in ("far", "early", "before", "after"))
@@ -297,19 +298,20 @@ def test_implausible_dates_are_reported_and_dropped_the_articles_kept(tmp_path):
 
 def test_api_arguments_of_the_wrong_kind_get_clear_errors(seed_index):
     with pytest.raises(ValueError, match="facet_limit must be a whole number"):
-        search("", facet_limit=-1, index_dir=seed_index)
+        search("", facet_limit=-1, index_dir=seed_index, collapse=False)
     with pytest.raises(TypeError, match="filters must be a mapping of facet name to values"):
-        search("", filters="country", index_dir=seed_index)
+        search("", filters="country", index_dir=seed_index, collapse=False)
     with pytest.raises(TypeError, match=r"exclude must be a mapping"):
         facet_values("country", exclude=["France"], index_dir=seed_index)
     with pytest.raises(TypeError, match=r"filters\['country'\] must be a value or a list"):
-        search("", filters={"country": 3}, index_dir=seed_index)
+        search("", filters={"country": 3}, index_dir=seed_index, collapse=False)
     with pytest.raises(TypeError, match="query must be a string"):
-        search(b"oil", index_dir=seed_index)
+        search(b"oil", index_dir=seed_index, collapse=False)
     with pytest.raises(ValueError, match="top must be a whole number from 1 to 200"):
         cooccurrence("country", "source", top=10_000, index_dir=seed_index)
-    assert search(None, index_dir=seed_index).total == search("", index_dir=seed_index).total > 0
-    assert len(search("", facet_limit=0, index_dir=seed_index).facets["source"]) == 0
+    assert search(None, index_dir=seed_index, collapse=False).total == \
+        search("", index_dir=seed_index, collapse=False).total > 0
+    assert len(search("", facet_limit=0, index_dir=seed_index, collapse=False).facets["source"]) == 0
     assert len(cooccurrence("source", "source", top=200, index_dir=seed_index).rows) > 0
 
 
@@ -322,7 +324,7 @@ def test_did_you_mean_keeps_half_the_letters_of_the_word():
 
 
 def test_did_you_mean_on_an_index_never_turns_a_foreign_word_into_a_short_one(seed_index):
-    assert search("石油", index_dir=seed_index).suggestion is None
+    assert search("石油", index_dir=seed_index, collapse=False).suggestion is None
 
 
 # Hypothesis: random bytes (tests/test_fuzz.py) and random structure and nesting to the readers

@@ -39,16 +39,16 @@ def segment_count(index_dir: Path) -> int:
 def test_a_deleted_index_folder_is_reported_never_served_from_the_cache(tmp_path):
     index_dir = tmp_path / "index"
     build_index([write_articles(tmp_path / "in" / "a.jsonl", "a", 20)], index_dir)
-    assert search("ferry", index_dir=index_dir).total == 20
+    assert search("ferry", index_dir=index_dir, collapse=False).total == 20
     shutil.rmtree(index_dir)
     with pytest.raises(IndexNotFoundError, match="does not exist"):
-        search("ferry", index_dir=index_dir)
+        search("ferry", index_dir=index_dir, collapse=False)
 
 
 def test_a_configured_folder_that_is_gone_is_an_error_not_a_new_sample_index(tmp_path, monkeypatch):
     monkeypatch.setenv("SEARCH_INDEX_DIR", str(tmp_path / "configured"))
     with pytest.raises(IndexNotFoundError):
-        search("cyber")
+        search("cyber", collapse=False)
     assert not (tmp_path / "configured").exists() and index_identity() is None
 
 
@@ -57,11 +57,11 @@ def test_a_replaced_index_folder_is_opened_anew(tmp_path):
     build_index([write_articles(tmp_path / "in" / "a.jsonl", "a", 20)], index_dir)
     build_index([write_articles(tmp_path / "in2" / "b.jsonl", "b", 7)], other)
     before = index_identity(index_dir)
-    assert search("ferry", index_dir=index_dir).total == 20
+    assert search("ferry", index_dir=index_dir, collapse=False).total == 20
     shutil.rmtree(index_dir)
     other.rename(index_dir)  # same path, another folder (the same generation number, too)
     assert index_identity(index_dir) != before
-    assert {h.id for h in search("ferry", index_dir=index_dir).hits} == {f"b{i}" for i in range(7)}
+    assert {h.id for h in search("ferry", index_dir=index_dir, collapse=False).hits} == {f"b{i}" for i in range(7)}
 
 
 def test_the_page_says_when_its_index_was_replaced_or_is_gone(tmp_path, monkeypatch):
@@ -123,7 +123,7 @@ def test_fully_deleted_segments_are_dropped_at_commit_and_space_reclaimed(tmp_pa
         assert report.updated == 60
     assert segment_count(index_dir) == 1
     assert folder_bytes(index_dir) < first * 1.3
-    assert search("ferry", index_dir=index_dir).total == 60
+    assert search("ferry", index_dir=index_dir, collapse=False).total == 60
 
 
 def test_optimize_merges_into_one_segment_keeps_answers_and_readers_keep_their_version(tmp_path, monkeypatch):
@@ -133,14 +133,14 @@ def test_optimize_merges_into_one_segment_keeps_answers_and_readers_keep_their_v
         build_index([write_articles(tmp_path / "in" / f"{name}.jsonl", name, 30)], index_dir)
     build_index([write_articles(tmp_path / "in" / "a2.jsonl", "a", 10, edition=1)], index_dir)  # 10 replaced
     assert segment_count(index_dir) == 4
-    before = [(r.total, [h.id for h in r.hits]) for r in (search(q, index_dir=index_dir)
+    before = [(r.total, [h.id for h in r.hits]) for r in (search(q, index_dir=index_dir, collapse=False)
                                                           for q in ("ferry", "night crossing", "edition 1"))]
     reader_view = snapshot(index_dir)
     steps = []
     report = optimize(index_dir, progress=steps.append)
     assert (report.segments_before, report.segments_after) == (4, 1) and report.bytes_after < report.bytes_before
     assert [s.done for s in steps if s.step == "merging"] == [1, 2, 3, 4] and steps[-1].step == "arrays"
-    after = [(r.total, [h.id for h in r.hits]) for r in (search(q, index_dir=index_dir)
+    after = [(r.total, [h.id for h in r.hits]) for r in (search(q, index_dir=index_dir, collapse=False)
                                                          for q in ("ferry", "night crossing", "edition 1"))]
     assert after == before and before[0][0] == 90
     # the reader that opened the old version still reads it whole, though its files are deleted

@@ -67,9 +67,9 @@ def answers(index_dir: Path) -> list[tuple[int, list[str]]]:
 
 
 def all_ids(index_dir: Path) -> set[str]:
-    res = search("", per_page=100, index_dir=index_dir)
+    res = search("", per_page=100, index_dir=index_dir, collapse=False)
     return {h.id for page in range(1, res.pages + 1) for h in search("", page=page, per_page=100,
-                                                                   index_dir=index_dir).hits}
+                                                                   index_dir=index_dir, collapse=False).hits}
 
 
 def segment_file(index_dir: Path, suffix: str) -> Path:

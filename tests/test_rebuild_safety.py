@@ -66,7 +66,7 @@ def test_a_plain_build_over_a_damaged_table_of_contents_is_a_clear_error(damaged
     assert toc in message and "--rebuild" in message and "check" in message
     assert isinstance(raised.value.__cause__, Exception)  # Whoosh's own error, kept as the cause
     with pytest.raises(IndexCorruptError, match=toc):
-        search("harbour", index_dir=index_dir)
+        search("harbour", index_dir=index_dir, collapse=False)
     assert main(["index", str(corpus), "--index-dir", str(index_dir)]) == 2
     assert folder_bytes(index_dir) == before  # nothing written, nothing deleted
 
@@ -79,7 +79,7 @@ def test_the_default_index_folder_with_a_damaged_table_of_contents_is_an_error_n
 
     assert ensure_default_index() == index_dir  # an index, though damaged: never replaced by the seeds
     with pytest.raises(IndexCorruptError, match=toc):
-        search("harbour")
+        search("harbour", collapse=False)
 
 
 def test_a_rebuild_that_reads_nothing_leaves_a_damaged_index_as_it_was(damaged, tmp_path):
@@ -94,7 +94,7 @@ def test_a_rebuild_that_reads_nothing_leaves_a_damaged_index_as_it_was(damaged, 
         assert "not rebuilt" in report.notice and "unchanged" in report.notice
         assert folder_bytes(index_dir) == before  # the damaged files are still there, for a better rebuild
     with pytest.raises(IndexCorruptError, match=toc):
-        search("harbour", index_dir=index_dir)
+        search("harbour", index_dir=index_dir, collapse=False)
 
 
 def test_a_rebuild_stopped_half_way_leaves_every_old_file(damaged):
@@ -121,7 +121,7 @@ def test_a_rebuild_replaces_a_damaged_index_once_it_has_read_articles(damaged, t
     corpus = write_articles(tmp_path / "new", "b", 30, "Beta Wire")
     report = build_index([corpus], index_dir, rebuild=True, workers=workers, commit_every=10)
     assert report.added == 30 and "could not be read" in report.notice and "rebuilt" in report.notice
-    assert search("harbour", index_dir=index_dir).total == 30
+    assert search("harbour", index_dir=index_dir, collapse=False).total == 30
     assert [(v.value, v.count) for v in facet_values("source", index_dir=index_dir)[0]] == [("Beta Wire", 30)]
     assert [p.name for p in index_dir.glob("_MAIN_*.toc")] != [toc]  # one table of contents: the new version's
     assert len(list(index_dir.glob("_MAIN_*.toc"))) == 1
@@ -148,7 +148,7 @@ def test_saved_facet_tables_of_another_version_with_the_same_generation_are_not_
             snapshot_module._cache.clear()
         values, _ = facet_values("source", index_dir=index_dir)
         assert [(v.value, v.count) for v in values] == [("Beta Wire", 25)]
-        assert search("", index_dir=index_dir).facets["source"][0].value == "Beta Wire"
+        assert search("", index_dir=index_dir, collapse=False).facets["source"][0].value == "Beta Wire"
     assert check_index(index_dir).ok
 
 
@@ -201,7 +201,7 @@ def test_a_build_over_damaged_files_is_a_clear_error_and_a_rebuild_starts_over(t
     assert folder_bytes(index_dir) == before
     report = build_index([corpus], index_dir, rebuild=True)
     assert report.added == 40 and "replaced one that could not be read" in report.notice
-    assert search("harbour", index_dir=index_dir).total == 40
+    assert search("harbour", index_dir=index_dir, collapse=False).total == 40
     checked = check_index(index_dir)
     assert checked.ok and not checked.unrecorded, checked.lines()
 
@@ -237,10 +237,10 @@ def test_kill_9_during_a_rebuild_over_a_damaged_index_keeps_every_old_file_and_a
     old_records = json.loads(before[records])["files"]
     assert {name: json.loads(after[records])["files"].get(name) for name in old_records} == old_records
     with pytest.raises(IndexCorruptError, match=toc):
-        search("harbour", index_dir=index_dir)
+        search("harbour", index_dir=index_dir, collapse=False)
     rerun = subprocess.run(command, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
-    assert search("harbour", index_dir=index_dir).total == 1200
+    assert search("harbour", index_dir=index_dir, collapse=False).total == 1200
     checked = check_index(index_dir)
     assert checked.ok and not checked.unrecorded, checked.lines()
     old_segment_files = [n for n in before if n.startswith("MAIN_") and n != "MAIN_WRITELOCK"]

@@ -32,10 +32,10 @@ def write_corpus(folder: Path, count: int, name: str = "wire.jsonl", prefix: str
 
 
 def all_ids(index_dir) -> list[str]:
-    res = search("", per_page=100, index_dir=index_dir)
+    res = search("", per_page=100, index_dir=index_dir, collapse=False)
     ids = []
     for page in range(1, res.pages + 1):
-        ids += [h.id for h in search("", page=page, per_page=100, index_dir=index_dir).hits]
+        ids += [h.id for h in search("", page=page, per_page=100, index_dir=index_dir, collapse=False).hits]
     return ids
 
 
@@ -47,7 +47,7 @@ def test_prune_removes_articles_whose_file_is_gone(tmp_path):
     assert build_index([corpus], index_dir).added == 5
     gone.unlink()
     kept = build_index([corpus], index_dir)  # without --prune nothing is deleted
-    assert (kept.skipped, kept.pruned, search("", index_dir=index_dir).total) == (3, 0, 5)
+    assert (kept.skipped, kept.pruned, search("", index_dir=index_dir, collapse=False).total) == (3, 0, 5)
     report = build_index([corpus], index_dir, prune=True)
     assert (report.skipped, report.pruned) == (3, 2)
     assert sorted(all_ids(index_dir)) == ["a0", "a1", "a2"]
@@ -57,7 +57,7 @@ def test_prune_leaves_articles_from_other_folders_alone(tmp_path):
     build_index([ROOT / "seeds"], tmp_path / "index")
     write_corpus(tmp_path / "corpus", 2)
     report = build_index([tmp_path / "corpus"], tmp_path / "index", prune=True)
-    assert report.pruned == 0 and search("", index_dir=tmp_path / "index").total == 4
+    assert report.pruned == 0 and search("", index_dir=tmp_path / "index", collapse=False).total == 4
 
 
 def test_delete_by_id_from_python_and_cli(tmp_path):
@@ -72,7 +72,7 @@ def test_delete_by_id_from_python_and_cli(tmp_path):
 
 
 def wait_for_total(index_dir, at_least: int, process) -> None:
-    while search("", index_dir=index_dir).total < at_least and process.poll() is None:
+    while search("", index_dir=index_dir, collapse=False).total < at_least and process.poll() is None:
         time.sleep(0.02)
 
 
@@ -98,8 +98,8 @@ def test_kill_9_mid_run_loses_nothing_and_a_rerun_completes(tmp_path, kill_point
     outlived = [pid for pid in workers_started if Path(f"/proc/{pid}").exists()]
     assert not outlived, "worker processes outlived the indexer"
     # The previous index is intact and searchable, with whatever was committed before the kill.
-    after_kill = search("", index_dir=index_dir)
-    assert search("cyber", index_dir=index_dir).total == 2
+    after_kill = search("", index_dir=index_dir, collapse=False)
+    assert search("cyber", index_dir=index_dir, collapse=False).total == 2
     assert 2 <= after_kill.total <= 1202
     # Running the same command again completes the job: every article once, no duplicates.
     rerun = subprocess.run(command, capture_output=True, text=True)
@@ -133,8 +133,8 @@ def test_worker_processes_write_the_same_index_as_one_process(tmp_path):
     parallel = build_index([corpus], tmp_path / "parallel", workers=2, commit_every=300)
     assert (serial.added, parallel.added) == (700, 700)
     assert stored_documents(tmp_path / "parallel") == stored_documents(tmp_path / "serial")
-    one = search("geneva minister", index_dir=tmp_path / "serial")
-    two = search("geneva minister", index_dir=tmp_path / "parallel")
+    one = search("geneva minister", index_dir=tmp_path / "serial", collapse=False)
+    two = search("geneva minister", index_dir=tmp_path / "parallel", collapse=False)
     assert one.total == two.total == 700 and one.facets == two.facets
     # rounds overlap, so intermediate commits leave files alone; the last commit cleans up:
     # one table of contents, no temporary folders, no file of a segment not in the index
@@ -150,12 +150,12 @@ def test_worker_processes_write_the_same_index_as_one_process(tmp_path):
     corpus.write_text("\n".join(lines) + "\n", "utf-8")
     again = build_index([corpus], tmp_path / "parallel", workers=2, commit_every=300)
     assert (again.added, again.updated, again.skipped) == (0, 10, 690)
-    assert search("envoys", index_dir=tmp_path / "parallel").total == 10
+    assert search("envoys", index_dir=tmp_path / "parallel", collapse=False).total == 10
     assert len(set(all_ids(tmp_path / "parallel"))) == len(all_ids(tmp_path / "parallel")) == 700
 
     # a rebuild replaces everything in one commit
     rebuilt = build_index([corpus], tmp_path / "parallel", workers=2, commit_every=300, rebuild=True)
-    assert rebuilt.added == 700 and search("", index_dir=tmp_path / "parallel").total == 700
+    assert rebuilt.added == 700 and search("", index_dir=tmp_path / "parallel", collapse=False).total == 700
 
 
 def test_small_updates_are_merged_but_large_segments_left_alone(tmp_path, monkeypatch):
@@ -196,10 +196,11 @@ def test_saved_facet_arrays_match_the_postings_and_follow_deletions(tmp_path, mo
             assert saved is not None
             from_postings = facet_arrays.from_reader(leaf)
             assert all(pairs(saved, name) == pairs(from_postings, name) for name in FACETS)
-    countries = search("seoul", index_dir=index_dir).facets["country"]
+    countries = search("seoul", index_dir=index_dir, collapse=False).facets["country"]
     assert {"South Korea": 1, "Japan": 1} == {v.value: v.count for v in countries}
     delete_articles(["kr"], index_dir)
-    assert search("", index_dir=index_dir).facets["country"] == []  # the deleted article's values are gone
+    # the deleted article's values are gone
+    assert search("", index_dir=index_dir, collapse=False).facets["country"] == []
     saved_files = {p.stem for p in (index_dir / facet_arrays.CACHE_DIR).glob("*.npz")}
     with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
         generation = searcher.reader().generation()
@@ -227,10 +228,10 @@ def test_search_while_another_process_indexes(tmp_path):
                                 str(index_dir), "--workers", "1", "--commit-every", "100", "--quiet"])
     totals = []
     while process.poll() is None:
-        totals.append(search("", index_dir=index_dir).total)  # readers see the last commit
+        totals.append(search("", index_dir=index_dir, collapse=False).total)  # readers see the last commit
         time.sleep(0.05)
     assert process.returncode == 0
-    totals.append(search("", index_dir=index_dir).total)
+    totals.append(search("", index_dir=index_dir, collapse=False).total)
     assert totals == sorted(totals) and totals[0] >= 2 and totals[-1] == 802
     assert len(set(totals)) >= 2  # the reader saw intermediate commits, then the end
 
@@ -274,7 +275,7 @@ def test_a_second_writer_waits_then_fails_clearly(tmp_path, monkeypatch):
             build_index([ROOT / "seeds"], index_dir, rebuild=True)
     finally:
         holder.cancel()
-    assert search("cyber", index_dir=index_dir).total == 2  # untouched
+    assert search("cyber", index_dir=index_dir, collapse=False).total == 2  # untouched
 
 
 def test_corrupt_index_folder_gives_a_clear_error(tmp_path):
@@ -283,7 +284,7 @@ def test_corrupt_index_folder_gives_a_clear_error(tmp_path):
     for toc in index_dir.glob("*.toc"):
         toc.write_bytes(os.urandom(200))
     with pytest.raises(IndexCorruptError, match="cannot read the index"):
-        search("x", index_dir=index_dir)
+        search("x", index_dir=index_dir, collapse=False)
     out = subprocess.run([sys.executable, "-m", "search", "query", "x", "--index-dir", str(index_dir)],
                          capture_output=True, text=True)
     assert out.returncode == 2 and "cannot read the index" in out.stderr and "Traceback" not in out.stderr
@@ -296,11 +297,11 @@ def test_deleted_caches_are_rebuilt_from_whoosh_with_the_same_answers(tmp_path):
     index_dir = tmp_path / "index"
     build_index([ROOT / "seeds", write_corpus(tmp_path / "corpus", 30)], index_dir)
     queries = ["trade talks", '"the minister said"', "negotiat*", "stoltenberg", "geneva -round"]
-    before = [search(q, index_dir=index_dir) for q in queries]
+    before = [search(q, index_dir=index_dir, collapse=False) for q in queries]
     shutil.rmtree(index_dir / "postings")
     shutil.rmtree(index_dir / "facets")
     snapshot_module._cache.clear()  # as a new process would
-    after = [search(q, index_dir=index_dir) for q in queries]
+    after = [search(q, index_dir=index_dir, collapse=False) for q in queries]
     assert [(r.total, [h.id for h in r.hits], r.facets) for r in after] == \
         [(r.total, [h.id for h in r.hits], r.facets) for r in before]
     assert any((index_dir / "postings").iterdir()) and any((index_dir / "facets").iterdir())

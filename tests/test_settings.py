@@ -92,11 +92,12 @@ def test_command_line_help_shows_the_setting_and_its_default(command, option, na
 
 
 def test_search_defaults_are_the_settings(many_sources):
-    res = search("", index_dir=many_sources)
+    res = search("", index_dir=many_sources, collapse=False)
     assert res.total == SOURCES
     assert len(res.hits) == res.per_page == setting("page_size")
     assert len(res.facets["source"]) == setting("facet_limit") < res.facet_totals["source"] == SOURCES
-    assert search("", per_page=10 * setting("max_page_size"), index_dir=many_sources).per_page == setting(
+    assert search("", per_page=10 * setting("max_page_size"), index_dir=many_sources,
+                  collapse=False).per_page == setting(
         "max_page_size")
 
 
@@ -105,15 +106,15 @@ def test_explore_defaults_are_the_settings(many_sources):
     assert len(values) == setting("value_search_limit") < total == SOURCES
     grid = cooccurrence("source", "theme", index_dir=many_sources)
     assert len(grid.rows) == setting("cooccurrence_top")
-    first = search("summit", index_dir=many_sources).hits[0].id
+    first = search("summit", index_dir=many_sources, collapse=False).hits[0].id
     assert len(similar(first, index_dir=many_sources)) == setting("similar_articles")
 
 
 def test_a_longer_query_is_cut_at_the_setting(many_sources):
     limit = setting("max_query_chars")
-    assert search("summit " * (limit // 7 + 10), index_dir=many_sources).notice == (
+    assert search("summit " * (limit // 7 + 10), index_dir=many_sources, collapse=False).notice == (
         f"The query was cut to its first {limit} characters.")
-    assert search("summit " * (limit // 7 - 10), index_dir=many_sources).notice is None
+    assert search("summit " * (limit // 7 - 10), index_dir=many_sources, collapse=False).notice is None
 
 
 def test_the_page_uses_the_settings():

@@ -5,7 +5,8 @@ URL parameters (defaults are left out):
 * `q` – the query; `<facet>=value` (repeated) – selected values, e.g. `country=Russia`;
 * `not_<facet>=value` – excluded values; `all=<facet>` – the facet's values must all match;
 * `date_from`, `date_to` – ISO dates, inclusive;
-* `sort`, `per_page`, `page`; `article` – the article open;
+* `sort`, `per_page`, `page`; `article` – the article open; `copies=show` – near-duplicate copies
+  listed as hits of their own (by default a story's copies collapse under its best hit);
 * `tab` (results, charts, add), `chart` (the facet of the bar chart), `rows`/`cols` (the facets of
   the co-occurrence heat map), `more=<facet>` (all listed values shown), `find_<facet>` (the text
   typed in a facet's own search box).
@@ -31,6 +32,7 @@ MATCH_LABELS = {"any": "any", "all": "all"}
 NOT_PREFIX, FIND_PREFIX = "not_", "find_"
 MAX_FIND_CHARS = 100
 MAX_PAGE = 100_000
+COPIES_SHOWN = "show"
 
 
 def _default_facet(*preferred: str) -> str:
@@ -63,6 +65,7 @@ class PageState:
     cols: str = DEFAULT_COLS
     more: tuple[str, ...] = ()
     find: dict[str, str] = field(default_factory=dict)
+    copies: bool = False  # near-duplicate copies listed as hits of their own, not collapsed into stories
 
     # --- changes that narrow or widen the results go back to page 1, close the article and leave
     # the Add articles tab for the results (the Charts tab stays: it charts the new results) ---
@@ -229,6 +232,7 @@ def state_from_params(get_all: Callable[[str], list[str]]) -> PageState:
         cols=_facet(_last(get_all("cols")), DEFAULT_COLS),
         more=tuple(name for name in FACETS if name in _values(get_all, "more")),
         find={name: text[:MAX_FIND_CHARS] for name in FACETS if (text := _last(get_all(FIND_PREFIX + name)))},
+        copies=_last(get_all("copies")) == COPIES_SHOWN,
     )
     date_from, date_to = _date_range(_date(_last(get_all("date_from"))), _date(_last(get_all("date_to"))))
     return replace(state, date_from=date_from, date_to=date_to)
@@ -255,6 +259,8 @@ def state_to_params(state: PageState) -> dict[str, str | list[str]]:
         params["per_page"] = str(state.per_page)
     if state.page > 1:
         params["page"] = str(state.page)
+    if state.copies:
+        params["copies"] = COPIES_SHOWN
     if state.tab != "results":
         params["tab"] = state.tab
     for name, value, default in (("chart", state.chart, DEFAULT_CHART), ("rows", state.rows, DEFAULT_ROWS),

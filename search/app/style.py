@@ -68,6 +68,10 @@ mark { background: rgba(255, 204, 0, .42); color: inherit; padding: 0 .12em; bor
 .ns-meta { font-size: .86rem; opacity: .7; margin: .2rem 0 .4rem; }
 .ns-source { font-weight: 600; }
 .ns-snippet { margin: 0 0 .5rem !important; line-height: 1.6; font-size: .97rem; overflow-wrap: anywhere; }
+.ns-versions { font-size: .84rem; margin-top: .45rem; }
+.ns-versions summary { cursor: pointer; opacity: .75; }
+.ns-versions ul { margin: .3rem 0 0 1rem; padding: 0; }
+.ns-versions .ns-meta { display: inline; }
 .ns-tags { display: flex; flex-wrap: wrap; gap: .35rem 1rem; font-size: .78rem; }
 .ns-group { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .3rem; }
 .ns-group-label { text-transform: uppercase; letter-spacing: .05em; font-size: .66rem; opacity: .6; font-weight: 600; }

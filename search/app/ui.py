@@ -174,8 +174,29 @@ def card_html(hit: Hit, state: PageState) -> str:
         f'<div class="ns-meta">{meta_html(hit)}</div>'
         f'<p class="ns-snippet">{hit.snippet}</p>'
         + (f'<div class="ns-tags">{tags}</div>' if tags else "")
+        + versions_html(hit, state)
         + "</article>"
     )
+
+
+VERSION_SOURCES_SHOWN = 3
+
+
+def versions_html(hit: Hit, state: PageState) -> str:
+    """"+ 2 versions (Reuters, AP)" under a hit whose story has other versions, which opens
+    (a native <details>) to list them, each linking to its article view; "" when it has none."""
+    if not hit.duplicates.count:
+        return ""
+    sources = hit.duplicates.sources
+    named = ", ".join(sources[:VERSION_SOURCES_SHOWN]) + (", …" if len(sources) > VERSION_SOURCES_SHOWN else "")
+    label = f"+ {count_text(hit.duplicates.count, 'version')}" + (f" ({named})" if named else "")
+    items = "".join(
+        f'<li><a href="{escape(href(replace(state, article=v.id)), quote=True)}" target="_self">'
+        f'{escape(v.title or v.id)}</a> <span class="ns-meta">'
+        + '<span class="ns-dot">·</span>'.join(escape(p) for p in (v.source, format_date(v.published) if v.published
+                                                                    else "") if p)
+        + "</span></li>" for v in hit.duplicates.versions)
+    return f'<details class="ns-versions"><summary>{escape(label)}</summary><ul>{items}</ul></details>'
 
 
 def results_html(hits: Iterable[Hit], state: PageState) -> str:
@@ -195,12 +216,16 @@ def similar_html(hits: list[Hit], state: PageState) -> str:
     return '<ul class="ns-similar">' + "".join(items) + "</ul>"
 
 
-def stats_html(total: int, q: str, elapsed_ms: float, page: int, per_page: int) -> str:
-    """"2 articles match “cyber” · 3 ms" (with the range shown when there are several pages).
+def stats_html(total: int, q: str, elapsed_ms: float, page: int, per_page: int, articles: int | None = None) -> str:
+    """"2 articles match “cyber” · 3 ms" (with the range shown when there are several pages);
+    "2 stories (5 articles) match" when `articles` (copies collapsed into stories) differs.
 
     The count sentence is `.ns-count` (the same for the same results), the time `.ns-time`.
     """
     count = f"<strong>{escape(count_text(total))}</strong>"
+    if articles is not None and articles != total:
+        stories = f"{total:,} {'story' if total == 1 else 'stories'}"
+        count = f"<strong>{stories}</strong> ({escape(count_text(articles))})"
     count += f" {'matches' if total == 1 else 'match'} <span class='ns-q'>“{escape(q)}”</span>" if q else ""
     parts = [f'<span class="ns-count">{count}</span>']
     if total > per_page:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from search.engine.query import match, ordered_docs
+from search.engine.query import collapsed, match, ordered_docs
 from search.engine.selection import FacetFilter, Selection
 from search.errors import check_choice
 from search.index.schema import FACETS
@@ -35,8 +35,11 @@ def columns() -> list[str]:
             *(f.attr for f in FACETS.values() if f.multivalued), "body"]
 
 
-def _records(query: str, selection: Selection, sort: str, index_dir: str | Path | None) -> Iterator[dict[str, Any]]:
+def _records(query: str, selection: Selection, sort: str, index_dir: str | Path | None,
+             collapse: bool) -> Iterator[dict[str, Any]]:
     m = match(query, selection, index_dir)
+    if collapse:
+        m = collapsed(m, sort)
     fields = columns()
     for docnum, _score in ordered_docs(m, sort, None):
         article = Article(**m.snap.stored(docnum))
@@ -73,7 +76,7 @@ def _jsonl(records: Iterator[dict[str, Any]]) -> Iterator[str]:
 
 
 def export(query: str = "", filters: FacetFilter | None = None, *, format: str = "csv", sort: str = "newest",
-           index_dir: str | Path | None = None, **selection: Any) -> Iterator[str]:
+           index_dir: str | Path | None = None, collapse: bool = False, **selection: Any) -> Iterator[str]:
     """Stream all matching articles, with every facet field and the full text, as text chunks.
 
     `format` is csv (list fields joined with "; "), json (one array) or jsonl (one object a line);
@@ -81,9 +84,11 @@ def export(query: str = "", filters: FacetFilter | None = None, *, format: str =
     `build_index` (the same ids, titles, texts and metadata). In CSV, a cell that begins with `=`,
     `+`, `-`, `@`, tab or carriage return gets a single quote (`'`) in front, as OWASP advises,
     so that a spreadsheet shows it as text instead of running it as a formula; such a cell reads
-    back with the quote. JSON and JSON Lines are written as they are.
+    back with the quote. JSON and JSON Lines are written as they are. Every matching article
+    is written, copies included; with `collapse`, only the first of each story's (as `search()`
+    shows them: docs/stories.md).
     """
     check_choice("export format", format, EXPORT_FORMATS)
     check_choice("sort", sort, SORTS)
-    records = _records(query, Selection.build(filters, **selection), sort, index_dir)
+    records = _records(query, Selection.build(filters, **selection), sort, index_dir, collapse)
     return {"csv": _csv, "json": _json, "jsonl": _jsonl}[format](records)

@@ -6,7 +6,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from search.engine.budget import QueryBudget
+from search.engine.collapse import NO_DUPLICATES, Duplicates, duplicates_of, keep_best
 from search.engine.expansion import expand
 from search.engine.highlight import full_html, snippet_html
 from search.engine.matching import query_match
@@ -49,14 +50,15 @@ class Hit(FacetAttributes):
     score: float
     snippet: str
     title_html: str
+    duplicates: Duplicates  # the other versions of its story (none unless the search collapsed them)
 
     def __init__(self, id: str, title: str, published: date | None, url: str, score: float, snippet: str,
                  title_html: str, facets: Mapping[str, str | Iterable[str]] | None = None,
-                 **values: str | Iterable[str]) -> None:
+                 duplicates: Duplicates = NO_DUPLICATES, **values: str | Iterable[str]) -> None:
         """Facet values are given as `facets` by name and/or by attribute (`source="NATO", speakers=[…]`)."""
         for name, value in (("id", id), ("title", title), ("published", published), ("url", url),
                             ("facets", facet_mapping(facets, values, "Hit")), ("score", score),
-                            ("snippet", snippet), ("title_html", title_html)):
+                            ("snippet", snippet), ("title_html", title_html), ("duplicates", duplicates)):
             object.__setattr__(self, name, value)
 
     def as_dict(self) -> dict[str, Any]:
@@ -64,7 +66,9 @@ class Hit(FacetAttributes):
         in the order the fields always had: the CLI's JSON."""
         return {"id": self.id, "title": self.title, **self.facet_attributes(multivalued=False),
                 "published": self.published, "url": self.url, **self.facet_attributes(multivalued=True),
-                "score": self.score, "snippet": self.snippet, "title_html": self.title_html}
+                "score": self.score, "snippet": self.snippet, "title_html": self.title_html,
+                "duplicates": {"count": self.duplicates.count, "sources": self.duplicates.sources,
+                               "ids": self.duplicates.ids}}
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,11 @@ class DateHistogram:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """A page of hits, the total number of matches, facet counts and hints about the query."""
+    """A page of hits, the total number of matches, facet counts and hints about the query.
+
+    With `collapsed` (the default of `search()`), `total`, the pages and the facet counts count
+    stories (groups of near-duplicate articles, one hit each), and `total_articles` the articles;
+    without, both count articles."""
 
     query: str
     total: int
@@ -91,6 +99,8 @@ class SearchResult:
     facet_totals: dict[str, int] = field(default_factory=dict)  # distinct values with a count, per facet
     dates: DateHistogram = field(default_factory=DateHistogram)
     selection: Selection = field(default_factory=Selection)
+    total_articles: int = 0
+    collapsed: bool = False
 
     @property
     def pages(self) -> int:
@@ -196,6 +206,14 @@ def ordered_docs(m: Matches, sort: str, limit: int | None) -> list[tuple[int, fl
     return [(int(d), 0.0) for d in docs[order[:limit]]]
 
 
+def collapsed(m: Matches, sort: str) -> Matches:
+    """`m` with only the first article of each story (in `sort` order) among its matches."""
+    def rank(mask: NDArray[np.bool_]) -> NDArray[np.int64]:
+        return np.array([d for d, _ in ordered_docs(replace(m, mask=mask), sort, None)], dtype=np.int64)
+
+    return replace(m, mask=keep_best(m.snap, m.mask, rank))
+
+
 def highlight_terms(m: Matches) -> set[str]:
     """The indexed terms of the query in title and body (prefixes, wildcards and fuzzy terms expanded)."""
     if m.query is None:
@@ -217,8 +235,9 @@ def highlight_terms(m: Matches) -> set[str]:
     return terms
 
 
-def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
-    """A `Hit` for one document, with escaped, highlighted title and snippet."""
+def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str], with_duplicates: bool = False) -> Hit:
+    """A `Hit` for one document, with escaped, highlighted title and snippet (and its story's
+    other versions, `with_duplicates`)."""
     stored = snap.stored(docnum)
     analyzer = snap.searcher.schema["body"].analyzer
     return Hit(
@@ -226,6 +245,7 @@ def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str]) -> Hit:
         facets=stored["facets"], score=score,
         snippet=snippet_html(stored["body"], terms, analyzer),
         title_html=full_html(stored["title"], terms, analyzer),
+        duplicates=duplicates_of(snap, docnum) if with_duplicates else NO_DUPLICATES,
     )
 
 
@@ -292,6 +312,7 @@ def search(
     date_to: date | None = None,
     facet_limit: int | None = setting("facet_limit"),
     facet_order: str = "count",
+    collapse: bool = True,
 ) -> SearchResult:
     """Search the index: full-text `query` (Whoosh syntax; "" browses all, newest first) within filters.
 
@@ -303,7 +324,10 @@ def search(
     syntax never raises (it is searched as plain words and `notice` says so). A search spends at
     most `query_cpu_seconds` of CPU and expands its wildcard, prefix and fuzzy terms to at most
     `max_terms_per_pattern` words each and `max_terms_per_query` in all; what that leaves out of
-    the query is left out of the answer, and `notice` says what.
+    the query is left out of the answer, and `notice` says what. With `collapse` (the default),
+    near-duplicate articles (one story under several outlets: docs/stories.md) are one hit, the
+    first of them in the result order, whose `duplicates` lists the others; `total` and the facet
+    counts then count stories, and `total_articles` the articles.
     """
     started = time.perf_counter()
     budget = QueryBudget()
@@ -315,16 +339,18 @@ def search(
     facets, totals = {}, {}
     for name in FACETS:
         facets[name], totals[name] = m.selection.facet_values(m.snap, m.text_mask, m.masks, name, facet_limit,
-                                                              facet_order)
+                                                              facet_order, collapse)
     effective_sort = sort if m.query is not None or sort != "relevance" else "newest"
-    ranked = ordered_docs(m, effective_sort, page * per_page)
+    shown = collapsed(m, effective_sort) if collapse else m
+    ranked = ordered_docs(shown, effective_sort, page * per_page)
     terms = highlight_terms(m) if ranked[(page - 1) * per_page:] else set()
-    hits = [make_hit(m.snap, docnum, score, terms) for docnum, score in ranked[(page - 1) * per_page:]]
-    total = int(m.mask.sum())
+    hits = [make_hit(m.snap, docnum, score, terms, collapse) for docnum, score in ranked[(page - 1) * per_page:]]
+    total_articles = int(m.mask.sum())
+    total = int(shown.mask.sum())
     suggestion, missing_notice = _suggestion(m, query, total)
     return SearchResult(
         query=query, total=total, page=page, per_page=per_page, hits=hits, facets=facets,
         suggestion=suggestion, notice=m.notice or missing_notice,
         elapsed_ms=(time.perf_counter() - started) * 1000, facet_totals=totals,
-        dates=_date_histogram(m), selection=m.selection,
+        dates=_date_histogram(m), selection=m.selection, total_articles=total_articles, collapsed=collapse,
     )

@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
+from search.engine.collapse import story_counts
 from search.errors import check_choice
 from search.index.schema import FACETS
 from search.index.snapshot import Snapshot
@@ -101,9 +102,11 @@ class Selection:
         return result
 
     def facet_values(self, snap: Snapshot, base: NDArray[np.bool_], masks: dict[str, NDArray[np.bool_]], facet: str,
-                     limit: int | None, order: str) -> tuple[list[FacetValue], int]:
-        """A facet's shown values (selected and excluded ones always included) and its distinct count."""
-        table = snap.table(facet)
-        counts = table.counts(self.counting_mask(base, masks, facet))
+                     limit: int | None, order: str,
+                     stories: bool = False) -> tuple[list[FacetValue], int]:
+        """A facet's shown values (selected and excluded ones always included) and its distinct
+        count; with `stories` each value counts stories (near-duplicates once), not articles."""
+        table, counted = snap.table(facet), self.counting_mask(base, masks, facet)
+        counts = story_counts(snap, facet, counted) if stories else table.counts(counted)
         values = table.top(counts, self.include.get(facet, ()), self.exclude.get(facet, ()), limit, order)
         return values, int(np.count_nonzero(counts))

@@ -21,7 +21,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from search.errors import IndexBusyError, IndexCorruptError
-from search.index import integrity
+from search.index import integrity, stories
 from search.index.facet_arrays import tables_name
 from search.index.location import open_index
 from search.index.side_files import remove
@@ -160,9 +160,10 @@ def check_index(index_dir: str | Path, repair: bool = False) -> CheckReport:
         report.repaired.append(f"file records were unreadable ({exc.__cause__}): recorded again")
         (path / integrity.MANIFEST).unlink()
         records = {}
-    present = integrity.version_files(path, segment_ids, toc_file_name(generation), tables_name(generation))
+    present = integrity.version_files(path, segment_ids, toc_file_name(generation), tables_name(generation),
+                                      stories.labels_name(generation))
     side = [n for n in records if n.startswith(integrity.SIDE_FOLDERS)
-            and any(f"/{s}" in n for s in segment_ids + [tables_name(generation)])]
+            and any(f"/{s}" in n for s in segment_ids + [tables_name(generation), stories.labels_name(generation)])]
     names = integrity.whoosh_names(records, segment_ids, toc_file_name(generation)) + side
     report.damaged = integrity.compare(path, names, records, full=True)
     report.unrecorded = [n for n in present if n not in records]

@@ -3,7 +3,7 @@
 A bit flipped or a file cut short by a disk, a copy or a crash must never turn into a wrong
 answer. So every file of an index version has a record, `(size, crc32)`, in `<index>/integrity.json`:
 Whoosh's segment files and table of contents (written once, never changed) and our derived side
-files (`postings/<segment>/*.npy`, `facets/*.npz`). A writer records the files of the version it
+files (`postings/<segment>/*.npy`, `facets/*.npz`, `stories/*.npy`). A writer records the files of the version it
 committed (`record`, after the side files are made); a side file saved later (rebuilt by a reader)
 has its record replaced at once (`note_saved`), under a lock file, so a record always describes the
 file as it was written.
@@ -38,7 +38,7 @@ from search.errors import IndexCorruptError
 MANIFEST = "integrity.json"
 _LOCK = "integrity.lock"
 OPEN_CHECKSUM_BYTES = 64 * 1024
-SIDE_FOLDERS = ("postings", "facets")
+SIDE_FOLDERS = ("postings", "facets", "stories")
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,10 @@ def _locked(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def version_files(index_dir: Path, segment_ids: Iterable[str], toc_name: str, tables_name: str) -> list[str]:
+def version_files(index_dir: Path, segment_ids: Iterable[str], toc_name: str, tables_name: str,
+                  labels_name: str | None = None) -> list[str]:
     """The files of an index version as they are on disk now: its table of contents, each
-    segment's Whoosh files and side files, and the version's facet tables."""
+    segment's Whoosh files and side files, and the version's facet tables (and story labels)."""
     ids = list(segment_ids)
     prefixes = tuple(f"{s}." for s in ids)
     names = [toc_name] + sorted(n for n in os.listdir(index_dir) if n.startswith(prefixes))
@@ -124,7 +125,10 @@ def version_files(index_dir: Path, segment_ids: Iterable[str], toc_name: str, ta
         if folder.is_dir():
             names += sorted(f"postings/{segment_id}/{p.name}" for p in folder.iterdir() if p.suffix == ".npy")
         names.append(f"facets/{segment_id}.npz")
+        names.append(f"stories/{segment_id}.npy")
     names.append(f"facets/{tables_name}")
+    if labels_name:
+        names.append(f"stories/{labels_name}")
     return [n for n in names if (index_dir / n).is_file()]
 
 
@@ -145,8 +149,8 @@ def record(index_dir: Path, files: Iterable[str], toc_name: str) -> None:
 def _relative(path: Path) -> tuple[Path, str] | None:
     """(index folder, name in the manifest) of a side file, or None when `path` is none."""
     parent = path.parent
-    if parent.name == "facets":
-        return parent.parent, f"facets/{path.name}"
+    if parent.name in ("facets", "stories"):
+        return parent.parent, f"{parent.name}/{path.name}"
     if parent.parent.name == "postings":
         return parent.parent.parent, f"postings/{parent.name}/{path.name}"
     return None
@@ -214,7 +218,7 @@ class Damage:
         if self.name.startswith("postings/"):
             return self.name.split("/")[1]
         base = self.name.rsplit("/", 1)[-1]
-        return "" if base.startswith(("_", "tables-")) else base.split(".")[0]
+        return "" if base.startswith(("_", "tables-", "labels-")) else base.split(".")[0]
 
     @property
     def derived(self) -> bool:

@@ -32,7 +32,7 @@ from whoosh.searching import Searcher
 from whoosh.util.times import datetime_to_long
 
 from search.errors import IndexCorruptError, IndexNotFoundError
-from search.index import facet_arrays, integrity, postings
+from search.index import facet_arrays, integrity, postings, stories
 from search.index.facet_arrays import SegmentFacets, load_tables, save_tables, segment_facets
 from search.index.facet_table import FacetTable
 from search.index.location import open_index
@@ -74,6 +74,9 @@ class Snapshot:
     _postings: dict[str, tuple[SegmentPostings, int]] | None = None  # segment id -> (arrays, first document)
     _vocabulary: Vocabulary | None = None
     _saved_tables: dict[str, FacetTable] | None = None
+    _stories: NDArray[np.int64] | None = None
+    _story_shared: NDArray[np.bool_] | None = None
+    _story_pairs: dict[str, NDArray[np.bool_]] = field(default_factory=dict)
 
     @property
     def doc_count(self) -> int:
@@ -149,6 +152,36 @@ class Snapshot:
             self.tables[facet] = self._combined(facet)
         return self.tables[facet]
 
+    def story_labels(self) -> NDArray[np.int64]:
+        """Per document, its story's label (search/index/stories.py): the first live document
+        of its group of near-duplicates, its own number when it has none."""
+        if self._stories is None:
+            def make() -> NDArray[np.int64]:
+                rows = [stories.segment_signatures(self.index_dir, leaf) for leaf, _ in self._leaves()]
+                signatures = np.concatenate(rows) if rows else np.zeros((0, stories.NUM_HASHES), dtype=np.uint32)
+                return stories.story_labels(signatures, self.live, self.day)
+
+            self._stories = stories.version_labels(self.index_dir, self.searcher.reader().generation(),
+                                                   self._version_key(), make)
+        return self._stories
+
+    def story_shared(self) -> NDArray[np.bool_]:
+        """Per document, whether its story has other versions (the only documents collapsing
+        and counting by story need to look at)."""
+        if self._story_shared is None:
+            labels = self.story_labels()
+            member = labels != np.arange(len(labels))
+            shared = member.copy()
+            shared[labels[member]] = True
+            self._story_shared = shared
+        return self._story_shared
+
+    def story_pairs(self, facet: str) -> NDArray[np.bool_]:
+        """Per pair of a facet's table, whether its document's story has other versions."""
+        if facet not in self._story_pairs:
+            self._story_pairs[facet] = self.story_shared()[self.table(facet).pair_docs]
+        return self._story_pairs[facet]
+
     def _version_key(self) -> list[str]:
         """`facet_arrays.version_key` of this version: the saved tables are read only for it."""
         return facet_arrays.version_key(leaf.segment() for leaf, _ in self._leaves())
@@ -210,20 +243,23 @@ def published_key(value: datetime | int | None) -> int | None:
 
 
 def refresh_caches(index_dir: Path) -> None:
-    """After the index changed: save the postings and facet arrays of new segments and the
-    version's facet tables, drop those of segments merged or cleared away, and record every file
+    """After the index changed: save the postings, facet arrays and story signatures of new
+    segments and the version's facet tables, drop those of segments merged or cleared away, and record every file
     of the version (`integrity.record`), so the next process to search starts at once and checks
     what it opens."""
     snap = _open(index_dir)
     with snap.searcher:
         segment_ids = list(snap._segment_postings())  # rebuilt and saved where missing
         snap.table("source")  # the version's tables: from every segment's pairs, saved, where missing
+        snap.story_labels()  # the version's story labels, from signatures (merged segments': from their texts)
         generation = snap.searcher.reader().generation()
         facet_arrays.prune(index_dir, segment_ids, generation)
         postings.prune(index_dir, segment_ids)
+        stories.prune(index_dir, segment_ids, generation)
         toc = toc_file_name(generation)
         integrity.record(index_dir, integrity.version_files(index_dir, segment_ids, toc,
-                                                            facet_arrays.tables_name(generation)), toc)
+                                                            facet_arrays.tables_name(generation),
+                                                            stories.labels_name(generation)), toc)
 
 
 def _open(index_dir: Path) -> Snapshot:

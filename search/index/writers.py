@@ -6,7 +6,7 @@ process that holds the writer. Here that work moves to worker processes, as Whoo
 as Streamlit) and with enrichment in the same worker: a worker enriches its chunk of articles,
 analyses each title and body once (into the segment's postings arrays; Whoosh gets only the
 length), writes them as one new segment with an unlocked `Writer` (stored fields, lengths, facet
-and id postings), saves the segment's facet and title/body postings arrays beside it, and
+and id postings), saves the segment's facet and title/body postings arrays and story signatures beside it, and
 returns the segment. The process holding the index
 lock deletes replaced articles and commits the new segments together, so a run killed at any
 moment leaves the last commit intact (files of uncommitted segments are removed by Whoosh at the
@@ -36,7 +36,7 @@ from whoosh.codec.base import Segment
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from search.index import facet_arrays, postings
+from search.index import facet_arrays, postings, stories
 from search.index.analysis import MeasuredText
 from search.index.location import writable_index
 from search.index.schema import FACETS, TEXT_FIELDS, to_document
@@ -134,6 +134,7 @@ def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> S
     ix, _ = writable_index(Path(index_dir))  # as the committing process does (a rebuild over a damaged index)
     text_postings = postings.PostingsBuilder()
     facet_fields = []
+    story_texts = []
     with CurrentWriter(lambda: Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)) as current:
         for docnum, (article, digest) in enumerate(articles):
             document = to_document(article, digest)
@@ -141,10 +142,12 @@ def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> S
             measured = {name: MeasuredText(document[name], lengths[name]) for name in TEXT_FIELDS}
             current.writer.add_document(**{**document, **measured})
             facet_fields.append({name: document[name] for name in FACETS if name in document})
+            story_texts.append(stories.story_text(article.title, article.body))
         segment = current.writer.write_segment()
     # documents are numbered in the order they were added: their facet pairs and postings are known already
     facet_arrays.save(Path(index_dir), segment.segment_id(), facet_arrays.from_documents(ix.schema, facet_fields))
     postings.save(Path(index_dir), segment.segment_id(), text_postings.build())
+    stories.save(Path(index_dir), segment.segment_id(), stories.signatures(story_texts))
     return segment
 
 

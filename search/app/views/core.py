@@ -92,7 +92,8 @@ def friendly_error(exc: Exception, what: str = "The search could not be run.") -
 
 
 def _search(state: PageState) -> SearchResult:
-    return search(state.q, state.filters, state.page, state.per_page, state.sort, **state.engine_options())
+    return search(state.q, state.filters, state.page, state.per_page, state.sort, collapse=not state.copies,
+                  **state.engine_options())
 
 
 def run_search(state: PageState) -> tuple[SearchResult | None, PageState]:

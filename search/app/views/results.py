@@ -1,4 +1,4 @@
-"""The Results tab: count, sort and downloads; the timeline with its date range; cards; pages and page size."""
+"""The Results tab: count, sort, collapsing copies, downloads; the timeline with its dates; cards; pages, page size."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ def _on_brush(key: str) -> None:
     dates = ui_charts.brushed_dates((st.session_state.get(key) or {}).get("selection"))
     if dates:
         go(current_state().with_dates(*dates))
+
+
+def _on_collapse() -> None:
+    go(replace(current_state(), copies=not st.session_state.get("collapse_toggle", True), page=1))
+
+
+def _stories(res: SearchResult) -> bool:
+    """Whether the results count stories with copies collapsed into them."""
+    return res.collapsed and res.total != res.total_articles
 
 
 def _on_page(page: int) -> None:
@@ -59,14 +68,19 @@ def results_tab(state: PageState, res: SearchResult, stats: IndexStats | None) -
 
 def _toolbar(state: PageState, res: SearchResult) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="toolbar", wrap=False):
-        st.html(ui.stats_html(res.total, state.q, res.elapsed_ms, res.page, res.per_page))
+        st.html(ui.stats_html(res.total, state.q, res.elapsed_ms, res.page, res.per_page,
+                              res.total_articles if res.collapsed else None))
         options = list(SORT_LABELS) if state.q else [s for s in SORT_LABELS if s != "relevance"]
         st.session_state["sort_select"] = state.sort if state.sort in options else options[0]
         st.selectbox("Sort by", options, key="sort_select", format_func=SORT_LABELS.__getitem__, width=145,
                      on_change=on_value, args=("sort", "sort_select"), label_visibility="collapsed")
+        st.toggle("Collapse copies", value=not state.copies, key="collapse_toggle", on_change=_on_collapse,
+                  help="One result per story: near-identical articles (the same story from several outlets) "
+                       "are listed under the first of them")
         with st.popover("Download", icon=":material/download:", disabled=not res.total, key="downloads",
                         help=f"Download all {ui.count_text(res.total)}"):
-            st.caption(f"All {ui.count_text(res.total)}, with their facets and full text")
+            shown = f"{res.total:,} stories (copies left out)" if _stories(res) else ui.count_text(res.total)
+            st.caption(f"All {shown}, with their facets and full text")
             for fmt, mime in (("csv", "text/csv"), ("json", "application/json")):
                 st.download_button(fmt.upper(), data=_exporter(state, fmt), file_name=ui.export_filename(state, fmt),
                                    mime=mime, key=f"download_{fmt}", on_click="ignore", icon=":material/download:",
@@ -77,7 +91,7 @@ def _exporter(state: PageState, fmt: str) -> Callable[[], str]:
     """The download's data, made only when the button is clicked: every matching article."""
     def make() -> str:
         return "".join(export(state.q, state.filters, format=fmt, sort=state.effective_sort(),
-                              **state.engine_options()))
+                              collapse=not state.copies, **state.engine_options()))
     return make
 
 
