@@ -14,25 +14,25 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import feedparser
-
 from search.ingest.records import ReadError, parse_date, record_or_error
 from search.model import Article
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
-# feedparser's "not well-formed" flags that lose nothing: the charset was declared wrongly, or the
-# file was served as another type.
-_HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 def read_feed(path: Path, data: bytes) -> Iterator[Article | ReadError]:
     """An RSS or Atom file (`.rss`, `.atom`, `.xml`): one article per item."""
+    import feedparser  # here, not at the top: a process that only searches does not pay its import
+
+    # feedparser's "not well-formed" flags that lose nothing: the charset was declared wrongly, or
+    # the file was served as another type.
+    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser never takes it for a URL or a path
     problem = parsed.get("bozo_exception")
     if not parsed.entries:
         reason = f" ({problem})" if problem else ""
         raise ValueError(f"no feed items found: not an RSS or Atom feed{reason}")
-    if problem and not isinstance(problem, _HARMLESS):
+    if problem and not isinstance(problem, harmless):
         yield ReadError(str(path), f"the feed is not well-formed ({problem}); the {len(parsed.entries)} "
                                    f"items that could be read were kept")
     feed = parsed.feed

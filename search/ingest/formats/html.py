@@ -16,9 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-from trafilatura.settings import Document
-
 from search.ingest.records import ReadError, describe, record_or_error
 from search.model import Article
 
@@ -45,6 +42,11 @@ def article_from_page(data: bytes, where: str, *, url: str = "", fallback_date: 
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         yield ReadError(where, "binary file, not a web page")
         return
+    # Imported here: trafilatura takes ~0.1 s to import, which a process that only searches
+    # (the page, `python -m search query`) should not pay.
+    import trafilatura
+    from trafilatura.settings import Document
+
     try:
         found = trafilatura.bare_extraction(data, url=url or None, with_metadata=True, include_comments=False,
                                             include_tables=False, date_extraction_params=_DATE_PARAMS)
