@@ -162,6 +162,9 @@ def same_person_rule(a: str, b: str) -> str | None:
         return "same first and last name"
     if len(sa) == len(sb) > 1 and sa[1:] == sb[1:] and {sa[0], sb[0]} in _short_form_pairs():
         return "short form of the first name"
+    if (len(sa) == len(sb) > 1 and sa[1:] == sb[1:] and min(len(sa[0]), len(sb[0])) >= 4
+            and abs(len(sa[0]) - len(sb[0])) >= 3 and (sa[0].startswith(sb[0]) or sb[0].startswith(sa[0]))):
+        return "first name cut short"  # "Chris Stevens" / "Christopher Stevens"
     if len(sa) == len(sb) and len(" ".join(sa)) >= 8 and _one_letter_apart(" ".join(sa), " ".join(sb)):
         return "one letter apart"
     return None

@@ -33,12 +33,14 @@ def test_non_person_values_are_junk(value):
 def test_duplicate_pairs_find_one_person_under_two_values():
     rules = {frozenset((a, b)): rule for a, b, rule in duplicate_pairs(
         ["Vladimir Putin", "Putin", "Mykhailo Podoliak", "Mykhailo Podolyak", "António Guterres", "Antonio Guterres",
-         "George Bush", "George W Bush", "Joe Biden", "Joseph Biden", "Boris Johnson", "Gary Johnson"])}
+         "George Bush", "George W Bush", "Joe Biden", "Joseph Biden", "Boris Johnson", "Gary Johnson",
+         "Bart Quell", "Bartholomew Quell"])}
     assert rules[frozenset(("Vladimir Putin", "Putin"))] == "last name(s) of the other"
     assert rules[frozenset(("Mykhailo Podoliak", "Mykhailo Podolyak"))] == "same after folding"
     assert rules[frozenset(("António Guterres", "Antonio Guterres"))] == "same after folding"
     assert rules[frozenset(("George Bush", "George W Bush"))] == "same first and last name"
     assert rules[frozenset(("Joe Biden", "Joseph Biden"))] == "short form of the first name"
+    assert rules[frozenset(("Bart Quell", "Bartholomew Quell"))] == "first name cut short"
     assert frozenset(("Boris Johnson", "Gary Johnson")) not in rules  # two people who share a surname
 
 

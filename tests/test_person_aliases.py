@@ -81,6 +81,19 @@ def test_a_lost_ascii_letter_merges_nothing():
     assert mapping == {"Omar Hassani": "Omar Hassani", "Omar Hassan": "Omar Hassan"}
 
 
+def test_a_first_name_cut_short_is_the_one_person_it_starts():
+    mapping = canonical_names(["Bartholomew Quell", "Bart Quell", "Quell"], [5, 4, 2])
+    assert set(mapping.values()) == {"Bartholomew Quell"}
+
+
+def test_a_cut_first_name_that_fits_two_people_or_differs_by_a_letter_or_two_stays_apart():
+    two = canonical_names(["Maximilian Orth", "Maxine Orth", "Maxi Orth"], [3, 3, 2])
+    assert two["Maxi Orth"] == "Maxi Orth"  # "maxi" starts both names
+    paul = canonical_names(["Paula Venn", "Paul Venn"], [3, 3])
+    assert paul == {"Paula Venn": "Paula Venn", "Paul Venn": "Paul Venn"}
+    assert canonical_names(["Ed Lorr", "Edmund Lorr"], [2, 2]) == {"Ed Lorr": "Ed Lorr", "Edmund Lorr": "Edmund Lorr"}
+
+
 def test_one_word_value_that_is_no_surname_stays():
     mapping = canonical_names(["Zorvath", "Pell Amundo"], [3, 3])
     assert mapping == {"Zorvath": "Zorvath", "Pell Amundo": "Pell Amundo"}

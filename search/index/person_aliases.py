@@ -29,7 +29,8 @@ conservative, because merging two people is worse than showing one person twice:
     Jeremi." for "Vuk Jeremić"); a lost ASCII letter ("Ali Hassan" / "Ali Hassani") is no such
     sign and merges nothing.
 
-Two multi-word values that differ in their first or last word are never merged. A person's
+Two multi-word values that differ in their last word, or in their first word other than by (e),
+are never merged. A person's
 value is its most frequent multi-word spelling (ties: the longer, then the one with diacritics).
 """
 
@@ -40,7 +41,9 @@ import unicodedata
 
 from search.model import FACETS
 
-RULES_VERSION = 4  # saved facet tables of another version of these rules are rebuilt
+RULES_VERSION = 5  # saved facet tables of another version of these rules are rebuilt
+MIN_SHORT_FIRST = 4  # letters of a shortened first name for rule (e): "Chris", "Alex", not "Al"
+MIN_CUT = 3  # letters the full first name has beyond the shortened one, for rule (e)
 SURNAME_SHARE = 0.8  # of the documents of the people with a surname, for the surname alone to be theirs
 
 _SUFFIXES = frozenset("jr sr ii iii iv vi vii viii ix".split())  # after a name: "Robert Downey Jr."
@@ -130,6 +133,23 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
         key = fold(value)
         if " " in key and ord(value[-1]) > 127 and value[-1].isalpha() and key[:-1] in groups:
             parent[root(key[:-1])] = root(key)
+    # rule (e): a first name cut short ("Chris Stevens") joins the one person whose first name it starts
+    by_rest: dict[tuple[str, ...], list[str]] = {}
+    for key in groups:
+        words = _name_words(key)
+        if len(words) > 1:
+            by_rest.setdefault(tuple(words[1:]), []).append(key)
+    for keys in by_rest.values():
+        for key in keys:
+            first = _name_words(key)[0]
+            if len(first) < MIN_SHORT_FIRST:
+                continue
+            longer = {k: _name_words(k)[0] for k in keys
+                      if _name_words(k)[0] != first and _name_words(k)[0].startswith(first)}
+            persons = {root(k) for k in longer}
+            if (len(persons) == 1 and root(key) not in persons
+                    and all(len(full) >= len(first) + MIN_CUT for full in longer.values())):
+                parent[root(key)] = persons.pop()
     # rule (b): a surname alone joins the one person (or the clearly dominant one) it ends;
     # not when values starting with the word ("John Ashe" for "John") are as frequent as that person
     first_words: dict[str, int] = {}
