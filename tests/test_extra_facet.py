@@ -174,7 +174,7 @@ def test_the_cli_json_text_and_values_show_the_extra_facet(continent):
         "Europe": (2, True), "Asia": (1, False), "South America": (1, False)}
     assert {hit["id"]: hit["continents"] for hit in result["hits"]} == {
         "paris": ["Europe"], "tokyo": ["Asia", "Europe"]}
-    assert list(result["hits"][0])[-4:] == ["continents", "score", "snippet", "title_html"]
+    assert list(result["hits"][0])[-5:] == ["continents", "score", "snippet", "title_html", "duplicates"]
 
     out = run(folder, "query", "naval", "--index-dir", str(index_dir))
     assert out.returncode == 0, out.stderr
