@@ -258,3 +258,46 @@ def test_massacres_of_civilians_are_evidence_of_armed_conflict():
             "Villages burned for a month while the world watched. "
             "Atrocities on both sides must be investigated.")
     assert "Armed conflict" in theme_evidence(text)
+
+
+def test_a_title_line_is_a_sentence_of_its_own():
+    """A report whose title and lead name the theme is about it, even when the rest gives details
+    without the theme's words; the title line is not glued to the first sentence of the body."""
+    report = ("Earthquake hits mountain towns\nAn earthquake shook three mountain towns before dawn on Monday. "
+              "The mayor visited the market in the afternoon. Shops on the main street reopened by evening.")
+    stems, starts = terms(report), _sentence_starts(report)
+    assert " ".join(stems[starts[0]:starts[1]]) == "earthquak hit mountain town"
+    assert list(theme_evidence(report)) == ["Disasters & emergency response"]
+    wrapped = "The minister opened the bridge\nover the river. Cars crossed it at noon.\nTraffic was light."
+    assert _sentence_starts(wrapped) == [0, 5, 8, 13]  # a title ends at its line; later wrapped lines do not
+
+
+def test_official_language_of_a_border_occupation_is_territorial_evidence():
+    text = " ".join(SPEECH * 5 + [
+        "Ten years after the boundary commission gave its final ruling, our neighbour still refuses the "
+        "demarcation of the border.",
+        "Its troops remain in illegal occupation of our sovereign territory.",
+        "We ask the Council to end this occupation without delay."] + SPEECH * 5)
+    assert len(text.split()) > 1000
+    assert "Maritime & territorial disputes" in theme_evidence(text)
+    fishery = ("The agency delimited the fishing grounds last year. Boats may fish there from May. "
+               "Catches of cod rose, and the fishermen's union welcomed the rules.")
+    assert "Maritime & territorial disputes" not in theme_evidence(fishery)
+
+
+def test_business_hostility_and_aggressive_pricing_are_not_armed_conflict():
+    text = ("Board rejects hostile takeover bid. The board rejected the hostile takeover bid for the brewer on "
+            "Monday, calling the offer an act of aggressive opportunism. The bidder said it would keep up its "
+            "aggressive pricing, and that a trade war between the two firms' home countries was unlikely.")
+    assert "Armed conflict" not in theme_evidence(text)
+    invasion = ("Troops cross the border. The invasion began at dawn, and the use of force against the "
+                "capital drew condemnation. Aggression of this kind must not go unanswered, the envoy said.")
+    assert "Armed conflict" in theme_evidence(invasion)
+
+
+def test_a_paragraph_on_climate_adaptation_in_a_long_speech_is_about_climate():
+    text = " ".join(SPEECH * 5 + [
+        "Our glaciers are melting faster every year, and the rivers they feed are running dry.",
+        "We need climate finance for adaptation and mitigation, not more promises.",
+        "Every new school and bridge we build must be climate-resilient."] + SPEECH * 5)
+    assert "Climate & security" in theme_evidence(text)

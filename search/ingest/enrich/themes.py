@@ -183,8 +183,15 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
 def _sentence_starts(text: str) -> list[int]:
     """The index in `terms(text)` of each sentence's first stem. A sentence ends at ".", "!" or "?"
     closing a word that is not an abbreviation or an initial, and at a blank line (a title or a
-    paragraph without a final stop). Hard-wrapped lines (UN records) do not end sentences."""
+    paragraph without a final stop). The first line, when it has no stop, is a title and a sentence of
+    its own (`Article.text` is the title, a newline and the body): a report whose title and lead name
+    a theme mentions it in two sentences. Hard-wrapped lines (UN records) do not end sentences."""
     starts, count = [0], 0
+    title, newline, rest = text.partition("\n")
+    if newline and rest.strip() and not _SENTENCE_END.search(title.rstrip()):
+        count = len(_RUN.findall(title))  # a title line without a stop is a sentence of its own
+        starts.append(count)
+        text = rest
     for block in re.split(r"\n\s*\n", text):
         for chunk in block.split():
             runs = _RUN.findall(chunk)
