@@ -643,3 +643,30 @@ def test_forums_that_are_events(text, expected):
 )
 def test_name_before_its_kind(text, expected):
     assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person's name after an "of <country>" tail is not part of the name; a demonym's noun is.
+        ("The stage was designed by Chairman of the Painters' Union of Norway Lars Holm.",
+         ["Painters' Union of Norway"]),
+        ("He met the head of the Weavers Association of Portugal Ana Sousa.", ["Weavers Association of Portugal"]),
+        ("The Federation of Peruvian Coffee Growers met in Lima.", ["Federation of Peruvian Coffee Growers"]),
+        # A board of directors is a part of the organisation: the facet names the organisation.
+        ("The Board of Directors of the Lakeland Chamber of Commerce met on Friday.", ["Lakeland Chamber of Commerce"]),
+        # A chamber is an organisation, except the room of another one, or a bare "Lower Chamber".
+        ("The Baltic Chamber of Shipping backed the plan.", ["Baltic Chamber of Shipping"]),
+        ("Delegates gathered in the Security Council Chamber in New York.", ["Security Council"]),
+        ("The bill went to the Lower Chamber on Monday.", []),
+        # A numbered congress is a meeting of the organisation, not an organisation.
+        ("Greetings to the Fourth Congress of the Union of Beekeepers.", ["Union of Beekeepers"]),
+        ("The 12th Farmers Congress opened today.", []),
+        ("The Pan Andean Congress won the vote.", ["Pan Andean Congress"]),
+        # "The" after a bullet starts a sentence: one value for the ministry, named once in full.
+        ("Results:\n• The Ministry of Culture of Estonia drafted a plan;\n• the Ministry of Culture approved it.",
+         ["Ministry of Culture of Estonia"]),
+    ],
+)
+def test_people_boards_rooms_and_meetings_around_names(text, expected):
+    assert find_organisations(text) == expected

@@ -24,6 +24,8 @@ def is_head(words: list[str], j: int, start: int, tables: Tables) -> bool:
         return j > start and words[j - 1] not in tables.connectors
     if word in tables.head_initial_only:
         return j + 1 < len(words) and words[j + 1] == "of"
+    if word in tables.rooms and j > start and words[j - 1] in tables.organisation:
+        return False  # "Security Council Chamber": the council's room
     return True
 
 
@@ -61,7 +63,7 @@ def bodies_of(text: str, tokens: list[Token], start: int, end: int, tables: Tabl
             continue
         part = words[start:k]
         whole = bodies_of(text, tokens, k + 2, end, tables)
-        if all(w in tables.sub_bodies or w in tables.sub_body_modifiers for w in part):
+        if all(w in tables.sub_bodies or w in tables.sub_body_modifiers or w in tables.connectors for w in part):
             return whole
         return [(start, k - 1), *whole]
     return [(start, end)]

@@ -278,10 +278,12 @@ def _tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool
             continue
         if word in tables.openers or (word in tables.things and (j == n - 1 or words[j + 1] in tables.tail_connectors)):
             break  # "Group of Eight Summit (in June)" names a meeting; not "Tribunal for the Law of the Sea"
-        if content and j == n - 2 and word[:1].isupper() and (after_role or word.lower() in tables.first_names) \
+        if content and j == n - 2 and word[:1].isupper() \
+                and (after_role or word.lower() in tables.first_names or words[j - 1] in tables.country_nouns) \
                 and word not in tables.places and words[j + 1] not in tables.organisation \
                 and words[j + 1] not in tables.places and words[j + 1][:1].isupper():
-            break  # "Agency for Strategic Initiatives Svetlana Petrova": a person after the name
+            # "Agency for Strategic Initiatives Svetlana Petrova", "Writers Union of Russia Anna Orlova":
+            break  # a person after the name (not "Association of Indonesian Coffee Exporters")
         if word in tables.tail_connectors:
             # "... for Research in Environmental Sciences", "University of Colorado at Boulder" (a
             # campus), not "... in Munich", "... in Ohio" or "... at the Boston University School".
@@ -352,5 +354,5 @@ def _sentence_start(text: str, position: int) -> bool:
     j = position - 1
     while j >= 0 and text[j] in " \t\"'“‘(":
         j -= 1
-    return j < 0 or text[j] in ".!?:;\n—–"
+    return j < 0 or text[j] in ".!?:;\n—–•·▪●◦"
 

@@ -24,6 +24,7 @@ class Tables:
     organisation: frozenset[str]
     head_only: frozenset[str]
     head_initial_only: frozenset[str]
+    rooms: frozenset[str]
     in_tail: frozenset[str]
     news: frozenset[str]
     things: frozenset[str]
@@ -43,6 +44,7 @@ class Tables:
     not_endings: tuple[str, ...]
     places: frozenset[str]
     countries: frozenset[str]  # every country form of the places gazetteer, lower case
+    country_nouns: frozenset[str]  # countries' names as written ("Russia", not "Russian" or "Moscow")
     country_heads: frozenset[str]  # organisation words in countries' names: "Federation", "United"
     first_names: frozenset[str]  # common given names (lower case), from the people lexicon
     suffixes: frozenset[str]  # legal suffixes of a company: "Co", "Inc", "Ltd"

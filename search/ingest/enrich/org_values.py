@@ -10,7 +10,8 @@ and no events.
   Russian-Chinese Energy Business Forum", "the Forty-Third Pacific Islands Forum") or when it is an
   "International ... Forum" without an "of"/"for" tail ("St Petersburg International Economic
   Forum"), while "the Greek Energy Forum", whose deputy director is quoted, is an organisation. A
-  name of the known-name table is an organisation wherever it stands ("Pacific Islands Forum").
+  name of the known-name table is an organisation wherever it stands ("Pacific Islands Forum"). A
+  numbered meeting of an organisation ("Seventh Congress of the ... Society") is an event too.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
     for name in names:
         if continued and name.lower() in continued:
             continue
+        words = name.split(" ", 2)
+        if len(words) > 2 and words[1] in tables.event_heads and _ORDINAL.fullmatch(words[0]):
+            continue  # "Seventh Congress of the ... Society": a numbered meeting of an organisation
         if name.endswith(tables.event_heads) and name.rsplit(" ", 1)[-1] in tables.event_heads \
                 and fold(name) not in tables.keys and _event(name, text):
             continue

@@ -337,6 +337,8 @@ def _tables() -> Tables:
             raise ValueError(f"organisations.toml: UN organ {bare!r} -> {organ!r} needs both names in [known]")
     organisation = frozenset(words["organisation"]) | frozenset(words["head_only"]) \
         | frozenset(words["head_initial_only"])
+    from search.ingest.enrich.places import canonical_country
+
     countries = _country_forms()
     # A country's name with a known form or an organisation word in it is a blocker: "Democratic
     # People's Republic of Korea" is no party, "Russian Federation" no federation.
@@ -373,6 +375,7 @@ def _tables() -> Tables:
         organisation=organisation,
         head_only=frozenset(words["head_only"]),
         head_initial_only=frozenset(words["head_initial_only"]),
+        rooms=frozenset(words["rooms"]),
         in_tail=frozenset(words["in_tail"]),
         news=frozenset(words["newspapers"]),
         things=frozenset(words["things"]),
@@ -392,6 +395,7 @@ def _tables() -> Tables:
         not_endings=tuple(" " + n.lower() for n in words["not_organisation_endings"]),
         places=frozenset(c for c in countries if not c.isupper()),  # may end a name: "University College London"
         countries=frozenset(c.lower() for c in countries),
+        country_nouns=frozenset(c for c in countries if canonical_country(c) is not None),
         country_heads=frozenset(w for c in countries for w in c.split() if w in organisation),
         first_names=frozenset(lexicon().first_names),
         suffixes=frozenset(words["suffixes"]),
