@@ -301,3 +301,23 @@ def test_a_paragraph_on_climate_adaptation_in_a_long_speech_is_about_climate():
         "We need climate finance for adaptation and mitigation, not more promises.",
         "Every new school and bridge we build must be climate-resilient."] + SPEECH * 5)
     assert "Climate & security" in theme_evidence(text)
+
+
+def test_context_words_are_not_a_second_mention():
+    """Weak words ("partners", "cooperation") add to evidence but cannot be the second mention a
+    theme needs: a greeting that uses the diplomatic formula once is not about an alliance."""
+    greeting = ("Greetings to a school book fair\nThe message reads: \"Our strategic partnership now reaches "
+                "classrooms too. Pupils from both countries read the same novels this year. I wish the partners "
+                "and guests of the fair every success.\"")
+    assert theme_evidence(greeting) == {}
+    talks = greeting.replace("Pupils from both countries read the same novels this year.",
+                             "Our defence cooperation will grow next year.")
+    assert list(theme_evidence(talks)) == ["Partnerships & alliances"]
+
+
+def test_disarmament_language_is_arms_control():
+    text = " ".join(SPEECH * 4 + [
+        "We welcome the new treaty on the reduction of nuclear weapons between the two largest powers.",
+        "Our goal remains a world without nuclear weapons.",
+        "Nuclear disarmament must go on without delay."] + SPEECH * 4)
+    assert "Arms control & non-proliferation" in theme_evidence(text)

@@ -63,7 +63,8 @@ class Taxonomy:
     name_share: float     # names add at most this many times the topical evidence
     min_phrases: int      # distinct topical phrases needed, unless one is strong
     strong_weight: float  # a topical phrase at least this heavy is enough on its own
-    min_mentions: int     # topical mentions needed, however heavy (one title phrase is not a topic)
+    min_mentions: int     # topical mentions needed, however heavy (one title phrase is not a topic) ...
+    mention_weight: float  # ... each of a phrase this heavy ("partners", "crude" are context, not a mention)
     passage_sentences: int  # a passage: this many sentences about the theme ...
     passage_span: int       # ... among this many consecutive ones, worth the theme's threshold
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
@@ -107,7 +108,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     float(data.get("lead_weight", 1.0)), int(data.get("min_words", 300)),
                     float(data.get("length_exponent", 0.5)), float(data.get("name_share", 2.0)),
                     int(data.get("min_phrases", 2)), float(data.get("strong_weight", 2.0)),
-                    int(data.get("min_mentions", 2)), int(data.get("passage_sentences", 0)),
+                    int(data.get("min_mentions", 2)), float(data.get("mention_weight", 0.0)),
+                    int(data.get("passage_sentences", 0)),
                     int(data.get("passage_span", 0)), dict(by_first))
 
 
@@ -233,8 +235,9 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     """Themes the text is about → the phrases that matched, strongest first (topical before names).
 
     A theme needs (1) distinct topical evidence: `min_phrases` distinct topical phrases, or one of
-    at least `strong_weight`; (2) at least `min_mentions` topical mentions, in as many sentences
-    if the text has that many (one sentence of an article is a passing mention); and (3) enough
+    at least `strong_weight`; (2) at least `min_mentions` topical mentions of phrases weighing
+    `mention_weight` or more, in as many sentences if the text has that many (one sentence of an
+    article is a passing mention, and "partners" or "crude" is context, not a mention); and (3) enough
     evidence for the length, either in the whole text or in one passage. In the whole text, the summed
     weight of the matches (names adding at most `name_share` times the topical weight) must reach
     the theme's `threshold` times (words / `min_words`) ** `length_exponent`, a text counted as at
@@ -266,11 +269,12 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
             continue
         min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
         on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
-        if len(on_topic) < min_mentions:
+        if sum(phrase.weight >= taxonomy.mention_weight for _, phrase, _ in on_topic) < min_mentions:
             continue
         starts = starts if starts is not None else _sentence_starts(text)
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
-        if len({sentence for sentence, _, _ in in_sentences}) < min(min_mentions, len(starts)):
+        if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
+                < min(min_mentions, len(starts)):
             continue  # one sentence of several is a passing mention, however many cues it holds
         evidence = sum(scores[p] for p in topical)
         evidence += min(evidence * taxonomy.name_share, sum(s for p, s in scores.items() if p.is_name))
