@@ -15,6 +15,9 @@ The judgements are kept in `gold/org_judgements.jsonl`, one line per judged arti
 "before": [what the extractor gave when the article was judged]}`. `score` compares the current
 output with them (names through `canonical_organisation`, as `eval_facets.py` does), and also
 prints the score of `before`, so a change can be read as before/after on the same articles.
+Lines with `"blind": BATCH` were labelled from the text alone, without the extractor's output
+(the releases of `theme_sample.py --print-blind BATCH`); `before` is then the output at the start
+of that work. They are scored apart.
 """
 
 from __future__ import annotations
@@ -75,11 +78,11 @@ def _norm(name: str, text: str) -> str:
 def score() -> None:
     """Precision and recall of `before` and of the current output against the judgements, per corpus."""
     lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
-    by_corpus: dict[str, list[dict]] = {}
+    by_corpus: dict[tuple[str, int], list[dict]] = {}
     for line in lines:
-        by_corpus.setdefault(line["corpus"], []).append(line)
-    print(f"{'corpus':10} {'n':>3}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>6} {'R':>5} {'F1':>5}")
-    for corpus, judged in sorted(by_corpus.items()):
+        by_corpus.setdefault((line["corpus"], line.get("blind", 0)), []).append(line)
+    print(f"{'corpus':10} {'blind':>5} {'n':>3}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>6} {'R':>5} {'F1':>5}")
+    for (corpus, blind), judged in sorted(by_corpus.items()):
         all_texts = texts(corpus)
         tallies = {"before": [0, 0, 0], "now": [0, 0, 0]}  # hits, predicted, expected
         for line in judged:
@@ -95,7 +98,7 @@ def score() -> None:
         for hits, predicted, expected in tallies.values():
             p, r = hits / max(predicted, 1), hits / max(expected, 1)
             cells.append(f"{p:8.2f} {r:5.2f} {2 * p * r / max(p + r, 1e-9):5.2f}")
-        print(f"{corpus:10} {len(judged):3}  {cells[0]}   {cells[1]}")
+        print(f"{corpus:10} {blind or '-':>5} {len(judged):3}  {cells[0]}   {cells[1]}")
 
 
 def main() -> None:

@@ -13,6 +13,16 @@ assignments nobody has judged yet are listed so they can be judged and added.
     python benchmarks/theme_sample.py --print --corpus un      # read and judge
     python benchmarks/theme_sample.py                           # the table, every corpus
     python benchmarks/theme_sample.py --taxonomy old.toml       # the table for another taxonomy (before/after)
+
+The verdicts above were given on the extractor's output. `gold/theme_labels.jsonl` holds full theme
+labels (gold rules, rule 41 included) of short UN statements and Kremlin/Zelenskyy releases, of the
+gold sets' lengths, labelled blind from the text alone in batches (`--print-blind BATCH` prints a
+batch's texts without any output); `--labels` scores the themes against them (precision, recall, F1
+per corpus and batch). They are neither DEV nor TEST: a batch labelled after a change was made is
+a fair check of that change.
+
+    python benchmarks/theme_sample.py --labels                  # themes vs the blind labels
+    python benchmarks/theme_sample.py --print-blind 3            # a new batch to label
 """
 
 from __future__ import annotations
@@ -35,8 +45,11 @@ from search.model import Article
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 JUDGEMENTS = GOLD_DIR / "theme_judgements.jsonl"
+LABELS = GOLD_DIR / "theme_labels.jsonl"
 SEED = 2026
 SIZE = 30
+BLIND_WORDS = {"un": 1200, "kremlin": 1500}  # as the gold sets: short enough to be read whole
+BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16}}  # articles per batch
 
 
 def _corpus(name: str) -> dict[str, Article]:
@@ -65,6 +78,41 @@ def draw(name: str, size: int = SIZE, seed: int = SEED) -> list[tuple[str, Artic
     skip = gold_keys()
     keys = sorted(k for k in articles if k not in skip)
     return [(k, articles[k]) for k in random.Random(f"{seed}:{name}").sample(keys, size)]
+
+
+def draw_blind(name: str, batch: int) -> list[tuple[str, Article]]:
+    """Batch `batch` of articles to label blind: UN statements or Kremlin/Zelenskyy releases of at
+    most BLIND_WORDS words, in no gold file, not in the judged samples (themes or organisations),
+    nor in an earlier batch; a fixed seed per batch."""
+    articles = _corpus(name)
+    skip = gold_keys() | {k for corpus in ("un", "kremlin", "wikinews") for k, _ in draw(corpus)}
+    if batch > 1:
+        skip |= {json.loads(line)["id"] for line in (GOLD_DIR / "org_judgements.jsonl").read_text("utf-8").splitlines()
+                 if line.strip()}
+    for earlier in range(1, batch):
+        skip |= {k for k, _ in draw_blind(name, earlier)}
+    keys = sorted(k for k, a in articles.items() if k not in skip and len(a.text.split()) <= BLIND_WORDS[name])
+    seed = f"themes3:{name}" if batch == 1 else f"themes3-{batch}:{name}"
+    size = BLIND_BATCHES.get(batch, {"un": 12, "kremlin": 16})[name]
+    return [(k, articles[k]) for k in random.Random(seed).sample(keys, min(size, len(keys)))]
+
+
+def score_labels(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
+    """Themes against the blind labels: precision, recall and F1 per corpus and batch."""
+    labels = [json.loads(line) for line in LABELS.read_text("utf-8").splitlines() if line.strip()]
+    print(f"{'corpus':10} {'batch':>5} {'n':>3} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>6} {'F1':>5}")
+    for name in ("un", "kremlin"):
+        articles = _corpus(name)
+        for batch in sorted({label["batch"] for label in labels if label["corpus"] == name}):
+            tp = fp = fn = n = 0
+            for label in labels:
+                if label["corpus"] == name and label["batch"] == batch:
+                    assigned, gold = set(themes_of(articles[label["id"]].text)), set(label["themes"])
+                    tp, fp, fn = tp + len(assigned & gold), fp + len(assigned - gold), fn + len(gold - assigned)
+                    n += 1
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            f1 = 2 * p * r / max(p + r, 1e-9)
+            print(f"{name:10} {batch:5} {n:3} {tp:4} {fp:4} {fn:4} {p:9.2f} {r:6.2f} {f1:5.2f}")
 
 
 def _cue_sentences(text: str) -> dict[str, list[tuple[str, list[str]]]]:
@@ -158,8 +206,19 @@ def main() -> None:
     parser.add_argument("--corpus", choices=["un", "kremlin", "wikinews"], action="append")
     parser.add_argument("--print", action="store_true", help="print the sample for judging")
     parser.add_argument("--taxonomy", type=Path, help="tabulate the themes of this taxonomy file instead")
+    parser.add_argument("--labels", action="store_true", help="score the themes against the blind labels")
+    parser.add_argument("--print-blind", type=int, metavar="BATCH", help="print a batch's texts to label blind")
     args = parser.parse_args()
     names = args.corpus or ["un", "kremlin", "wikinews"]
+    if args.print_blind:
+        for name in [n for n in names if n in BLIND_WORDS]:
+            for number, (key, article) in enumerate(draw_blind(name, args.print_blind), 1):
+                print(f"\n=== {number}. {key} | {article.title} | {len(article.text.split())} words\n{article.body}")
+        return
+    if args.labels:
+        taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
+        score_labels(lambda text: theme_evidence(text, taxonomy))
+        return
     verdicts = load_verdicts()
     if args.print:
         for name in names:

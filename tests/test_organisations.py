@@ -663,6 +663,9 @@ def test_name_before_its_kind(text, expected):
         ("Greetings to the Fourth Congress of the Union of Beekeepers.", ["Union of Beekeepers"]),
         ("The 12th Farmers Congress opened today.", []),
         ("The Pan Andean Congress won the vote.", ["Pan Andean Congress"]),
+        # A dash glued to the last word ends the name; a forum something happens beside is a meeting.
+        ("The fifteenth– a branch of Lakeside State University– is underway.", ["Lakeside State University"]),
+        ("They met on the sidelines of the Nordic Timber Forum in Oslo.", []),
         # "The" after a bullet starts a sentence: one value for the ministry, named once in full.
         ("Results:\n• The Ministry of Culture of Estonia drafted a plan;\n• the Ministry of Culture approved it.",
          ["Ministry of Culture of Estonia"]),

@@ -100,6 +100,8 @@ def _tokens(run: re.Match[str]) -> list[Token]:
         word = _bare(m.group())
         if word.endswith(("'", "’")):
             word = word[:-1]  # a closing quotation mark
+        if len(word) > 1 and word.endswith("–"):
+            word = word.rstrip("–")  # a dash glued to the word: "State University– is underway"
         start = run.start() + m.start()
         tokens.append((word, start, start + len(word)))
     return tokens

@@ -9,9 +9,10 @@ and no events.
   `organisations.toml`, "Forum") names a meeting when the article numbers it ("the 3rd
   Russian-Chinese Energy Business Forum", "the Forty-Third Pacific Islands Forum") or when it is an
   "International ... Forum" without an "of"/"for" tail ("St Petersburg International Economic
-  Forum"), while "the Greek Energy Forum", whose deputy director is quoted, is an organisation. A
-  name of the known-name table is an organisation wherever it stands ("Pacific Islands Forum"). A
-  numbered meeting of an organisation ("Seventh Congress of the ... Society") is an event too.
+  Forum") or when something happens "on the sidelines of" it, while "the Greek Energy Forum",
+  whose deputy director is quoted, is an organisation. A name of the known-name table is an
+  organisation wherever it stands ("Pacific Islands Forum"). A numbered meeting of an organisation
+  ("Seventh Congress of the ... Society") is an event too.
 """
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
 
 
 def _event(name: str, text: str) -> bool:
-    """Whether the forum called `name` is a meeting: numbered, or an "International ... Forum"."""
+    """Whether the forum called `name` is a meeting: numbered, an "International ... Forum", or one
+    that something happens "on the sidelines of"."""
     words = name.split()
     if _ORDINAL.fullmatch(words[0]) or ("International" in words and "of" not in words and "for" not in words):
+        return True
+    if re.search(r"\bsidelines of (?:the )?" + re.escape(name), text):
         return True
     dashed = name.replace("–", "-")  # "Russian-Chinese" = "Russian–Chinese"
     key = dashed.rsplit("-", 1)[-1]  # a part without dashes, found as written
