@@ -321,3 +321,14 @@ def test_disarmament_language_is_arms_control():
         "Our goal remains a world without nuclear weapons.",
         "Nuclear disarmament must go on without delay."] + SPEECH * 4)
     assert "Arms control & non-proliferation" in theme_evidence(text)
+
+
+def test_a_readout_on_the_donbas_conflict_zone_is_about_the_war_and_a_summit_alone_is_no_alliance():
+    call = ("Telephone conversation with the President of France\nThe leaders discussed the coronavirus and trade. "
+            "They regretted the lack of progress in settling the conflict in Ukraine and the situation around "
+            "Donbass. The President said that drones had been used in the conflict zone again. They agreed to "
+            "speak again soon.")
+    assert "War in Ukraine" in theme_evidence(call)
+    summit = ("Economic summit opens\nLeaders opened the summit on trade and tourism. The summit will adopt a "
+              "declaration on digital trade, and the next summit will be held in the spring.")
+    assert "Partnerships & alliances" not in theme_evidence(summit)
