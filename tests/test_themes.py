@@ -343,3 +343,16 @@ def test_groups_that_are_only_terrorist_are_topical_and_defence_firms_are_the_ar
     deal = ("State company buys a defence firm\nA state-owned holding bought the defence firm on Tuesday. The "
             "defence group makes ammunition and armoured vehicles, and the buyer said it would keep its staff.")
     assert "Defence industry & arms trade" in theme_evidence(deal)
+
+
+def test_official_language_of_conflicts_and_climate_in_long_speeches():
+    conflict = " ".join(SPEECH * 5 + [
+        "In the east of the country a rebellion has left two million internally displaced people.",
+        "We call for the cessation of hostilities and the protection of civilians.",
+        "The factions must demobilize and sign a peace settlement."] + SPEECH * 5)
+    assert "Armed conflict" in theme_evidence(conflict)
+    climate = " ".join(SPEECH * 5 + [
+        "For low-lying islands like ours, every tenth of a degree of global temperature matters.",
+        "The largest emitters must lead on mitigation, under common but differentiated responsibilities.",
+        "Deforestation and desertification make it worse."] + SPEECH * 5)
+    assert "Climate & security" in theme_evidence(climate)
