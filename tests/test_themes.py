@@ -356,3 +356,10 @@ def test_official_language_of_conflicts_and_climate_in_long_speeches():
         "The largest emitters must lead on mitigation, under common but differentiated responsibilities.",
         "Deforestation and desertification make it worse."] + SPEECH * 5)
     assert "Climate & security" in theme_evidence(climate)
+
+
+def test_the_names_of_a_conflicts_peace_process_are_topical():
+    call = ("Telephone conversation with the Chancellor\nThe two leaders discussed gas prices and a new railway. "
+            "They spoke about the stalled settlement in Ukraine and the implementation of the Minsk agreements. "
+            "A meeting in the Normandy format could follow. They exchanged New Year greetings.")
+    assert "War in Ukraine" in theme_evidence(call)
