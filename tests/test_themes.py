@@ -363,3 +363,14 @@ def test_the_names_of_a_conflicts_peace_process_are_topical():
             "They spoke about the stalled settlement in Ukraine and the implementation of the Minsk agreements. "
             "A meeting in the Normandy format could follow. They exchanged New Year greetings.")
     assert "War in Ukraine" in theme_evidence(call)
+
+
+def test_business_partnerships_are_not_alliances_but_a_readout_on_security_cooperation_is():
+    fund = ("Partners to dissolve the property partnership\nThe general partners said the limited partnership "
+            "would be dissolved. The partnership owns offices in three cities, and partners will get cash. "
+            "The partnership said units would stop trading on Friday.")
+    assert theme_evidence(fund) == {}
+    call = ("The President spoke with the Secretary of State\nThey discussed enhancing security cooperation to "
+            "deter threats on the border. The President thanked the allies for their support. They agreed on "
+            "closer defence cooperation next year.")
+    assert "Partnerships & alliances" in theme_evidence(call)
