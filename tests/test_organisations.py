@@ -666,6 +666,10 @@ def test_name_before_its_kind(text, expected):
         # A dash glued to the last word ends the name; a forum something happens beside is a meeting.
         ("The fifteenth– a branch of Lakeside State University– is underway.", ["Lakeside State University"]),
         ("They met on the sidelines of the Nordic Timber Forum in Oslo.", []),
+        # An acronym or a known name joined by "and" to the next name is a name of its own.
+        ("It was shown live by KTV and Channel Nine.", []),
+        ("Delegates of the United Nations and League of Arab States met.", ["United Nations", "Arab League"]),
+        ("Shares of American Cable and Telegraph rose.", ["American Cable and Telegraph"]),
         # "The" after a bullet starts a sentence: one value for the ministry, named once in full.
         ("Results:\n• The Ministry of Culture of Estonia drafted a plan;\n• the Ministry of Culture approved it.",
          ["Ministry of Culture of Estonia"]),

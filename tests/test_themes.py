@@ -337,8 +337,8 @@ def test_a_readout_on_the_donbas_conflict_zone_is_about_the_war_and_a_summit_alo
 def test_groups_that_are_only_terrorist_are_topical_and_defence_firms_are_the_arms_trade():
     withdrawal = ("Troops to leave the border region\nThe government said its troops would leave the border "
                   "region by spring. Officials warned that ISIS cells were regrouping in the desert. Local "
-                  "commanders said ISIS had attacked two villages, and terrorists still held a bridge. Farmers hope to return to their "
-                  "fields.")
+                  "commanders said ISIS had attacked two villages, and terrorists still held a bridge. "
+                  "Farmers hope to return to their fields.")
     assert "Terrorism & violent extremism" in theme_evidence(withdrawal)
     deal = ("State company buys a defence firm\nA state-owned holding bought the defence firm on Tuesday. The "
             "defence group makes ammunition and armoured vehicles, and the buyer said it would keep its staff.")

@@ -177,6 +177,15 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
             while start < first and words[start] in tables.connectors:
                 start += 1
             break
+    # "NTV and Channel One", "Edouard Balladur and Bank of France": a name that would start with
+    # another name (an acronym, a known name, a person's) and an "and" right before its first
+    # organisation word starts at that word; "American Telephone and Telegraph" stays whole.
+    if first >= start + 2 and words[first - 1] in ("and", "&") \
+            and not any(is_head(words, j, start, tables) for j in range(start, first - 1)):
+        before = words[start : first - 1]
+        if (len(before[-1]) > 1 and before[-1].isupper()) or before[0].lower() in tables.first_names \
+                or fold(text[tokens[start][1] : tokens[first - 2][2]]) in tables.keys:
+            start = first
     # The name ends at its last organisation word before any title ("... Service Director X"), and
     # before a board of it ("Agency for Strategic Initiatives | Supervisory Board").
     last = first
