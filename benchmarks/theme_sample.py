@@ -49,7 +49,10 @@ LABELS = GOLD_DIR / "theme_labels.jsonl"
 SEED = 2026
 SIZE = 30
 BLIND_WORDS = {"un": 1200, "kremlin": 1500}  # as the gold sets: short enough to be read whole
-BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16}}  # articles per batch
+BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
+                 5: {"un": 20, "kremlin": 20}}  # articles per batch
+# Batch 5 is about long texts (the short UN statements are used up): up to this many words.
+LONG_WORDS = {5: {"un": 2000, "kremlin": 2500}}
 
 
 def _corpus(name: str) -> dict[str, Article]:
@@ -82,7 +85,7 @@ def draw(name: str, size: int = SIZE, seed: int = SEED) -> list[tuple[str, Artic
 
 def draw_blind(name: str, batch: int) -> list[tuple[str, Article]]:
     """Batch `batch` of articles to label blind: UN statements or Kremlin/Zelenskyy releases of at
-    most BLIND_WORDS words, in no gold file, not in the judged samples (themes or organisations),
+    most BLIND_WORDS words (LONG_WORDS for a batch of long texts), in no gold file, not in the judged samples (themes or organisations),
     nor in an earlier batch; a fixed seed per batch."""
     articles = _corpus(name)
     skip = gold_keys() | {k for corpus in ("un", "kremlin", "wikinews") for k, _ in draw(corpus)}
@@ -91,7 +94,8 @@ def draw_blind(name: str, batch: int) -> list[tuple[str, Article]]:
                  if line.strip()}
     for earlier in range(1, batch):
         skip |= {k for k, _ in draw_blind(name, earlier)}
-    keys = sorted(k for k, a in articles.items() if k not in skip and len(a.text.split()) <= BLIND_WORDS[name])
+    most = LONG_WORDS.get(batch, BLIND_WORDS)[name]
+    keys = sorted(k for k, a in articles.items() if k not in skip and len(a.text.split()) <= most)
     seed = f"themes3:{name}" if batch == 1 else f"themes3-{batch}:{name}"
     size = BLIND_BATCHES.get(batch, {"un": 12, "kremlin": 16})[name]
     return [(k, articles[k]) for k in random.Random(seed).sample(keys, min(size, len(keys)))]
