@@ -85,8 +85,8 @@ def draw(name: str, size: int = SIZE, seed: int = SEED) -> list[tuple[str, Artic
 
 def draw_blind(name: str, batch: int) -> list[tuple[str, Article]]:
     """Batch `batch` of articles to label blind: UN statements or Kremlin/Zelenskyy releases of at
-    most BLIND_WORDS words (LONG_WORDS for a batch of long texts), in no gold file, not in the judged samples (themes or organisations),
-    nor in an earlier batch; a fixed seed per batch."""
+    most BLIND_WORDS words (LONG_WORDS for a batch of long texts), in no gold file, not in the judged
+    samples (themes or organisations), nor in an earlier batch; a fixed seed per batch."""
     articles = _corpus(name)
     skip = gold_keys() | {k for corpus in ("un", "kremlin", "wikinews") for k, _ in draw(corpus)}
     if batch > 1:
