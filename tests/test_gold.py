@@ -128,3 +128,17 @@ def test_new_gold_sets_have_both_parts_and_the_speaker_of_record(name):
         kinds = {(line["split"], line["kind"]) for line in lines}
         for split in ("dev", "test"):
             assert {"transcript", "address", "readout", "greeting", "news"} <= {k for s, k in kinds if s == split}
+
+
+def test_blind_theme_labels_are_outside_every_gold_part():
+    """The blind theme labels (theme_sample.py --labels) are a check apart from DEV and TEST: an
+    article in a gold file, or labelled in two batches, would mix the parts and count twice."""
+    labels = gold_lines("theme_labels.jsonl")
+    gold_keys = {line[GOLD_SETS[name][0]] for name in GOLD_SETS for line in gold_lines(name)}
+    records = {"un": corpus_records("un_gold.jsonl"), "kremlin": corpus_records("kremlin_gold.jsonl")}
+    assert len({label["id"] for label in labels}) == len(labels), "one label line per article"
+    for label in labels:
+        assert label["id"] in records[label["corpus"]], label["id"]
+        assert label["id"] not in gold_keys, f"{label['id']} is in a gold file"
+        assert isinstance(label["batch"], int) and label["batch"] >= 1
+        assert set(label["themes"]) <= THEMES and len(set(label["themes"])) == len(label["themes"]), label["id"]
