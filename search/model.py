@@ -15,6 +15,7 @@ layer can read the registry.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -217,6 +218,12 @@ def register_facet(facet: Facet) -> Facet:
         raise ValueError(f"facet {facet.name!r} needs an extract(article) -> values function")
     FACETS[facet.name] = facet
     return facet
+
+
+def field_name(key: str) -> str:
+    """A metadata key as a field (and facet) name: lowercased, runs of other characters as "_"
+    ("Sub-Section" → "sub_section"), so every reader's fields and facet names agree."""
+    return re.sub(r"[^0-9a-z]+", "_", key.strip().lower()).strip("_")
 
 
 def make_id(given: str | None, url: str | None, title: str, body: str) -> str:
