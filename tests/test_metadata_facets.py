@@ -17,7 +17,7 @@ from search.index.metadata_facets import SETTINGS_FILE, use_facets
 from search.ingest.readers import read_paths
 
 SECTIONS = ["Politics", "Sport", "Politics", "Business", "Sport", "Politics", "Business", "Politics"]
-TAGS = [["election", "europe"], ["football"], ["election"], ["trade", "europe"], ["tennis"], [], ["trade"],
+TAGS = [["election", "europe"], ["football"], ["election"], ["trade", "europe"], ["tennis"], [], ["trade", "election"],
         ["europe"]]
 
 
@@ -62,7 +62,7 @@ def test_metadata_facets_count_filter_and_persist(tmp_path):
 
     res = search("", index_dir=index_dir)
     assert counts(res, "section") == {"Politics": 4, "Sport": 2, "Business": 2}
-    assert counts(res, "tags") == {"europe": 3, "election": 2, "trade": 2, "football": 1, "tennis": 1}
+    assert counts(res, "tags") == {"europe": 3, "election": 3, "trade": 2, "football": 1, "tennis": 1}
     assert FACETS["section"].label == "Section"
     politics = search("", filters={"section": ["Politics"]}, index_dir=index_dir)
     assert sorted(h.id for h in politics.hits) == ["a0", "a2", "a5", "a7"]
@@ -118,7 +118,7 @@ def test_stats_suggest_fields_that_repeat_and_not_ids(tmp_path):
     index_dir = tmp_path / "index"
     build_index([write_jsonl(tmp_path / "news.jsonl", rows())], index_dir)
     suggested = {s.field: s for s in index_stats(index_dir).suggested_facets}
-    assert "section" in suggested and "ref" not in suggested
+    assert "section" in suggested and "tags" in suggested and "ref" not in suggested
     assert suggested["section"].coverage == 1.0 and suggested["section"].distinct == 3
     assert suggested["section"].examples[0] == "Politics"
     out = subprocess.run([sys.executable, "-m", "search", "stats", "--index-dir", str(index_dir)],
@@ -126,3 +126,25 @@ def test_stats_suggest_fields_that_repeat_and_not_ids(tmp_path):
     assert "suggested facet: section (in 100% of articles, 3 values" in out.stdout
     build_index([write_jsonl(tmp_path / "news.jsonl", rows())], index_dir, facets=["section"], rebuild=True)
     assert "section" not in {s.field for s in index_stats(index_dir).suggested_facets}
+
+
+def test_the_page_lists_a_metadata_facet_with_counts_and_a_chip(tmp_path, app_server, page, artifacts_dir):
+    from playwright.sync_api import expect
+    from test_app_browser import facet_section, wait_for_results
+
+    index_dir = tmp_path / "index"
+    build_index([write_jsonl(tmp_path / "news.jsonl", rows())], index_dir, facets=["section"])
+    use_facets([])  # the page's process finds the facet in the index's settings, not in this one
+    page.goto(app_server(index_dir))
+    wait_for_results(page, "8 articles")
+    section = facet_section(page, "Section")
+    expect(section).to_have_count(1)
+    expect(section.get_by_text("Politics (4)", exact=True)).to_be_visible()
+    section.get_by_text("Sport (2)", exact=True).click()
+    wait_for_results(page, "2 articles")
+    expect(page.locator(".st-key-chips button:visible", has_text="Section: Sport")).to_have_count(1)
+    page.wait_for_url(lambda url: "section=Sport" in url)
+    page.reload()
+    wait_for_results(page, "2 articles")
+    expect(page.locator(".ns-suggested")).to_contain_text("tags")
+    page.screenshot(path=artifacts_dir / "metadata-facet.png")

@@ -217,8 +217,20 @@ def index_summary_html(stats: IndexStats) -> str:
         parts.append(f"{stats.first_published:%b %Y} – {stats.last_published:%b %Y}")
     parts.append(f"updated {format_date(stats.last_update.date())} {stats.last_update:%H:%M}")
     parts.append(size_text(stats.size_bytes))
-    return ('<div class="ns-index"><span class="ns-index-label">Index</span>'
-            + '<span class="ns-dot">·</span>'.join(escape(p) for p in parts) + "</div>")
+    summary = ('<div class="ns-index"><span class="ns-index-label">Index</span>'
+               + '<span class="ns-dot">·</span>'.join(escape(p) for p in parts) + "</div>")
+    return summary + suggested_facets_html(stats)
+
+
+def suggested_facets_html(stats: IndexStats) -> str:
+    """The metadata fields that would make useful facets, and how to add them (none: "")."""
+    if not stats.suggested_facets:
+        return ""
+    fields = ", ".join(f"<code>{escape(s.field)}</code> ({s.coverage:.0%} of articles, {s.distinct} values)"
+                       for s in stats.suggested_facets)
+    flags = " ".join(f"--facet {escape(s.field)}" for s in stats.suggested_facets)
+    return (f'<div class="ns-suggested">Fields that would make useful facets: {fields}. Add them with '
+            f'<code>python -m search index FILES --rebuild {flags}</code></div>')
 
 
 def export_filename(state: PageState, fmt: str) -> str:

@@ -20,7 +20,7 @@ from search.index.snapshot import Snapshot
 SAMPLE_SIZE = 1_000
 MIN_COVERAGE = 0.5        # present in at least half of the sampled articles
 MAX_DISTINCT = 50         # at most this many distinct values in the sample …
-MAX_DISTINCT_SHARE = 0.5  # … and at most half as many as the articles that have the field (values repeat)
+MAX_DISTINCT_SHARE = 0.5  # … and at most half as many as the values met (each value is met twice on average)
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def suggest_facets(snap: Snapshot, sample_size: int = SAMPLE_SIZE) -> list[Facet
     for field, count in present.items():
         distinct = len(values[field])
         if (field not in FACETS and count >= MIN_COVERAGE * len(sample) and 2 <= distinct <= MAX_DISTINCT
-                and distinct <= MAX_DISTINCT_SHARE * count):
+                and distinct <= MAX_DISTINCT_SHARE * values[field].total()):
             examples = tuple(value for value, _ in values[field].most_common(3))
             suggestions.append(FacetSuggestion(field, count / len(sample), distinct, examples))
     return sorted(suggestions, key=lambda s: (-s.coverage, s.distinct, s.field))
