@@ -53,15 +53,17 @@ def md_escape(text: str) -> str:
     return _MD_BREAK.sub(lambda m: m.group() + WORD_JOINER, escaped)
 
 
-def facet_label(fv: FacetValue) -> str:
-    """The checkbox label of a facet value: "Russia (3)", "Russia (excluded)".
+def facet_label(fv: FacetValue, facet: str = "") -> str:
+    """The checkbox label of a value of `facet`: "Russia (3)", "Russia (excluded)", "French (2)"
+    (a value shown by its name: `Facet.shown`).
 
     No Markdown styling: Streamlit also reads the label out as it is (its aria-label); the page's
     CSS shows excluded values in red.
     """
+    shown = md_escape(FACETS[facet].shown(fv.value) if facet in FACETS else fv.value)
     if fv.excluded:
-        return f"{md_escape(fv.value)} (excluded)"
-    return f"{md_escape(fv.value)} ({fv.count:,})"
+        return f"{shown} (excluded)"
+    return f"{shown} ({fv.count:,})"
 
 
 def facet_values(values: Iterable[FacetValue], selected: Iterable[str],
@@ -123,13 +125,15 @@ def chips(state: PageState) -> list[Chip]:
     result = []
     for name, facet in FACETS.items():
         for value in state.filters.get(name, []):
-            result.append(Chip(f"chip:in:{name}:{value}", f"{md_escape(facet.label)}: **{md_escape(value)}**",
+            result.append(Chip(f"chip:in:{name}:{value}",
+                               f"{md_escape(facet.label)}: **{md_escape(facet.shown(value))}**",
                                False, state.with_filter(name, value, False)))
         if state.mode(name) == "all" and len(state.filters.get(name, [])) > 1:
             result.append(Chip(f"chip:all:{name}", f"{md_escape(facet.label)}: all must match", False,
                                state.with_mode(name, "any")))
         for value in state.exclude.get(name, []):
-            result.append(Chip(f"chip:not:{name}:{value}", f"NOT {md_escape(facet.label)}: ~~{md_escape(value)}~~",
+            result.append(Chip(f"chip:not:{name}:{value}",
+                               f"NOT {md_escape(facet.label)}: ~~{md_escape(facet.shown(value))}~~",
                                True, state.with_exclude(name, value, False)))
     if state.date_from or state.date_to:
         result.append(Chip("chip:dates", f"Published {md_escape(date_range_text(state.date_from, state.date_to))}",
