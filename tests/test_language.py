@@ -12,7 +12,7 @@ from search import Article, build_index, get_article, search
 from search.app.article_html import article_facets_html
 from search.app.ui import facet_label
 from search.ingest.enrich import enrich
-from search.ingest.enrich.language import detect_language, given_language
+from search.ingest.enrich.language import _WORD, detect_language, given_language, plainly_english
 from search.model import FACETS, FacetValue
 
 TEXTS = {
@@ -33,6 +33,13 @@ TEXTS = {
 def test_the_language_of_a_short_news_text_is_detected(code):
     assert detect_language(TEXTS[code]) == code
     assert detect_language(TEXTS[code].upper()) == code  # wire copy in capitals
+
+
+def test_plainly_english_text_skips_the_model_and_other_text_does_not():
+    assert plainly_english(_WORD.findall(TEXTS["en"].lower()))
+    assert not any(plainly_english(_WORD.findall(TEXTS[code].lower())) for code in ("fr", "de", "es", "ru"))
+    terse = "Profits rose sharply. Shares up five pct. Analysts expect higher dividends soon."
+    assert not plainly_english(_WORD.findall(terse.lower())) and detect_language(terse) == "en"  # by the model
 
 
 def test_a_text_without_letters_has_no_language_and_a_given_one_wins():
