@@ -37,6 +37,7 @@ from search import (
     optimize,
     search,
     similar,
+    use_index_facets,
 )
 from search.settings import lookup, markdown_table, setting, text_table
 
@@ -174,10 +175,15 @@ class ProgressBar:
         self._bar.close()
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m search", description=__doc__)
+def _index_option() -> argparse.ArgumentParser:
     index_option = argparse.ArgumentParser(add_help=False)
     index_option.add_argument("--index-dir", help="index folder (default: $SEARCH_INDEX_DIR or a per-user folder)")
+    return index_option
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m search", description=__doc__)
+    index_option = _index_option()
     narrowing = argparse.ArgumentParser(add_help=False)
     narrowing.add_argument("--filter", action="append", default=[], metavar="FACET=VALUE",
                         help=f"keep articles with this value (repeatable); facets: {', '.join(FACETS)}")
@@ -198,6 +204,11 @@ def _parser() -> argparse.ArgumentParser:
     _knob(cmd, "--workers", "workers")
     _knob(cmd, "--commit-every", "commit_every", metavar="N")
     cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    cmd.add_argument("--facet", dest="facets", action="append", default=[], metavar="FIELD",
+                     help="make a metadata field (a JSON/CSV column, a page's section, a feed's tags) a facet; "
+                          "repeatable; kept for later builds (see `stats` for suggestions)")
+    cmd.add_argument("--facet-separator", default="", metavar="SEP",
+                     help="split the values of the --facet fields at SEP (a CSV cell \"war; trade\": ';')")
 
     cmd = commands.add_parser("delete", parents=[index_option], help="delete articles by id")
     cmd.add_argument("ids", nargs="+")
@@ -273,7 +284,8 @@ def _run(args: argparse.Namespace) -> None:
     elif args.command == "index":
         with ProgressBar(disable=True if args.quiet else None) as bar:
             report = build_index(args.paths, args.index_dir, rebuild=args.rebuild, prune=args.prune,
-                                 workers=_workers(args.workers), commit_every=args.commit_every, progress=bar.update)
+                                 workers=_workers(args.workers), commit_every=args.commit_every, progress=bar.update,
+                                 facets=args.facets, facet_separator=args.facet_separator)
         print(report.summary())
         for error in report.errors:
             print(f"  error: {error}", file=sys.stderr)
@@ -309,10 +321,19 @@ def _run(args: argparse.Namespace) -> None:
         span = f"{stats.first_published} to {stats.last_published}" if stats.first_published else "no dates"
         print(f"{stats.articles} articles from {stats.sources} sources, {span}; "
               f"last update {stats.last_update:%Y-%m-%d %H:%M}; {stats.size_bytes / 1e6:.1f} MB on disk")
+        for suggestion in stats.suggested_facets:
+            print(f"suggested facet: {_clean(suggestion.field)} (in {suggestion.coverage:.0%} of articles, "
+                  f"{suggestion.distinct} values, e.g. {_clean(', '.join(suggestion.examples))}; "
+                  f"add it with `index … --rebuild --facet {_clean(suggestion.field)}`)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status (2 for a usage or index error)."""
+    known, _ = _index_option().parse_known_args(argv)
+    try:
+        use_index_facets(known.index_dir)  # the index's metadata facets are choices of --filter, --facet, …
+    except SearchError:
+        pass  # reported when the command opens the index
     args = _parser().parse_args(argv)
     try:
         _run(args)

@@ -6,7 +6,7 @@ Functions that work on "the current results" take the same arguments as `search(
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from search.engine.matching import query_match
 from search.engine.parsing import nodes
 from search.engine.query import Hit, highlight_terms, make_hit, match, ordered_docs
 from search.engine.selection import FacetFilter, Selection
+from search.engine.suggestions import FacetSuggestion, suggest_facets
 from search.errors import check_choice
 from search.index.analysis import analyze
 from search.index.location import resolve_index_dir
@@ -157,10 +158,13 @@ class IndexStats:
     last_published: date | None
     last_update: datetime
     size_bytes: int
+    # metadata fields that would make useful facets (search/engine/suggestions.py), not facets yet
+    suggested_facets: list[FacetSuggestion] = field(default_factory=list)
 
 
 def index_stats(index_dir: str | Path | None = None) -> IndexStats:
-    """Counts, publication date span, time of the last commit and size on disk of the index."""
+    """Counts, publication date span, time of the last commit, size on disk of the index, and the
+    metadata fields that would make useful facets."""
     path = resolve_index_dir(index_dir)
     snap = snapshot(path)
     days = snap.day[snap.live & (snap.day != NO_DATE)].astype("datetime64[D]")
@@ -174,4 +178,5 @@ def index_stats(index_dir: str | Path | None = None) -> IndexStats:
         last_published=days.max().item() if len(days) else None,
         last_update=datetime.fromtimestamp(max(f.stat().st_mtime for f in tocs or files)),
         size_bytes=sum(f.stat().st_size for f in files),
+        suggested_facets=suggest_facets(snap),
     )

@@ -11,6 +11,7 @@ from whoosh.index import FileIndex
 
 from search.errors import IndexCorruptError, IndexNotFoundError
 from search.index import integrity
+from search.index.metadata_facets import use_index_facets
 from search.index.schema import make_schema
 from search.index.whoosh_compat import index_over, latest_generation, latest_version, toc_file_name
 
@@ -43,11 +44,15 @@ def has_index(path: Path) -> bool:
 
 
 def open_index(index_dir: str | Path) -> FileIndex:
-    """Open an existing index, with a clear error for a missing, foreign or corrupt directory."""
+    """Open an existing index, with a clear error for a missing, foreign or corrupt directory.
+
+    The metadata facets the index declares (`<index>/facets.toml`) are registered in this process
+    first (search/index/metadata_facets.py): the schema and every facet loop then know them."""
     path = Path(index_dir)
     if not path.is_dir():
         raise IndexNotFoundError(f"no index at {path}: the directory does not exist "
                                  f"(create one with `python -m search index PATH --index-dir {path}`)")
+    use_index_facets(path)
     try:
         if not index.exists_in(str(path)):
             raise IndexNotFoundError(f"no index at {path}: the directory holds no search index")

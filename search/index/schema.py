@@ -100,6 +100,7 @@ def make_schema() -> Schema:
         origin=STORED,  # where the article was read from (for --prune), never searched
         content_hash=STORED,
         theme_evidence=STORED,
+        metadata=STORED,  # what the reader said beyond the facets (section, tags, …): facets made later, suggestions
         **{name: _facet_field(facet) for name, facet in FACETS.items()},
     )
 
@@ -116,6 +117,7 @@ def to_document(article: Article, content_hash: str) -> dict[str, Any]:
         "origin": article.origin,
         "content_hash": content_hash,
         "theme_evidence": article.theme_evidence,
+        "metadata": article.metadata,
     }
     if article.published:
         doc["published"] = datetime(article.published.year, article.published.month, article.published.day)
@@ -143,5 +145,6 @@ def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
         "origin": fields.get("origin", ""),
         "published": published if isinstance(published, date) else None,
         "theme_evidence": fields.get("theme_evidence") or {},
+        "metadata": fields.get("metadata") or {},
         "facets": {name: as_values(fields.get(name)) for name in FACETS},
     }

@@ -119,7 +119,7 @@ def _facet_row_widgets(name: str, fv: FacetValue, selected: bool, excluded: bool
     box_col, not_col = st.columns([0.86, 0.14], vertical_alignment="center", gap="xxsmall")
     key = f"facet:{name}:{fv.value}"
     st.session_state[key] = selected
-    box_col.checkbox(ui.facet_label(replace(fv, excluded=excluded)), key=key, on_change=_on_facet,
+    box_col.checkbox(ui.facet_label(replace(fv, excluded=excluded), name), key=key, on_change=_on_facet,
                      args=(name, fv.value, key))
     action = f"Stop excluding {ui.md_escape(fv.value)}" if excluded else f"Exclude {ui.md_escape(fv.value)}"
     # the label names the button for screen readers and tests; the CSS shows only the icon
