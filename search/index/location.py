@@ -12,7 +12,7 @@ from whoosh.index import FileIndex
 from search.errors import IndexCorruptError, IndexNotFoundError
 from search.index import integrity
 from search.index.metadata_facets import use_index_facets
-from search.index.schema import make_schema
+from search.index.schema import ADDED_FIELDS, make_schema
 from search.index.whoosh_compat import index_over, latest_generation, latest_version, toc_file_name
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -66,10 +66,14 @@ def open_index(index_dir: str | Path) -> FileIndex:
             f"a table of contents cannot be repaired (`python -m search check --repair` mends only "
             f"segments and derived files): rebuild with `python -m search index FILES --rebuild "
             f"--index-dir {path}` (the damaged files stay until the rebuild has read an article)") from exc
-    missing = set(make_schema().names()) - set(ix.schema.names())
-    if missing:
+    schema = make_schema()
+    missing = set(schema.names()) - set(ix.schema.names())
+    if missing - ADDED_FIELDS:
         raise IndexCorruptError(f"the index at {path} was built by another program or version "
                                 f"(missing fields: {', '.join(sorted(missing))}); rebuild it with --rebuild")
+    if missing:  # built before those fields existed: read with today's schema (Whoosh's public
+        # `open_dir(schema=...)`), so they read as empty, and a writer's commit records them
+        ix = index.open_dir(str(path), schema=schema)
     return ix
 
 

@@ -18,7 +18,7 @@ from whoosh.formats import Positions
 from search.index.analysis import MAXSIZE, length_of
 from search.model import FACETS, Article, Facet, as_values
 
-__all__ = ["FACETS", "Facet", "TEXT_FIELDS", "from_stored", "make_schema", "to_document"]
+__all__ = ["ADDED_FIELDS", "FACETS", "Facet", "TEXT_FIELDS", "from_stored", "make_schema", "to_document"]
 
 TEXT_FIELDS = ("title", "body")
 
@@ -82,6 +82,13 @@ def _text(analyzer: StemmingAnalyzer, field_boost: float = 1.0) -> TEXT:
 
 def _facet_field(facet: Facet) -> FacetKeywords | ID:
     return FacetKeywords() if facet.multivalued else ID(stored=True, sortable=True)
+
+
+# Fields added after indexes were built without them (issue 13: the language facet, the stored
+# metadata). An index lacking only these opens with today's schema (search/index/location.py):
+# its articles read as having no language and no metadata, and the next commit writes the
+# schema with the fields. Any other missing field still means another program or version.
+ADDED_FIELDS = frozenset({"language", "metadata"})
 
 
 def make_schema() -> Schema:
