@@ -195,6 +195,9 @@ def _parser() -> argparse.ArgumentParser:
     narrowing.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="published on or before")
     chosen = argparse.ArgumentParser(add_help=False, parents=[narrowing])
     chosen.add_argument("text", nargs="?", default="", help="query in Whoosh syntax; empty matches everything")
+    collapsing = argparse.ArgumentParser(add_help=False)
+    collapsing.add_argument("--no-collapse", action="store_true",
+                            help="count and list near-duplicate copies one by one (default: one story once)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     cmd = commands.add_parser("index", parents=[index_option], help="read, enrich and index files and folders")
@@ -213,15 +216,13 @@ def _parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("delete", parents=[index_option], help="delete articles by id")
     cmd.add_argument("ids", nargs="+")
 
-    cmd = commands.add_parser("query", parents=[chosen, index_option], help="search the index")
+    cmd = commands.add_parser("query", parents=[chosen, collapsing, index_option], help="search the index")
     cmd.add_argument("--sort", choices=SORTS, default="relevance")
     cmd.add_argument("--page", type=int, default=1)
     _knob(cmd, "--per-page", "page_size")
     _knob(cmd, "--facet-limit", "facet_limit")
     cmd.add_argument("--facet-order", choices=FACET_ORDERS, default="count", help="facet values by count or name")
     cmd.add_argument("--json", action="store_true", help="print the whole result as JSON")
-    cmd.add_argument("--no-collapse", action="store_true",
-                     help="list near-duplicate copies as hits of their own (default: one hit per story)")
 
     cmd = commands.add_parser("export", parents=[chosen, index_option], help="write all matches to stdout")
     cmd.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
@@ -229,17 +230,20 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--skip-copies", action="store_true",
                      help="write only the first article of each story of near-duplicates (default: every match)")
 
-    cmd = commands.add_parser("values", parents=[chosen, index_option], help="find values of a facet by substring")
+    cmd = commands.add_parser("values", parents=[chosen, collapsing, index_option],
+                              help="find values of a facet by substring")
     cmd.add_argument("--facet", required=True, choices=list(FACETS))
     cmd.add_argument("--contains", default="", help="substring to look for (case-insensitive)")
     _knob(cmd, "--limit", "value_search_limit")
 
-    cmd = commands.add_parser("cooccur", parents=[chosen, index_option], help="pairs of values across two facets")
+    cmd = commands.add_parser("cooccur", parents=[chosen, collapsing, index_option],
+                              help="pairs of values across two facets")
     cmd.add_argument("--rows", required=True, choices=list(FACETS))
     cmd.add_argument("--columns", required=True, choices=list(FACETS))
     _knob(cmd, "--top", "cooccurrence_top")
 
-    cmd = commands.add_parser("similar", parents=[narrowing, index_option], help="articles like the one with this id")
+    cmd = commands.add_parser("similar", parents=[narrowing, collapsing, index_option],
+                              help="articles like the one with this id")
     cmd.add_argument("id")
     _knob(cmd, "-n", "similar_articles")
 
@@ -302,24 +306,26 @@ def _run(args: argparse.Namespace) -> None:
             sys.stdout.write(chunk)
     elif args.command == "values":
         values, total = facet_values(args.facet, args.contains, args.text, limit=args.limit,
-                                     index_dir=args.index_dir, **_selection(args))
+                                     collapse=not args.no_collapse, index_dir=args.index_dir, **_selection(args))
         for v in values:
             print(f"{v.count:>6}  {_clean(v.value)}")
         print(f"({total} matching values)")
     elif args.command == "cooccur":
-        grid = cooccurrence(args.rows, args.columns, args.text, top=args.top, index_dir=args.index_dir,
-                            **_selection(args))
+        grid = cooccurrence(args.rows, args.columns, args.text, top=args.top, collapse=not args.no_collapse,
+                            index_dir=args.index_dir, **_selection(args))
         for row, column, count in grid.pairs(args.top):
             print(f"{count:>6}  {_clean(row)} × {_clean(column)}")
     elif args.command == "similar":
-        for hit in similar(args.id, args.n, index_dir=args.index_dir, **_selection(args)):
+        for hit in similar(args.id, args.n, collapse=not args.no_collapse, index_dir=args.index_dir,
+                           **_selection(args)):
             _print_hit(hit, bold)
     elif args.command == "settings":
         print(markdown_table() if args.markdown else text_table())
     else:
         stats = index_stats(args.index_dir)
         span = f"{stats.first_published} to {stats.last_published}" if stats.first_published else "no dates"
-        print(f"{stats.articles} articles from {stats.sources} sources, {span}; "
+        stories = f" ({stats.stories} stories)" if stats.stories != stats.articles else ""
+        print(f"{stats.articles} articles{stories} from {stats.sources} sources, {span}; "
               f"last update {stats.last_update:%Y-%m-%d %H:%M}; {stats.size_bytes / 1e6:.1f} MB on disk")
         for suggestion in stats.suggested_facets:
             print(f"suggested facet: {_clean(suggestion.field)} (in {suggestion.coverage:.0%} of articles, "

@@ -240,8 +240,12 @@ def stats_html(total: int, q: str, elapsed_ms: float, page: int, per_page: int, 
 
 
 def index_summary_html(stats: IndexStats) -> str:
-    """"297 articles · 3 sources · Jan 2019 – Sep 2022 · updated 22 Nov 2026 · 8.4 MB"."""
-    parts = [count_text(stats.articles), count_text(stats.sources, "source")]
+    """"297 articles · 3 sources · Jan 2019 – Sep 2022 · updated 22 Nov 2026 · 8.4 MB" ("60 articles
+    (20 stories)" when copies make stories)."""
+    articles = count_text(stats.articles)
+    if stats.stories != stats.articles:
+        articles += f" ({stats.stories:,} {'story' if stats.stories == 1 else 'stories'})"
+    parts = [articles, count_text(stats.sources, "source")]
     if stats.first_published and stats.last_published:
         parts.append(f"{stats.first_published:%b %Y} – {stats.last_published:%b %Y}")
     parts.append(f"updated {format_date(stats.last_update.date())} {stats.last_update:%H:%M}")

@@ -58,7 +58,8 @@ def _listed_values(state: PageState, res: SearchResult | None, name: str) -> tup
     find = state.find.get(name, "")
     if find and res is not None:
         try:
-            return facet_values(name, find, state.q, state.filters, **state.engine_options())
+            return facet_values(name, find, state.q, state.filters, collapse=not state.copies,
+                                **state.engine_options())
         except Exception as exc:
             friendly_error(exc, "The values could not be searched.")
             return [], 0
