@@ -104,7 +104,9 @@ def once_per_story(snap: Snapshot, docs: NDArray[np.int64], keys: NDArray[np.int
     kept = ~shared
     if shared.any():
         at = np.flatnonzero(shared)
-        _, first = np.unique(np.column_stack((snap.story_labels()[docs[at]], keys[at])), axis=0, return_index=True)
+        offsets = keys[at] - keys[at].min()
+        pairs = snap.story_labels()[docs[at]] * (int(offsets.max()) + 1) + offsets  # (story, key) as one number
+        _, first = np.unique(pairs, return_index=True)
         kept[at[first]] = True
     return kept
 
