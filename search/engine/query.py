@@ -261,11 +261,14 @@ def _date_histogram(m: Matches, stories: bool) -> DateHistogram:
     selected = m.masks.get(DATE_KEY) is not None
 
     def bucket(unit: str, fmt: int) -> list[FacetValue]:
-        keys = days.astype(f"datetime64[{unit}]")
+        keys = days.astype(f"datetime64[{unit}]").astype(np.int64)  # years or months since 1970
         if stories:
-            keys = keys[once_per_story(m.snap, docs, keys.astype(np.int64))]
-        values, counts = np.unique(keys, return_counts=True)
-        return [FacetValue(str(v)[:fmt], int(c), selected) for v, c in zip(values, counts, strict=True)]
+            keys = keys[once_per_story(m.snap, docs, keys)]
+        first = int(keys.min())
+        counts = np.bincount(keys - first)  # a count per year or month between the first and the last: no sort
+        present = np.flatnonzero(counts)
+        labels = (present + first).astype(f"datetime64[{unit}]").astype(str)
+        return [FacetValue(label[:fmt], int(counts[k]), selected) for label, k in zip(labels, present, strict=True)]
 
     return DateHistogram(years=bucket("Y", 4), months=bucket("M", 7))
 
