@@ -28,13 +28,16 @@ from search.engine.export import export as _export
 from search.engine.highlight import marked_html
 from search.engine.query import DateHistogram, Hit, SearchResult
 from search.engine.selection import Selection
+from search.engine.suggestions import FacetSuggestion
 from search.errors import IndexBusyError, IndexCorruptError, IndexNotFoundError, SearchError
 from search.index import build as _build
 from search.index import check as _check
+from search.index import metadata_facets as _metadata_facets
 from search.index import optimize as _optimize
 from search.index.build import IndexProgress, IndexReport, build_index
 from search.index.check import CheckReport, LostArticles
 from search.index.location import configured_index_dir, default_index_dir, resolve_index_dir
+from search.index.metadata_facets import MetadataFacet
 from search.index.optimize import OptimizeProgress, OptimizeReport
 from search.ingest.readers import ARTICLE_SUFFIXES, PassedOver, ReadError, file_type, read_paths
 from search.model import (
@@ -127,6 +130,15 @@ def index_identity(index_dir: str | Path | None = None) -> tuple[int, int] | Non
     return stat.st_dev, stat.st_ino
 
 
+def use_index_facets(index_dir: str | Path | None = None) -> None:
+    """Register the metadata facets the index (default: `default_index_dir()`) declares in its
+    `facets.toml`, as opening it does: for a caller that lists the facets before it searches
+    (the command line's choices). Nothing happens without an index there."""
+    path = resolve_index_dir(index_dir)
+    if path.is_dir():
+        _metadata_facets.use_index_facets(path)
+
+
 def optimize(index_dir: str | Path | None = None,
              progress: Callable[[OptimizeProgress], None] | None = None) -> OptimizeReport:
     """Merge an index (default: `default_index_dir()`) into one segment, reclaiming the space
@@ -137,9 +149,10 @@ def optimize(index_dir: str | Path | None = None,
 __all__ = [
     "ARTICLE_SUFFIXES", "EXPORT_FORMATS", "FACET_ORDERS", "MATCH_MODES", "SORTS",
     "Article", "ArticleView", "CheckReport", "CoOccurrence", "DateHistogram", "Duplicates", "FACETS", "Facet",
-    "FacetValue", "Hit", "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport",
-    "IndexStats", "LostArticles", "OptimizeProgress", "OptimizeReport", "PassedOver", "ReadError", "SearchError",
-    "SearchResult", "Selection", "Version", "build_index", "check_index", "cooccurrence", "default_index_dir",
-    "delete_articles", "export", "facet_values", "file_type", "get_article", "index_identity", "index_stats",
-    "marked_html", "optimize", "read_paths", "register_facet", "search", "similar", "versions",
+    "FacetSuggestion", "FacetValue", "Hit", "IndexBusyError", "IndexCorruptError", "IndexNotFoundError",
+    "IndexProgress", "IndexReport", "IndexStats", "LostArticles", "MetadataFacet", "OptimizeProgress",
+    "OptimizeReport", "PassedOver", "ReadError", "SearchError", "SearchResult", "Selection", "Version",
+    "build_index", "check_index", "cooccurrence", "default_index_dir", "delete_articles", "export",
+    "facet_values", "file_type", "get_article", "index_identity", "index_stats", "marked_html", "optimize",
+    "read_paths", "register_facet", "search", "similar", "use_index_facets", "versions",
 ]

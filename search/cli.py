@@ -37,6 +37,7 @@ from search import (
     optimize,
     search,
     similar,
+    use_index_facets,
 )
 from search.settings import lookup, markdown_table, setting, text_table
 
@@ -174,10 +175,15 @@ class ProgressBar:
         self._bar.close()
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m search", description=__doc__)
+def _index_option() -> argparse.ArgumentParser:
     index_option = argparse.ArgumentParser(add_help=False)
     index_option.add_argument("--index-dir", help="index folder (default: $SEARCH_INDEX_DIR or a per-user folder)")
+    return index_option
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m search", description=__doc__)
+    index_option = _index_option()
     narrowing = argparse.ArgumentParser(add_help=False)
     narrowing.add_argument("--filter", action="append", default=[], metavar="FACET=VALUE",
                         help=f"keep articles with this value (repeatable); facets: {', '.join(FACETS)}")
@@ -189,6 +195,9 @@ def _parser() -> argparse.ArgumentParser:
     narrowing.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="published on or before")
     chosen = argparse.ArgumentParser(add_help=False, parents=[narrowing])
     chosen.add_argument("text", nargs="?", default="", help="query in Whoosh syntax; empty matches everything")
+    collapsing = argparse.ArgumentParser(add_help=False)
+    collapsing.add_argument("--no-collapse", action="store_true",
+                            help="count and list near-duplicate copies one by one (default: one story once)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     cmd = commands.add_parser("index", parents=[index_option], help="read, enrich and index files and folders")
@@ -198,19 +207,22 @@ def _parser() -> argparse.ArgumentParser:
     _knob(cmd, "--workers", "workers")
     _knob(cmd, "--commit-every", "commit_every", metavar="N")
     cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    cmd.add_argument("--facet", dest="facets", action="append", default=[], metavar="FIELD",
+                     help="make a metadata field (a JSON/CSV column, a page's section, a feed's tags) a facet; "
+                          "repeatable; kept for later builds (see `stats` for suggestions)")
+    cmd.add_argument("--facet-separator", default="", metavar="SEP",
+                     help="split the values of the --facet fields at SEP (a CSV cell \"war; trade\": ';')")
 
     cmd = commands.add_parser("delete", parents=[index_option], help="delete articles by id")
     cmd.add_argument("ids", nargs="+")
 
-    cmd = commands.add_parser("query", parents=[chosen, index_option], help="search the index")
+    cmd = commands.add_parser("query", parents=[chosen, collapsing, index_option], help="search the index")
     cmd.add_argument("--sort", choices=SORTS, default="relevance")
     cmd.add_argument("--page", type=int, default=1)
     _knob(cmd, "--per-page", "page_size")
     _knob(cmd, "--facet-limit", "facet_limit")
     cmd.add_argument("--facet-order", choices=FACET_ORDERS, default="count", help="facet values by count or name")
     cmd.add_argument("--json", action="store_true", help="print the whole result as JSON")
-    cmd.add_argument("--no-collapse", action="store_true",
-                     help="list near-duplicate copies as hits of their own (default: one hit per story)")
 
     cmd = commands.add_parser("export", parents=[chosen, index_option], help="write all matches to stdout")
     cmd.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
@@ -218,17 +230,20 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--skip-copies", action="store_true",
                      help="write only the first article of each story of near-duplicates (default: every match)")
 
-    cmd = commands.add_parser("values", parents=[chosen, index_option], help="find values of a facet by substring")
+    cmd = commands.add_parser("values", parents=[chosen, collapsing, index_option],
+                              help="find values of a facet by substring")
     cmd.add_argument("--facet", required=True, choices=list(FACETS))
     cmd.add_argument("--contains", default="", help="substring to look for (case-insensitive)")
     _knob(cmd, "--limit", "value_search_limit")
 
-    cmd = commands.add_parser("cooccur", parents=[chosen, index_option], help="pairs of values across two facets")
+    cmd = commands.add_parser("cooccur", parents=[chosen, collapsing, index_option],
+                              help="pairs of values across two facets")
     cmd.add_argument("--rows", required=True, choices=list(FACETS))
     cmd.add_argument("--columns", required=True, choices=list(FACETS))
     _knob(cmd, "--top", "cooccurrence_top")
 
-    cmd = commands.add_parser("similar", parents=[narrowing, index_option], help="articles like the one with this id")
+    cmd = commands.add_parser("similar", parents=[narrowing, collapsing, index_option],
+                              help="articles like the one with this id")
     cmd.add_argument("id")
     _knob(cmd, "-n", "similar_articles")
 
@@ -273,7 +288,8 @@ def _run(args: argparse.Namespace) -> None:
     elif args.command == "index":
         with ProgressBar(disable=True if args.quiet else None) as bar:
             report = build_index(args.paths, args.index_dir, rebuild=args.rebuild, prune=args.prune,
-                                 workers=_workers(args.workers), commit_every=args.commit_every, progress=bar.update)
+                                 workers=_workers(args.workers), commit_every=args.commit_every, progress=bar.update,
+                                 facets=args.facets, facet_separator=args.facet_separator)
         print(report.summary())
         for error in report.errors:
             print(f"  error: {error}", file=sys.stderr)
@@ -290,29 +306,40 @@ def _run(args: argparse.Namespace) -> None:
             sys.stdout.write(chunk)
     elif args.command == "values":
         values, total = facet_values(args.facet, args.contains, args.text, limit=args.limit,
-                                     index_dir=args.index_dir, **_selection(args))
+                                     collapse=not args.no_collapse, index_dir=args.index_dir, **_selection(args))
         for v in values:
             print(f"{v.count:>6}  {_clean(v.value)}")
         print(f"({total} matching values)")
     elif args.command == "cooccur":
-        grid = cooccurrence(args.rows, args.columns, args.text, top=args.top, index_dir=args.index_dir,
-                            **_selection(args))
+        grid = cooccurrence(args.rows, args.columns, args.text, top=args.top, collapse=not args.no_collapse,
+                            index_dir=args.index_dir, **_selection(args))
         for row, column, count in grid.pairs(args.top):
             print(f"{count:>6}  {_clean(row)} × {_clean(column)}")
     elif args.command == "similar":
-        for hit in similar(args.id, args.n, index_dir=args.index_dir, **_selection(args)):
+        for hit in similar(args.id, args.n, collapse=not args.no_collapse, index_dir=args.index_dir,
+                           **_selection(args)):
             _print_hit(hit, bold)
     elif args.command == "settings":
         print(markdown_table() if args.markdown else text_table())
     else:
         stats = index_stats(args.index_dir)
         span = f"{stats.first_published} to {stats.last_published}" if stats.first_published else "no dates"
-        print(f"{stats.articles} articles from {stats.sources} sources, {span}; "
+        stories = f" ({stats.stories} stories)" if stats.stories != stats.articles else ""
+        print(f"{stats.articles} articles{stories} from {stats.sources} sources, {span}; "
               f"last update {stats.last_update:%Y-%m-%d %H:%M}; {stats.size_bytes / 1e6:.1f} MB on disk")
+        for suggestion in stats.suggested_facets:
+            print(f"suggested facet: {_clean(suggestion.field)} (in {suggestion.coverage:.0%} of articles, "
+                  f"{suggestion.distinct} values, e.g. {_clean(', '.join(suggestion.examples))}; "
+                  f"add it with `index … --rebuild --facet {_clean(suggestion.field)}`)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status (2 for a usage or index error)."""
+    known, _ = _index_option().parse_known_args(argv)
+    try:
+        use_index_facets(known.index_dir)  # the index's metadata facets are choices of --filter, --facet, …
+    except SearchError:
+        pass  # reported when the command opens the index
     args = _parser().parse_args(argv)
     try:
         _run(args)

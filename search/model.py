@@ -15,6 +15,7 @@ layer can read the registry.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -43,7 +44,9 @@ class Facet:
       the countries, the source leads the meta line);
     * `person`: whether the values are people's names; the index then counts one person under
       one value across articles ("Obama" and "Barack Obama": search/index/person_aliases.py) in
-      counts, filters, hits, exports and value search. An extra facet of names opts in with it.
+      counts, filters, hits, exports and value search. An extra facet of names opts in with it;
+    * `value_name`: how the page shows a value whose stored form is a code (the language "fr"
+      shows as "French"); filters, the URL, exports and the CLI keep the stored value.
     """
 
     name: str
@@ -53,6 +56,11 @@ class Facet:
     extract: str | Extract = ""
     on_hits: bool = True
     person: bool = False
+    value_name: Callable[[str], str] | None = None
+
+    def shown(self, value: str) -> str:
+        """A value as people read it (`value_name`)."""
+        return self.value_name(value) if self.value_name else value
 
     def __post_init__(self) -> None:
         if not self.attr:
@@ -68,6 +76,14 @@ def as_values(value: str | Iterable[str] | None) -> list[str]:
     return list(value)
 
 
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 language code ("fr" → "French"; the code when unknown)."""
+    import pycountry  # noqa: PLC0415 (its database loads on first use; most processes never show a language)
+
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+    return re.sub(r"\s*\(.*\)$", "", found.name) if found else code  # "Modern Greek (1453-)" → "Modern Greek"
+
+
 FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in (
@@ -78,6 +94,8 @@ FACETS: dict[str, Facet] = {
         Facet("region", "Region", attr="regions", extract="places", on_hits=False),
         Facet("organisation", "Organisation", attr="organisations", extract="organisations"),
         Facet("theme", "Theme", attr="themes", extract="themes"),
+        Facet("language", "Language", multivalued=False, extract="language", on_hits=False,
+              value_name=language_name),
     )
 }
 
@@ -217,6 +235,12 @@ def register_facet(facet: Facet) -> Facet:
         raise ValueError(f"facet {facet.name!r} needs an extract(article) -> values function")
     FACETS[facet.name] = facet
     return facet
+
+
+def field_name(key: str) -> str:
+    """A metadata key as a field (and facet) name: lowercased, runs of other characters as "_"
+    ("Sub-Section" → "sub_section"), so every reader's fields and facet names agree."""
+    return re.sub(r"[^0-9a-z]+", "_", key.strip().lower()).strip("_")
 
 
 def make_id(given: str | None, url: str | None, title: str, body: str) -> str:

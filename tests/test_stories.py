@@ -14,7 +14,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from search import build_index, check_index, delete_articles, export, search, versions
+from search import (
+    build_index,
+    check_index,
+    cooccurrence,
+    delete_articles,
+    export,
+    facet_values,
+    index_stats,
+    search,
+    similar,
+    versions,
+)
 from search.engine.collapse import count_stories
 from search.index import stories
 from search.index.facet_table import FacetTable
@@ -131,6 +142,70 @@ def test_facet_counts_count_stories(syndicated: dict) -> None:
             for value in {v for hit in every.hits for v in hit.facets[facet]}:
                 expected[value] = len({story_of[h.id] for h in every.hits if value in h.facets[facet]})
             assert {fv.value: fv.count for fv in collapsed.facets[facet]} == dict(expected)
+
+
+QUERIES = (("", None), ("police OR government", None), ("", {"source": ["Valley Courier"]}))
+
+
+def _story_of(every, index_dir: Path) -> dict[str, str]:
+    """Per hit of an uncollapsed search, its story (named by its smallest version id)."""
+    return {hit.id: min(v.id for v in versions(hit.id, index_dir=index_dir)) for hit in every.hits}
+
+
+def _distinct(story_of: dict[str, str], hits, key) -> dict[str, int]:
+    """Per value `key(hit)` gives, how many distinct stories (or articles, for the identity map) have it."""
+    found: dict[str, set[str]] = {}
+    for hit in hits:
+        for value in key(hit):
+            found.setdefault(value, set()).add(story_of[hit.id])
+    return {value: len(members) for value, members in found.items()}
+
+
+def _months(hit) -> list[str]:
+    return [f"{hit.published:%Y-%m}"] if hit.published else []
+
+
+def test_every_count_of_a_search_counts_stories_when_collapsing(syndicated: dict) -> None:
+    """Differential, against the same calls with collapse=False: the timeline, value search and
+    co-occurrence count stories (a plain-Python count of distinct stories among the articles),
+    and articles without collapsing; the index summary has both."""
+    index_dir = syndicated["index"]
+    for query, filters in QUERIES:
+        every = search(query, filters, per_page=100, index_dir=index_dir, collapse=False, facet_limit=None)
+        story_of, itself = _story_of(every, index_dir), {hit.id: hit.id for hit in every.hits}
+        for collapse, group in ((True, story_of), (False, itself)):
+            res = search(query, filters, per_page=100, index_dir=index_dir, facet_limit=None, collapse=collapse)
+            assert {fv.value: fv.count for fv in res.dates.months} == _distinct(group, every.hits, _months)
+            years = _distinct(group, every.hits, lambda h: [f"{h.published:%Y}"] if h.published else [])
+            assert {fv.value: fv.count for fv in res.dates.years} == years
+            for facet in ("country", "theme"):
+                values, total = facet_values(facet, query=query, filters=filters, limit=None, index_dir=index_dir,
+                                             collapse=collapse)
+                expected = _distinct(group, every.hits, lambda h, f=facet: h.facets[f])
+                assert {fv.value: fv.count for fv in values if fv.count} == expected and total == len(expected)
+            grid = cooccurrence("country", "theme", query, filters, top=20, index_dir=index_dir, collapse=collapse)
+            assert grid.collapsed == collapse
+            pairs = _distinct(group, every.hits, lambda h: [f"{c}|{t}" for c in h.countries for t in h.themes])
+            for i, row in enumerate(grid.rows):
+                for j, column in enumerate(grid.columns):
+                    assert grid.counts[i][j] == pairs.get(f"{row}|{column}", 0)
+    months = search("", per_page=1, index_dir=index_dir).dates.months
+    assert sum(fv.count for fv in months) == STORIES + 1  # every copy of a story has its date
+    stats = index_stats(index_dir)
+    assert (stats.articles, stats.stories) == (3 * STORIES + 2, STORIES + 1)
+
+
+def test_similar_articles_are_other_stories_when_collapsing(syndicated: dict) -> None:
+    index_dir = syndicated["index"]
+    article = syndicated["copies"][0]["id"]
+    own = {v.id for v in versions(article, index_dir=index_dir)}
+    every = similar(article, 10, index_dir=index_dir, collapse=False)
+    assert own - {article} <= {hit.id for hit in every}  # its copies are the most similar articles
+    stories_only = similar(article, 10, index_dir=index_dir)
+    assert not own & {hit.id for hit in stories_only}
+    story_of = {hit.id: min(v.id for v in versions(hit.id, index_dir=index_dir)) for hit in stories_only}
+    assert len(set(story_of.values())) == len(stories_only) > 0
+    assert all(hit.duplicates.count == len(versions(hit.id, index_dir=index_dir)) - 1 for hit in stories_only)
 
 
 def test_a_filter_on_a_copys_value_finds_the_story_through_that_copy(syndicated: dict) -> None:

@@ -177,6 +177,17 @@ def test_a_searcher_opened_with_a_codec_is_whoosh_own_searcher(index, tmp_path):
         assert not searcher.up_to_date()
 
 
+def test_a_searcher_reads_with_the_schema_the_index_was_opened_with(index):
+    """`open_searcher` reads the TOC as `FileIndex.reader()` does (`_read_toc`): with the schema
+    given to `open_dir`, how an index built before a field existed is read (location.open_index)."""
+    wider = make_schema()
+    wider.add("added_later", make_schema()["source"])
+    opened = whoosh_index.open_dir(index.storage.folder, schema=wider)
+    with whoosh_compat.open_searcher(opened, lambda schema: TextArraysCodec(schema, lambda segment_id: None)) as ours:
+        assert "added_later" in ours.schema.names() and "added_later" not in index.schema.names()
+        assert list(ours.reader().lexicon("added_later")) == [] and ours.doc_count() == ARTICLES - 3
+
+
 def test_a_searcher_reads_its_segments_columns_after_their_files_are_deleted(tmp_path):
     """`open_searcher` opens a segment's column files with its reader (on the per-document
     reader, `_get_column_file()` into `_colfiles`, where `column_reader` looks first, and

@@ -83,7 +83,7 @@ def _names(hit: Hit) -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     surnames: dict[str, list[tuple[str, str]]] = {}
     for name, facet in FACETS.items():
-        if name in (THEME, "source"):
+        if name in (THEME, "source", "language"):  # (a language code is no name in the text)
             continue
         label = KIND_LABELS.get(name, facet.label)
         for value in hit.facets.get(name, []):
@@ -213,13 +213,26 @@ def article_facets_html(view: ArticleView) -> str:
         for value in values:
             link = href(PageState(filters={facet_name: [value]}))
             item = (f'<a class="ns-tag ns-tag-{escape(facet_name)}" href="{escape(link, quote=True)}" '
-                    f'target="_self">{escape(value)}</a>')
+                    f'target="_self">{escape(facet.shown(value))}</a>')
             evidence = view.theme_evidence.get(value, []) if facet_name == THEME else []
             if evidence:
                 quoted = ", ".join(f"“{escape(p)}”" for p in evidence[:6])
                 item += f'<div class="ns-evidence">matched {quoted}</div>'
             items.append(f'<li class="ns-with-evidence">{item}</li>' if evidence else f"<li>{item}</li>")
         parts.append(f'<section class="ns-facet"><h4>{escape(facet.label)}</h4><ul>{"".join(items)}</ul></section>')
+    notice = english_only_notice(hit)
     if not parts:
-        return '<p class="ns-muted">No speakers, places or themes were found in this article.</p>'
-    return '<div class="ns-article-facets">' + "".join(parts) + "</div>"
+        return notice or '<p class="ns-muted">No speakers, places or themes were found in this article.</p>'
+    return notice + '<div class="ns-article-facets">' + "".join(parts) + "</div>"
+
+
+def english_only_notice(hit: Hit) -> str:
+    """For an article not in English: that speakers, people, organisations and themes are found in
+    English text only (a notice, where otherwise the lists would be empty without a reason)."""
+    language = hit.facets.get("language", [""])[0] if hit.facets.get("language") else ""
+    if language in ("", "en"):
+        return ""
+    name = FACETS["language"].shown(language)
+    return (f'<p class="ns-muted ns-language-notice">This article is in {escape(name)}. Speakers, people, '
+            f'organisations and themes are found in English text only, so none were looked for here '
+            f'(an author its source names is kept).</p>')

@@ -63,8 +63,9 @@ def timeline_domain(months: list[FacetValue]) -> list[alt.DateTime]:
 
 
 def timeline_chart(months: list[FacetValue], date_from: date | None, date_to: date | None,
-                   height: int = 150) -> alt.Chart:
-    """Articles per month as bars; months in the date range in colour, the others grey."""
+                   height: int = 150, unit: str = "Articles") -> alt.Chart:
+    """Articles (or `unit`: "Stories" when copies are collapsed) per month as bars; months in the
+    date range in colour, the others grey."""
     rows = [{"month": f"{m.value}-01", "articles": m.count, "in_range": in_range(m.value, date_from, date_to),
              "label": f"{month_bounds(m.value)[0]:%B %Y}"} for m in months]
     brush = alt.selection_interval(encodings=["x"], name=BRUSH)
@@ -74,9 +75,9 @@ def timeline_chart(months: list[FacetValue], date_from: date | None, date_to: da
         .encode(
             x=alt.X("month:T", timeUnit="utcyearmonth", title=None, scale=alt.Scale(domain=timeline_domain(months)),
                     axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, grid=False)),
-            y=alt.Y("articles:Q", title="Articles", axis=alt.Axis(tickMinStep=1, titleFontWeight="normal")),
+            y=alt.Y("articles:Q", title=unit, axis=alt.Axis(tickMinStep=1, titleFontWeight="normal")),
             color=alt.condition("datum.in_range", alt.value(SELECTED_COLOUR), alt.value(OTHER_COLOUR)),
-            tooltip=[alt.Tooltip("label:N", title="Month"), alt.Tooltip("articles:Q", title="Articles")],
+            tooltip=[alt.Tooltip("label:N", title="Month"), alt.Tooltip("articles:Q", title=unit)],
         )
         .add_params(brush)
         .properties(height=height)
@@ -114,8 +115,8 @@ def brushed_dates(selection: Mapping[str, Any] | None) -> tuple[date, date] | No
     return first, last
 
 
-def facet_bar_chart(values: list[FacetValue], title: str, limit: int = BAR_VALUES) -> alt.Chart:
-    """Horizontal bars of a facet's top values in the results; selected values in colour."""
+def facet_bar_chart(values: list[FacetValue], title: str, limit: int = BAR_VALUES, unit: str = "Articles") -> alt.Chart:
+    """Horizontal bars of a facet's top values in the results (counts of `unit`); selected values in colour."""
     rows = [{"value": fv.value, "articles": fv.count, "selected": fv.selected} for fv in values[:limit]
             if fv.count and not fv.excluded]
     pick = alt.selection_point(fields=["value"], name=PICK, on="click")
@@ -124,9 +125,9 @@ def facet_bar_chart(values: list[FacetValue], title: str, limit: int = BAR_VALUE
         .mark_bar(cornerRadiusTopRight=2, cornerRadiusBottomRight=2)
         .encode(
             y=alt.Y("value:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False)),
-            x=alt.X("articles:Q", title=f"Articles per {title.lower()}", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("articles:Q", title=f"{unit} per {title.lower()}", axis=alt.Axis(tickMinStep=1)),
             color=alt.condition("datum.selected", alt.value(ACCENT), alt.value(SELECTED_COLOUR)),
-            tooltip=[alt.Tooltip("value:N", title=title), alt.Tooltip("articles:Q", title="Articles")],
+            tooltip=[alt.Tooltip("value:N", title=title), alt.Tooltip("articles:Q", title=unit)],
         )
         .add_params(pick)
     )
@@ -135,7 +136,9 @@ def facet_bar_chart(values: list[FacetValue], title: str, limit: int = BAR_VALUE
 
 
 def heatmap_chart(co: CoOccurrence, rows_title: str, cols_title: str) -> alt.Chart:
-    """Articles having both a row value and a column value, as shaded cells with their counts."""
+    """Stories (`co.collapsed`) or articles having both a row value and a column value, as shaded
+    cells with their counts."""
+    unit = "Stories" if co.collapsed else "Articles"
     cells = [{"row": r, "col": c, "articles": co.counts[i][j]}
              for i, r in enumerate(co.rows) for j, c in enumerate(co.columns)]
     pick = alt.selection_point(fields=["row", "col"], name=PICK, on="click")
@@ -146,10 +149,10 @@ def heatmap_chart(co: CoOccurrence, rows_title: str, cols_title: str) -> alt.Cha
     )
     rects = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.condition("datum.articles > 0",
-                            alt.Color("articles:Q", title="Articles", scale=alt.Scale(scheme="blues", domainMin=0)),
+                            alt.Color("articles:Q", title=unit, scale=alt.Scale(scheme="blues", domainMin=0)),
                             alt.value("#f1f3f6")),
         tooltip=[alt.Tooltip("row:N", title=rows_title), alt.Tooltip("col:N", title=cols_title),
-                 alt.Tooltip("articles:Q", title="Articles")],
+                 alt.Tooltip("articles:Q", title=unit)],
     ).add_params(pick)
     peak = max((n for row in co.counts for n in row), default=0)
     text = base.mark_text(fontSize=11).encode(

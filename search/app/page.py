@@ -18,7 +18,7 @@ from search.app.state import TABS, PageState
 from search.app.style import CSS, FAVICON_SVG, NAV_SCRIPT
 from search.app.views.article import article_page
 from search.app.views.charts import charts_tab
-from search.app.views.core import current_state, on_value, run_search, stats_or_none
+from search.app.views.core import current_state, on_value, run_search, stats_or_none, use_facets_of_index
 from search.app.views.results import results_tab
 from search.app.views.search_bar import chips_row, header, search_box
 from search.app.views.sidebar import facet_sidebar
@@ -52,6 +52,7 @@ def main() -> None:
                        initial_sidebar_state=ui.SIDEBAR_WIDTH)
     st.html(CSS)
     st.html(NAV_SCRIPT, unsafe_allow_javascript=True)
+    use_facets_of_index()
     state = current_state()
     if state.article:
         article_page(state, state.article)

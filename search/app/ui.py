@@ -53,15 +53,17 @@ def md_escape(text: str) -> str:
     return _MD_BREAK.sub(lambda m: m.group() + WORD_JOINER, escaped)
 
 
-def facet_label(fv: FacetValue) -> str:
-    """The checkbox label of a facet value: "Russia (3)", "Russia (excluded)".
+def facet_label(fv: FacetValue, facet: str = "") -> str:
+    """The checkbox label of a value of `facet`: "Russia (3)", "Russia (excluded)", "French (2)"
+    (a value shown by its name: `Facet.shown`).
 
     No Markdown styling: Streamlit also reads the label out as it is (its aria-label); the page's
     CSS shows excluded values in red.
     """
+    shown = md_escape(FACETS[facet].shown(fv.value) if facet in FACETS else fv.value)
     if fv.excluded:
-        return f"{md_escape(fv.value)} (excluded)"
-    return f"{md_escape(fv.value)} ({fv.count:,})"
+        return f"{shown} (excluded)"
+    return f"{shown} ({fv.count:,})"
 
 
 def facet_values(values: Iterable[FacetValue], selected: Iterable[str],
@@ -123,13 +125,15 @@ def chips(state: PageState) -> list[Chip]:
     result = []
     for name, facet in FACETS.items():
         for value in state.filters.get(name, []):
-            result.append(Chip(f"chip:in:{name}:{value}", f"{md_escape(facet.label)}: **{md_escape(value)}**",
+            result.append(Chip(f"chip:in:{name}:{value}",
+                               f"{md_escape(facet.label)}: **{md_escape(facet.shown(value))}**",
                                False, state.with_filter(name, value, False)))
         if state.mode(name) == "all" and len(state.filters.get(name, [])) > 1:
             result.append(Chip(f"chip:all:{name}", f"{md_escape(facet.label)}: all must match", False,
                                state.with_mode(name, "any")))
         for value in state.exclude.get(name, []):
-            result.append(Chip(f"chip:not:{name}:{value}", f"NOT {md_escape(facet.label)}: ~~{md_escape(value)}~~",
+            result.append(Chip(f"chip:not:{name}:{value}",
+                               f"NOT {md_escape(facet.label)}: ~~{md_escape(facet.shown(value))}~~",
                                True, state.with_exclude(name, value, False)))
     if state.date_from or state.date_to:
         result.append(Chip("chip:dates", f"Published {md_escape(date_range_text(state.date_from, state.date_to))}",
@@ -236,14 +240,30 @@ def stats_html(total: int, q: str, elapsed_ms: float, page: int, per_page: int, 
 
 
 def index_summary_html(stats: IndexStats) -> str:
-    """"297 articles · 3 sources · Jan 2019 – Sep 2022 · updated 22 Nov 2026 · 8.4 MB"."""
-    parts = [count_text(stats.articles), count_text(stats.sources, "source")]
+    """"297 articles · 3 sources · Jan 2019 – Sep 2022 · updated 22 Nov 2026 · 8.4 MB" ("60 articles
+    (20 stories)" when copies make stories)."""
+    articles = count_text(stats.articles)
+    if stats.stories != stats.articles:
+        articles += f" ({stats.stories:,} {'story' if stats.stories == 1 else 'stories'})"
+    parts = [articles, count_text(stats.sources, "source")]
     if stats.first_published and stats.last_published:
         parts.append(f"{stats.first_published:%b %Y} – {stats.last_published:%b %Y}")
     parts.append(f"updated {format_date(stats.last_update.date())} {stats.last_update:%H:%M}")
     parts.append(size_text(stats.size_bytes))
-    return ('<div class="ns-index"><span class="ns-index-label">Index</span>'
-            + '<span class="ns-dot">·</span>'.join(escape(p) for p in parts) + "</div>")
+    summary = ('<div class="ns-index"><span class="ns-index-label">Index</span>'
+               + '<span class="ns-dot">·</span>'.join(escape(p) for p in parts) + "</div>")
+    return summary + suggested_facets_html(stats)
+
+
+def suggested_facets_html(stats: IndexStats) -> str:
+    """The metadata fields that would make useful facets, and how to add them (none: "")."""
+    if not stats.suggested_facets:
+        return ""
+    fields = ", ".join(f"<code>{escape(s.field)}</code> ({s.coverage:.0%} of articles, {s.distinct} values)"
+                       for s in stats.suggested_facets)
+    flags = " ".join(f"--facet {escape(s.field)}" for s in stats.suggested_facets)
+    return (f'<div class="ns-suggested">Fields that would make useful facets: {fields}. Add them with '
+            f'<code>python -m search index FILES --rebuild {flags}</code></div>')
 
 
 def export_filename(state: PageState, fmt: str) -> str:

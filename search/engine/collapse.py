@@ -96,6 +96,26 @@ def count_stories(table: FacetTable, mask: NDArray[np.bool_], labels: NDArray[np
     return counts - np.bincount(ords, minlength=len(table.values)) + once
 
 
+def once_per_story(snap: Snapshot, docs: NDArray[np.int64], keys: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Per document of `docs`, whether it is the first of its story with its key (its month, …):
+    counting the kept documents per key counts the stories with an article under that key, as
+    `story_counts` counts them per facet value (only documents of shared stories are looked at)."""
+    shared = snap.story_shared()[docs]
+    kept = ~shared
+    if shared.any():
+        at = np.flatnonzero(shared)
+        offsets = keys[at] - keys[at].min()
+        pairs = snap.story_labels()[docs[at]] * (int(offsets.max()) + 1) + offsets  # (story, key) as one number
+        _, first = np.unique(pairs, return_index=True)
+        kept[at[first]] = True
+    return kept
+
+
+def live_stories(snap: Snapshot) -> int:
+    """How many stories the index's live articles make."""
+    return int(np.unique(snap.story_labels()[snap.live]).size)
+
+
 def story_members(snap: Snapshot, docnum: int) -> NDArray[np.int64]:
     """The live documents of `docnum`'s story, itself included, oldest first (undated last)."""
     labels = snap.story_labels()

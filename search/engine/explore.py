@@ -6,18 +6,20 @@ Functions that work on "the current results" take the same arguments as `search(
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from search.engine.collapse import live_stories, story_counts
 from search.engine.highlight import full_html
 from search.engine.matching import query_match
 from search.engine.parsing import nodes
-from search.engine.query import Hit, highlight_terms, make_hit, match, ordered_docs
+from search.engine.query import Hit, Matches, collapsed, highlight_terms, make_hit, match, ordered_docs
 from search.engine.selection import FacetFilter, Selection
+from search.engine.suggestions import FacetSuggestion, suggest_facets
 from search.errors import check_choice
 from search.index.analysis import analyze
 from search.index.location import resolve_index_dir
@@ -44,13 +46,15 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class CoOccurrence:
-    """How many matching articles have both a row value (facet `rows_facet`) and a column value."""
+    """How many matching stories (`collapsed`, the default) or articles have both a row value
+    (facet `rows_facet`) and a column value."""
 
     rows_facet: str
     columns_facet: str
     rows: list[str]
     columns: list[str]
-    counts: list[list[int]]  # counts[i][j]: articles with rows[i] and columns[j]
+    counts: list[list[int]]  # counts[i][j]: stories (articles) with an article having rows[i] and columns[j]
+    collapsed: bool = False
 
     def pairs(self, n: int = setting("cooccurrence_top")) -> list[tuple[str, str, int]]:
         """The `n` most frequent (row value, column value, count) pairs, count first then names."""
@@ -72,11 +76,14 @@ def get_article(article_id: str, query: str = "", index_dir: str | Path | None =
 
 
 def similar(article_id: str, n: int = setting("similar_articles"), *, filters: FacetFilter | None = None,
-            index_dir: str | Path | None = None, **selection: Any) -> list[Hit]:
+            collapse: bool = True, index_dir: str | Path | None = None, **selection: Any) -> list[Hit]:
     """Up to `n` articles most like this one by its key terms (never the article itself).
 
     With `filters` (and `exclude`, `match_mode`, `date_from`, `date_to`) only articles within
-    them are returned. An unknown id gives an empty list.
+    them are returned. With `collapse` (the default, as in `search()`), the article's own
+    story's other versions are left out (they are its copies, listed by `versions()`) and each
+    other story is one hit, its most similar version, with its `duplicates`. An unknown id gives
+    an empty list.
     """
     snap = snapshot(resolve_index_dir(index_dir))
     docnum = snap.searcher.document_number(id=article_id)
@@ -89,8 +96,12 @@ def similar(article_id: str, n: int = setting("similar_articles"), *, filters: F
     mask, scores = query_match(snap, q)
     mask &= m.mask
     mask[docnum] = False
-    ranked = ordered_docs(replace(m, mask=mask, scores=scores), "relevance", n)
-    return [make_hit(snap, doc, score, set()) for doc, score in ranked]
+    found = replace(m, mask=mask, scores=scores)
+    if collapse:
+        labels = m.snap.story_labels()
+        found = collapsed(replace(found, mask=mask & (labels != labels[docnum])), "relevance")
+    ranked = ordered_docs(found, "relevance", n)
+    return [make_hit(snap, doc, score, set(), collapse) for doc, score in ranked]
 
 
 def _key_terms_query(snap: Snapshot, docnum: int) -> nodes.Query | None:
@@ -104,18 +115,24 @@ def _key_terms_query(snap: Snapshot, docnum: int) -> nodes.Query | None:
     return nodes.Or([nodes.Term("body", term, boost=weight) for term, weight in key_terms]) if key_terms else None
 
 
+def _counts(m: Matches, facet: str, mask: np.ndarray, collapse: bool) -> np.ndarray:
+    """Per value of `facet`, the stories (`collapse`) or articles of `mask` having it."""
+    return story_counts(m.snap, facet, mask) if collapse else m.snap.table(facet).counts(mask)
+
+
 def facet_values(facet: str, contains: str = "", query: str = "", filters: FacetFilter | None = None, *,
-                 limit: int | None = setting("value_search_limit"), order: str = "count",
+                 limit: int | None = setting("value_search_limit"), order: str = "count", collapse: bool = True,
                  index_dir: str | Path | None = None, **selection: Any) -> tuple[list[FacetValue], int]:
     """Values of `facet` containing `contains` (case-insensitive), with counts in the current results.
 
     Returns the values (at most `limit`, selected ones always included) and how many distinct
-    values match in all; counts follow the same disjunctive rule as `search()`.
+    values match in all; counts follow the same disjunctive rule as `search()`, and count
+    stories with `collapse` (the default, as `search()`) or articles without.
     """
     check_choice("facet", facet, FACETS)
     m = match(query, Selection.build(filters, **selection), index_dir)
     table = m.snap.table(facet)
-    counts = table.counts(m.selection.counting_mask(m.text_mask, m.masks, facet))
+    counts = _counts(m, facet, m.selection.counting_mask(m.text_mask, m.masks, facet), collapse)
     needle = contains.strip().casefold()
     if needle:
         keep = np.array([needle in text for text in table.search_texts], dtype=bool)  # aliases too
@@ -126,41 +143,46 @@ def facet_values(facet: str, contains: str = "", query: str = "", filters: Facet
 
 
 def cooccurrence(rows_facet: str, columns_facet: str, query: str = "", filters: FacetFilter | None = None, *,
-                 top: int = setting("cooccurrence_top"), index_dir: str | Path | None = None,
+                 top: int = setting("cooccurrence_top"), collapse: bool = True, index_dir: str | Path | None = None,
                  **selection: Any) -> CoOccurrence:
-    """Counts of articles in the current results having both values, for the `top` values of each
-    facet (1 to `MAX_COOCCURRENCE_TOP`; `ValueError` outside)."""
+    """Counts of the current results having both values, for the `top` values of each facet (1 to
+    `MAX_COOCCURRENCE_TOP`; `ValueError` outside): stories with an article having both with
+    `collapse` (the default, as `search()`), articles without."""
     if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_COOCCURRENCE_TOP:
         raise ValueError(f"top must be a whole number from 1 to {MAX_COOCCURRENCE_TOP}, got {top!r}")
     check_choice("facet", rows_facet, FACETS)
     check_choice("facet", columns_facet, FACETS)
     m = match(query, Selection.build(filters, **selection), index_dir)
     row_table, column_table = m.snap.table(rows_facet), m.snap.table(columns_facet)
-    row_counts, column_counts = row_table.counts(m.mask), column_table.counts(m.mask)
-    rows = [fv.value for fv in row_table.top(row_counts, limit=top)]
-    columns = [fv.value for fv in column_table.top(column_counts, limit=top)]
+    rows = [fv.value for fv in row_table.top(_counts(m, rows_facet, m.mask, collapse), limit=top)]
+    columns = [fv.value for fv in column_table.top(_counts(m, columns_facet, m.mask, collapse), limit=top)]
     counts = []
     for value in rows:
         with_value = m.mask & row_table.docs_with_any([value], m.snap.doc_count)
-        per_column = column_table.counts(with_value)
+        per_column = _counts(m, columns_facet, with_value, collapse)
         counts.append([int(per_column[column_table.ordinals[c]]) for c in columns])
-    return CoOccurrence(rows_facet, columns_facet, rows, columns, counts)
+    return CoOccurrence(rows_facet, columns_facet, rows, columns, counts, collapse)
 
 
 @dataclass(frozen=True)
 class IndexStats:
-    """A summary of an index: articles, distinct sources, date span, last update, size on disk."""
+    """A summary of an index: articles, the stories they make (near-duplicates as one: they
+    differ when copies were indexed), distinct sources, date span, last update, size on disk."""
 
     articles: int
+    stories: int
     sources: int
     first_published: date | None
     last_published: date | None
     last_update: datetime
     size_bytes: int
+    # metadata fields that would make useful facets (search/engine/suggestions.py), not facets yet
+    suggested_facets: list[FacetSuggestion] = field(default_factory=list)
 
 
 def index_stats(index_dir: str | Path | None = None) -> IndexStats:
-    """Counts, publication date span, time of the last commit and size on disk of the index."""
+    """Counts, publication date span, time of the last commit, size on disk of the index, and the
+    metadata fields that would make useful facets."""
     path = resolve_index_dir(index_dir)
     snap = snapshot(path)
     days = snap.day[snap.live & (snap.day != NO_DATE)].astype("datetime64[D]")
@@ -169,9 +191,11 @@ def index_stats(index_dir: str | Path | None = None) -> IndexStats:
     tocs = list(path.glob("_*.toc"))  # rewritten by each commit, and only then
     return IndexStats(
         articles=int(snap.live.sum()),
+        stories=live_stories(snap),
         sources=int(np.count_nonzero(sources)),
         first_published=days.min().item() if len(days) else None,
         last_published=days.max().item() if len(days) else None,
         last_update=datetime.fromtimestamp(max(f.stat().st_mtime for f in tocs or files)),
         size_bytes=sum(f.stat().st_size for f in files),
+        suggested_facets=suggest_facets(snap),
     )

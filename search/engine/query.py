@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from search.engine.budget import QueryBudget
-from search.engine.collapse import NO_DUPLICATES, Duplicates, duplicates_of, keep_best
+from search.engine.collapse import NO_DUPLICATES, Duplicates, duplicates_of, keep_best, once_per_story
 from search.engine.expansion import expand
 from search.engine.highlight import full_html, snippet_html
 from search.engine.matching import query_match
@@ -73,7 +73,9 @@ class Hit(FacetAttributes):
 
 @dataclass(frozen=True)
 class DateHistogram:
-    """Matching articles per year ("2022") and per month ("2022-09"), oldest first."""
+    """Matches per year ("2022") and per month ("2022-09"), oldest first: stories when the search
+    collapsed copies (a story counts once in a month in which it has a matching article), else
+    articles."""
 
     years: list[FacetValue] = field(default_factory=list)
     months: list[FacetValue] = field(default_factory=list)
@@ -83,7 +85,7 @@ class DateHistogram:
 class SearchResult:
     """A page of hits, the total number of matches, facet counts and hints about the query.
 
-    With `collapsed` (the default of `search()`), `total`, the pages and the facet counts count
+    With `collapsed` (the default of `search()`), `total`, the pages, the facet counts and `dates` count
     stories (groups of near-duplicate articles, one hit each), and `total_articles` the articles;
     without, both count articles."""
 
@@ -249,16 +251,24 @@ def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str], with_du
     )
 
 
-def _date_histogram(m: Matches) -> DateHistogram:
-    days = m.snap.day[m.selection.counting_mask(m.text_mask, m.masks, DATE_KEY)]
-    days = days[days != NO_DATE].astype("datetime64[D]")
-    if not len(days):
+def _date_histogram(m: Matches, stories: bool) -> DateHistogram:
+    """The dated matches per year and month, with every filter but the date range (as a facet's
+    counts); with `stories`, a story once per year and month it has a matching article in."""
+    docs = np.flatnonzero(m.selection.counting_mask(m.text_mask, m.masks, DATE_KEY) & (m.snap.day != NO_DATE))
+    if not len(docs):
         return DateHistogram()
+    days = m.snap.day[docs].astype("datetime64[D]")
     selected = m.masks.get(DATE_KEY) is not None
 
     def bucket(unit: str, fmt: int) -> list[FacetValue]:
-        values, counts = np.unique(days.astype(f"datetime64[{unit}]"), return_counts=True)
-        return [FacetValue(str(v)[:fmt], int(c), selected) for v, c in zip(values, counts, strict=True)]
+        keys = days.astype(f"datetime64[{unit}]").astype(np.int64)  # years or months since 1970
+        if stories:
+            keys = keys[once_per_story(m.snap, docs, keys)]
+        first = int(keys.min())
+        counts = np.bincount(keys - first)  # a count per year or month between the first and the last: no sort
+        present = np.flatnonzero(counts)
+        labels = (present + first).astype(f"datetime64[{unit}]").astype(str)
+        return [FacetValue(label[:fmt], int(counts[k]), selected) for label, k in zip(labels, present, strict=True)]
 
     return DateHistogram(years=bucket("Y", 4), months=bucket("M", 7))
 
@@ -326,8 +336,8 @@ def search(
     `max_terms_per_pattern` words each and `max_terms_per_query` in all; what that leaves out of
     the query is left out of the answer, and `notice` says what. With `collapse` (the default),
     near-duplicate articles (one story under several outlets: docs/stories.md) are one hit, the
-    first of them in the result order, whose `duplicates` lists the others; `total` and the facet
-    counts then count stories, and `total_articles` the articles.
+    first of them in the result order, whose `duplicates` lists the others; `total`, the facet
+    counts and the date histogram then count stories, and `total_articles` the articles.
     """
     started = time.perf_counter()
     budget = QueryBudget()
@@ -352,5 +362,5 @@ def search(
         query=query, total=total, page=page, per_page=per_page, hits=hits, facets=facets,
         suggestion=suggestion, notice=m.notice or missing_notice,
         elapsed_ms=(time.perf_counter() - started) * 1000, facet_totals=totals,
-        dates=_date_histogram(m), selection=m.selection, total_articles=total_articles, collapsed=collapse,
+        dates=_date_histogram(m, collapse), selection=m.selection, total_articles=total_articles, collapsed=collapse,
     )

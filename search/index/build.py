@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
 from search.errors import IndexBusyError, IndexCorruptError
-from search.index import integrity
+from search.index import integrity, metadata_facets
 from search.index.location import SEEDS_DIR, default_index_dir, has_index, open_index, resolve_index_dir, writable_index
 from search.index.schema import make_schema, to_document
 from search.index.snapshot import refresh_caches
@@ -65,10 +65,11 @@ def _open_or_create(path: Path, rebuild: bool) -> tuple[FileIndex, str]:
         if unreadable and not rebuild:
             raise unreadable
         return ix, str(unreadable or "").partition("; ")[0]  # what was wrong, without the advice that follows
-    if path.exists() and any(path.iterdir()):
+    if path.exists() and any(p.name != metadata_facets.SETTINGS_FILE for p in path.iterdir()):
         raise IndexCorruptError(f"refusing to create an index in {path}: the directory is not empty "
                                 f"and holds no index")
     path.mkdir(parents=True, exist_ok=True)
+    metadata_facets.use_index_facets(path)  # the new index's fields: its declared facets, no other index's
     return index.create_in(str(path), make_schema()), ""
 
 
@@ -126,6 +127,8 @@ def build_index(
     workers: int = 1,
     commit_every: int = COMMIT_EVERY,
     progress: Callable[[IndexProgress], None] | None = None,
+    facets: Iterable[str | metadata_facets.MetadataFacet] = (),
+    facet_separator: str = "",
 ) -> IndexReport:
     """Read, enrich and index every article under `paths`; re-indexing the same files adds nothing twice.
 
@@ -136,9 +139,22 @@ def build_index(
     longer there. `workers > 1` enriches and writes in that many processes (from `PARALLEL_MIN_ARTICLES`
     articles on). Work is committed every `commit_every` articles, so an interrupted run keeps what it
     committed and a rerun finishes it.
+
+    `facets` names metadata fields (`Article.metadata`: extra JSON/CSV columns, a page's section,
+    a feed's categories) to make facets of, split at `facet_separator` when given (a CSV cell
+    "war; trade"); they are recorded in `<index>/facets.toml`, so later builds, `search()` and the
+    page keep them (docs/metadata-facets.md). A facet added to an index that has articles already
+    needs `rebuild=True` (its field is new to the index).
     """
     path = Path(index_dir) if index_dir is not None else default_index_dir()
     input_paths = [Path(p) for p in paths]
+    if facets:
+        new = {spec.name for spec in metadata_facets.as_specs(facets)} - {
+            spec.name for spec in metadata_facets.read_settings(path)}
+        if new and has_index(path) and not rebuild:
+            raise ValueError(f"the index in {path} has no field for the new facets {', '.join(sorted(new))}: "
+                             f"add them with a rebuild (--rebuild, `build_index(..., rebuild=True)`)")
+        metadata_facets.declare(path, facets, facet_separator)
     ix, unreadable = _open_or_create(path, rebuild)
     report = IndexReport()
     found = list(article_files(input_paths))

@@ -139,6 +139,8 @@ def _read_tables(path: Path, version: list[str]) -> dict[str, FacetTable]:
             raise ValueError(f"facet tables saved for another index version with the same generation number: {path}")
         tables = {}
         for name in FACETS:
+            if f"{name}.values" not in saved:
+                continue  # a facet the index had no field for then (`_read_segment`): made by `Snapshot.table`
             values = saved[f"{name}.values"].tolist()
             # tables saved before aliases were kept have no `.aliases`: a KeyError, so rebuilt
             aliases = {v: values[o] for v, o in zip(saved[f"{name}.aliases"].tolist(),
@@ -155,9 +157,13 @@ def load_tables(index_dir: Path, generation: int, version: list[str]) -> dict[st
 
 
 def _read_segment(path: Path) -> SegmentFacets:
+    """A segment's saved pairs. A facet the file lacks had no field in the index when the segment
+    was written (its file holds every facet the writer knew, and the schema is made of those):
+    the segment has no values for it. That is how the segments of an index written before a
+    facet's field existed (`schema.ADDED_FIELDS`) read."""
     with np.load(path, allow_pickle=False) as saved:
         return {name: (saved[f"{name}.values"].tolist(), saved[f"{name}.docs"], saved[f"{name}.ords"])
-                for name in FACETS}
+                if f"{name}.values" in saved else _pairs([], [], []) for name in FACETS}
 
 
 def load(index_dir: Path, segment_id: str) -> SegmentFacets | None:

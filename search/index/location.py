@@ -11,7 +11,8 @@ from whoosh.index import FileIndex
 
 from search.errors import IndexCorruptError, IndexNotFoundError
 from search.index import integrity
-from search.index.schema import make_schema
+from search.index.metadata_facets import use_index_facets
+from search.index.schema import ADDED_FIELDS, make_schema
 from search.index.whoosh_compat import index_over, latest_generation, latest_version, toc_file_name
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -43,11 +44,15 @@ def has_index(path: Path) -> bool:
 
 
 def open_index(index_dir: str | Path) -> FileIndex:
-    """Open an existing index, with a clear error for a missing, foreign or corrupt directory."""
+    """Open an existing index, with a clear error for a missing, foreign or corrupt directory.
+
+    The metadata facets the index declares (`<index>/facets.toml`) are registered in this process
+    first (search/index/metadata_facets.py): the schema and every facet loop then know them."""
     path = Path(index_dir)
     if not path.is_dir():
         raise IndexNotFoundError(f"no index at {path}: the directory does not exist "
                                  f"(create one with `python -m search index PATH --index-dir {path}`)")
+    use_index_facets(path)
     try:
         if not index.exists_in(str(path)):
             raise IndexNotFoundError(f"no index at {path}: the directory holds no search index")
@@ -61,10 +66,14 @@ def open_index(index_dir: str | Path) -> FileIndex:
             f"a table of contents cannot be repaired (`python -m search check --repair` mends only "
             f"segments and derived files): rebuild with `python -m search index FILES --rebuild "
             f"--index-dir {path}` (the damaged files stay until the rebuild has read an article)") from exc
-    missing = set(make_schema().names()) - set(ix.schema.names())
-    if missing:
+    schema = make_schema()
+    missing = set(schema.names()) - set(ix.schema.names())
+    if missing - ADDED_FIELDS:
         raise IndexCorruptError(f"the index at {path} was built by another program or version "
                                 f"(missing fields: {', '.join(sorted(missing))}); rebuild it with --rebuild")
+    if missing:  # built before those fields existed: read with today's schema (Whoosh's public
+        # `open_dir(schema=...)`), so they read as empty, and a writer's commit records them
+        ix = index.open_dir(str(path), schema=schema)
     return ix
 
 

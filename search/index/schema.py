@@ -18,7 +18,7 @@ from whoosh.formats import Positions
 from search.index.analysis import MAXSIZE, length_of
 from search.model import FACETS, Article, Facet, as_values
 
-__all__ = ["FACETS", "Facet", "TEXT_FIELDS", "from_stored", "make_schema", "to_document"]
+__all__ = ["ADDED_FIELDS", "FACETS", "Facet", "TEXT_FIELDS", "from_stored", "make_schema", "to_document"]
 
 TEXT_FIELDS = ("title", "body")
 
@@ -84,6 +84,13 @@ def _facet_field(facet: Facet) -> FacetKeywords | ID:
     return FacetKeywords() if facet.multivalued else ID(stored=True, sortable=True)
 
 
+# Fields added after indexes were built without them (issue 13: the language facet, the stored
+# metadata). An index lacking only these opens with today's schema (search/index/location.py):
+# its articles read as having no language and no metadata, and the next commit writes the
+# schema with the fields. Any other missing field still means another program or version.
+ADDED_FIELDS = frozenset({"language", "metadata"})
+
+
 def make_schema() -> Schema:
     """The index schema: stemmed, stored text; a date column; one exact-valued field per facet.
 
@@ -100,6 +107,7 @@ def make_schema() -> Schema:
         origin=STORED,  # where the article was read from (for --prune), never searched
         content_hash=STORED,
         theme_evidence=STORED,
+        metadata=STORED,  # what the reader said beyond the facets (section, tags, …): facets made later, suggestions
         **{name: _facet_field(facet) for name, facet in FACETS.items()},
     )
 
@@ -116,6 +124,7 @@ def to_document(article: Article, content_hash: str) -> dict[str, Any]:
         "origin": article.origin,
         "content_hash": content_hash,
         "theme_evidence": article.theme_evidence,
+        "metadata": article.metadata,
     }
     if article.published:
         doc["published"] = datetime(article.published.year, article.published.month, article.published.day)
@@ -143,5 +152,6 @@ def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
         "origin": fields.get("origin", ""),
         "published": published if isinstance(published, date) else None,
         "theme_evidence": fields.get("theme_evidence") or {},
+        "metadata": fields.get("metadata") or {},
         "facets": {name: as_values(fields.get(name)) for name in FACETS},
     }

@@ -281,7 +281,8 @@ def _open(index_dir: Path) -> Snapshot:
     ix = open_index(index_dir)
     try:
         searcher = open_searcher(ix, codec)
-    except OSError as exc:  # a segment file vanished (Whoosh retried), or cannot be read
+    except Exception as exc:  # a segment file vanished (Whoosh retried), cannot be read, or is damaged: Whoosh
+        # raises anything from OSError to UnpicklingError on a cut-short file, depending on where it was cut
         _check_files(index_dir, None)
         raise IndexCorruptError(f"cannot open the index at {index_dir}: {exc}; "
                                 f"`python -m search check --index-dir {index_dir}` finds the damage") from exc

@@ -27,8 +27,10 @@ Reading:
 - `W3LeafMatcher._data`, `_read_data()` and `_next_block()`: a facet or id term's document
   numbers a block at a time (delta-coded arrays), where the public matcher steps one document
   at a time.
-- `open_searcher` repeats what `FileIndex.reader()` does (TOC, a `SegmentReader` per segment,
-  a `MultiReader`) because `FileIndex` has no way to pass segment readers a codec.
+- `open_searcher` repeats what `FileIndex.reader()` does (`FileIndex._read_toc()`, a
+  `SegmentReader` per segment, a `MultiReader`) because `FileIndex` has no way to pass segment
+  readers a codec. `_read_toc()` reads the TOC with the schema given to `open_dir`, if one was
+  (an index built before a field existed is read with today's schema: search/index/location.py).
 - `SegmentReader._perdoc` (a segment reader's per-document reader) and, on it,
   `_get_column_file()`, `_colfiles` and `has_column` replaced: `open_searcher` opens every column
   file of a segment (stored fields, field lengths, dates, sort keys) when it opens the segment,
@@ -143,7 +145,7 @@ def open_searcher(ix: FileIndex, codec_for: Callable[[Schema], Codec]) -> Search
     for attempt in range(OPEN_RETRIES):
         readers: list[SegmentReader] = []
         try:
-            toc = TOC.read(ix.storage, ix.indexname)
+            toc = ix._read_toc()  # as `FileIndex.reader()`: with the schema the index was opened with, if any
             files = ix.storage.list()
             codec = codec_for(toc.schema)
             for segment in toc.segments:

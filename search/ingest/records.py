@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from search.model import Article, make_id
+from search.model import Article, field_name, make_id
 
 MAX_ARTICLE_CHARS = 1_000_000  # one article's text; longer records are reported, not indexed
 csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_ARTICLE_CHARS))  # long texts reach our own check
@@ -30,6 +30,9 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "outlet", "publisher"),
     "speakers": ("speaker", "speakers", "author", "authors", "byline"),
 }
+_KNOWN = {key for keys in FIELD_ALIASES.values() for key in keys}
+MAX_METADATA_FIELDS = 50   # extra fields kept per record (a wide export keeps its first 50)
+MAX_METADATA_VALUES = 100  # values kept per field
 _TEXT_ONLY = {key for name in ("title", "body", "url", "source") for key in FIELD_ALIASES[name]}  # never a number
 # How the names of a speaker, author or byline field are separated: "By Jane Doe and John Roe, Reuters".
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;|&/\n]|\band\b)\s*")
@@ -156,8 +159,29 @@ def article_from_record(record: dict[str, Any], origin: str, metadata: dict[str,
         published=None if implausible_date(published) else published,
         origin=origin,
         facets={"speaker": speakers} if speakers else None,  # given; enrichment merges them (`with_given`)
-        metadata=metadata,
+        metadata=metadata if metadata is not None else extra_fields(lowered),
     )
+
+
+def extra_fields(lowered: dict[str, Any]) -> dict[str, list[str]]:
+    """What a JSON object or CSV row says beyond the fields an `Article` has (`section`, `tags`,
+    `language`, …: field name → values), for facets made from metadata, and its authors as
+    `author`. A field's values are its text, number, or list of texts and numbers; objects,
+    true/false and empty values are left out, and so are fields and values beyond the limits."""
+    kept: dict[str, list[str]] = {}
+    for key, value in lowered.items():
+        name = field_name(key)
+        if key in _KNOWN or not name or len(kept) >= MAX_METADATA_FIELDS:
+            continue
+        items = value if isinstance(value, list) else [value]
+        values = [str(v).strip() for v in items[:MAX_METADATA_VALUES]
+                  if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip()]
+        if values:
+            kept[name] = values
+    authors = [name for key in ("author", "authors", "byline") for name in given_names(lowered.get(key))]
+    if authors:
+        kept["author"] = list(dict.fromkeys(authors))
+    return kept
 
 
 def given_names(value: Any) -> list[str]:

@@ -41,6 +41,6 @@ def article_page(state: PageState, article_id: str) -> None:
     with aside:
         st.html('<h3 class="ns-similar-heading">Similar articles</h3>')
         try:
-            st.html(ui.similar_html(similar(article_id), state))
+            st.html(ui.similar_html(similar(article_id, collapse=not state.copies), state))
         except Exception as exc:
             friendly_error(exc, "Similar articles could not be found.")

@@ -55,7 +55,8 @@ def _top_values(state: PageState, res: SearchResult) -> None:
         st.caption("No values in these results.")
         return
     key = f"bars:{state.chart}"
-    st.altair_chart(ui_charts.facet_bar_chart(values, FACETS[state.chart].label), key=key,
+    unit = "Stories" if res.collapsed else "Articles"
+    st.altair_chart(ui_charts.facet_bar_chart(values, FACETS[state.chart].label, unit=unit), key=key,
                     on_select=lambda: _on_pick(key, state.chart), selection_mode=ui_charts.PICK, width="stretch")
     st.caption("Click a bar to filter the results by that value.")
 
@@ -69,7 +70,7 @@ def _heatmap(state: PageState) -> None:
         _facet_picker("Columns", "heat_cols", "cols", state.cols)
     try:
         co = cooccurrence(state.rows, state.cols, state.q, state.filters, top=HEATMAP_VALUES,
-                          **state.engine_options())
+                          collapse=not state.copies, **state.engine_options())
     except Exception as exc:
         friendly_error(exc, "The co-occurrence could not be computed.")
         return
@@ -80,4 +81,4 @@ def _heatmap(state: PageState) -> None:
     st.altair_chart(ui_charts.heatmap_chart(co, FACETS[state.rows].label, FACETS[state.cols].label), key=key,
                     on_select=lambda: _on_pick(key, state.rows, state.cols), selection_mode=ui_charts.PICK,
                     width="stretch")
-    st.caption("Articles having both values. Click a cell to filter by both.")
+    st.caption(f"{'Stories' if co.collapsed else 'Articles'} having both values. Click a cell to filter by both.")

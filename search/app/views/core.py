@@ -27,6 +27,7 @@ from search import (  # the public API only
     index_identity,
     index_stats,
     search,
+    use_index_facets,
 )
 from search.app import ui
 from search.app.state import TABS, PageState, index_change_notice, state_from_params, state_to_params
@@ -123,6 +124,15 @@ def run_search(state: PageState) -> tuple[SearchResult | None, PageState]:
         return None, state
     st.session_state[CORRECTED_KEY] = (state_to_params(_url_state()), shown)
     return res, shown
+
+
+def use_facets_of_index() -> None:
+    """Register the index's metadata facets (its `facets.toml`) before the URL is read, so their
+    filters are kept on a reload and the sidebar lists them; an index problem is reported by the search."""
+    try:
+        use_index_facets()
+    except Exception:  # the search that follows reports index problems itself
+        log.exception("reading the index's facet settings failed")
 
 
 def stats_or_none() -> IndexStats | None:

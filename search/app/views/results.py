@@ -96,15 +96,16 @@ def _exporter(state: PageState, fmt: str) -> Callable[[], str]:
 
 
 def _timeline(state: PageState, res: SearchResult, stats: IndexStats | None) -> None:
-    """Matching articles per month (drag to choose dates) beside From/To inputs for the same range."""
+    """Matching stories (or articles) per month (drag to choose dates) beside From/To inputs for the same range."""
     months = res.dates.months
     if not months:
         return
     chart_col, dates_col = st.columns([4.6, 1.4], vertical_alignment="bottom")
     with chart_col:
-        st.html('<div class="ns-section">Articles per month — drag across the bars to narrow the dates</div>')
+        unit = "Stories" if res.collapsed else "Articles"
+        st.html(f'<div class="ns-section">{unit} per month — drag across the bars to narrow the dates</div>')
         key = f"timeline:{state.date_from}:{state.date_to}"
-        st.altair_chart(ui_charts.timeline_chart(months, state.date_from, state.date_to), key=key,
+        st.altair_chart(ui_charts.timeline_chart(months, state.date_from, state.date_to, unit=unit), key=key,
                         on_select=lambda: _on_brush(key), selection_mode=ui_charts.BRUSH, width="stretch")
     low, high = ui_charts.date_bounds(months, stats, state.date_from, state.date_to)
     with dates_col:

@@ -58,7 +58,8 @@ def _listed_values(state: PageState, res: SearchResult | None, name: str) -> tup
     find = state.find.get(name, "")
     if find and res is not None:
         try:
-            return facet_values(name, find, state.q, state.filters, **state.engine_options())
+            return facet_values(name, find, state.q, state.filters, collapse=not state.copies,
+                                **state.engine_options())
         except Exception as exc:
             friendly_error(exc, "The values could not be searched.")
             return [], 0
@@ -119,7 +120,7 @@ def _facet_row_widgets(name: str, fv: FacetValue, selected: bool, excluded: bool
     box_col, not_col = st.columns([0.86, 0.14], vertical_alignment="center", gap="xxsmall")
     key = f"facet:{name}:{fv.value}"
     st.session_state[key] = selected
-    box_col.checkbox(ui.facet_label(replace(fv, excluded=excluded)), key=key, on_change=_on_facet,
+    box_col.checkbox(ui.facet_label(replace(fv, excluded=excluded), name), key=key, on_change=_on_facet,
                      args=(name, fv.value, key))
     action = f"Stop excluding {ui.md_escape(fv.value)}" if excluded else f"Exclude {ui.md_escape(fv.value)}"
     # the label names the button for screen readers and tests; the CSS shows only the icon

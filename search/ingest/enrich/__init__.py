@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
+from search.ingest.enrich.language import article_language, is_english
 from search.ingest.enrich.metadata import UNKNOWN_SOURCE, find_date, find_source
 from search.ingest.enrich.of_record import with_given
 from search.ingest.enrich.organisations import find_organisations
@@ -70,23 +71,44 @@ def _themes(article: Article) -> Found:
     return {"theme": theme_evidence(article.text)}
 
 
+def _language(article: Article) -> Found:
+    language = article_language(article)
+    return {"language": [language] if language else []}
+
+
+def _of_record(article: Article) -> Found:
+    """For an article not in English: only the speakers its reader gave (a byline), no people
+    found in the text (the rules read English sentences)."""
+    return {"speaker": article.speakers, "people": article.speakers}
+
+
 EXTRACTORS: dict[str, Callable[[Article], Found]] = {
+    "language": _language,
     "source": _source,
     "people": _people,
     "places": _places,
     "organisations": _organisations,
     "themes": _themes,
 }
+# Extractors whose rules and word lists read English (sentence patterns, "said", theme phrases): on
+# an article in another language they would find noise, so they are not run (`_of_record` instead).
+ENGLISH_ONLY: dict[str, Callable[[Article], Found]] = {"people": _of_record, "organisations": lambda _: {},
+                                                        "themes": lambda _: {}}
 
 
 def enrich(article: Article) -> Article:
-    """A copy of `article` with every facet extracted; metadata given by the reader wins."""
-    found: dict[str, Found] = {}  # extractor name -> what it found
+    """A copy of `article` with every facet extracted; metadata given by the reader wins. The
+    language comes first: the extractors that read English (`ENGLISH_ONLY`) run on English
+    articles (or of unknown language) only."""
+    found: dict[str, Found] = {"language": _safe("language", article, _language, {})}  # extractor -> found
+    english = is_english(next(iter(found["language"].get("language", ())), ""))
     facets: dict[str, list[str]] = {}
     for name, facet in FACETS.items():
         if isinstance(facet.extract, str):
             if facet.extract not in found:
-                found[facet.extract] = _safe(facet.extract, article, EXTRACTORS[facet.extract], {})
+                extract = EXTRACTORS[facet.extract] if english else ENGLISH_ONLY.get(facet.extract,
+                                                                                      EXTRACTORS[facet.extract])
+                found[facet.extract] = _safe(facet.extract, article, extract, {})
             facets[name] = list(found[facet.extract].get(name, ()))
     evidence = found.get("themes", {}).get("theme", {})
     published = article.published or _safe("date", article, lambda a: find_date(a.text), None)
