@@ -1,16 +1,21 @@
 """An index written before the language and metadata fields existed (issue 13.5 and 13.7) opens,
 answers and is checked as it is; the next build adds the fields to its schema (docs/metadata-facets.md).
 
-The old index is written by the old program itself: the commit before the merge (`OLD_COMMIT`),
-taken out of this repository with `git archive` and run as `python -m search index`."""
+The old index was written by the old program itself, the commit before the merge (`OLD_COMMIT`), and
+is kept as `tests/fixtures/index-3dbf60c.tar.gz` (37 KB) so the test needs no git history (CI may
+clone shallowly). It holds `articles("old", 30, seed=1)`; to make it again:
+
+    git archive 3dbf60c | tar -x -C /tmp/old   # the old program
+    (write articles("old", 30, seed=1) as JSON lines to /tmp/old.jsonl)
+    cd /tmp/old && python -m search index /tmp/old.jsonl --index-dir /tmp/old-index
+    tar -czf tests/fixtures/index-3dbf60c.tar.gz -C /tmp/old-index .
+"""
 
 from __future__ import annotations
 
 import json
 import random
 import shutil
-import subprocess
-import sys
 import tarfile
 from pathlib import Path
 
@@ -24,6 +29,7 @@ from search.index import build as build_module
 from search.index.location import open_index
 from search.index.schema import ADDED_FIELDS, make_schema
 
+FIXTURE = ROOT / "tests" / "fixtures" / "index-3dbf60c.tar.gz"
 OLD_COMMIT = "3dbf60c"  # main before the metadata facets and language were merged: no such fields
 WORDS = ("harbour council budget river school bridge railway farmers market hospital election storm "
          "museum festival factory workers tunnel airport library drought vaccine court mayor treaty").split()
@@ -44,17 +50,10 @@ def write_jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
 
 @pytest.fixture(scope="module")
 def old_index(tmp_path_factory) -> Path:
-    """An index of 30 articles written by the program as it was at `OLD_COMMIT`."""
-    folder = tmp_path_factory.mktemp("old")
-    tar = folder / "old.tar"
-    subprocess.run(["git", "archive", "--format=tar", "-o", str(tar), OLD_COMMIT], cwd=ROOT, check=True)
-    with tarfile.open(tar) as archive:
-        archive.extractall(folder / "code", filter="data")
-    source = write_jsonl(folder / "old.jsonl", articles("old", 30, seed=1))
-    index_dir = folder / "index"
-    subprocess.run([sys.executable, "-m", "search", "index", str(source), "--index-dir", str(index_dir)],
-                   cwd=folder / "code", env={"PYTHONPATH": str(folder / "code"), "PATH": "/usr/bin:/bin"},
-                   check=True, capture_output=True, timeout=300)
+    """The index of 30 articles written by the program as it was at `OLD_COMMIT`."""
+    index_dir = tmp_path_factory.mktemp("old") / "index"
+    with tarfile.open(FIXTURE) as archive:
+        archive.extractall(index_dir, filter="data")
     assert ADDED_FIELDS.isdisjoint(whoosh_index.open_dir(str(index_dir)).schema.names())  # really an old one
     return index_dir
 
