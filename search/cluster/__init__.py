@@ -1,5 +1,9 @@
-"""A cluster backend: the same search over a sharded Sphinx 2.2 / Manticore cluster (docs/scale-out.md).
+"""The cluster backend: the same search and indexing on sharded Sphinx / Manticore real-time indexes.
 
-Imported only through `search.backend` when a `sphinx://HOST:PORT/NAME` URL is used, so a local
-install needs neither a MySQL client nor searchd.
+Imported lazily (only through `search/backend.py` and the `cluster` command line), so a process
+that uses a local index never loads it, nor its MySQL client library. docs/scale-out.md explains
+the layout; `url.py` names a cluster, `schema.py` defines its documents and renders its index
+configuration, `config.py` / `process.py` write configs and run local `searchd` processes,
+`connection.py` talks SphinxQL with timeouts, `meta.py` reads and writes the cluster's own
+records (shard list, person aliases), `load.py` loads articles into it.
 """
