@@ -7,9 +7,10 @@
 
 This module is the public API: the page (`search.app`) and the command line (`search.cli`) use
 nothing else. Each call is answered by the backend of its `index_dir` (`search.backend`): a local
-index folder, or a cluster URL such as `sphinx://127.0.0.1:9306/news` (docs/scale-out.md). Reading an index never writes to it; the one exception is made here, on purpose:
-a call that names no index uses the default one (`default_index_dir()`), built from `seeds/` the
-first time it is used, so that the product works with nothing configured.
+index folder, or a cluster URL such as `sphinx://127.0.0.1:9306/news` (docs/scale-out.md).
+Reading an index never writes to it; the one exception is made here, on purpose: a call that
+names no index uses the default one (`default_index_dir()`), built from `seeds/` the first time
+it is used, so that the product works with nothing configured.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ partial results with `res.notice` saying which (search/cluster/searching.py).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from search.model import FacetValue
 
 # a query stops on the shards after searching.QUERY_TIME_MS; the connection gives up a little later
 READ_TIMEOUT_S = searching.QUERY_TIME_MS / 1000 + 10
+LENGTHS_TTL_S = 60.0  # cluster statistics for ranking (mean field lengths, word frequencies) are asked again after this
+MAX_REMEMBERED_TERMS = 100_000
 
 
 class SphinxBackend:
@@ -38,6 +41,9 @@ class SphinxBackend:
         self.index = self.url.name
         self.values = ValueDirectory(self._facet_values, self._aliases)
         self._local = threading.local()
+        self._lengths: tuple[float, tuple[float, float]] | None = None
+        self._frequencies: dict[tuple[str, str], int] = {}
+        self._frequencies_at = 0.0
 
     def _connection(self) -> Connection:
         found: Connection | None = getattr(self._local, "connection", None)
@@ -63,6 +69,35 @@ class SphinxBackend:
         rows = self.run(f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {self.index} GROUP BY facets.{facet} "
                         f"LIMIT {searching.FACET_MAX_VALUES} OPTION max_matches={searching.FACET_MAX_VALUES}")[0]
         return [str(value) for value, _ in rows if value not in (None, "")]
+
+    def mean_lengths(self) -> tuple[float, float]:
+        """The mean title and body lengths (in terms) over the cluster, for ranking; asked again
+        after `LENGTHS_TTL_S` (they drift slowly as articles are added)."""
+        found = self._lengths
+        if found is None or time.monotonic() - found[0] > LENGTHS_TTL_S:
+            rows = self.run(f"SELECT AVG(title_len), AVG(body_len) FROM {self.index}")[0]
+            found = self._lengths = (time.monotonic(), (float(rows[0][0] or 1), float(rows[0][1] or 1)) if rows
+                                     else (1.0, 1.0))
+        return found[1]
+
+    def document_frequencies(self, terms: list[str]) -> dict[tuple[str, str], int]:
+        """How many articles have each term in their title, and in their body (("", "") → all
+        articles): one batch of counts, remembered per term for `LENGTHS_TTL_S`."""
+        now = time.monotonic()
+        if now - self._frequencies_at > LENGTHS_TTL_S or len(self._frequencies) > MAX_REMEMBERED_TERMS:
+            self._frequencies, self._frequencies_at = {}, now
+        missing = [t for t in terms if ("body", t) not in self._frequencies]
+        if missing or ("", "") not in self._frequencies:
+            statements = [f"SELECT COUNT(*) FROM {self.index}"]
+            statements += [f"SELECT COUNT(*) FROM {self.index} WHERE MATCH(%s)"] * (2 * len(missing))
+            arguments = [f"@{field} {searching.match_word(t)}" for t in missing for field in ("title", "body")]
+            found = self.run(";\n".join(statements), arguments)
+            counts = [int(rows[0][0]) if rows else 0 for rows in found]
+            self._frequencies["", ""] = counts[0]
+            for number, term in enumerate(missing):
+                self._frequencies["title", term] = counts[1 + 2 * number]
+                self._frequencies["body", term] = counts[2 + 2 * number]
+        return self._frequencies
 
     def _aliases(self) -> dict[str, dict[str, str]]:
         return read_aliases(self._connection(), self.index)

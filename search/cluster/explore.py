@@ -15,7 +15,16 @@ from search.cluster import searching
 from search.cluster.connection import Connection
 from search.cluster.filters import Conditions
 from search.cluster.schema import article_of, doc_id, facet_id, term_token
-from search.cluster.searching import HIT_COLUMNS, Cluster, HighlightTerms, conditions, make_hit, options, resolved
+from search.cluster.searching import (
+    HIT_COLUMNS,
+    Cluster,
+    HighlightTerms,
+    conditions,
+    make_hit,
+    options,
+    ranker,
+    resolved,
+)
 from search.cluster.values import top_values
 from search.engine.collapse import Version
 from search.engine.explore import MAX_COOCCURRENCE_TOP, SIMILAR_KEY_TERMS, ArticleView, CoOccurrence, IndexStats
@@ -86,7 +95,7 @@ def similar(cluster: Cluster, article_id: str, n: int = setting("similar_article
     match = "@body " + " | ".join(searching.match_word(t) for t in terms)
     where, arguments = Conditions.of(match, [], chosen).where(extra=(f"id != {doc_id(article_id)}",))
     rows = cluster.run(f"SELECT {HIT_COLUMNS} FROM {cluster.index}{where} ORDER BY WEIGHT() DESC, id ASC "
-                       f"LIMIT {max(0, int(n))}{options(max(1, int(n)))}", arguments)[0]
+                       f"LIMIT {max(0, int(n))}{options(max(1, int(n)), ranker(cluster, terms))}", arguments)[0]
     return [make_hit(r, float(r[7]), HighlightTerms(frozenset(), ())) for r in rows]
 
 
@@ -140,15 +149,16 @@ def cooccurrence(cluster: Cluster, rows_facet: str, columns_facet: str, query: s
     return CoOccurrence(rows_facet, columns_facet, rows, columns, table)
 
 
-def _ordered_ids(cluster: Cluster, cond: Conditions, sort: str) -> list[int]:
+def _ordered_ids(cluster: Cluster, cond: Conditions, sort: str, terms: set[str]) -> list[int]:
     """Every matching document's id in `sort` order, read a batch at a time in id order (Sphinx
     pages only within max_matches) and sorted here."""
     keys: list[tuple[Any, ...]] = []
     last = 0
+    rank = ranker(cluster, terms)
     while True:
         where, arguments = cond.where(extra=(f"id > {last}",))
         rows = cluster.run(f"SELECT id, published_day, source, WEIGHT() AS score FROM {cluster.index}{where} "
-                           f"ORDER BY id ASC LIMIT {EXPORT_BATCH}{options(EXPORT_BATCH)}", arguments)[0]
+                           f"ORDER BY id ASC LIMIT {EXPORT_BATCH}{options(EXPORT_BATCH, rank)}", arguments)[0]
         keys += rows
         if len(rows) < EXPORT_BATCH:
             break
@@ -181,8 +191,8 @@ def export(cluster: Cluster, query: str = "", filters: FacetFilter | None = None
     """`search.export` on a cluster: every matching article (copies are never collapsed here)."""
     check_choice("export format", format, EXPORT_FORMATS)
     check_choice("sort", sort, SORTS)
-    cond, _ = conditions(cluster, query, resolved(cluster, Selection.build(filters, **selection)))
-    return written(_exported(cluster, _ordered_ids(cluster, cond, sort)), format)
+    cond, translation = conditions(cluster, query, resolved(cluster, Selection.build(filters, **selection)))
+    return written(_exported(cluster, _ordered_ids(cluster, cond, sort, translation.terms)), format)
 
 
 def index_stats(cluster: Cluster) -> IndexStats:
@@ -198,7 +208,8 @@ def index_stats(cluster: Cluster) -> IndexStats:
             size += int(status.get("disk_bytes", 0)) + int(status.get("ram_bytes", 0))
     first, last = found[1][0] if found[1] else (0, 0)
     return IndexStats(articles=int(found[0][0][0]) if found[0] else 0, sources=len(found[2]),
-                      first_published=searching.day_of(int(first or 0)), last_published=searching.day_of(int(last or 0)),
+                      first_published=searching.day_of(int(first or 0)),
+                      last_published=searching.day_of(int(last or 0)),
                       last_update=datetime.now(), size_bytes=size)
 
 

@@ -177,6 +177,8 @@ def rt_index_config(name: str, path: str, mem_limit_mb: int = 128) -> str:
     lines += [f"    rt_attr_multi_64 = {a}" for a in MULTI_ATTRIBUTES]
     lines += [f"    rt_attr_timestamp = {a}" for a in TIMESTAMP_ATTRIBUTES]
     lines += [f"    rt_attr_uint = {a}" for a in UINT_ATTRIBUTES]
-    lines += ["    dict = keywords", "    min_prefix_len = 1", "    min_word_len = 1", "    morphology = none",
+    # index_field_lengths: title_len / body_len, the field lengths the ranker normalises by (searching.py)
+    lines += ["    dict = keywords", "    index_field_lengths = 1", "    min_prefix_len = 1", "    min_word_len = 1",
+              "    morphology = none",
               f"    charset_table = {CHARSET_TABLE}", f"    rt_mem_limit = {mem_limit_mb}M", "}", ""]
     return "\n".join(lines)

@@ -16,8 +16,10 @@ as on a local index.
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatchcase
@@ -43,8 +45,15 @@ MAX_PER_PAGE: int = setting("max_page_size")
 # distinct values of a facet (Sphinx's max_matches, like Elasticsearch's shard_size)
 FACET_MAX_VALUES = 50_000
 QUERY_TIME_MS = 5_000  # OPTION max_query_time: a shard stops matching after this and returns what it found
-# Whoosh's BM25F (title ×2) as closely as Sphinx 2.2 ranks: its BM25F over the weighted fields
-RANKER = "ranker=expr('10000*bm25f(1.2,0.75,{title=2,body=1})'), field_weights=(title=2, body=1)"
+# Whoosh's BM25F (k1 1.2, b 0.75, title weighted 2) as near as Sphinx 2.2's expression ranker comes:
+# per field, the matched words' idf times a BM25 saturation of their mean frequency, normalised by
+# the field's length (`title_len`, `body_len`: index_field_lengths) over its mean length in the cluster
+BM25_K1, BM25_B = 1.2, 0.75
+# Sphinx has one idf per word, Whoosh one per word and field (a word is rarer in titles): the title's
+# part is weighted by the ratio of Whoosh's mean title idf to its mean body idf of the query's words
+RANKER = ("ranker=expr('10000*sum(IF(user_weight=2, {ratio:.4f}, 1)*sum_idf*({tf}*{k1p})/({tf}+{k1}*({keep}+{b}*"
+          "IF(user_weight=2, title_len/{title:.4f}, body_len/{body:.4f}))))'), field_weights=(title=2, body=1), "
+          "idf='plain'")
 HIT_COLUMNS = "id, article_id, title_text, body_text, url, published_day, facets, WEIGHT() AS score"
 _AGENT = re.compile(r"agent ([^:\s]+:\d+)(?::(\w+))?")
 COLLAPSE_NOTICE = "Copies of one story are not collapsed on a cluster: each article is a hit of its own."
@@ -56,6 +65,10 @@ class Cluster(Protocol):
 
     index: str
     values: ValueDirectory
+
+    def mean_lengths(self) -> tuple[float, float]: ...
+
+    def document_frequencies(self, terms: list[str]) -> dict[tuple[str, str], int]: ...
 
     def run(self, sql: str, arguments: list[Any] | None = None) -> list[list[tuple[Any, ...]]]: ...
 
@@ -102,8 +115,29 @@ def order_by(sort: str, has_text: bool) -> tuple[str, str]:
     return "", "published_day DESC, id DESC"
 
 
-def options(max_matches: int) -> str:
-    return f" OPTION {RANKER}, max_matches={max(1, max_matches)}, max_query_time={QUERY_TIME_MS}"
+def ranker(cluster: Cluster, terms: Iterable[str] = ()) -> str:
+    """The OPTION ranker for the cluster's mean title and body lengths (in terms) and the query's `terms`."""
+    title, body = (max(1.0, float(n)) for n in cluster.mean_lengths())
+    return RANKER.format(tf="(user_weight*hit_count/word_count)", k1=BM25_K1, k1p=BM25_K1 + 1, keep=1 - BM25_B,
+                         b=BM25_B, title=title, body=body, ratio=title_idf_ratio(cluster, sorted(terms)))
+
+
+def title_idf_ratio(cluster: Cluster, terms: list[str]) -> float:
+    """Whoosh's mean idf of `terms` in titles over their mean idf in bodies (1 without terms):
+    log(N / (documents with the word in the field + 1)) + 1, as whoosh.scoring does."""
+    if not terms:
+        return 1.0
+    found = cluster.document_frequencies(terms)
+    documents = max(1, found["", ""])
+    def idf(field: str) -> float:
+        return sum(math.log(documents / (found[field, t] + 1)) + 1 for t in terms) / len(terms)
+    return idf("title") / max(1e-6, idf("body"))
+
+
+def options(max_matches: int, rank: str = "") -> str:
+    """The OPTION clause: the ranker (when the statement ranks), how many matches each shard keeps,
+    and the time a shard may spend."""
+    return f" OPTION {rank + ', ' if rank else ''}max_matches={max(1, max_matches)}, max_query_time={QUERY_TIME_MS}"
 
 
 def counts_sql(cluster: Cluster, cond: Conditions, group: str, leaving_out: str | None,
@@ -196,8 +230,9 @@ def search(cluster: Cluster, query: str = "", filters: Any = None, page: int = 1
     cond, translation = conditions(cluster, query, selection)
     columns, order = order_by(sort, cond.match is not None)
     where, arguments = cond.where()
+    rank = ranker(cluster, translation.terms) if cond.match is not None and sort == "relevance" else ""
     statements = [f"SELECT {HIT_COLUMNS}{columns} FROM {cluster.index}{where} ORDER BY {order} "
-                  f"LIMIT {(page - 1) * per_page}, {per_page}{options(page * per_page)}", "SHOW META"]
+                  f"LIMIT {(page - 1) * per_page}, {per_page}{options(page * per_page, rank)}", "SHOW META"]
     for name in FACETS:
         sql, args = counts_sql(cluster, cond, f"facets.{name}", name if selection.mode(name) == "any" else None)
         statements.append(sql)

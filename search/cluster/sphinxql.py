@@ -12,13 +12,15 @@ same syntax means the same thing. The tree is then written in Sphinx's extended 
 | Not / AndNot inside an And           | `a -b`                                                 |
 | phrase, proximity `"a b"~N`          | `"a b"`, `"a b"~N` (Sphinx's proximity is unordered)   |
 | prefix `cyb*`, wildcard `cyb?r`      | `cyb*`, `cyb?r`                                        |
-| `facet:value`, a date range          | attribute filters (`facet_ids` hash, `published`)      |
+| `facet:value`                        | `(@facet_terms TOKEN)`: the value's token (schema.py)  |
+| a date range `published:[a TO b]`    | a filter on `published_day`                            |
 
-Facet values and date ranges are no words on a cluster but attributes, so they are filters: a
-query's top-level AND of them (what people write: `cyber country:Japan published:>2022`) is
-exact. Where Sphinx 2.2 cannot express a part as the local engine means it, the part is left out
+A date range is no word on a cluster but an attribute, so it is a filter: a date range in the
+query's top-level AND (what people write: `cyber published:>2022`) is exact. Where Sphinx 2.2
+cannot express a part as the local engine means it, the part is left out
 (or approximated) and `notices` says so: fuzzy terms are searched as written, boosts are
-ignored, a facet or date term inside OR/NOT, an infix wildcard, an OR of negations.
+ignored, a date range inside OR/NOT, a leading wildcard, an OR of negations, a query of
+exclusions only.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from search.cluster.schema import facet_token
 from search.engine.parsing import ParsedQuery, nodes
 from search.index.schema import FACETS, TEXT_FIELDS
 
@@ -45,8 +48,6 @@ class Translation:
     the attribute filters its facet terms and date ranges make, plus what could not be kept."""
 
     match: str | None = None
-    facet_all: list[tuple[str, str]] = field(default_factory=list)   # (facet, value) each required
-    facet_none: list[tuple[str, str]] = field(default_factory=list)  # (facet, value) each excluded
     date_ranges: list[tuple[date | None, date | None]] = field(default_factory=list)  # inclusive days
     prefixes: set[str] = field(default_factory=set)  # text prefixes / wildcards, for highlighting
     terms: set[str] = field(default_factory=set)     # text terms, for highlighting
@@ -104,12 +105,8 @@ class _Writer:
         return " ".join(positive + [f"-{n}" for n in negative]) if len(positive) + len(negative) > 1 else positive[0]
 
     def as_filter(self, q: nodes.Query, negated: bool) -> bool:
-        """Record a facet term or date range as a filter; whether `q` was one."""
-        name = getattr(q, "fieldname", None)
-        if isinstance(q, nodes.Term) and name in FACETS:
-            (self.result.facet_none if negated else self.result.facet_all).append((name, str(q.text)))
-            return True
-        if isinstance(q, nodes.NumericRange) and name == "published":
+        """Record a date range as a filter; whether `q` was one."""
+        if isinstance(q, nodes.NumericRange) and getattr(q, "fieldname", None) == "published":
             low, high = _day_bounds(q)
             if negated:
                 self.leave_out("An excluded date range")
@@ -146,8 +143,10 @@ class _Writer:
         if isinstance(q, nodes.Require):
             first, second = self.text(q.a), self.text(q.b)
             return first if first is None or second is None else f"({first} {second})"
-        if name in FACETS or name == "published":
-            self.leave_out(f"The facet or date condition “{_label(q)}” inside OR or NOT")
+        if name in FACETS and isinstance(q, nodes.Term):
+            return f"(@facet_terms {escape_word(facet_token(name, str(q.text)))})"
+        if name == "published":
+            self.leave_out(f"The date condition “{_label(q)}” inside OR or NOT")
             return None
         if name in TEXT_FIELDS:
             return self.leaf(q, fields=[name])

@@ -19,7 +19,8 @@ import numpy as np
 from search.index.facet_table import FacetTable
 from search.model import FacetValue
 
-VALUES_TTL_S = 30.0  # how long a facet's list of values is trusted (new values loaded meanwhile: found by exact spelling)
+# how long a facet's list of values is trusted (a value loaded meanwhile is found by its exact spelling)
+VALUES_TTL_S = 30.0
 
 
 def top_values(counts: Mapping[str, int], selected: Iterable[str] = (), excluded: Iterable[str] = (),
