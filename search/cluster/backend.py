@@ -135,7 +135,7 @@ class SphinxBackend:
         from search.cluster import load
 
         try:
-            return load.delete_articles(ids, str(self.url))
+            return load.delete_cluster_articles(ids, self.url)
         finally:
             self.values.forget()
 
@@ -143,6 +143,6 @@ class SphinxBackend:
         from search.cluster import load
 
         try:
-            return load.build_index(paths, str(self.url), **options)
+            return load.build_cluster_index(paths, self.url, **options)
         finally:
             self.values.forget()  # new values and aliases: known at once to this process

@@ -6,7 +6,9 @@ The batch sent to the distributed index is:
      did not answer: the result then says which, as Elasticsearch reports failed shards);
   2. per facet, `GROUP BY facets.NAME` (Sphinx counts each value of the JSON array) under every
      condition but the facet's own selection in `any` mode (disjunctive counting, as the local
-     engine's search/engine/selection.py), all values (`FACET_MAX_VALUES` at most, per shard);
+     engine's search/engine/selection.py), all values: each shard keeps as many groups as the
+     facet has values in the cluster (counted again with `FACET_MAX_VALUES` when more came since),
+     so counts are exact up to `FACET_MAX_VALUES` distinct values per facet and shard;
   3. years and months (`published_year`, `published_month`), leaving the selected date range out.
 Counts come back as value strings and are ordered and cut by the local engine's own rules
 (search/cluster/values.py), so `facet_limit`, `facet_order`, selected and excluded values behave
@@ -141,11 +143,17 @@ def options(max_matches: int, rank: str = "") -> str:
 
 
 def counts_sql(cluster: Cluster, cond: Conditions, group: str, leaving_out: str | None,
-               extra: tuple[str, ...] = ()) -> tuple[str, list[Any]]:
-    """One GROUP BY statement: every value of `group` with its count."""
+               extra: tuple[str, ...] = (), limit: int = FACET_MAX_VALUES) -> tuple[str, list[Any]]:
+    """One GROUP BY statement: every value of `group` with its count (`limit` values at most)."""
     where, arguments = cond.where(leaving_out, extra)
     return (f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {cluster.index}{where} GROUP BY {group} "
-            f"ORDER BY n DESC LIMIT {FACET_MAX_VALUES}{options(FACET_MAX_VALUES)}"), arguments
+            f"LIMIT {limit}{options(limit)}"), arguments
+
+
+def value_limit(cluster: Cluster, facet: str, exact: bool) -> int:
+    """How many values of `facet` to count: all the cluster holds (as last asked, with room for
+    new ones: a smaller sorter is faster), or `FACET_MAX_VALUES` when `exact` is asked for."""
+    return FACET_MAX_VALUES if exact else min(FACET_MAX_VALUES, cluster.values.count(facet) * 2 + 100)
 
 
 def failed_shards(meta: list[tuple[Any, ...]]) -> list[str]:
@@ -233,8 +241,10 @@ def search(cluster: Cluster, query: str = "", filters: Any = None, page: int = 1
     rank = ranker(cluster, translation.terms) if cond.match is not None and sort == "relevance" else ""
     statements = [f"SELECT {HIT_COLUMNS}{columns} FROM {cluster.index}{where} ORDER BY {order} "
                   f"LIMIT {(page - 1) * per_page}, {per_page}{options(page * per_page, rank)}", "SHOW META"]
+    limits = {name: value_limit(cluster, name, exact=False) for name in FACETS}
     for name in FACETS:
-        sql, args = counts_sql(cluster, cond, f"facets.{name}", name if selection.mode(name) == "any" else None)
+        sql, args = counts_sql(cluster, cond, f"facets.{name}", name if selection.mode(name) == "any" else None,
+                               limit=limits[name])
         statements.append(sql)
         arguments += args
     for group in ("published_year", "published_month"):
@@ -244,6 +254,10 @@ def search(cluster: Cluster, query: str = "", filters: Any = None, page: int = 1
     results = cluster.run(";\n".join(statements), arguments)
     rows, meta, counted = results[0], results[1], results[2:2 + len(FACETS)]
     years, months = results[2 + len(FACETS):]
+    for number, name in enumerate(FACETS):
+        if len(counted[number]) >= limits[name] < FACET_MAX_VALUES:  # values came since last asked: count all
+            sql, args = counts_sql(cluster, cond, f"facets.{name}", name if selection.mode(name) == "any" else None)
+            counted[number] = cluster.run(sql, args)[0]
     facets, totals = {}, {}
     for name, found in zip(FACETS, counted, strict=True):
         counts = {str(value): int(n) for value, n in found if value not in (None, "")}

@@ -73,6 +73,10 @@ class ValueDirectory:
                 self._aliases = found
         return found[1].get(facet, {})
 
+    def count(self, facet: str) -> int:
+        """How many distinct values the facet has in the cluster (as last asked)."""
+        return len(self._known(facet)[0])
+
     def lookup(self, facet: str, value: str) -> str | None:
         """The stored spelling of `value` (its person's value when it is an alias): exact, else
         case-insensitive; None when the cluster has no such value."""
