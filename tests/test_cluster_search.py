@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SEEDS, SHARED_CORPORA
 
 from search import (
     SearchError,
@@ -37,8 +38,6 @@ from search import (
     versions,
 )
 from search.cluster.config import LocalCluster
-
-from .conftest import SEEDS, SHARED_CORPORA
 
 REUTERS = SHARED_CORPORA / "reuters21578" / "reuters21578.jsonl"
 REUTERS_ARTICLES = 5_000
@@ -140,6 +139,9 @@ def test_the_cluster_answers_as_the_local_index(parity_local: str, parity_cluste
     arguments = {"facet_limit": None, "collapse": False, **options}
     local = search(query, index_dir=parity_local, **arguments)
     remote = search(query, index_dir=parity_cluster, **arguments)
+    if "~" in query:  # Sphinx's proximity is unordered: more matches, and the result says so
+        assert remote.total > local.total and "another order" in (remote.notice or "")
+        return
     assert remote.total == local.total
     assert remote.total_articles == local.total_articles
     assert _facets(remote) == _facets(local)

@@ -20,6 +20,7 @@ from search.cluster.searching import (
     Cluster,
     HighlightTerms,
     conditions,
+    facets_of,
     make_hit,
     options,
     ranker,
@@ -177,13 +178,15 @@ def _ordered_ids(cluster: Cluster, cond: Conditions, sort: str, terms: set[str])
 def _exported(cluster: Cluster, ids: list[int]) -> Iterator[dict[str, Any]]:
     for start in range(0, len(ids), EXPORT_BATCH):
         part = ids[start:start + EXPORT_BATCH]
-        rows = cluster.run(f"SELECT id, title_text, body_text, record FROM {cluster.index} WHERE id IN "
+        rows = cluster.run(f"SELECT id, title_text, body_text, record, facets FROM {cluster.index} WHERE id IN "
                            f"({', '.join(map(str, part))}) LIMIT {len(part)}{options(len(part))}")[0]
         by_id = {row[0]: row for row in rows}
         for number in part:
             if number in by_id:
-                _, title, body, record = by_id[number]
-                yield article_record(article_of(title, body, record))
+                _, title, body, record, facets = by_id[number]
+                article = article_of(title, body, record)
+                article.facets.update(facets_of(facets))  # as counted: a person's one value
+                yield article_record(article)
 
 
 def export(cluster: Cluster, query: str = "", filters: FacetFilter | None = None, *, format: str = "csv",

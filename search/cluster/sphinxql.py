@@ -174,6 +174,9 @@ class _Writer:
             if not q.words:
                 return None
             self.result.terms.update(q.words)
+            if q.slop > 1 and len(q.words) > 1:
+                self.result.notices.append(f"On the cluster “{' '.join(q.words)}”~{q.slop} also finds the words in "
+                                           f"another order (the local index only in the order written).")
             quoted = '"' + " ".join(self.word(w) for w in q.words) + '"'
             return f"({scope} {quoted}{'~' + str(q.slop) if q.slop > 1 else ''})"
         if isinstance(q, nodes.Prefix):
