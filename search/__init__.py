@@ -37,7 +37,7 @@ from search.index import check as _check
 from search.index import optimize as _optimize
 from search.index.build import IndexProgress, IndexReport
 from search.index.check import CheckReport, LostArticles
-from search.index.location import default_index_dir, resolve_index_dir
+from search.index.location import default_index_dir, resolve_index_dir, user_data_folder
 from search.index.optimize import OptimizeProgress, OptimizeReport
 from search.ingest.readers import ARTICLE_SUFFIXES, PassedOver, ReadError, file_type, read_paths
 from search.model import (
@@ -158,6 +158,19 @@ def index_identity(index_dir: str | Path | None = None) -> tuple[int, int] | Non
     return stat.st_dev, stat.st_ino
 
 
+def index_location() -> str | Path:
+    """Where a call that names no index goes: `$SEARCH_INDEX_DIR` (an index folder, or a cluster
+    URL as it is), else the per-user folder (`default_index_dir()`)."""
+    return configured_location() or default_index_dir()
+
+
+def uploads_folder() -> Path:
+    """Where the page keeps uploaded files: beside the default index folder, or, for a cluster,
+    in the per-user data folder (a cluster has no folder of ours)."""
+    location = index_location()
+    return (user_data_folder() if is_cluster(location) else Path(location).parent) / "uploads"
+
+
 def optimize(index_dir: str | Path | None = None,
              progress: Callable[[OptimizeProgress], None] | None = None) -> OptimizeReport:
     """Merge an index (default: `default_index_dir()`) into one segment, reclaiming the space
@@ -171,6 +184,7 @@ __all__ = [
     "FacetValue", "Hit", "IndexBusyError", "IndexCorruptError", "IndexNotFoundError", "IndexProgress", "IndexReport",
     "IndexStats", "LostArticles", "OptimizeProgress", "OptimizeReport", "PassedOver", "ReadError", "SearchError",
     "SearchResult", "Selection", "Version", "build_index", "check_index", "cooccurrence", "default_index_dir",
-    "delete_articles", "export", "facet_values", "file_type", "get_article", "index_identity", "index_stats",
-    "marked_html", "optimize", "read_paths", "register_facet", "search", "similar", "versions",
+    "delete_articles", "export", "facet_values", "file_type", "get_article", "index_identity", "index_location",
+    "index_stats", "marked_html", "optimize", "read_paths", "register_facet", "search", "similar", "uploads_folder",
+    "versions",
 ]
