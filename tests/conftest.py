@@ -118,11 +118,12 @@ def _wait_until_up(proc: subprocess.Popen, url: str, log_path: Path) -> None:
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
     """A function starting an app script (`app.py` unless given) on a free port against `index_dir`;
     returns "http://127.0.0.1:PORT/"."""
-    servers: dict[tuple[Path, Path], tuple[subprocess.Popen, str]] = {}
+    servers: dict[tuple[str | Path, Path], tuple[subprocess.Popen, str]] = {}
     logs = tmp_path_factory.mktemp("streamlit-logs")
 
-    def start(index_dir: Path, script: Path = ROOT / "app.py") -> str:
-        key = (Path(index_dir).resolve(), Path(script).resolve())
+    def start(index_dir: str | Path, script: Path = ROOT / "app.py") -> str:
+        location = str(index_dir) if str(index_dir).startswith("sphinx://") else Path(index_dir).resolve()  # a cluster
+        key = (location, Path(script).resolve())
         if key in servers:
             return servers[key][1]
         port = free_port()

@@ -82,22 +82,21 @@ class SphinxBackend:
 
     def document_frequencies(self, terms: list[str]) -> dict[tuple[str, str], int]:
         """How many articles have each term in their title, and in their body (("", "") → all
-        articles): one batch of counts, remembered per term for `LENGTHS_TTL_S`."""
+        articles): one batch of counts, remembered per term for `LENGTHS_TTL_S` (threads share it)."""
         now = time.monotonic()
         if now - self._frequencies_at > LENGTHS_TTL_S or len(self._frequencies) > MAX_REMEMBERED_TERMS:
             self._frequencies, self._frequencies_at = {}, now
-        missing = [t for t in terms if ("body", t) not in self._frequencies]
-        if missing or ("", "") not in self._frequencies:
+        known = self._frequencies
+        missing = [t for t in terms if ("body", t) not in known]
+        if missing or ("", "") not in known:
             statements = [f"SELECT COUNT(*) FROM {self.index}"]
             statements += [f"SELECT COUNT(*) FROM {self.index} WHERE MATCH(%s)"] * (2 * len(missing))
             arguments = [f"@{field} {searching.match_word(t)}" for t in missing for field in ("title", "body")]
-            found = self.run(";\n".join(statements), arguments)
-            counts = [int(rows[0][0]) if rows else 0 for rows in found]
-            self._frequencies["", ""] = counts[0]
+            counts = [int(rows[0][0]) if rows else 0 for rows in self.run(";\n".join(statements), arguments)]
+            known["", ""] = counts[0]
             for number, term in enumerate(missing):
-                self._frequencies["title", term] = counts[1 + 2 * number]
-                self._frequencies["body", term] = counts[2 + 2 * number]
-        return self._frequencies
+                known["title", term], known["body", term] = counts[1 + 2 * number], counts[2 + 2 * number]
+        return known
 
     def _aliases(self) -> dict[str, dict[str, str]]:
         return read_aliases(self._connection(), self.index)

@@ -70,6 +70,11 @@ def facet_id(facet: str, value: str) -> int:
     return stable_hash(f"{facet}\x1f{value}")
 
 
+# in every document's `facet_terms`: what a query of exclusions only (`-russia`) matches first, since
+# Sphinx cannot run a lone NOT (search/cluster/sphinxql.py)
+EVERY_DOCUMENT_TOKEN = "§all"
+
+
 def facet_token(facet: str, value: str) -> str:
     """The full-text token of a facet value in `facet_terms` (`country:"South Korea"` in a query)."""
     return f"§f{facet_id(facet, value):x}"
@@ -154,7 +159,8 @@ def row_of(article: Article, content_hash: str, aliases: Aliases, title_terms: s
     persons = person_values(article)
     ids = sorted({facet_id(name, v) for name, values in facets.items() for v in values})
     raw_ids = sorted({facet_id(name, v) for name, values in persons.items() for v in values})
-    tokens = " ".join(facet_token(name, v) for name, values in facets.items() for v in values)
+    tokens = " ".join([EVERY_DOCUMENT_TOKEN,
+                       *(facet_token(name, v) for name, values in facets.items() for v in values)])
     source = facets.get("source", [])
     return (doc_id(article.id),
             analysed_text(article.title) if title_terms is None else title_terms,

@@ -19,8 +19,8 @@ A date range is no word on a cluster but an attribute, so it is a filter: a date
 query's top-level AND (what people write: `cyber published:>2022`) is exact. Where Sphinx 2.2
 cannot express a part as the local engine means it, the part is left out
 (or approximated) and `notices` says so: fuzzy terms are searched as written, boosts are
-ignored, a date range inside OR/NOT, a leading wildcard, an OR of negations, a query of
-exclusions only.
+ignored, a date range inside OR/NOT, a leading wildcard. Sphinx runs no lone NOT: a query of
+exclusions only, or `a OR NOT b`, starts from a token every document holds (`§all`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from search.cluster.schema import facet_token
+from search.cluster.schema import EVERY_DOCUMENT_TOKEN, facet_token
 from search.engine.parsing import ParsedQuery, nodes
 from search.index.schema import FACETS, TEXT_FIELDS
 
@@ -40,6 +40,9 @@ _SPECIAL = re.compile(r"""([\\()|\-!@~"&/^$=<>'*?%])""")  # Sphinx's query opera
 def escape_word(term: str) -> str:
     """A term as a MATCH() word: every character Sphinx's query syntax reads as an operator escaped."""
     return _SPECIAL.sub(r"\\\1", term)
+
+
+EVERY_DOCUMENT = f"(@facet_terms {EVERY_DOCUMENT_TOKEN})"
 
 
 @dataclass
@@ -97,9 +100,7 @@ class _Writer:
             if text is not None:
                 positive.append(text)
         if not positive and negative:
-            self.result.notices.append("A query of exclusions only cannot run on the cluster: the excluded words "
-                                       "were left out (add a word to search for, or filter by facets instead).")
-            return None
+            positive.append(EVERY_DOCUMENT)  # Sphinx runs no lone NOT: every document, less the excluded ones
         if not positive:
             return None
         return " ".join(positive + [f"-{n}" for n in negative]) if len(positive) + len(negative) > 1 else positive[0]
@@ -154,9 +155,9 @@ class _Writer:
         return None
 
     def compound_part(self, q: nodes.Query) -> str | None:
-        if isinstance(q, nodes.Not):
-            self.leave_out(f"The exclusion “{_label(q.query)}” inside OR")
-            return None
+        if isinstance(q, nodes.Not):  # `a OR NOT b`: every document without b
+            excluded = self.text(q.query)
+            return None if excluded is None else f"({EVERY_DOCUMENT} -{excluded})"
         return self.text(q)
 
     def leaf(self, q: nodes.Query, fields: list[str]) -> str | None:
