@@ -48,14 +48,14 @@ MAX_PER_PAGE: int = setting("max_page_size")
 FACET_MAX_VALUES = 50_000
 QUERY_TIME_MS = 5_000  # OPTION max_query_time: a shard stops matching after this and returns what it found
 # Whoosh's BM25F (k1 1.2, b 0.75, title weighted 2) as near as Sphinx 2.2's expression ranker comes:
-# per field, the matched words' idf times a BM25 saturation of their mean frequency, normalised by
-# the field's length (`title_len`, `body_len`: index_field_lengths) over its mean length in the cluster
+# per field, the number of the query's words it has times their mean idf in that field (Whoosh's
+# idf, from the whole cluster's counts: Sphinx's own idf is each shard's, so shards' scores would
+# not compare) times a BM25 saturation of their mean frequency, normalised by the field's length
+# (`title_len`, `body_len`: index_field_lengths) over its mean length in the cluster
 BM25_K1, BM25_B = 1.2, 0.75
-# Sphinx has one idf per word, Whoosh one per word and field (a word is rarer in titles): the title's
-# part is weighted by the ratio of Whoosh's mean title idf to its mean body idf of the query's words
-RANKER = ("ranker=expr('10000*sum(IF(user_weight=2, {ratio:.4f}, 1)*sum_idf*({tf}*{k1p})/({tf}+{k1}*({keep}+{b}*"
-          "IF(user_weight=2, title_len/{title:.4f}, body_len/{body:.4f}))))'), field_weights=(title=2, body=1), "
-          "idf='plain'")
+RANKER = ("ranker=expr('10000*sum(IF(user_weight=2, {title_idf:.4f}, {body_idf:.4f})*word_count*({tf}*{k1p})/"
+          "({tf}+{k1}*({keep}+{b}*IF(user_weight=2, title_len/{title:.4f}, body_len/{body:.4f}))))'), "
+          "field_weights=(title=2, body=1)")
 HIT_COLUMNS = "id, article_id, title_text, body_text, url, published_day, facets, WEIGHT() AS score"
 _AGENT = re.compile(r"agent ([^:\s]+:\d+)(?::(\w+))?")
 COLLAPSE_NOTICE = "Copies of one story are not collapsed on a cluster: each article is a hit of its own."
@@ -121,19 +121,21 @@ def ranker(cluster: Cluster, terms: Iterable[str] = ()) -> str:
     """The OPTION ranker for the cluster's mean title and body lengths (in terms) and the query's `terms`."""
     title, body = (max(1.0, float(n)) for n in cluster.mean_lengths())
     return RANKER.format(tf="(user_weight*hit_count/word_count)", k1=BM25_K1, k1p=BM25_K1 + 1, keep=1 - BM25_B,
-                         b=BM25_B, title=title, body=body, ratio=title_idf_ratio(cluster, sorted(terms)))
+                         b=BM25_B, title=title, body=body, **mean_idfs(cluster, sorted(terms)))
 
 
-def title_idf_ratio(cluster: Cluster, terms: list[str]) -> float:
-    """Whoosh's mean idf of `terms` in titles over their mean idf in bodies (1 without terms):
-    log(N / (documents with the word in the field + 1)) + 1, as whoosh.scoring does."""
+def mean_idfs(cluster: Cluster, terms: list[str]) -> dict[str, float]:
+    """Whoosh's idf of the query's `terms` in titles and in bodies, averaged over the terms:
+    log(N / (documents with the word in the field + 1)) + 1, as whoosh.scoring computes it, from
+    the whole cluster's counts (Sphinx's own idf is each shard's: scores of shards would differ)."""
     if not terms:
-        return 1.0
+        return {"title_idf": 1.0, "body_idf": 1.0}
     found = cluster.document_frequencies(terms)
     documents = max(1, found["", ""])
+
     def idf(field: str) -> float:
         return sum(math.log(documents / (found[field, t] + 1)) + 1 for t in terms) / len(terms)
-    return idf("title") / max(1e-6, idf("body"))
+    return {"title_idf": idf("title"), "body_idf": idf("body")}
 
 
 def options(max_matches: int, rank: str = "") -> str:
