@@ -207,3 +207,25 @@ def test_a_later_load_rewrites_earlier_documents_to_one_value_per_person(cluster
     assert cluster_counts(cluster, "speaker") == {"António Guterres": 2}
     with node0(cluster) as db:
         assert read_aliases(db, cluster.name).get("speaker", {}) == {}
+
+
+@pytest.mark.corpus
+def test_workers_load_what_one_process_loads(make_cluster, tmp_path):
+    """600 Reuters articles (enough for worker processes) with two workers: the cluster holds
+    the articles and facet counts of a local index of the same file, and progress is told."""
+    reuters = ROOT.parent / "shared" / "corpora" / "reuters21578" / "reuters21578.jsonl"
+    with open(reuters, encoding="utf-8") as lines:
+        sample = [next(lines) for _ in range(600)]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "reuters.jsonl").write_text("".join(sample), encoding="utf-8")
+    cluster = make_cluster(2)
+    seen = []
+    report = build_cluster_index([tmp_path / "in"], cluster.url, workers=2, commit_every=200, progress=seen.append)
+    assert report.added > 500 and all("no article text" in e.message for e in report.errors)  # Reuters has some
+    assert seen and seen[-1].fraction == 1.0 and seen[-1].articles == report.added + report.skipped
+    local = tmp_path / "local"
+    build_index([tmp_path / "in"], local, workers=2)
+    everything = search("", collapse=False, facet_limit=None, index_dir=local)
+    assert len(cluster_ids(cluster)) == everything.total == report.added
+    for name in FACETS:
+        assert cluster_counts(cluster, name) == {v.value: v.count for v in everything.facets[name]}, name
