@@ -22,8 +22,8 @@ import shutil
 import time
 from pathlib import Path
 
-from bench_search import scaled_corpus
 import corpora  # noqa: F401  (puts the checkout on sys.path)
+from bench_search import scaled_corpus
 
 from search import build_index
 from search.cluster import process
@@ -59,9 +59,10 @@ def disk_mb(folder: Path) -> float:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
 
 
-def timed(load) -> tuple[float, object]:
+def timed(load, *args, **kwargs) -> tuple[float, object]:
+    """Seconds `load(*args, **kwargs)` took, and what it returned."""
     started = time.perf_counter()
-    report = load()
+    report = load(*args, **kwargs)
     return time.perf_counter() - started, report
 
 
@@ -83,8 +84,8 @@ def main() -> None:
     if not args.no_local:
         folder = args.workdir / f"local-{args.size}"
         shutil.rmtree(folder, ignore_errors=True)
-        seconds, report = timed(lambda: build_index([source], folder, workers=args.workers))
-        again, _ = timed(lambda: build_index([source], folder, workers=args.workers))
+        seconds, report = timed(build_index, [source], folder, workers=args.workers)
+        again, _ = timed(build_index, [source], folder, workers=args.workers)
         rows.append(("local index", report.added, seconds, again, "", disk_mb(folder)))
     for shards in args.shards:
         folder = args.workdir / f"cluster-{args.size}-{shards}"
@@ -93,8 +94,8 @@ def main() -> None:
             shutil.rmtree(folder)
         cluster = process.start(folder, shards=shards, port=process.free_ports("127.0.0.1", 2 * shards, 19_400))
         try:
-            seconds, report = timed(lambda: build_cluster_index([source], cluster.url, workers=args.workers))
-            again, _ = timed(lambda: build_cluster_index([source], cluster.url, workers=args.workers))
+            seconds, report = timed(build_cluster_index, [source], cluster.url, workers=args.workers)
+            again, _ = timed(build_cluster_index, [source], cluster.url, workers=args.workers)
             memory = " + ".join(f"{rss_mb(s.pid):.0f}" for s in process.status(folder))
             rows.append((f"{shards} shard{'s' * (shards > 1)}", report.added, seconds, again, memory, disk_mb(folder)))
         finally:
@@ -106,7 +107,8 @@ def main() -> None:
     print("| target | articles | load s | articles/s | reload s (all skipped) | searchd RSS MB | disk MB |")
     print("|---|---|---|---|---|---|---|")
     for target, added, seconds, again, memory, disk in rows:
-        print(f"| {target} | {added:,} | {seconds:.1f} | {added / seconds:,.0f} | {again:.1f} | {memory} | {disk:.0f} |")
+        print(f"| {target} | {added:,} | {seconds:.1f} | {added / seconds:,.0f} | {again:.1f} | {memory} "
+              f"| {disk:.0f} |")
 
 
 if __name__ == "__main__":

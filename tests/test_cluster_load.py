@@ -229,3 +229,18 @@ def test_workers_load_what_one_process_loads(make_cluster, tmp_path):
     assert len(cluster_ids(cluster)) == everything.total == report.added
     for name in FACETS:
         assert cluster_counts(cluster, name) == {v.value: v.count for v in everything.facets[name]}, name
+
+
+@pytest.mark.corpus
+@pytest.mark.cluster
+def test_the_loading_benchmark_runs(tmp_path):
+    out = subprocess.run([sys.executable, "benchmarks/bench_cluster.py", "--smoke", "--workdir", str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert out.returncode == 0, out.stderr
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in out.stdout.splitlines() if line.startswith("| local") or line.startswith("| 1 shard")}
+    assert set(rows) == {"local index", "1 shard"}
+    for articles, seconds, rate, *_ in rows.values():
+        assert articles == "300" and float(seconds) > 0 and float(rate.replace(",", "")) > 0
+    assert float(rows["1 shard"][4]) > 0  # the shard's memory was measured
+    assert not list(tmp_path.glob("cluster-*/node0/searchd.pid"))  # stopped
