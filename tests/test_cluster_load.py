@@ -4,6 +4,8 @@ checked against the local index built from the same files."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ from search import build_index, search
 from search.cluster import process
 from search.cluster.connection import Connection, ShardDownError
 from search.cluster.load import build_cluster_index, delete_cluster_articles
-from search.cluster.meta import read_aliases, read_shards
+from search.cluster.meta import read_aliases, read_last_update, read_shards
 from search.cluster.schema import analysed_text, facet_id, facet_token, shard_of
 from search.model import FACETS
 
@@ -244,3 +246,28 @@ def test_the_loading_benchmark_runs(tmp_path):
         assert articles == "300" and float(seconds) > 0 and float(rate.replace(",", "")) > 0
     assert float(rows["1 shard"][4]) > 0  # the shard's memory was measured
     assert not list(tmp_path.glob("cluster-*/node0/searchd.pid"))  # stopped
+
+
+def test_a_shard_killed_during_a_load_is_named_and_a_rerun_finishes_the_load(make_cluster, tmp_path):
+    cluster = make_cluster(2)
+    texts = {f"k{n}": f"The minister in Paris said talks number {n} went well." for n in range(40)}
+    write_articles(tmp_path / "in", texts)
+    victim = cluster.nodes[1]
+    pid = int(victim.pid_file.read_text())
+    seen = []
+
+    def kill_half_way(progress) -> None:
+        seen.append(progress)
+        if len(seen) == 20:
+            os.kill(pid, signal.SIGKILL)
+
+    with pytest.raises(ShardDownError, match=f"shard 1 \\(news_1 at 127.0.0.1:{victim.sql_port}\\)"):
+        build_cluster_index([tmp_path / "in"], cluster.url, progress=kill_half_way)
+    assert len(seen) >= 20
+    process.start(cluster.folder, shards=2)  # brings the killed node back, with what it had
+    rerun = build_cluster_index([tmp_path / "in"], cluster.url)
+    assert rerun.added + rerun.skipped == 40 and rerun.added > 0
+    assert cluster_ids(cluster) == set(texts)
+    with node0(cluster) as db:
+        assert db.query(f"SELECT COUNT(*) FROM {cluster.name}") == [(40,)]  # nothing doubled
+        assert read_last_update(db, cluster.name) is not None

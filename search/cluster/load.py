@@ -26,7 +26,7 @@ from pathlib import Path
 from search.cluster.aliases import refresh_aliases
 from search.cluster.connection import Connection
 from search.cluster.documents import ClusterDocuments, too_large
-from search.cluster.meta import Aliases, read_aliases, read_shards
+from search.cluster.meta import Aliases, read_aliases, read_shards, write_last_update
 from search.cluster.schema import analysed_text, record_of, row_of
 from search.cluster.url import ClusterUrl, parse_cluster_url
 from search.index.build import COMMIT_EVERY, PARALLEL_MIN_ARTICLES, IndexProgress, IndexReport, InputRun, gone_test
@@ -99,6 +99,8 @@ def build_cluster_index(
         if rebuild or prune:
             report.pruned = _prune(docs, run, everything=rebuild)
         refresh_aliases(docs, meta_db, cluster.name, used)
+        if report.added or report.updated or report.pruned:
+            write_last_update(meta_db, cluster.name)
     run.tick()
     return report
 
@@ -146,6 +148,7 @@ def delete_cluster_articles(ids: Iterable[str], url: str | ClusterUrl) -> int:
         deleted = docs.delete_articles(wanted)
         if deleted:
             refresh_aliases(docs, meta_db, cluster.name, read_aliases(meta_db, cluster.name))
+            write_last_update(meta_db, cluster.name)
     return deleted
 
 
