@@ -4,6 +4,8 @@ checked against the local index built from the same files."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ from search import build_index, search
 from search.cluster import process
 from search.cluster.connection import Connection, ShardDownError
 from search.cluster.load import build_cluster_index, delete_cluster_articles
-from search.cluster.meta import read_aliases, read_shards
+from search.cluster.meta import read_aliases, read_last_update, read_shards
 from search.cluster.schema import analysed_text, facet_id, facet_token, shard_of
 from search.model import FACETS
 
@@ -207,3 +209,65 @@ def test_a_later_load_rewrites_earlier_documents_to_one_value_per_person(cluster
     assert cluster_counts(cluster, "speaker") == {"António Guterres": 2}
     with node0(cluster) as db:
         assert read_aliases(db, cluster.name).get("speaker", {}) == {}
+
+
+@pytest.mark.corpus
+def test_workers_load_what_one_process_loads(make_cluster, tmp_path):
+    """600 Reuters articles (enough for worker processes) with two workers: the cluster holds
+    the articles and facet counts of a local index of the same file, and progress is told."""
+    reuters = ROOT.parent / "shared" / "corpora" / "reuters21578" / "reuters21578.jsonl"
+    with open(reuters, encoding="utf-8") as lines:
+        sample = [next(lines) for _ in range(600)]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "reuters.jsonl").write_text("".join(sample), encoding="utf-8")
+    cluster = make_cluster(2)
+    seen = []
+    report = build_cluster_index([tmp_path / "in"], cluster.url, workers=2, commit_every=200, progress=seen.append)
+    assert report.added > 500 and all("no article text" in e.message for e in report.errors)  # Reuters has some
+    assert seen and seen[-1].fraction == 1.0 and seen[-1].articles == report.added + report.skipped
+    local = tmp_path / "local"
+    build_index([tmp_path / "in"], local, workers=2)
+    everything = search("", collapse=False, facet_limit=None, index_dir=local)
+    assert len(cluster_ids(cluster)) == everything.total == report.added
+    for name in FACETS:
+        assert cluster_counts(cluster, name) == {v.value: v.count for v in everything.facets[name]}, name
+
+
+@pytest.mark.corpus
+@pytest.mark.cluster
+def test_the_loading_benchmark_runs(tmp_path):
+    out = subprocess.run([sys.executable, "benchmarks/bench_cluster.py", "--smoke", "--workdir", str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert out.returncode == 0, out.stderr
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in out.stdout.splitlines() if line.startswith("| local") or line.startswith("| 1 shard")}
+    assert set(rows) == {"local index", "1 shard"}
+    for articles, seconds, rate, *_ in rows.values():
+        assert articles == "300" and float(seconds) > 0 and float(rate.replace(",", "")) > 0
+    assert float(rows["1 shard"][4]) > 0  # the shard's memory was measured
+    assert not list(tmp_path.glob("cluster-*/node0/searchd.pid"))  # stopped
+
+
+def test_a_shard_killed_during_a_load_is_named_and_a_rerun_finishes_the_load(make_cluster, tmp_path):
+    cluster = make_cluster(2)
+    texts = {f"k{n}": f"The minister in Paris said talks number {n} went well." for n in range(40)}
+    write_articles(tmp_path / "in", texts)
+    victim = cluster.nodes[1]
+    pid = int(victim.pid_file.read_text())
+    seen = []
+
+    def kill_half_way(progress) -> None:
+        seen.append(progress)
+        if len(seen) == 20:
+            os.kill(pid, signal.SIGKILL)
+
+    with pytest.raises(ShardDownError, match=f"shard 1 \\(news_1 at 127.0.0.1:{victim.sql_port}\\)"):
+        build_cluster_index([tmp_path / "in"], cluster.url, progress=kill_half_way)
+    assert len(seen) >= 20
+    process.start(cluster.folder, shards=2)  # brings the killed node back, with what it had
+    rerun = build_cluster_index([tmp_path / "in"], cluster.url)
+    assert rerun.added + rerun.skipped == 40 and rerun.added > 0
+    assert cluster_ids(cluster) == set(texts)
+    with node0(cluster) as db:
+        assert db.query(f"SELECT COUNT(*) FROM {cluster.name}") == [(40,)]  # nothing doubled
+        assert read_last_update(db, cluster.name) is not None

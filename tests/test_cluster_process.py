@@ -132,3 +132,27 @@ def test_the_configuration_names_every_shard_as_an_agent(tmp_path):
     assert "index news_meta" in first and "listen = 127.0.0.1:9400:mysql41" in first
     second = config.node_config(layout, layout.nodes[1])
     assert "type = distributed" not in second and "index news_1" in second and "9402:mysql41" in second
+
+
+def test_the_command_line_starts_reports_and_stops_a_cluster(tmp_path):
+    folder = tmp_path / "cli"
+    port = process.free_ports("127.0.0.1", 2, start=45_000)
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "search", "cluster", *args, "--dir", str(folder)],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    try:
+        started = cli("start", "--shards", "1", "--port", str(port), "--name", "wire")
+        assert started.returncode == 0, started.stderr
+        assert started.stdout.splitlines()[0] == f"sphinx://127.0.0.1:{port}/wire"
+        status = cli("status")
+        assert status.returncode == 0 and f"shard 0 at 127.0.0.1:{port}: running" in status.stdout
+    finally:
+        stopped = cli("stop")
+    assert stopped.returncode == 0 and "stopped 1" in stopped.stdout
+    down = cli("status")
+    assert down.returncode == 2 and "stopped" in down.stdout and "not answering" in down.stderr
+    missing = subprocess.run([sys.executable, "-m", "search", "cluster", "status", "--dir", str(tmp_path / "none")],
+                             capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert missing.returncode == 2 and "holds no cluster" in missing.stderr

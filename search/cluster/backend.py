@@ -13,12 +13,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from search.cluster import explore, searching
 from search.cluster.connection import ClusterError, Connection
-from search.cluster.meta import read_aliases, read_shards
+from search.cluster.meta import read_aliases, read_last_update, read_shards
 from search.cluster.url import parse_cluster_url
 from search.cluster.values import ValueDirectory
 from search.engine.collapse import Version
@@ -100,6 +101,10 @@ class SphinxBackend:
 
     def _aliases(self) -> dict[str, dict[str, str]]:
         return read_aliases(self._connection(), self.index)
+
+    def last_update(self) -> datetime | None:
+        """When the cluster's articles last changed, as its loaders recorded it."""
+        return read_last_update(self._connection(), self.index)
 
     def shards(self) -> list[Any]:
         """The cluster's shards, from its records."""

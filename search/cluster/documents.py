@@ -54,20 +54,17 @@ class ClusterDocuments:
                 part = ids[start:start + LOOKUP_IDS]
                 rows = self.connections[shard.number].query(
                     f"SELECT article_id, content_hash FROM {shard.index} WHERE id IN ({', '.join(map(str, part))}) "
-                    f"LIMIT {len(part)} OPTION max_matches = {max(len(part), 1)}")
+                    f"LIMIT {len(part)} OPTION max_matches = {len(part)}")
                 found.update((article_id, digest) for article_id, digest in rows)
         return found
 
-    def write(self, row: tuple[Any, ...], article_id: str) -> bool:
-        """Buffer one row (`schema.row_of`) for its shard, sending the shard's batch when it is
-        full; returns whether a batch was sent."""
+    def write(self, row: tuple[Any, ...], article_id: str) -> None:
+        """Buffer one row (`schema.row_of`) for its shard, sending the shard's batch when it is full."""
         shard = self.shard_of(article_id)
         self._pending[shard].append(row)
         self._pending_chars[shard] += sum(len(v) for v in row if isinstance(v, str)) + 30 * len(COLUMNS)
         if self._pending_chars[shard] >= BATCH_CHARS or len(self._pending[shard]) >= BATCH_ROWS:
             self._send(shard)
-            return True
-        return False
 
     def flush(self) -> None:
         """Send every buffered row."""

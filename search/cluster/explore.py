@@ -213,7 +213,8 @@ def index_stats(cluster: Cluster) -> IndexStats:
     return IndexStats(articles=int(found[0][0][0]) if found[0] else 0, sources=len(found[2]),
                       first_published=searching.day_of(int(first or 0)),
                       last_published=searching.day_of(int(last or 0)),
-                      last_update=datetime.now(), size_bytes=size)
+                      last_update=cluster.last_update() or datetime.now(),  # (now: nothing loaded yet)
+                      size_bytes=size)
 
 
 def versions(cluster: Cluster, article_id: str) -> list[Version]:

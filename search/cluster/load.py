@@ -26,19 +26,19 @@ from pathlib import Path
 from search.cluster.aliases import refresh_aliases
 from search.cluster.connection import Connection
 from search.cluster.documents import ClusterDocuments, too_large
-from search.cluster.meta import Aliases, read_aliases, read_shards
+from search.cluster.meta import Aliases, read_aliases, read_shards, write_last_update
 from search.cluster.schema import analysed_text, record_of, row_of
 from search.cluster.url import ClusterUrl, parse_cluster_url
 from search.index.build import COMMIT_EVERY, PARALLEL_MIN_ARTICLES, IndexProgress, IndexReport, InputRun, gone_test
 from search.index.rounds import Enrich, in_rounds, warm_up
+from search.index.writers import Planned
 from search.ingest.readers import ReadError
 from search.model import Article
 
 log = logging.getLogger(__name__)
 
 LOOKUP_BATCH = 1_000  # articles read before their content hashes are looked up in the cluster
-# (article, content hash, in the cluster already?) as planned; then with title and body analysed
-Planned = tuple[Article, str, bool]
+# a planned article (search/index/writers.py) with its title and body analysed
 Prepared = tuple[Article, str, bool, str, str]
 
 
@@ -98,7 +98,11 @@ def build_cluster_index(
             return report
         if rebuild or prune:
             report.pruned = _prune(docs, run, everything=rebuild)
+        # also after a run that changed nothing: one that was interrupted before may have left
+        # documents written with the aliases of its start
         refresh_aliases(docs, meta_db, cluster.name, used)
+        if report.added or report.updated or report.pruned:
+            write_last_update(meta_db, cluster.name)
     run.tick()
     return report
 
@@ -146,6 +150,7 @@ def delete_cluster_articles(ids: Iterable[str], url: str | ClusterUrl) -> int:
         deleted = docs.delete_articles(wanted)
         if deleted:
             refresh_aliases(docs, meta_db, cluster.name, read_aliases(meta_db, cluster.name))
+            write_last_update(meta_db, cluster.name)
     return deleted
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from search.cluster.connection import ClusterError, Connection, Shard, quote_name
@@ -115,3 +116,14 @@ def write_aliases(db: Connection, name: str, old: Mapping[str, Mapping[str, str]
         db.execute(f"DELETE FROM {index} WHERE id IN ({', '.join(map(str, part))})")
     _replace(db, index, [("alias", f"{facet}\x1f{spelling}", value) for facet, mapping in new.items()
                          for spelling, value in mapping.items() if old.get(facet, {}).get(spelling) != value])
+
+
+def write_last_update(db: Connection, name: str, when: datetime | None = None) -> None:
+    """Record when the cluster's articles last changed (a load that wrote or deleted, a delete)."""
+    _replace(db, meta_index_name(name), [("state", "last_update", (when or datetime.now()).isoformat())])
+
+
+def read_last_update(db: Connection, name: str) -> datetime | None:
+    """When the cluster's articles last changed, as recorded by `write_last_update` (None: never)."""
+    found = dict(_rows(db, meta_index_name(name), "state")).get("last_update")
+    return datetime.fromisoformat(found) if found else None

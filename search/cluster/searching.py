@@ -23,7 +23,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from fnmatch import fnmatchcase
 from typing import Any, Protocol
 
@@ -75,6 +75,8 @@ class Cluster(Protocol):
     def run(self, sql: str, arguments: list[Any] | None = None) -> list[list[tuple[Any, ...]]]: ...
 
     def shards(self) -> list[Shard]: ...
+
+    def last_update(self) -> datetime | None: ...
 
 
 def match_word(term: str) -> str:
