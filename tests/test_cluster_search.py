@@ -86,8 +86,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("president", {"sort": "source", "per_page": 50}),
 ]
 # the queries ranked by their words (not by facet terms, prefixes or exclusions alone, which tie)
-TEXT_QUERIES_RANKED = [q for q, kw in CASES if q and not kw.get("sort") and not set(q) & set(":*?") and not q.startswith("-")
-                       and "NOT oil" not in q]
+TEXT_QUERIES_RANKED = [q for q, kw in CASES if q and not kw.get("sort") and not set(q) & set(":*?")
+                       and not q.startswith("-") and "NOT oil" not in q]
 _MARK = re.compile(r"</?mark>")
 
 
