@@ -37,7 +37,7 @@ from search import (
     similar,
     versions,
 )
-from search.cluster.config import LocalCluster
+from search.cluster.config import AGENT_QUERY_TIMEOUT_MS, LocalCluster
 
 REUTERS = SHARED_CORPORA / "reuters21578" / "reuters21578.jsonl"
 REUTERS_ARTICLES = 5_000
@@ -237,6 +237,35 @@ def test_a_killed_shard_gives_partial_results_and_no_shard_an_error(make_cluster
     _kill(cluster, 0)
     with pytest.raises(SearchError, match=str(cluster.nodes[0].sql_port)):
         search("", index_dir=url)
+
+
+def test_a_shard_that_hangs_does_not_hang_the_search(make_cluster: Callable[..., LocalCluster],
+                                                    wikinews: Path) -> None:
+    """A shard stopped mid-way (SIGSTOP: it accepts connections but never answers) costs the
+    distributed index's agent query timeout, then the answer is partial and says so."""
+    cluster = make_cluster(2, name="hanging")
+    url = str(cluster.url)
+    assert build_index([SEEDS, wikinews], url).added == 297
+    assert search("president", index_dir=url).notice is not None  # (warm: "not collapsed")
+    pid = int(cluster.nodes[1].pid_file.read_text().split()[0])
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        res = search("president", index_dir=url, collapse=False)
+        took = time.monotonic() - started
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert took < AGENT_QUERY_TIMEOUT_MS / 1000 + 10
+    assert res.notice and "Partial results" in res.notice and str(cluster.nodes[1].api_port) in res.notice
+    assert 0 < res.total < search("president", index_dir=_answering_again(url)).total
+
+
+def _answering_again(url: str) -> str:
+    """`url`, once every shard of it answers again."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and search("", index_dir=url, collapse=False).notice:
+        time.sleep(0.5)
+    return url
 
 
 def _kill(cluster: LocalCluster, shard: int) -> None:
