@@ -85,10 +85,9 @@ def _pid(node: Node) -> int | None:
     """The pid in the node's pid file when that process is alive."""
     try:
         pid = int(node.pid_file.read_text().strip())
-        os.kill(pid, 0)
     except (OSError, ValueError):
         return None
-    return pid
+    return pid if _alive(pid) else None
 
 
 def _answers(host: str, node: Node) -> bool:
@@ -221,7 +220,41 @@ def _stop_node(node: Node) -> None:
     while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     if _alive(pid):
-        os.kill(pid, signal.SIGKILL)
+        _kill(node, pid)
+
+
+def _watchdog(node: Node, pid: int) -> int | None:
+    """The watchdog process of a node's searchd (its parent, running the same configuration), if any:
+    it would start searchd again when it dies."""
+    try:
+        parent = int(Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[1])
+        command = Path(f"/proc/{parent}/cmdline").read_bytes().split(b"\0")
+    except (OSError, ValueError, IndexError):
+        return None
+    return parent if str(node.config).encode() in command else None
+
+
+def _kill(node: Node, pid: int) -> None:
+    watchdog = _watchdog(node, pid)
+    for target in (watchdog, pid):
+        if target is not None:
+            try:
+                os.kill(target, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def kill(folder: str | Path, shard: int) -> None:
+    """Kill shard `shard`'s searchd with SIGKILL, its watchdog first so it stays down: a crashed
+    machine, for failure tests. `start` brings it back with the data it had (its binlog)."""
+    node = _read(Path(folder)).nodes[shard]
+    pid = _pid(node)
+    if pid is None:
+        return
+    _kill(node, pid)
+    deadline = time.monotonic() + 5.0
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _alive(pid: int) -> bool:
@@ -229,7 +262,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except OSError:
         return False
-    try:  # a child of ours that ended is a zombie until reaped; searchd detaches, so it is none of ours
+    try:  # a process that ended is a zombie until its parent reaps it (a killed searchd whose watchdog was
+        # killed first is left to pid 1, which in a container may never reap it)
         with open(f"/proc/{pid}/stat") as stat:
             return stat.read().split(")")[-1].split()[0] != "Z"
     except OSError:
