@@ -37,6 +37,7 @@ from search import (
     similar,
     versions,
 )
+from search.cluster import process
 from search.cluster.config import AGENT_QUERY_TIMEOUT_MS, LocalCluster
 
 REUTERS = SHARED_CORPORA / "reuters21578" / "reuters21578.jsonl"
@@ -228,13 +229,13 @@ def test_a_killed_shard_gives_partial_results_and_no_shard_an_error(make_cluster
     assert build_index([SEEDS, wikinews], url).added == 297
     whole = search("", index_dir=url, collapse=False)
     assert whole.total == 297 and whole.notice is None
-    _kill(cluster, 1)
+    process.kill(cluster.folder, 1)
     part = search("", index_dir=url, collapse=False)
     node = cluster.nodes[1]
     assert 0 < part.total < whole.total
     assert part.notice and "Partial results" in part.notice and str(node.api_port) in part.notice
     assert sum(v.count for v in part.facets["source"]) == part.total  # counts come from the shards that answered
-    _kill(cluster, 0)
+    process.kill(cluster.folder, 0)
     with pytest.raises(SearchError, match=str(cluster.nodes[0].sql_port)):
         search("", index_dir=url)
 
@@ -266,20 +267,3 @@ def _answering_again(url: str) -> str:
     while time.monotonic() < deadline and search("", index_dir=url, collapse=False).notice:
         time.sleep(0.5)
     return url
-
-
-def _kill(cluster: LocalCluster, shard: int) -> None:
-    """`kill -9` a shard's searchd and its watchdog (which would start it again)."""
-    pid = int(cluster.nodes[shard].pid_file.read_text().split()[0])
-    parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    watchdog = [parent] if "searchd" in Path(f"/proc/{parent}/cmdline").read_text(errors="replace") else []
-    for process in [*watchdog, pid]:
-        os.kill(process, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
-                return  # dead (a zombie until its new parent reaps it)
-        except FileNotFoundError:
-            return
-        time.sleep(0.05)
