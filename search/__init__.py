@@ -6,9 +6,11 @@
     >>> res.total, [h.title for h in res.hits], res.facets["source"]
 
 This module is the public API: the page (`search.app`) and the command line (`search.cli`) use
-nothing else. Reading an index never writes to it; the one exception is made here, on purpose:
-a call that names no index uses the default one (`default_index_dir()`), built from `seeds/` the
-first time it is used, so that the product works with nothing configured.
+nothing else. Each call is answered by the backend of its `index_dir` (`search.backend`): a local
+index folder, or a cluster URL such as `sphinx://127.0.0.1:9306/news` (docs/scale-out.md).
+Reading an index never writes to it; the one exception is made here, on purpose: a call that
+names no index uses the default one (`default_index_dir()`), built from `seeds/` the first time
+it is used, so that the product works with nothing configured.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from search.backend import configured_location, is_cluster, open_backend
 from search.engine import collapse as _collapse
 from search.engine import explore as _explore
 from search.engine import query as _query
@@ -34,9 +37,9 @@ from search.index import build as _build
 from search.index import check as _check
 from search.index import metadata_facets as _metadata_facets
 from search.index import optimize as _optimize
-from search.index.build import IndexProgress, IndexReport, build_index
+from search.index.build import IndexProgress, IndexReport
 from search.index.check import CheckReport, LostArticles
-from search.index.location import configured_index_dir, default_index_dir, resolve_index_dir
+from search.index.location import default_index_dir, resolve_index_dir, user_data_folder
 from search.index.metadata_facets import MetadataFacet
 from search.index.optimize import OptimizeProgress, OptimizeReport
 from search.ingest.readers import ARTICLE_SUFFIXES, PassedOver, ReadError, file_type, read_paths
@@ -83,48 +86,76 @@ def _check_arguments(arguments: dict[str, Any]) -> None:
             raise ValueError(f"{name} must be a whole number of values, 0 or more (or None for all), got {limit!r}")
 
 
-def _on_default_index(function: _Call) -> _Call:
-    """`function` with `index_dir=None` meaning the default index: the one configured
-    ($SEARCH_INDEX_DIR), used as it is (a configured folder that is gone is an error, never
-    silently a new sample index); with none configured, the per-user one, built from `seeds/`
-    on first use. Its arguments' types are checked first (`_check_arguments`)."""
+def _location(index_dir: str | Path | None, build_default: bool) -> str | Path:
+    """`index_dir` (a folder or a cluster URL), else the configured one ($SEARCH_INDEX_DIR: a
+    configured folder that is gone is an error, never silently a new sample index), else the
+    per-user folder, built from `seeds/` first when `build_default`."""
+    if index_dir is not None:
+        return index_dir
+    return configured_location() or (_build.ensure_default_index() if build_default else default_index_dir())
+
+
+def _routed(function: _Call, method: str, build_default: bool = True) -> _Call:
+    """The public `function`, answered by the backend of its `index_dir` (`search.backend`):
+    its arguments' types are checked first (`_check_arguments`), `index_dir=None` means the
+    default index (`_location`), and the backend's `method` gets every other argument by name."""
     signature = inspect.signature(function)
 
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
         bound = signature.bind(*args, **kwargs)
         _check_arguments(bound.arguments)
-        if bound.arguments.get("index_dir") is None:
-            bound.arguments["index_dir"] = configured_index_dir() or _build.ensure_default_index()
-        return function(*bound.args, **bound.kwargs)
+        arguments: dict[str, Any] = {}
+        for name, value in bound.arguments.items():
+            if signature.parameters[name].kind is inspect.Parameter.VAR_KEYWORD:
+                arguments.update(value)
+            else:
+                arguments[name] = value
+        location = _location(arguments.pop("index_dir", None), build_default)
+        return getattr(open_backend(location), method)(**arguments)
 
     return call  # type: ignore[return-value]
 
 
-search = _on_default_index(_query.search)
-get_article = _on_default_index(_explore.get_article)
-similar = _on_default_index(_explore.similar)
-facet_values = _on_default_index(_explore.facet_values)
-cooccurrence = _on_default_index(_explore.cooccurrence)
-index_stats = _on_default_index(_explore.index_stats)
-export = _on_default_index(_export)
-delete_articles = _on_default_index(_build.delete_articles)
-versions = _on_default_index(_collapse.versions)
+search = _routed(_query.search, "search")
+get_article = _routed(_explore.get_article, "get_article")
+similar = _routed(_explore.similar, "similar")
+facet_values = _routed(_explore.facet_values, "facet_values")
+cooccurrence = _routed(_explore.cooccurrence, "cooccurrence")
+index_stats = _routed(_explore.index_stats, "index_stats")
+export = _routed(_export, "export")
+delete_articles = _routed(_build.delete_articles, "delete_articles")
+versions = _routed(_collapse.versions, "versions")
+build_index = _routed(_build.build_index, "build_index", build_default=False)
+
+
+def _local_only(index_dir: str | Path | None, what: str) -> Path:
+    """The index folder `index_dir` names (default: `default_index_dir()`); a cluster URL is
+    refused with a `SearchError` saying what to do instead (its shards belong to searchd)."""
+    location = _location(index_dir, build_default=False)
+    if is_cluster(location):
+        raise SearchError(f"{what} works on a local index folder, not on the cluster {location}: a cluster's "
+                          f"indexes are kept by its searchd processes (docs/scale-out.md)")
+    return resolve_index_dir(location)
 
 
 def check_index(index_dir: str | Path | None = None, repair: bool = False) -> CheckReport:
     """Check every file of an index (default: `default_index_dir()`) against the size and
     checksum recorded when it was written, and read every segment through; with `repair`,
     rebuild damaged derived files and drop unreadable segments, listing their articles."""
-    return _check.check_index(resolve_index_dir(index_dir), repair)
+    return _check.check_index(_local_only(index_dir, "check_index"), repair)
 
 
 def index_identity(index_dir: str | Path | None = None) -> tuple[int, int] | None:
     """The (device, inode) of an index folder (default: `default_index_dir()`), None when there
     is none: a different identity at the same path is another index (deleted and rebuilt, or
-    replaced), which a long-lived view (the page) must say rather than mix with what it showed."""
+    replaced), which a long-lived view (the page) must say rather than mix with what it showed.
+    A cluster (a URL) has no folder identity: None."""
+    location = _location(index_dir, build_default=False)
+    if is_cluster(location):
+        return None
     try:
-        stat = resolve_index_dir(index_dir).stat()
+        stat = resolve_index_dir(location).stat()
     except FileNotFoundError:
         return None
     return stat.st_dev, stat.st_ino
@@ -134,16 +165,31 @@ def use_index_facets(index_dir: str | Path | None = None) -> None:
     """Register the metadata facets the index (default: `default_index_dir()`) declares in its
     `facets.toml`, as opening it does: for a caller that lists the facets before it searches
     (the command line's choices). Nothing happens without an index there."""
+    if is_cluster(index_dir):
+        return  # a cluster keeps no facets.toml: only the built-in facets (docs/scale-out.md)
     path = resolve_index_dir(index_dir)
     if path.is_dir():
         _metadata_facets.use_index_facets(path)
+
+
+def index_location() -> str | Path:
+    """Where a call that names no index goes: `$SEARCH_INDEX_DIR` (an index folder, or a cluster
+    URL as it is), else the per-user folder (`default_index_dir()`)."""
+    return configured_location() or default_index_dir()
+
+
+def uploads_folder() -> Path:
+    """Where the page keeps uploaded files: beside the default index folder, or, for a cluster,
+    in the per-user data folder (a cluster has no folder of ours)."""
+    location = index_location()
+    return (user_data_folder() if is_cluster(location) else Path(location).parent) / "uploads"
 
 
 def optimize(index_dir: str | Path | None = None,
              progress: Callable[[OptimizeProgress], None] | None = None) -> OptimizeReport:
     """Merge an index (default: `default_index_dir()`) into one segment, reclaiming the space
     of deleted and replaced articles; it stays searchable throughout."""
-    return _optimize.optimize(resolve_index_dir(index_dir), progress)
+    return _optimize.optimize(_local_only(index_dir, "optimize"), progress)
 
 
 __all__ = [
@@ -153,6 +199,7 @@ __all__ = [
     "IndexProgress", "IndexReport", "IndexStats", "LostArticles", "MetadataFacet", "OptimizeProgress",
     "OptimizeReport", "PassedOver", "ReadError", "SearchError", "SearchResult", "Selection", "Version",
     "build_index", "check_index", "cooccurrence", "default_index_dir", "delete_articles", "export",
-    "facet_values", "file_type", "get_article", "index_identity", "index_stats", "marked_html", "optimize",
-    "read_paths", "register_facet", "search", "similar", "use_index_facets", "versions",
+    "facet_values", "file_type", "get_article", "index_identity", "index_location", "index_stats",
+    "marked_html", "optimize", "read_paths", "register_facet", "search", "similar", "uploads_folder",
+    "use_index_facets", "versions",
 ]

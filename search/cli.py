@@ -1,5 +1,5 @@
-"""Command line: index, query, export, similar, values, cooccur, stats, check, optimize and settings
-(`python -m search -h`)."""
+"""Command line: index, query, export, similar, values, cooccur, stats, check, optimize, settings and
+cluster (`python -m search -h`)."""
 
 from __future__ import annotations
 
@@ -259,7 +259,41 @@ def _parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("settings", help="list the settings: name, default and what each sets")
     cmd.add_argument("--markdown", action="store_true", help="as a Markdown table (the one in README.md)")
+    _cluster_parser(commands.add_parser("cluster", help="run a local Sphinx cluster: start, status, stop"))
     return parser
+
+
+def _cluster_parser(cmd: argparse.ArgumentParser) -> None:
+    """`cluster start|status|stop --dir DIR`: local searchd processes (docs/scale-out.md)."""
+    actions = cmd.add_subparsers(dest="action", required=True)
+    start = actions.add_parser("start", help="write the configs, start one searchd per shard, print the cluster URL")
+    start.add_argument("--shards", type=int, default=2, help="shards, one searchd each (default: 2)")
+    start.add_argument("--port", type=int, help="SphinxQL port of shard 0; shard k uses PORT+2k and PORT+2k+1 "
+                                                "(default: the first free ones from 9306)")
+    start.add_argument("--name", default="news", help="name of the distributed index, the URL's last part")
+    actions.add_parser("status", help="each shard: running, its process, its articles")
+    actions.add_parser("stop", help="stop the searchd processes (their data stays)")
+    for action in actions.choices.values():
+        action.add_argument("--dir", required=True, help="the cluster's folder (configs, data, logs)")
+
+
+def _cluster(args: argparse.Namespace) -> None:
+    from search.cluster import process  # imported here: only the cluster commands need it
+
+    if args.action == "start":
+        started = process.start(args.dir, shards=args.shards, port=args.port, name=args.name)
+        print(started.url)
+        print(f"search it with --index-dir {started.url} (or SEARCH_INDEX_DIR={started.url}); "
+              f"stop it with: python -m search cluster stop --dir {args.dir}", file=sys.stderr)
+    elif args.action == "status":
+        states = process.status(args.dir)
+        for state in states:
+            print(state.describe())
+        if not all(state.answering for state in states):
+            raise process.ClusterProcessError(f"{sum(not s.answering for s in states)} of {len(states)} shards "
+                                              f"are not answering")
+    else:
+        print(f"stopped {process.stop(args.dir)} searchd processes")
 
 
 def _maintain(args: argparse.Namespace) -> None:
@@ -321,6 +355,8 @@ def _run(args: argparse.Namespace) -> None:
             _print_hit(hit, bold)
     elif args.command == "settings":
         print(markdown_table() if args.markdown else text_table())
+    elif args.command == "cluster":
+        _cluster(args)
     else:
         stats = index_stats(args.index_dir)
         span = f"{stats.first_published} to {stats.last_published}" if stats.first_published else "no dates"

@@ -8,11 +8,12 @@
 * `browser` / `page`: Debian's Chromium driven by Playwright; `page.dialogs` lists every
   JavaScript dialog (alert/confirm/prompt) the page opened.
 * `wikinews`: the folder of the shared Wikinews corpus (`../shared/corpora/wikinews`).
+* `make_cluster`, `cluster`: real local `searchd` clusters (tests/cluster_fixture.py).
 
 Markers are given by the fixtures a test uses, so no test can forget its own: a test that uses
 `app_server`, `browser` or `page` is marked `browser`; one that uses `wikinews` (or reads
-`SHARED_CORPORA` and is marked by hand) is marked `corpus`. `pytest -m "not browser"` is the quick
-loop; `make test` (and CI) runs everything.
+`SHARED_CORPORA` and is marked by hand) is marked `corpus`; one that uses a cluster is marked
+`cluster`. `pytest -m "not browser"` is the quick loop; `make test` (and CI) runs everything.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["cluster_fixture"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -37,16 +40,19 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 SERVER_START_TIMEOUT_S = 45.0
 SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
 BROWSER_FIXTURES = {"app_server", "browser", "page"}
+CLUSTER_FIXTURES = {"make_cluster", "cluster"}  # tests/cluster_fixture.py
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark tests `browser` / `corpus` by the fixtures they use (see the module docstring)."""
+    """Mark tests `browser` / `corpus` / `cluster` by the fixtures they use (see the module docstring)."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if "wikinews" in used:
             item.add_marker(pytest.mark.corpus)
+        if used & CLUSTER_FIXTURES:
+            item.add_marker(pytest.mark.cluster)
 
 
 @pytest.fixture(scope="session")
@@ -112,11 +118,12 @@ def _wait_until_up(proc: subprocess.Popen, url: str, log_path: Path) -> None:
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
     """A function starting an app script (`app.py` unless given) on a free port against `index_dir`;
     returns "http://127.0.0.1:PORT/"."""
-    servers: dict[tuple[Path, Path], tuple[subprocess.Popen, str]] = {}
+    servers: dict[tuple[str | Path, Path], tuple[subprocess.Popen, str]] = {}
     logs = tmp_path_factory.mktemp("streamlit-logs")
 
-    def start(index_dir: Path, script: Path = ROOT / "app.py") -> str:
-        key = (Path(index_dir).resolve(), Path(script).resolve())
+    def start(index_dir: str | Path, script: Path = ROOT / "app.py") -> str:
+        location = str(index_dir) if str(index_dir).startswith("sphinx://") else Path(index_dir).resolve()  # a cluster
+        key = (location, Path(script).resolve())
         if key in servers:
             return servers[key][1]
         port = free_port()

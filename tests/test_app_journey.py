@@ -126,9 +126,28 @@ def type_date(page: Page, name: str, day: date, then: str) -> None:
 
 # --- the analyst's journey ----------------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def news_cluster(make_cluster, wikinews) -> str:
+    """The same articles in a two-shard cluster (docs/scale-out.md): its URL."""
+    from search import build_index
+
+    url = str(make_cluster(2, name="journey").url)
+    assert not build_index([SEEDS, wikinews], url).errors
+    return url
+
+
 def test_analyst_journey(page: Page, app_server, news_index, artifacts_dir):
+    journey(page, app_server, news_index, artifacts_dir, "analyst")
+
+
+def test_analyst_journey_on_a_cluster(page: Page, app_server, news_cluster, artifacts_dir):
+    """The same journey with the page's index a cluster URL ($SEARCH_INDEX_DIR=sphinx://…)."""
+    journey(page, app_server, news_cluster, artifacts_dir, "analyst-cluster")
+
+
+def journey(page: Page, app_server, news_index, artifacts_dir, prefix: str):
     base = app_server(news_index)
-    shot = Shots(page, artifacts_dir, "analyst")
+    shot = Shots(page, artifacts_dir, prefix)
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if urlsplit(r.url).hostname not in (None, "127.0.0.1")
             and not r.url.startswith(("data:", "blob:")) else None)
@@ -182,7 +201,7 @@ def test_analyst_journey(page: Page, app_server, news_index, artifacts_dir):
     assert_clean(page)
     facet_section(page, "Country").evaluate("section => section.scrollIntoView({block: 'start'})")
     picture = shot("two-facets")
-    if os.environ.get("UPDATE_DOCS_SCREENSHOT"):
+    if os.environ.get("UPDATE_DOCS_SCREENSHOT") and prefix == "analyst":
         shutil.copyfile(picture, ROOT / "docs" / "screenshot.png")
 
     # 3. exclude a speaker with the button beside it: a red, struck-through chip; the box says so

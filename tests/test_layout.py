@@ -1,7 +1,11 @@
 """The package layout keeps the data flow visible: imports go one way, with no cycle.
 
-    app, cli  →  public API (search/__init__.py)  →  engine  →  index  →  model
+    app, cli  →  public API (search/__init__.py)  →  backend  →  engine  →  index  →  model
                                                           index/build.py  →  ingest  →  model
+              backend, cli  →  cluster (lazily)  →  engine, index, index/build.py, ingest
+
+(`search/backend.py` picks the local engine or a cluster for each call; `search/cluster/` is the
+cluster's side: its searching, loading and processes.)
 
 Every `import` of a `search` module is read from the source (module level and inside functions
 alike: an import hidden in a function is still a dependency), so a change that breaks the
@@ -29,8 +33,11 @@ ALLOWED = {
     "index": set(),
     "index.build": {"ingest", "index"},
     "engine": {"index"},
-    "api": {"engine", "index", "index.build", "ingest"},
-    "cli": {"api"},
+    "api": {"backend", "engine", "index", "index.build", "ingest", "cluster"},
+    "backend": {"cluster", "engine", "index", "index.build"},
+    # the cluster backend (imported lazily, through the backend boundary) reuses the local pipeline
+    "cluster": {"engine", "index", "index.build", "ingest"},
+    "cli": {"api", "cluster"},
     "app": {"api"},
 }
 
@@ -45,10 +52,13 @@ def layer(module: str) -> str:
         return "base"
     if module in ("search", "search.__main__"):
         return "api" if module == "search" else "cli"
+    if module == "search.backend":
+        return "backend"
     if module == "search.index.build":
         return "index.build"
     part = module.split(".")[1]
-    return {"ingest": "ingest", "index": "index", "engine": "engine", "app": "app", "cli": "cli"}[part]
+    return {"ingest": "ingest", "index": "index", "engine": "engine", "app": "app", "cli": "cli",
+            "cluster": "cluster"}[part]
 
 
 def imports_of(path: Path) -> list[tuple[int, str]]:
@@ -81,9 +91,9 @@ def graph() -> dict[str, list[tuple[int, str]]]:
 
 def test_only_the_top_level_modules_sit_in_search_itself():
     top = sorted(p.name for p in PACKAGE.glob("*.py"))
-    assert top == ["__init__.py", "__main__.py", "cli.py", "errors.py", "model.py", "settings.py"]
+    assert top == ["__init__.py", "__main__.py", "backend.py", "cli.py", "errors.py", "model.py", "settings.py"]
     assert sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__") == \
-        ["app", "engine", "index", "ingest"]
+        ["app", "cluster", "engine", "index", "ingest"]
 
 
 def test_imports_flow_one_way():

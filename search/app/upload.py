@@ -64,10 +64,10 @@ def safe_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def upload_folder(index_dir: Path, now: datetime | None = None) -> Path:
-    """`<index_dir's parent>/uploads/<timestamp>`, a new folder name for one round of uploads."""
+def upload_folder(uploads: Path, now: datetime | None = None) -> Path:
+    """`<uploads>/<timestamp>`, a new folder name for one round of uploads."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-    return Path(index_dir).parent / "uploads" / stamp
+    return Path(uploads) / stamp
 
 
 def save_uploads(uploads: Sequence[Upload], folder: Path) -> list[tuple[str, Path]]:
@@ -124,7 +124,7 @@ def progress_text(progress: IndexProgress) -> str:
     return " · ".join(parts)
 
 
-def index_uploads(saved: Sequence[tuple[str, Path]], index_dir: Path | None,
+def index_uploads(saved: Sequence[tuple[str, Path]], index_dir: str | Path | None,
                   on_progress: Callable[[IndexProgress], None] | None = None) -> list[FileReport]:
     """Index each saved file into `index_dir` (None: the default index), reporting progress over
     all the files (articles and bytes so far, of every file) after each article."""

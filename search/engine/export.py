@@ -40,13 +40,16 @@ def _records(query: str, selection: Selection, sort: str, index_dir: str | Path 
     m = match(query, selection, index_dir)
     if collapse:
         m = collapsed(m, sort)
-    fields = columns()
     for docnum, _score in ordered_docs(m, sort, None):
-        article = Article(**m.snap.stored(docnum))
-        record = {"id": article.id, "title": article.title, "url": article.url, "body": article.body,
-                  "published": article.published.isoformat() if article.published else "",
-                  **article.facet_attributes()}
-        yield {name: record[name] for name in fields}
+        yield article_record(Article(**m.snap.stored(docnum)))
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """One exported article: `columns()` in order (the cluster's export writes the same)."""
+    record = {"id": article.id, "title": article.title, "url": article.url, "body": article.body,
+              "published": article.published.isoformat() if article.published else "",
+              **article.facet_attributes()}
+    return {name: record[name] for name in columns()}
 
 
 def _csv(records: Iterator[dict[str, Any]]) -> Iterator[str]:
@@ -90,5 +93,9 @@ def export(query: str = "", filters: FacetFilter | None = None, *, format: str =
     """
     check_choice("export format", format, EXPORT_FORMATS)
     check_choice("sort", sort, SORTS)
-    records = _records(query, Selection.build(filters, **selection), sort, index_dir, collapse)
+    return written(_records(query, Selection.build(filters, **selection), sort, index_dir, collapse), format)
+
+
+def written(records: Iterator[dict[str, Any]], format: str) -> Iterator[str]:
+    """`records` (of `article_record`) as text chunks in `format` (csv, json or jsonl)."""
     return {"csv": _csv, "json": _json, "jsonl": _jsonl}[format](records)

@@ -23,6 +23,7 @@ from search.index.schema import make_schema, to_document
 from search.index.snapshot import refresh_caches
 from search.index.writers import COMPOUND, CurrentWriter, Planned, Writer, commit_segments, merge_tiny, write_rounds
 from search.ingest.readers import PassedOver, ReadError, article_files, origin_file, read_paths
+from search.model import Article
 from search.settings import setting
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,61 @@ class IndexProgress:
         return self.elapsed_s * (self.bytes_total - self.bytes_read) / self.bytes_read
 
 
+class InputRun:
+    """The reading side of one build, local or on a cluster: the files under `paths`, the progress
+    by bytes read (`tick` tells `progress`), and the articles read, each id once (a repeated id
+    is counted as skipped: the first one wins); unreadable files and records and passed-over web
+    archive records go to `report`."""
+
+    def __init__(self, paths: Iterable[str | Path], report: IndexReport,
+                 progress: Callable[[IndexProgress], None] | None) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.report = report
+        self.progress = progress
+        found = list(article_files(self.paths))
+        self.files = [f for f in found if isinstance(f, Path)]
+        report.errors.extend(f for f in found if isinstance(f, ReadError))  # unreadable folders, link loops
+        self.sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in self.files}
+        self.total_bytes = sum(self.sizes.values())
+        self.started = time.perf_counter()
+        self.done_bytes = 0
+        self.seen_ids: set[str] = set()
+        self._finished_files: set[str] = set()
+        self._streamed: dict[str, int] = {}  # bytes read so far of the files whose reader tells (archives)
+
+    def tick(self) -> None:
+        """Tell `progress` how far the build is."""
+        _report(self.progress, self.report, self.done_bytes, self.total_bytes, self.started)
+
+    def _read_to(self, file: Path, position: int) -> None:
+        key = str(file)
+        now = min(position, self.sizes.get(key, 0))
+        self.done_bytes += now - self._streamed.get(key, 0)
+        self._streamed[key] = now
+        self.tick()
+
+    def articles(self) -> Iterator[tuple[Article, str]]:
+        """Every article read whose id was not read before in this run, with its content hash."""
+        for item in read_paths(self.files, self._read_to):
+            where = item.where if isinstance(item, ReadError | PassedOver) else item.origin
+            source_file = origin_file(where)
+            if source_file not in self._finished_files:
+                self._finished_files.add(source_file)
+                if source_file not in self._streamed:  # a file read whole: counted once its first article is read
+                    self.done_bytes += self.sizes.get(source_file, 0)
+            if isinstance(item, ReadError):
+                self.report.errors.append(item)
+                continue
+            if isinstance(item, PassedOver):
+                self.report.passed_over.append(item)
+                continue
+            if item.id in self.seen_ids:
+                self.report.skipped += 1  # the same id twice in this run: the first one wins
+                continue
+            self.seen_ids.add(item.id)
+            yield item, item.content_hash()
+
+
 def build_index(
     paths: Iterable[str | Path],
     index_dir: str | Path | None = None,
@@ -147,7 +203,6 @@ def build_index(
     needs `rebuild=True` (its field is new to the index).
     """
     path = Path(index_dir) if index_dir is not None else default_index_dir()
-    input_paths = [Path(p) for p in paths]
     if facets:
         new = {spec.name for spec in metadata_facets.as_specs(facets)} - {
             spec.name for spec in metadata_facets.read_settings(path)}
@@ -157,56 +212,21 @@ def build_index(
         metadata_facets.declare(path, facets, facet_separator)
     ix, unreadable = _open_or_create(path, rebuild)
     report = IndexReport()
-    found = list(article_files(input_paths))
-    files = [f for f in found if isinstance(f, Path)]
-    report.errors.extend(f for f in found if isinstance(f, ReadError))  # unreadable folders, link loops
-    sizes = {str(f): f.stat().st_size if f.is_file() else 0 for f in files}
-    total_bytes = sum(sizes.values())
-    started, done_bytes, seen_ids, finished_files = time.perf_counter(), 0, set(), set()
-    streamed: dict[str, int] = {}  # bytes read so far of the files whose reader tells (web archives, archives)
-
-    def read_to(file: Path, position: int) -> None:
-        nonlocal done_bytes
-        key = str(file)
-        now = min(position, sizes.get(key, 0))
-        done_bytes += now - streamed.get(key, 0)
-        streamed[key] = now
-        _report(progress, report, done_bytes, total_bytes, started)
+    run = InputRun(paths, report, progress)
 
     def planned() -> Iterator[Planned]:
-        nonlocal done_bytes
-        for item in read_paths(files, read_to):
-            where = item.where if isinstance(item, ReadError | PassedOver) else item.origin
-            source_file = origin_file(where)
-            if source_file not in finished_files:
-                finished_files.add(source_file)
-                if source_file not in streamed:  # a file read whole: counted once its first article is read
-                    done_bytes += sizes.get(source_file, 0)
-            if isinstance(item, ReadError):
-                report.errors.append(item)
-                continue
-            if isinstance(item, PassedOver):
-                report.passed_over.append(item)
-                continue
-            digest = item.content_hash()
-            if item.id in seen_ids:
-                report.skipped += 1  # the same id twice in this run: the first one wins
-                continue
-            seen_ids.add(item.id)
+        for item, digest in run.articles():
             indexed = None if rebuild else searcher.document_number(id=item.id)
             if indexed is not None and searcher.stored_fields(indexed).get("content_hash") == digest:
                 report.skipped += 1
-                _report(progress, report, done_bytes, total_bytes, started)
+                run.tick()
                 continue
             yield item, digest, indexed is not None
 
     with CurrentWriter(lambda: _writer(ix, path)) as current, ix.searcher() as searcher:
         items = planned()
         first = list(islice(items, PARALLEL_MIN_ARTICLES))
-
-        def tick() -> None:
-            _report(progress, report, done_bytes, total_bytes, started)
-
+        tick = run.tick
         if workers > 1 and len(first) == PARALLEL_MIN_ARTICLES:
             segments = _write_in_workers(chain(first, items), current, path, report, workers, commit_every, rebuild,
                                          tick)
@@ -221,7 +241,7 @@ def build_index(
             log.warning("%s", report.notice)
             return report
         if prune:
-            report.pruned = _prune(current.writer, searcher, input_paths, seen_ids, report.errors)
+            report.pruned = _prune(current.writer, searcher, run)
         commit_segments(current.writer, segments, mergetype=CLEAR if rebuild else merge_tiny)
     if rebuild:
         _drop_unreadable_records(path)
@@ -304,19 +324,31 @@ def _report(progress: Callable[[IndexProgress], None] | None, report: IndexRepor
                                time.perf_counter() - started))
 
 
-def _prune(writer: Writer, searcher: Searcher, paths: list[Path], seen_ids: set[str], errors: list[ReadError]) -> int:
-    """Delete articles read from under `paths` earlier whose id was not read this time. An
-    article of a file or folder that failed to read is kept: it may still be there."""
-    roots = [str(p.resolve()) for p in paths]
-    failed = [str(Path(origin_file(error.where)).resolve()) for error in errors]
+def _prune(writer: Writer, searcher: Searcher, run: InputRun) -> int:
+    """Delete articles read from under the run's paths earlier whose id was not read this time."""
+    gone = gone_test(run)
     pruned = 0
     for fields in searcher.all_stored_fields():
-        origin = str(Path(origin_file(fields.get("origin", ""))).resolve()) if fields.get("origin") else ""
-        if (origin and fields["id"] not in seen_ids and _under(origin, roots)
-                and not _under(origin, failed)):
+        if gone(fields["id"], fields.get("origin", "")):
             writer.delete_by_term("id", fields["id"])
             pruned += 1
     return pruned
+
+
+def gone_test(run: InputRun) -> Callable[[str, str], bool]:
+    """`gone(article_id, origin)`: whether an indexed article was read from under `run.paths`
+    earlier and its id was not read this time (what `prune` deletes). An article of a file or
+    folder that failed to read is kept: it may still be there."""
+    roots = [str(p.resolve()) for p in run.paths]
+    failed = [str(Path(origin_file(error.where)).resolve()) for error in run.report.errors]
+
+    def gone(article_id: str, origin: str) -> bool:
+        if not origin or article_id in run.seen_ids:
+            return False
+        path = str(Path(origin_file(origin)).resolve())
+        return _under(path, roots) and not _under(path, failed)
+
+    return gone
 
 
 def _under(path: str, folders: list[str]) -> bool:

@@ -92,8 +92,9 @@ class FacetTable:
 
     @cached_property
     def folded_rank(self) -> NDArray[np.int64]:
-        """Per ordinal, the value's position in case-insensitive name order."""
-        return _ranks(sorted(range(len(self.values)), key=lambda o: self.values[o].casefold()))
+        """Per ordinal, the value's position in case-insensitive name order (values equal but for
+        case in their exact order, so the order never depends on how the index was written)."""
+        return _ranks(sorted(range(len(self.values)), key=lambda o: (self.values[o].casefold(), self.values[o])))
 
     def lookup(self, value: str) -> str | None:
         """The stored spelling of `value` (the value it is counted under when it is an alias), matched
@@ -138,7 +139,7 @@ class FacetTable:
             shown.append(FacetValue(value, int(counts[ordinal]) if ordinal is not None else 0,
                                     value in chosen, value in dropped))
         if order == "name":
-            return sorted(shown, key=lambda fv: fv.value.casefold())
+            return sorted(shown, key=lambda fv: (fv.value.casefold(), fv.value))
         return sorted(shown, key=lambda fv: (-fv.count, fv.value))
 
 

@@ -24,12 +24,17 @@ def configured_index_dir() -> Path | None:
     return Path(configured).expanduser() if configured else None
 
 
+def user_data_folder() -> Path:
+    """The per-user data directory of this program (e.g. ~/.local/share/news-search)."""
+    return Path(platformdirs.user_data_dir("news-search", appauthor=False))
+
+
 def default_index_dir() -> Path:
     """`$SEARCH_INDEX_DIR`, else an `index` folder in the per-user data directory."""
     configured = configured_index_dir()
     if configured:
         return configured
-    return Path(platformdirs.user_data_dir("news-search", appauthor=False)) / "index"
+    return user_data_folder() / "index"
 
 
 def resolve_index_dir(index_dir: str | Path | None) -> Path:

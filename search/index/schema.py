@@ -18,7 +18,8 @@ from whoosh.formats import Positions
 from search.index.analysis import MAXSIZE, length_of
 from search.model import FACETS, Article, Facet, as_values
 
-__all__ = ["ADDED_FIELDS", "FACETS", "Facet", "TEXT_FIELDS", "from_stored", "make_schema", "to_document"]
+__all__ = ["ADDED_FIELDS", "FACETS", "Facet", "TEXT_FIELDS", "from_stored", "indexed_values", "make_schema",
+           "to_document"]
 
 TEXT_FIELDS = ("title", "body")
 
@@ -129,14 +130,23 @@ def to_document(article: Article, content_hash: str) -> dict[str, Any]:
     if article.published:
         doc["published"] = datetime(article.published.year, article.published.month, article.published.day)
     for name, facet in FACETS.items():
-        given = article.facets.get(name, [])
+        values = indexed_values(article, facet)
         if not facet.multivalued:
-            doc[name] = given[0] if given else ""
+            doc[name] = values[0] if values else ""
             continue
-        values = [v for v in (v.replace(",", " ").strip() for v in given) if v]  # a comma would split a value
         doc[name] = ",".join(values)
         doc["_stored_" + name] = values
     return doc
+
+
+def indexed_values(article: Article, facet: Facet) -> list[str]:
+    """The values of `facet` an index keeps for `article` (a cluster keeps the same): a
+    single-valued facet's first value; a multi-valued facet's values with commas made spaces (a
+    comma would split a value in Whoosh's keyword field), stripped, empty ones dropped."""
+    given = article.facets.get(facet.name, [])
+    if not facet.multivalued:
+        return [v for v in given[:1] if v]
+    return [v for v in (v.replace(",", " ").strip() for v in given) if v]
 
 
 def from_stored(fields: dict[str, Any]) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 Whoosh spends most of an article's indexing time analysing text and writing postings, in the
 process that holds the writer. Here that work moves to worker processes, as Whoosh's own
-`MpWriter(multisegment=True)` does, but with "spawn" workers (safe inside a threaded server such
-as Streamlit) and with enrichment in the same worker: a worker enriches its chunk of articles,
+`MpWriter(multisegment=True)` does, but with "spawn" workers (search/index/rounds.py) and with
+enrichment in the same worker: a worker enriches its chunk of articles,
 analyses each title and body once (into the segment's postings arrays; Whoosh gets only the
 length), writes them as one new segment with an unlocked `Writer` (stored fields, lengths, facet
 and id postings), saves the segment's facet and title/body postings arrays and story signatures beside it, and
@@ -21,14 +21,9 @@ is given up when an error interrupts its work.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import shutil
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -39,6 +34,7 @@ from whoosh.writing import SegmentWriter
 from search.index import facet_arrays, postings, stories
 from search.index.analysis import MeasuredText
 from search.index.location import writable_index
+from search.index.rounds import Enrich, in_rounds, warm_up
 from search.index.schema import FACETS, TEXT_FIELDS, to_document
 from search.index.whoosh_compat import ExtendedSegmentWriter
 from search.model import Article
@@ -96,27 +92,6 @@ class CurrentWriter:
             self.writer.cancel()
         except Exception as failure:  # the error on its way up matters more than a half-closed writer's
             log.warning("could not cancel the index writer cleanly: %s", failure)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: end this worker as soon as the indexing process `parent` is gone
-    (`kill -9`), even when that happened while the worker was still starting."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-Enrich = Callable[[Article], Article]
-
-
-def _warm_up(enrich: Enrich) -> None:
-    """Worker task run first: start the process, import the extractors and build their word lists
-    (about a second), while the indexing process reads the first round."""
-    enrich(Article(id="warm-up", title="Warm up", body="Officials in Paris said on Monday that it was ready."))
 
 
 def write_segment(job: tuple[str, list[Planned], Enrich]) -> Segment:
@@ -191,32 +166,18 @@ def remove_temporary_folders(index_dir: Path, indexname: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _chunks(items: list[Planned], parts: int) -> list[list[Planned]]:
-    size = max(1, -(-len(items) // parts))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def _write_chunk(index_dir: str, enrich: Enrich, items: list[Planned]) -> Segment:
+    return write_segment((index_dir, items, enrich))
 
 
 def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, round_size: int,
                  on_round: Callable[[list[Segment], list[Planned]], None], enrich: Enrich) -> None:
     """Enrich (with `enrich`, a module-level function) and write `planned` articles in rounds of
-    `round_size`, each split over `workers` processes.
+    `round_size`, each split over `workers` processes (search/index/rounds.py).
 
     `on_round(segments, items)` runs in this process after every round, with the round's new
     segments and articles; it deletes replaced articles and commits (with `clean=False`: the
-    workers are writing the next round meanwhile). Rounds overlap: the next round is read and
-    queued before the current one is waited for, so workers never wait for reading or committing.
+    workers are writing the next round meanwhile).
     """
-    iterator: Iterator[Planned] = iter(planned)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-        for _ in range(workers):
-            pool.submit(_warm_up, enrich)
-        running: tuple[list[Future[Segment]], list[Planned]] | None = None
-        while True:
-            items = list(islice(iterator, round_size))
-            queued = [pool.submit(write_segment, (str(index_dir), chunk, enrich)) for chunk in _chunks(items, workers)]
-            if running:
-                on_round([future.result() for future in running[0]], running[1])
-            if not items:
-                return
-            running = (queued, items)
+    in_rounds(planned, workers, round_size, partial(_write_chunk, str(index_dir), enrich), on_round,
+              partial(warm_up, enrich))

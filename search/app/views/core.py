@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from contextlib import nullcontext
 from dataclasses import replace
+from pathlib import Path
 
 import streamlit as st
 
@@ -23,8 +24,8 @@ from search import (  # the public API only
     IndexStats,
     SearchError,
     SearchResult,
-    default_index_dir,
     index_identity,
+    index_location,
     index_stats,
     search,
     use_index_facets,
@@ -108,7 +109,8 @@ def run_search(state: PageState) -> tuple[SearchResult | None, PageState]:
     st.session_state[INDEX_KEY] = identity
     if notice:
         st.warning(notice)
-    first_run = not default_index_dir().exists()  # the engine builds the sample index on first use
+    location = index_location()  # the engine builds the sample index in the default folder on first use
+    first_run = isinstance(location, Path) and not location.exists()
     spinner = st.spinner("Building the search index from the sample articles (first run only)…")
     try:
         with spinner if first_run else nullcontext():

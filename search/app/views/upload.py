@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from search import IndexProgress, default_index_dir, index_stats  # the public API only
+from search import IndexProgress, index_location, index_stats, uploads_folder  # the public API only
 from search.app import ui
 from search.app import upload as ui_upload
 from search.app.views.core import friendly_error
@@ -47,9 +47,9 @@ def _index_uploaded(files: list[UploadedFile]) -> None:
         bar.progress(progress.fraction, text=ui_upload.progress_text(progress))
 
     try:
-        index_dir = default_index_dir()
+        index_dir = index_location()  # a folder or a cluster URL
         index_stats()  # makes sure the index exists (built from the samples on first use)
-        folder = ui_upload.upload_folder(index_dir)
+        folder = ui_upload.upload_folder(uploads_folder())
         saved = ui_upload.save_uploads([ui_upload.Upload(f.name, f.getvalue()) for f in files], folder)
         reports = ui_upload.index_uploads(saved, index_dir, show_progress)
     except Exception as exc:
