@@ -429,3 +429,45 @@ def test_a_pronoun_after_a_clause_of_time_may_be_its_subject():
 ])
 def test_speech_in_the_passive_names_its_speaker_after_by(text, expected):
     assert speakers(text) == expected
+
+
+# --- Speech cited inside a speech: quotations of other people are speech too (gold rule 8) -------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in the words of X", like "according to X"
+    ("Peace\nIn the words of Olek Brandt, a border is a promise kept by both sides.", ["Olek Brandt"]),
+    # a relative clause: the name before ", who said" speaks, even as an object ("the words of X, who …")
+    ('Peace\nWe recall the words of the late mayor Olek Brandt, who once said, "Bridges outlast walls."',
+     ["Olek Brandt"]),
+    ('Peace\nIt was our first president, Maria Novak, who wisely said: "Nobody eats promises."', ["Maria Novak"]),
+    # "as X put it" with a quotation
+    ('Peace\nAs Maria Novak put it: "Nobody eats promises."', ["Maria Novak"]),
+    ('Peace\nAs Maria Novak put it — "nobody eats promises".', ["Maria Novak"]),
+    # "reminded"
+    ("Peace\nOur chairman, Olek Brandt, reminded us last year that debts come due.", ["Olek Brandt"]),
+    # a quotation introduced by a name and a colon after "from"
+    ('Peace\nI want to share a letter from my neighbour Olek Brandt: "We only want a quiet street."',
+     ["Olek Brandt"]),
+    # a second verb joined by "and" to a sentence that a name opens
+    ('Peace\nMaria Novak stood before the old harbour in 1990 and said "This port belongs to all."',
+     ["Maria Novak"]),
+    ("Peace\nFor her part, Maria Novak thanked the volunteers and said the town owed them much.",
+     ["Maria Novak"]),
+])
+def test_cited_speech(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Tribute\nThe mayor paid tribute to Olek Brandt: "He built this port."',  # a colon after "to X"
+    'Tribute\nThe minister criticised Olek Brandt: "He has no plan."',  # the object of a verb
+    "Court\nPolice arrested Olek Brandt and said he would be charged.",  # "and said": the police said
+    "Court\nThe ministry thanked Olek Brandt and said the plan was ready.",
+    # a person named after a line break of hard-wrapped text does not open the sentence
+    "Envoys\nThe country welcomed the new envoy, succeeding\nMr. Brandt, and stressed its will to help.",
+    # a passive first verb: "was elected … and admitted to"
+    "Honours\nOlek Brandt was elected to the society in 1981 and admitted to the academy in 1992.",
+])
+def test_not_cited_speech(text):
+    assert speakers(text) == []

@@ -62,6 +62,15 @@ _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the univ
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 _APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
 _AND = re.compile(r",?\s+and\s+")
+# Phrases whose speaker is the name right after them: "according to X", "in the words of X".
+_NAMING = ("according to", "According to", "in the words of", "In the words of")
+# "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
+# that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
+_INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
+                            r"(?:[\w’'-]+\s+){0,3}$")
+# "X stood before the crowd and said": the verb's subject is the clause's, "X".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+_AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 # "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
 _AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
 
@@ -77,12 +86,13 @@ class _Rules:
     object_of: re.Pattern[str]  # a preposition, maybe with titles, right before a name
     subject_prefix: re.Pattern[str]  # what may come before a sentence's subject
     titles: frozenset[str]  # honorifics and roles, but not relatives: "Secretary General for …"
+    relative: re.Pattern[str]  # ", who once said": the name before it speaks, even as an object ("the words of X, who")
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
-    phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], "according to", "According to"}
+    phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], *_NAMING}
     verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
     fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
@@ -94,6 +104,7 @@ def _rules() -> _Rules:
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
         r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
         r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
+        r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
         + fill + r"\s*"
     )
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
@@ -111,7 +122,8 @@ def _rules() -> _Rules:
                                 + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
                                 r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
     return _Rules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
-                  role_before, object_of, subject_prefix, frozenset(lex.gender.keys() | lex.roles - lex.relatives))
+                  role_before, object_of, subject_prefix, frozenset(lex.gender.keys() | lex.roles - lex.relatives),
+                  re.compile(r"\s*,\s+who" + fill + r"\s*"))
 
 
 def find_people(text: str) -> People:
@@ -194,7 +206,9 @@ class _Attribution:
             found.update(self.attribute(verb))
         for colon in _COLON_QUOTE.finditer(self.text):  # 'In his message, he praised him: "…"'
             if not self.quoted(colon.start()):
-                found.update(self.subject(self.sentence_start(colon.start()), colon.start(), same_clause=True))
+                sentence = self.sentence_start(colon.start())
+                found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
+                    sentence, colon.start()))
         return found | self.of_record()
 
     def of_record(self) -> set[str]:
@@ -227,7 +241,7 @@ class _Attribution:
         if self.quoted(start):
             return []
         sentence, sentence_end = self.sentence_span(start)
-        if phrase.lower().startswith("according"):
+        if phrase in _NAMING:
             return self.after(end, sentence, _AFTER_GAP)
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end):
@@ -238,7 +252,35 @@ class _Attribution:
             return []  # "was told", "to say"
         if phrase in self.rules.participles:
             return self.subject(sentence, start)
-        return self.before(sentence, start) or self.inverted(sentence, start, end)
+        found = self.before(sentence, start) or self.inverted(sentence, start, end)
+        if not found and _AND_BEFORE.search(text, max(sentence, start - 20), start):
+            return self.sentence_opener(sentence, start)  # "X stood before the Gate and said"
+        return found
+
+    def sentence_opener(self, sentence: int, verb: int) -> list[str]:
+        """The subject of a sentence whose second verb `verb` is joined by "and" ("X stood before the Gate
+        and said …"): its first person named, when that one opens a clause and is not passive ("X was
+        elected … and admitted to …")."""
+        k = bisect_left(self.starts, sentence)
+        before = self.text[:sentence].rstrip()
+        if k >= len(self.mentions) or self.starts[k] >= verb or not (
+                before[-1:] in ("", *".!?\"”’") or "\n" not in before):  # (the title has no full stop)
+            return []  # (a line break inside a sentence of hard-wrapped text does not open one)
+        mention, name = self.mentions[k]
+        if self.quoted(mention.start) or not self.is_subject(mention) or _PASSIVE.search(self.text, mention.end, verb):
+            return []
+        return [name]
+
+    def introducing(self, sentence: int, colon: int) -> list[str]:
+        """The name right before a colon that opens a quotation, when it is no object of the sentence
+        ("one from my compatriot Henry Doe: “…”"; not "tribute to X: …")."""
+        k = bisect_left(self.ends, colon + 1) - 1
+        if k < 0:
+            return []
+        mention, name = self.mentions[k]
+        if mention.start < sentence or self.text[mention.end:colon].strip() or self.quoted(mention.start):
+            return []
+        return [name] if _INTRODUCED_BY.search(self.text, max(sentence, mention.start - 60), mention.start) else []
 
     def before(self, sentence: int, verb: int) -> list[str]:
         """ "X said", "X, the minister, said", "X and Y said", "he said"."""
@@ -249,7 +291,11 @@ class _Attribution:
             mention, name = self.mentions[index]
             if mention.start < sentence or mention.end > verb:
                 break
-            if self.quoted(mention.start) or self.is_object(mention, sentence):
+            if self.quoted(mention.start):
+                continue
+            if self.rules.relative.fullmatch(text, mention.end, verb):
+                return [name]
+            if self.is_object(mention, sentence):
                 continue
             if text[mention.end:verb].strip() == ",":
                 if not lone and _APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
