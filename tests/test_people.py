@@ -471,3 +471,17 @@ def test_cited_speech(text, expected):
 ])
 def test_not_cited_speech(text):
     assert speakers(text) == []
+
+
+def test_and_said_after_a_comma_is_another_clause():
+    text = "Visit\nWhen President Olek Brandt was walking out, I met him at the door and told him the news."
+    assert speakers(text) == []
+
+
+@pytest.mark.parametrize("wrap", [False, True])
+def test_hard_wrapped_text_keeps_a_sentence_across_line_breaks(wrap):
+    lines = ["Statement by the delegation at the debate"] + [
+        f"We thank the members of the committee for their work number {k}, and" for k in range(10)] + [
+        "we recall, in the words of the late", "Olek Brandt, that peace is a daily task."]
+    text = lines[0] + "\n" + ("\n" if wrap else " ").join(lines[1:])
+    assert speakers(text) == ["Olek Brandt"]

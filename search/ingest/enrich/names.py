@@ -53,7 +53,9 @@ _HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "major
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b)")
-_SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?\s*(?:\n|$)")
+# (not when the next line goes on in lower case: a hard-wrapped sentence, "X, the former President of our⏎party")
+_WRAPPED_LINE_END = frozenset(",;-–(") | frozenset("abcdefghijklmnopqrstuvwxyz")
+_SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(?![ \t]*[a-z])|$)")
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
@@ -351,7 +353,10 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if domain and not title:
         title = context.title_of  # "Minister of Energy and Mines Subroto": Subroto is the minister
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
-    sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
+    line_start = text.rfind("\n", 0, begin) + 1
+    previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
+    sign_off = bool(_SIGN_OFF.match(text, end)) and not text[line_start:begin].strip() and (
+        "\n" not in previous or previous[-1] not in _WRAPPED_LINE_END)
     reporter = title in lex.reporter_roles or sign_off
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
     doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(

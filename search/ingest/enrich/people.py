@@ -9,8 +9,7 @@ the cues of `of_record.py`: transcript turns, addresses, interviews and quoted m
 Reporters ("our correspondent X", sign-offs) are people, never speakers; organisations and unnamed
 people ("the ministry said", "a spokesperson said") are neither. Verbs and the other word lists are in `people.toml`.
 
-Sentences are split with one regular expression and the abbreviation list of `text.py` rather
-than with Punkt, which alone would cost most of the time budget (1 ms per 1,000 characters).
+Sentences and quotations are found by `sentences.py`.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from importlib import resources
 from search.ingest.enrich.name_resolution import gender_of, resolve
 from search.ingest.enrich.names import Mention, find_mentions, lexicon
 from search.ingest.enrich.of_record import alternation, find_cues, names_before
-from search.ingest.enrich.text import ABBREVIATIONS
+from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts
 
 __all__ = ["People", "find_people"]
 
@@ -38,8 +37,6 @@ class People:
     people: list[str]  # every named person, speakers included
 
 
-_BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
-_QUOTE_MARK = re.compile(r"[\"“”\n]")
 _PARTICIPLE_GAP = re.compile(r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:“”\"\n]{0,60}?)?\s+")
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
 _QUOTE_MARK_IN_LINE = re.compile(r"[\"“”]")
@@ -70,6 +67,7 @@ _INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my
                             r"(?:[\w’'-]+\s+){0,3}$")
 # "X stood before the crowd and said": the verb's subject is the clause's, "X".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+_NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
 _AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 # "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
 _AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
@@ -160,8 +158,9 @@ class _Attribution:
         self.mentions = mentions
         self.starts = [m.start for m, _ in mentions]
         self.ends = [m.end for m, _ in mentions]
-        self.quotes = _quote_spans(text)
-        self.sentence_starts = _sentence_starts(text)
+        wrapped = hard_wrapped(text)
+        self.quotes = quote_spans(text, wrapped)
+        self.sentence_starts = sentence_starts(text, wrapped)
         self.gender = self.genders()
         self.antecedents = [(m, n) for m, n in mentions if not m.reporter and not self.quoted(m.start)]
         self.antecedent_starts = [m.start for m, _ in self.antecedents]
@@ -267,7 +266,8 @@ class _Attribution:
                 before[-1:] in ("", *".!?\"”’") or "\n" not in before):  # (the title has no full stop)
             return []  # (a line break inside a sentence of hard-wrapped text does not open one)
         mention, name = self.mentions[k]
-        if self.quoted(mention.start) or not self.is_subject(mention) or _PASSIVE.search(self.text, mention.end, verb):
+        if (self.quoted(mention.start) or not self.is_subject(mention) or _PASSIVE.search(self.text, mention.end, verb)
+                or _NEW_SUBJECT.search(self.text, mention.end, verb)):  # "When X walked out, I met him and told him"
             return []
         return [name]
 
@@ -431,34 +431,3 @@ class _Attribution:
                 ("'s", "’s"), mention.end) and not self.is_object(mention, sentence) and bool(
                 self.rules.subject_prefix.fullmatch(text, boundary.end() if boundary else sentence, mention.start))
         return known
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of text between double quotes (straight or curly); a quote never runs past a line."""
-    spans: list[tuple[int, int]] = []
-    opened = -1
-    for mark in _QUOTE_MARK.finditer(text):
-        char, pos = mark.group(), mark.start()
-        if char == "\n" or (char == "”" and opened >= 0) or (char == '"' and opened >= 0):
-            if opened >= 0:
-                spans.append((opened, pos + 1))
-            opened = -1
-        elif char != "”":
-            opened = pos
-    return spans
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """Start offsets of sentences: after . ! ? (not after an abbreviation or an initial) and newlines."""
-    starts = [0]
-    for boundary in _BOUNDARY.finditer(text):
-        if not boundary.group(2) and boundary.group(1) != "\n":
-            continue  # "3.5", "U.S"
-        if boundary.group(1) == ".":
-            dot = boundary.start()
-            last = text[max(0, dot - 20):dot].rsplit(None, 1)[-1:]
-            word = last[0].strip("\"“‘'([").rstrip(".").lower() if last else ""
-            if word in ABBREVIATIONS or len(word) == 1:
-                continue
-        starts.append(boundary.end())
-    return starts
