@@ -283,3 +283,39 @@ def test_places_after_a_place_noun_and_branches_of_known_firms_are_not_people(te
 
 def test_a_first_name_spelt_like_a_known_acronym_is_a_name():
     assert people("Ira Stepman said the merger was off.") == ["Ira Stepman"]  # not the IRA
+
+
+@pytest.mark.parametrize("text, thing", [
+    # the second part of an organisation's name, after "and"
+    ("Mara Quill of the Halden School of Marine and Coastal Geology led the survey.", "Coastal Geology"),
+    ("The Dunmore Society for Botany and Applied Mycology met in Leeds.", "Applied Mycology"),
+    # a town followed by its country or state
+    ("The road between Ostrava and Villa Paloma, Mexico, was closed.", "Villa Paloma"),
+    ("Cedar Hollow, Nebraska is a quiet town of farmers.", "Cedar Hollow"),
+    # a whole quotation: the title of a work or an event
+    ('He wrote songs such as "Velvet Dawn" for the group.', "Velvet Dawn"),
+    # the class noun before or after the name: a troupe, a channel
+    ("Dance troupe Silver Lanterns performed twice on Saturday.", "Silver Lanterns"),
+    ("Fans of Night Owls television queued for hours.", "Night Owls"),
+])
+def test_names_that_qualify_things_or_places_are_not_people(text, thing):
+    assert thing not in people(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The Bank of Arden and Mark Tolley agreed on the rate.", "Mark Tolley"),  # a first name after "and"
+    ("Maria Novak, Poland, won the final in 2:10.", "Maria Novak"),  # a known first name before a country
+])
+def test_people_beside_those_patterns_stay(text, person):
+    assert person in people(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    # a country between a title's "of" and the name is the title's domain
+    ("The former president of France Luc Armand died on Sunday.", "Luc Armand"),
+    ("The longtime leader of Zimbabwe Tendai Moyo was buried today.", "Tendai Moyo"),
+    # a hyphenated job word before the name
+    ("Singer-songwriter Tomas Brandl has died aged 78.", "Tomas Brandl"),
+])
+def test_domains_and_job_words_are_not_part_of_the_name(text, person):
+    assert people(text) == [person]

@@ -23,6 +23,7 @@ from search.ingest.enrich.person_names import (
     headline_end,
     headline_verb,
     not_a_person,
+    place_follows,
     place_forms,
     unwrapped,
 )
@@ -200,6 +201,8 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
         return kind
     if (low[-1:] == "s" and lex.kinds.get(low[:-1]) in (HONORIFIC, ROLE)) or (low.endswith("ist") and len(low) > 5):
         return ROLE  # "Presidents", "Violinist"
+    if "-" in low and any(len(part) > 3 and part in lex.roles for part in low.split("-")):
+        return ROLE  # "Singer-songwriter", "Ex-footballer"
     if "-" in low and (low.endswith(_HYPHEN_SUFFIXES) and word.rpartition("-")[2].islower()
                        or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP):
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
@@ -287,18 +290,24 @@ class _Context:
         self.place = joined and (self.word in _PLACE_PREPOSITIONS
                                  or self.word == "of" and bool(_PLACE_OF.search(text, window, start)))
         self.article = joined and self.word == "the"
+        # "leader of Zimbabwe Robert Mugabe": a title, "of", then maybe a country before the name
+        self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
+            (title_word := before[-2].lower()) in lex.gender or title_word in lex.roles)
         self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
         # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
         self.listed = link == "and" and (long_run or len(before) > 1 and lex.kinds.get(
             before[-2].strip(",").lower()) == ORG)
-        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed) else None
+        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or link == "and") else None
         chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
         # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
         self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
         self.title_of = next((word for word in chain if word in lex.gender), "")  # "minister" of "Minister of …"
         # "Center for Biological Diversity".
-        self.organisation = thing or (not self.listed and not self.after_title_of
-                                      and any(word in lex.organisation for word in chain))
+        named_thing = not self.after_title_of and any(word in lex.organisation for word in chain)
+        # "School of Marine and Atmospheric Science": a name's second part after "and" (doubtful only: "the
+        # Bank of England and Mark Carney")
+        self.continued = link == "and" and not self.listed and named_thing
+        self.organisation = thing or (link != "and" and named_thing)
 
 
 def _resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
@@ -333,6 +342,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
         domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
     i += domain
+    if i == 0 and context.title_of_place and j >= 3 and kinds[1] == NAME and words[0].casefold() in place_forms():
+        i = domain = 1  # "Former President of France Jacques Chirac", "leader of Zimbabwe Robert Mugabe"
     headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
     if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
@@ -378,6 +389,10 @@ def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int,
         return False
     if context.place or "the" in (word.lower() for word in words[:i]):
         return True
+    if (context.continued or place_follows(text, end)) and words[i].lower() not in lex.first_names:
+        return True  # "… of Marine and Atmospheric Science", "Ciudad Juárez, Mexico", "Arroyo Grande, California"
+    if len(words) - i >= 2 and text[offsets[i] - 1:offsets[i]] in ("\"", "“") and text[end:end + 1] in ("\"", "”"):
+        return True  # a whole quotation: a work's or an event's title ("Dark Star", "Alien Stock")
     if context.article and not (context.linked_article and (i > 0 or after_title_of)):
         return True
     following = _NEXT_WORD.match(text, end)

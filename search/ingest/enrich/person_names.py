@@ -139,6 +139,27 @@ def place_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+_PLACE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Case-folded names of the states and provinces of the United States, Canada and Australia, which news
+    writes after a town ("Arroyo Grande, California") as it writes a country."""
+    return frozenset(sub.name.casefold() for code in ("US", "CA", "AU")
+                     for sub in pycountry.subdivisions.get(country_code=code) or ())
+
+
+def place_follows(text: str, end: int) -> bool:
+    """Whether a comma and a country or a state follow `end` ("Ciudad Juárez, Mexico", "Tyler, Texas"): the
+    words before name a town, not a person."""
+    after = _PLACE_AFTER.match(text, end)
+    if not after:
+        return False
+    place = after.group(1).casefold()
+    return _country(place) or place in _regions()
+
+
 def _country(words: str) -> bool:
     return canonical_country(words) is not None
 
