@@ -319,3 +319,28 @@ def test_people_beside_those_patterns_stay(text, person):
 ])
 def test_domains_and_job_words_are_not_part_of_the_name(text, person):
     assert people(text) == [person]
+
+
+@pytest.mark.parametrize("text, thing", [
+    # head nouns of peoples as bodies, of townships and of firms' business
+    ("Oswen Tribe leaders voted on Monday to sue.", "Oswen Tribe"),
+    ("Vantor Analytics polled 900 voters last week.", "Vantor Analytics"),
+    ("Dr Alan Pike of Calder Research said the virus spreads fast.", "Calder Research"),
+    # place-name prefixes of other languages
+    ("Punta Lirio is a quiet beach near the port.", "Punta Lirio"),
+])
+def test_bodies_firms_and_places_by_their_head_word(text, thing):
+    assert thing not in people(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Whistleblower Edward Marsh spoke at the hearing.", ["Edward Marsh"]),  # a job noun, then a first name
+    ("The former governor of Nebraska Sarah Lund died on Sunday.", ["Sarah Lund"]),  # a state as the domain
+    ("Christopher Walter Brandl was hurt in the crash.", ["Christopher Walter Brandl"]),
+])
+def test_words_glued_before_a_name(text, expected):
+    assert people(text) == expected
+
+
+def test_an_age_is_no_part_of_a_name():
+    assert not [name for name in people("Fifteen-year-old Robert was hurt in the crash.") if "old" in name]

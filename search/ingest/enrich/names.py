@@ -20,6 +20,7 @@ from search.ingest.enrich.person_names import (
     THING_FOLLOWS,
     firm_or_acronym_follows,
     glued,
+    glued_before_name,
     headline_end,
     headline_verb,
     not_a_person,
@@ -50,7 +51,7 @@ _LINKED = re.compile(
     r"((?:[A-Z][\w’'.-]*,?\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|from|on|to|and|&)\s+(?:the\s+)?$")
 _CONTRACTIONS = tuple(a + b for a in "'’" for b in ("m", "re", "ve", "ll", "d", "t"))  # "I'm", "Don't"
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
-_HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held")
+_HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held", "old")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b)")
@@ -342,8 +343,10 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
         domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
     i += domain
-    if i == 0 and context.title_of_place and j >= 3 and kinds[1] == NAME and words[0].casefold() in place_forms():
-        i = domain = 1  # "Former President of France Jacques Chirac", "leader of Zimbabwe Robert Mugabe"
+    if j - i >= 3 and kinds[i + 1] == NAME and glued_before_name(words[i], words[i + 1], lex.first_names,
+                                                                 i == 0 and context.title_of_place):
+        i += 1
+        domain = domain or int(context.title_of_place)  # "Prince of Monaco Albert II": the prince
     headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
     if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"

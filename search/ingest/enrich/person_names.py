@@ -46,6 +46,8 @@ _ACRONYM = re.compile(r" \(([A-Z]{2,8})\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
 _WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
+# A job noun glued before a name: "Whistleblower Edward Snowden", "Moderator Chris Wallace" (with a first name after)
+_JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")
 
 
 class Words(Protocol):
@@ -75,6 +77,16 @@ def unwrapped(text: str, start: int, run: str) -> list[tuple[int, str]]:
 def glued(word: str) -> bool:
     """Whether a capitalised word is glued to the next one ("AlexanderPresident": page furniture)."""
     return bool(_GLUED.search(word))
+
+
+def glued_before_name(word: str, following: str, first_names: Words, after_title_of: bool) -> bool:
+    """Whether `word`, first of a run of three name words or more, is no part of the name: a country or a
+    state between a title's "of" and the name ("leader of Zimbabwe Robert Mugabe", when `after_title_of`),
+    or a long job noun before a known first name ("Whistleblower Edward Snowden"; but "Omer Hassan")."""
+    low = word.lower()
+    if after_title_of and (low in place_forms() or low in state_names()):
+        return True
+    return len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names and following.lower() in first_names
 
 
 def headline_verb(word: str) -> bool:
@@ -143,7 +155,7 @@ _PLACE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?![\w'
 
 
 @lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
+def state_names() -> frozenset[str]:
     """Case-folded names of the states and provinces of the United States, Canada and Australia, which news
     writes after a town ("Arroyo Grande, California") as it writes a country."""
     return frozenset(sub.name.casefold() for code in ("US", "CA", "AU")
@@ -157,7 +169,7 @@ def place_follows(text: str, end: int) -> bool:
     if not after:
         return False
     place = after.group(1).casefold()
-    return _country(place) or place in _regions()
+    return _country(place) or place in state_names()
 
 
 def _country(words: str) -> bool:
