@@ -344,3 +344,21 @@ def test_words_glued_before_a_name(text, expected):
 
 def test_an_age_is_no_part_of_a_name():
     assert not [name for name in people("Fifteen-year-old Robert was hurt in the crash.") if "old" in name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a page's caption glued after the name ("Olek Brandt Brandt OlekCEO of …"): the name before it
+    ("Talks\nFund CEO Olek Brandt Brandt OlekCEO of the Fund took part in the talks.", ["Olek Brandt"]),
+    ("Talks\nPresident Maria Novak Novak Maria spoke first.", ["Maria Novak"]),
+    # a name whose words repeat is still a name
+    ("Talks\nThe cabinet of Ahmad Ahmad met on Monday.", ["Ahmad Ahmad"]),
+    ("Talks\nPresident Tendai Moyo Ndlovu Moyo opened the session.", ["Tendai Moyo Ndlovu Moyo"]),
+])
+def test_repeated_words(text, expected):
+    assert people(text) == expected
+
+
+def test_a_transcript_turn_after_a_caption_is_a_speaker():
+    text = ("Meeting with Olek Brandt\nFund CEO Olek Brandt Brandt OlekCEO of the Fund reported to the President."
+            "\nVladimir Putin: What about the bridge?\nOlek Brandt: It opens in May.")
+    assert set(find_people(text).speakers) == {"Olek Brandt", "Vladimir Putin"}

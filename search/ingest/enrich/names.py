@@ -350,6 +350,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
     if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
+    j = _first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
     tokens = tuple(words[i:j])
     if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
         return None
@@ -401,6 +402,16 @@ def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int,
     following = _NEXT_WORD.match(text, end)
     return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
             and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
+
+
+def _first_repeat(words: list[str], i: int, j: int) -> int:
+    """The end of words i..j-1 before a word that repeats the one before it when more of the run follows
+    ("Alexander Lukashenko Lukashenko AlexanderPresident of …", "Nursultan Nazarbayev Nazarbayev Nursultan":
+    a page's caption glued to the name), else j ("Abdullah Abdullah" is a name)."""
+    for k in range(i + 1, j):
+        if words[k].lower() == words[k - 1].lower() and (k + 1 < j or j < len(words)):
+            return k
+    return j
 
 
 def _first_name_next(words: list[str], k: int, lex: Lexicon) -> bool:

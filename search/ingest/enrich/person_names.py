@@ -13,7 +13,8 @@ examples:
 * plural nouns: a last word that is the plural of a word the text also uses in lower case
   ("nuclear Powers" beside "power", "Distinguished Delegates" beside "delegate"), unless a known
   first name comes first ("Matthew Banks");
-* a repeated word ("Alexander Lukashenko Lukashenko", from page furniture glued to a name).
+* (a repeated word before page furniture, "Alexander Lukashenko Lukashenko AlexanderPresident", is cut
+  off in `names.py`: the name before it is the person's).
 
 Institutional head nouns ("Statute", "Consensus", "Platform") are not here: they are words of the
 `organisation` list of `people.toml`, which end a name wherever they follow it.
@@ -214,8 +215,6 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
     if folded in known_organisations() or folded in place_forms() or _country(folded):
         return True
     if len(tokens) > 1:
-        if len({token.lower() for token in tokens}) < len(tokens):
-            return True  # "Alexander Lukashenko Lukashenko"
         if tokens[0] in known_one_word_names():
             return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
         if _country(tokens[-1].lower()):
