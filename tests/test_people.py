@@ -437,6 +437,11 @@ def test_speech_in_the_passive_names_its_speaker_after_by(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # "in the words of X", like "according to X"
     ("Peace\nIn the words of Olek Brandt, a border is a promise kept by both sides.", ["Olek Brandt"]),
+    ('Peace\nLet me recall the wise words of Olek Brandt: "Walls fall, bridges stay."', ["Olek Brandt"]),
+    ('Peace\nTo quote the poet Maria Novak, "nothing is lost".', ["Maria Novak"]),
+    # a verb that needs a quotation, with a "that" clause instead
+    ("Peace\nIn her address, President Maria Novak declared that the courts will stay free.", ["Maria Novak"]),
+    ("Peace\nOlek Brandt asserted the right of every port to trade.", ["Olek Brandt"]),
     # a relative clause: the name before ", who said" speaks, even as an object ("the words of X, who …")
     ('Peace\nWe recall the words of the late mayor Olek Brandt, who once said, "Bridges outlast walls."',
      ["Olek Brandt"]),
@@ -464,6 +469,7 @@ def test_cited_speech(text, expected):
     'Tribute\nThe minister criticised Olek Brandt: "He has no plan."',  # the object of a verb
     "Court\nPolice arrested Olek Brandt and said he would be charged.",  # "and said": the police said
     "Court\nThe ministry thanked Olek Brandt and said the plan was ready.",
+    "Court\nThe governor declared a state of emergency and Olek Brandt praised the police.",
     # a person named after a line break of hard-wrapped text does not open the sentence
     "Envoys\nThe country welcomed the new envoy, succeeding\nMr. Brandt, and stressed its will to help.",
     # a passive first verb: "was elected … and admitted to"

@@ -59,8 +59,8 @@ _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the univ
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 _APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
 _AND = re.compile(r",?\s+and\s+")
-# Phrases whose speaker is the name right after them: "according to X", "in the words of X".
-_NAMING = ("according to", "According to", "in the words of", "In the words of")
+# Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
+_NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting")
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
 _INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
@@ -243,8 +243,9 @@ class _Attribution:
         if phrase in _NAMING:
             return self.after(end, sentence, _AFTER_GAP)
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
-        if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end):
-            return []  # "X praised Y" is speech only when the sentence quotes X
+        if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
+                not text.startswith(" that ", end)):
+            return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else self.after(end + 3, sentence, _TITLES_GAP)
         if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE:
