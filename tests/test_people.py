@@ -442,6 +442,10 @@ def test_speech_in_the_passive_names_its_speaker_after_by(text, expected):
     # a verb that needs a quotation, with a "that" clause instead
     ("Peace\nIn her address, President Maria Novak declared that the courts will stay free.", ["Maria Novak"]),
     ("Peace\nOlek Brandt asserted the right of every port to trade.", ["Olek Brandt"]),
+    # a title after its domain is no preposition's object: "House of Commons Speaker X commented"
+    ('Vote\nHouse of Delegates Speaker Olek Brandt commented — unusually — "This is not normal."', ["Olek Brandt"]),
+    # "in" and a verb between the name and the verb
+    ('Vote\nChair Maria Novak in opening the session said, "We start today."', ["Maria Novak"]),
     # a relative clause: the name before ", who said" speaks, even as an object ("the words of X, who …")
     ('Peace\nWe recall the words of the late mayor Olek Brandt, who once said, "Bridges outlast walls."',
      ["Olek Brandt"]),
@@ -470,6 +474,8 @@ def test_cited_speech(text, expected):
     "Court\nPolice arrested Olek Brandt and said he would be charged.",  # "and said": the police said
     "Court\nThe ministry thanked Olek Brandt and said the plan was ready.",
     "Court\nThe governor declared a state of emergency and Olek Brandt praised the police.",
+    # a place after "in" does not join a name to a later verb
+    "Court\nCrowds gathered around the statue of Olek Brandt in Brandt Park, and the mayor vowed to act.",
     # a person named after a line break of hard-wrapped text does not open the sentence
     "Envoys\nThe country welcomed the new envoy, succeeding\nMr. Brandt, and stressed its will to help.",
     # a passive first verb: "was elected … and admitted to"

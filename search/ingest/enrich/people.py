@@ -96,7 +96,8 @@ def _rules() -> _Rules:
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
     gap = re.compile(
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
-        r"(?:\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
+        r"(?:\s+in\s+(?![A-Z])[^,;:“”\"\n]{0,80}?"  # "in relaying the news to parliament"
+        r"|\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
         r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
@@ -417,7 +418,10 @@ class _Attribution:
         if not found:
             return False
         before = self.text[max(sentence, found.start() - 25):found.start()].split()
-        return not (before and before[-1].lower() in self.rules.titles)
+        words = self.text[found.start():mention.start].split()  # "of Commons Speaker": a title's domain first
+        titles = self.rules.titles
+        titled = len(words) >= 3 and words[-1].lower() in titles and words[1].lower() not in titles
+        return not (titled or before and before[-1].lower() in titles)
 
     def is_subject(self, mention: Mention) -> bool:
         """Whether a mention opens a clause ("…, Smith met"), rather than being an object ("met Smith",
