@@ -362,3 +362,8 @@ def test_a_transcript_turn_after_a_caption_is_a_speaker():
     text = ("Meeting with Olek Brandt\nFund CEO Olek Brandt Brandt OlekCEO of the Fund reported to the President."
             "\nVladimir Putin: What about the bridge?\nOlek Brandt: It opens in May.")
     assert set(find_people(text).speakers) == {"Olek Brandt", "Vladimir Putin"}
+
+
+def test_words_that_all_have_the_arabic_article_are_no_person():
+    text = "Prayers\nPilgrims walked to Al-Haram Al-Sharif on Friday, where Ahmad Al-Masri spoke."
+    assert people(text) == ["Ahmad Al-Masri"]

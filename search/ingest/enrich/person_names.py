@@ -10,6 +10,8 @@ examples:
 * countries and territories (the places gazetteer, built from pycountry and countryinfo): the whole
   candidate ("Saint Lucia", "Viet Nam"), or its last word when the first is not a known first name
   ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays);
+* names whose every word has the Arabic article ("Al-Quds Al-Sharif", "Al-Haram Al-Sharif"): a person's
+  name begins with a given name;
 * plural nouns: a last word that is the plural of a word the text also uses in lower case
   ("nuclear Powers" beside "power", "Distinguished Delegates" beside "delegate"), unless a known
   first name comes first ("Matthew Banks");
@@ -217,6 +219,8 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
     if len(tokens) > 1:
         if tokens[0] in known_one_word_names():
             return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
+        if all(token.lower().startswith(("al-", "el-")) for token in tokens):
+            return True  # every word with the Arabic article, none a given name: "Al-Quds Al-Sharif"
         if _country(tokens[-1].lower()):
             return None
     return False
