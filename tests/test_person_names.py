@@ -367,3 +367,21 @@ def test_a_transcript_turn_after_a_caption_is_a_speaker():
 def test_words_that_all_have_the_arabic_article_are_no_person():
     text = "Prayers\nPilgrims walked to Al-Haram Al-Sharif on Friday, where Ahmad Al-Masri spoke."
     assert people(text) == ["Ahmad Al-Masri"]
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("Rates of female circumcision fell. Campaigners fight Female Genital Mutilation in the region.",
+     "Genital Mutilation"),
+    ("A large dish. Astronomers used the Atacama Large Millimetre Array to see the disc.", "Millimetre Array"),
+    ("Speed is high. Users of High Performance Computing centres waited.", "Performance Computing"),
+])
+def test_the_rest_of_a_things_name_after_a_common_word(text, thing):
+    assert thing not in people(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Health spending rose. The Minister of Health Olek Brandt gave a briefing.", "Olek Brandt"),  # a title's domain
+    ("Health spending rose. And Olek Brandt gave a briefing.", "Olek Brandt"),  # a sentence's opening word
+])
+def test_a_name_after_a_common_word_of_a_title_or_an_opening(text, person):
+    assert person in people(text)

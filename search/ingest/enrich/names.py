@@ -377,7 +377,12 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
         text, words, offsets, i, end, context, after_title_of, lex)
         # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
-        or i == 1 and kinds[0] == ORG and not context.after_title_of)
+        or i == 1 and kinds[0] == ORG and not context.after_title_of
+        # the rest of a thing's name opened by a common adjective or noun the text also writes in lower case:
+        # "High Performance Computing", "Female Genital Mutilation" (not "And Olek Brandt" opening a sentence)
+        or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
+        and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
+        and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 
 
