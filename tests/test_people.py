@@ -497,3 +497,10 @@ def test_hard_wrapped_text_keeps_a_sentence_across_line_breaks(wrap):
         "we recall, in the words of the late", "Olek Brandt, that peace is a daily task."]
     text = lines[0] + "\n" + ("\n" if wrap else " ").join(lines[1:])
     assert speakers(text) == ["Olek Brandt"]
+
+
+def test_a_title_ending_in_a_thing_noun_does_not_swallow_the_first_name_of_the_text():
+    text = ("Greetings to the participants of the Harbour Cities conference\nOlek Brandt sent greetings to the "
+            'participants.\nThe message reads, in part: "I wish you fruitful work."')
+    found = find_people(text)
+    assert found.people == ["Olek Brandt"] and found.speakers == ["Olek Brandt"]

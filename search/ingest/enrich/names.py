@@ -282,7 +282,10 @@ class _Context:
         before = text[window:start].rsplit(None, 2)  # (the last two words are all that is needed)
         last = before[-1] if before else ""
         self.word = last.strip(_PUNCTUATION).lower()
-        joined = last[-1:].isalpha()  # nothing but spaces between that word and the run
+        # nothing but spaces between that word and the run: not the title's line break, nor a blank line
+        gap = text[window:start][len(text[window:start].rstrip()):]
+        joined = last[-1:].isalpha() and (
+            "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n"))
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
         thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
