@@ -504,3 +504,16 @@ def test_a_title_ending_in_a_thing_noun_does_not_swallow_the_first_name_of_the_t
             'participants.\nThe message reads, in part: "I wish you fruitful work."')
     found = find_people(text)
     assert found.people == ["Olek Brandt"] and found.speakers == ["Olek Brandt"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a readout's joint statement: the people the meeting or the call names together
+    ("Talks\nPresident Olek Brandt met with Prime Minister Maria Novak in Vienna. The leaders agreed on the need "
+     "to keep working together.", ["Olek Brandt", "Maria Novak"]),
+    ("Talks\nOlek Brandt met Maria Novak in Vienna. Trade was discussed. The interlocutors noted the growth of "
+     "trade.", ["Olek Brandt", "Maria Novak"]),
+    # one person a sentence: nobody is named together
+    ("Talks\nOlek Brandt visited the port. Maria Novak opened a school. The two leaders said nothing about it.", []),
+])
+def test_joint_statements_of_a_readout(text, expected):
+    assert speakers(text) == expected

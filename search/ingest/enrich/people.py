@@ -4,27 +4,29 @@ Speakers come from attribution rules over sentences: "X said", '"…," said X', 
 "X, the minister, stressed", "X met Y, saying …", 'X paid tribute: "…"', interview answers
 ("((X)) …"), and "he/she said" or "the governor said" resolved to the last person named before
 (a clause's subject first, never one of the other gender; not a name inside the clause a pronoun
-closes: "…convinced that Y is to blame, he said" is not Y speaking). Speakers of record come from
-the cues of `of_record.py`: transcript turns, addresses, interviews and quoted messages.
-Reporters ("our correspondent X", sign-offs) are people, never speakers; organisations and unnamed
-people ("the ministry said", "a spokesperson said") are neither. Verbs and the other word lists are in `people.toml`.
+closes: "…convinced that Y is to blame, he said" is not Y speaking). Speech cited inside a speech
+counts as anywhere ("in the words of X", "X, who once said", "as X put it", 'a letter from X: "…"'),
+so does a second verb of a sentence X opens ("X stood before the Gate and said"), and a readout's
+joint statement ("The leaders agreed …") credits the people its meeting or call names together.
+Speakers of record come from the cues of `of_record.py`: transcript turns, addresses, interviews and
+quoted messages. Reporters ("our correspondent X", sign-offs) are people, never speakers;
+organisations and unnamed people ("the ministry said", "a spokesperson said") are neither.
 
-Sentences and quotations are found by `sentences.py`.
+The patterns are compiled by `speech_rules.py` from the word lists of `people.toml`; sentences and
+quotations are found by `sentences.py`.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from search.ingest.enrich.name_resolution import gender_of, resolve
-from search.ingest.enrich.names import Mention, find_mentions, lexicon
-from search.ingest.enrich.of_record import alternation, find_cues, names_before
+from search.ingest.enrich.names import Mention, find_mentions
+from search.ingest.enrich.of_record import find_cues, names_before
 from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts
+from search.ingest.enrich.speech_rules import NAMING, speech_rules
 
 __all__ = ["People", "find_people"]
 
@@ -59,8 +61,6 @@ _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the univ
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 _APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
 _AND = re.compile(r",?\s+and\s+")
-# Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
-_NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting")
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
 _INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
@@ -71,58 +71,6 @@ _NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause 
 _AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 # "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
 _AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
-
-
-@dataclass(frozen=True)
-class _Rules:
-    verbs: re.Pattern[str]  # any verb of saying, participle or "according to"
-    participles: frozenset[str]
-    quote_verbs: frozenset[str]  # speech only in a sentence with a quotation ("X praised …")
-    gap: re.Pattern[str]  # between a speaker's name and the verb
-    pronoun_before: re.Pattern[str]  # "he also" / "she" right before the verb
-    role_before: re.Pattern[str]  # "the governor" / "The Defence Minister" right before the verb
-    object_of: re.Pattern[str]  # a preposition, maybe with titles, right before a name
-    subject_prefix: re.Pattern[str]  # what may come before a sentence's subject
-    titles: frozenset[str]  # honorifics and roles, but not relatives: "Secretary General for …"
-    relative: re.Pattern[str]  # ", who once said": the name before it speaks, even as an object ("the words of X, who")
-
-
-@lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
-    phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], *_NAMING}
-    verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
-    fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
-    fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
-    gap = re.compile(
-        r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
-        r"(?:\s+in\s+(?![A-Z])[^,;:“”\"\n]{0,80}?"  # "in relaying the news to parliament"
-        r"|\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
-        r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
-        r"(?:\s*\([^()\n]{0,60}\))?"
-        r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
-        r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
-        r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
-        r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
-        + fill + r"\s*"
-    )
-    pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
-    lex = lexicon()
-    titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
-    role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
-    object_of = re.compile(  # "by President Trump", "fiancée of journalist Jamal Khashoggi"
-        r"(?:\b(?:of|for|from|at|with|by|in|on|to|about|against|between|under|over|after|before)\s+|\()"
-        r"(?:(?:the|a|an)\s+)?(?:(?i:" + titles + r")\s+)?(?:(?:[A-Z][\w.’'-]*|the|and|of|&)\s+)*$")
-    lowers = sorted({*lex.roles, *lex.gender, "the", "a", "an", "then", "of", "for", "and", "&", "his", "her",
-                     "their", "its", "opposition", "party", "health", "defence", "defense", "state", "regional",
-                     "local", "top"}, key=len, reverse=True)
-    # Before a clause's subject: capitalised words, titles and role nouns ("wrestling sportswriter").
-    subject_prefix = re.compile(r"[\s\"“‘']*(?:(?:[A-Z][\w’'.&-]*|" + "|".join(map(re.escape, lowers))
-                                + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
-                                r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
-    return _Rules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
-                  role_before, object_of, subject_prefix, frozenset(lex.gender.keys() | lex.roles - lex.relatives),
-                  re.compile(r"\s*,\s+who" + fill + r"\s*"))
 
 
 def find_people(text: str) -> People:
@@ -155,7 +103,7 @@ class _Attribution:
 
     def __init__(self, text: str, mentions: list[tuple[Mention, str]]) -> None:
         self.text = text
-        self.rules = _rules()
+        self.rules = speech_rules()
         self.mentions = mentions
         self.starts = [m.start for m, _ in mentions]
         self.ends = [m.end for m, _ in mentions]
@@ -241,11 +189,11 @@ class _Attribution:
         if self.quoted(start):
             return []
         sentence, sentence_end = self.sentence_span(start)
-        if phrase in _NAMING:
+        if phrase in NAMING:
             return self.after(end, sentence, _AFTER_GAP)
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                not text.startswith(" that ", end)):
+                not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start):
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else self.after(end + 3, sentence, _TITLES_GAP)
@@ -311,7 +259,24 @@ class _Attribution:
         if pronoun:
             return self.pronoun(pronoun.group(1), pronoun.start())
         role = self.rules.role_before.search(text, max(sentence, verb - 80), verb)
-        return self.titled(role.group(1).lower(), role.start()) if role else []
+        if role:
+            return self.titled(role.group(1).lower(), role.start())
+        return self.participants(verb) if self.rules.joint_before.search(text, max(sentence, verb - 60), verb) else []
+
+    def participants(self, at: int) -> list[str]:
+        """ "The leaders agreed …" in a readout: the people named together in the first sentence before `at`
+        that names two or more (the meeting's or the call's: "X met with Y", "X had a call with Y")."""
+        k = bisect_left(self.starts, at)
+        names: list[str] = []
+        for index, (mention, name) in enumerate(self.mentions[:k]):
+            if self.quoted(mention.start) or name in names:
+                continue
+            if names and self.sentence_start(mention.start) != self.sentence_start(self.mentions[index - 1][0].start):
+                if len(names) >= 2:
+                    break
+                names = []
+            names.append(name)
+        return names if len(names) >= 2 else []
 
     def titled(self, title: str, at: int) -> list[str]:
         """ "The governor said": the last person named before `at` with that title among the three words
