@@ -385,3 +385,11 @@ def test_the_rest_of_a_things_name_after_a_common_word(text, thing):
 ])
 def test_a_name_after_a_common_word_of_a_title_or_an_opening(text, person):
     assert person in people(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greetings\nOlek Brandt sent greetings on Harvest Day, the national holiday.", ["Olek Brandt"]),
+    ("Film\nThe actor Doris Day sang in the film.", ["Doris Day"]),
+])
+def test_days_named_like_holidays(text, expected):
+    assert people(text) == expected

@@ -9,7 +9,8 @@ examples:
   names that begin with one ("Tesco Polska": a branch, a product);
 * countries and territories (the places gazetteer, built from pycountry and countryinfo): the whole
   candidate ("Saint Lucia", "Viet Nam"), or its last word when the first is not a known first name
-  ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays);
+  ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays); days named like holidays the same
+  way ("Independence Day", but "Doris Day");
 * names whose every word has the Arabic article ("Al-Quds Al-Sharif", "Al-Haram Al-Sharif"): a person's
   name begins with a given name;
 * plural nouns: a last word that is the plural of a word the text also uses in lower case
@@ -221,6 +222,6 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
             return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
         if all(token.lower().startswith(("al-", "el-")) for token in tokens):
             return True  # every word with the Arabic article, none a given name: "Al-Quds Al-Sharif"
-        if _country(tokens[-1].lower()):
-            return None
+        if _country(tokens[-1].lower()) or tokens[-1] == "Day":
+            return None  # "Statistics Canada", "Independence Day" (but "Michael Jordan", "Doris Day")
     return False
