@@ -517,3 +517,9 @@ def test_a_title_ending_in_a_thing_noun_does_not_swallow_the_first_name_of_the_t
 ])
 def test_joint_statements_of_a_readout(text, expected):
     assert speakers(text) == expected
+
+
+def test_the_president_said_prefers_the_titled_subject_over_a_titled_object():
+    text = ("Call\nPresident Olek Brandt visited the port ahead of the planned talks between President Maria Novak "
+            "and President Tomas Vlk. The President said the talks were useful.")
+    assert speakers(text) == ["Olek Brandt"]

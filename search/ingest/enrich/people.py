@@ -280,14 +280,18 @@ class _Attribution:
 
     def titled(self, title: str, at: int) -> list[str]:
         """ "The governor said": the last person named before `at` with that title among the three words
-        before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge Eduardo Scheinig")."""
+        before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge Eduardo Scheinig"), the subject of a
+        clause first ("President X called Y … talks between Presidents Z and W. The President said": X)."""
+        fallback: list[str] = []
         for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
             mention, name = self.antecedents[index]
             if at - mention.start > _PRONOUN_REACH:
                 break
             if title in self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]:
-                return [name]
-        return []
+                if self.is_subject(mention):
+                    return [name]
+                fallback = fallback or [name]
+        return fallback
 
     def coordinated(self, index: int) -> list[str]:
         """Names joined to mention `index` by "and" ("Smith and Jones said")."""
