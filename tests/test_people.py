@@ -523,3 +523,9 @@ def test_the_president_said_prefers_the_titled_subject_over_a_titled_object():
     text = ("Call\nPresident Olek Brandt visited the port ahead of the planned talks between President Maria Novak "
             "and President Tomas Vlk. The President said the talks were useful.")
     assert speakers(text) == ["Olek Brandt"]
+
+
+def test_a_long_turn_label_with_a_caption_glued_to_it():
+    text = ("Meeting\nVladimir Putin: Welcome!\nPresident of the Republic of Arden Olek Brandt Brandt OlekPresident "
+            "of the Republic of Arden(retranslated): Thank you for the invitation.")
+    assert set(speakers(text)) == {"Vladimir Putin", "Olek Brandt"}

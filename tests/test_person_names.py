@@ -393,3 +393,11 @@ def test_a_name_after_a_common_word_of_a_title_or_an_opening(text, person):
 ])
 def test_days_named_like_holidays(text, expected):
     assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("The guide is played at the Weiss Gallery in Vienna.", "Weiss Gallery"),
+    ("He was awarded the Order of Prince Olek the Wise.", "Prince Olek"),
+])
+def test_galleries_and_orders(text, thing):
+    assert thing not in people(text)

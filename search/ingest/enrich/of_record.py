@@ -70,7 +70,7 @@ def _patterns() -> _Patterns:
     word = r"(?:[A-Z][\w’'.()-]*|(?:" + connectors + r")(?!\w))"
     return _Patterns(
         nouns=tuple(data["speech_nouns"]),
-        label=re.compile(word + r"(?:[ \t,]+" + word + r"){0,13}"),
+        label=re.compile(word + r"(?:[ \t,]+" + word + r"){0,19}"),  # with a caption glued: "… Abbas Abbas Mahmoud…"
         sender=re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?i:message|letter|telegram|"
                           r"greetings?|address|statement|condolences|congratulations|tweet|post|note)\b"
                           r"[^.!?:\n]{0,120}?\breads?\b[^.!?:\n]{0,30}:"),  # searched only in a text with "reads"
