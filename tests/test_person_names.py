@@ -396,8 +396,8 @@ def test_days_named_like_holidays(text, expected):
 
 
 @pytest.mark.parametrize("text, thing", [
-    ("The guide is played at the Weiss Gallery in Vienna.", "Weiss Gallery"),
-    ("He was awarded the Order of Prince Olek the Wise.", "Prince Olek"),
+    ("Audio tours run at the Colosseum and Weiss Gallery in Vienna.", "Weiss Gallery"),
+    ("He was awarded the Order of Olek Vasko in 1990.", "Olek Vasko"),
 ])
 def test_galleries_and_orders(text, thing):
     assert thing not in people(text)
