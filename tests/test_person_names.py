@@ -401,3 +401,12 @@ def test_days_named_like_holidays(text, expected):
 ])
 def test_galleries_and_orders(text, thing):
     assert thing not in people(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2008, then-governor of Nebraska Sarah Lund was chosen as the nominee.", ["Sarah Lund"]),
+    ("Chess\nGrandmaster Dorsa Ferani won the final round.", ["Dorsa Ferani"]),
+    ("Prayer\nElder Nelson Whitby said a prayer before the herd was released.", ["Nelson Whitby"]),
+])
+def test_more_titles(text, expected):
+    assert people(text) == expected

@@ -294,9 +294,9 @@ class _Context:
         self.place = joined and (self.word in _PLACE_PREPOSITIONS
                                  or self.word == "of" and bool(_PLACE_OF.search(text, window, start)))
         self.article = joined and self.word == "the"
-        # "leader of Zimbabwe Robert Mugabe": a title, "of", then maybe a country before the name
+        # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
         self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
-            (title_word := before[-2].lower()) in lex.gender or title_word in lex.roles)
+            (title_word := before[-2].lower().rpartition("-")[2]) in lex.gender or title_word in lex.roles)
         self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
         # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
         self.listed = link == "and" and (long_run or len(before) > 1 and lex.kinds.get(
