@@ -279,13 +279,15 @@ class _Context:
 
     def __init__(self, text: str, start: int, lex: Lexicon, long_run: bool) -> None:
         window = max(0, start - 80)
-        before = text[window:start].rsplit(None, 2)  # (the last two words are all that is needed)
+        chunk = text[window:start]
+        before = chunk.rsplit(None, 2)  # (the last two words are all that is needed)
         last = before[-1] if before else ""
         self.word = last.strip(_PUNCTUATION).lower()
         # nothing but spaces between that word and the run: not the title's line break, nor a blank line
-        gap = text[window:start][len(text[window:start].rstrip()):]
-        joined = last[-1:].isalpha() and (
-            "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n"))
+        joined = last[-1:].isalpha()
+        if joined and not (chunk[-1:] == " " and chunk[-2:-1].isalpha()):  # (most runs: "word Name")
+            gap = chunk[len(chunk.rstrip()):]
+            joined = "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n", 0, start)
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
         thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
@@ -301,7 +303,9 @@ class _Context:
         # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
         self.listed = link == "and" and (long_run or len(before) > 1 and lex.kinds.get(
             before[-2].strip(",").lower()) == ORG)
-        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or link == "and") else None
+        # ("… Marine and Atmospheric Science": "and" after a capitalised word)
+        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed or (
+            link == "and" and len(before) > 1 and before[-2][:1].isupper())) else None
         chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
         # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
         self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)

@@ -45,6 +45,9 @@ _QUOTE_MARK_IN_LINE = re.compile(r"[\"“”]")
 # The end of the last clause boundary before a point: "…, where", "…; ", "… and".
 _LAST_BOUNDARY = re.compile(
     r"(?s).*(?:[,;:—]|\b(?:where|when|while|that|after|before|because|since|although|though)\b)")
+# Characters: how far back a clause's boundary is looked for (a long sentence of a hard-wrapped text would
+# make the look-up slow; a clause with no comma that long has no name for a subject anyway).
+_CLAUSE_REACH = 250
 _PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
 _PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are".split())
 _AFTER_QUOTATION = re.compile(r"(?:[\"”’]\s*,?|,\s*[\"”’])\s*$")
@@ -243,7 +246,7 @@ class _Attribution:
                 break
             if self.quoted(mention.start):
                 continue
-            if self.rules.relative.fullmatch(text, mention.end, verb):
+            if text.find("who", mention.end, verb) >= 0 and self.rules.relative.fullmatch(text, mention.end, verb):
                 return [name]
             if self.is_object(mention, sentence):
                 continue
@@ -342,8 +345,9 @@ class _Attribution:
                 continue
             if same_clause and "," in text[end:verb]:
                 break
-            boundary = _LAST_BOUNDARY.match(text, sentence, start)
-            clause = boundary.end() if boundary else sentence
+            reach = max(sentence, start - _CLAUSE_REACH)
+            boundary = _LAST_BOUNDARY.match(text, reach, start)
+            clause = boundary.end() if boundary else reach
             if text[clause - 1:clause] == "," and text[end:verb].strip() == ",":
                 continue  # an apposition: "paraphrased the first American in space, Alan Shepard, commenting"
             if self.rules.subject_prefix.fullmatch(text, clause, start):
@@ -399,9 +403,10 @@ class _Attribution:
         if known is None:
             text = self.text
             sentence = self.sentence_start(mention.start)
-            boundary = _LAST_BOUNDARY.match(text, sentence, mention.start)
+            reach = max(sentence, mention.start - _CLAUSE_REACH)
+            boundary = _LAST_BOUNDARY.match(text, reach, mention.start)
             complement = boundary is not None and text.endswith("that", 0, boundary.end())  # "believes that X"
             known = self.subjects[mention.start] = not complement and not text.startswith(
                 ("'s", "’s"), mention.end) and not self.is_object(mention, sentence) and bool(
-                self.rules.subject_prefix.fullmatch(text, boundary.end() if boundary else sentence, mention.start))
+                self.rules.subject_prefix.fullmatch(text, boundary.end() if boundary else reach, mention.start))
         return known

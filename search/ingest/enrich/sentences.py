@@ -18,22 +18,27 @@ from search.ingest.enrich.text import ABBREVIATIONS
 __all__ = ["hard_wrapped", "quote_spans", "sentence_starts"]
 
 _BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
+# In hard-wrapped text: an end of sentence, or a blank line (a line break with only spaces before the next).
+_WRAPPED_BOUNDARY = re.compile(r"([.!?]|\n(?=[ \t]*\n))[\"”’)\]]*(\s*)")
 _QUOTE_MARK = re.compile(r"[\"“”\n]")
-# A line break and what ends the line before it: a word, a comma… (inside a sentence) or . ! ? : " ”
-_LINE_END = re.compile(r"(\S)[ \t]*\n")
+_WRAPPED_QUOTE_MARK = re.compile(r"[\"“”]|\n(?=[ \t]*\n)")
+_LINE_BREAK_AFTER_END = re.compile(r"[.!?:\"”’)\]][ \t]*\n")  # a line that ends a sentence
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_SPACES = re.compile(r"\s*")
 _WRAPPED_MIN_BREAKS = 8  # fewer line breaks tell nothing
 _WRAPPED_SHARE = 0.5  # of line breaks inside a sentence
 _WRAPPED_QUOTE_REACH = 2000  # characters: the longest quotation read across line breaks
 
 
 def hard_wrapped(text: str) -> bool:
-    """Whether most line breaks of `text` (after its first line) fall inside a sentence."""
-    title_end = text.find("\n")
-    breaks = inside = 0
-    for line_end in _LINE_END.finditer(text, max(title_end, 0) + 1):
-        breaks += 1
-        inside += line_end.group(1) not in ".!?:\"”’)]"
-    return breaks >= _WRAPPED_MIN_BREAKS and inside >= _WRAPPED_SHARE * breaks
+    """Whether most line breaks of `text` after its first line fall inside a sentence (neither after
+    . ! ? : or a closing quote, nor on a blank line)."""
+    body = text.find("\n") + 1
+    breaks = text.count("\n", body)
+    if breaks < _WRAPPED_MIN_BREAKS:
+        return False
+    ended = len(_LINE_BREAK_AFTER_END.findall(text, body)) + len(_BLANK_LINE.findall(text, body))
+    return breaks - ended >= _WRAPPED_SHARE * breaks
 
 
 def quote_spans(text: str, wrapped: bool = False) -> list[tuple[int, int]]:
@@ -41,10 +46,8 @@ def quote_spans(text: str, wrapped: bool = False) -> list[tuple[int, int]]:
     or in hard-wrapped text past a blank line or `_WRAPPED_QUOTE_REACH` characters."""
     spans: list[tuple[int, int]] = []
     opened = -1
-    for mark in _QUOTE_MARK.finditer(text):
+    for mark in (_WRAPPED_QUOTE_MARK if wrapped else _QUOTE_MARK).finditer(text):
         char, pos = mark.group(), mark.start()
-        if char == "\n" and wrapped and not (text[pos + 1:pos + 40].lstrip(" \t").startswith("\n")):
-            continue  # a line break inside a paragraph of hard-wrapped text
         if wrapped and opened >= 0 and pos - opened > _WRAPPED_QUOTE_REACH:
             opened = -1  # an unclosed quotation mark: it opens nothing
         if char == "\n" or (char == "”" and opened >= 0) or (char == '"' and opened >= 0):
@@ -61,7 +64,10 @@ def sentence_starts(text: str, wrapped: bool = False) -> list[int]:
     breaks (in hard-wrapped text only the title's, blank lines and those after a sentence's end)."""
     starts = [0]
     title_end = text.find("\n")
-    for boundary in _BOUNDARY.finditer(text):
+    if wrapped and title_end >= 0:
+        spaces = _SPACES.match(text, title_end + 1)
+        starts.append(spaces.end() if spaces else title_end + 1)
+    for boundary in (_WRAPPED_BOUNDARY if wrapped else _BOUNDARY).finditer(text):
         if not boundary.group(2) and boundary.group(1) != "\n":
             continue  # "3.5", "U.S"
         if boundary.group(1) == ".":
@@ -70,8 +76,5 @@ def sentence_starts(text: str, wrapped: bool = False) -> list[int]:
             word = last[0].strip("\"“‘'([").rstrip(".").lower() if last else ""
             if word in ABBREVIATIONS or len(word) == 1:
                 continue
-        elif (boundary.group(1) == "\n" and wrapped and boundary.start() != title_end
-              and "\n" not in boundary.group(2)):
-            continue  # a line break inside a sentence of hard-wrapped text
         starts.append(boundary.end())
-    return starts
+    return sorted(set(starts)) if wrapped else starts

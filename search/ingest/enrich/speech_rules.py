@@ -49,7 +49,7 @@ def speech_rules() -> SpeechRules:
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
     gap = re.compile(
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
-        r"(?:\s+in\s+(?![A-Z])[^,;:“”\"\n]{0,80}?"  # "in relaying the news to parliament"
+        r"(?:\s+in\s+[a-z]+ing\s[^,;:“”\"\n]{0,70}?"  # "in relaying the news to parliament"
         r"|\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
         r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
