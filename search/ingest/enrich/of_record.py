@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.name_resolution import resolve
-from search.ingest.enrich.names import find_mentions, lexicon
+from search.ingest.enrich.names import find_mentions
 
 __all__ = ["Cues", "alternation", "find_cues", "names_before", "with_given"]
 

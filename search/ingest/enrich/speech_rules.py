@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from search.ingest.enrich.names import lexicon
+from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.of_record import alternation
 
 __all__ = ["NAMING", "SpeechRules", "speech_rules"]
