@@ -450,6 +450,7 @@ def test_speech_in_the_passive_names_its_speaker_after_by(text, expected):
     ('Peace\nWe recall the words of the late mayor Olek Brandt, who once said, "Bridges outlast walls."',
      ["Olek Brandt"]),
     ('Peace\nIt was our first president, Maria Novak, who wisely said: "Nobody eats promises."', ["Maria Novak"]),
+    ('Law\nThe bill was drafted by Olek Brandt who said on the floor, "It ends decades of work."', ["Olek Brandt"]),
     # "as X put it" with a quotation
     ('Peace\nAs Maria Novak put it: "Nobody eats promises."', ["Maria Novak"]),
     ('Peace\nAs Maria Novak put it — "nobody eats promises".', ["Maria Novak"]),

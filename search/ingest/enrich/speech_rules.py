@@ -75,7 +75,7 @@ def speech_rules() -> SpeechRules:
     subject_prefix = re.compile(r"[\s\"“‘']*(?:(?:[A-Z][\w’'.&-]*|" + "|".join(map(re.escape, lowers))
                                 + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
                                 r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
-    relative = re.compile(r"\s*,\s+who" + fill + r"\s*")
+    relative = re.compile(r"\s*,?\s+who" + fill + r"\s*")
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
                        frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative)
