@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from search.ingest.enrich.of_record import with_given
 from search.ingest.enrich.people import People, find_people
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -530,3 +531,23 @@ def test_a_long_turn_label_with_a_caption_glued_to_it():
     text = ("Meeting\nVladimir Putin: Welcome!\nPresident of the Republic of Arden Olek Brandt Brandt OlekPresident "
             "of the Republic of Arden(retranslated): Thank you for the invitation.")
     assert set(speakers(text)) == {"Vladimir Putin", "Olek Brandt"}
+
+
+@pytest.mark.parametrize("value, expected", [
+    # a speaker field names a person: kept as written once forms of address and titles are dropped
+    ("His Excellency Mr. Jan Peter Vandeberg", "Jan Peter Vandeberg"),
+    ("Ms. Olga Baron", "Olga Baron"),  # a surname that is also a title
+    ("Mr. Elmar Rasul oglu Tagiyev", "Elmar Rasul oglu Tagiyev"),  # particles stay
+    ("Lieutenant-General Salif Kone", "Salif Kone"),
+    ("Dato’ Sri Aziz bin Osman", "Aziz bin Osman"),
+    ("Carlos Mendes Junior", "Carlos Mendes Junior"),
+    ("Mr. Samiu ‘Akilisi Fale", "Samiu ‘Akilisi Fale"),
+    ("His Serene Highness Prince Olek II", "Prince Olek II"),  # a regnal style before a lone name stays
+    ("Willem-Olek", "Willem-Olek"),
+    # no person
+    ("Staff Writer", None),
+    ("Harbour Press", None),
+    ("Reuters", None),
+])
+def test_given_speaker_values(value, expected):
+    assert with_given([value], []) == ([expected] if expected else [])
