@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from search.ingest.enrich.of_record import with_given
 from search.ingest.enrich.people import People, find_people
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -429,3 +430,124 @@ def test_a_pronoun_after_a_clause_of_time_may_be_its_subject():
 ])
 def test_speech_in_the_passive_names_its_speaker_after_by(text, expected):
     assert speakers(text) == expected
+
+
+# --- Speech cited inside a speech: quotations of other people are speech too (gold rule 8) -------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in the words of X", like "according to X"
+    ("Peace\nIn the words of Olek Brandt, a border is a promise kept by both sides.", ["Olek Brandt"]),
+    ('Peace\nLet me recall the wise words of Olek Brandt: "Walls fall, bridges stay."', ["Olek Brandt"]),
+    ('Peace\nTo quote the poet Maria Novak, "nothing is lost".', ["Maria Novak"]),
+    # a verb that needs a quotation, with a "that" clause instead
+    ("Peace\nIn her address, President Maria Novak declared that the courts will stay free.", ["Maria Novak"]),
+    ("Peace\nOlek Brandt asserted the right of every port to trade.", ["Olek Brandt"]),
+    # a title after its domain is no preposition's object: "House of Commons Speaker X commented"
+    ('Vote\nHouse of Delegates Speaker Olek Brandt commented — unusually — "This is not normal."', ["Olek Brandt"]),
+    # "in" and a verb between the name and the verb
+    ('Vote\nChair Maria Novak in opening the session said, "We start today."', ["Maria Novak"]),
+    # a relative clause: the name before ", who said" speaks, even as an object ("the words of X, who …")
+    ('Peace\nWe recall the words of the late mayor Olek Brandt, who once said, "Bridges outlast walls."',
+     ["Olek Brandt"]),
+    ('Peace\nIt was our first president, Maria Novak, who wisely said: "Nobody eats promises."', ["Maria Novak"]),
+    ('Law\nThe bill was drafted by Olek Brandt who said on the floor, "It ends decades of work."', ["Olek Brandt"]),
+    # "as X put it" with a quotation
+    ('Peace\nAs Maria Novak put it: "Nobody eats promises."', ["Maria Novak"]),
+    ('Peace\nAs Maria Novak put it — "nobody eats promises".', ["Maria Novak"]),
+    # "reminded"
+    ("Peace\nOur chairman, Olek Brandt, reminded us last year that debts come due.", ["Olek Brandt"]),
+    # a quotation introduced by a name and a colon after "from"
+    ('Peace\nI want to share a letter from my neighbour Olek Brandt: "We only want a quiet street."',
+     ["Olek Brandt"]),
+    # a second verb joined by "and" to a sentence that a name opens
+    ('Peace\nMaria Novak stood before the old harbour in 1990 and said "This port belongs to all."',
+     ["Maria Novak"]),
+    ("Peace\nFor her part, Maria Novak thanked the volunteers and said the town owed them much.",
+     ["Maria Novak"]),
+])
+def test_cited_speech(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Tribute\nThe mayor paid tribute to Olek Brandt: "He built this port."',  # a colon after "to X"
+    'Tribute\nThe minister criticised Olek Brandt: "He has no plan."',  # the object of a verb
+    "Court\nPolice arrested Olek Brandt and said he would be charged.",  # "and said": the police said
+    "Court\nThe ministry thanked Olek Brandt and said the plan was ready.",
+    "Court\nThe governor declared a state of emergency and Olek Brandt praised the police.",
+    # a place after "in" does not join a name to a later verb
+    "Court\nCrowds gathered around the statue of Olek Brandt in Brandt Park, and the mayor vowed to act.",
+    # a person named after a line break of hard-wrapped text does not open the sentence
+    "Envoys\nThe country welcomed the new envoy, succeeding\nMr. Brandt, and stressed its will to help.",
+    # a passive first verb: "was elected … and admitted to"
+    "Honours\nOlek Brandt was elected to the society in 1981 and admitted to the academy in 1992.",
+])
+def test_not_cited_speech(text):
+    assert speakers(text) == []
+
+
+def test_and_said_after_a_comma_is_another_clause():
+    text = "Visit\nWhen President Olek Brandt was walking out, I met him at the door and told him the news."
+    assert speakers(text) == []
+
+
+@pytest.mark.parametrize("wrap", [False, True])
+def test_hard_wrapped_text_keeps_a_sentence_across_line_breaks(wrap):
+    lines = ["Statement by the delegation at the debate"] + [
+        f"We thank the members of the committee for their work number {k}, and" for k in range(10)] + [
+        "we recall, in the words of the late", "Olek Brandt, that peace is a daily task."]
+    text = lines[0] + "\n" + ("\n" if wrap else " ").join(lines[1:])
+    assert speakers(text) == ["Olek Brandt"]
+
+
+def test_a_title_ending_in_a_thing_noun_does_not_swallow_the_first_name_of_the_text():
+    text = ("Greetings to the participants of the Harbour Cities conference\nOlek Brandt sent greetings to the "
+            'participants.\nThe message reads, in part: "I wish you fruitful work."')
+    found = find_people(text)
+    assert found.people == ["Olek Brandt"] and found.speakers == ["Olek Brandt"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a readout's joint statement: the people the meeting or the call names together
+    ("Talks\nPresident Olek Brandt met with Prime Minister Maria Novak in Vienna. The leaders agreed on the need "
+     "to keep working together.", ["Olek Brandt", "Maria Novak"]),
+    ("Talks\nOlek Brandt met Maria Novak in Vienna. Trade was discussed. The interlocutors noted the growth of "
+     "trade.", ["Olek Brandt", "Maria Novak"]),
+    # one person a sentence: nobody is named together
+    ("Talks\nOlek Brandt visited the port. Maria Novak opened a school. The two leaders said nothing about it.", []),
+])
+def test_joint_statements_of_a_readout(text, expected):
+    assert speakers(text) == expected
+
+
+def test_the_president_said_prefers_the_titled_subject_over_a_titled_object():
+    text = ("Call\nPresident Olek Brandt visited the port ahead of the planned talks between President Maria Novak "
+            "and President Tomas Vlk. The President said the talks were useful.")
+    assert speakers(text) == ["Olek Brandt"]
+
+
+def test_a_long_turn_label_with_a_caption_glued_to_it():
+    text = ("Meeting\nVladimir Putin: Welcome!\nPresident of the Republic of Arden Olek Brandt Brandt OlekPresident "
+            "of the Republic of Arden(retranslated): Thank you for the invitation.")
+    assert set(speakers(text)) == {"Vladimir Putin", "Olek Brandt"}
+
+
+@pytest.mark.parametrize("value, expected", [
+    # a speaker field names a person: kept as written once forms of address and titles are dropped
+    ("His Excellency Mr. Jan Peter Vandeberg", "Jan Peter Vandeberg"),
+    ("Ms. Olga Baron", "Olga Baron"),  # a surname that is also a title
+    ("Mr. Elmar Rasul oglu Tagiyev", "Elmar Rasul oglu Tagiyev"),  # particles stay
+    ("Lieutenant-General Salif Kone", "Salif Kone"),
+    ("Dato’ Sri Aziz bin Osman", "Aziz bin Osman"),
+    ("Carlos Mendes Junior", "Carlos Mendes Junior"),
+    ("Mr. Samiu ‘Akilisi Fale", "Samiu ‘Akilisi Fale"),
+    ("His Serene Highness Prince Olek II", "Prince Olek II"),  # a regnal style before a lone name stays
+    ("Willem-Olek", "Willem-Olek"),
+    # no person
+    ("Staff Writer", None),
+    ("Harbour Press", None),
+    ("Reuters", None),
+])
+def test_given_speaker_values(value, expected):
+    assert with_given([value], []) == ([expected] if expected else [])

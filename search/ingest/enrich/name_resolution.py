@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from search.ingest.enrich.names import Mention, lexicon
+from search.ingest.enrich.name_lexicon import lexicon
+from search.ingest.enrich.names import Mention
 
 __all__ = ["gender_of", "resolve"]
 

@@ -9,20 +9,33 @@ data, no models, and linear in the length of the text.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from search.ingest.enrich.name_lexicon import (
+    FLEXIBLE,
+    HONORIFIC,
+    INITIAL,
+    NAME,
+    ORG,
+    PARTICLE,
+    ROLE,
+    STOP,
+    SUFFIX,
+    Lexicon,
+    lexicon,
+)
 from search.ingest.enrich.person_names import (
     MONTHS,
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
     firm_or_acronym_follows,
     glued,
+    glued_before_name,
     headline_end,
     headline_verb,
     not_a_person,
+    place_follows,
     place_forms,
     unwrapped,
 )
@@ -49,11 +62,13 @@ _LINKED = re.compile(
     r"((?:[A-Z][\w’'.-]*,?\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|from|on|to|and|&)\s+(?:the\s+)?$")
 _CONTRACTIONS = tuple(a + b for a in "'’" for b in ("m", "re", "ve", "ll", "d", "t"))  # "I'm", "Don't"
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
-_HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held")
+_HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held", "old")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b)")
-_SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?\s*(?:\n|$)")
+# (not when the next line goes on in lower case: a hard-wrapped sentence, "X, the former President of our⏎party")
+_WRAPPED_LINE_END = frozenset(",;-–(") | frozenset("abcdefghijklmnopqrstuvwxyz")
+_SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(?![ \t]*[a-z])|$)")
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
@@ -61,50 +76,7 @@ _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout aro
 _PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
                        r"capital|port|oblast|prefecture|state)\s+of\s+$")
 
-# Token classes.
-NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
-FLEXIBLE = "F"  # a name that is also a common word or title ("Mark", "May", "King"): decided by its neighbours
-SUFFIX = "X"  # after a name, part of it but not of its core: "Robert Downey Jr.", "Queen Elizabeth II"
 _SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists of `people.toml`, lower-cased."""
-
-    gender: dict[str, str]  # honorific → "m", "f" or "" (for titles like "President")
-    first_names: dict[str, str]  # common first name → "m" or "f"
-    roles: frozenset[str]  # relatives included
-    relatives: frozenset[str]
-    reporter_roles: frozenset[str]
-    organisation: frozenset[str]
-    thing_nouns: frozenset[str]
-    places: frozenset[str]
-    kinds: dict[str, str]  # listed word → its class (FLEXIBLE, HONORIFIC, ROLE, ORG or STOP)
-    regnal: frozenset[str]  # titles kept before a lone name: "Pope Francis"
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The packaged word lists, parsed once."""
-    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["names"]
-
-    def lower(key: str) -> frozenset[str]:
-        return frozenset(word.lower() for word in data[key])
-
-    gender = {word: "" for word in lower("honorifics")}
-    gender.update({word: "m" for word in lower("male_honorifics")})
-    gender.update({word: "f" for word in lower("female_honorifics")})
-    first_names = {name: "m" for name in lower("male_first_names")}
-    first_names.update({name: "f" for name in lower("female_first_names")})
-    kinds = {word: STOP for word in lower("stop")}
-    kinds.update({word: ORG for word in lower("organisation")})
-    kinds.update({word: ROLE for word in lower("roles") | lower("relatives")})
-    kinds.update({word: HONORIFIC for word in gender})
-    kinds.update({word: FLEXIBLE for word in lower("name_words")})
-    return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
-                   lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
-                   lower("regnal"))
 
 
 @dataclass(frozen=True)
@@ -198,6 +170,8 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
         return kind
     if (low[-1:] == "s" and lex.kinds.get(low[:-1]) in (HONORIFIC, ROLE)) or (low.endswith("ist") and len(low) > 5):
         return ROLE  # "Presidents", "Violinist"
+    if "-" in low and any(len(part) > 3 and part in lex.roles for part in low.split("-")):
+        return ROLE  # "Singer-songwriter", "Ex-footballer"
     if "-" in low and (low.endswith(_HYPHEN_SUFFIXES) and word.rpartition("-")[2].islower()
                        or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP):
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
@@ -273,10 +247,15 @@ class _Context:
 
     def __init__(self, text: str, start: int, lex: Lexicon, long_run: bool) -> None:
         window = max(0, start - 80)
-        before = text[window:start].rsplit(None, 2)  # (the last two words are all that is needed)
+        chunk = text[window:start]
+        before = chunk.rsplit(None, 2)  # (the last two words are all that is needed)
         last = before[-1] if before else ""
         self.word = last.strip(_PUNCTUATION).lower()
-        joined = last[-1:].isalpha()  # nothing but spaces between that word and the run
+        # nothing but spaces between that word and the run: not the title's line break, nor a blank line
+        joined = last[-1:].isalpha()
+        if joined and not (chunk[-1:] == " " and chunk[-2:-1].isalpha()):  # (most runs: "word Name")
+            gap = chunk[len(chunk.rstrip()):]
+            joined = "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n", 0, start)
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
         thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
@@ -285,18 +264,26 @@ class _Context:
         self.place = joined and (self.word in _PLACE_PREPOSITIONS
                                  or self.word == "of" and bool(_PLACE_OF.search(text, window, start)))
         self.article = joined and self.word == "the"
+        # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
+        self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
+            (title_word := before[-2].lower().rpartition("-")[2]) in lex.gender or title_word in lex.roles)
         self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
         # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
         self.listed = link == "and" and (long_run or len(before) > 1 and lex.kinds.get(
             before[-2].strip(",").lower()) == ORG)
-        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed) else None
+        # ("… Marine and Atmospheric Science": "and" after a capitalised word)
+        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed or (
+            link == "and" and len(before) > 1 and before[-2][:1].isupper())) else None
         chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
         # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
         self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
         self.title_of = next((word for word in chain if word in lex.gender), "")  # "minister" of "Minister of …"
         # "Center for Biological Diversity".
-        self.organisation = thing or (not self.listed and not self.after_title_of
-                                      and any(word in lex.organisation for word in chain))
+        named_thing = not self.after_title_of and any(word in lex.organisation for word in chain)
+        # "School of Marine and Atmospheric Science": a name's second part after "and" (doubtful only: "the
+        # Bank of England and Mark Carney")
+        self.continued = link == "and" and not self.listed and named_thing
+        self.organisation = thing or (link != "and" and named_thing)
 
 
 def _resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
@@ -331,9 +318,14 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
         domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
     i += domain
+    if j - i >= 3 and kinds[i + 1] == NAME and glued_before_name(words[i], words[i + 1], lex.first_names,
+                                                                 i == 0 and context.title_of_place):
+        i += 1
+        domain = domain or int(context.title_of_place)  # "Prince of Monaco Albert II": the prince
     headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
     if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
+    j = _first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
     tokens = tuple(words[i:j])
     if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
         return None
@@ -351,13 +343,21 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if domain and not title:
         title = context.title_of  # "Minister of Energy and Mines Subroto": Subroto is the minister
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
-    sign_off = bool(_SIGN_OFF.match(text, end)) and not text[text.rfind("\n", 0, begin) + 1:begin].strip()
+    line_start = text.rfind("\n", 0, begin) + 1
+    previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
+    sign_off = bool(_SIGN_OFF.match(text, end)) and not text[line_start:begin].strip() and (
+        "\n" not in previous or previous[-1] not in _WRAPPED_LINE_END)
     reporter = title in lex.reporter_roles or sign_off
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
     doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
         text, words, offsets, i, end, context, after_title_of, lex)
         # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
-        or i == 1 and kinds[0] == ORG and not context.after_title_of)
+        or i == 1 and kinds[0] == ORG and not context.after_title_of
+        # the rest of a thing's name opened by a common adjective or noun the text also writes in lower case:
+        # "High Performance Computing", "Female Genital Mutilation" (not "And Olek Brandt" opening a sentence)
+        or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
+        and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
+        and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 
 
@@ -373,11 +373,25 @@ def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int,
         return False
     if context.place or "the" in (word.lower() for word in words[:i]):
         return True
+    if (context.continued or place_follows(text, end)) and words[i].lower() not in lex.first_names:
+        return True  # "… of Marine and Atmospheric Science", "Ciudad Juárez, Mexico", "Arroyo Grande, California"
+    if len(words) - i >= 2 and text[offsets[i] - 1:offsets[i]] in ("\"", "“") and text[end:end + 1] in ("\"", "”"):
+        return True  # a whole quotation: a work's or an event's title ("Dark Star", "Alien Stock")
     if context.article and not (context.linked_article and (i > 0 or after_title_of)):
         return True
     following = _NEXT_WORD.match(text, end)
     return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
             and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
+
+
+def _first_repeat(words: list[str], i: int, j: int) -> int:
+    """The end of words i..j-1 before a word that repeats the one before it when more of the run follows
+    ("Alexander Lukashenko Lukashenko AlexanderPresident of …", "Nursultan Nazarbayev Nazarbayev Nursultan":
+    a page's caption glued to the name), else j ("Abdullah Abdullah" is a name)."""
+    for k in range(i + 1, j):
+        if words[k].lower() == words[k - 1].lower() and (k + 1 < j or j < len(words)):
+            return k
+    return j
 
 
 def _first_name_next(words: list[str], k: int, lex: Lexicon) -> bool:

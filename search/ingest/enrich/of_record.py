@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.name_resolution import resolve
-from search.ingest.enrich.names import find_mentions, lexicon
+from search.ingest.enrich.names import find_mentions
+from search.ingest.enrich.person_names import not_a_person
 
 __all__ = ["Cues", "alternation", "find_cues", "names_before", "with_given"]
 
@@ -35,6 +37,12 @@ _LABEL_STOPS = ".!?…\n*>"  # what ends the text before a turn's label
 # only in the title.
 _FIRST_LINES = 300
 _SUFFIX = re.compile(r"\s+(?:[IVX]+|Jr\.?|Sr\.?)(?!\w)")  # kept after a given name: "King Tupou VI"
+_PARTICLE_WORD = re.compile(r"[a-z]{1,4}")  # inside a given name: "bin", "da", "oglu", "van"
+_DOUBLE_NAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")  # a given name of one word: "Willem-Alexander"
+_PERSONAL = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "mlle"})
+_SUFFIXES = frozenset({"junior", "senior", "jr", "sr"})
+# Forms of address before a given name besides the titles of `people.toml`: "His Serene Highness", "Dato’ Sri"
+_ADDRESS = frozenset({"his", "her", "their", "serene", "royal", "h.e", "dato", "dato'", "dato’", "datuk", "datin"})
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,7 @@ def _patterns() -> _Patterns:
     word = r"(?:[A-Z][\w’'.()-]*|(?:" + connectors + r")(?!\w))"
     return _Patterns(
         nouns=tuple(data["speech_nouns"]),
-        label=re.compile(word + r"(?:[ \t,]+" + word + r"){0,13}"),
+        label=re.compile(word + r"(?:[ \t,]+" + word + r"){0,19}"),  # with a caption glued: "… Abbas Abbas Mahmoud…"
         sender=re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?i:message|letter|telegram|"
                           r"greetings?|address|statement|condolences|congratulations|tweet|post|note)\b"
                           r"[^.!?:\n]{0,120}?\breads?\b[^.!?:\n]{0,30}:"),  # searched only in a text with "reads"
@@ -195,18 +203,50 @@ def with_given(given: list[str], found: list[str]) -> list[str]:
 
 
 def _given_name(value: str) -> str | None:
-    """The person's name in a given value: the longest name found in it, with a regnal number or
-    "Jr." after it ("King Tupou VI"); else the value itself when it is two to five capitalised words
-    none of which is a title, role or organisation word ("K. Shanmugam"); else None."""
+    """The person's name in a given value. The value names a person by itself, so it is kept as written
+    once its forms of address and titles are dropped ("His Excellency Mr. Jan Peter Balkenende" → "Jan
+    Peter Balkenende", "Elmar Maharram oglu Mammadyarov" as it is), when what is left is two to eight
+    words, capitalised or short particles, that name no organisation or role ("Staff Writer",
+    "Associated Press"); a regnal style stays before a lone name and its number ("King Tupou VI").
+    Otherwise the longest name the name finder sees in it, else None."""
+    lex = lexicon()
+    words, titles = value.split(), list[str]()
+    while words and _address_word(words[0], titles):
+        titles.append(words.pop(0))
+        if titles[-1].lower().strip(".") in _PERSONAL:
+            break  # "Mr. Baron Divavesi Waqa": after "Mr." comes the name
+    if len(words) == 1 or len(words) == 2 and _SUFFIX.fullmatch(" " + words[1]):
+        regnal = next((t for t in reversed(titles) if t.lower() in lex.regnal), None)
+        if regnal and words[0][:1].isupper():
+            return " ".join((regnal, *words))
+        if len(words) == 1 and _DOUBLE_NAME.fullmatch(words[0]):
+            return words[0]  # "Willem-Alexander"
+    elif 2 <= len(words) <= 8 and words[0][:1].isupper() and all(
+            word.lstrip("‘'’")[:1].isupper() or _PARTICLE_WORD.fullmatch(word) for word in words) and not any(
+            word.lower().strip(".,") in lex.organisation for word in words) and (
+            (last := words[-1].lower().strip(".,")) not in lex.roles or last in lex.gender or last in _SUFFIXES
+    ) and not not_a_person(tuple(words), lex.first_names, ()):
+        return " ".join(words)
+    return _found_name(value)
+
+
+def _address_word(word: str, before: list[str]) -> bool:
+    """Whether a word opening a given value is a form of address or a title ("His", "Excellency", "Mr.",
+    "Lieutenant-General", "Dato’ Sri")."""
+    low, lex = word.lower().strip(".,"), lexicon()
+    if low in _ADDRESS or low in lex.gender or low in lex.roles and low not in lex.first_names:
+        return True
+    if low == "sri" and before and before[-1].lower().strip(".,") in _ADDRESS:
+        return True  # "Dato’ Sri", "Datuk Sri"
+    return "-" in low and any(part in lex.gender or part in lex.roles for part in low.split("-"))
+
+
+def _found_name(value: str) -> str | None:
+    """The longest name the name finder sees in `value`, with a regnal number or "Jr." after it."""
     mentions = find_mentions(value)
     named = [(m, n) for m, n in zip(mentions, resolve(mentions), strict=True) if n and not m.organisation]
-    if named:
-        mention, name = max(named, key=lambda pair: len(pair[1]))
-        suffix = _SUFFIX.match(value, mention.end)
-        return name + suffix.group() if suffix and not name.endswith(suffix.group().strip()) else name
-    words, lex = value.split(), lexicon()
-    if 2 <= len(words) <= 5 and all(word[:1].isupper() for word in words) and not any(
-            word.lower().strip(".,") in lex.gender or word.lower().strip(".,") in lex.roles
-            or word.lower().strip(".,") in lex.organisation for word in words):
-        return " ".join(words)
-    return None
+    if not named:
+        return None
+    mention, name = max(named, key=lambda pair: len(pair[1]))
+    suffix = _SUFFIX.match(value, mention.end)
+    return name + suffix.group() if suffix and not name.endswith(suffix.group().strip()) else name

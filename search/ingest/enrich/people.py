@@ -4,28 +4,29 @@ Speakers come from attribution rules over sentences: "X said", '"…," said X', 
 "X, the minister, stressed", "X met Y, saying …", 'X paid tribute: "…"', interview answers
 ("((X)) …"), and "he/she said" or "the governor said" resolved to the last person named before
 (a clause's subject first, never one of the other gender; not a name inside the clause a pronoun
-closes: "…convinced that Y is to blame, he said" is not Y speaking). Speakers of record come from
-the cues of `of_record.py`: transcript turns, addresses, interviews and quoted messages.
-Reporters ("our correspondent X", sign-offs) are people, never speakers; organisations and unnamed
-people ("the ministry said", "a spokesperson said") are neither. Verbs and the other word lists are in `people.toml`.
+closes: "…convinced that Y is to blame, he said" is not Y speaking). Speech cited inside a speech
+counts as anywhere ("in the words of X", "X, who once said", "as X put it", 'a letter from X: "…"'),
+so does a second verb of a sentence X opens ("X stood before the Gate and said"), and a readout's
+joint statement ("The leaders agreed …") credits the people its meeting or call names together.
+Speakers of record come from the cues of `of_record.py`: transcript turns, addresses, interviews and
+quoted messages. Reporters ("our correspondent X", sign-offs) are people, never speakers;
+organisations and unnamed people ("the ministry said", "a spokesperson said") are neither.
 
-Sentences are split with one regular expression and the abbreviation list of `text.py` rather
-than with Punkt, which alone would cost most of the time budget (1 ms per 1,000 characters).
+The patterns are compiled by `speech_rules.py` from the word lists of `people.toml`; sentences and
+quotations are found by `sentences.py`.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from search.ingest.enrich.name_resolution import gender_of, resolve
-from search.ingest.enrich.names import Mention, find_mentions, lexicon
-from search.ingest.enrich.of_record import alternation, find_cues, names_before
-from search.ingest.enrich.text import ABBREVIATIONS
+from search.ingest.enrich.names import Mention, find_mentions
+from search.ingest.enrich.of_record import find_cues, names_before
+from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts
+from search.ingest.enrich.speech_rules import NAMING, speech_rules
 
 __all__ = ["People", "find_people"]
 
@@ -38,14 +39,15 @@ class People:
     people: list[str]  # every named person, speakers included
 
 
-_BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
-_QUOTE_MARK = re.compile(r"[\"“”\n]")
 _PARTICIPLE_GAP = re.compile(r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:“”\"\n]{0,60}?)?\s+")
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
 _QUOTE_MARK_IN_LINE = re.compile(r"[\"“”]")
 # The end of the last clause boundary before a point: "…, where", "…; ", "… and".
 _LAST_BOUNDARY = re.compile(
     r"(?s).*(?:[,;:—]|\b(?:where|when|while|that|after|before|because|since|although|though)\b)")
+# Characters: how far back a clause's boundary is looked for (a long sentence of a hard-wrapped text would
+# make the look-up slow; a clause with no comma that long has no name for a subject anyway).
+_CLAUSE_REACH = 250
 _PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
 _PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are".split())
 _AFTER_QUOTATION = re.compile(r"(?:[\"”’]\s*,?|,\s*[\"”’])\s*$")
@@ -62,56 +64,16 @@ _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the univ
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 _APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
 _AND = re.compile(r",?\s+and\s+")
+# "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
+# that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
+_INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
+                            r"(?:[\w’'-]+\s+){0,3}$")
+# "X stood before the crowd and said": the verb's subject is the clause's, "X".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+_NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
+_AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 # "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
 _AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
-
-
-@dataclass(frozen=True)
-class _Rules:
-    verbs: re.Pattern[str]  # any verb of saying, participle or "according to"
-    participles: frozenset[str]
-    quote_verbs: frozenset[str]  # speech only in a sentence with a quotation ("X praised …")
-    gap: re.Pattern[str]  # between a speaker's name and the verb
-    pronoun_before: re.Pattern[str]  # "he also" / "she" right before the verb
-    role_before: re.Pattern[str]  # "the governor" / "The Defence Minister" right before the verb
-    object_of: re.Pattern[str]  # a preposition, maybe with titles, right before a name
-    subject_prefix: re.Pattern[str]  # what may come before a sentence's subject
-    titles: frozenset[str]  # honorifics and roles, but not relatives: "Secretary General for …"
-
-
-@lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
-    phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], "according to", "According to"}
-    verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
-    fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
-    fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
-    gap = re.compile(
-        r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
-        r"(?:\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
-        r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
-        r"(?:\s*\([^()\n]{0,60}\))?"
-        r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
-        r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
-        r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
-        + fill + r"\s*"
-    )
-    pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
-    lex = lexicon()
-    titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
-    role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
-    object_of = re.compile(  # "by President Trump", "fiancée of journalist Jamal Khashoggi"
-        r"(?:\b(?:of|for|from|at|with|by|in|on|to|about|against|between|under|over|after|before)\s+|\()"
-        r"(?:(?:the|a|an)\s+)?(?:(?i:" + titles + r")\s+)?(?:(?:[A-Z][\w.’'-]*|the|and|of|&)\s+)*$")
-    lowers = sorted({*lex.roles, *lex.gender, "the", "a", "an", "then", "of", "for", "and", "&", "his", "her",
-                     "their", "its", "opposition", "party", "health", "defence", "defense", "state", "regional",
-                     "local", "top"}, key=len, reverse=True)
-    # Before a clause's subject: capitalised words, titles and role nouns ("wrestling sportswriter").
-    subject_prefix = re.compile(r"[\s\"“‘']*(?:(?:[A-Z][\w’'.&-]*|" + "|".join(map(re.escape, lowers))
-                                + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
-                                r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
-    return _Rules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
-                  role_before, object_of, subject_prefix, frozenset(lex.gender.keys() | lex.roles - lex.relatives))
 
 
 def find_people(text: str) -> People:
@@ -144,12 +106,13 @@ class _Attribution:
 
     def __init__(self, text: str, mentions: list[tuple[Mention, str]]) -> None:
         self.text = text
-        self.rules = _rules()
+        self.rules = speech_rules()
         self.mentions = mentions
         self.starts = [m.start for m, _ in mentions]
         self.ends = [m.end for m, _ in mentions]
-        self.quotes = _quote_spans(text)
-        self.sentence_starts = _sentence_starts(text)
+        wrapped = hard_wrapped(text)
+        self.quotes = quote_spans(text, wrapped)
+        self.sentence_starts = sentence_starts(text, wrapped)
         self.gender = self.genders()
         self.antecedents = [(m, n) for m, n in mentions if not m.reporter and not self.quoted(m.start)]
         self.antecedent_starts = [m.start for m, _ in self.antecedents]
@@ -194,7 +157,9 @@ class _Attribution:
             found.update(self.attribute(verb))
         for colon in _COLON_QUOTE.finditer(self.text):  # 'In his message, he praised him: "…"'
             if not self.quoted(colon.start()):
-                found.update(self.subject(self.sentence_start(colon.start()), colon.start(), same_clause=True))
+                sentence = self.sentence_start(colon.start())
+                found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
+                    sentence, colon.start()))
         return found | self.of_record()
 
     def of_record(self) -> set[str]:
@@ -227,18 +192,48 @@ class _Attribution:
         if self.quoted(start):
             return []
         sentence, sentence_end = self.sentence_span(start)
-        if phrase.lower().startswith("according"):
+        if phrase in NAMING:
             return self.after(end, sentence, _AFTER_GAP)
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
-        if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end):
-            return []  # "X praised Y" is speech only when the sentence quotes X
+        if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
+                not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start):
+            return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else self.after(end + 3, sentence, _TITLES_GAP)
         if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE:
             return []  # "was told", "to say"
         if phrase in self.rules.participles:
             return self.subject(sentence, start)
-        return self.before(sentence, start) or self.inverted(sentence, start, end)
+        found = self.before(sentence, start) or self.inverted(sentence, start, end)
+        if not found and _AND_BEFORE.search(text, max(sentence, start - 20), start):
+            return self.sentence_opener(sentence, start)  # "X stood before the Gate and said"
+        return found
+
+    def sentence_opener(self, sentence: int, verb: int) -> list[str]:
+        """The subject of a sentence whose second verb `verb` is joined by "and" ("X stood before the Gate
+        and said …"): its first person named, when that one opens a clause and is not passive ("X was
+        elected … and admitted to …")."""
+        k = bisect_left(self.starts, sentence)
+        before = self.text[:sentence].rstrip()
+        if k >= len(self.mentions) or self.starts[k] >= verb or not (
+                before[-1:] in ("", *".!?\"”’") or "\n" not in before):  # (the title has no full stop)
+            return []  # (a line break inside a sentence of hard-wrapped text does not open one)
+        mention, name = self.mentions[k]
+        if (self.quoted(mention.start) or not self.is_subject(mention) or _PASSIVE.search(self.text, mention.end, verb)
+                or _NEW_SUBJECT.search(self.text, mention.end, verb)):  # "When X walked out, I met him and told him"
+            return []
+        return [name]
+
+    def introducing(self, sentence: int, colon: int) -> list[str]:
+        """The name right before a colon that opens a quotation, when it is no object of the sentence
+        ("one from my compatriot Henry Doe: “…”"; not "tribute to X: …")."""
+        k = bisect_left(self.ends, colon + 1) - 1
+        if k < 0:
+            return []
+        mention, name = self.mentions[k]
+        if mention.start < sentence or self.text[mention.end:colon].strip() or self.quoted(mention.start):
+            return []
+        return [name] if _INTRODUCED_BY.search(self.text, max(sentence, mention.start - 60), mention.start) else []
 
     def before(self, sentence: int, verb: int) -> list[str]:
         """ "X said", "X, the minister, said", "X and Y said", "he said"."""
@@ -249,7 +244,11 @@ class _Attribution:
             mention, name = self.mentions[index]
             if mention.start < sentence or mention.end > verb:
                 break
-            if self.quoted(mention.start) or self.is_object(mention, sentence):
+            if self.quoted(mention.start):
+                continue
+            if text.find("who", mention.end, verb) >= 0 and self.rules.relative.fullmatch(text, mention.end, verb):
+                return [name]
+            if self.is_object(mention, sentence):
                 continue
             if text[mention.end:verb].strip() == ",":
                 if not lone and _APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
@@ -263,18 +262,39 @@ class _Attribution:
         if pronoun:
             return self.pronoun(pronoun.group(1), pronoun.start())
         role = self.rules.role_before.search(text, max(sentence, verb - 80), verb)
-        return self.titled(role.group(1).lower(), role.start()) if role else []
+        if role:
+            return self.titled(role.group(1).lower(), role.start())
+        return self.participants(verb) if self.rules.joint_before.search(text, max(sentence, verb - 60), verb) else []
+
+    def participants(self, at: int) -> list[str]:
+        """ "The leaders agreed …" in a readout: the people named together in the first sentence before `at`
+        that names two or more (the meeting's or the call's: "X met with Y", "X had a call with Y")."""
+        k = bisect_left(self.starts, at)
+        names: list[str] = []
+        for index, (mention, name) in enumerate(self.mentions[:k]):
+            if self.quoted(mention.start) or name in names:
+                continue
+            if names and self.sentence_start(mention.start) != self.sentence_start(self.mentions[index - 1][0].start):
+                if len(names) >= 2:
+                    break
+                names = []
+            names.append(name)
+        return names if len(names) >= 2 else []
 
     def titled(self, title: str, at: int) -> list[str]:
         """ "The governor said": the last person named before `at` with that title among the three words
-        before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge Eduardo Scheinig")."""
+        before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge Eduardo Scheinig"), the subject of a
+        clause first ("President X called Y … talks between Presidents Z and W. The President said": X)."""
+        fallback: list[str] = []
         for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
             mention, name = self.antecedents[index]
             if at - mention.start > _PRONOUN_REACH:
                 break
             if title in self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]:
-                return [name]
-        return []
+                if self.is_subject(mention):
+                    return [name]
+                fallback = fallback or [name]
+        return fallback
 
     def coordinated(self, index: int) -> list[str]:
         """Names joined to mention `index` by "and" ("Smith and Jones said")."""
@@ -325,8 +345,9 @@ class _Attribution:
                 continue
             if same_clause and "," in text[end:verb]:
                 break
-            boundary = _LAST_BOUNDARY.match(text, sentence, start)
-            clause = boundary.end() if boundary else sentence
+            reach = max(sentence, start - _CLAUSE_REACH)
+            boundary = _LAST_BOUNDARY.match(text, reach, start)
+            clause = boundary.end() if boundary else reach
             if text[clause - 1:clause] == "," and text[end:verb].strip() == ",":
                 continue  # an apposition: "paraphrased the first American in space, Alan Shepard, commenting"
             if self.rules.subject_prefix.fullmatch(text, clause, start):
@@ -370,7 +391,10 @@ class _Attribution:
         if not found:
             return False
         before = self.text[max(sentence, found.start() - 25):found.start()].split()
-        return not (before and before[-1].lower() in self.rules.titles)
+        words = self.text[found.start():mention.start].split()  # "of Commons Speaker": a title's domain first
+        titles = self.rules.titles
+        titled = len(words) >= 3 and words[-1].lower() in titles and words[1].lower() not in titles
+        return not (titled or before and before[-1].lower() in titles)
 
     def is_subject(self, mention: Mention) -> bool:
         """Whether a mention opens a clause ("…, Smith met"), rather than being an object ("met Smith",
@@ -379,40 +403,10 @@ class _Attribution:
         if known is None:
             text = self.text
             sentence = self.sentence_start(mention.start)
-            boundary = _LAST_BOUNDARY.match(text, sentence, mention.start)
+            reach = max(sentence, mention.start - _CLAUSE_REACH)
+            boundary = _LAST_BOUNDARY.match(text, reach, mention.start)
             complement = boundary is not None and text.endswith("that", 0, boundary.end())  # "believes that X"
             known = self.subjects[mention.start] = not complement and not text.startswith(
                 ("'s", "’s"), mention.end) and not self.is_object(mention, sentence) and bool(
-                self.rules.subject_prefix.fullmatch(text, boundary.end() if boundary else sentence, mention.start))
+                self.rules.subject_prefix.fullmatch(text, boundary.end() if boundary else reach, mention.start))
         return known
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of text between double quotes (straight or curly); a quote never runs past a line."""
-    spans: list[tuple[int, int]] = []
-    opened = -1
-    for mark in _QUOTE_MARK.finditer(text):
-        char, pos = mark.group(), mark.start()
-        if char == "\n" or (char == "”" and opened >= 0) or (char == '"' and opened >= 0):
-            if opened >= 0:
-                spans.append((opened, pos + 1))
-            opened = -1
-        elif char != "”":
-            opened = pos
-    return spans
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """Start offsets of sentences: after . ! ? (not after an abbreviation or an initial) and newlines."""
-    starts = [0]
-    for boundary in _BOUNDARY.finditer(text):
-        if not boundary.group(2) and boundary.group(1) != "\n":
-            continue  # "3.5", "U.S"
-        if boundary.group(1) == ".":
-            dot = boundary.start()
-            last = text[max(0, dot - 20):dot].rsplit(None, 1)[-1:]
-            word = last[0].strip("\"“‘'([").rstrip(".").lower() if last else ""
-            if word in ABBREVIATIONS or len(word) == 1:
-                continue
-        starts.append(boundary.end())
-    return starts

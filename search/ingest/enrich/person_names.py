@@ -9,11 +9,15 @@ examples:
   names that begin with one ("Tesco Polska": a branch, a product);
 * countries and territories (the places gazetteer, built from pycountry and countryinfo): the whole
   candidate ("Saint Lucia", "Viet Nam"), or its last word when the first is not a known first name
-  ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays);
+  ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays); days named like holidays the same
+  way ("Independence Day", but "Doris Day");
+* names whose every word has the Arabic article ("Al-Quds Al-Sharif", "Al-Haram Al-Sharif"): a person's
+  name begins with a given name;
 * plural nouns: a last word that is the plural of a word the text also uses in lower case
   ("nuclear Powers" beside "power", "Distinguished Delegates" beside "delegate"), unless a known
   first name comes first ("Matthew Banks");
-* a repeated word ("Alexander Lukashenko Lukashenko", from page furniture glued to a name).
+* (a repeated word before page furniture, "Alexander Lukashenko Lukashenko AlexanderPresident", is cut
+  off in `names.py`: the name before it is the person's).
 
 Institutional head nouns ("Statute", "Consensus", "Platform") are not here: they are words of the
 `organisation` list of `people.toml`, which end a name wherever they follow it.
@@ -46,6 +50,8 @@ _ACRONYM = re.compile(r" \(([A-Z]{2,8})\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
 _WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
+# A job noun glued before a name: "Whistleblower Edward Snowden", "Moderator Chris Wallace" (with a first name after)
+_JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")
 
 
 class Words(Protocol):
@@ -75,6 +81,16 @@ def unwrapped(text: str, start: int, run: str) -> list[tuple[int, str]]:
 def glued(word: str) -> bool:
     """Whether a capitalised word is glued to the next one ("AlexanderPresident": page furniture)."""
     return bool(_GLUED.search(word))
+
+
+def glued_before_name(word: str, following: str, first_names: Words, after_title_of: bool) -> bool:
+    """Whether `word`, first of a run of three name words or more, is no part of the name: a country or a
+    state between a title's "of" and the name ("leader of Zimbabwe Robert Mugabe", when `after_title_of`),
+    or a long job noun before a known first name ("Whistleblower Edward Snowden"; but "Omer Hassan")."""
+    low = word.lower()
+    if after_title_of and (low in place_forms() or low in state_names()):
+        return True
+    return len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names and following.lower() in first_names
 
 
 def headline_verb(word: str) -> bool:
@@ -139,6 +155,27 @@ def place_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+_PLACE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def state_names() -> frozenset[str]:
+    """Case-folded names of the states and provinces of the United States, Canada and Australia, which news
+    writes after a town ("Arroyo Grande, California") as it writes a country."""
+    return frozenset(sub.name.casefold() for code in ("US", "CA", "AU")
+                     for sub in pycountry.subdivisions.get(country_code=code) or ())
+
+
+def place_follows(text: str, end: int) -> bool:
+    """Whether a comma and a country or a state follow `end` ("Ciudad Juárez, Mexico", "Tyler, Texas"): the
+    words before name a town, not a person."""
+    after = _PLACE_AFTER.match(text, end)
+    if not after:
+        return False
+    place = after.group(1).casefold()
+    return _country(place) or place in state_names()
+
+
 def _country(words: str) -> bool:
     return canonical_country(words) is not None
 
@@ -181,10 +218,10 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
     if folded in known_organisations() or folded in place_forms() or _country(folded):
         return True
     if len(tokens) > 1:
-        if len({token.lower() for token in tokens}) < len(tokens):
-            return True  # "Alexander Lukashenko Lukashenko"
         if tokens[0] in known_one_word_names():
             return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
-        if _country(tokens[-1].lower()):
-            return None
+        if all(token.lower().startswith(("al-", "el-")) for token in tokens):
+            return True  # every word with the Arabic article, none a given name: "Al-Quds Al-Sharif"
+        if _country(tokens[-1].lower()) or tokens[-1] == "Day":
+            return None  # "Statistics Canada", "Independence Day" (but "Michael Jordan", "Doris Day")
     return False

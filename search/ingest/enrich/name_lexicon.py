@@ -1,0 +1,59 @@
+"""The word lists of `people.toml` that name detection (`names.py`) and speaker attribution read, parsed
+once, and the classes of words in a run of capitalised words.
+
+Edit the lists in `people.toml`; every entry is matched case-insensitively against a single word.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
+           "lexicon"]
+
+# Token classes.
+NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
+FLEXIBLE = "F"  # a name that is also a common word or title ("Mark", "May", "King"): decided by its neighbours
+SUFFIX = "X"  # after a name, part of it but not of its core: "Robert Downey Jr.", "Queen Elizabeth II"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of `people.toml`, lower-cased."""
+
+    gender: dict[str, str]  # honorific → "m", "f" or "" (for titles like "President")
+    first_names: dict[str, str]  # common first name → "m" or "f"
+    roles: frozenset[str]  # relatives included
+    relatives: frozenset[str]
+    reporter_roles: frozenset[str]
+    organisation: frozenset[str]
+    thing_nouns: frozenset[str]
+    places: frozenset[str]
+    kinds: dict[str, str]  # listed word → its class (FLEXIBLE, HONORIFIC, ROLE, ORG or STOP)
+    regnal: frozenset[str]  # titles kept before a lone name: "Pope Francis"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged word lists, parsed once."""
+    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["names"]
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(word.lower() for word in data[key])
+
+    gender = {word: "" for word in lower("honorifics")}
+    gender.update({word: "m" for word in lower("male_honorifics")})
+    gender.update({word: "f" for word in lower("female_honorifics")})
+    first_names = {name: "m" for name in lower("male_first_names")}
+    first_names.update({name: "f" for name in lower("female_first_names")})
+    kinds = {word: STOP for word in lower("stop")}
+    kinds.update({word: ORG for word in lower("organisation")})
+    kinds.update({word: ROLE for word in lower("roles") | lower("relatives")})
+    kinds.update({word: HONORIFIC for word in gender})
+    kinds.update({word: FLEXIBLE for word in lower("name_words")})
+    return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
+                   lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
+                   lower("regnal"))

@@ -1,0 +1,81 @@
+"""The patterns speaker attribution (`people.py`) matches, compiled once from the `[speech]` word lists of
+`people.toml` and the name lexicon of `names.py`: verbs of saying, what may stand between a speaker's name
+and the verb ("X, the minister, said", "X of the army's Western Command said", "X, who once said"), and what
+may stand before a clause's subject, a pronoun, a role ("The governor said") or a joint subject ("The
+leaders agreed").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from search.ingest.enrich.name_lexicon import lexicon
+from search.ingest.enrich.of_record import alternation
+
+__all__ = ["NAMING", "SpeechRules", "speech_rules"]
+
+# Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
+NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting")
+
+
+@dataclass(frozen=True)
+class SpeechRules:
+    """The compiled patterns of speech attribution."""
+
+    verbs: re.Pattern[str]  # any verb of saying, participle or "according to"
+    participles: frozenset[str]
+    quote_verbs: frozenset[str]  # speech only in a sentence with a quotation ("X praised …")
+    gap: re.Pattern[str]  # between a speaker's name and the verb
+    pronoun_before: re.Pattern[str]  # "he also" / "she" right before the verb
+    role_before: re.Pattern[str]  # "the governor" / "The Defence Minister" right before the verb
+    joint_before: re.Pattern[str]  # "The leaders" / "Both sides" right before the verb
+    object_of: re.Pattern[str]  # a preposition, maybe with titles, right before a name
+    subject_prefix: re.Pattern[str]  # what may come before a sentence's subject
+    titles: frozenset[str]  # honorifics and roles, but not relatives: "Secretary General for …"
+    relative: re.Pattern[str]  # ", who once said": the name before it speaks, even as an object ("the words of X, who")
+
+
+@lru_cache(maxsize=1)
+def speech_rules() -> SpeechRules:
+    """The patterns, built once from the `[speech]` word lists of `people.toml` and the name lexicon."""
+    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
+    phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], *NAMING}
+    verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
+    fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
+    fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
+    gap = re.compile(
+        r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
+        r"(?:\s+in\s+[a-z]+ing\s[^,;:“”\"\n]{0,70}?"  # "in relaying the news to parliament"
+        r"|\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
+        r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
+        r"(?:\s*\([^()\n]{0,60}\))?"
+        r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
+        r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
+        r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
+        r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
+        + fill + r"\s*"
+    )
+    pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
+    lex = lexicon()
+    titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
+    role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
+    joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"
+                              r"|heads\s+of\s+state|counterparts)" + fill + r"\s*$")
+    object_of = re.compile(  # "by President Trump", "fiancée of journalist Jamal Khashoggi"
+        r"(?:\b(?:of|for|from|at|with|by|in|on|to|about|against|between|under|over|after|before)\s+|\()"
+        r"(?:(?:the|a|an)\s+)?(?:(?i:" + titles + r")\s+)?(?:(?:[A-Z][\w.’'-]*|the|and|of|&)\s+)*$")
+    lowers = sorted({*lex.roles, *lex.gender, "the", "a", "an", "then", "of", "for", "and", "&", "his", "her",
+                     "their", "its", "opposition", "party", "health", "defence", "defense", "state", "regional",
+                     "local", "top"}, key=len, reverse=True)
+    # Before a clause's subject: capitalised words, titles and role nouns ("wrestling sportswriter").
+    subject_prefix = re.compile(r"[\s\"“‘']*(?:(?:[A-Z][\w’'.&-]*|" + "|".join(map(re.escape, lowers))
+                                + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
+                                r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
+    relative = re.compile(r"\s*,?\s+who" + fill + r"\s*")
+    return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
+                       role_before, joint_before, object_of, subject_prefix,
+                       frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative)
