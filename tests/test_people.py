@@ -551,3 +551,27 @@ def test_a_long_turn_label_with_a_caption_glued_to_it():
 ])
 def test_given_speaker_values(value, expected):
     assert with_given([value], []) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", [
+    'Beetles are back. Lead author Hanna Weiler, a Ph.D. candidate at the University of Graz, said, "They thrive."',
+    "Beetles are back. Hanna Weiler, an M.Sc. student, said the beetles thrive.",
+])
+def test_a_dotted_abbreviation_inside_an_apposition_does_not_end_the_sentence(text):
+    assert find_people(text).speakers == ["Hanna Weiler"]
+
+
+def test_coordinated_speakers_with_a_title_before_the_second_name():
+    text = "The race turned after fellow runner Oskar Brandl and former mayor Lena Vogt announced their support."
+    assert set(find_people(text).speakers) == {"Oskar Brandl", "Lena Vogt"}
+    assert find_people("Oskar Brandl met the family and later Lena Vogt said it would fail.").speakers == ["Lena Vogt"]
+
+
+def test_photo_credits_are_no_people_unless_the_person_is_also_mentioned():
+    assert find_people("A stall at the fair. Image: Tobias Renner.\n\nA banner. Photo by Tobias Renner.").people == []
+    kept = find_people("The photos were taken by Tobias Renner on Sunday.\n\nA banner. Image: Tobias Renner.")
+    assert kept.people == ["Tobias Renner"]
+
+
+def test_a_quantifier_opening_a_sentence_is_no_part_of_a_name():
+    assert "Numerous Robotics Teams" not in find_people("Numerous Robotics Teams from the region were there.").people

@@ -69,6 +69,8 @@ _DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight
 # (not when the next line goes on in lower case: a hard-wrapped sentence, "X, the former President of our⏎party")
 _WRAPPED_LINE_END = frozenset(",;-–(") | frozenset("abcdefghijklmnopqrstuvwxyz")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(?![ \t]*[a-z])|$)")
+# A photo credit is a byline, not a mention of a person (gold rule 7): "Image: X.", "Photo by X".
+_PHOTO_CREDIT = re.compile(r"\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by)?\s*:?\s*$")
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
@@ -357,7 +359,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         # "High Performance Computing", "Female Genital Mutilation" (not "And Olek Brandt" opening a sentence)
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
-        and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names)
+        and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
+        or bool(_PHOTO_CREDIT.search(text, max(0, begin - 24), begin)))
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 
 
