@@ -575,3 +575,25 @@ def test_photo_credits_are_no_people_unless_the_person_is_also_mentioned():
 
 def test_a_quantifier_opening_a_sentence_is_no_part_of_a_name():
     assert "Numerous Robotics Teams" not in find_people("Numerous Robotics Teams from the region were there.").people
+
+
+def test_a_pronoun_after_an_office_named_without_a_name_is_nobody_named():
+    text = ("We thank Ambassador Karl Moser for his work. When the President of the Council opened the session, "
+            "he remarked that times were hard.")
+    assert find_people(text).speakers == []
+    named = "Karl Moser, the President of the Council, opened the session. He remarked that times were hard."
+    assert find_people(named).speakers == ["Karl Moser"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I leave you with the words of Anna Maria “Annie” Lindqvist, who sang: “Stay”.", "Anna Maria Lindqvist"),
+    ('Drummer Peter Karl "Piet" de Graaf said the tour was over.', "Peter Karl de Graaf"),
+    ("In the words of the late Walter Owen Briggs, Jr., “we must act”.", "Walter Owen Briggs Jr."),
+])
+def test_a_quoted_nickname_or_a_comma_before_a_suffix_stays_inside_the_name(text, expected):
+    assert find_people(text).speakers == [expected]
+
+
+def test_nordic_surnames_in_ist_are_no_job_nouns():
+    assert find_people("Anna Maria Lindqvist said the vote was fair.").speakers == ["Anna Maria Lindqvist"]
+    assert find_people("Violinist Karl Berg played.").people == ["Karl Berg"]

@@ -96,9 +96,17 @@ class Mention:
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
 
 
+# A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
+# So is the comma before a suffix: "Martin Doe, Jr." is "Martin Doe Jr." (gold rule 2 keeps the suffix).
+_NICKNAME = re.compile(r"(?<=[a-z])([ \t]+[\"“][A-Z][\w.’'-]*[\"”](?=[ \t]+(?:[A-Z][a-z]|(?:de|van|von|da|di|du|le|la)[ \t]+[A-Z]))"
+                       r"|,(?= (?:Jr|Sr)\.))")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every candidate person-name mention in `text`, in order (single words included: see
-    `name_resolution.resolve`)."""
+    `name_resolution.resolve`). A nickname in quotes between two names is blanked out first (offsets
+    unchanged), so the name around it is one run."""
+    text = _NICKNAME.sub(lambda m: " " * len(m.group(1)), text)
     lex = lexicon()
     lower_seen = _LowerSeen(text)
     mentions: list[Mention] = []
@@ -170,8 +178,9 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     kind = lex.kinds.get(low)
     if kind:
         return kind
-    if (low[-1:] == "s" and lex.kinds.get(low[:-1]) in (HONORIFIC, ROLE)) or (low.endswith("ist") and len(low) > 5):
-        return ROLE  # "Presidents", "Violinist"
+    if (low[-1:] == "s" and lex.kinds.get(low[:-1]) in (HONORIFIC, ROLE)) or (
+            low.endswith("ist") and len(low) > 5 and not low.endswith(("qvist", "kvist", "quist"))):
+        return ROLE  # "Presidents", "Violinist" (not the Nordic surnames "Lindqvist", "Bergkvist", "Nyquist")
     if "-" in low and any(len(part) > 3 and part in lex.roles for part in low.split("-")):
         return ROLE  # "Singer-songwriter", "Ex-footballer"
     if "-" in low and (low.endswith(_HYPHEN_SUFFIXES) and word.rpartition("-")[2].islower()

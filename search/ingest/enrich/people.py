@@ -373,6 +373,9 @@ class _Attribution:
         wanted = {"he": "m", "she": "f"}.get(word.lower(), "")
         sentence = self.sentence_start(at)
         closing = self.text[sentence:at].rstrip().endswith(",") and not _SUBORDINATE.match(self.text, sentence)
+        role = self.rules.unnamed_role.search(self.text, sentence, at)
+        if role and bisect_left(self.antecedent_starts, role.end()) == bisect_left(self.antecedent_starts, at):
+            return []  # "When the President of the Assembly opened the session, he remarked": no name for him
         fallback: list[str] = []
         for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
             mention, name = self.antecedents[index]
