@@ -29,6 +29,7 @@ from search.ingest.enrich.person_names import (
     MONTHS,
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
+    blank_nicknames,
     firm_or_acronym_follows,
     glued,
     glued_before_name,
@@ -96,17 +97,11 @@ class Mention:
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
 
 
-# A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
-# So is the comma before a suffix: "Martin Doe, Jr." is "Martin Doe Jr." (gold rule 2 keeps the suffix).
-_NICKNAME = re.compile(r"(?<=[a-z])([ \t]+[\"“][A-Z][\w.’'-]*[\"”](?=[ \t]+(?:[A-Z][a-z]|(?:de|van|von|da|di|du|le|la)[ \t]+[A-Z]))"
-                       r"|,(?= (?:Jr|Sr)\.))")
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every candidate person-name mention in `text`, in order (single words included: see
     `name_resolution.resolve`). A nickname in quotes between two names is blanked out first (offsets
     unchanged), so the name around it is one run."""
-    text = _NICKNAME.sub(lambda m: " " * len(m.group(1)), text)
+    text = blank_nicknames(text)
     lex = lexicon()
     lower_seen = _LowerSeen(text)
     mentions: list[Mention] = []

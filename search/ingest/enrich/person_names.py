@@ -225,3 +225,15 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
         if _country(tokens[-1].lower()) or tokens[-1] == "Day":
             return None  # "Statistics Canada", "Independence Day" (but "Michael Jordan", "Doris Day")
     return False
+
+
+# A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
+# So does the comma before a suffix: "Martin Doe, Jr." is "Martin Doe Jr." (gold rule 2 keeps the suffix).
+_NICKNAME = re.compile(r"(?<=[a-z])([ \t]+[\"“][A-Z][\w.’'-]*[\"”]"
+                       r"(?=[ \t]+(?:[A-Z][a-z]|(?:de|van|von|da|di|du|le|la)[ \t]+[A-Z]))|,(?= (?:Jr|Sr)\.))")
+
+
+def blank_nicknames(text: str) -> str:
+    """`text` with quoted nicknames inside names and commas before Jr./Sr. turned into spaces (offsets
+    unchanged), so that the name around them is read as one run of capitalised words."""
+    return _NICKNAME.sub(lambda m: " " * len(m.group(1)), text)
