@@ -597,3 +597,9 @@ def test_a_quoted_nickname_or_a_comma_before_a_suffix_stays_inside_the_name(text
 def test_nordic_surnames_in_ist_are_no_job_nouns():
     assert find_people("Anna Maria Lindqvist said the vote was fair.").speakers == ["Anna Maria Lindqvist"]
     assert find_people("Violinist Karl Berg played.").people == ["Karl Berg"]
+
+
+def test_a_lone_name_after_a_noun_only_people_are_is_a_person():
+    text = "Long ago, the philosopher Zenodor spoke a plain truth when he said that all states decay."
+    assert find_people(text).speakers == ["Zenodor"]
+    assert find_people("Long ago, the city Zenodor was founded.").people == []

@@ -229,11 +229,12 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
 
 # A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
 # So does the comma before a suffix: "Martin Doe, Jr." is "Martin Doe Jr." (gold rule 2 keeps the suffix).
-_NICKNAME = re.compile(r"(?<=[a-z])([ \t]+[\"“][A-Z][\w.’'-]*[\"”]"
-                       r"(?=[ \t]+(?:[A-Z][a-z]|(?:de|van|von|da|di|du|le|la)[ \t]+[A-Z]))|,(?= (?:Jr|Sr)\.))")
+_NICKNAME = re.compile(r"(?<=[a-z])([ \t\n]+[\"“][A-Z][\w.’'-]*[\"”]"
+                       r"(?=[ \t\n]+(?:[A-Z][a-z]|(?:de|van|von|da|di|du|le|la)[ \t]+[A-Z]))|,(?= (?:Jr|Sr)\.))")
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
 
 
 def blank_nicknames(text: str) -> str:
     """`text` with quoted nicknames inside names and commas before Jr./Sr. turned into spaces (offsets
-    unchanged), so that the name around them is read as one run of capitalised words."""
-    return _NICKNAME.sub(lambda m: " " * len(m.group(1)), text)
+    and line breaks unchanged), so that the name around them is read as one run of capitalised words."""
+    return _NICKNAME.sub(lambda m: _NOT_LINE_BREAK.sub(" ", m.group(1)), text)
