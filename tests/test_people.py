@@ -603,3 +603,26 @@ def test_a_lone_name_after_a_noun_only_people_are_is_a_person():
     text = "Long ago, the philosopher Zenodor spoke a plain truth when he said that all states decay."
     assert find_people(text).speakers == ["Zenodor"]
     assert find_people("Long ago, the city Zenodor was founded.").people == []
+
+
+def test_according_to_a_role_then_its_name_set_off_by_commas():
+    assert find_people("According to the city mayor, Ann Polk, during the night, police searched it.").speakers == [
+        "Ann Polk"]
+    assert find_people("According to the spokesman, Ann Polk was arrested on Monday.").speakers == []
+
+
+def test_a_holiday_named_after_a_person_with_a_suffix_is_no_person():
+    assert find_people("He fought for Walter Owen Briggs Jr. Day to become a holiday.").people == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fans asked Dunmore about his alias of insult comedian Roy Fumble.",
+    "Many fans came dressed as Garth Vellum or as the character Lira Quen.",
+    "The crowd cheered a girl cosplaying as Lira Quen.",
+])
+def test_characters_costumes_and_aliases_are_no_people(text):
+    assert find_people(text).people == []
+
+
+def test_a_real_person_beside_characters_stays():
+    assert find_people("Fans asked about the characters, and actor Tom Vane said he loved them.").people == ["Tom Vane"]

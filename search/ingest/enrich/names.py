@@ -70,8 +70,12 @@ _DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight
 # (not when the next line goes on in lower case: a hard-wrapped sentence, "X, the former President of our⏎party")
 _WRAPPED_LINE_END = frozenset(",;-–(") | frozenset("abcdefghijklmnopqrstuvwxyz")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(?![ \t]*[a-z])|$)")
-# A photo credit is a byline, not a mention of a person (gold rule 7): "Image: X.", "Photo by X".
-_PHOTO_CREDIT = re.compile(r"\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by)?\s*:?\s*$")
+# No mention of a real person (gold rules 4 and 7): a photo credit, a byline ("Image: X.", "Photo by X"),
+# and a character, costume or alias ("the character X", "dressed as X", "his alias of comedian X").
+_NO_PERSON_BEFORE = re.compile(r"(?:\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by)?\s*:?"
+                               r"|\b(?:characters?|alias|persona|pseudonym|alter[ -]ego|dressed(?:\s+up)?\s+as"
+                               r"|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
+                               r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:[a-z-]+\s+){0,2})?)\s*$")
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
@@ -231,7 +235,8 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         # "Federal Security Service", "Sheriff's Office", "Health Minister": part of a longer name.
         part_of_name = j < n and (kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
                                   or kinds[j] == STOP and (low := words[j].lower()) not in lex.kinds
-                                  and low in lower_seen)  # a common noun: "Heavily Indebted Poor Countries"
+                                  and low in lower_seen  # a common noun: "Heavily Indebted Poor Countries"
+                                  or words[j] == "Day")  # a holiday: "Martin Luther King Jr. Day"
         if j == n and not possessive[-1]:  # "Maidan Wardak province", "Falcon Heavy rocket"
             following = _NEXT_WORD.match(text, start + len(run))
             part_of_name = (following is not None and following.group(1) in lex.thing_nouns
@@ -364,7 +369,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
-        or bool(_PHOTO_CREDIT.search(text, max(0, begin - 24), begin)))
+        or bool(_NO_PERSON_BEFORE.search(text, max(0, begin - 48), begin)))
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 
 

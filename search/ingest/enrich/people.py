@@ -193,8 +193,8 @@ class _Attribution:
         if self.quoted(start):
             return []
         sentence, sentence_end = self.sentence_span(start)
-        if phrase in NAMING:
-            return self.after(end, sentence, _AFTER_GAP)
+        if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
+            return self.after(end, sentence, _AFTER_GAP) or self.after(end, sentence, self.rules.role_apposition, ",")
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
                 not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start):
@@ -320,14 +320,15 @@ class _Attribution:
             return self.after(end, sentence, _TITLES_GAP)
         return []
 
-    def after(self, end: int, sentence: int, gap: re.Pattern[str]) -> list[str]:
-        """The first name after `end` in the same sentence, if what comes between fits `gap`; not an owner
-        ("according to a statement by Erdogan's office": the office's)."""
+    def after(self, end: int, sentence: int, gap: re.Pattern[str], closed_by: str = "") -> list[str]:
+        """The first name after `end` in the same sentence, if what comes between fits `gap` (and
+        `closed_by` follows the name); not an owner ("according to a statement by Erdogan's office")."""
         k = bisect_left(self.starts, end)
         if k < len(self.mentions):
             mention, name = self.mentions[k]
             if (gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence
-                    and not self.text.startswith(("'s", "’s"), mention.end)):
+                    and not self.text.startswith(("'s", "’s"), mention.end)
+                    and self.text.startswith(closed_by, mention.end)):
                 return [name]
         return []
 

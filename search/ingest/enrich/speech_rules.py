@@ -38,6 +38,7 @@ class SpeechRules:
     titles: frozenset[str]  # honorifics and roles, but not relatives: "Secretary General for …"
     relative: re.Pattern[str]  # ", who once said": the name before it speaks, even as an object ("the words of X, who")
     unnamed_role: re.Pattern[str]  # "the President of the Assembly" named by office only: "he" may be that one
+    role_apposition: re.Pattern[str]  # "according to| the city's mayor, |X, …": a role, then its name set off
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,9 @@ def speech_rules() -> SpeechRules:
                                 + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
                                 r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
     relative = re.compile(r"\s*,?\s+who" + fill + r"\s*")
+    role_apposition = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+(?i:" + titles + r"),\s+")
     unnamed_role = re.compile(r"\bthe\s+(?:[A-Z][\w’'-]*\s+)*(?=[A-Z])(?i:" + titles + r")\s+(?:of|for)\s")
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
-                       frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role)
+                       frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role,
+                       role_apposition)
