@@ -626,3 +626,22 @@ def test_characters_costumes_and_aliases_are_no_people(text):
 
 def test_a_real_person_beside_characters_stays():
     assert find_people("Fans asked about the characters, and actor Tom Vane said he loved them.").people == ["Tom Vane"]
+
+
+def test_i_quote_a_role_and_its_name():
+    text = "For us in Ruritania — and I quote the President of the Republic, Mr. Tomas Varga — “only the young can.”"
+    assert find_people(text).speakers == ["Tomas Varga"]
+
+
+@pytest.mark.parametrize("text", [
+    "Statement by Ruritania\nI convey the warm greetings of President Tomas Varga to the Assembly.",
+    "Statement by Ruritania\nI bring you the very best wishes from His Excellency Mr. Tomas Varga, our President.",
+    ("Statement by Ruritania\nPresident Tomas Varga regrets that he cannot attend. He has, however, instructed me, "
+     "as his Minister, to deliver this message: “I congratulate the President on his election.”"),
+])
+def test_a_head_of_state_whose_greetings_or_message_a_minister_delivers_is_a_speaker(text):
+    assert find_people(text).speakers == ["Tomas Varga"]
+
+
+def test_an_opening_he_is_no_speaker_of_a_colon_quotation_after_a_name():
+    assert find_people("Tomas Varga arrived. He met Ann Polk, who said: “Go.”").speakers == ["Ann Polk"]

@@ -58,6 +58,8 @@ _PRONOUN_AFTER = re.compile(r"\s+(he|she)\b")
 # A sentence opening with a clause whose subject "he" may well be: "When X took office, he said …".
 _SUBORDINATE = re.compile(r"[\s\"“‘']*(?:When|After|As|While|Before|Once|Since|Although|Though|If|Because|Upon)\b")
 _TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
+_OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
+_SET_OFF = re.compile(r"\s*[,—–]")  # the end of a name in apposition
 _AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
 _INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
 
@@ -160,7 +162,7 @@ class _Attribution:
             if not self.quoted(colon.start()):
                 sentence = self.sentence_start(colon.start())
                 found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
-                    sentence, colon.start()))
+                    sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
         return found | self.of_record()
 
     def of_record(self) -> set[str]:
@@ -194,7 +196,7 @@ class _Attribution:
             return []
         sentence, sentence_end = self.sentence_span(start)
         if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
-            return self.after(end, sentence, _AFTER_GAP) or self.after(end, sentence, self.rules.role_apposition, ",")
+            return self.after(end, sentence, _AFTER_GAP) or self.after(end, sentence, self.rules.role_apposition, True)
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
                 not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start):
@@ -224,6 +226,14 @@ class _Attribution:
                 or _NEW_SUBJECT.search(self.text, mention.end, verb)):  # "When X walked out, I met him and told him"
             return []
         return [name]
+
+    def opening_pronoun(self, sentence: int, colon: int) -> list[str]:
+        """ "He has, however, instructed me, as his minister, to deliver this message: “…”": the he or she
+        opening the sentence, when nobody is named before the colon."""
+        opening = _OPENING_PRONOUN.match(self.text, sentence)
+        if not opening or bisect_left(self.starts, sentence) != bisect_left(self.starts, colon):
+            return []
+        return self.pronoun(opening.group(1), opening.start(1))
 
     def introducing(self, sentence: int, colon: int) -> list[str]:
         """The name right before a colon that opens a quotation, when it is no object of the sentence
@@ -320,15 +330,15 @@ class _Attribution:
             return self.after(end, sentence, _TITLES_GAP)
         return []
 
-    def after(self, end: int, sentence: int, gap: re.Pattern[str], closed_by: str = "") -> list[str]:
-        """The first name after `end` in the same sentence, if what comes between fits `gap` (and
-        `closed_by` follows the name); not an owner ("according to a statement by Erdogan's office")."""
+    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False) -> list[str]:
+        """The first name after `end` in the same sentence, if what comes between fits `gap` (and, if
+        `set_off`, a comma or dash follows the name); not an owner ("according to a statement by X's office")."""
         k = bisect_left(self.starts, end)
         if k < len(self.mentions):
             mention, name = self.mentions[k]
             if (gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence
                     and not self.text.startswith(("'s", "’s"), mention.end)
-                    and self.text.startswith(closed_by, mention.end)):
+                    and (not set_off or _SET_OFF.match(self.text, mention.end))):
                 return [name]
         return []
 

@@ -19,7 +19,8 @@ from search.ingest.enrich.of_record import alternation
 __all__ = ["NAMING", "SpeechRules", "speech_rules"]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
-NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting")
+NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
+          "greetings from", "greetings of", "wishes from")  # "I bring greetings from President X" (gold rule 35)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class SpeechRules:
     titles: frozenset[str]  # honorifics and roles, but not relatives: "Secretary General for …"
     relative: re.Pattern[str]  # ", who once said": the name before it speaks, even as an object ("the words of X, who")
     unnamed_role: re.Pattern[str]  # "the President of the Assembly" named by office only: "he" may be that one
-    role_apposition: re.Pattern[str]  # "according to| the city's mayor, |X, …": a role, then its name set off
+    role_apposition: re.Pattern[str]  # "according to| the President of Ruritania, Mr. |X, …": a role, then its name
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,8 @@ def speech_rules() -> SpeechRules:
                                 + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
                                 r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
     relative = re.compile(r"\s*,?\s+who" + fill + r"\s*")
-    role_apposition = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+(?i:" + titles + r"),\s+")
+    role_apposition = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+(?i:" + titles + r")(?:\s+(?:of|for)(?:\s+[\w’'.-]+){1,4})?"
+                                 r",\s+(?:(?i:" + titles + r")\s+)?")
     unnamed_role = re.compile(r"\bthe\s+(?:[A-Z][\w’'-]*\s+)*(?=[A-Z])(?i:" + titles + r")\s+(?:of|for)\s")
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
