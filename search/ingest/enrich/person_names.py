@@ -229,12 +229,21 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
 
 # A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
 # So does the comma before a suffix: "Martin Doe, Jr." is "Martin Doe Jr." (gold rule 2 keeps the suffix).
-_NICKNAME = re.compile(r"(?<=[a-z])([ \t\n]+[\"“][A-Z][\w.’'-]*[\"”]"
-                       r"(?=[ \t\n]+(?:[A-Z][a-z]|(?:de|van|von|da|di|du|le|la)[ \t]+[A-Z]))|,(?= (?:Jr|Sr)\.))")
-_NOT_LINE_BREAK = re.compile(r"[^\n]")
+# (Both patterns open on a rare character, so the scan is fast; the word before a nickname is checked after.)
+_NICKNAME = re.compile(r"[\"“][A-Z][\w.’'-]*[\"”](?=[ \t\n]+(?:[A-Z][a-z]|(?:de|van|von|da|di|du|le|la)[ \t]+[A-Z]))")
+_SUFFIX_COMMA = re.compile(r",(?= (?:Jr|Sr)\.)")
+
+
+def _blank(match: re.Match[str]) -> str:
+    text, start = match.string, match.start()
+    before = text[:start].rstrip(" \t\n")
+    if len(before) == start or not before[-1:].islower():
+        return match.group()  # a quotation after a name, not a nickname inside one
+    return " " * len(match.group())
 
 
 def blank_nicknames(text: str) -> str:
     """`text` with quoted nicknames inside names and commas before Jr./Sr. turned into spaces (offsets
     and line breaks unchanged), so that the name around them is read as one run of capitalised words."""
-    return _NICKNAME.sub(lambda m: _NOT_LINE_BREAK.sub(" ", m.group(1)), text)
+    text = _NICKNAME.sub(_blank, text)
+    return _SUFFIX_COMMA.sub(" ", text) if "r." in text else text
