@@ -94,6 +94,16 @@ def test_a_cut_first_name_that_fits_two_people_or_differs_by_a_letter_or_two_sta
     assert canonical_names(["Ed Lorr", "Edmund Lorr"], [2, 2]) == {"Ed Lorr": "Ed Lorr", "Edmund Lorr": "Edmund Lorr"}
 
 
+def test_a_short_form_of_a_first_name_is_the_one_person_of_its_full_form():
+    mapping = canonical_names(["Jim Quorrel", "James Quorrel", "Quorrel"], [9, 3, 20])
+    assert set(mapping.values()) == {"Jim Quorrel"}  # the most frequent full spelling
+    assert canonical_names(["Bill Ostrander", "William Ostrander"], [1, 4])["Bill Ostrander"] == "William Ostrander"
+    # two different people of the full form, or another last name: nothing is merged
+    two = canonical_names(["Bob Pellow", "Robert Kane Pellow", "Robert Lee Pellow"], [2, 2, 2])
+    assert two["Bob Pellow"] == "Bob Pellow"
+    assert canonical_names(["Bob Pellow", "Robert Pellew"], [2, 2])["Bob Pellow"] == "Bob Pellow"
+
+
 def test_one_word_value_that_is_no_surname_stays():
     mapping = canonical_names(["Zorvath", "Pell Amundo"], [3, 3])
     assert mapping == {"Zorvath": "Zorvath", "Pell Amundo": "Pell Amundo"}

@@ -24,6 +24,10 @@ conservative, because merging two people is worse than showing one person twice:
     Kahamba Kutesa", and so also "George Bush" / "George W. Bush" (father and son are rarely
     both in one news collection; an analyst is better served by one value than by a split by
     initials), a suffix after the last name aside ("Robert Downey" / "Robert Downey Jr.");
+(f) a multi-word value whose first name is a common English short form of the first name of
+    exactly one other person with the same other words is that person: "Jim Wright" / "James
+    Wright", "Bill Clinton" / "William Clinton" (`SHORT_FORMS`; a short form of two full names,
+    "Ted" for Edward and Theodore, is listed under neither);
 (d) a multi-word value that is another one without its last letter, when that letter is not
     ASCII, is the same person whose name lost a letter the source could not encode ("Vuk
     Jeremi." for "Vuk Jeremić"); a lost ASCII letter ("Ali Hassan" / "Ali Hassani") is no such
@@ -41,11 +45,24 @@ import unicodedata
 
 from search.model import FACETS
 
-RULES_VERSION = 5  # saved facet tables of another version of these rules are rebuilt
+RULES_VERSION = 6  # saved facet tables of another version of these rules are rebuilt
 MIN_SHORT_FIRST = 4  # letters of a shortened first name for rule (e): "Chris", "Alex", not "Al"
 MIN_CUT = 3  # letters the full first name has beyond the shortened one, for rule (e)
 SURNAME_SHARE = 0.8  # of the documents of the people with a surname, for the surname alone to be theirs
 
+# Common English short forms of first names (rule (f)), each of one full name only.
+SHORT_FORMS = {
+    "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "dick": "richard",
+    "rick": "richard", "tom": "thomas", "tommy": "thomas", "joe": "joseph", "tony": "anthony",
+    "dave": "david", "dan": "daniel", "danny": "daniel", "steve": "stephen", "ken": "kenneth",
+    "ron": "ronald", "don": "donald", "pete": "peter", "fred": "frederick", "larry": "lawrence",
+    "jerry": "gerald", "chuck": "charles", "charlie": "charles", "sam": "samuel", "ben": "benjamin",
+    "tim": "timothy", "andy": "andrew", "nick": "nicholas", "pat": "patrick", "matt": "matthew",
+    "greg": "gregory", "jeff": "jeffrey", "doug": "douglas", "liz": "elizabeth", "beth": "elizabeth",
+    "kate": "katherine", "katie": "katherine", "sue": "susan", "peggy": "margaret", "maggie": "margaret",
+    "jenny": "jennifer", "becky": "rebecca", "vicky": "victoria", "chris": "christopher",
+}
 _SUFFIXES = frozenset("jr sr ii iii iv vi vii viii ix".split())  # after a name: "Robert Downey Jr."
 _TRANSLITERATION = (("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("'", ""))
 _DOUBLED = re.compile(r"(\w)\1+")
@@ -149,6 +166,13 @@ def canonical_names(values: list[str], counts: list[int]) -> dict[str, str]:
             persons = {root(k) for k in longer}
             if (len(persons) == 1 and root(key) not in persons
                     and all(len(full) >= len(first) + MIN_CUT for full in longer.values())):
+                parent[root(key)] = persons.pop()
+    # rule (f): a short form of a first name ("Jim Wright") joins the one person of its full form
+    for keys in by_rest.values():
+        for key in keys:
+            full = SHORT_FORMS.get(_name_words(key)[0])
+            persons = {root(k) for k in keys if _name_words(k)[0] == full}
+            if len(persons) == 1 and root(key) not in persons:
                 parent[root(key)] = persons.pop()
     # rule (b): a surname alone joins the one person (or the clearly dominant one) it ends;
     # not when values starting with the word ("John Ashe" for "John") are as frequent as that person

@@ -29,6 +29,7 @@ from search.ingest.enrich.person_names import (
     MONTHS,
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
+    blank_nicknames,
     firm_or_acronym_follows,
     glued,
     glued_before_name,
@@ -69,6 +70,13 @@ _DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight
 # (not when the next line goes on in lower case: a hard-wrapped sentence, "X, the former President of our⏎party")
 _WRAPPED_LINE_END = frozenset(",;-–(") | frozenset("abcdefghijklmnopqrstuvwxyz")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(?![ \t]*[a-z])|$)")
+# No mention of a real person (gold rules 4 and 7): a photo credit, a byline ("Image: X.", "Photo by X"),
+# and a character, costume or alias ("the character X", "dressed as X", "his alias of comedian X").
+_NO_PERSON_BEFORE = re.compile(r"(?:\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)"
+                               r"|\b(?:characters?|alias|persona|pseudonym|alter[ -]ego|dressed(?:\s+up)?\s+as"
+                               r"|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
+                               r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:[a-z-]+\s+){0,2})?)\s*$")
+_NO_PERSON_CUE = re.compile(r":|by|as|haracter|lias|ersona|seudonym|ego|osplay")
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
@@ -94,9 +102,18 @@ class Mention:
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
 
 
+def _no_person_before(text: str, begin: int) -> bool:
+    """Whether a credit, character or alias phrase comes right before `begin` (`_NO_PERSON_BEFORE`),
+    with a cheap look for its words first: this runs for most mentions."""
+    window = text[max(0, begin - 48):begin]
+    return bool(_NO_PERSON_CUE.search(window)) and bool(_NO_PERSON_BEFORE.search(window))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every candidate person-name mention in `text`, in order (single words included: see
-    `name_resolution.resolve`)."""
+    `name_resolution.resolve`). A nickname in quotes between two names is blanked out first (offsets
+    unchanged), so the name around it is one run."""
+    text = blank_nicknames(text)
     lex = lexicon()
     lower_seen = _LowerSeen(text)
     mentions: list[Mention] = []
@@ -168,8 +185,9 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     kind = lex.kinds.get(low)
     if kind:
         return kind
-    if (low[-1:] == "s" and lex.kinds.get(low[:-1]) in (HONORIFIC, ROLE)) or (low.endswith("ist") and len(low) > 5):
-        return ROLE  # "Presidents", "Violinist"
+    if (low[-1:] == "s" and lex.kinds.get(low[:-1]) in (HONORIFIC, ROLE)) or (
+            low.endswith("ist") and len(low) > 5 and not low.endswith(("qvist", "kvist", "quist"))):
+        return ROLE  # "Presidents", "Violinist" (not the Nordic surnames "Lindqvist", "Bergkvist", "Nyquist")
     if "-" in low and any(len(part) > 3 and part in lex.roles for part in low.split("-")):
         return ROLE  # "Singer-songwriter", "Ex-footballer"
     if "-" in low and (low.endswith(_HYPHEN_SUFFIXES) and word.rpartition("-")[2].islower()
@@ -225,7 +243,8 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         # "Federal Security Service", "Sheriff's Office", "Health Minister": part of a longer name.
         part_of_name = j < n and (kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
                                   or kinds[j] == STOP and (low := words[j].lower()) not in lex.kinds
-                                  and low in lower_seen)  # a common noun: "Heavily Indebted Poor Countries"
+                                  and low in lower_seen  # a common noun: "Heavily Indebted Poor Countries"
+                                  or words[j] == "Day")  # a holiday: "Martin Luther King Jr. Day"
         if j == n and not possessive[-1]:  # "Maidan Wardak province", "Falcon Heavy rocket"
             following = _NEXT_WORD.match(text, start + len(run))
             part_of_name = (following is not None and following.group(1) in lex.thing_nouns
@@ -357,7 +376,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         # "High Performance Computing", "Female Genital Mutilation" (not "And Olek Brandt" opening a sentence)
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
-        and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names)
+        and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
+        or _no_person_before(text, begin))
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 
 

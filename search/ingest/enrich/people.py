@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.name_resolution import gender_of, resolve
 from search.ingest.enrich.names import Mention, find_mentions
 from search.ingest.enrich.of_record import find_cues, names_before
@@ -57,23 +58,6 @@ _PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she)\b")
 # A sentence opening with a clause whose subject "he" may well be: "When X took office, he said …".
 _SUBORDINATE = re.compile(r"[\s\"“‘']*(?:When|After|As|While|Before|Once|Since|Although|Though|If|Because|Upon)\b")
-_TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
-_AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
-_INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
-
-# ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
-_APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
-_AND = re.compile(r",?\s+and\s+")
-# "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
-# that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
-_INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
-                            r"(?:[\w’'-]+\s+){0,3}$")
-# "X stood before the crowd and said": the verb's subject is the clause's, "X".
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
-_NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
-_AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
-# "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
-_AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
 
 
 def find_people(text: str) -> People:
@@ -159,7 +143,7 @@ class _Attribution:
             if not self.quoted(colon.start()):
                 sentence = self.sentence_start(colon.start())
                 found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
-                    sentence, colon.start()))
+                    sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
         return found | self.of_record()
 
     def of_record(self) -> set[str]:
@@ -175,14 +159,14 @@ class _Attribution:
             if not self.quoted(at):
                 found.update(self.before(self.sentence_start(at), at))
         for end in cues.named_after:  # "Address by the President of Ukraine Volodymyr Zelenskyy"
-            named = self.after(end, self.sentence_start(end), _TITLES_GAP)
+            named = self.after(end, self.sentence_start(end), speech.TITLES_GAP)
             if named and not self.quoted(end) and not self.text.startswith(
                     ("'s", "’s"), self.ends[bisect_left(self.starts, end)]):  # "a statement by Smith's lawyer"
                 found.update(named)
         for start, end in cues.conversations:  # "Putin had a telephone conversation with Merkel"
             sentence = self.sentence_start(start)
-            if not self.quoted(start) and not _AFTER_EVENT.search(self.text, sentence, start):
-                found.update(self.before(sentence, start) + self.after(end, sentence, _TITLES_GAP))
+            if not self.quoted(start) and not speech.AFTER_EVENT.search(self.text, sentence, start):
+                found.update(self.before(sentence, start) + self.after(end, sentence, speech.TITLES_GAP))
         title = [(m.end, n) for m, n in self.mentions[:bisect_left(self.starts, cues.title_end)]]
         return found | set(names_before(self.text, cues.title_end, title))
 
@@ -192,20 +176,21 @@ class _Attribution:
         if self.quoted(start):
             return []
         sentence, sentence_end = self.sentence_span(start)
-        if phrase in NAMING:
-            return self.after(end, sentence, _AFTER_GAP)
+        if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
+            return (self.after(end, sentence, speech.AFTER_GAP)
+                    or self.after(end, sentence, self.rules.role_apposition, True))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
                 not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start):
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
-            return [] if phrase in self.rules.participles else self.after(end + 3, sentence, _TITLES_GAP)
+            return [] if phrase in self.rules.participles else self.after(end + 3, sentence, speech.TITLES_GAP)
         if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE:
             return []  # "was told", "to say"
         if phrase in self.rules.participles:
             return self.subject(sentence, start)
         found = self.before(sentence, start) or self.inverted(sentence, start, end)
-        if not found and _AND_BEFORE.search(text, max(sentence, start - 20), start):
+        if not found and speech.AND_BEFORE.search(text, max(sentence, start - 20), start):
             return self.sentence_opener(sentence, start)  # "X stood before the Gate and said"
         return found
 
@@ -219,10 +204,19 @@ class _Attribution:
                 before[-1:] in ("", *".!?\"”’") or "\n" not in before):  # (the title has no full stop)
             return []  # (a line break inside a sentence of hard-wrapped text does not open one)
         mention, name = self.mentions[k]
-        if (self.quoted(mention.start) or not self.is_subject(mention) or _PASSIVE.search(self.text, mention.end, verb)
-                or _NEW_SUBJECT.search(self.text, mention.end, verb)):  # "When X walked out, I met him and told him"
+        if (self.quoted(mention.start) or not self.is_subject(mention)
+                or speech.PASSIVE.search(self.text, mention.end, verb)  # "When X walked out, I met him and told him"
+                or speech.NEW_SUBJECT.search(self.text, mention.end, verb)):
             return []
         return [name]
+
+    def opening_pronoun(self, sentence: int, colon: int) -> list[str]:
+        """ "He has, however, instructed me, as his minister, to deliver this message: “…”": the he or she
+        opening the sentence, when nobody is named before the colon."""
+        opening = speech.OPENING_PRONOUN.match(self.text, sentence)
+        if not opening or bisect_left(self.starts, sentence) != bisect_left(self.starts, colon):
+            return []
+        return self.pronoun(opening.group(1), opening.start(1))
 
     def introducing(self, sentence: int, colon: int) -> list[str]:
         """The name right before a colon that opens a quotation, when it is no object of the sentence
@@ -233,7 +227,8 @@ class _Attribution:
         mention, name = self.mentions[k]
         if mention.start < sentence or self.text[mention.end:colon].strip() or self.quoted(mention.start):
             return []
-        return [name] if _INTRODUCED_BY.search(self.text, max(sentence, mention.start - 60), mention.start) else []
+        introduced = speech.INTRODUCED_BY.search(self.text, max(sentence, mention.start - 60), mention.start)
+        return [name] if introduced else []
 
     def before(self, sentence: int, verb: int) -> list[str]:
         """ "X said", "X, the minister, said", "X and Y said", "he said"."""
@@ -251,7 +246,7 @@ class _Attribution:
             if self.is_object(mention, sentence):
                 continue
             if text[mention.end:verb].strip() == ",":
-                if not lone and _APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
+                if not lone and speech.APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
                     lone = [name]
                 continue
             if self.rules.gap.fullmatch(text, mention.end, verb):
@@ -301,7 +296,7 @@ class _Attribution:
         names = []
         while index > 0:
             previous, name = self.mentions[index - 1]
-            if not _AND.fullmatch(self.text, previous.end, self.mentions[index][0].start):
+            if not speech.AND.fullmatch(self.text, previous.end, self.mentions[index][0].start):
                 break
             names.append(name)
             index -= 1
@@ -314,19 +309,20 @@ class _Attribution:
             pronoun = _PRONOUN_AFTER.match(self.text, end)
             if pronoun:
                 return self.pronoun(pronoun.group(1), pronoun.start(1))
-            return self.after(end, sentence, _INVERTED_GAP)
+            return self.after(end, sentence, speech.INVERTED_GAP)
         if self.text[max(sentence, verb - 3):verb].rstrip().endswith(","):
-            return self.after(end, sentence, _TITLES_GAP)
+            return self.after(end, sentence, speech.TITLES_GAP)
         return []
 
-    def after(self, end: int, sentence: int, gap: re.Pattern[str]) -> list[str]:
-        """The first name after `end` in the same sentence, if what comes between fits `gap`; not an owner
-        ("according to a statement by Erdogan's office": the office's)."""
+    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False) -> list[str]:
+        """The first name after `end` in the same sentence, if what comes between fits `gap` (and, if
+        `set_off`, a comma or dash follows the name); not an owner ("according to a statement by X's office")."""
         k = bisect_left(self.starts, end)
         if k < len(self.mentions):
             mention, name = self.mentions[k]
             if (gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence
-                    and not self.text.startswith(("'s", "’s"), mention.end)):
+                    and not self.text.startswith(("'s", "’s"), mention.end)
+                    and (not set_off or speech.SET_OFF.match(self.text, mention.end))):
                 return [name]
         return []
 
@@ -372,6 +368,9 @@ class _Attribution:
         wanted = {"he": "m", "she": "f"}.get(word.lower(), "")
         sentence = self.sentence_start(at)
         closing = self.text[sentence:at].rstrip().endswith(",") and not _SUBORDINATE.match(self.text, sentence)
+        role = self.rules.unnamed_role.search(self.text, sentence, at)
+        if role and bisect_left(self.antecedent_starts, role.end()) == bisect_left(self.antecedent_starts, at):
+            return []  # "When the President of the Assembly opened the session, he remarked": no name for him
         fallback: list[str] = []
         for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
             mention, name = self.antecedents[index]

@@ -225,3 +225,25 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
         if _country(tokens[-1].lower()) or tokens[-1] == "Day":
             return None  # "Statistics Canada", "Independence Day" (but "Michael Jordan", "Doris Day")
     return False
+
+
+# A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
+# So does the comma before a suffix: "Martin Doe, Jr." is "Martin Doe Jr." (gold rule 2 keeps the suffix).
+# (Both patterns open on a rare character, so the scan is fast; the word before a nickname is checked after.)
+_NICKNAME = re.compile(r"[\"“][A-Z][\w.’'-]*[\"”](?=[ \t\n]+(?:[A-Z][a-z]|(?:de|van|von|da|di|du|le|la)[ \t]+[A-Z]))")
+_SUFFIX_COMMA = re.compile(r",(?= (?:Jr|Sr)\.)")
+
+
+def _blank(match: re.Match[str]) -> str:
+    text, start = match.string, match.start()
+    before = text[:start].rstrip(" \t\n")
+    if len(before) == start or not before[-1:].islower():
+        return match.group()  # a quotation after a name, not a nickname inside one
+    return " " * len(match.group())
+
+
+def blank_nicknames(text: str) -> str:
+    """`text` with quoted nicknames inside names and commas before Jr./Sr. turned into spaces (offsets
+    and line breaks unchanged), so that the name around them is read as one run of capitalised words."""
+    text = _NICKNAME.sub(_blank, text)
+    return _SUFFIX_COMMA.sub(" ", text) if "r." in text else text

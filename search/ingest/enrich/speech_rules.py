@@ -16,11 +16,38 @@ from importlib import resources
 from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.of_record import alternation
 
-__all__ = ["NAMING", "SpeechRules", "speech_rules"]
+__all__ = [
+    "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
+    "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
+    "AFTER_EVENT"
+]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
-NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting")
+NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
+          "greetings from", "greetings of", "wishes from")  # "I bring greetings from President X" (gold rule 35)
 
+
+# Fixed patterns of attribution (people.py): what may come between a name and its verb, and clause cues.
+TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
+OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
+SET_OFF = re.compile(r"\s*[,—–]")  # the end of a name in apposition
+AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
+INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
+
+# ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
+APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
+# "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name.
+AND = re.compile(r",?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
+# "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
+# that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
+INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
+                            r"(?:[\w’'-]+\s+){0,3}$")
+# "X stood before the crowd and said": the verb's subject is the clause's, "X".
+PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
+AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
+# "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
+AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
 
 @dataclass(frozen=True)
 class SpeechRules:
@@ -37,6 +64,8 @@ class SpeechRules:
     subject_prefix: re.Pattern[str]  # what may come before a sentence's subject
     titles: frozenset[str]  # honorifics and roles, but not relatives: "Secretary General for …"
     relative: re.Pattern[str]  # ", who once said": the name before it speaks, even as an object ("the words of X, who")
+    unnamed_role: re.Pattern[str]  # "the President of the Assembly" named by office only: "he" may be that one
+    role_apposition: re.Pattern[str]  # "according to| the President of Ruritania, Mr. |X, …": a role, then its name
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +105,10 @@ def speech_rules() -> SpeechRules:
                                 + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
                                 r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
     relative = re.compile(r"\s*,?\s+who" + fill + r"\s*")
+    role_apposition = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+(?i:" + titles + r")(?:\s+(?:of|for)(?:\s+[\w’'.-]+){1,4})?"
+                                 r",\s+(?:(?i:" + titles + r")\s+)?")
+    unnamed_role = re.compile(r"\bthe\s+(?:[A-Z][\w’'-]*\s+)*(?=[A-Z])(?i:" + titles + r")\s+(?:of|for)\s")
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
-                       frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative)
+                       frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role,
+                       role_apposition)

@@ -1,0 +1,135 @@
+"""People and speakers judged outside the gold set (issue 11, second pass): draw, print, score.
+
+    python benchmarks/people_sample.py draw wikinews 16        # keys and texts, NO extractor output
+    python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
+
+The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
+script draws articles of Wikinews, Reuters-21578 and the UN General Debate that are in no gold file
+(fixed seed, so the draw is not chosen by how well the extractor does) and prints only their texts:
+a reader labels people and speakers by the rules of `gold/README.md` before seeing any output.
+UN statements are long, so on them only the speakers are labelled (`people` is null); the reader
+also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
+
+The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id",
+"part": "look" | "heldout", "people": [...] | null, "speakers": [...], "before": {"people",
+"speakers"}}`. Errors of the "look" part may be read and fixed; the "heldout" part is only scored,
+so a fix can be checked on articles nobody tuned on. `score` prints precision/recall per part and
+facet for `before` (the output when the article was labelled) and now.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpora import UN_DEBATE, jsonl_records, reuters_article, reuters_records, wikinews  # noqa: E402
+
+from search.ingest.enrich import enrich  # noqa: E402
+from search.ingest.readers import article_from_record  # noqa: E402
+from search.model import Article  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold"
+JUDGEMENTS = GOLD / "people_judgements.jsonl"
+SEED = 311
+MAX_WORDS = {"wikinews": 700, "reuters": 500, "un": 100_000}
+
+
+def _gold_keys() -> set[str]:
+    keys: set[str] = set()
+    for path in GOLD.glob("*_gold.jsonl"):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                keys.add(record.get("id") or record.get("url"))
+    return keys
+
+
+def articles(corpus: str) -> dict[str, Article]:
+    """The corpus's articles by key, as the product reads them (UN: the speaker of record as `speaker`)."""
+    if corpus == "wikinews":
+        return {a.url: a for a in wikinews()}
+    if corpus == "reuters":
+        return {str(r["newid"]): reuters_article(r) for r in reuters_records()}
+    return {r["id"]: article_from_record({**{k: v for k, v in r.items() if not k.startswith("gold_")},
+                                          "speaker": r["gold_speaker_of_record"]}, f"un:{r['id']}")
+            for r in jsonl_records(UN_DEBATE)}
+
+
+def draw(corpus: str, count: int) -> list[tuple[str, Article]]:
+    """`count` articles of `corpus` in no gold file, of at most MAX_WORDS[corpus] words, by a fixed seed."""
+    gold = _gold_keys()
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in gold and len(a.text.split()) <= MAX_WORDS[corpus])
+    return random.Random(f"{SEED}:{corpus}").sample(pool, count)
+
+
+def _norm(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
+
+
+def _cells(hits: int, predicted: int, expected: int) -> str:
+    p, r = hits / max(predicted, 1), hits / max(expected, 1)
+    return f"{p:5.2f} {r:5.2f} {2 * p * r / max(p + r, 1e-9):5.2f}"
+
+
+def score(show_errors: bool) -> None:
+    """Precision/recall of `before` and now, per part and facet; with `show_errors`, the look part's errors."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    loaded: dict[str, dict[str, Article]] = {}
+    tallies: dict[tuple[str, str, str, str], list[int]] = {}
+    for line in lines:
+        corpus = line["corpus"]
+        if corpus not in loaded:
+            loaded[corpus] = articles(corpus)
+        now = enrich(loaded[corpus][line["id"]])
+        for facet in ("people", "speakers"):
+            if line[facet] is None:
+                continue
+            expected = {_norm(v) for v in line[facet]}
+            for which, found in (("before", line["before"][facet]), ("now", getattr(now, facet))):
+                predicted = {_norm(v) for v in found}
+                for key in ((line["part"], corpus, facet, which), (line["part"], "all", facet, which)):
+                    tally = tallies.setdefault(key, [0, 0, 0])
+                    tally[0] += len(predicted & expected)
+                    tally[1] += len(predicted)
+                    tally[2] += len(expected)
+                if show_errors and which == "now" and line["part"] == "look" and predicted != expected:
+                    print(f"{corpus} {line['id']} {facet}: extra {sorted(predicted - expected)} "
+                          f"missed {sorted(expected - predicted)}")
+    print(f"{'part':8} {'corpus':9} {'facet':9}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>5} {'R':>5} {'F1':>5}")
+    for part, corpus, facet, which in sorted(tallies):
+        if which == "before":
+            print(f"{part:8} {corpus:9} {facet:9}  {_cells(*tallies[part, corpus, facet, 'before']):>20}   "
+                  f"{_cells(*tallies[part, corpus, facet, 'now'])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    drawing = sub.add_parser("draw", help="draw articles and print their texts (no extractor output)")
+    drawing.add_argument("corpus", choices=["wikinews", "reuters", "un"])
+    drawing.add_argument("count", type=int)
+    drawing.add_argument("--before", action="store_true",
+                         help="one JSON line per article with the current output (after labelling)")
+    scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
+    scoring.add_argument("--errors", action="store_true", help="the look part's differences")
+    args = parser.parse_args()
+    if args.command == "score":
+        score(args.errors)
+        return
+    for key, article in draw(args.corpus, args.count):
+        if args.before:
+            found = enrich(article)
+            print(json.dumps({"corpus": args.corpus, "id": key,
+                              "before": {"people": found.people, "speakers": found.speakers}}, ensure_ascii=False))
+            continue
+        print(f"=== {key}  (speaker field: {article.speakers if args.corpus == 'un' else '-'})\n{article.text}\n")
+
+
+if __name__ == "__main__":
+    main()
