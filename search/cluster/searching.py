@@ -46,6 +46,10 @@ MAX_PER_PAGE: int = setting("max_page_size")
 # Values counted per facet and per shard at most: counts are exact while every shard holds fewer
 # distinct values of a facet (Sphinx's max_matches, like Elasticsearch's shard_size)
 FACET_MAX_VALUES = 50_000
+# a page's facet lists come from each facet's TIE_ROOM × facet_limit (+ 10) most frequent values
+TIE_ROOM = 3
+# date buckets counted at first (years, months): more are counted again with FACET_MAX_VALUES
+DATE_BUCKETS = 2_400
 QUERY_TIME_MS = 5_000  # OPTION max_query_time: a shard stops matching after this and returns what it found
 # Whoosh's BM25F (k1 1.2, b 0.75, title weighted 2) as near as Sphinx 2.2's expression ranker comes:
 # per field, the number of the query's words it has times their mean idf in that field (Whoosh's
@@ -147,17 +151,45 @@ def options(max_matches: int, rank: str = "") -> str:
 
 
 def counts_sql(cluster: Cluster, cond: Conditions, group: str, leaving_out: str | None,
-               extra: tuple[str, ...] = (), limit: int = FACET_MAX_VALUES) -> tuple[str, list[Any]]:
-    """One GROUP BY statement: every value of `group` with its count (`limit` values at most)."""
-    where, arguments = cond.where(leaving_out, extra)
-    return (f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {cluster.index}{where} GROUP BY {group} "
-            f"LIMIT {limit}{options(limit)}"), arguments
+               extra: tuple[str, ...] = (), limit: int = FACET_MAX_VALUES, top: int | None = None
+               ) -> tuple[str, list[Any]]:
+    """One GROUP BY statement: every value of `group` with its count (`limit` values at most, which
+    every shard keeps), or with `top`, only the `top` most frequent values (counted among `limit`
+    just as exactly) and no articles without a value, followed by `SHOW META`, whose
+    `total_found` is then the number of distinct values."""
+    if top is None:
+        where, arguments = cond.where(leaving_out, extra)
+        return (f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {cluster.index}{where} GROUP BY {group} "
+                f"LIMIT {limit}{options(limit)}"), arguments
+    where, arguments = cond.where(leaving_out, (*extra, "valued > 0"))
+    return (f"SELECT GROUPBY() AS value, COUNT(*) AS n, LENGTH({group}) AS valued FROM {cluster.index}{where} "
+            f"GROUP BY {group} ORDER BY n DESC LIMIT {top}{options(limit)};\nSHOW META"), arguments
 
 
 def value_limit(cluster: Cluster, facet: str, exact: bool) -> int:
     """How many values of `facet` to count: all the cluster holds (as last asked, with room for
     new ones: a smaller sorter is faster), or `FACET_MAX_VALUES` when `exact` is asked for."""
     return FACET_MAX_VALUES if exact else min(FACET_MAX_VALUES, cluster.values.count(facet) * 2 + 100)
+
+
+def top_rows(facet_limit: int | None, facet_order: str) -> int | None:
+    """How many of a facet's most frequent values to fetch for a page that lists `facet_limit`
+    (None: all values are needed, to list them all or by name). Fetching a few more than listed
+    shows whether values tied at the cut were left out (then the facet is counted again in full)."""
+    if facet_limit is None or facet_order != "count":
+        return None
+    return max(0, facet_limit) * TIE_ROOM + 10
+
+
+def top_complete(rows: list[tuple[Any, ...]], distinct: int, facet_limit: int, wanted: set[str]) -> bool:
+    """Whether the most frequent values fetched (count first) decide the facet's list exactly:
+    all values came, or the last one fetched counts less than the last one listed (so every value
+    tied with it came too), and every selected or excluded value is among them (with its count)."""
+    if len(rows) >= distinct:
+        return True
+    counts = [int(row[1]) for row in rows]
+    tied_in = facet_limit == 0 or (len(counts) > facet_limit and counts[-1] < counts[facet_limit - 1])
+    return tied_in and wanted <= {str(row[0]) for row in rows}
 
 
 def failed_shards(meta: list[tuple[Any, ...]]) -> list[str]:
@@ -221,6 +253,29 @@ def make_hit(row: tuple[Any, ...], score: float, marks: HighlightTerms) -> Hit:
                score=score, snippet=snippet_html(body, terms, analyzer), title_html=full_html(title, terms, analyzer))
 
 
+def facet_counts(cluster: Cluster, cond: Conditions, name: str, leaving_out: str | None,
+                 found: list[tuple[Any, ...]], meta: list[tuple[Any, ...]], *, limit: int, top: int | None,
+                 facet_limit: int, wanted: set[str]) -> tuple[dict[str, int], int]:
+    """A facet's counts by value and its number of distinct values, from the rows of its
+    `counts_sql(…, limit, top)` statement (and `meta`, its SHOW META, with `top`); the facet is
+    counted again in full when they do not decide its list exactly: more values than `limit`
+    came since last asked (counted with `FACET_MAX_VALUES`), or the top values were not enough."""
+    if top is None:
+        recount = len(found) >= limit < FACET_MAX_VALUES
+        more = True
+    else:
+        distinct = meta_total(meta)
+        more = distinct >= limit
+        if not more and top_complete(found, distinct, facet_limit, wanted):
+            return {str(value): int(n) for value, n, _ in found}, distinct
+        recount = True
+    if recount:
+        found = cluster.run(*counts_sql(cluster, cond, f"facets.{name}", leaving_out,
+                                        limit=FACET_MAX_VALUES if more else limit))[0]
+    counts = {str(value): int(n) for value, n in found if value not in (None, "")}
+    return counts, len(counts)
+
+
 def histogram(rows: list[tuple[Any, ...]], unit: str, selected: bool) -> list[FacetValue]:
     buckets = sorted((int(value), int(n)) for value, n in rows if value)
     if unit == "year":
@@ -245,29 +300,31 @@ def search(cluster: Cluster, query: str = "", filters: Any = None, page: int = 1
     rank = ranker(cluster, translation.terms) if cond.match is not None and sort == "relevance" else ""
     statements = [f"SELECT {HIT_COLUMNS}{columns} FROM {cluster.index}{where} ORDER BY {order} "
                   f"LIMIT {(page - 1) * per_page}, {per_page}{options(page * per_page, rank)}", "SHOW META"]
+    top = top_rows(facet_limit, facet_order)
     limits = {name: value_limit(cluster, name, exact=False) for name in FACETS}
+    leaving_out = {name: name if selection.mode(name) == "any" else None for name in FACETS}
     for name in FACETS:
-        sql, args = counts_sql(cluster, cond, f"facets.{name}", name if selection.mode(name) == "any" else None,
-                               limit=limits[name])
+        sql, args = counts_sql(cluster, cond, f"facets.{name}", leaving_out[name], limit=limits[name], top=top)
         statements.append(sql)
         arguments += args
     for group in ("published_year", "published_month"):
-        sql, args = counts_sql(cluster, cond, group, DATE_KEY, ("published_day > 0",))
+        sql, args = counts_sql(cluster, cond, group, DATE_KEY, ("published_day > 0",), limit=DATE_BUCKETS)
         statements.append(sql)
         arguments += args
     results = cluster.run(";\n".join(statements), arguments)
-    rows, meta, counted = results[0], results[1], results[2:2 + len(FACETS)]
-    years, months = results[2 + len(FACETS):]
-    for number, name in enumerate(FACETS):
-        if len(counted[number]) >= limits[name] < FACET_MAX_VALUES:  # values came since last asked: count all
-            sql, args = counts_sql(cluster, cond, f"facets.{name}", name if selection.mode(name) == "any" else None)
-            counted[number] = cluster.run(sql, args)[0]
+    rows, meta, results = results[0], results[1], results[2:]
     facets, totals = {}, {}
-    for name, found in zip(FACETS, counted, strict=True):
-        counts = {str(value): int(n) for value, n in found if value not in (None, "")}
+    for name in FACETS:
+        found, found_meta = results.pop(0), results.pop(0) if top is not None else []
+        wanted = {*selection.include.get(name, ()), *selection.exclude.get(name, ())}
+        counts, totals[name] = facet_counts(cluster, cond, name, leaving_out[name], found, found_meta,
+                                            limit=limits[name], top=top, facet_limit=facet_limit or 0, wanted=wanted)
         facets[name] = top_values(counts, selection.include.get(name, ()), selection.exclude.get(name, ()),
                                   facet_limit, facet_order)
-        totals[name] = len(counts)
+    years, months = (  # more buckets than DATE_BUCKETS: counted again, all of them
+        found if len(found) < DATE_BUCKETS else cluster.run(*counts_sql(cluster, cond, group, DATE_KEY,
+                                                                          ("published_day > 0",)))[0]
+        for found, group in zip(results, ("published_year", "published_month"), strict=True))
     marks = HighlightTerms.of(translation)
     hits = [make_hit(row, float(row[7]), marks) for row in rows]
     total = meta_total(meta)
