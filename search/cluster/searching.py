@@ -6,9 +6,12 @@ The batch sent to the distributed index is:
      did not answer: the result then says which, as Elasticsearch reports failed shards);
   2. per facet, `GROUP BY facets.NAME` (Sphinx counts each value of the JSON array) under every
      condition but the facet's own selection in `any` mode (disjunctive counting, as the local
-     engine's search/engine/selection.py), all values: each shard keeps as many groups as the
-     facet has values in the cluster (counted again with `FACET_MAX_VALUES` when more came since),
-     so counts are exact up to `FACET_MAX_VALUES` distinct values per facet and shard;
+     engine's search/engine/selection.py): each shard keeps as many groups as the facet has
+     values in the cluster (counted again with `FACET_MAX_VALUES` when more came since), so
+     counts are exact up to `FACET_MAX_VALUES` distinct values per facet and shard. A page that
+     lists `facet_limit` values by count gets only the most frequent few (`top_rows`) and the
+     number of distinct values (`SHOW META`); the facet is counted again in full when they do not
+     decide the list (values tied at the cut, a selected value beyond them), see `facet_counts`;
   3. years and months (`published_year`, `published_month`), leaving the selected date range out.
 Counts come back as value strings and are ordered and cut by the local engine's own rules
 (search/cluster/values.py), so `facet_limit`, `facet_order`, selected and excluded values behave
@@ -29,7 +32,7 @@ from typing import Any, Protocol
 
 from search.cluster.connection import Shard
 from search.cluster.filters import Conditions, day_range
-from search.cluster.schema import term_token
+from search.cluster.schema import facet_id, term_token
 from search.cluster.sphinxql import Translation, escape_word, translate
 from search.cluster.values import ValueDirectory, top_values
 from search.engine.highlight import full_html, snippet_html
@@ -155,15 +158,16 @@ def counts_sql(cluster: Cluster, cond: Conditions, group: str, leaving_out: str 
                ) -> tuple[str, list[Any]]:
     """One GROUP BY statement: every value of `group` with its count (`limit` values at most, which
     every shard keeps), or with `top`, only the `top` most frequent values (counted among `limit`
-    just as exactly) and no articles without a value, followed by `SHOW META`, whose
-    `total_found` is then the number of distinct values."""
+    just as exactly), followed by `SHOW META`, whose `total_found` is then the number of groups:
+    the distinct values, and one more (value NULL) when some articles have none. (Leaving those
+    articles out with `LENGTH(facets.NAME) > 0` was tried: Sphinx 2.2 computes the expression for
+    every article of the index before the other filters, 4 → 45 ms a statement at 100,000.)"""
+    where, arguments = cond.where(leaving_out, extra)
     if top is None:
-        where, arguments = cond.where(leaving_out, extra)
         return (f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {cluster.index}{where} GROUP BY {group} "
                 f"LIMIT {limit}{options(limit)}"), arguments
-    where, arguments = cond.where(leaving_out, (*extra, "valued > 0"))
-    return (f"SELECT GROUPBY() AS value, COUNT(*) AS n, LENGTH({group}) AS valued FROM {cluster.index}{where} "
-            f"GROUP BY {group} ORDER BY n DESC LIMIT {top}{options(limit)};\nSHOW META"), arguments
+    return (f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {cluster.index}{where} GROUP BY {group} "
+            f"ORDER BY n DESC LIMIT {top}{options(limit)};\nSHOW META"), arguments
 
 
 def value_limit(cluster: Cluster, facet: str, exact: bool) -> int:
@@ -181,15 +185,11 @@ def top_rows(facet_limit: int | None, facet_order: str) -> int | None:
     return max(0, facet_limit) * TIE_ROOM + 10
 
 
-def top_complete(rows: list[tuple[Any, ...]], distinct: int, facet_limit: int, wanted: set[str]) -> bool:
-    """Whether the most frequent values fetched (count first) decide the facet's list exactly:
-    all values came, or the last one fetched counts less than the last one listed (so every value
-    tied with it came too), and every selected or excluded value is among them (with its count)."""
-    if len(rows) >= distinct:
-        return True
-    counts = [int(row[1]) for row in rows]
-    tied_in = facet_limit == 0 or (len(counts) > facet_limit and counts[-1] < counts[facet_limit - 1])
-    return tied_in and wanted <= {str(row[0]) for row in rows}
+def ties_fetched(rows: list[tuple[Any, ...]], values: list[tuple[Any, ...]], facet_limit: int) -> bool:
+    """Whether the most frequent groups fetched (`rows`, count first; `values`: those of them with
+    a value) hold every value the list could show: the last group fetched counts less than the
+    last value listed, so every value tied with it came too."""
+    return facet_limit == 0 or (len(values) >= facet_limit and int(rows[-1][1]) < int(values[facet_limit - 1][1]))
 
 
 def failed_shards(meta: list[tuple[Any, ...]]) -> list[str]:
@@ -255,19 +255,29 @@ def make_hit(row: tuple[Any, ...], score: float, marks: HighlightTerms) -> Hit:
 
 def facet_counts(cluster: Cluster, cond: Conditions, name: str, leaving_out: str | None,
                  found: list[tuple[Any, ...]], meta: list[tuple[Any, ...]], *, limit: int, top: int | None,
-                 facet_limit: int, wanted: set[str]) -> tuple[dict[str, int], int]:
+                 facet_limit: int, wanted: list[str], wanted_rows: list[tuple[Any, ...]]
+                 ) -> tuple[dict[str, int], int]:
     """A facet's counts by value and its number of distinct values, from the rows of its
-    `counts_sql(…, limit, top)` statement (and `meta`, its SHOW META, with `top`); the facet is
-    counted again in full when they do not decide its list exactly: more values than `limit`
-    came since last asked (counted with `FACET_MAX_VALUES`), or the top values were not enough."""
+    `counts_sql(…, limit, top)` statement (and `meta`, its SHOW META, with `top`) and, for its
+    selected and excluded values (`wanted`, listed whatever their count), the rows of the same
+    statement among the articles that have one of them. The facet is counted again in full when
+    these do not decide its list exactly: more values than `limit` came since last asked (counted
+    with `FACET_MAX_VALUES`), or values tied at the cut, or a wanted value, were not fetched."""
     if top is None:
-        recount = len(found) >= limit < FACET_MAX_VALUES
-        more = True
+        recount, more = len(found) >= limit < FACET_MAX_VALUES, True
     else:
-        distinct = meta_total(meta)
-        more = distinct >= limit
-        if not more and top_complete(found, distinct, facet_limit, wanted):
-            return {str(value): int(n) for value, n, _ in found}, distinct
+        groups = meta_total(meta)
+        more = groups >= limit
+        values = [row for row in found if row[0] not in (None, "")]
+        counts = {str(value): int(n) for value, n in values}
+        known = {str(value): int(n) for value, n in wanted_rows}
+        missing = [v for v in wanted if v not in counts]
+        # the number of values is known when the group of articles without one came, or every group
+        everything = len(found) >= groups
+        if not more and (len(values) < len(found) or everything) and (everything or ties_fetched(
+                found, values, facet_limit) and (len(wanted_rows) < top or all(v in known for v in missing))):
+            counts.update({v: known[v] for v in missing if v in known})  # (not fetched: none has it)
+            return counts, groups - (len(found) - len(values))
         recount = True
     if recount:
         found = cluster.run(*counts_sql(cluster, cond, f"facets.{name}", leaving_out,
@@ -303,6 +313,8 @@ def search(cluster: Cluster, query: str = "", filters: Any = None, page: int = 1
     top = top_rows(facet_limit, facet_order)
     limits = {name: value_limit(cluster, name, exact=False) for name in FACETS}
     leaving_out = {name: name if selection.mode(name) == "any" else None for name in FACETS}
+    wanted = {name: [*selection.include.get(name, ()), *selection.exclude.get(name, ())] for name in FACETS}
+    asked = [name for name in FACETS if top is not None and wanted[name]]
     for name in FACETS:
         sql, args = counts_sql(cluster, cond, f"facets.{name}", leaving_out[name], limit=limits[name], top=top)
         statements.append(sql)
@@ -311,20 +323,28 @@ def search(cluster: Cluster, query: str = "", filters: Any = None, page: int = 1
         sql, args = counts_sql(cluster, cond, group, DATE_KEY, ("published_day > 0",), limit=DATE_BUCKETS)
         statements.append(sql)
         arguments += args
+    for name in asked:  # the counts of a facet's selected and excluded values, among the articles that have one
+        having = f"facet_ids IN ({', '.join(str(facet_id(name, v)) for v in wanted[name])})"
+        sql, args = counts_sql(cluster, cond, f"facets.{name}", leaving_out[name], (having,), limits[name], top)
+        statements.append(sql)
+        arguments += args
     results = cluster.run(";\n".join(statements), arguments)
     rows, meta, results = results[0], results[1], results[2:]
+    step = 1 if top is None else 2  # (with `top`, each facet's statement is followed by its SHOW META)
+    counted = {name: results[step * n:step * n + step] + [[]] * (2 - step) for n, name in enumerate(FACETS)}
+    dated = results[step * len(FACETS):step * len(FACETS) + 2]
+    of_wanted = {name: results[step * len(FACETS) + 2 + 2 * n] for n, name in enumerate(asked)}
     facets, totals = {}, {}
     for name in FACETS:
-        found, found_meta = results.pop(0), results.pop(0) if top is not None else []
-        wanted = {*selection.include.get(name, ()), *selection.exclude.get(name, ())}
-        counts, totals[name] = facet_counts(cluster, cond, name, leaving_out[name], found, found_meta,
-                                            limit=limits[name], top=top, facet_limit=facet_limit or 0, wanted=wanted)
+        counts, totals[name] = facet_counts(
+            cluster, cond, name, leaving_out[name], *counted[name], limit=limits[name], top=top,
+            facet_limit=facet_limit or 0, wanted=wanted[name], wanted_rows=of_wanted.get(name, []))
         facets[name] = top_values(counts, selection.include.get(name, ()), selection.exclude.get(name, ()),
                                   facet_limit, facet_order)
     years, months = (  # more buckets than DATE_BUCKETS: counted again, all of them
         found if len(found) < DATE_BUCKETS else cluster.run(*counts_sql(cluster, cond, group, DATE_KEY,
                                                                           ("published_day > 0",)))[0]
-        for found, group in zip(results, ("published_year", "published_month"), strict=True))
+        for found, group in zip(dated, ("published_year", "published_month"), strict=True))
     marks = HighlightTerms.of(translation)
     hits = [make_hit(row, float(row[7]), marks) for row in rows]
     total = meta_total(meta)
