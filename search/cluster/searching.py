@@ -9,9 +9,10 @@ The batch sent to the distributed index is:
      engine's search/engine/selection.py): each shard keeps as many groups as the facet has
      values in the cluster (counted again with `FACET_MAX_VALUES` when more came since), so
      counts are exact up to `FACET_MAX_VALUES` distinct values per facet and shard. A page that
-     lists `facet_limit` values by count gets only the most frequent few (`top_rows`) and the
-     number of distinct values (`SHOW META`); the facet is counted again in full when they do not
-     decide the list (values tied at the cut, a selected value beyond them), see `facet_counts`;
+     lists `facet_limit` values by count gets only the most frequent few (`top_rows`), the number
+     of distinct values (`SHOW META`) and, in one more statement, the counts of the selected and
+     excluded values; the facet is counted again in full when these do not decide the list
+     (values tied at the cut not all fetched), see `facet_counts`;
   3. years and months (`published_year`, `published_month`), leaving the selected date range out.
 Counts come back as value strings and are ordered and cut by the local engine's own rules
 (search/cluster/values.py), so `facet_limit`, `facet_order`, selected and excluded values behave
@@ -324,8 +325,8 @@ def search(cluster: Cluster, query: str = "", filters: Any = None, page: int = 1
         statements.append(sql)
         arguments += args
     for name in asked:  # the counts of a facet's selected and excluded values, among the articles that have one
-        having = f"facet_ids IN ({', '.join(str(facet_id(name, v)) for v in wanted[name])})"
-        sql, args = counts_sql(cluster, cond, f"facets.{name}", leaving_out[name], (having,), limits[name], top)
+        theirs = f"facet_ids IN ({', '.join(str(facet_id(name, v)) for v in wanted[name])})"
+        sql, args = counts_sql(cluster, cond, f"facets.{name}", leaving_out[name], (theirs,), limits[name], top)
         statements.append(sql)
         arguments += args
     results = cluster.run(";\n".join(statements), arguments)
