@@ -165,6 +165,21 @@ def test_the_cluster_answers_as_the_local_index(parity_local: str, parity_cluste
                                                                   shared[hit.id].facets)
 
 
+@pytest.mark.parametrize("facet_limit", [0, 3, 30])
+def test_the_listed_values_are_the_local_index_ones(parity_local: str, parity_cluster: str, facet_limit: int) -> None:
+    """A page lists `facet_limit` values per facet, which the cluster counts from each facet's most
+    frequent values only (search/cluster/searching.py): the same values, counts and numbers of
+    values as the local index for every case, ties at the cut and selected values included (3 cuts
+    through ties of small counts; 0 lists only the selected and excluded values)."""
+    for query, options in CASES:
+        if "~" in query:  # proximity matches more on a cluster (see above)
+            continue
+        arguments = {"collapse": False, **options, "facet_limit": facet_limit}
+        local = search(query, index_dir=parity_local, **arguments)
+        remote = search(query, index_dir=parity_cluster, **arguments)
+        assert (_facets(remote), remote.facet_totals) == (_facets(local), local.facet_totals), (query, options)
+
+
 def test_the_top_ten_overlap(parity_local: str, parity_cluster: str) -> None:
     """Relevance ranking close to the local BM25F: on average at least 8 of the local top 10
     are in the cluster's top 10 (Sphinx 2.2 ranks per shard, by word rather than by field)."""

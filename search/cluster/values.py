@@ -43,18 +43,33 @@ class ValueDirectory:
         self._values: dict[str, tuple[float, set[str], dict[str, str]]] = {}  # facet -> (time, values, folded -> value)
         self._aliases: tuple[float, dict[str, dict[str, str]]] | None = None
         self._lock = threading.Lock()
+        self._asking: dict[str, threading.Lock] = {}  # facet -> held while one thread asks for its values
 
     def _known(self, facet: str) -> tuple[set[str], dict[str, str]]:
         with self._lock:
             found = self._values.get(facet)
-        if found is None or time.monotonic() - found[0] > VALUES_TTL_S:
-            values = self._fetch_values(facet)
-            folded: dict[str, str] = {}
-            for value in values:
-                folded.setdefault(value.casefold(), value)
-            found = (time.monotonic(), set(values), folded)
+            asking = self._asking.setdefault(facet, threading.Lock())
+        if found is not None and time.monotonic() - found[0] <= VALUES_TTL_S:
+            return found[1], found[2]
+        # one thread asks the cluster again (counting every value of a facet takes a while on a large
+        # cluster); the others go on with what is remembered meanwhile, or wait when nothing is
+        if found is not None and not asking.acquire(blocking=False):
+            return found[1], found[2]
+        if found is None:
+            asking.acquire()
+        try:
             with self._lock:
-                self._values[facet] = found
+                found = self._values.get(facet)
+            if found is None or time.monotonic() - found[0] > VALUES_TTL_S:
+                values = self._fetch_values(facet)
+                folded: dict[str, str] = {}
+                for value in values:
+                    folded.setdefault(value.casefold(), value)
+                found = (time.monotonic(), set(values), folded)
+                with self._lock:
+                    self._values[facet] = found
+        finally:
+            asking.release()
         return found[1], found[2]
 
     def forget(self) -> None:

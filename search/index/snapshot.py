@@ -77,6 +77,9 @@ class Snapshot:
     _stories: NDArray[np.int64] | None = None
     _story_shared: NDArray[np.bool_] | None = None
     _story_pairs: dict[str, NDArray[np.bool_]] = field(default_factory=dict)
+    # held while reading stored fields: Whoosh reads them from one shared file (seek, then read), so
+    # searches in several threads at once read each other's bytes (zlib.error) without it
+    _stored_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def doc_count(self) -> int:
@@ -198,7 +201,9 @@ class Snapshot:
     def stored(self, docnum: int) -> dict[str, Any]:
         """A document's `Article` arguments (`from_stored`), each facet value spelled as the
         facet tables count it (a person's aliases as the person's one value)."""
-        stored = from_stored(self.searcher.stored_fields(docnum))
+        with self._stored_lock:
+            fields = self.searcher.stored_fields(docnum)
+        stored = from_stored(fields)
         for name in person_facets():
             aliases = self.table(name).aliases
             stored["facets"][name] = list(dict.fromkeys(aliases.get(v, v) for v in stored["facets"][name]))
