@@ -108,7 +108,7 @@ def _key_terms_query(snap: Snapshot, docnum: int) -> nodes.Query | None:
     """Whoosh's "more like this" query for a document: its `SIMILAR_KEY_TERMS` most telling body
     terms (Bo1 model: frequent here, rare in the collection), each boosted by its weight. The
     body's terms are counted here, as Whoosh would from the stored text with its own analysis."""
-    body = snap.searcher.stored_fields(docnum).get("body") or ""
+    body = snap.stored_fields(docnum).get("body") or ""
     boost = snap.searcher.schema["body"].format.field_boost
     key_terms = snap.key_terms("body", ((term, len(positions) * boost) for term, positions in analyze(body).items()),
                                SIMILAR_KEY_TERMS)

@@ -45,7 +45,7 @@ def suggest_facets(snap: Snapshot, sample_size: int = SAMPLE_SIZE) -> list[Facet
     present: Counter[str] = Counter()
     values: dict[str, Counter[str]] = {}
     for docnum in sample.tolist():
-        metadata = snap.searcher.stored_fields(docnum).get("metadata") or {}
+        metadata = snap.stored_fields(docnum).get("metadata") or {}
         for field, field_values in metadata.items():
             present[field] += 1
             values.setdefault(field, Counter()).update(field_values)

@@ -198,12 +198,16 @@ class Snapshot:
             table = table.merged(canonical_names(table.values, np.diff(table.starts).tolist()))
         return table
 
+    def stored_fields(self, docnum: int) -> dict[str, Any]:
+        """A document's stored fields as Whoosh keeps them, read under the snapshot's lock: every
+        reader of stored fields goes through here, since unlocked reads from threads interleave."""
+        with self._stored_lock:
+            return dict(self.searcher.stored_fields(docnum))
+
     def stored(self, docnum: int) -> dict[str, Any]:
         """A document's `Article` arguments (`from_stored`), each facet value spelled as the
         facet tables count it (a person's aliases as the person's one value)."""
-        with self._stored_lock:
-            fields = self.searcher.stored_fields(docnum)
-        stored = from_stored(fields)
+        stored = from_stored(self.stored_fields(docnum))
         for name in person_facets():
             aliases = self.table(name).aliases
             stored["facets"][name] = list(dict.fromkeys(aliases.get(v, v) for v in stored["facets"][name]))
