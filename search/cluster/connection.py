@@ -70,47 +70,40 @@ class Connection:
     def _down(self, exc: BaseException) -> ShardDownError:
         return ShardDownError(f"{self.what} cannot be reached: {_reason(exc)}", self.endpoint)
 
-    def query(self, sql: str, args: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
-        """The rows of one statement (`%s` placeholders filled from `args`, quoted by pymysql)."""
+    @contextmanager
+    def _cursor(self) -> Iterator[Any]:
+        """A cursor whose errors say what failed: a statement the node refused is a `ClusterError`,
+        a node gone or silent past the timeouts a `ShardDownError` naming it."""
         try:
             with self._db.cursor() as cursor:
-                cursor.execute(sql, args)
-                return list(cursor.fetchall())
+                yield cursor
         except self._errors as exc:
             if _is_statement_error(exc):
                 raise ClusterError(f"{self.what} refused a statement: {_reason(exc)}") from exc
             raise self._down(exc) from exc
         except self._programming as exc:
             raise ClusterError(f"{self.what} refused a statement: {_reason(exc)}") from exc
+
+    def query(self, sql: str, args: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """The rows of one statement (`%s` placeholders filled from `args`, quoted by pymysql)."""
+        with self._cursor() as cursor:
+            cursor.execute(sql, args)
+            return list(cursor.fetchall())
 
     def batch(self, sql: str, args: Sequence[Any] | None = None) -> list[list[tuple[Any, ...]]]:
         """The rows of each statement of `sql`, several statements separated by `;`, sent as one
         round trip (a search's hits, counts and histogram)."""
-        try:
-            with self._db.cursor() as cursor:
-                cursor.execute(sql, args)
-                results = [list(cursor.fetchall())]
-                while cursor.nextset():
-                    results.append(list(cursor.fetchall()))
-                return results
-        except self._errors as exc:
-            if _is_statement_error(exc):
-                raise ClusterError(f"{self.what} refused a statement: {_reason(exc)}") from exc
-            raise self._down(exc) from exc
-        except self._programming as exc:
-            raise ClusterError(f"{self.what} refused a statement: {_reason(exc)}") from exc
+        with self._cursor() as cursor:
+            cursor.execute(sql, args)
+            results = [list(cursor.fetchall())]
+            while cursor.nextset():
+                results.append(list(cursor.fetchall()))
+            return results
 
     def execute(self, sql: str, args: Sequence[Any] | None = None) -> int:
         """Run one statement; returns the number of rows it affected."""
-        try:
-            with self._db.cursor() as cursor:
-                return int(cursor.execute(sql, args))
-        except self._errors as exc:
-            if _is_statement_error(exc):
-                raise ClusterError(f"{self.what} refused a statement: {_reason(exc)}") from exc
-            raise self._down(exc) from exc
-        except self._programming as exc:
-            raise ClusterError(f"{self.what} refused a statement: {_reason(exc)}") from exc
+        with self._cursor() as cursor:
+            return int(cursor.execute(sql, args))
 
     def close(self) -> None:
         try:
