@@ -10,7 +10,8 @@ same syntax means the same thing. The tree is then written in Sphinx's extended 
 | a word in title or body              | `(@(title,body) term)`; `title:` → `(@title term)`     |
 | And / Or / AndMaybe                  | `(a b)` / `(a | b)` / `(a MAYBE b)`                    |
 | Not / AndNot inside an And           | `a -b`                                                 |
-| phrase, proximity `"a b"~N`          | `"a b"`, `"a b"~N` (Sphinx's proximity is unordered)   |
+| phrase `"a b"`                       | `"a b"`                                                |
+| proximity `"a b"~N` (ordered)        | `("a b" | "a * b" | …)`: each gap of 1..N words         |
 | prefix `cyb*`, wildcard `cyb?r`      | `cyb*`, `cyb?r`                                        |
 | `facet:value`                        | `(@facet_terms TOKEN)`: the value's token (schema.py)  |
 | a date range `published:[a TO b]`    | a filter on `published_day`                            |
@@ -25,6 +26,7 @@ exclusions only, or `a OR NOT b`, starts from a token every document holds (`§a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +45,11 @@ def escape_word(term: str) -> str:
 
 
 EVERY_DOCUMENT = f"(@facet_terms {EVERY_DOCUMENT_TOKEN})"
+# Whoosh's proximity `"a b c"~N` is ordered: each word 1..N positions after the one before
+# (SpanNear2(ordered=True, mindist=1)); Sphinx's `"…"~N` is not. The exact form is one phrase per
+# combination of gaps, `*` standing for one word: N ** (words - 1) phrases, up to this many;
+# beyond, Sphinx's own unordered proximity, and the notice says so.
+MAX_PROXIMITY_PHRASES = 64
 
 
 @dataclass
@@ -175,11 +182,16 @@ class _Writer:
             if not q.words:
                 return None
             self.result.terms.update(q.words)
-            if q.slop > 1 and len(q.words) > 1:
-                self.result.notices.append(f"On the cluster “{' '.join(q.words)}”~{q.slop} also finds the words in "
-                                           f"another order (the local index only in the order written).")
-            quoted = '"' + " ".join(self.word(w) for w in q.words) + '"'
-            return f"({scope} {quoted}{'~' + str(q.slop) if q.slop > 1 else ''})"
+            words = [self.word(w) for w in q.words]
+            if q.slop <= 1 or len(words) == 1:
+                return f'({scope} "{" ".join(words)}")'
+            if q.slop ** (len(words) - 1) <= MAX_PROXIMITY_PHRASES:
+                phrases = ['"' + words[0] + "".join(" *" * g + " " + w for g, w in zip(gaps, words[1:], strict=True))
+                           + '"' for gaps in itertools.product(range(q.slop), repeat=len(words) - 1)]
+                return f"({scope} ({' | '.join(phrases)}))"
+            self.result.notices.append(f"On the cluster “{' '.join(q.words)}”~{q.slop} also finds the words in "
+                                       f"another order (the local index only in the order written).")
+            return f'({scope} "{" ".join(words)}"~{q.slop})'
         if isinstance(q, nodes.Prefix):
             self.result.prefixes.add(str(q.text))
             return f"({scope} {self.word(str(q.text))}*)"
