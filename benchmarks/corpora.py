@@ -63,6 +63,18 @@ def jsonl_records(path: Path) -> list[dict]:
     return [json.loads(line) for line in require(path).read_text("utf-8").splitlines() if line.strip()]
 
 
+def gold_keys() -> set[str]:
+    """Every article key in any gold file (benchmarks/gold/*_gold.jsonl): the samples drawn
+    outside the gold sets (org, theme, people samples) never draw these."""
+    keys = set()
+    for path in (Path(__file__).resolve().parent / "gold").glob("*_gold.jsonl"):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                keys.add(record.get("id") or record["url"])
+    return keys
+
+
 def split_of(key: str) -> str:
     """Issue 11's DEV/TEST split by article key (`id`, or `url` for Wikinews): tune on "dev", report "test"."""
     return "dev" if hashlib.sha1(key.encode()).hexdigest()[0] in "01234567" else "test"

@@ -30,7 +30,7 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import KREMLIN, UN_DEBATE, jsonl_records, wikinews  # noqa: E402
+from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records, wikinews  # noqa: E402
 
 from search.ingest.enrich.organisations import canonical_organisation, find_organisations  # noqa: E402
 from search.ingest.readers import article_from_record  # noqa: E402
@@ -42,15 +42,6 @@ SEED = 211
 # statements are all long and are only checked for changes, so they are drawn at any length.
 MAX_WORDS = {"kremlin": 900, "wikinews": 900, "un": 100_000}
 
-
-def _gold_keys() -> set[str]:
-    keys: set[str] = set()
-    for path in GOLD.glob("*_gold.jsonl"):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                keys.add(record.get("id") or record.get("url"))
-    return keys
 
 
 def texts(corpus: str) -> dict[str, str]:
@@ -65,7 +56,7 @@ def texts(corpus: str) -> dict[str, str]:
 
 def draw(corpus: str, count: int) -> list[tuple[str, str]]:
     """`count` articles of `corpus` outside the gold sets, of at most MAX_WORDS[corpus] words, by a fixed seed."""
-    gold = _gold_keys()
+    gold = gold_keys()
     pool = sorted((k, t) for k, t in texts(corpus).items() if k not in gold and len(t.split()) <= MAX_WORDS[corpus])
     return random.Random(f"{SEED}:{corpus}").sample(pool, count)
 

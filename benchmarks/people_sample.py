@@ -27,7 +27,7 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import UN_DEBATE, jsonl_records, reuters_article, reuters_records, wikinews  # noqa: E402
+from corpora import UN_DEBATE, gold_keys, jsonl_records, reuters_article, reuters_records, wikinews  # noqa: E402
 
 from search.ingest.enrich import enrich  # noqa: E402
 from search.ingest.readers import article_from_record  # noqa: E402
@@ -38,15 +38,6 @@ JUDGEMENTS = GOLD / "people_judgements.jsonl"
 SEED = 311
 MAX_WORDS = {"wikinews": 700, "reuters": 500, "un": 100_000}
 
-
-def _gold_keys() -> set[str]:
-    keys: set[str] = set()
-    for path in GOLD.glob("*_gold.jsonl"):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                keys.add(record.get("id") or record.get("url"))
-    return keys
 
 
 def articles(corpus: str) -> dict[str, Article]:
@@ -62,7 +53,7 @@ def articles(corpus: str) -> dict[str, Article]:
 
 def draw(corpus: str, count: int) -> list[tuple[str, Article]]:
     """`count` articles of `corpus` in no gold file, of at most MAX_WORDS[corpus] words, by a fixed seed."""
-    gold = _gold_keys()
+    gold = gold_keys()
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in gold and len(a.text.split()) <= MAX_WORDS[corpus])
     return random.Random(f"{SEED}:{corpus}").sample(pool, count)

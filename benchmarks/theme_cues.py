@@ -17,8 +17,7 @@ import argparse
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from corpora import KREMLIN, UN_DEBATE, jsonl_records
-from theme_sample import gold_keys
+from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records
 
 from search.ingest.enrich.text import terms
 from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy

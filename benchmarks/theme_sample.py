@@ -36,7 +36,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
-from corpora import KREMLIN, UN_DEBATE, jsonl_records, wikinews
+from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records, wikinews
 
 from search.ingest.enrich.text import terms
 from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy, load_taxonomy, theme_evidence
@@ -63,16 +63,6 @@ def _corpus(name: str) -> dict[str, Article]:
     return {r["id"]: article_from_record({k: v for k, v in r.items() if not k.startswith("gold_")},
                                          f"{prefix}:{r['id']}") for r in jsonl_records(path)}
 
-
-def gold_keys() -> set[str]:
-    """Every article key in any gold file: never drawn."""
-    keys = set()
-    for path in GOLD_DIR.glob("*_gold.jsonl"):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                keys.add(record.get("id") or record["url"])
-    return keys
 
 
 def draw(name: str, size: int = SIZE, seed: int = SEED) -> list[tuple[str, Article]]:
