@@ -67,6 +67,8 @@ class Taxonomy:
     mention_weight: float  # ... each of a phrase this heavy ("partners", "crude" are context, not a mention)
     passage_sentences: int  # a passage: this many sentences about the theme ...
     passage_span: int       # ... among this many consecutive ones, worth the theme's threshold
+    context_share: float    # context phrases (below mention_weight) add at most this share of the mentions' weight
+    min_relative: float     # a theme this much weaker than the text's strongest one is an aside
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -110,7 +112,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("min_phrases", 2)), float(data.get("strong_weight", 2.0)),
                     int(data.get("min_mentions", 2)), float(data.get("mention_weight", 0.0)),
                     int(data.get("passage_sentences", 0)),
-                    int(data.get("passage_span", 0)), dict(by_first))
+                    int(data.get("passage_span", 0)), float(data.get("context_share", 1e9)),
+                    float(data.get("min_relative", 0.0)), dict(by_first))
 
 
 def _has_weight(item: str) -> bool:
@@ -244,14 +247,20 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     least `min_words` long, one phrase counting at most `max_per_phrase` times, a limit that grows
     with length the same way. In a passage (`_passage`), the topical weight must reach the
     theme's `threshold`: a long speech that gives a theme a paragraph is about it, one that
-    mentions it in passing is not; a text of `min_words` or fewer is judged whole. A theme listed
-    in another's `unless` replaces it.
+    mentions it in passing is not; a text of `min_words` or fewer is judged whole. Context phrases
+    (weighing less than `mention_weight`: "partners", "cooperation") add at most `context_share` times
+    the weight of the theme's mentions: the per-phrase limit grows with length, so in a long transcript
+    they would otherwise pile up into a theme of their own. (4) Among the themes that pass, one whose
+    evidence for the length is below `min_relative` times the strongest theme's is an aside of a
+    text about something else (a passage on floods in a speech on disarmament). A theme listed in
+    another's `unless` replaces it.
     """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
     scale = (max(len(stems), taxonomy.min_words) / taxonomy.min_words) ** taxonomy.length_exponent
     cap = round(taxonomy.max_per_phrase * scale)
     result: dict[str, list[str]] = {}
+    strength: dict[str, float] = {}  # theme -> its evidence for the length, for (4)
     matched = _matches(text, stems, taxonomy)
     starts: list[int] | None = None
     for theme in taxonomy.themes:
@@ -276,13 +285,20 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
             continue  # one sentence of several is a passing mention, however many cues it holds
-        evidence = sum(scores[p] for p in topical)
+        evidence = sum(scores[p] for p in topical if p.weight >= taxonomy.mention_weight)
+        evidence += min(evidence * taxonomy.context_share,
+                        sum(scores[p] for p in topical if p.weight < taxonomy.mention_weight))
         evidence += min(evidence * taxonomy.name_share, sum(s for p, s in scores.items() if p.is_name))
         if evidence < theme.threshold * scale and (
                 scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < theme.threshold):
             continue
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
         result[theme.name] = [p.text for p in ranked]
+        strength[theme.name] = evidence / (theme.threshold * scale)
+    strongest = max(strength.values(), default=0.0)
+    for name, value in strength.items():
+        if value < taxonomy.min_relative * strongest:
+            del result[name]
     for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine"
         if theme.name in result and any(other in result for other in theme.unless):
             del result[theme.name]
