@@ -5,6 +5,13 @@ The full Whoosh syntax works (AND/OR/NOT, `-word`, "phrases", `"a b"~5`, `field:
 are matched case-insensitively against the indexed values. Text the parser cannot make sense of
 is searched as plain words instead, and the result carries a short notice saying so.
 
+Non-English articles are indexed as plain terms, not English stems (search/index/analysis.py).
+When the index holds any, `parse_query` parses the text twice, with the index's analyzer and with
+the plain one (`PlainAnalyzer`): the two trees have the same shape (the analyzers differ only in
+the terms they make), and each text term or phrase of the result is an Or of its stemmed and its
+plain form where the plain form is a term of the index (prefix, wildcard, fuzzy terms and ranges:
+always). An index of English articles only gets the query it always got.
+
 This is the engine's one door to Whoosh: its public query parser, and the query node types it
 produces (`nodes`: `nodes.Term`, `nodes.And`, `nodes.Prefix`, ...), which the rest of the engine
 takes from here. Everything else Whoosh does is behind `search.index`.
@@ -12,6 +19,7 @@ takes from here. Everything else Whoosh does is behind `search.index`.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +29,7 @@ from whoosh.fields import Schema
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.qparser.dateparse import DateParserPlugin
 
+from search.index.analysis import PLAIN_MARK, PlainAnalyzer
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.settings import setting
 
@@ -43,32 +52,78 @@ class ParsedQuery:
     notice: str | None = None
 
 
-_parsers: dict[tuple[int, bool], tuple[Schema, MultifieldParser]] = {}
+KnownPlain = Callable[[str], bool]  # whether a plain term is a term of the index
 
 
-def _parser(schema: Schema, syntax: bool) -> MultifieldParser:
-    """A parser for `schema`, built once (building one and its plugins costs more than most parses)."""
-    cached = _parsers.get((id(schema), syntax))
+_parsers: dict[tuple[int, bool, bool], tuple[Schema, MultifieldParser]] = {}
+
+
+def _plain_schema(schema: Schema) -> Schema:
+    """`schema` with its text fields analysed into plain terms (`PlainAnalyzer`)."""
+    plain = Schema()
+    for name, field in schema.items():
+        if name in TEXT_FIELDS:
+            field = copy.copy(field)
+            field.analyzer = PlainAnalyzer()
+        plain.add(name, field)
+    return plain
+
+
+def _parser(schema: Schema, syntax: bool, plain: bool = False) -> MultifieldParser:
+    """A parser for `schema` (`plain`: making plain terms of text), built once (building one and
+    its plugins costs more than most parses)."""
+    cached = _parsers.get((id(schema), syntax, plain))
     if cached is not None and cached[0] is schema:  # the entry holds the schema, so its id stays unique
         return cached[1]
     if len(_parsers) > 8:
         _parsers.clear()
-    parser = MultifieldParser(list(TEXT_FIELDS), schema)
+    parser = MultifieldParser(list(TEXT_FIELDS), _plain_schema(schema) if plain else schema)
     if syntax:
         # "-" and "+" are operators only at the start of a word: "cyber-security" is one word
         parser.add_plugins([FuzzyTermPlugin(), GtLtPlugin(), PlusMinusPlugin(r"(?<![^\s(])\+", r"(?<![^\s(])-"),
                             DateParserPlugin()])
-    _parsers[(id(schema), syntax)] = (schema, parser)
+    _parsers[(id(schema), syntax, plain)] = (schema, parser)
     return parser
 
 
-def plain_words_query(text: str, schema: Schema) -> nodes.Query | None:
-    """All the words of `text` (AND), each in title or body, with no syntax at all."""
+def _merged(stemmed: nodes.Query, plain: nodes.Query, known: KnownPlain) -> nodes.Query:
+    """`stemmed` with each text leaf that differs from its twin in `plain` (the same query parsed
+    into plain terms) made an Or of the two, where the plain one can match."""
+    if type(stemmed) is not type(plain):  # (the trees have the same shape; this is only a guard)
+        return stemmed
+    if not stemmed.is_leaf():
+        twins = iter(list(plain.children()))
+        return stemmed.apply(lambda child: _merged(child, next(twins), known))
+    if getattr(stemmed, "fieldname", None) not in TEXT_FIELDS or repr(stemmed) == repr(plain):
+        return stemmed
+    if isinstance(plain, nodes.MultiTerm):
+        can_match = True  # its expansion decides
+    elif isinstance(plain, nodes.Phrase):
+        can_match = all(known(word) for word in plain.words)
+    else:
+        can_match = isinstance(plain, nodes.Term) and known(str(plain.text))
+    if isinstance(plain, nodes.FuzzyTerm):  # the same prefix of the word must be shared, after the mark
+        plain = nodes.FuzzyTerm(plain.fieldname, plain.text, boost=plain.boost, maxdist=plain.maxdist,
+                                prefixlength=plain.prefixlength + len(PLAIN_MARK))
+    return nodes.Or([stemmed, plain]) if can_match else stemmed
+
+
+def _parsed(schema: Schema, syntax: bool, text: str, known: KnownPlain | None) -> nodes.Query:
+    """`text` parsed (not normalized), with plain terms beside the stems when `known` is given."""
+    stemmed = _parser(schema, syntax).parse(text, normalize=False)
+    if known is None:
+        return stemmed
+    return _merged(stemmed, _parser(schema, syntax, plain=True).parse(text, normalize=False), known)
+
+
+def plain_words_query(text: str, schema: Schema, known: KnownPlain | None = None) -> nodes.Query | None:
+    """All the words of `text` (AND), each in title or body, with no syntax at all (`known`: as
+    `parse_query`)."""
     words = _WORD.findall(text)[:64]
     if not words:
         return None
     # lower case: "AND", "OR", "NOT" typed as words are words here, not operators
-    parsed = normalized(_parser(schema, syntax=False).parse(" ".join(w.lower() for w in words), normalize=False))
+    parsed = normalized(_parsed(schema, False, " ".join(w.lower() for w in words), known))
     return None if parsed is nodes.NullQuery else parsed
 
 
@@ -168,8 +223,12 @@ def _normalized_compound(q: nodes.CompoundQuery) -> nodes.Query:
     return result
 
 
-def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | None]) -> ParsedQuery:
-    """Parse `text`; fall back to plain words (with a notice) when the syntax cannot be used."""
+def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | None],
+                known: KnownPlain | None = None) -> ParsedQuery:
+    """Parse `text`; fall back to plain words (with a notice) when the syntax cannot be used.
+
+    `known` is given when the index holds plain terms (non-English articles): it tells whether a
+    plain term is in the index, and each query word then also searches its plain term."""
     text = text.replace("\x00", " ").strip()
     notice = None
     if len(text) > MAX_QUERY_CHARS:
@@ -178,11 +237,11 @@ def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | No
     if not text:
         return ParsedQuery(None, notice)
     try:
-        parsed = normalized(_parser(schema, syntax=True).parse(compact_dates(text), normalize=False))
+        parsed = normalized(_parsed(schema, True, compact_dates(text), known))
     except Exception:  # Whoosh raises assorted errors on odd syntax; plain words always work
         parsed = None
     if parsed is None or parsed is nodes.NullQuery:
-        fallback = plain_words_query(text, schema)
+        fallback = plain_words_query(text, schema, known)
         if fallback is None:
             return ParsedQuery(None, "The query has no searchable words; showing all articles.")
         return ParsedQuery(fallback, "The query syntax could not be used; searched for the words instead.")

@@ -19,9 +19,10 @@ from search.engine.collapse import NO_DUPLICATES, Duplicates, duplicates_of, kee
 from search.engine.expansion import expand
 from search.engine.highlight import full_html, snippet_html
 from search.engine.matching import query_match
-from search.engine.parsing import ParsedQuery, nodes, parse_query, plain_words_query
+from search.engine.parsing import KnownPlain, ParsedQuery, nodes, parse_query, plain_words_query
 from search.engine.selection import DATE_KEY, FacetFilter, Selection
 from search.errors import check_choice
+from search.index.analysis import PLAIN_MARK, PlainAnalyzer
 from search.index.location import resolve_index_dir
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.snapshot import NO_DATE, Snapshot, snapshot
@@ -33,6 +34,7 @@ _text_matches_lock = threading.Lock()
 MAX_PER_PAGE: int = setting("max_page_size")
 SUGGEST_MAX_WORDS: int = setting("suggest_max_words")
 SUGGEST_MAX_WORD_CHARS: int = setting("suggest_max_word_chars")
+PLAIN_ANALYZER = PlainAnalyzer()  # a non-English article's words are marked as it indexes them
 _WORD = re.compile(r"(?<![\w:])[^\W\d_]+(?![\w:*~])")  # plain words, not field names, wildcards or fuzzy terms
 
 
@@ -152,8 +154,15 @@ def _text_match(snap: Snapshot, q: nodes.Query | None,
     return found[0].copy(), found[1]
 
 
+def known_plain(snap: Snapshot) -> KnownPlain | None:
+    """What `parse_query` asks of an index holding plain terms (non-English articles); None when
+    it holds none (an index of English articles: queries are parsed as they always were)."""
+    return snap.has_term if snap.plain_docs().any() else None
+
+
 def _parse(snap: Snapshot, text: str) -> ParsedQuery:
-    return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
+    return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value),
+                       known_plain(snap))
 
 
 def _parsed_match(snap: Snapshot, query: str,
@@ -164,7 +173,7 @@ def _parsed_match(snap: Snapshot, query: str,
     try:
         return (parsed, *_text_match(snap, parsed.query, budget))
     except Exception:
-        q = plain_words_query(query, snap.searcher.schema)
+        q = plain_words_query(query, snap.searcher.schema, known_plain(snap))
         parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
         return (parsed, *_text_match(snap, q, budget))
 
@@ -241,7 +250,7 @@ def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str], with_du
     """A `Hit` for one document, with escaped, highlighted title and snippet (and its story's
     other versions, `with_duplicates`)."""
     stored = snap.stored(docnum)
-    analyzer = snap.searcher.schema["body"].analyzer
+    analyzer = PLAIN_ANALYZER if snap.plain_docs()[docnum] else snap.searcher.schema["body"].analyzer
     return Hit(
         id=stored["id"], title=stored["title"], published=stored["published"], url=stored["url"],
         facets=stored["facets"], score=score,
@@ -292,8 +301,8 @@ def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | No
 
     def fix(match: re.Match[str]) -> str:
         word = match.group()
-        if not any(token.text in unknown for token in analyzer(word)):
-            return word
+        if not any(token.text in unknown for token in analyzer(word)) or m.snap.has_term(PLAIN_MARK + word.lower()):
+            return word  # known: as a stem, or as the plain word of a non-English article
         return vocabulary.correct(word.lower()) or word
 
     corrected = _WORD.sub(fix, text)

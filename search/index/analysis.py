@@ -9,16 +9,25 @@ postings without a Python step per word, and each word id maps to its term (stem
 the same ids. All that defines the result is imported from Whoosh (token pattern, stop list,
 Porter stemmer, StopFilter's sizes), and tests/test_analysis.py checks identity with Whoosh on real articles and
 random Unicode text. (Whoosh's `mode` changes nothing here.)
+
+Only English articles (and those whose language is unknown) are stemmed: Porter's English rules
+would conflate unrelated words of other languages (German "Messe" and "Messing", French "nation"
+and "national"). A word of any other article is indexed as its *plain term*: the lowercased word
+behind `PLAIN_MARK` ("=messe"), so it can never meet an English stem ("mess"), and a query word
+is searched as its stem or its plain term (search/engine/parsing.py; docs/metadata-facets.md).
+`PlainAnalyzer` is Whoosh's own analysis that makes plain terms (queries, highlighting).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import chain
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from whoosh.analysis import STOP_WORDS
+from whoosh.analysis import STOP_WORDS, Filter, StandardAnalyzer, Token
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem as porter_stem
 
@@ -37,6 +46,16 @@ MINSIZE = 2  # StopFilter's default minsize, applied to the *lowercased* word
 MAXSIZE = 64
 CACHE_SIZE = 100_000
 CACHE_CHUNK_CHARS = 1_000
+# The mark before a plain (unstemmed) term: no token holds it (tokens are [\w*] and dots), and
+# Sphinx's own mark of exact word forms is the same.
+PLAIN_MARK = "="
+ENGLISH_STEMMED = frozenset({"en", ""})  # the languages stemmed as English ("": not detected)
+
+
+def stems_english(language: str | None) -> bool:
+    """Whether an article in `language` (an ISO 639-1 code, the language facet's value) has its
+    words stemmed as English; any other language's words are indexed as plain terms."""
+    return (language or "") in ENGLISH_STEMMED
 
 
 # Process-wide numbering of the words (lowercased tokens that are kept) met so far, and of their
@@ -47,19 +66,32 @@ _term_ids: dict[str, int] = {}
 WORDS: list[str] = []          # word id -> word
 TERMS: list[str] = []          # term id -> term
 _WORD_TERM: list[int] = []     # word id -> term id
+_word_plain: dict[int, int] = {}  # word id -> the term id of its plain term (numbered when first needed)
+
+
+def _term_id(term: str) -> int:
+    """The id of a term, numbering it when new."""
+    term_id = _term_ids.setdefault(term, len(TERMS))
+    if term_id == len(TERMS):
+        TERMS.append(term)
+    return term_id
 
 
 def _number(word: str) -> int:
     """The id of a kept word, numbering it (and its term) when new."""
     found = _word_ids.get(word)
     if found is None:
-        term = porter_stem(word)
-        term_id = _term_ids.setdefault(term, len(TERMS))
-        if term_id == len(TERMS):
-            TERMS.append(term)
+        term_id = _term_id(porter_stem(word))
         found = _word_ids[word] = len(WORDS)
         WORDS.append(word)
         _WORD_TERM.append(term_id)
+    return found
+
+
+def _plain_term_id(word_id: int) -> int:
+    found = _word_plain.get(word_id)
+    if found is None:
+        found = _word_plain[word_id] = _term_id(PLAIN_MARK + WORDS[word_id])
     return found
 
 
@@ -92,18 +124,38 @@ def indexed_words(text: str) -> tuple[NDArray[np.int32], int]:
     return ids[kept], int(kept.argmax()) if len(ids) else 0
 
 
-def terms_of_words(word_ids: NDArray[np.int32]) -> NDArray[np.int32]:
-    """The term id of each word id."""
-    return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
+def terms_of_words(word_ids: NDArray[np.int32], stemmed: bool = True) -> NDArray[np.int32]:
+    """The term id of each word id: its English stem's, or (not `stemmed`) its plain term's."""
+    if stemmed:
+        return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
+    distinct, which = np.unique(word_ids, return_inverse=True)  # a Python step per distinct word only
+    return np.array([_plain_term_id(w) for w in distinct.tolist()], dtype=np.int32)[which].reshape(-1)
 
 
-def analyze(text: str) -> dict[str, list[int]]:
-    """Each indexed term (stemmed, as Whoosh's StemmingAnalyzer makes it) -> its positions, ascending."""
+def analyze(text: str, stemmed: bool = True) -> dict[str, list[int]]:
+    """Each indexed term -> its positions, ascending: stemmed, as Whoosh's StemmingAnalyzer makes
+    them, or (not `stemmed`) plain terms, as `PlainAnalyzer` makes them."""
     ids, first = indexed_words(text)
     poses: dict[str, list[int]] = {}
-    for position, word_id in enumerate(ids.tolist(), start=first):
-        poses.setdefault(TERMS[_WORD_TERM[word_id]], []).append(position)
+    for position, term_id in enumerate(terms_of_words(ids, stemmed).tolist(), start=first):
+        poses.setdefault(TERMS[term_id], []).append(position)
     return poses
+
+
+class PlainMarkFilter(Filter):
+    """Whoosh filter putting `PLAIN_MARK` before each token's text (it makes plain terms)."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = PLAIN_MARK + token.text
+            yield token
+
+
+def PlainAnalyzer() -> Any:  # noqa: N802  # named as Whoosh's analyzers, which are functions too
+    """Whoosh's analysis of a non-English article's words: StemmingAnalyzer's without the stemmer
+    (same tokens, stop words and sizes), each term marked as plain. Queries are parsed with it
+    too, and highlighting marks a non-English article's words with it."""
+    return StandardAnalyzer(maxsize=MAXSIZE) | PlainMarkFilter()
 
 
 class MeasuredText(str):

@@ -73,6 +73,7 @@ class Snapshot:
     _source_rank: NDArray[np.int64] | None = None
     _postings: dict[str, tuple[SegmentPostings, int]] | None = None  # segment id -> (arrays, first document)
     _vocabulary: Vocabulary | None = None
+    _plain: NDArray[np.bool_] | None = None
     _saved_tables: dict[str, FacetTable] | None = None
     _stories: NDArray[np.int64] | None = None
     _story_shared: NDArray[np.bool_] | None = None
@@ -129,6 +130,15 @@ class Snapshot:
             self._postings = {leaf.segment().segment_id(): (segment_postings(self.index_dir, leaf), offset)
                               for leaf, offset in self._leaves()}
         return self._postings
+
+    def plain_docs(self) -> NDArray[np.bool_]:
+        """Per document: whether its words are indexed as plain terms, not English stems
+        (analysis.stems_english, as its segment's postings were built)."""
+        if self._plain is None:
+            self._plain = np.zeros(self.doc_count, dtype=bool)
+            for arrays, offset in self._segment_postings().values():
+                self._plain[arrays.plain_docs.astype(np.int64) + offset] = True
+        return self._plain
 
     def has_term(self, term: str) -> bool:
         """Whether any segment has `term` in a text field (deleted documents included)."""
