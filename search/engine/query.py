@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from search.engine.budget import QueryBudget
 from search.engine.collapse import NO_DUPLICATES, Duplicates, duplicates_of, keep_best, once_per_story
 from search.engine.expansion import expand
-from search.engine.highlight import full_html, snippet_html
+from search.engine.highlight import Analyzer, full_html, snippet_html
 from search.engine.matching import query_match
 from search.engine.parsing import KnownPlain, ParsedQuery, nodes, parse_query, plain_words_query
 from search.engine.selection import DATE_KEY, FacetFilter, Selection
@@ -246,11 +246,17 @@ def highlight_terms(m: Matches) -> set[str]:
     return terms
 
 
+def text_analyzer(snap: Snapshot, docnum: int) -> Analyzer:
+    """The analysis that made a document's terms (highlighting marks its words with it): the
+    index's English stemming, or the plain terms of a non-English article."""
+    return PLAIN_ANALYZER if snap.plain_docs()[docnum] else snap.searcher.schema["body"].analyzer
+
+
 def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str], with_duplicates: bool = False) -> Hit:
     """A `Hit` for one document, with escaped, highlighted title and snippet (and its story's
     other versions, `with_duplicates`)."""
     stored = snap.stored(docnum)
-    analyzer = PLAIN_ANALYZER if snap.plain_docs()[docnum] else snap.searcher.schema["body"].analyzer
+    analyzer = text_analyzer(snap, docnum)
     return Hit(
         id=stored["id"], title=stored["title"], published=stored["published"], url=stored["url"],
         facets=stored["facets"], score=score,
