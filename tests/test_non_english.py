@@ -9,11 +9,12 @@ the source gives one (the re-indexing test).
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from search import build_index, get_article, search, similar
+from search import build_index, check_index, get_article, optimize, search, similar
 from search.index.analysis import PLAIN_MARK, analyze
 from search.index.snapshot import snapshot
 
@@ -150,3 +151,20 @@ def test_an_article_whose_language_changes_has_its_terms_replaced(tmp_path):
     assert found("Fähren", index_dir) == set()
     snap = snapshot(index_dir)
     assert not snap.plain_docs()[snap.live].any()  # the German version's plain terms went with it
+
+
+def test_check_repair_and_optimize_keep_the_plain_terms(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index([write_jsonl(tmp_path / "a.jsonl", ARTICLES[:4])], index_dir)
+    build_index([write_jsonl(tmp_path / "b.jsonl", ARTICLES[4:])], index_dir)  # a second segment
+    queries = ["Messe Leuchter", "national", "nation", "Messing", '"Leipziger Messe"', "runners"]
+    before = {q: found(q, index_dir) for q in queries}
+    assert check_index(index_dir).ok
+    shutil.rmtree(index_dir / "postings")  # the arrays are rebuilt from the stored text and language
+    assert check_index(index_dir, repair=True).repaired
+    assert check_index(index_dir).ok and len(list((index_dir / "postings").glob("*/plain_docs.npy"))) == 2
+    optimize(index_dir)  # one segment, merged by Whoosh, its arrays rebuilt from the stored text
+    assert {q: found(q, index_dir) for q in queries} == before
+    assert before["Messe Leuchter"] == {"de-messe"} and before["national"] == {"fr-national", "en-marathon"}
+    report = check_index(index_dir)
+    assert report.ok and not report.damaged
