@@ -66,7 +66,7 @@ _term_ids: dict[str, int] = {}
 WORDS: list[str] = []          # word id -> word
 TERMS: list[str] = []          # term id -> term
 _WORD_TERM: list[int] = []     # word id -> term id
-_word_plain: dict[int, int] = {}  # word id -> the term id of its plain term (numbered when first needed)
+_WORD_PLAIN: list[int] = []    # word id -> the term id of its plain term (-1 until first needed)
 
 
 def _term_id(term: str) -> int:
@@ -85,13 +85,7 @@ def _number(word: str) -> int:
         found = _word_ids[word] = len(WORDS)
         WORDS.append(word)
         _WORD_TERM.append(term_id)
-    return found
-
-
-def _plain_term_id(word_id: int) -> int:
-    found = _word_plain.get(word_id)
-    if found is None:
-        found = _word_plain[word_id] = _term_id(PLAIN_MARK + WORDS[word_id])
+        _WORD_PLAIN.append(-1)
     return found
 
 
@@ -128,8 +122,13 @@ def terms_of_words(word_ids: NDArray[np.int32], stemmed: bool = True) -> NDArray
     """The term id of each word id: its English stem's, or (not `stemmed`) its plain term's."""
     if stemmed:
         return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
-    distinct, which = np.unique(word_ids, return_inverse=True)  # a Python step per distinct word only
-    return np.array([_plain_term_id(w) for w in distinct.tolist()], dtype=np.int32)[which].reshape(-1)
+    found = np.asarray(_WORD_PLAIN, dtype=np.int32)[word_ids]
+    new = np.unique(word_ids[found < 0])
+    if len(new):  # a Python step per word never seen in a plain article before
+        for word_id in new.tolist():
+            _WORD_PLAIN[word_id] = _term_id(PLAIN_MARK + WORDS[word_id])
+        found = np.asarray(_WORD_PLAIN, dtype=np.int32)[word_ids]
+    return found
 
 
 def analyze(text: str, stemmed: bool = True) -> dict[str, list[int]]:
