@@ -249,7 +249,8 @@ def highlight_terms(m: Matches) -> set[str]:
 def text_analyzer(snap: Snapshot, docnum: int) -> Analyzer:
     """The analysis that made a document's terms (highlighting marks its words with it): the
     index's English stemming, or the plain terms of a non-English article."""
-    return PLAIN_ANALYZER if snap.plain_docs()[docnum] else snap.searcher.schema["body"].analyzer
+    analyzer: Analyzer = PLAIN_ANALYZER if snap.plain_docs()[docnum] else snap.searcher.schema["body"].analyzer
+    return analyzer
 
 
 def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str], with_duplicates: bool = False) -> Hit:
