@@ -168,3 +168,19 @@ def test_check_repair_and_optimize_keep_the_plain_terms(tmp_path):
     assert before["Messe Leuchter"] == {"de-messe"} and before["national"] == {"fr-national", "en-marathon"}
     report = check_index(index_dir)
     assert report.ok and not report.damaged
+
+
+def test_a_cluster_keeps_non_english_words_unstemmed_as_the_local_index_does(make_cluster, index, tmp_path):
+    from search.cluster.load import build_cluster_index
+
+    cluster = make_cluster(1)
+    report = build_cluster_index([write_jsonl(tmp_path / "articles.jsonl", ARTICLES)], cluster.url)
+    assert (report.added, report.errors) == (len(ARTICLES), [])
+    url = str(cluster.url)
+    for query in ("Messe Leuchter", "national", "nation", "Messing", '"Leipziger Messe"', "Mess*", "alquileres",
+                  "runners", "title:Leipziger", "Giesserei~"):
+        assert found(query, url) == found(query, index), query
+    assert found("national", url) == {"fr-national", "en-marathon"}
+    hit = next(h for h in search("Messe Sachsen", index_dir=url).hits if h.id == "de-messe")
+    assert "<mark>Messe</mark>" in hit.snippet and "<mark>Messing</mark>" not in hit.snippet
+    assert similar("de-messing", n=1, index_dir=url)[0].id == "de-messe"

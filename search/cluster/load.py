@@ -27,8 +27,9 @@ from search.cluster.aliases import refresh_aliases
 from search.cluster.connection import Connection
 from search.cluster.documents import ClusterDocuments, too_large
 from search.cluster.meta import Aliases, read_aliases, read_shards, write_last_update
-from search.cluster.schema import analysed_text, record_of, row_of
+from search.cluster.schema import analysed_text, article_language, record_of, row_of
 from search.cluster.url import ClusterUrl, parse_cluster_url
+from search.index.analysis import stems_english
 from search.index.build import COMMIT_EVERY, PARALLEL_MIN_ARTICLES, IndexProgress, IndexReport, InputRun, gone_test
 from search.index.rounds import Enrich, in_rounds, warm_up
 from search.index.writers import Planned
@@ -48,7 +49,9 @@ def prepare(enrich: Enrich, items: list[Planned]) -> list[Prepared]:
     prepared = []
     for article, digest, existed in items:
         enriched = enrich(article)
-        prepared.append((enriched, digest, existed, analysed_text(enriched.title), analysed_text(enriched.body)))
+        stemmed = stems_english(article_language(enriched))
+        prepared.append((enriched, digest, existed, analysed_text(enriched.title, stemmed),
+                         analysed_text(enriched.body, stemmed)))
     return prepared
 
 
