@@ -3,9 +3,10 @@
 The reference is a twin index written by Whoosh alone (its own `Positions` format, writer and
 postings) from the same stored documents, with the same deletions, so document numbers, idf and
 field lengths agree; our index keeps title and body postings only in its arrays. The twin's
-analyzer stems an English article's words and makes plain terms of another's (Whoosh's own
-StemFilter, or `PlainMarkFilter`, chosen per document), and a mixed index (Wikinews with French,
-German and Spanish articles) is compared as the English ones are.
+analyzer ends, per document, in Whoosh's own StemFilter for its language (Porter for English, a
+Snowball stemmer for German, ...; none for a language without one) and the analysis's mark, and
+a mixed index (Wikinews with French, German, Spanish and Polish articles) is compared as the
+English ones are.
 """
 
 import json
@@ -23,10 +24,11 @@ from whoosh.writing import SegmentWriter
 
 from search import build_index, delete_articles, search
 from search.engine.matching import query_match
-from search.engine.parsing import parse_query
-from search.engine.query import known_plain
+from search.engine.parsing import Analyses, parse_query
+from search.engine.query import index_analyses
 from search.index import writers
-from search.index.analysis import MAXSIZE, PlainMarkFilter, stems_english
+from search.index.analysis import MAXSIZE, MarkFilter
+from search.index.languages import ENGLISH, PLAIN, analysis_of, mark
 from search.index.schema import TEXT_FIELDS, from_stored, make_schema, to_document
 from search.index.snapshot import snapshot
 from search.ingest.readers import read_paths
@@ -46,16 +48,17 @@ QUERIES = [
 
 
 class LanguageFilter(Filter):
-    """The twin's last step of analysis: Whoosh's StemFilter (English articles, and queries) or
-    plain terms (`english` set False while a non-English document is added)."""
+    """The twin's last steps of analysis, for the document being added (`analysis`; English for
+    queries): Whoosh's StemFilter for its language, if any, and its mark."""
 
-    english = True
-
-    def __init__(self):
-        self.stem, self.plain = StemFilter(), PlainMarkFilter()
+    analysis = ENGLISH
 
     def __call__(self, tokens):
-        return (self.stem if self.english else self.plain)(tokens)
+        if self.analysis == ENGLISH:
+            return StemFilter()(tokens)
+        if self.analysis != PLAIN:
+            tokens = StemFilter(lang=self.analysis)(tokens)
+        return MarkFilter(mark(self.analysis))(tokens)
 
 
 LANGUAGE = LanguageFilter()
@@ -84,10 +87,10 @@ def whoosh_twin(index_dir: Path, folder: Path):
         try:
             for docnum in range(ours.doc_count_all()):
                 fields = ours.stored_fields(docnum)
-                LANGUAGE.english = stems_english(fields.get("language"))
+                LANGUAGE.analysis = analysis_of(fields.get("language"))
                 writer.add_document(**to_document(Article(**from_stored(fields)), fields["content_hash"]))
         finally:
-            LANGUAGE.english = True
+            LANGUAGE.analysis = ENGLISH
         writer.commit()
         deleted = [d for d in range(ours.doc_count_all()) if ours.is_deleted(d)]
     if deleted:
@@ -129,7 +132,8 @@ def parallel_index(tmp_path_factory, wikinews):
 MIXED_QUERIES = [
     "Messe", "Messing -Kupfer", "national", "nation OR police", '"Leipziger Messe"', '"musée national"',
     '"Messe öffnet"~3', "Mess*", "nation*", "Iserlohm~", "title:Leipziger", "alquileres", "alquiler*",
-    "[nation TO national]", "élections", "Fachkräfte", "(Messe OR Glocken) AND NOT Kupfer", "président~",
+    "[nation TO national]", "élections", "Fachkräfte", "mieszkań", "Glocke", "Gießereien", "mieszk*",
+    "(Messe OR Glocken) AND NOT Kupfer", "président~",
 ]
 
 
@@ -182,10 +186,11 @@ def test_text_terms_and_postings_equal_whoosh_own(fixture, request):
 
 
 def _twin_known(searcher, snap):
-    """The twin's own answer to `parse_query`'s question (is this plain term in the index?)."""
+    """The twin's own answer to `parse_query`'s question (is this term in the index?)."""
     reader = searcher.reader()
-    return None if known_plain(snap) is None else \
-        lambda term: any((field, term.encode("utf-8")) in reader for field in TEXT_FIELDS)
+    ours = index_analyses(snap)
+    return None if ours is None else \
+        Analyses(ours.others, lambda term: any((field, term.encode("utf-8")) in reader for field in TEXT_FIELDS))
 
 
 def _whoosh_answer(twin, text: str, snap) -> np.ndarray:
@@ -210,7 +215,7 @@ def test_same_documents_as_whoosh(index, text):
     index_dir, twin = index[0], index[-1]
     snap = snapshot(Path(index_dir))
     parsed = parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value),
-                         known_plain(snap))
+                         index_analyses(snap))
     assert parsed.query is not None
     ours = query_match(snap, parsed.query)[0] & snap.live
     assert np.array_equal(ours, _whoosh_answer(twin, text, snap)), text
@@ -222,13 +227,14 @@ def test_same_documents_as_whoosh_with_non_english_articles(mixed_index, text):
     test_same_documents_as_whoosh(mixed_index, text)
     if text in MIXED_QUERIES:  # each of these finds a non-English article
         snap = snapshot(mixed_index[0])
-        assert (_whoosh_answer(mixed_index[-1], text, snap) & snap.plain_docs()).any(), text
+        assert (_whoosh_answer(mixed_index[-1], text, snap) & snap.foreign_docs()).any(), text
 
 
 def test_the_mixed_index_holds_plain_terms(mixed_index):
     snap = snapshot(mixed_index[0])
-    assert int(snap.plain_docs().sum()) == len(NON_ENGLISH) - 2 + len(MORE_NON_ENGLISH)  # (2 English ones)
-    assert known_plain(snap) is not None and snap.has_term("=messe")
+    assert int(snap.foreign_docs().sum()) == len(NON_ENGLISH) - 2 + len(MORE_NON_ENGLISH)  # (2 English ones)
+    assert index_analyses(snap).others == ("=", "de", "es", "fr")
+    assert snap.has_term("=de:mess") and snap.has_term("=fr:national") and snap.has_term("=rząd")
 
 
 def test_deleted_documents_are_not_counted(index):

@@ -1,6 +1,9 @@
-"""Non-English articles are not stemmed as English (issue 13.7): their words are indexed as plain
-terms, a query word finds an English article by its stem and another article by its exact word,
-and highlighting, "did you mean", similar articles and re-indexing agree (docs/metadata-facets.md).
+"""Non-English articles are not stemmed as English (issue 13.7): their words are stemmed by their
+language's Snowball stemmer (German, French, Spanish here) or, for a language Whoosh has none for
+(Polish here), kept as written; a query word finds an English article by its English stem and
+another article by its stem in that article's language, never by a different word that only
+shares the English stem; highlighting, "did you mean", similar articles, re-indexing, `check`,
+`optimize` and a cluster agree (docs/metadata-facets.md).
 
 The articles are our own sentences; their languages are detected, as in any index, except where
 the source gives one (the re-indexing test).
@@ -15,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from search import build_index, check_index, get_article, optimize, search, similar
-from search.index.analysis import PLAIN_MARK, analyze
+from search.index.analysis import analyze
+from search.index.languages import PLAIN
 from search.index.snapshot import snapshot
 
 ARTICLES = [
@@ -39,6 +43,10 @@ ARTICLES = [
      "text": "El gobierno aprobó ayer una nueva ley de vivienda que limita el precio de los alquileres en las "
              "grandes ciudades. Los inquilinos celebraron la decisión, mientras que los propietarios anunciaron "
              "que recurrirán la norma ante los tribunales."},
+    {"id": "pl-mieszkania", "title": "Rząd ogłasza program mieszkaniowy",
+     "text": "Rząd ogłosił wczoraj nowy program budowy mieszkań dla młodych rodzin. Według ministra pierwsze "
+             "domy powstaną jeszcze w tym roku w Warszawie, Krakowie i Gdańsku, a wnioski będzie można składać "
+             "od przyszłego miesiąca."},
     {"id": "en-marathon", "title": "Marathon runners brave the storm",
      "text": "The marathon runners were running through the city centre when the storm arrived. Organisers said "
              "the race would be run again next month and thanked the volunteers who handed out water. The whole "
@@ -70,12 +78,16 @@ def found(query: str, index_dir: Path) -> set[str]:
 def test_languages_are_detected_and_only_english_is_stemmed(index):
     languages = {h.id: h.facets["language"] for h in search("", per_page=50, index_dir=index).hits}
     assert languages == {"de-messe": ["de"], "de-messing": ["de"], "fr-nation": ["fr"], "fr-national": ["fr"],
-                         "es-vivienda": ["es"], "en-marathon": ["en"], "en-fair": ["en"]}
+                         "es-vivienda": ["es"], "pl-mieszkania": ["pl"], "en-marathon": ["en"], "en-fair": ["en"]}
     snap = snapshot(index)
-    plain = {snap.stored(d)["id"] for d in range(snap.doc_count) if snap.plain_docs()[d]}
-    assert plain == {"de-messe", "de-messing", "fr-nation", "fr-national", "es-vivienda"}
-    assert snap.has_term(PLAIN_MARK + "messe") and snap.has_term("mess")  # German word; English stem of "mess"
-    assert not snap.has_term(PLAIN_MARK + "running") and snap.has_term("runn")
+    foreign = {snap.stored(d)["id"]: snap.analysis(d) for d in range(snap.doc_count) if snap.foreign_docs()[d]}
+    assert foreign == {"de-messe": "de", "de-messing": "de", "fr-nation": "fr", "fr-national": "fr",
+                       "es-vivienda": "es", "pl-mieszkania": PLAIN}
+    assert snap.foreign_analyses() == (PLAIN, "de", "es", "fr")
+    # German "Messe" is the German stem `=de:mess`; English "mess" the English stem `mess`
+    assert snap.has_term("=de:mess") and snap.has_term("mess") and snap.has_term("=de:messing")
+    assert snap.has_term("=fr:nation") and snap.has_term("=fr:national") and snap.has_term("=rząd")
+    assert not snap.has_term("=de:runn") and snap.has_term("runn")
 
 
 def test_a_word_finds_its_exact_form_not_another_word_with_the_same_english_stem(index):
@@ -86,9 +98,15 @@ def test_a_word_finds_its_exact_form_not_another_word_with_the_same_english_stem
     assert found("Messe Leuchter", index) == {"de-messe"}
     assert found("national", index) == {"fr-national", "en-marathon"}  # English "national": stem "nation"
     assert found("nation", index) == {"fr-nation", "en-marathon"}
-    assert found("alquileres", index) == {"es-vivienda"}
-    # an English stem never reaches a non-English article's words: "mess" is English here
-    assert found("mess", index) == {"en-fair"}
+    assert found("mieszkań", index) == {"pl-mieszkania"}
+
+
+def test_a_word_finds_other_forms_of_itself_in_its_language(index):
+    assert "de-messe" in found("Messen", index) and "de-messing" not in found("Messen", index)
+    assert found("nationales", index) >= {"fr-national"} and "fr-nation" not in found("nationales", index)
+    assert found("alquileres", index) == {"es-vivienda"} == found("alquiler*", index)
+    assert found("Gießereien", index) == {"de-messing"}  # German: "ß" is "ss", plural and singular alike
+    assert found("mieszkania", index) == set()  # Polish: no stemmer, the form written only
 
 
 def test_english_articles_are_still_found_by_inflected_forms(index):
@@ -125,14 +143,16 @@ def test_highlighting_marks_the_words_that_matched(index):
 def test_no_spelling_suggestion_for_a_word_of_a_non_english_article(index):
     res = search("Gießerei", index_dir=index)
     assert res.total == 1 and res.suggestion is None
-    res = search("Giesserei Iserlohn", index_dir=index)
+    res = search("Gieserei Iserlohn", index_dir=index)
     assert res.total == 0 and res.suggestion is not None and res.suggestion.lower() == "gießerei iserlohn"
+    assert search("mieszkań Gdańsku", index_dir=index).suggestion is None
 
 
 def test_similar_articles_of_a_non_english_article_come_from_its_own_words(index):
     hits = similar("de-messing", n=3, index_dir=index)
     assert hits and hits[0].id == "de-messe"  # the one other article with "Messing" (and "aus", "die")
-    assert analyze("Glocken aus Messing", stemmed=False) == {"=glocken": [0], "=aus": [1], "=messing": [2]}
+    assert analyze("Glocken aus Messing", "de") == {"=de:glock": [0], "=de:aus": [1], "=de:messing": [2]}
+    assert analyze("Glocken aus Messing", PLAIN) == {"=glocken": [0], "=aus": [1], "=messing": [2]}
 
 
 def test_an_article_whose_language_changes_has_its_terms_replaced(tmp_path):
@@ -144,13 +164,14 @@ def test_an_article_whose_language_changes_has_its_terms_replaced(tmp_path):
                        "running again between the islands."}
     index_dir = tmp_path / "index"
     build_index([write_jsonl(tmp_path / "one.jsonl", [german])], index_dir)
-    assert found("Fähren", index_dir) == {"a1"} and found("Fähre", index_dir) == set()  # plain words
+    assert found("Fähren", index_dir) == {"a1"} == found("Fähre", index_dir)  # German stems
+    assert found("ferries", index_dir) == set()
     build_index([write_jsonl(tmp_path / "one.jsonl", [english])], index_dir)  # the same article, now in English
     assert [h.facets["language"] for h in search("", index_dir=index_dir).hits] == [["en"]]
     assert found("ferry", index_dir) == {"a1"} == found("harbours", index_dir)  # stemmed now
     assert found("Fähren", index_dir) == set()
     snap = snapshot(index_dir)
-    assert not snap.plain_docs()[snap.live].any()  # the German version's plain terms went with it
+    assert not snap.foreign_docs()[snap.live].any()  # the German version's plain terms went with it
 
 
 def test_check_repair_and_optimize_keep_the_plain_terms(tmp_path):
@@ -162,7 +183,7 @@ def test_check_repair_and_optimize_keep_the_plain_terms(tmp_path):
     assert check_index(index_dir).ok
     shutil.rmtree(index_dir / "postings")  # the arrays are rebuilt from the stored text and language
     assert check_index(index_dir, repair=True).repaired
-    assert check_index(index_dir).ok and len(list((index_dir / "postings").glob("*/plain_docs.npy"))) == 2
+    assert check_index(index_dir).ok and len(list((index_dir / "postings").glob("*/foreign_docs.npy"))) == 2
     optimize(index_dir)  # one segment, merged by Whoosh, its arrays rebuilt from the stored text
     assert {q: found(q, index_dir) for q in queries} == before
     assert before["Messe Leuchter"] == {"de-messe"} and before["national"] == {"fr-national", "en-marathon"}

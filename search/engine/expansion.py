@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from search.engine.budget import QueryBudget
 from search.engine.parsing import nodes
-from search.index.analysis import PLAIN_MARK
+from search.index.languages import unmarked
 from search.index.schema import TEXT_FIELDS
 from search.index.snapshot import Snapshot
 
@@ -212,7 +212,7 @@ def _label(q: nodes.MultiTerm) -> str:
         label = f"[{q.start or ''} TO {q.end or ''}]"
     else:
         label = str(getattr(q, "text", q))
-    return label.replace(PLAIN_MARK, "")
+    return unmarked(label)
 
 
 def _texts(lexicon: _Lexicon, ids: NDArray[np.int64]) -> NDArray[np.bytes_]:

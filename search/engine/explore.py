@@ -110,7 +110,7 @@ def _key_terms_query(snap: Snapshot, docnum: int) -> nodes.Query | None:
     body's terms are counted here, as Whoosh would from the stored text with its own analysis."""
     body = snap.stored_fields(docnum).get("body") or ""
     boost = snap.searcher.schema["body"].format.field_boost
-    terms = analyze(body, stemmed=not snap.plain_docs()[docnum])  # plain terms for a non-English article
+    terms = analyze(body, snap.analysis(docnum))  # as its terms were made (English or its language)
     key_terms = snap.key_terms("body", ((term, len(positions) * boost) for term, positions in terms.items()),
                                SIMILAR_KEY_TERMS)
     return nodes.Or([nodes.Term("body", term, boost=weight) for term, weight in key_terms]) if key_terms else None

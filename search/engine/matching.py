@@ -35,7 +35,7 @@ from numpy.typing import NDArray
 from search.engine.budget import QueryBudget
 from search.engine.expansion import expand
 from search.engine.parsing import nodes
-from search.index.analysis import PLAIN_MARK
+from search.index.languages import unmarked
 from search.index.postings import FieldPostings, phrase_docs
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.snapshot import NO_DATE, Snapshot, published_key
@@ -136,7 +136,7 @@ def _label(q: nodes.Query) -> str:
     """A part of the query as the notice names it: a term's (analysed) text, a phrase in quotes
     (a plain term without its mark)."""
     text = '"' + " ".join(q.words) + '"' if isinstance(q, nodes.Phrase) else str(getattr(q, "text", q))
-    text = text.replace(PLAIN_MARK, "")
+    text = unmarked(text)
     return text if len(text) <= 40 else text[:39] + "…"
 
 

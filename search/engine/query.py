@@ -19,10 +19,11 @@ from search.engine.collapse import NO_DUPLICATES, Duplicates, duplicates_of, kee
 from search.engine.expansion import expand
 from search.engine.highlight import Analyzer, full_html, snippet_html
 from search.engine.matching import query_match
-from search.engine.parsing import KnownPlain, ParsedQuery, nodes, parse_query, plain_words_query
+from search.engine.parsing import Analyses, ParsedQuery, nodes, parse_query, plain_words_query
 from search.engine.selection import DATE_KEY, FacetFilter, Selection
 from search.errors import check_choice
-from search.index.analysis import PLAIN_MARK, PlainAnalyzer
+from search.index.analysis import analyzer_for
+from search.index.languages import term_of
 from search.index.location import resolve_index_dir
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.snapshot import NO_DATE, Snapshot, snapshot
@@ -34,7 +35,6 @@ _text_matches_lock = threading.Lock()
 MAX_PER_PAGE: int = setting("max_page_size")
 SUGGEST_MAX_WORDS: int = setting("suggest_max_words")
 SUGGEST_MAX_WORD_CHARS: int = setting("suggest_max_word_chars")
-PLAIN_ANALYZER = PlainAnalyzer()  # a non-English article's words are marked as it indexes them
 _WORD = re.compile(r"(?<![\w:])[^\W\d_]+(?![\w:*~])")  # plain words, not field names, wildcards or fuzzy terms
 
 
@@ -154,15 +154,16 @@ def _text_match(snap: Snapshot, q: nodes.Query | None,
     return found[0].copy(), found[1]
 
 
-def known_plain(snap: Snapshot) -> KnownPlain | None:
-    """What `parse_query` asks of an index holding plain terms (non-English articles); None when
-    it holds none (an index of English articles: queries are parsed as they always were)."""
-    return snap.has_term if snap.plain_docs().any() else None
+def index_analyses(snap: Snapshot) -> Analyses | None:
+    """What `parse_query` needs of an index holding articles not analysed as English; None for an
+    index of English articles only (queries are parsed as they always were)."""
+    others = snap.foreign_analyses()
+    return Analyses(others, snap.has_term) if others else None
 
 
 def _parse(snap: Snapshot, text: str) -> ParsedQuery:
     return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value),
-                       known_plain(snap))
+                       index_analyses(snap))
 
 
 def _parsed_match(snap: Snapshot, query: str,
@@ -173,7 +174,7 @@ def _parsed_match(snap: Snapshot, query: str,
     try:
         return (parsed, *_text_match(snap, parsed.query, budget))
     except Exception:
-        q = plain_words_query(query, snap.searcher.schema, known_plain(snap))
+        q = plain_words_query(query, snap.searcher.schema, index_analyses(snap))
         parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
         return (parsed, *_text_match(snap, q, budget))
 
@@ -247,9 +248,9 @@ def highlight_terms(m: Matches) -> set[str]:
 
 
 def text_analyzer(snap: Snapshot, docnum: int) -> Analyzer:
-    """The analysis that made a document's terms (highlighting marks its words with it): the
-    index's English stemming, or the plain terms of a non-English article."""
-    analyzer: Analyzer = PLAIN_ANALYZER if snap.plain_docs()[docnum] else snap.searcher.schema["body"].analyzer
+    """Whoosh's analyzer of the analysis that made a document's terms (highlighting marks its
+    words with it): English stems, or its language's (search/index/languages.py)."""
+    analyzer: Analyzer = analyzer_for(snap.analysis(docnum))
     return analyzer
 
 
@@ -308,8 +309,9 @@ def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | No
 
     def fix(match: re.Match[str]) -> str:
         word = match.group()
-        if not any(token.text in unknown for token in analyzer(word)) or m.snap.has_term(PLAIN_MARK + word.lower()):
-            return word  # known: as a stem, or as the plain word of a non-English article
+        if not any(token.text in unknown for token in analyzer(word)) or \
+                any(m.snap.has_term(term_of(a, word.lower())) for a in m.snap.foreign_analyses()):
+            return word  # known: as an English stem, or as a term of another language's articles
         return vocabulary.correct(word.lower()) or word
 
     corrected = _WORD.sub(fix, text)

@@ -10,26 +10,27 @@ the same ids. All that defines the result is imported from Whoosh (token pattern
 Porter stemmer, StopFilter's sizes), and tests/test_analysis.py checks identity with Whoosh on real articles and
 random Unicode text. (Whoosh's `mode` changes nothing here.)
 
-Only English articles (and those whose language is unknown) are stemmed: Porter's English rules
-would conflate unrelated words of other languages (German "Messe" and "Messing", French "nation"
-and "national"). A word of any other article is indexed as its *plain term*: the lowercased word
-behind `PLAIN_MARK` ("=messe"), so it can never meet an English stem ("mess"), and a query word
-is searched as its stem or its plain term (search/engine/parsing.py; docs/metadata-facets.md).
-`PlainAnalyzer` is Whoosh's own analysis that makes plain terms (queries, highlighting).
+Only English articles (and those whose language is unknown) are stemmed by Porter: another
+language's words get its own Snowball stemmer or none, their terms marked so that no analysis
+meets another (search/index/languages.py). A word id maps to one term per analysis
+(`terms_of_words`), and `analyzer_for` is Whoosh's own analyzer of each (queries, highlighting).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import chain
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from whoosh.analysis import STOP_WORDS, Filter, StandardAnalyzer, Token
+from whoosh.analysis import STOP_WORDS, Filter, StandardAnalyzer, StemFilter, StemmingAnalyzer, Token
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem as porter_stem
+
+from search.index.languages import ENGLISH, PLAIN, mark, term_of
 
 # Whoosh's token pattern ([\w\*]+(\.?[\w\*]+)*, re.UNICODE) with its group made non-capturing
 # for `findall`. Tokens never contain whitespace, so tokenizing each whitespace-separated chunk
@@ -46,16 +47,6 @@ MINSIZE = 2  # StopFilter's default minsize, applied to the *lowercased* word
 MAXSIZE = 64
 CACHE_SIZE = 100_000
 CACHE_CHUNK_CHARS = 1_000
-# The mark before a plain (unstemmed) term: no token holds it (tokens are [\w*] and dots), and
-# Sphinx's own mark of exact word forms is the same.
-PLAIN_MARK = "="
-ENGLISH_STEMMED = frozenset({"en", ""})  # the languages stemmed as English ("": not detected)
-
-
-def stems_english(language: str | None) -> bool:
-    """Whether an article in `language` (an ISO 639-1 code, the language facet's value) has its
-    words stemmed as English; any other language's words are indexed as plain terms."""
-    return (language or "") in ENGLISH_STEMMED
 
 
 # Process-wide numbering of the words (lowercased tokens that are kept) met so far, and of their
@@ -66,7 +57,7 @@ _term_ids: dict[str, int] = {}
 WORDS: list[str] = []          # word id -> word
 TERMS: list[str] = []          # term id -> term
 _WORD_TERM: list[int] = []     # word id -> term id
-_WORD_PLAIN: list[int] = []    # word id -> the term id of its plain term (-1 until first needed)
+_WORD_OTHER: dict[str, list[int]] = {}  # analysis -> word id -> term id (-1 until first needed)
 
 
 def _term_id(term: str) -> int:
@@ -85,7 +76,6 @@ def _number(word: str) -> int:
         found = _word_ids[word] = len(WORDS)
         WORDS.append(word)
         _WORD_TERM.append(term_id)
-        _WORD_PLAIN.append(-1)
     return found
 
 
@@ -118,43 +108,55 @@ def indexed_words(text: str) -> tuple[NDArray[np.int32], int]:
     return ids[kept], int(kept.argmax()) if len(ids) else 0
 
 
-def terms_of_words(word_ids: NDArray[np.int32], stemmed: bool = True) -> NDArray[np.int32]:
-    """The term id of each word id: its English stem's, or (not `stemmed`) its plain term's."""
-    if stemmed:
+def terms_of_words(word_ids: NDArray[np.int32], analysis: str = ENGLISH) -> NDArray[np.int32]:
+    """The term id of each word id in `analysis` (search/index/languages.py; English stems by default)."""
+    if analysis == ENGLISH:
         return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
-    found = np.asarray(_WORD_PLAIN, dtype=np.int32)[word_ids]
+    table = _WORD_OTHER.setdefault(analysis, [])
+    table += [-1] * (len(WORDS) - len(table))
+    found = np.asarray(table, dtype=np.int32)[word_ids]
     new = np.unique(word_ids[found < 0])
-    if len(new):  # a Python step per word never seen in a plain article before
+    if len(new):  # a Python step per word never seen in this analysis before
         for word_id in new.tolist():
-            _WORD_PLAIN[word_id] = _term_id(PLAIN_MARK + WORDS[word_id])
-        found = np.asarray(_WORD_PLAIN, dtype=np.int32)[word_ids]
+            table[word_id] = _term_id(term_of(analysis, WORDS[word_id]))
+        found = np.asarray(table, dtype=np.int32)[word_ids]
     return found
 
 
-def analyze(text: str, stemmed: bool = True) -> dict[str, list[int]]:
-    """Each indexed term -> its positions, ascending: stemmed, as Whoosh's StemmingAnalyzer makes
-    them, or (not `stemmed`) plain terms, as `PlainAnalyzer` makes them."""
+def analyze(text: str, analysis: str = ENGLISH) -> dict[str, list[int]]:
+    """Each indexed term -> its positions, ascending, as `analyzer_for(analysis)` makes them
+    (by default English stems, as Whoosh's StemmingAnalyzer)."""
     ids, first = indexed_words(text)
     poses: dict[str, list[int]] = {}
-    for position, term_id in enumerate(terms_of_words(ids, stemmed).tolist(), start=first):
+    for position, term_id in enumerate(terms_of_words(ids, analysis).tolist(), start=first):
         poses.setdefault(TERMS[term_id], []).append(position)
     return poses
 
 
-class PlainMarkFilter(Filter):
-    """Whoosh filter putting `PLAIN_MARK` before each token's text (it makes plain terms)."""
+class MarkFilter(Filter):
+    """Whoosh filter putting a mark (`languages.mark`) before each token's text."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for token in tokens:
-            token.text = PLAIN_MARK + token.text
+            token.text = self.prefix + token.text
             yield token
 
 
-def PlainAnalyzer() -> Any:  # noqa: N802  # named as Whoosh's analyzers, which are functions too
-    """Whoosh's analysis of a non-English article's words: StemmingAnalyzer's without the stemmer
-    (same tokens, stop words and sizes), each term marked as plain. Queries are parsed with it
-    too, and highlighting marks a non-English article's words with it."""
-    return StandardAnalyzer(maxsize=MAXSIZE) | PlainMarkFilter()
+@cache
+def analyzer_for(analysis: str) -> Any:
+    """Whoosh's analyzer of `analysis`: the schema's StemmingAnalyzer for English; for another,
+    the same tokens, stop words and sizes, that language's Snowball stemmer (none for `PLAIN`),
+    and the analysis's mark. Queries are parsed with these, and highlighting marks an article's
+    words with its own."""
+    if analysis == ENGLISH:
+        return StemmingAnalyzer(maxsize=MAXSIZE)
+    steps = StandardAnalyzer(maxsize=MAXSIZE)
+    if analysis != PLAIN:
+        steps = steps | StemFilter(lang=analysis)
+    return steps | MarkFilter(mark(analysis))
 
 
 class MeasuredText(str):

@@ -35,6 +35,7 @@ from search.errors import IndexCorruptError, IndexNotFoundError
 from search.index import facet_arrays, integrity, postings, stories
 from search.index.facet_arrays import SegmentFacets, load_tables, save_tables, segment_facets
 from search.index.facet_table import FacetTable
+from search.index.languages import ENGLISH, analysis_of
 from search.index.location import open_index
 from search.index.person_aliases import canonical_names, person_facets
 from search.index.postings import FieldPostings, SegmentPostings, segment_postings
@@ -73,7 +74,7 @@ class Snapshot:
     _source_rank: NDArray[np.int64] | None = None
     _postings: dict[str, tuple[SegmentPostings, int]] | None = None  # segment id -> (arrays, first document)
     _vocabulary: Vocabulary | None = None
-    _plain: NDArray[np.bool_] | None = None
+    _foreign: NDArray[np.bool_] | None = None
     _saved_tables: dict[str, FacetTable] | None = None
     _stories: NDArray[np.int64] | None = None
     _story_shared: NDArray[np.bool_] | None = None
@@ -131,14 +132,26 @@ class Snapshot:
                               for leaf, offset in self._leaves()}
         return self._postings
 
-    def plain_docs(self) -> NDArray[np.bool_]:
-        """Per document: whether its words are indexed as plain terms, not English stems
-        (analysis.stems_english, as its segment's postings were built)."""
-        if self._plain is None:
-            self._plain = np.zeros(self.doc_count, dtype=bool)
+    def foreign_docs(self) -> NDArray[np.bool_]:
+        """Per document: whether its words are analysed in another way than English (as its
+        segment's postings were built: search/index/languages.py)."""
+        if self._foreign is None:
+            self._foreign = np.zeros(self.doc_count, dtype=bool)
             for arrays, offset in self._segment_postings().values():
-                self._plain[arrays.plain_docs.astype(np.int64) + offset] = True
-        return self._plain
+                self._foreign[arrays.foreign_docs.astype(np.int64) + offset] = True
+        return self._foreign
+
+    def analysis(self, docnum: int) -> str:
+        """The analysis that made a document's terms (`languages.analysis_of` its language, or
+        English where its segment's postings were built before languages were told apart)."""
+        return analysis_of(self.stored_fields(docnum).get("language")) if self.foreign_docs()[docnum] else ENGLISH
+
+    def foreign_analyses(self) -> tuple[str, ...]:
+        """The analyses other than English that made terms of this index (none for an index of
+        English articles), sorted."""
+        if not self.foreign_docs().any():
+            return ()
+        return tuple(sorted({analysis_of(v) for v in self.table("language").values} - {ENGLISH}))
 
     def has_term(self, term: str) -> bool:
         """Whether any segment has `term` in a text field (deleted documents included)."""
