@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from search import build_index, check_index, get_article, optimize, search, similar
+from search.engine.query import doc_analysis, index_analyses
 from search.index.analysis import analyze
 from search.index.languages import PLAIN
 from search.index.snapshot import snapshot
@@ -80,10 +81,10 @@ def test_languages_are_detected_and_only_english_is_stemmed(index):
     assert languages == {"de-messe": ["de"], "de-messing": ["de"], "fr-nation": ["fr"], "fr-national": ["fr"],
                          "es-vivienda": ["es"], "pl-mieszkania": ["pl"], "en-marathon": ["en"], "en-fair": ["en"]}
     snap = snapshot(index)
-    foreign = {snap.stored(d)["id"]: snap.analysis(d) for d in range(snap.doc_count) if snap.foreign_docs()[d]}
+    foreign = {snap.stored(d)["id"]: doc_analysis(snap, d) for d in range(snap.doc_count) if snap.foreign_docs()[d]}
     assert foreign == {"de-messe": "de", "de-messing": "de", "fr-nation": "fr", "fr-national": "fr",
                        "es-vivienda": "es", "pl-mieszkania": PLAIN}
-    assert snap.foreign_analyses() == (PLAIN, "de", "es", "fr")
+    assert index_analyses(snap).others == (PLAIN, "de", "es", "fr")
     # German "Messe" is the German stem `=de:mess`; English "mess" the English stem `mess`
     assert snap.has_term("=de:mess") and snap.has_term("mess") and snap.has_term("=de:messing")
     assert snap.has_term("=fr:nation") and snap.has_term("=fr:national") and snap.has_term("=rząd")

@@ -17,7 +17,17 @@ from search.engine.collapse import live_stories, story_counts
 from search.engine.highlight import full_html
 from search.engine.matching import query_match
 from search.engine.parsing import nodes
-from search.engine.query import Hit, Matches, collapsed, highlight_terms, make_hit, match, ordered_docs, text_analyzer
+from search.engine.query import (
+    Hit,
+    Matches,
+    collapsed,
+    doc_analysis,
+    highlight_terms,
+    make_hit,
+    match,
+    ordered_docs,
+    text_analyzer,
+)
 from search.engine.selection import FacetFilter, Selection
 from search.engine.suggestions import FacetSuggestion, suggest_facets
 from search.errors import check_choice
@@ -110,7 +120,7 @@ def _key_terms_query(snap: Snapshot, docnum: int) -> nodes.Query | None:
     body's terms are counted here, as Whoosh would from the stored text with its own analysis."""
     body = snap.stored_fields(docnum).get("body") or ""
     boost = snap.searcher.schema["body"].format.field_boost
-    terms = analyze(body, snap.analysis(docnum))  # as its terms were made (English or its language)
+    terms = analyze(body, doc_analysis(snap, docnum))  # as its terms were made (English or its language)
     key_terms = snap.key_terms("body", ((term, len(positions) * boost) for term, positions in terms.items()),
                                SIMILAR_KEY_TERMS)
     return nodes.Or([nodes.Term("body", term, boost=weight) for term, weight in key_terms]) if key_terms else None

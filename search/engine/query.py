@@ -23,7 +23,7 @@ from search.engine.parsing import Analyses, ParsedQuery, nodes, parse_query, pla
 from search.engine.selection import DATE_KEY, FacetFilter, Selection
 from search.errors import check_choice
 from search.index.analysis import analyzer_for
-from search.index.languages import term_of
+from search.index.languages import ENGLISH, analysis_of, term_of
 from search.index.location import resolve_index_dir
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.snapshot import NO_DATE, Snapshot, snapshot
@@ -155,10 +155,19 @@ def _text_match(snap: Snapshot, q: nodes.Query | None,
 
 
 def index_analyses(snap: Snapshot) -> Analyses | None:
-    """What `parse_query` needs of an index holding articles not analysed as English; None for an
-    index of English articles only (queries are parsed as they always were)."""
-    others = snap.foreign_analyses()
+    """What `parse_query` needs of an index holding articles not analysed as English (the
+    analyses of its languages: search/index/languages.py); None for an index of English articles
+    only (queries are parsed as they always were)."""
+    if not snap.foreign_docs().any():
+        return None
+    others = tuple(sorted({analysis_of(v) for v in snap.table("language").values} - {ENGLISH}))
     return Analyses(others, snap.has_term) if others else None
+
+
+def doc_analysis(snap: Snapshot, docnum: int) -> str:
+    """The analysis that made a document's terms: its language's, or English where its segment's
+    postings were built before languages were told apart."""
+    return analysis_of(snap.stored_fields(docnum).get("language")) if snap.foreign_docs()[docnum] else ENGLISH
 
 
 def _parse(snap: Snapshot, text: str) -> ParsedQuery:
@@ -250,7 +259,7 @@ def highlight_terms(m: Matches) -> set[str]:
 def text_analyzer(snap: Snapshot, docnum: int) -> Analyzer:
     """Whoosh's analyzer of the analysis that made a document's terms (highlighting marks its
     words with it): English stems, or its language's (search/index/languages.py)."""
-    analyzer: Analyzer = analyzer_for(snap.analysis(docnum))
+    analyzer: Analyzer = analyzer_for(doc_analysis(snap, docnum))
     return analyzer
 
 
@@ -306,11 +315,13 @@ def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | No
             or m.budget.expired():
         return None, None
     vocabulary = m.snap.vocabulary()
+    analyses = index_analyses(m.snap)
+    others = analyses.others if analyses else ()
 
     def fix(match: re.Match[str]) -> str:
         word = match.group()
         if not any(token.text in unknown for token in analyzer(word)) or \
-                any(m.snap.has_term(term_of(a, word.lower())) for a in m.snap.foreign_analyses()):
+                any(m.snap.has_term(term_of(a, word.lower())) for a in others):
             return word  # known: as an English stem, or as a term of another language's articles
         return vocabulary.correct(word.lower()) or word
 

@@ -35,7 +35,6 @@ from search.errors import IndexCorruptError, IndexNotFoundError
 from search.index import facet_arrays, integrity, postings, stories
 from search.index.facet_arrays import SegmentFacets, load_tables, save_tables, segment_facets
 from search.index.facet_table import FacetTable
-from search.index.languages import ENGLISH, analysis_of
 from search.index.location import open_index
 from search.index.person_aliases import canonical_names, person_facets
 from search.index.postings import FieldPostings, SegmentPostings, segment_postings
@@ -140,18 +139,6 @@ class Snapshot:
             for arrays, offset in self._segment_postings().values():
                 self._foreign[arrays.foreign_docs.astype(np.int64) + offset] = True
         return self._foreign
-
-    def analysis(self, docnum: int) -> str:
-        """The analysis that made a document's terms (`languages.analysis_of` its language, or
-        English where its segment's postings were built before languages were told apart)."""
-        return analysis_of(self.stored_fields(docnum).get("language")) if self.foreign_docs()[docnum] else ENGLISH
-
-    def foreign_analyses(self) -> tuple[str, ...]:
-        """The analyses other than English that made terms of this index (none for an index of
-        English articles), sorted."""
-        if not self.foreign_docs().any():
-            return ()
-        return tuple(sorted({analysis_of(v) for v in self.table("language").values} - {ENGLISH}))
 
     def has_term(self, term: str) -> bool:
         """Whether any segment has `term` in a text field (deleted documents included)."""
