@@ -98,14 +98,19 @@ def test_every_analysed_term_is_found_as_sphinx_indexed_it(make_cluster, tmp_pat
     cluster = make_cluster(1)
     text = ("Zürich's U.S.-backed talks: 東京 and Ελλάδα; café déjà-vu; " + "x" * 50 + " ab\U00020000cd "
             "C++ and C# r2-d2 e-mail 3.14 fast_track")
-    write_articles(tmp_path, {"t1": text, "t2": "Nothing in common here"})
-    assert build_cluster_index([tmp_path], cluster.url).added == 2
+    # t1 stemmed as English, t3 the same text stemmed as French (as their sources say)
+    (tmp_path / "news.jsonl").write_text("".join(json.dumps(row) + "\n" for row in [
+        {"id": "t1", "title": "Report t1", "text": text, "language": "en"},
+        {"id": "t2", "title": "Report t2", "text": "Nothing in common here"},
+        {"id": "t3", "title": "Report t3", "text": text, "language": "fr"}]), encoding="utf-8")
+    assert build_cluster_index([tmp_path], cluster.url).added == 3
     terms = set(analysed_text(text).split())
-    assert len(terms) > 10
+    plain = set(analysed_text(text, "fr").split())  # (French stems)
+    assert len(terms) > 10 and len(plain) == len(terms) and not terms & plain
     with node0(cluster) as db:
-        for term in terms:
+        for term in terms | plain:
             assert db.query(f"SELECT article_id FROM {cluster.name} WHERE MATCH(%s)", [f"@body {term}"]) == \
-                [("t1",)], term
+                [("t1" if term in terms else "t3",)], term
         # a phrase of consecutive terms matches, one in the other order does not
         first, second = analysed_text("talks 東京").split()
         assert db.query(f"SELECT COUNT(*) FROM {cluster.name} WHERE MATCH(%s)", [f'@body "{first} {second}"']) \

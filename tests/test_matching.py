@@ -2,7 +2,11 @@
 
 The reference is a twin index written by Whoosh alone (its own `Positions` format, writer and
 postings) from the same stored documents, with the same deletions, so document numbers, idf and
-field lengths agree; our index keeps title and body postings only in its arrays.
+field lengths agree; our index keeps title and body postings only in its arrays. The twin's
+analyzer ends, per document, in Whoosh's own StemFilter for its language (Porter for English, a
+Snowball stemmer for German, ...; none for a language without one) and the analysis's mark, and
+a mixed index (Wikinews with French, German, Spanish and Polish articles) is compared as the
+English ones are.
 """
 
 import json
@@ -10,15 +14,21 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from test_non_english import ARTICLES as NON_ENGLISH
+from test_non_english import write_jsonl
 from whoosh import index as whoosh_index
+from whoosh.analysis import Filter, StandardAnalyzer, StemFilter
 from whoosh.fields import DATETIME
 from whoosh.formats import Positions
 from whoosh.writing import SegmentWriter
 
 from search import build_index, delete_articles, search
 from search.engine.matching import query_match
-from search.engine.parsing import parse_query
+from search.engine.parsing import Analyses, parse_query
+from search.engine.query import index_analyses
 from search.index import writers
+from search.index.analysis import MAXSIZE, MarkFilter
+from search.index.languages import ENGLISH, PLAIN, analysis_of, mark
 from search.index.schema import TEXT_FIELDS, from_stored, make_schema, to_document
 from search.index.snapshot import snapshot
 from search.ingest.readers import read_paths
@@ -37,12 +47,31 @@ QUERIES = [
 ]
 
 
-def plain_schema():
+class LanguageFilter(Filter):
+    """The twin's last steps of analysis, for the document being added (`analysis`; English for
+    queries): Whoosh's StemFilter for its language, if any, and its mark."""
+
+    analysis = ENGLISH
+
+    def __call__(self, tokens):
+        if self.analysis == ENGLISH:
+            return StemFilter()(tokens)
+        if self.analysis != PLAIN:
+            tokens = StemFilter(lang=self.analysis)(tokens)
+        return MarkFilter(mark(self.analysis))(tokens)
+
+
+LANGUAGE = LanguageFilter()
+
+
+def plain_schema(analyzer=None):
     """Our schema with Whoosh's own postings format for title and body and its own indexed
-    DATETIME for dates (nothing of ours)."""
+    DATETIME for dates (nothing of ours); `analyzer` for title and body when given."""
     schema = make_schema()
     for name in TEXT_FIELDS:
         schema[name].format = Positions(field_boost=schema[name].format.field_boost)
+        if analyzer is not None:
+            schema[name].analyzer = analyzer
     schema.remove("published")
     schema.add("published", DATETIME(stored=True, sortable=True))
     return schema
@@ -52,12 +81,16 @@ def whoosh_twin(index_dir: Path, folder: Path):
     """The documents of our index (deleted ones too, in document order) written by Whoosh alone,
     then the same ones deleted: a reference with the same document numbers."""
     folder.mkdir()
-    twin = whoosh_index.create_in(str(folder), plain_schema())
+    twin = whoosh_index.create_in(str(folder), plain_schema(StandardAnalyzer(maxsize=MAXSIZE) | LANGUAGE))
     with whoosh_index.open_dir(str(index_dir)).reader() as ours:
         writer = SegmentWriter(twin)
-        for docnum in range(ours.doc_count_all()):
-            fields = ours.stored_fields(docnum)
-            writer.add_document(**to_document(Article(**from_stored(fields)), fields["content_hash"]))
+        try:
+            for docnum in range(ours.doc_count_all()):
+                fields = ours.stored_fields(docnum)
+                LANGUAGE.analysis = analysis_of(fields.get("language"))
+                writer.add_document(**to_document(Article(**from_stored(fields)), fields["content_hash"]))
+        finally:
+            LANGUAGE.analysis = ENGLISH
         writer.commit()
         deleted = [d for d in range(ours.doc_count_all()) if ours.is_deleted(d)]
     if deleted:
@@ -96,12 +129,41 @@ def parallel_index(tmp_path_factory, wikinews):
     return folder / "index", whoosh_twin(folder / "index", folder / "twin")
 
 
+MIXED_QUERIES = [
+    "Messe", "Messing -Kupfer", "national", "nation OR police", '"Leipziger Messe"', '"musée national"',
+    '"Messe öffnet"~3', "Mess*", "nation*", "Iserlohm~", "title:Leipziger", "alquileres", "alquiler*",
+    "[nation TO national]", "élections", "Fachkräfte", "mieszkań", "Glocke", "Gießereien", "mieszk*",
+    "(Messe OR Glocken) AND NOT Kupfer", "président~",
+]
+
+
+@pytest.fixture(scope="module")
+def mixed_index(tmp_path_factory, wikinews):
+    """Wikinews with French, German and Spanish articles, one of them deleted, and its twin."""
+    folder = tmp_path_factory.mktemp("mixed")
+    extra = write_jsonl(folder / "non-english.jsonl", [*NON_ENGLISH, *MORE_NON_ENGLISH])
+    build_index([wikinews, extra], folder / "index")
+    assert delete_articles(["fr-deleted"], folder / "index") == 1
+    return folder / "index", whoosh_twin(folder / "index", folder / "twin")
+
+
+MORE_NON_ENGLISH = [
+    {"id": "fr-elections", "title": "Élections municipales : la participation en hausse",
+     "text": "La participation aux élections municipales a atteint soixante pour cent dimanche, selon le "
+             "ministère de l'Intérieur. Les maires sortants ont été réélus dans la plupart des grandes villes, "
+             "mais la police a signalé quelques incidents près des bureaux de vote."},
+    {"id": "fr-deleted", "title": "Un article retiré",
+     "text": "Cet article sur la nation et le musée national a été retiré par la rédaction après sa publication, "
+             "car plusieurs chiffres cités dans le texte étaient faux."},
+]
+
+
 def _text_postings(reader, field: str, term: bytes) -> list:
     matcher = reader.postings(field, term)
     return [(doc, list(positions)) for doc, positions in matcher.items_as("positions")]
 
 
-@pytest.mark.parametrize("fixture", ["index", "parallel_index"])
+@pytest.mark.parametrize("fixture", ["index", "parallel_index", "mixed_index"])
 def test_text_terms_and_postings_equal_whoosh_own(fixture, request):
     """Title/body terms, statistics and postings (with positions) answered from our arrays equal
     those Whoosh writes itself, whether workers or the indexing process wrote the segments."""
@@ -123,9 +185,18 @@ def test_text_terms_and_postings_equal_whoosh_own(fixture, request):
         assert ours.field_length(field) == theirs.field_length(field)
 
 
+def _twin_known(searcher, snap):
+    """The twin's own answer to `parse_query`'s question (is this term in the index?)."""
+    reader = searcher.reader()
+    ours = index_analyses(snap)
+    return None if ours is None else \
+        Analyses(ours.others, lambda term: any((field, term.encode("utf-8")) in reader for field in TEXT_FIELDS))
+
+
 def _whoosh_answer(twin, text: str, snap) -> np.ndarray:
     with twin.searcher() as searcher:
-        parsed = parse_query(text, searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
+        parsed = parse_query(text, searcher.schema, lambda facet, value: snap.table(facet).lookup(value),
+                             _twin_known(searcher, snap))
         expected = np.zeros(snap.doc_count, dtype=bool)
         expected[list(parsed.query.docs(searcher))] = True
     return expected
@@ -143,11 +214,27 @@ def test_same_documents_as_whoosh_on_worker_segments(parallel_index, text):
 def test_same_documents_as_whoosh(index, text):
     index_dir, twin = index[0], index[-1]
     snap = snapshot(Path(index_dir))
-    parsed = parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
+    parsed = parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value),
+                         index_analyses(snap))
     assert parsed.query is not None
     ours = query_match(snap, parsed.query)[0] & snap.live
     assert np.array_equal(ours, _whoosh_answer(twin, text, snap)), text
     assert search(text, index_dir=index_dir).total == int(ours.sum())
+
+
+@pytest.mark.parametrize("text", QUERIES + MIXED_QUERIES)
+def test_same_documents_as_whoosh_with_non_english_articles(mixed_index, text):
+    test_same_documents_as_whoosh(mixed_index, text)
+    if text in MIXED_QUERIES:  # each of these finds a non-English article
+        snap = snapshot(mixed_index[0])
+        assert (_whoosh_answer(mixed_index[-1], text, snap) & snap.foreign_docs()).any(), text
+
+
+def test_the_mixed_index_holds_plain_terms(mixed_index):
+    snap = snapshot(mixed_index[0])
+    assert int(snap.foreign_docs().sum()) == len(NON_ENGLISH) - 2 + len(MORE_NON_ENGLISH)  # (2 English ones)
+    assert index_analyses(snap).others == ("=", "de", "es", "fr")
+    assert snap.has_term("=de:mess") and snap.has_term("=fr:national") and snap.has_term("=rząd")
 
 
 def test_deleted_documents_are_not_counted(index):
@@ -159,16 +246,19 @@ def test_deleted_documents_are_not_counted(index):
 
 RANKED = ["election", "police fire", "police OR fire", "nato -russia", "title:election vote", "election^3 vote",
           '"prime minister"', "trump~", "(storm OR flood) AND NOT police"]
+RANKED_MIXED = ["election", "police nation", "Messe OR national", "élections police", '"musée national"']
 
 
 # (prefix and wildcard terms are ranked by the BM25F of the words they expand to, where Whoosh's
 # constant-score path gives other numbers: they are left out here)
-@pytest.mark.parametrize("text", RANKED)
-def test_same_ranking_and_scores_as_whoosh(index, text):
-    index_dir, twin = Path(index[0]), index[-1]
+@pytest.mark.parametrize(("fixture", "text"),
+                         [("index", t) for t in RANKED] + [("mixed_index", t) for t in RANKED_MIXED])
+def test_same_ranking_and_scores_as_whoosh(fixture, text, request):
+    index_dir, twin = Path(request.getfixturevalue(fixture)[0]), request.getfixturevalue(fixture)[-1]
     snap = snapshot(index_dir)
     with twin.searcher() as searcher:
-        parsed = parse_query(text, searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
+        parsed = parse_query(text, searcher.schema, lambda facet, value: snap.table(facet).lookup(value),
+                             _twin_known(searcher, snap))
         theirs = [(searcher.stored_fields(h.docnum)["id"], h.score) for h in searcher.search(parsed.query, limit=10)]
     ours = [(h.id, h.score) for h in search(text, per_page=10, index_dir=index_dir).hits]
     assert len(ours) == len(theirs) > 0

@@ -34,7 +34,7 @@ from search.engine.highlight import full_html
 from search.engine.query import Hit
 from search.engine.selection import FacetFilter, Selection
 from search.errors import check_choice
-from search.index.analysis import analyze
+from search.index.analysis import analyze, analyzer_for
 from search.index.schema import FACETS
 from search.model import EXPORT_FORMATS, SORTS, FacetValue
 from search.settings import setting
@@ -55,17 +55,18 @@ def get_article(cluster: Cluster, article_id: str, query: str = "") -> ArticleVi
         return None
     _, translation = conditions(cluster, query, Selection())
     marks = HighlightTerms.of(translation)
-    terms = marks.for_text(f"{row[2]}\n{row[3]}")
-    analyzer = searching.SCHEMA["body"].analyzer
+    analysis = searching.row_analysis(row)
+    terms = marks.for_text(f"{row[2]}\n{row[3]}", analysis)
+    analyzer = analyzer_for(analysis)
     evidence = json.loads(row[8] or "{}").get("theme_evidence") or {}
     return ArticleView(make_hit(row, 0.0, marks), full_html(row[3], terms, analyzer), evidence)
 
 
-def _key_terms(cluster: Cluster, body: str) -> list[str]:
+def _key_terms(cluster: Cluster, body: str, analysis: str) -> list[str]:
     """The article's `SIMILAR_KEY_TERMS` most telling body terms by Whoosh's Bo1 model (frequent
     here, rare in the collection), the collection's statistics taken from the first shard (shards
     hold a hash-chosen share of the articles, so their term statistics are alike)."""
-    counts = sorted(((len(p), t) for t, p in analyze(body).items()), reverse=True)[:KEY_TERM_CANDIDATES]
+    counts = sorted(((len(p), t) for t, p in analyze(body, analysis).items()), reverse=True)[:KEY_TERM_CANDIDATES]
     if not counts:
         return []
     shard = cluster.shards()[0]
@@ -91,7 +92,7 @@ def similar(cluster: Cluster, article_id: str, n: int = setting("similar_article
     row = _row_of(cluster, article_id)
     if row is None:
         return []
-    terms = _key_terms(cluster, row[3])
+    terms = _key_terms(cluster, row[3], searching.row_analysis(row))
     if not terms:
         return []
     match = "@body " + " | ".join(searching.match_word(t) for t in terms)

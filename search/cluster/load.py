@@ -27,9 +27,10 @@ from search.cluster.aliases import refresh_aliases
 from search.cluster.connection import Connection
 from search.cluster.documents import ClusterDocuments, too_large
 from search.cluster.meta import Aliases, read_aliases, read_shards, write_last_update
-from search.cluster.schema import analysed_text, record_of, row_of
+from search.cluster.schema import analysed_text, article_language, record_of, row_of
 from search.cluster.url import ClusterUrl, parse_cluster_url
 from search.index.build import COMMIT_EVERY, PARALLEL_MIN_ARTICLES, IndexProgress, IndexReport, InputRun, gone_test
+from search.index.languages import analysis_of
 from search.index.rounds import Enrich, in_rounds, warm_up
 from search.index.writers import Planned
 from search.ingest.readers import ReadError
@@ -48,7 +49,9 @@ def prepare(enrich: Enrich, items: list[Planned]) -> list[Prepared]:
     prepared = []
     for article, digest, existed in items:
         enriched = enrich(article)
-        prepared.append((enriched, digest, existed, analysed_text(enriched.title), analysed_text(enriched.body)))
+        analysis = analysis_of(article_language(enriched))
+        prepared.append((enriched, digest, existed, analysed_text(enriched.title, analysis),
+                         analysed_text(enriched.body, analysis)))
     return prepared
 
 

@@ -7,7 +7,10 @@ no stop words, every character of a term a word character), so it matches exactl
 matches; queries are analysed the same way (`term_token`). A term Sphinx could not keep as it is
 (longer than its 42-character word limit, a character beyond U+FFFF, or a `*`, its wildcard) is
 indexed as a hash token (`§t` + hex), equal for equal terms and unlike any real term (`§` is no
-word character of ours): it matches exactly, but not by prefix.
+word character of ours): it matches exactly, but not by prefix. A plain term (a word of a
+non-English article, `=word`: search/index/languages.py) is the token `§pword`, and a stem of
+another language's stemmer (`=de:fahr`) the token `§sdefahr` (`=` and `:` are no word characters
+to Sphinx), so they match by prefix too and never meet an English stem.
 
 Facets: `facets` (JSON, facet name → values, for FACET / GROUP BY counts by value) and
 `facet_ids` (multi-valued 64-bit, a stable hash per facet value, for any/all/exclude filters;
@@ -28,6 +31,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from search.index.analysis import TERMS, indexed_words, terms_of_words
+from search.index.languages import ENGLISH, PLAIN_MARK, analysis_of
 from search.index.schema import indexed_values
 from search.model import FACETS, Article
 
@@ -80,23 +84,38 @@ def facet_token(facet: str, value: str) -> str:
     return f"§f{facet_id(facet, value):x}"
 
 
+PLAIN_TOKEN = "§p"  # a plain term's token: the word after it
+STEM_TOKEN = "§s"  # the token of another language's stem: the language code, then the stem
+
+
 def term_token(term: str) -> str:
     """How the analysed term `term` (search.index.analysis) is written in a full-text field and
-    in MATCH(): as it is, or a hash token when Sphinx could not keep it exactly."""
-    if len(term) <= MAX_WORD_CHARS and "*" not in term and all(ord(c) <= 0xFFFF for c in term):
-        return term
+    in MATCH(): as it is (a plain term after `PLAIN_TOKEN`, another language's stem after
+    `STEM_TOKEN` and its code), or a hash token when Sphinx could not keep it exactly."""
+    token = term
+    if term.startswith(PLAIN_MARK):  # "=word", or "=xx:stem" (languages.mark: two-letter codes)
+        rest = term[len(PLAIN_MARK):]
+        token = STEM_TOKEN + rest[:2] + rest[3:] if rest[2:3] == ":" else PLAIN_TOKEN + rest
+    if len(token) <= MAX_WORD_CHARS and "*" not in token and all(ord(c) <= 0xFFFF for c in token):
+        return token
     return f"§t{stable_hash(term):x}"
+
+
+def article_language(article: Article) -> str:
+    """An enriched article's language (its language facet's value; "" when unknown)."""
+    return next(iter(article.facets.get("language") or []), "")
 
 
 _TOKENS: list[str] = []  # term id (search.index.analysis.TERMS) -> its token
 
 
-def analysed_text(text: str) -> str:
-    """The indexed terms of `text`, in order, as space-joined tokens: a full-text field's value."""
+def analysed_text(text: str, analysis: str = ENGLISH) -> str:
+    """The indexed terms of `text` in `analysis` (search/index/languages.py), in order, as
+    space-joined tokens: a full-text field's value."""
     word_ids, _ = indexed_words(text)
     if not len(word_ids):
         return ""
-    term_ids = terms_of_words(word_ids)
+    term_ids = terms_of_words(word_ids, analysis)
     while len(_TOKENS) < len(TERMS):
         _TOKENS.append(term_token(TERMS[len(_TOKENS)]))
     tokens = _TOKENS
@@ -162,9 +181,10 @@ def row_of(article: Article, content_hash: str, aliases: Aliases, title_terms: s
     tokens = " ".join([EVERY_DOCUMENT_TOKEN,
                        *(facet_token(name, v) for name, values in facets.items() for v in values)])
     source = facets.get("source", [])
+    analysis = analysis_of(article_language(article))
     return (doc_id(article.id),
-            analysed_text(article.title) if title_terms is None else title_terms,
-            analysed_text(article.body) if body_terms is None else body_terms,
+            analysed_text(article.title, analysis) if title_terms is None else title_terms,
+            analysed_text(article.body, analysis) if body_terms is None else body_terms,
             tokens,
             article.id, article.title, article.body, source[0] if source else "", article.url, article.origin,
             content_hash, record_of(article),

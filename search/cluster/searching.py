@@ -37,11 +37,12 @@ from search.cluster.schema import facet_id, term_token
 from search.cluster.sphinxql import Translation, escape_word, translate
 from search.cluster.values import ValueDirectory, top_values
 from search.engine.highlight import full_html, snippet_html
-from search.engine.parsing import parse_query
+from search.engine.parsing import Analyses, parse_query
 from search.engine.query import DateHistogram, Hit, SearchResult
 from search.engine.selection import DATE_KEY, Selection
 from search.errors import check_choice
-from search.index.analysis import analyze
+from search.index.analysis import analyze, analyzer_for
+from search.index.languages import ENGLISH, analysis_of
 from search.index.schema import FACETS, make_schema
 from search.model import FACET_ORDERS, SORTS, FacetValue
 from search.settings import setting
@@ -98,7 +99,21 @@ SCHEMA = make_schema()  # the local schema: its parser and analyzer define the q
 def translated(cluster: Cluster, query: str) -> Translation:
     """`query` parsed as the local engine parses it (facet values spelled as the cluster holds
     them) and written in SphinxQL."""
-    return translate(parse_query(query, SCHEMA, cluster.values.lookup), match_word)
+    return translate(parse_query(query, SCHEMA, cluster.values.lookup, cluster_analyses(cluster)), match_word)
+
+
+def cluster_analyses(cluster: Cluster) -> Analyses | None:
+    """What `parse_query` needs of a cluster holding articles not analysed as English: the
+    analyses of its languages, every term taken as known (asking the shards for each word of
+    each query would cost a round trip); None when it holds English articles only (queries as
+    they always were)."""
+    others = tuple(sorted({analysis_of(language) for language in cluster.values.held("language")} - {ENGLISH}))
+    return Analyses(others, lambda _term: True) if others else None
+
+
+def row_analysis(row: tuple[Any, ...]) -> str:
+    """The analysis of the article of a row of `HIT_COLUMNS` (search/index/languages.py)."""
+    return analysis_of(next(iter(facets_of(row[6])["language"]), ""))
 
 
 def resolved(cluster: Cluster, selection: Selection) -> Selection:
@@ -228,11 +243,12 @@ class HighlightTerms:
         return cls(frozenset(translation.terms),
                    tuple(p if any(c in p for c in "*?") else p + "*" for p in sorted(translation.prefixes)))
 
-    def for_text(self, text: str) -> set[str]:
-        """The terms to mark in `text`: the query's, and those of its words a pattern matches."""
+    def for_text(self, text: str, analysis: str = ENGLISH) -> set[str]:
+        """The terms to mark in `text` (analysed by `analysis`): the query's, and those of its
+        words a pattern matches."""
         if not self.patterns:
             return set(self.terms)
-        return set(self.terms) | {t for t in analyze(text) if any(fnmatchcase(t, p) for p in self.patterns)}
+        return set(self.terms) | {t for t in analyze(text, analysis) if any(fnmatchcase(t, p) for p in self.patterns)}
 
 
 def day_of(number: int) -> date | None:
@@ -248,8 +264,9 @@ def facets_of(raw: str | None) -> dict[str, list[str]]:
 def make_hit(row: tuple[Any, ...], score: float, marks: HighlightTerms) -> Hit:
     """A `Hit` from a row of `HIT_COLUMNS`, its title and snippet escaped and marked by our highlighter."""
     _, article_id, title, body, url, day, raw_facets, _ = row[:8]
-    analyzer = SCHEMA["body"].analyzer
-    terms = marks.for_text(f"{title}\n{body}")
+    analysis = row_analysis(row)
+    analyzer = analyzer_for(analysis)
+    terms = marks.for_text(f"{title}\n{body}", analysis)
     return Hit(id=article_id, title=title, published=day_of(int(day)), url=url, facets=facets_of(raw_facets),
                score=score, snippet=snippet_html(body, terms, analyzer), title_html=full_html(title, terms, analyzer))
 

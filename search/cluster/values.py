@@ -88,6 +88,10 @@ class ValueDirectory:
                 self._aliases = found
         return found[1].get(facet, {})
 
+    def held(self, facet: str) -> set[str]:
+        """The facet's values in the cluster (as last asked)."""
+        return set(self._known(facet)[0])
+
     def count(self, facet: str) -> int:
         """How many distinct values the facet has in the cluster (as last asked)."""
         return len(self._known(facet)[0])

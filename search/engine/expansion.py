@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 
 from search.engine.budget import QueryBudget
 from search.engine.parsing import nodes
+from search.index.languages import unmarked
 from search.index.schema import TEXT_FIELDS
 from search.index.snapshot import Snapshot
 
@@ -202,14 +203,16 @@ def _matches(lexicon: _Lexicon, q: nodes.MultiTerm) -> NDArray[np.int64]:
 
 
 def _label(q: nodes.MultiTerm) -> str:
-    """The term as the user wrote it, for notices."""
+    """The term as the user wrote it, for notices (a plain term without its mark)."""
     if isinstance(q, nodes.FuzzyTerm):
-        return f"{q.text}~{q.maxdist}"
-    if isinstance(q, nodes.Prefix):
-        return f"{q.text}*"
-    if isinstance(q, nodes.TermRange):
-        return f"[{q.start or ''} TO {q.end or ''}]"
-    return str(getattr(q, "text", q))
+        label = f"{q.text}~{q.maxdist}"
+    elif isinstance(q, nodes.Prefix):
+        label = f"{q.text}*"
+    elif isinstance(q, nodes.TermRange):
+        label = f"[{q.start or ''} TO {q.end or ''}]"
+    else:
+        label = str(getattr(q, "text", q))
+    return unmarked(label)
 
 
 def _texts(lexicon: _Lexicon, ids: NDArray[np.int64]) -> NDArray[np.bytes_]:

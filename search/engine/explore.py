@@ -17,7 +17,17 @@ from search.engine.collapse import live_stories, story_counts
 from search.engine.highlight import full_html
 from search.engine.matching import query_match
 from search.engine.parsing import nodes
-from search.engine.query import Hit, Matches, collapsed, highlight_terms, make_hit, match, ordered_docs
+from search.engine.query import (
+    Hit,
+    Matches,
+    collapsed,
+    doc_analysis,
+    highlight_terms,
+    make_hit,
+    match,
+    ordered_docs,
+    text_analyzer,
+)
 from search.engine.selection import FacetFilter, Selection
 from search.engine.suggestions import FacetSuggestion, suggest_facets
 from search.errors import check_choice
@@ -71,7 +81,7 @@ def get_article(article_id: str, query: str = "", index_dir: str | Path | None =
         return None
     terms = highlight_terms(m)
     stored = m.snap.stored(docnum)
-    body_html = full_html(stored["body"], terms, m.snap.searcher.schema["body"].analyzer)
+    body_html = full_html(stored["body"], terms, text_analyzer(m.snap, docnum))
     return ArticleView(make_hit(m.snap, docnum, 0.0, terms), body_html, stored["theme_evidence"])
 
 
@@ -110,7 +120,8 @@ def _key_terms_query(snap: Snapshot, docnum: int) -> nodes.Query | None:
     body's terms are counted here, as Whoosh would from the stored text with its own analysis."""
     body = snap.stored_fields(docnum).get("body") or ""
     boost = snap.searcher.schema["body"].format.field_boost
-    key_terms = snap.key_terms("body", ((term, len(positions) * boost) for term, positions in analyze(body).items()),
+    terms = analyze(body, doc_analysis(snap, docnum))  # as its terms were made (English or its language)
+    key_terms = snap.key_terms("body", ((term, len(positions) * boost) for term, positions in terms.items()),
                                SIMILAR_KEY_TERMS)
     return nodes.Or([nodes.Term("body", term, boost=weight) for term, weight in key_terms]) if key_terms else None
 

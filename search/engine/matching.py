@@ -35,6 +35,7 @@ from numpy.typing import NDArray
 from search.engine.budget import QueryBudget
 from search.engine.expansion import expand
 from search.engine.parsing import nodes
+from search.index.languages import unmarked
 from search.index.postings import FieldPostings, phrase_docs
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.snapshot import NO_DATE, Snapshot, published_key
@@ -132,8 +133,10 @@ def _combine(snap: Snapshot, q: nodes.CompoundQuery, every: bool, budget: QueryB
 
 
 def _label(q: nodes.Query) -> str:
-    """A part of the query as the notice names it: a term's (analysed) text, a phrase in quotes."""
+    """A part of the query as the notice names it: a term's (analysed) text, a phrase in quotes
+    (a plain term without its mark)."""
     text = '"' + " ".join(q.words) + '"' if isinstance(q, nodes.Phrase) else str(getattr(q, "text", q))
+    text = unmarked(text)
     return text if len(text) <= 40 else text[:39] + "…"
 
 

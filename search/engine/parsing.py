@@ -5,6 +5,16 @@ The full Whoosh syntax works (AND/OR/NOT, `-word`, "phrases", `"a b"~5`, `field:
 are matched case-insensitively against the indexed values. Text the parser cannot make sense of
 is searched as plain words instead, and the result carries a short notice saying so.
 
+Only English articles are stemmed as English; another language's words are stemmed by its own
+Snowball stemmer or kept as written, each analysis with terms of its own (search/index/languages.py).
+When the index holds such articles (`Analyses`), `parse_query` parses the text twice, with the
+index's English analyzer and with the plain one: the two trees have the same shape (the analyzers
+differ only in the terms they make), and each text leaf of the result is an Or of its English form
+and its form in each other analysis of the index (made from the plain one's words, as that
+analysis's Whoosh analyzer would make them), where that form is a term of the index (prefix,
+wildcard, fuzzy terms and ranges: always). An index of English articles only gets the query it
+always got.
+
 This is the engine's one door to Whoosh: its public query parser, and the query node types it
 produces (`nodes`: `nodes.Term`, `nodes.And`, `nodes.Prefix`, ...), which the rest of the engine
 takes from here. Everything else Whoosh does is behind `search.index`.
@@ -12,19 +22,23 @@ takes from here. Everything else Whoosh does is behind `search.index`.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from whoosh import query as nodes
 from whoosh.fields import Schema
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.qparser.dateparse import DateParserPlugin
 
+from search.index.analysis import analyzer_for
+from search.index.languages import PLAIN, from_plain, mark
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.settings import setting
 
-__all__ = ["MAX_FUZZY_EDITS", "MAX_QUERY_CHARS", "ParsedQuery", "compact_dates", "nodes", "normalise",
+__all__ = ["MAX_FUZZY_EDITS", "MAX_QUERY_CHARS", "Analyses", "ParsedQuery", "compact_dates", "nodes", "normalise",
            "normalized", "parse_query", "plain_words_query"]
 
 MAX_QUERY_CHARS: int = setting("max_query_chars")
@@ -43,32 +57,100 @@ class ParsedQuery:
     notice: str | None = None
 
 
-_parsers: dict[tuple[int, bool], tuple[Schema, MultifieldParser]] = {}
+@dataclass(frozen=True)
+class Analyses:
+    """What parsing needs of an index not all of whose articles are English: the analyses other
+    than English that made its terms (search/index/languages.py), and whether a term is in it."""
+
+    others: tuple[str, ...]
+    known: Callable[[str], bool]
 
 
-def _parser(schema: Schema, syntax: bool) -> MultifieldParser:
-    """A parser for `schema`, built once (building one and its plugins costs more than most parses)."""
-    cached = _parsers.get((id(schema), syntax))
+_parsers: dict[tuple[int, bool, bool], tuple[Schema, MultifieldParser]] = {}
+
+
+def _plain_schema(schema: Schema) -> Schema:
+    """`schema` with its text fields analysed into plain terms."""
+    plain = Schema()
+    for name, field in schema.items():
+        if name in TEXT_FIELDS:
+            field = copy.copy(field)
+            field.analyzer = analyzer_for(PLAIN)
+        plain.add(name, field)
+    return plain
+
+
+def _parser(schema: Schema, syntax: bool, plain: bool = False) -> MultifieldParser:
+    """A parser for `schema` (`plain`: making plain terms of text), built once (building one and
+    its plugins costs more than most parses)."""
+    cached = _parsers.get((id(schema), syntax, plain))
     if cached is not None and cached[0] is schema:  # the entry holds the schema, so its id stays unique
         return cached[1]
     if len(_parsers) > 8:
         _parsers.clear()
-    parser = MultifieldParser(list(TEXT_FIELDS), schema)
+    parser = MultifieldParser(list(TEXT_FIELDS), _plain_schema(schema) if plain else schema)
     if syntax:
         # "-" and "+" are operators only at the start of a word: "cyber-security" is one word
         parser.add_plugins([FuzzyTermPlugin(), GtLtPlugin(), PlusMinusPlugin(r"(?<![^\s(])\+", r"(?<![^\s(])-"),
                             DateParserPlugin()])
-    _parsers[(id(schema), syntax)] = (schema, parser)
+    _parsers[(id(schema), syntax, plain)] = (schema, parser)
     return parser
 
 
-def plain_words_query(text: str, schema: Schema) -> nodes.Query | None:
-    """All the words of `text` (AND), each in title or body, with no syntax at all."""
+def _in_analysis(plain: nodes.Query, analysis: str) -> nodes.Query:
+    """A text leaf of the plain tree with its words as `analysis` makes them."""
+    leaf: Any = copy.copy(plain)
+    if isinstance(leaf, nodes.Phrase):
+        leaf.words = [from_plain(analysis, word) for word in leaf.words]
+    elif isinstance(leaf, nodes.TermRange):
+        leaf.start = None if leaf.start is None else from_plain(analysis, leaf.start)
+        leaf.end = None if leaf.end is None else from_plain(analysis, leaf.end)
+    else:
+        leaf.text = from_plain(analysis, str(leaf.text))
+        if isinstance(leaf, nodes.FuzzyTerm):  # the same prefix of the word must be shared, after the mark
+            leaf.prefixlength += len(mark(analysis))
+    result: nodes.Query = leaf
+    return result
+
+
+def _can_match(leaf: nodes.Query, known: Callable[[str], bool]) -> bool:
+    if isinstance(leaf, nodes.MultiTerm):
+        return True  # its expansion decides
+    if isinstance(leaf, nodes.Phrase):
+        return all(known(word) for word in leaf.words)
+    return isinstance(leaf, nodes.Term) and known(str(leaf.text))
+
+
+def _merged(english: nodes.Query, plain: nodes.Query, analyses: Analyses) -> nodes.Query:
+    """`english` with each text leaf made an Or of it and its forms in the other analyses (from
+    its twin in `plain`, the same query parsed into plain terms) that can match."""
+    if type(english) is not type(plain):  # (the trees have the same shape; this is only a guard)
+        return english
+    if not english.is_leaf():
+        twins = iter(list(plain.children()))
+        return english.apply(lambda child: _merged(child, next(twins), analyses))
+    if getattr(english, "fieldname", None) not in TEXT_FIELDS or repr(english) == repr(plain):
+        return english
+    forms = [english, *(form for a in analyses.others if _can_match(form := _in_analysis(plain, a), analyses.known))]
+    return nodes.Or(forms) if len(forms) > 1 else english
+
+
+def _parsed(schema: Schema, syntax: bool, text: str, analyses: Analyses | None) -> nodes.Query:
+    """`text` parsed (not normalized), with the other analyses' terms beside the English ones."""
+    english = _parser(schema, syntax).parse(text, normalize=False)
+    if analyses is None or not analyses.others:
+        return english
+    return _merged(english, _parser(schema, syntax, plain=True).parse(text, normalize=False), analyses)
+
+
+def plain_words_query(text: str, schema: Schema, analyses: Analyses | None = None) -> nodes.Query | None:
+    """All the words of `text` (AND), each in title or body, with no syntax at all (`analyses`: as
+    `parse_query`)."""
     words = _WORD.findall(text)[:64]
     if not words:
         return None
     # lower case: "AND", "OR", "NOT" typed as words are words here, not operators
-    parsed = normalized(_parser(schema, syntax=False).parse(" ".join(w.lower() for w in words), normalize=False))
+    parsed = normalized(_parsed(schema, False, " ".join(w.lower() for w in words), analyses))
     return None if parsed is nodes.NullQuery else parsed
 
 
@@ -168,8 +250,12 @@ def _normalized_compound(q: nodes.CompoundQuery) -> nodes.Query:
     return result
 
 
-def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | None]) -> ParsedQuery:
-    """Parse `text`; fall back to plain words (with a notice) when the syntax cannot be used."""
+def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | None],
+                analyses: Analyses | None = None) -> ParsedQuery:
+    """Parse `text`; fall back to plain words (with a notice) when the syntax cannot be used.
+
+    `analyses` is given when the index holds articles not analysed as English: each query word
+    then also searches its form in each of their analyses."""
     text = text.replace("\x00", " ").strip()
     notice = None
     if len(text) > MAX_QUERY_CHARS:
@@ -178,11 +264,11 @@ def parse_query(text: str, schema: Schema, lookup: Callable[[str, str], str | No
     if not text:
         return ParsedQuery(None, notice)
     try:
-        parsed = normalized(_parser(schema, syntax=True).parse(compact_dates(text), normalize=False))
+        parsed = normalized(_parsed(schema, True, compact_dates(text), analyses))
     except Exception:  # Whoosh raises assorted errors on odd syntax; plain words always work
         parsed = None
     if parsed is None or parsed is nodes.NullQuery:
-        fallback = plain_words_query(text, schema)
+        fallback = plain_words_query(text, schema, analyses)
         if fallback is None:
             return ParsedQuery(None, "The query has no searchable words; showing all articles.")
         return ParsedQuery(fallback, "The query syntax could not be used; searched for the words instead.")

@@ -17,11 +17,13 @@ from numpy.typing import NDArray
 from search.engine.budget import QueryBudget
 from search.engine.collapse import NO_DUPLICATES, Duplicates, duplicates_of, keep_best, once_per_story
 from search.engine.expansion import expand
-from search.engine.highlight import full_html, snippet_html
+from search.engine.highlight import Analyzer, full_html, snippet_html
 from search.engine.matching import query_match
-from search.engine.parsing import ParsedQuery, nodes, parse_query, plain_words_query
+from search.engine.parsing import Analyses, ParsedQuery, nodes, parse_query, plain_words_query
 from search.engine.selection import DATE_KEY, FacetFilter, Selection
 from search.errors import check_choice
+from search.index.analysis import analyzer_for
+from search.index.languages import ENGLISH, analysis_of, term_of
 from search.index.location import resolve_index_dir
 from search.index.schema import FACETS, TEXT_FIELDS
 from search.index.snapshot import NO_DATE, Snapshot, snapshot
@@ -152,8 +154,25 @@ def _text_match(snap: Snapshot, q: nodes.Query | None,
     return found[0].copy(), found[1]
 
 
+def index_analyses(snap: Snapshot) -> Analyses | None:
+    """What `parse_query` needs of an index holding articles not analysed as English (the
+    analyses of its languages: search/index/languages.py); None for an index of English articles
+    only (queries are parsed as they always were)."""
+    if not snap.foreign_docs().any():
+        return None
+    others = tuple(sorted({analysis_of(v) for v in snap.table("language").values} - {ENGLISH}))
+    return Analyses(others, snap.has_term) if others else None
+
+
+def doc_analysis(snap: Snapshot, docnum: int) -> str:
+    """The analysis that made a document's terms: its language's, or English where its segment's
+    postings were built before languages were told apart."""
+    return analysis_of(snap.stored_fields(docnum).get("language")) if snap.foreign_docs()[docnum] else ENGLISH
+
+
 def _parse(snap: Snapshot, text: str) -> ParsedQuery:
-    return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value))
+    return parse_query(text, snap.searcher.schema, lambda facet, value: snap.table(facet).lookup(value),
+                       index_analyses(snap))
 
 
 def _parsed_match(snap: Snapshot, query: str,
@@ -164,7 +183,7 @@ def _parsed_match(snap: Snapshot, query: str,
     try:
         return (parsed, *_text_match(snap, parsed.query, budget))
     except Exception:
-        q = plain_words_query(query, snap.searcher.schema)
+        q = plain_words_query(query, snap.searcher.schema, index_analyses(snap))
         parsed = ParsedQuery(q, "The query could not be run as written; searched for the words instead.")
         return (parsed, *_text_match(snap, q, budget))
 
@@ -237,11 +256,18 @@ def highlight_terms(m: Matches) -> set[str]:
     return terms
 
 
+def text_analyzer(snap: Snapshot, docnum: int) -> Analyzer:
+    """Whoosh's analyzer of the analysis that made a document's terms (highlighting marks its
+    words with it): English stems, or its language's (search/index/languages.py)."""
+    analyzer: Analyzer = analyzer_for(doc_analysis(snap, docnum))
+    return analyzer
+
+
 def make_hit(snap: Snapshot, docnum: int, score: float, terms: set[str], with_duplicates: bool = False) -> Hit:
     """A `Hit` for one document, with escaped, highlighted title and snippet (and its story's
     other versions, `with_duplicates`)."""
     stored = snap.stored(docnum)
-    analyzer = snap.searcher.schema["body"].analyzer
+    analyzer = text_analyzer(snap, docnum)
     return Hit(
         id=stored["id"], title=stored["title"], published=stored["published"], url=stored["url"],
         facets=stored["facets"], score=score,
@@ -289,11 +315,14 @@ def _suggestion(m: Matches, text: str, total: int) -> tuple[str | None, str | No
             or m.budget.expired():
         return None, None
     vocabulary = m.snap.vocabulary()
+    analyses = index_analyses(m.snap)
+    others = analyses.others if analyses else ()
 
     def fix(match: re.Match[str]) -> str:
         word = match.group()
-        if not any(token.text in unknown for token in analyzer(word)):
-            return word
+        if not any(token.text in unknown for token in analyzer(word)) or \
+                any(m.snap.has_term(term_of(a, word.lower())) for a in others):
+            return word  # known: as an English stem, or as a term of another language's articles
         return vocabulary.correct(word.lower()) or word
 
     corrected = _WORD.sub(fix, text)

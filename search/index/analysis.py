@@ -9,18 +9,28 @@ postings without a Python step per word, and each word id maps to its term (stem
 the same ids. All that defines the result is imported from Whoosh (token pattern, stop list,
 Porter stemmer, StopFilter's sizes), and tests/test_analysis.py checks identity with Whoosh on real articles and
 random Unicode text. (Whoosh's `mode` changes nothing here.)
+
+Only English articles (and those whose language is unknown) are stemmed by Porter: another
+language's words get its own Snowball stemmer or none, their terms marked so that no analysis
+meets another (search/index/languages.py). A word id maps to one term per analysis
+(`terms_of_words`), and `analyzer_for` is Whoosh's own analyzer of each (queries, highlighting).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cache
 from itertools import chain
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from whoosh.analysis import STOP_WORDS
+from whoosh.analysis import STOP_WORDS, Filter, StandardAnalyzer, StemFilter, StemmingAnalyzer, Token
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem as porter_stem
+
+from search.index.languages import ENGLISH, PLAIN, mark, term_of
 
 # Whoosh's token pattern ([\w\*]+(\.?[\w\*]+)*, re.UNICODE) with its group made non-capturing
 # for `findall`. Tokens never contain whitespace, so tokenizing each whitespace-separated chunk
@@ -47,16 +57,22 @@ _term_ids: dict[str, int] = {}
 WORDS: list[str] = []          # word id -> word
 TERMS: list[str] = []          # term id -> term
 _WORD_TERM: list[int] = []     # word id -> term id
+_WORD_OTHER: dict[str, list[int]] = {}  # analysis -> word id -> term id (-1 until first needed)
+
+
+def _term_id(term: str) -> int:
+    """The id of a term, numbering it when new."""
+    term_id = _term_ids.setdefault(term, len(TERMS))
+    if term_id == len(TERMS):
+        TERMS.append(term)
+    return term_id
 
 
 def _number(word: str) -> int:
     """The id of a kept word, numbering it (and its term) when new."""
     found = _word_ids.get(word)
     if found is None:
-        term = porter_stem(word)
-        term_id = _term_ids.setdefault(term, len(TERMS))
-        if term_id == len(TERMS):
-            TERMS.append(term)
+        term_id = _term_id(porter_stem(word))
         found = _word_ids[word] = len(WORDS)
         WORDS.append(word)
         _WORD_TERM.append(term_id)
@@ -92,18 +108,55 @@ def indexed_words(text: str) -> tuple[NDArray[np.int32], int]:
     return ids[kept], int(kept.argmax()) if len(ids) else 0
 
 
-def terms_of_words(word_ids: NDArray[np.int32]) -> NDArray[np.int32]:
-    """The term id of each word id."""
-    return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
+def terms_of_words(word_ids: NDArray[np.int32], analysis: str = ENGLISH) -> NDArray[np.int32]:
+    """The term id of each word id in `analysis` (search/index/languages.py; English stems by default)."""
+    if analysis == ENGLISH:
+        return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
+    table = _WORD_OTHER.setdefault(analysis, [])
+    table += [-1] * (len(WORDS) - len(table))
+    found = np.asarray(table, dtype=np.int32)[word_ids]
+    new = np.unique(word_ids[found < 0])
+    if len(new):  # a Python step per word never seen in this analysis before
+        for word_id in new.tolist():
+            table[word_id] = _term_id(term_of(analysis, WORDS[word_id]))
+        found = np.asarray(table, dtype=np.int32)[word_ids]
+    return found
 
 
-def analyze(text: str) -> dict[str, list[int]]:
-    """Each indexed term (stemmed, as Whoosh's StemmingAnalyzer makes it) -> its positions, ascending."""
+def analyze(text: str, analysis: str = ENGLISH) -> dict[str, list[int]]:
+    """Each indexed term -> its positions, ascending, as `analyzer_for(analysis)` makes them
+    (by default English stems, as Whoosh's StemmingAnalyzer)."""
     ids, first = indexed_words(text)
     poses: dict[str, list[int]] = {}
-    for position, word_id in enumerate(ids.tolist(), start=first):
-        poses.setdefault(TERMS[_WORD_TERM[word_id]], []).append(position)
+    for position, term_id in enumerate(terms_of_words(ids, analysis).tolist(), start=first):
+        poses.setdefault(TERMS[term_id], []).append(position)
     return poses
+
+
+class MarkFilter(Filter):
+    """Whoosh filter putting a mark (`languages.mark`) before each token's text."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = self.prefix + token.text
+            yield token
+
+
+@cache
+def analyzer_for(analysis: str) -> Any:
+    """Whoosh's analyzer of `analysis`: the schema's StemmingAnalyzer for English; for another,
+    the same tokens, stop words and sizes, that language's Snowball stemmer (none for `PLAIN`),
+    and the analysis's mark. Queries are parsed with these, and highlighting marks an article's
+    words with its own."""
+    if analysis == ENGLISH:
+        return StemmingAnalyzer(maxsize=MAXSIZE)
+    steps = StandardAnalyzer(maxsize=MAXSIZE)
+    if analysis != PLAIN:
+        steps = steps | StemFilter(lang=analysis)
+    return steps | MarkFilter(mark(analysis))
 
 
 class MeasuredText(str):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ from whoosh.reading import IndexReader
 
 from search.index import side_files
 from search.index.analysis import TERMS, WORDS, indexed_words, terms_of_words
+from search.index.languages import ENGLISH, analysis_of
 from search.index.schema import TEXT_FIELDS
 
 POSTINGS_DIR = "postings"
@@ -113,6 +115,9 @@ class SegmentPostings:
     fields: dict[str, FieldPostings]
     words: NDArray[np.bytes_]      # sorted UTF-8 words (fixed-width)
     word_docs: NDArray[np.int32]
+    # the documents whose words are not analysed as English (search/index/languages.py), ascending;
+    # saved only when there are any (arrays saved before languages were told apart have none)
+    foreign_docs: NDArray[np.int32] = dataclass_field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
 
 def _bytes_array(sorted_bytes: list[bytes]) -> NDArray[np.bytes_]:
@@ -129,14 +134,28 @@ def _sorted_texts(ids: np.ndarray, names: list[str]) -> tuple[NDArray[np.bytes_]
     return _bytes_array([texts[i] for i in order]), rank
 
 
-def _field_postings(word_ids: list[NDArray[np.int32]], docs: list[int], firsts: list[int]) -> FieldPostings:
-    """One field's arrays from each document's indexed word ids (documents ascending) and first position."""
+def _terms_in_order(words_in_order: NDArray[np.int32], counts: NDArray[np.int64],
+                    foreign: dict[str, list[int]]) -> np.ndarray:
+    """The term id of each word: its English stem's, or in the documents `foreign[analysis]`
+    (their indexes, ascending) the term of that analysis."""
+    terms = terms_of_words(words_in_order)
+    ends = np.cumsum(counts)
+    for analysis, documents in foreign.items():
+        index = ranges((ends - counts)[documents], ends[documents])
+        terms[index] = terms_of_words(words_in_order[index], analysis)
+    return terms
+
+
+def _field_postings(word_ids: list[NDArray[np.int32]], docs: list[int], firsts: list[int],
+                    foreign: dict[str, list[int]]) -> FieldPostings:
+    """One field's arrays from each document's indexed word ids (documents ascending) and first
+    position; the documents `foreign[analysis]` (their indexes) have their words analysed so."""
     counts = np.array([len(ids) for ids in word_ids], dtype=np.int64)
     words_in_order = np.concatenate(word_ids) if word_ids else np.zeros(0, dtype=np.int32)
     doc = np.repeat(np.array(docs, dtype=np.int32), counts)
     before = np.cumsum(counts) - counts  # the token index where each document starts
     position = np.arange(len(doc), dtype=np.int64) - np.repeat(before - np.array(firsts, dtype=np.int64), counts)
-    distinct, which = np.unique(terms_of_words(words_in_order), return_inverse=True)
+    distinct, which = np.unique(_terms_in_order(words_in_order, counts, foreign), return_inverse=True)
     terms, rank = _sorted_texts(distinct, TERMS)
     term = rank[which]
     order = np.argsort(term, kind="stable")  # stable: documents, then positions, stay ascending
@@ -159,9 +178,16 @@ class PostingsBuilder:
     def __init__(self) -> None:
         self._fields: dict[str, tuple[list[NDArray[np.int32]], list[int], list[int]]] = {
             name: ([], [], []) for name in TEXT_FIELDS}
+        # analysis -> the indexes (in each field's lists) of the documents not analysed as English
+        self._foreign: dict[str, list[int]] = {}
 
-    def add(self, docnum: int, texts: dict[str, str]) -> dict[str, int]:
-        """Record one document's text fields; returns each field's length (its number of indexed terms)."""
+    def add(self, docnum: int, texts: dict[str, str], language: str | None = None) -> dict[str, int]:
+        """Record one document's text fields, to be analysed as its `language` says
+        (search/index/languages.py); returns each field's length (its number of indexed terms,
+        the same in every analysis)."""
+        analysis = analysis_of(language)
+        if analysis != ENGLISH:
+            self._foreign.setdefault(analysis, []).append(len(self._fields[TEXT_FIELDS[0]][1]))
         lengths = {}
         for field, text in texts.items():
             ids, first = indexed_words(text)
@@ -181,7 +207,10 @@ class PostingsBuilder:
         words, rank = _sorted_texts(distinct, WORDS)
         counts = np.empty(len(distinct), dtype=np.int32)
         counts[rank] = word_docs
-        return SegmentPostings({name: _field_postings(*parts) for name, parts in self._fields.items()}, words, counts)
+        foreign = sorted(i for documents in self._foreign.values() for i in documents)
+        foreign_docs = np.array(self._fields[TEXT_FIELDS[0]][1], dtype=np.int32)[foreign]
+        return SegmentPostings({name: _field_postings(*parts, self._foreign) for name, parts in self._fields.items()},
+                               words, counts, foreign_docs)
 
 
 def from_stored_text(segment_reader: IndexReader) -> SegmentPostings:
@@ -189,7 +218,7 @@ def from_stored_text(segment_reader: IndexReader) -> SegmentPostings:
     builder = PostingsBuilder()
     for docnum in range(segment_reader.doc_count_all()):
         stored = segment_reader.stored_fields(docnum)
-        builder.add(docnum, {name: stored.get(name) or "" for name in TEXT_FIELDS})
+        builder.add(docnum, {name: stored.get(name) or "" for name in TEXT_FIELDS}, stored.get("language"))
     return builder.build()
 
 
@@ -204,6 +233,8 @@ def _write(folder: Path, postings: SegmentPostings) -> None:
             np.save(folder / f"{name}.{array}.npy", getattr(field, array))
     np.save(folder / "words.npy", postings.words)
     np.save(folder / "word_docs.npy", postings.word_docs)
+    if len(postings.foreign_docs):
+        np.save(folder / "foreign_docs.npy", postings.foreign_docs)
 
 
 def save(index_dir: Path, segment_id: str, postings: SegmentPostings) -> None:
@@ -218,9 +249,11 @@ def _mapped(path: Path) -> np.ndarray:
 
 
 def _read(folder: Path) -> SegmentPostings:
+    foreign = folder / "foreign_docs.npy"
     return SegmentPostings(
         {name: FieldPostings(*(_mapped(folder / f"{name}.{array}.npy") for array in _ARRAYS)) for name in TEXT_FIELDS},
-        _mapped(folder / "words.npy"), _mapped(folder / "word_docs.npy"))
+        _mapped(folder / "words.npy"), _mapped(folder / "word_docs.npy"),
+        *([np.load(foreign)] if foreign.exists() else []))
 
 
 def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:

@@ -73,6 +73,7 @@ class Snapshot:
     _source_rank: NDArray[np.int64] | None = None
     _postings: dict[str, tuple[SegmentPostings, int]] | None = None  # segment id -> (arrays, first document)
     _vocabulary: Vocabulary | None = None
+    _foreign: NDArray[np.bool_] | None = None
     _saved_tables: dict[str, FacetTable] | None = None
     _stories: NDArray[np.int64] | None = None
     _story_shared: NDArray[np.bool_] | None = None
@@ -129,6 +130,15 @@ class Snapshot:
             self._postings = {leaf.segment().segment_id(): (segment_postings(self.index_dir, leaf), offset)
                               for leaf, offset in self._leaves()}
         return self._postings
+
+    def foreign_docs(self) -> NDArray[np.bool_]:
+        """Per document: whether its words are analysed in another way than English (as its
+        segment's postings were built: search/index/languages.py)."""
+        if self._foreign is None:
+            self._foreign = np.zeros(self.doc_count, dtype=bool)
+            for arrays, offset in self._segment_postings().values():
+                self._foreign[arrays.foreign_docs.astype(np.int64) + offset] = True
+        return self._foreign
 
     def has_term(self, term: str) -> bool:
         """Whether any segment has `term` in a text field (deleted documents included)."""

@@ -113,7 +113,8 @@ def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> S
     with CurrentWriter(lambda: Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)) as current:
         for docnum, (article, digest) in enumerate(articles):
             document = to_document(article, digest)
-            lengths = text_postings.add(docnum, {name: document[name] for name in TEXT_FIELDS})
+            texts = {name: document[name] for name in TEXT_FIELDS}
+            lengths = text_postings.add(docnum, texts, document.get("language"))
             measured = {name: MeasuredText(document[name], lengths[name]) for name in TEXT_FIELDS}
             current.writer.add_document(**{**document, **measured})
             facet_fields.append({name: document[name] for name in FACETS if name in document})
