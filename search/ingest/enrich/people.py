@@ -144,6 +144,14 @@ class _Attribution:
                 sentence = self.sentence_start(colon.start())
                 found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
                     sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
+        for cue in speech.GREETINGS_FROM.finditer(self.text):  # "greetings … from President X"
+            if not self.quoted(cue.start()):
+                found.update(self.after(cue.end(), self.sentence_start(cue.end()), speech.TITLES_GAP))
+        for cue in speech.FOR_STATEMENT.finditer(self.text):  # "X, President of Y, for his statement"
+            k, gender = bisect_left(self.ends, cue.start() + 1) - 1, "m" if cue.group(1) == "his" else "f"
+            if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
+                    cue.start()) and self.gender.get(self.mentions[k][1], gender) == gender:
+                found.add(self.mentions[k][1])
         return found | self.of_record()
 
     def of_record(self) -> set[str]:
@@ -181,7 +189,8 @@ class _Attribution:
                     or self.after(end, sentence, self.rules.role_apposition, True))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start):
+                not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start) and (
+                not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else self.after(end + 3, sentence, speech.TITLES_GAP)
@@ -225,7 +234,9 @@ class _Attribution:
         if k < 0:
             return []
         mention, name = self.mentions[k]
-        if mention.start < sentence or self.text[mention.end:colon].strip() or self.quoted(mention.start):
+        tail = speech.ROLE_TAIL.fullmatch(self.text, mention.end, colon)  # "X, President of Y: …"
+        if mention.start < sentence or self.quoted(mention.start) or self.text[mention.end:colon].strip() and not (
+                tail and tail.group(1).lower() in self.rules.titles):
             return []
         introduced = speech.INTRODUCED_BY.search(self.text, max(sentence, mention.start - 60), mention.start)
         return [name] if introduced else []

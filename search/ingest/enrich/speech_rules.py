@@ -19,7 +19,7 @@ from search.ingest.enrich.of_record import alternation
 __all__ = [
     "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
-    "AFTER_EVENT"
+    "AFTER_EVENT", "AS_CLAUSE", "GREETINGS_FROM", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -41,13 +41,27 @@ AND = re.compile(r",?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|h
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
 INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
-                            r"(?:[\w’'-]+\s+){0,3}$")
+                            r"(?:[\w’'.-]+\s+){0,3}$")  # ("by Mr. X: …": a form of address before the name)
+# "… by Mr. X, President of the Republic of Y: “…”": a role set off between the name and the colon.
+ROLE_TAIL = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\s*")
 # "X stood before the crowd and said": the verb's subject is the clause's, "X".
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
 AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 # "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
 AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
+
+# Speech cited inside a speech without quotation marks: "as X (once) put it, …", "As X described it": a verb that
+# otherwise needs a quotation (`quote_verbs`) speaks in a comparative clause opened by "as" before its subject.
+AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
+# "greetings and best wishes for their prosperity from His Excellency X": the sender is the name after "from"
+# (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
+GREETINGS_FROM = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b"
+                            r"[^.;:!?\n“”\"]{0,100}?\bfrom(?=\s)")
+# "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
+FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
+                           r"|briefing|message|presentation)\b")
+SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
 
 @dataclass(frozen=True)
 class SpeechRules:

@@ -1,0 +1,80 @@
+"""Speakers cited inside a text (issue 11, round 3): speech quoted or reported inside a statement or an
+article counts as anywhere (gold rule 8), by general patterns of reported speech. Sentences are our own.
+"""
+
+import pytest
+
+from search.ingest.enrich.people import find_people
+
+
+def speakers(text: str) -> list[str]:
+    return find_people(text).speakers
+
+
+def test_a_surname_that_is_also_a_word_speaks_alone_after_its_full_name():
+    text = "Council vote\n\nMayor Ellen Rose opened the session. Rose said the budget was balanced."
+    assert speakers(text) == ["Ellen Rose"]
+    text = "Council vote\n\nPeter Bell won the vote. Bell repeatedly called the audit a \"farce\"."
+    assert speakers(text) == ["Peter Bell"]
+
+
+def test_a_word_that_only_looks_like_a_surname_of_nobody_named_is_no_person():
+    assert find_people("Market day\n\nRose petals fell. Bell towers rang as the crowd said goodbye.").people == []
+
+
+def test_a_month_is_not_taken_for_the_surname_of_a_full_name():
+    text = "Harbour plans\n\nNora May chaired the board. In May, the plan was said to be ready."
+    assert find_people(text).people == ["Nora May"]
+    assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Statement\nFreedom needs institutions. As Ilse Varga put it, a vote alone is not a democracy.",
+    "Statement\nIt matters, as the late President Tomas Ekwueme once put it, for every child.",
+    "Statement\nAs Ilse Varga described it in her memoirs, the island was a fortress of paper.",
+])
+def test_as_x_put_it_speaks_without_quotation_marks(text):
+    assert len(speakers(text)) == 1
+
+
+def test_a_quote_verb_outside_an_as_clause_still_needs_a_quotation():
+    assert speakers("Report\nIlse Varga put it on the shelf before the guests arrived.") == []
+
+
+def test_greetings_and_wishes_from_a_named_sender_with_words_between():
+    text = ("Statement\nI have the honour to convey greetings and best wishes for peace and prosperity from "
+            "His Excellency Mr. Odran Velasquez, President of Marenland.")
+    assert speakers(text) == ["Odran Velasquez"]
+
+
+def test_greetings_sent_to_a_person_credit_nobody():
+    assert speakers("Statement\nThe council sent its greetings to President Odran Velasquez from the capital.") == []
+
+
+def test_the_person_thanked_for_a_statement_made_it():
+    text = ("Statement\nAllow me to congratulate my friend Ama Kwarteng, President of the Republic of Solvania, "
+            "for her excellent statement.")
+    assert speakers(text) == ["Ama Kwarteng"]
+
+
+def test_thanks_for_a_statement_of_the_other_gender_or_for_work_credit_nobody():
+    assert speakers("Statement\nI thank Ms. Ama Kwarteng for his statement on the budget.") == []
+    assert speakers("Statement\nI thank Mr. Odran Velasquez for his tireless work as chair.") == []
+
+
+def test_a_quotation_after_a_colon_introduced_by_a_name_and_its_role():
+    text = ("Statement\nI quote the closing remarks at the opening of the new session of parliament\n"
+            "by Mr. Odran Velasquez, President of the\nRepublic of Marenland:\n"
+            "“Our first duty is to defend the sovereignty of our\nnation against every attack.”\n"
+            "We share that view.\nOur delegation supports\nthe proposal.\nIt is timely\nand it is\nfair to all.\n"
+            "We thank\nthe chair.\n")
+    assert speakers(text) == ["Odran Velasquez"]
+
+
+def test_a_tribute_to_a_name_before_a_colon_credits_nobody():
+    assert speakers("Statement\nWe pay tribute to Odran Velasquez: “A friend of peace and of his people.”") == []
+
+
+def test_recommended_reports_speech():
+    text = "News\nThe paper reported Mira Osei, the acting Prime Minister, recommended the troops withdraw."
+    assert speakers(text) == ["Mira Osei"]
