@@ -144,10 +144,10 @@ class _Attribution:
                 sentence = self.sentence_start(colon.start())
                 found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
                     sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
-        for cue in speech.GREETINGS_FROM.finditer(self.text):  # "greetings … from President X"
+        for cue in speech.greetings_from(self.text):  # "greetings … from President X"
             if not self.quoted(cue.start()):
                 found.update(self.after(cue.end(), self.sentence_start(cue.end()), speech.TITLES_GAP))
-        for cue in speech.FOR_STATEMENT.finditer(self.text):  # "X, President of Y, for his statement"
+        for cue in speech.for_statement(self.text):  # "X, President of Y, for his statement"
             k, gender = bisect_left(self.ends, cue.start() + 1) - 1, "m" if cue.group(1) == "his" else "f"
             if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
                     cue.start()) and self.gender.get(self.mentions[k][1], gender) == gender:

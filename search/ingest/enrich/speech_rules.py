@@ -19,7 +19,8 @@ from search.ingest.enrich.of_record import alternation
 __all__ = [
     "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
-    "AFTER_EVENT", "AS_CLAUSE", "GREETINGS_FROM", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL"
+    "AFTER_EVENT", "AS_CLAUSE", "GREETINGS_FROM", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
+    "greetings_from", "for_statement"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -61,6 +62,19 @@ GREETINGS_FROM = re.compile(r"\b(?:greetings|wishes|regards|congratulations|cond
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
                            r"|briefing|message|presentation)\b")
+_GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
+
+
+def greetings_from(text: str) -> list[re.Match[str]]:
+    """The `GREETINGS_FROM` phrases of `text` (a cheap look for their words first: most texts have none)."""
+    return list(GREETINGS_FROM.finditer(text)) if any(word in text for word in _GREETINGS) else []
+
+
+def for_statement(text: str) -> list[re.Match[str]]:
+    """The `FOR_STATEMENT` phrases of `text` (a cheap look for "for his"/"for her" first)."""
+    return list(FOR_STATEMENT.finditer(text)) if "for h" in text else []
+
+
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
 
 @dataclass(frozen=True)
