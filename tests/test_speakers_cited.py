@@ -78,3 +78,17 @@ def test_a_tribute_to_a_name_before_a_colon_credits_nobody():
 def test_recommended_reports_speech():
     text = "News\nThe paper reported Mira Osei, the acting Prime Minister, recommended the troops withdraw."
     assert speakers(text) == ["Mira Osei"]
+
+
+@pytest.mark.parametrize("text", [
+    "News\nMayor Lena Dorsey spoke on Monday. Dorsey's statement called the decision \"reckless\".",
+    "News\nIn Lena Dorsey's letter, the council was blamed for the delay.",
+    "Statement\nAnders Holm's famous words remain true: peace is a daily task.",
+])
+def test_a_persons_own_statement_letter_or_words(text):
+    assert len(speakers(text)) == 1
+
+
+def test_an_office_or_a_call_of_a_person_is_not_their_speech():
+    assert speakers("News\nLena Dorsey's office said the council had failed. Lena Dorsey's call with Tom Lee "
+                    "lasted an hour.") == []

@@ -144,6 +144,8 @@ class _Attribution:
                 sentence = self.sentence_start(colon.start())
                 found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
                     sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
+        found.update(name for mention, name in self.mentions if self.text.startswith(("'s", "’s"), mention.end)
+                     and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
         for cue in speech.greetings_from(self.text):  # "greetings … from President X"
             if not self.quoted(cue.start()):
                 found.update(self.after(cue.end(), self.sentence_start(cue.end()), speech.TITLES_GAP))

@@ -20,7 +20,7 @@ __all__ = [
     "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "GREETINGS_FROM", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
-    "greetings_from", "for_statement"
+    "greetings_from", "for_statement", "POSSESSIVE_SPEECH"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -62,6 +62,12 @@ GREETINGS_FROM = re.compile(r"\b(?:greetings|wishes|regards|congratulations|cond
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
                            r"|briefing|message|presentation)\b")
+# "X's statement said …", "in X's letter, …", "X's famous words": a person's own speech or writing (rule 8);
+# not the office's or a spokesperson's ("X's office said"), nor things that only sound like speech ("X's call").
+POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|famous|recent|written|opening|closing"
+                               r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared)\s+){0,2}"
+                               r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
+                               r"|testimony|op-ed|comments)\b")
 _GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
 
 
