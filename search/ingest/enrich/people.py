@@ -50,7 +50,7 @@ _LAST_BOUNDARY = re.compile(
 # make the look-up slow; a clause with no comma that long has no name for a subject anyway).
 _CLAUSE_REACH = 250
 _PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
-_PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are".split())
+_PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are not never without".split())  # (or negated)
 _AFTER_QUOTATION = re.compile(r"(?:[\"”’]\s*,?|,\s*[\"”’])\s*$")
 _GENDERED = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.IGNORECASE)
 _PRONOUN_REACH = 1500  # characters: how far back to look for a subject once an object was found
