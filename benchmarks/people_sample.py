@@ -17,8 +17,9 @@ The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"
 so a fix can be checked on articles nobody tuned on. Later rounds draw with a seed of their own, skip
 every article already judged, and name their parts "look3"/"heldout3"; `--cues` keeps only texts with
 a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a
-quotation mark after a capitalised name), where speakers other than the one of record are likely. `score` prints precision/recall per part and
-facet for `before` (the output when the article was labelled) and now.
+quotation mark after a capitalised name), where speakers other than the one of record are likely.
+`score` prints precision/recall per part and facet for `before` (the output when the article was
+labelled) and now.
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ def articles(corpus: str) -> dict[str, Article]:
 
 
 # Cues of someone else's words inside a text (used by `--cues` to draw statements worth labelling).
-SPEECH_CUES = re.compile(r"\bin the (?:wise )?words of\b|\bas [A-Z][\w.’' -]{2,60} (?:put|said) it\b|\breminded us\b"
-                         r"|\b(?:to quote|quoting)\b|[A-Z][a-z]+[,:]?\s+(?:said|wrote|declared)\b|[A-Z][a-z]+[,:]\s*[“\"]")
+SPEECH_CUES = re.compile(r"\bin the (?:wise )?words of\b|\bas [A-Z][\w.’' -]{2,60} (?:put|said) it\b"
+                         r"|\breminded us\b|\b(?:to quote|quoting)\b|[A-Z][a-z]+[,:]?\s+(?:said|wrote|declared)\b|[A-Z][a-z]+[,:]\s*[“\"]")
 
 
 def judged_keys() -> set[str]:

@@ -100,6 +100,14 @@ def test_a_surname_that_is_also_a_word_shared_by_two_full_names_stays_unresolved
 
 
 def test_a_negated_verb_of_saying_reports_no_speech():
-    text = "Debate night\n\nThe debate was moderated by Susan Green. Green was criticised for not asking follow-up questions."
+    text = ("Debate night\n\nThe debate was moderated by Susan Green. Green was criticised for not asking "
+            "follow-up questions.")
     assert speakers(text) == []
     assert speakers("Debate night\n\nSusan Green never commented on the debate.") == []
+
+
+def test_speaking_as_a_participle_credits_the_subject_but_not_inside_a_compound():
+    text = "News\nJohn Hale resigned. Hale gave his own account, also speaking online: \"I offered to resign.\""
+    assert speakers(text) == ["John Hale"]
+    assert speakers("News\nJane Roe visited English-speaking countries and so-called \"safe\" zones.") == []
+    assert speakers("News\nJane Roe was known for meeting people and speaking Arabic in the markets.") == []

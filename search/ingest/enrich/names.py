@@ -148,7 +148,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     word = _bare(word)
     # A name that is also a word ("Trump", "Smith", "Rose") stays a candidate alone: `resolve` keeps a lone
     # untitled word only as the later word of a full name of the text ("Donald Trump … Trump said").
-    if (kind := _classify(word, word.lower(), lex, lower_seen)) != NAME and (kind != FLEXIBLE or word.lower() in MONTHS):
+    kind = _classify(word, word.lower(), lex, lower_seen)
+    if kind != NAME and (kind != FLEXIBLE or word.lower() in MONTHS):
         return None
     before = text[max(0, start - 30):start].rsplit(None, 1)
     title = before[-1].lower() if before and before[-1][-1:].isalpha() else ""

@@ -20,7 +20,8 @@ __all__ = [
     "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "GREETINGS_FROM", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
-    "greetings_from", "for_statement", "POSSESSIVE_SPEECH"
+    "greetings_from", "for_statement", "POSSESSIVE_SPEECH",
+    "SPEAKING_HOW"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -68,6 +69,11 @@ POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|fam
                                r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared)\s+){0,2}"
                                r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
                                r"|testimony|op-ed|comments)\b")
+# "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
+# language spoken ("speaking Arabic", "speaking fluent French").
+SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
+                          r"|ahead|publicly|later|earlier|exclusively|separately|again|afterwards|live|online|by|for|briefly"
+                          r"|anonymously|remotely)\b)")
 _GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
 
 
