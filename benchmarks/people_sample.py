@@ -14,8 +14,8 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id",
 "part": "look" | "heldout" | "look3" | "heldout3", "people": [...] | null, "speakers": [...], "before": {"people",
 "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only scored,
-so a fix can be checked on articles nobody tuned on. Later rounds draw with a seed of their own, skip
-every article already judged, and name their parts "look3"/"heldout3"; `--cues` keeps only texts with
+so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips
+the articles of the first round's parts, and names its parts "look3"/"heldout3"; `--cues` keeps only texts with
 a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a
 quotation mark after a capitalised name), where speakers other than the one of record are likely.
 `score` prints precision/recall per part and facet for `before` (the output when the article was
@@ -59,12 +59,15 @@ def articles(corpus: str) -> dict[str, Article]:
 
 # Cues of someone else's words inside a text (used by `--cues` to draw statements worth labelling).
 SPEECH_CUES = re.compile(r"\bin the (?:wise )?words of\b|\bas [A-Z][\w.’' -]{2,60} (?:put|said) it\b"
-                         r"|\breminded us\b|\b(?:to quote|quoting)\b|[A-Z][a-z]+[,:]?\s+(?:said|wrote|declared)\b|[A-Z][a-z]+[,:]\s*[“\"]")
+                         r"|\breminded us\b|\b(?:to quote|quoting)\b|[A-Z][a-z]+[,:]?\s+(?:said|wrote|declared)\b"
+                         r"|[A-Z][a-z]+[,:]\s*[“\"]")
 
 
-def judged_keys() -> set[str]:
-    """Every article already in people_judgements.jsonl: a later round draws none of them again."""
-    return {json.loads(x)["id"] for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()}
+def judged_keys(parts: frozenset[str] = frozenset({"look", "heldout"})) -> set[str]:
+    """The articles judged in `parts` (default: the first round's, seed 311): a later round draws none of them
+    again, and draws the same sample after its own lines are appended."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    return {line["id"] for line in lines if line["part"] in parts}
 
 
 def draw(corpus: str, count: int, seed: int = SEED, cues: bool = False,
