@@ -111,3 +111,12 @@ def test_speaking_as_a_participle_credits_the_subject_but_not_inside_a_compound(
     assert speakers(text) == ["John Hale"]
     assert speakers("News\nJane Roe visited English-speaking countries and so-called \"safe\" zones.") == []
     assert speakers("News\nJane Roe was known for meeting people and speaking Arabic in the markets.") == []
+
+
+def test_addressing_an_audience_is_public_speaking_but_addressing_an_issue_is_not():
+    text = ("Statement\nThe President of Solvania, Ama Kwarteng, appeared in this Hall last week, addressing the "
+            "Ocean Summit.")
+    assert speakers(text) == ["Ama Kwarteng"]
+    assert speakers("News\nJane Roe addressed the nation on Monday.") == ["Jane Roe"]
+    assert speakers("News\nJane Roe addressed the issue of housing. Tom Lee, addressing the needs of the nation, "
+                    "built roads.") == []

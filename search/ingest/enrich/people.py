@@ -184,7 +184,8 @@ class _Attribution:
         """Who a verb of saying is credited to, if anyone."""
         text, (start, end), phrase = self.text, verb.span(), verb.group()
         if self.quoted(start) or text[start - 1:start] == "-" or (  # (not "English-speaking", "so-called")
-                phrase == "speaking" and not speech.SPEAKING_HOW.match(text, end)):  # (nor "speaking Arabic")
+                phrase == "speaking" and not speech.SPEAKING_HOW.match(text, end)) or (  # (nor "speaking Arabic")
+                phrase.startswith("address") and not self.rules.audience.match(text, end)):  # (nor "the issue")
             return []
         sentence, sentence_end = self.sentence_span(start)
         if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role

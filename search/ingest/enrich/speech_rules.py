@@ -106,6 +106,7 @@ class SpeechRules:
     relative: re.Pattern[str]  # ", who once said": the name before it speaks, even as an object ("the words of X, who")
     unnamed_role: re.Pattern[str]  # "the President of the Assembly" named by office only: "he" may be that one
     role_apposition: re.Pattern[str]  # "according to| the President of Ruritania, Mr. |X, …": a role, then its name
+    audience: re.Pattern[str]  # "addressed| the nation", "addressing| the Development Summit": public speaking
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +149,10 @@ def speech_rules() -> SpeechRules:
     role_apposition = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+(?i:" + titles + r")(?:\s+(?:of|for)(?:\s+[\w’'.-]+){1,4})?"
                                  r",\s+(?:(?i:" + titles + r")\s+)?")
     unnamed_role = re.compile(r"\bthe\s+(?:[A-Z][\w’'-]*\s+)*(?=[A-Z])(?i:" + titles + r")\s+(?:of|for)\s")
+    audiences = "|".join(sorted(map(re.escape, data["audiences"]), key=len, reverse=True))
+    audience = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?i:"
+                          + audiences + r")\b")  # (not "addressing the needs of the nation")
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
                        frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role,
-                       role_apposition)
+                       role_apposition, audience)
