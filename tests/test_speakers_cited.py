@@ -120,3 +120,14 @@ def test_addressing_an_audience_is_public_speaking_but_addressing_an_issue_is_no
     assert speakers("News\nJane Roe addressed the nation on Monday.") == ["Jane Roe"]
     assert speakers("News\nJane Roe addressed the issue of housing. Tom Lee, addressing the needs of the nation, "
                     "built roads.") == []
+
+
+def test_a_statement_or_letter_from_or_by_a_person_is_their_speech():
+    assert speakers("News\nA statement from Jane Roe said the plan was rushed.") == ["Jane Roe"]
+    assert speakers("Statement\nWe welcome the statement by President Ama Kwarteng that her country is ready.") == [
+        "Ama Kwarteng"]
+
+
+def test_a_statement_from_a_persons_office_or_a_place_is_not_their_speech():
+    assert speakers("News\nA statement from Jane Roe's office said the plan was rushed.") == []
+    assert speakers("News\nThe message from Moscow was clear to Jane Roe.") == []

@@ -146,7 +146,7 @@ class _Attribution:
                     sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
         found.update(name for mention, name in self.mentions if self.text.startswith(("'s", "’s"), mention.end)
                      and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
-        for cue in speech.greetings_from(self.text):  # "greetings … from President X"
+        for cue in speech.sent_from(self.text):  # "greetings … from President X", "a statement by X"
             if not self.quoted(cue.start()):
                 found.update(self.after(cue.end(), self.sentence_start(cue.end()), speech.TITLES_GAP))
         for cue in speech.for_statement(self.text):  # "X, President of Y, for his statement"

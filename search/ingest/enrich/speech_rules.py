@@ -19,8 +19,8 @@ from search.ingest.enrich.of_record import alternation
 __all__ = [
     "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
-    "AFTER_EVENT", "AS_CLAUSE", "GREETINGS_FROM", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
-    "greetings_from", "for_statement", "POSSESSIVE_SPEECH",
+    "AFTER_EVENT", "AS_CLAUSE", "SENT_FROM", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
+    "sent_from", "for_statement", "POSSESSIVE_SPEECH",
     "SPEAKING_HOW"
 ]
 
@@ -58,8 +58,10 @@ AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’
 AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
 # "greetings and best wishes for their prosperity from His Excellency X": the sender is the name after "from"
 # (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
-GREETINGS_FROM = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b"
-                            r"[^.;:!?\n“”\"]{0,100}?\bfrom(?=\s)")
+SENT_FROM = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b"
+                            r"[^.;:!?\n“”\"]{0,100}?\bfrom(?=\s)"
+                            # "a statement from Senator X said", "a letter by X": the author's own words
+                            r"|\b(?:statement|letter|message|remarks|speech|tweet|post|op-ed)\s+(?:from|by)(?=\s)")
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
                            r"|briefing|message|presentation)\b")
@@ -74,12 +76,13 @@ POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|fam
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
                           r"|ahead|publicly|later|earlier|exclusively|separately|again|afterwards|live|online|by|for|briefly"
                           r"|anonymously|remotely)\b)")
-_GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
+_SENT_WORDS = ("greetings", "wishes", "regards", "congratulations", "condolences", "statement", "letter", "message",
+               "remarks", "speech", "tweet", "post", "op-ed")
 
 
-def greetings_from(text: str) -> list[re.Match[str]]:
-    """The `GREETINGS_FROM` phrases of `text` (a cheap look for their words first: most texts have none)."""
-    return list(GREETINGS_FROM.finditer(text)) if any(word in text for word in _GREETINGS) else []
+def sent_from(text: str) -> list[re.Match[str]]:
+    """The `SENT_FROM` phrases of `text` (a cheap look for their words first: many texts have none)."""
+    return list(SENT_FROM.finditer(text)) if any(word in text for word in _SENT_WORDS) else []
 
 
 def for_statement(text: str) -> list[re.Match[str]]:
