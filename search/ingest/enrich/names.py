@@ -129,25 +129,14 @@ def find_mentions(text: str) -> list[Mention]:
             single = _single_mention(text, run.start(), words, lex, lower_seen)
             if single:
                 mentions.append(single)
-    return _unambiguous_words(mentions, lex)
-
-
-def _unambiguous_words(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Without the lone untitled words that are also common words ("Trump", "Rose") unless they end exactly one
-    full name of the text: "Trump said" after "Donald Trump" alone, but not after "Mary Trump" too."""
-    ends: dict[str, set[tuple[str, ...]]] = {}
-    for m in mentions:
-        if len(m.core) >= 2:
-            ends.setdefault(m.core[-1], set()).add(m.core)
-    return [m for m in mentions if len(m.core) != 1 or m.title or lex.kinds.get(m.tokens[0].lower()) != FLEXIBLE
-            or len(ends.get(m.core[0], ())) == 1]
+    return mentions
 
 
 def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
     """A lone capitalised word as a mention ("Stoltenberg said"), when it may be a name."""
     word = _bare(word)
-    # A name that is also a word ("Trump", "Smith", "Rose") stays a candidate alone: `resolve` keeps a lone
-    # untitled word only as the later word of a full name of the text ("Donald Trump … Trump said").
+    # A name that is also a word ("Trump", "Rose") stays a candidate alone: `resolve` keeps it, untitled, only as
+    # the last word of exactly one full name of the text ("Donald Trump … Trump said").
     kind = _classify(word, word.lower(), lex, lower_seen)
     if kind != NAME and (kind != FLEXIBLE or word.lower() in MONTHS):
         return None
