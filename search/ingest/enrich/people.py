@@ -146,9 +146,9 @@ class _Attribution:
                     sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
         found.update(name for mention, name in self.mentions if self.text.startswith(("'s", "’s"), mention.end)
                      and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
-        for cue in speech.sent_from(self.text):  # "greetings … from President X", "a statement by X"
-            if not self.quoted(cue.start()):
-                found.update(self.after(cue.end(), self.sentence_start(cue.end()), speech.TITLES_GAP))
+        for end in speech.sent_from(self.text):  # "greetings … from President X", "a statement by X"
+            if not self.quoted(end):
+                found.update(self.after(end, self.sentence_start(end), speech.TITLES_GAP))
         for cue in speech.for_statement(self.text):  # "X, President of Y, for his statement"
             k, gender = bisect_left(self.ends, cue.start() + 1) - 1, "m" if cue.group(1) == "his" else "f"
             if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(

@@ -19,7 +19,7 @@ from search.ingest.enrich.of_record import alternation
 __all__ = [
     "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
-    "AFTER_EVENT", "AS_CLAUSE", "SENT_FROM", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
+    "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
     "SPEAKING_HOW"
 ]
@@ -58,10 +58,10 @@ AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’
 AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
 # "greetings and best wishes for their prosperity from His Excellency X": the sender is the name after "from"
 # (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
-SENT_FROM = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b"
-                            r"[^.;:!?\n“”\"]{0,100}?\bfrom(?=\s)"
-                            # "a statement from Senator X said", "a letter by X": the author's own words
-                            r"|\b(?:statement|letter|message|remarks|speech|tweet|post|op-ed)\s+(?:from|by)(?=\s)")
+_GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
+# "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
+_SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed"})
+_GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
                            r"|briefing|message|presentation)\b")
@@ -74,15 +74,26 @@ POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|fam
 # "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
 # language spoken ("speaking Arabic", "speaking fluent French").
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
-                          r"|ahead|publicly|later|earlier|exclusively|separately|again|afterwards|live|online|by|for|briefly"
-                          r"|anonymously|remotely)\b)")
-_SENT_WORDS = ("greetings", "wishes", "regards", "congratulations", "condolences", "statement", "letter", "message",
-               "remarks", "speech", "tweet", "post", "op-ed")
+                          r"|ahead|publicly|later|earlier|exclusively|separately|again|afterwards|live|online|by|for"
+                          r"|briefly|anonymously|remotely)\b)")
 
 
-def sent_from(text: str) -> list[re.Match[str]]:
-    """The `SENT_FROM` phrases of `text` (a cheap look for their words first: many texts have none)."""
-    return list(SENT_FROM.finditer(text)) if any(word in text for word in _SENT_WORDS) else []
+def sent_from(text: str) -> list[int]:
+    """Where the sender's name may follow in `text`: the ends of "greetings … from", "a statement from", "a letter
+    by" (a look at the word before each "from"/"by" rather than a slower search of the whole text)."""
+    ends = []
+    greeting = any(word in text for word in _GREETINGS)
+    for preposition in ("from", "by"):
+        at = text.find(preposition)
+        while at >= 0:
+            end = at + len(preposition)
+            if at and text[at - 1].isspace() and text[end:end + 1].isspace():
+                before = text[max(0, at - 14):at].rsplit(None, 1)
+                if before and before[-1].lower() in _SENT or greeting and preposition == "from" and _GREETING.search(
+                        text, max(0, at - 130), at):
+                    ends.append(end)
+            at = text.find(preposition, end)
+    return ends
 
 
 def for_statement(text: str) -> list[re.Match[str]]:
