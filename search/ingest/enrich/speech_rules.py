@@ -2,7 +2,9 @@
 `people.toml` and the name lexicon of `names.py`: verbs of saying, what may stand between a speaker's name
 and the verb ("X, the minister, said", "X of the army's Western Command said", "X, who once said"), and what
 may stand before a clause's subject, a pronoun, a role ("The governor said") or a joint subject ("The
-leaders agreed").
+leaders agreed"); and the cues of speech cited without a verb of saying before its quotation: "as X put it",
+"greetings … from X", "a statement by X", "X's statement", "X, <role>, for his statement", "speaking to …",
+"addressing the nation".
 """
 
 from __future__ import annotations
