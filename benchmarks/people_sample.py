@@ -1,6 +1,7 @@
 """People and speakers judged outside the gold set (issue 11, second pass): draw, print, score.
 
     python benchmarks/people_sample.py draw wikinews 16        # keys and texts, NO extractor output
+    python benchmarks/people_sample.py draw un 12 --seed 313 --cues --max-words 2000   # third round
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
@@ -11,10 +12,14 @@ UN statements are long, so on them only the speakers are labelled (`people` is n
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id",
-"part": "look" | "heldout", "people": [...] | null, "speakers": [...], "before": {"people",
-"speakers"}}`. Errors of the "look" part may be read and fixed; the "heldout" part is only scored,
-so a fix can be checked on articles nobody tuned on. `score` prints precision/recall per part and
-facet for `before` (the output when the article was labelled) and now.
+"part": "look" | "heldout" | "look3" | "heldout3", "people": [...] | null, "speakers": [...], "before": {"people",
+"speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only scored,
+so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips
+the articles of the first round's parts, and names its parts "look3"/"heldout3"; `--cues` keeps only texts with
+a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a
+quotation mark after a capitalised name), where speakers other than the one of record are likely.
+`score` prints precision/recall per part and facet for `before` (the output when the article was
+labelled) and now.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -51,12 +57,28 @@ def articles(corpus: str) -> dict[str, Article]:
             for r in jsonl_records(UN_DEBATE)}
 
 
-def draw(corpus: str, count: int) -> list[tuple[str, Article]]:
-    """`count` articles of `corpus` in no gold file, of at most MAX_WORDS[corpus] words, by a fixed seed."""
-    gold = gold_keys()
+# Cues of someone else's words inside a text (used by `--cues` to draw statements worth labelling).
+SPEECH_CUES = re.compile(r"\bin the (?:wise )?words of\b|\bas [A-Z][\w.’' -]{2,60} (?:put|said) it\b"
+                         r"|\breminded us\b|\b(?:to quote|quoting)\b|[A-Z][a-z]+[,:]?\s+(?:said|wrote|declared)\b"
+                         r"|[A-Z][a-z]+[,:]\s*[“\"]")
+
+
+def judged_keys(parts: frozenset[str] = frozenset({"look", "heldout"})) -> set[str]:
+    """The articles judged in `parts` (default: the first round's, seed 311): a later round draws none of them
+    again, and draws the same sample after its own lines are appended."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    return {line["id"] for line in lines if line["part"] in parts}
+
+
+def draw(corpus: str, count: int, seed: int = SEED, cues: bool = False,
+         max_words: int | None = None) -> list[tuple[str, Article]]:
+    """`count` articles of `corpus` in no gold or judgement file, of at most `max_words` (default
+    MAX_WORDS[corpus]) words, by a fixed seed; with `cues`, only texts with a cue of quoted speech."""
+    skip = gold_keys() | (judged_keys() if seed != SEED else set())
+    limit = max_words or MAX_WORDS[corpus]
     pool = sorted((k, a) for k, a in articles(corpus).items()
-                  if k not in gold and len(a.text.split()) <= MAX_WORDS[corpus])
-    return random.Random(f"{SEED}:{corpus}").sample(pool, count)
+                  if k not in skip and len(a.text.split()) <= limit and (not cues or SPEECH_CUES.search(a.text)))
+    return random.Random(f"{seed}:{corpus}").sample(pool, count)
 
 
 def _norm(value: str) -> str:
@@ -89,7 +111,7 @@ def score(show_errors: bool) -> None:
                     tally[0] += len(predicted & expected)
                     tally[1] += len(predicted)
                     tally[2] += len(expected)
-                if show_errors and which == "now" and line["part"] == "look" and predicted != expected:
+                if show_errors and which == "now" and line["part"].startswith("look") and predicted != expected:
                     print(f"{corpus} {line['id']} {facet}: extra {sorted(predicted - expected)} "
                           f"missed {sorted(expected - predicted)}")
     print(f"{'part':8} {'corpus':9} {'facet':9}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>5} {'R':>5} {'F1':>5}")
@@ -105,6 +127,9 @@ def main() -> None:
     drawing = sub.add_parser("draw", help="draw articles and print their texts (no extractor output)")
     drawing.add_argument("corpus", choices=["wikinews", "reuters", "un"])
     drawing.add_argument("count", type=int)
+    drawing.add_argument("--seed", type=int, default=SEED, help="another seed draws a new sample (skips judged ones)")
+    drawing.add_argument("--cues", action="store_true", help="only texts with a cue of quoted or reported speech")
+    drawing.add_argument("--max-words", type=int, default=None, help="longest text drawn (default per corpus)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -113,7 +138,7 @@ def main() -> None:
     if args.command == "score":
         score(args.errors)
         return
-    for key, article in draw(args.corpus, args.count):
+    for key, article in draw(args.corpus, args.count, args.seed, args.cues, args.max_words):
         if args.before:
             found = enrich(article)
             print(json.dumps({"corpus": args.corpus, "id": key,

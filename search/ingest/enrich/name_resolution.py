@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from search.ingest.enrich.name_lexicon import lexicon
+from search.ingest.enrich.name_lexicon import FLEXIBLE, lexicon
 from search.ingest.enrich.names import Mention
 
 __all__ = ["gender_of", "resolve"]
@@ -31,7 +31,9 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     A single word is a person only when it comes after an honorific ("President Yoon") or is a word
     other than the first of such a full name ("Stoltenberg", "Vázquez" of "Wanda Vázquez Garced");
     it stands for the first word ("Yoon" → "Yoon Suk Yeol") only when some mention of it is titled,
-    so that "Paris" is never taken for "Paris Métro". Among several full names, the one last seen wins.
+    so that "Paris" is never taken for "Paris Métro". Among several full names, the one last seen wins,
+    except for a name that is also a word ("Trump", "Rose"): alone and untitled, it is a person only as the
+    last word of exactly one full name.
     """
     lex = lexicon()
     titled = {m.core for m in mentions if len(m.core) == 1 and m.title in lex.gender}
@@ -60,6 +62,9 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
             names.append(None)
         elif m.core in full:
             names.append(canonical(m.core))
+        elif len(m.core) == 1 and not m.title and lex.kinds.get(m.tokens[0].lower()) == FLEXIBLE and sum(
+                full_core[-1] == m.core[0] for full_core in full) != 1:
+            names.append(None)  # "Trump" after "Donald Trump" and "Mary Trump": a name that is also a word, unsure
         else:
             core = _container(m.core, by_word, positions, m.start, m.core in titled)
             if core != m.core:

@@ -125,7 +125,7 @@ def find_mentions(text: str) -> list[Mention]:
                     mentions.extend(_mentions_in_run(text, start, piece, lex, lower_seen))
                 elif single := _single_mention(text, start, piece, lex, lower_seen):  # a piece of a split run
                     mentions.append(single)
-        elif words.lower() not in lex.kinds:  # most lone capitalised words: "The", "He", "Monday"
+        elif lex.kinds.get(words.lower(), FLEXIBLE) == FLEXIBLE:  # most lone capitalised words: "The", "He"
             single = _single_mention(text, run.start(), words, lex, lower_seen)
             if single:
                 mentions.append(single)
@@ -135,7 +135,10 @@ def find_mentions(text: str) -> list[Mention]:
 def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
     """A lone capitalised word as a mention ("Stoltenberg said"), when it may be a name."""
     word = _bare(word)
-    if _classify(word, word.lower(), lex, lower_seen) != NAME:
+    # A name that is also a word ("Trump", "Rose") stays a candidate alone: `resolve` keeps it, untitled, only as
+    # the last word of exactly one full name of the text ("Donald Trump … Trump said").
+    kind = _classify(word, word.lower(), lex, lower_seen)
+    if kind != NAME and (kind != FLEXIBLE or word.lower() in MONTHS):
         return None
     before = text[max(0, start - 30):start].rsplit(None, 1)
     title = before[-1].lower() if before and before[-1][-1:].isalpha() else ""

@@ -50,7 +50,7 @@ _LAST_BOUNDARY = re.compile(
 # make the look-up slow; a clause with no comma that long has no name for a subject anyway).
 _CLAUSE_REACH = 250
 _PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
-_PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are".split())
+_PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are not never without".split())  # (or negated)
 _AFTER_QUOTATION = re.compile(r"(?:[\"”’]\s*,?|,\s*[\"”’])\s*$")
 _GENDERED = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.IGNORECASE)
 _PRONOUN_REACH = 1500  # characters: how far back to look for a subject once an object was found
@@ -144,6 +144,16 @@ class _Attribution:
                 sentence = self.sentence_start(colon.start())
                 found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
                     sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
+        found.update(name for mention, name in self.mentions if self.text.startswith(("'s", "’s"), mention.end)
+                     and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
+        for end in speech.sent_from(self.text):  # "greetings … from President X", "a statement by X"
+            if not self.quoted(end):
+                found.update(self.after(end, self.sentence_start(end), speech.TITLES_GAP))
+        for cue in speech.for_statement(self.text):  # "X, President of Y, for his statement"
+            k, gender = bisect_left(self.ends, cue.start() + 1) - 1, "m" if cue.group(1) == "his" else "f"
+            if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
+                    cue.start()) and self.gender.get(self.mentions[k][1], gender) == gender:
+                found.add(self.mentions[k][1])
         return found | self.of_record()
 
     def of_record(self) -> set[str]:
@@ -173,7 +183,9 @@ class _Attribution:
     def attribute(self, verb: re.Match[str]) -> list[str]:
         """Who a verb of saying is credited to, if anyone."""
         text, (start, end), phrase = self.text, verb.span(), verb.group()
-        if self.quoted(start):
+        if self.quoted(start) or text[start - 1:start] == "-" or (  # (not "English-speaking", "so-called")
+                phrase == "speaking" and not speech.SPEAKING_HOW.match(text, end)) or (  # (nor "speaking Arabic")
+                phrase.startswith("address") and not self.rules.audience.match(text, end)):  # (nor "the issue")
             return []
         sentence, sentence_end = self.sentence_span(start)
         if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
@@ -181,7 +193,8 @@ class _Attribution:
                     or self.after(end, sentence, self.rules.role_apposition, True))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start):
+                not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start) and (
+                not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else self.after(end + 3, sentence, speech.TITLES_GAP)
@@ -225,7 +238,9 @@ class _Attribution:
         if k < 0:
             return []
         mention, name = self.mentions[k]
-        if mention.start < sentence or self.text[mention.end:colon].strip() or self.quoted(mention.start):
+        tail = speech.ROLE_TAIL.fullmatch(self.text, mention.end, colon)  # "X, President of Y: …"
+        if mention.start < sentence or self.quoted(mention.start) or self.text[mention.end:colon].strip() and not (
+                tail and tail.group(1).lower() in self.rules.titles):
             return []
         introduced = speech.INTRODUCED_BY.search(self.text, max(sentence, mention.start - 60), mention.start)
         return [name] if introduced else []

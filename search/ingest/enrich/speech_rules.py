@@ -2,7 +2,9 @@
 `people.toml` and the name lexicon of `names.py`: verbs of saying, what may stand between a speaker's name
 and the verb ("X, the minister, said", "X of the army's Western Command said", "X, who once said"), and what
 may stand before a clause's subject, a pronoun, a role ("The governor said") or a joint subject ("The
-leaders agreed").
+leaders agreed"); and the cues of speech cited without a verb of saying before its quotation: "as X put it",
+"greetings … from X", "a statement by X", "X's statement", "X, <role>, for his statement", "speaking to …",
+"addressing the nation".
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from search.ingest.enrich.of_record import alternation
 __all__ = [
     "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
-    "AFTER_EVENT"
+    "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
+    "sent_from", "for_statement", "POSSESSIVE_SPEECH",
+    "SPEAKING_HOW"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -41,13 +45,65 @@ AND = re.compile(r",?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|h
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
 INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
-                            r"(?:[\w’'-]+\s+){0,3}$")
+                            r"(?:[\w’'.-]+\s+){0,3}$")  # ("by Mr. X: …": a form of address before the name)
+# "… by Mr. X, President of the Republic of Y: “…”": a role set off between the name and the colon.
+ROLE_TAIL = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\s*")
 # "X stood before the crowd and said": the verb's subject is the clause's, "X".
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
 AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 # "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
 AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’'-]+\s+){1,6}$")
+
+# Speech cited inside a speech without quotation marks: "as X (once) put it, …", "As X described it": a verb that
+# otherwise needs a quotation (`quote_verbs`) speaks in a comparative clause opened by "as" before its subject.
+AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
+# "greetings and best wishes for their prosperity from His Excellency X": the sender is the name after "from"
+# (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
+_GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
+# "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
+_SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed"})
+_GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
+# "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
+FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
+                           r"|briefing|message|presentation)\b")
+# "X's statement said …", "in X's letter, …", "X's famous words": a person's own speech or writing (rule 8);
+# not the office's or a spokesperson's ("X's office said"), nor things that only sound like speech ("X's call").
+POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|famous|recent|written|opening|closing"
+                               r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared)\s+){0,2}"
+                               r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
+                               r"|testimony|op-ed|comments)\b")
+# "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
+# language spoken ("speaking Arabic", "speaking fluent French").
+SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
+                          r"|ahead|publicly|later|earlier|exclusively|separately|again|afterwards|live|online|by|for"
+                          r"|briefly|anonymously|remotely)\b)")
+
+
+def sent_from(text: str) -> list[int]:
+    """Where the sender's name may follow in `text`: the ends of "greetings … from", "a statement from", "a letter
+    by" (a look at the word before each "from"/"by" rather than a slower search of the whole text)."""
+    ends = []
+    greeting = any(word in text for word in _GREETINGS)
+    for preposition in ("from", "by"):
+        at = text.find(preposition)
+        while at >= 0:
+            end = at + len(preposition)
+            if at and text[at - 1].isspace() and text[end:end + 1].isspace():
+                before = text[max(0, at - 14):at].rsplit(None, 1)
+                if before and before[-1].lower() in _SENT or greeting and preposition == "from" and _GREETING.search(
+                        text, max(0, at - 130), at):
+                    ends.append(end)
+            at = text.find(preposition, end)
+    return ends
+
+
+def for_statement(text: str) -> list[re.Match[str]]:
+    """The `FOR_STATEMENT` phrases of `text` (a cheap look for "for his"/"for her" first)."""
+    return list(FOR_STATEMENT.finditer(text)) if "for h" in text else []
+
+
+SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
 
 @dataclass(frozen=True)
 class SpeechRules:
@@ -66,6 +122,7 @@ class SpeechRules:
     relative: re.Pattern[str]  # ", who once said": the name before it speaks, even as an object ("the words of X, who")
     unnamed_role: re.Pattern[str]  # "the President of the Assembly" named by office only: "he" may be that one
     role_apposition: re.Pattern[str]  # "according to| the President of Ruritania, Mr. |X, …": a role, then its name
+    audience: re.Pattern[str]  # "addressed| the nation", "addressing| the Development Summit": public speaking
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +165,10 @@ def speech_rules() -> SpeechRules:
     role_apposition = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+(?i:" + titles + r")(?:\s+(?:of|for)(?:\s+[\w’'.-]+){1,4})?"
                                  r",\s+(?:(?i:" + titles + r")\s+)?")
     unnamed_role = re.compile(r"\bthe\s+(?:[A-Z][\w’'-]*\s+)*(?=[A-Z])(?i:" + titles + r")\s+(?:of|for)\s")
+    audiences = "|".join(sorted(map(re.escape, data["audiences"]), key=len, reverse=True))
+    audience = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?i:"
+                          + audiences + r")\b")  # (not "addressing the needs of the nation")
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
                        frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role,
-                       role_apposition)
+                       role_apposition, audience)
