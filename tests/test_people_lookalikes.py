@@ -76,3 +76,13 @@ def test_a_first_name_after_a_relative_noun_that_is_no_known_first_name_stays_ou
 
 def test_a_year_before_a_name_is_no_house_number():
     assert people("In 2019 Jane Corliss won the race.") == ["Jane Corliss"]
+
+
+def test_a_role_after_a_cast_members_name_is_no_person():
+    found = people("The remake stars Hal Brenner as Otto Quill, and Vera Nagy as Lotte Quill in the lead.")
+    assert found == ["Hal Brenner", "Vera Nagy"]
+
+
+def test_a_name_after_as_that_starts_a_clause_is_a_person():
+    found = people("The mayor thanked Hal Brenner as Vera Nagy looked on.")
+    assert found == ["Hal Brenner", "Vera Nagy"]

@@ -30,6 +30,7 @@ from search.ingest.enrich.person_names import (
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
     blank_nicknames,
+    cast_role,
     firm_or_acronym_follows,
     glued,
     glued_before_name,
@@ -279,8 +280,8 @@ class _Context:
         # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
         self.place = joined and (self.word in _PLACE_PREPOSITIONS
                                  or self.word == "of" and bool(_PLACE_OF.search(text, window, start))) or (
-            chunk[-1:] == " " and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS
-            and bool(_HOUSE_NUMBER.fullmatch(last)))
+            last[-1:].isdigit() and chunk[-1:] == " " and bool(_HOUSE_NUMBER.fullmatch(last))
+            and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS)
         self.article = joined and self.word == "the"
         # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
         self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
@@ -379,7 +380,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
-        or no_person > 0)
+        or no_person > 0 or cast_role(text, begin, end))
     organisation = organisation or no_person == 2
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 

@@ -245,7 +245,7 @@ _NO_PERSON_BEFORE = re.compile(r"(?:\b(?i:image|photo|photograph|picture|credit)
                                r"|voic(?:ed|es|ing)(?!\s+by\b)))"
                                r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?"
                                r"(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Captain|Doctor)\.?\s+)?$")
-_NO_PERSON_CUE = re.compile(r":|by|as|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
+_NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
 # A relative noun, then first names in a list ("sons Paul and", "daughters, Ann, Beth, and "), up to a name.
 _KIN_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+((?:[A-Z][a-z]+,?[ \t]+(?:and[ \t]+)?)*)$")
 
@@ -258,6 +258,18 @@ def no_person_before(text: str, begin: int) -> int:
     if not _NO_PERSON_CUE.search(window) or not (cue := _NO_PERSON_BEFORE.search(window)):
         return 0
     return 2 if cue.group("other") else 1
+
+
+# A cast list's role: "starring Ada Brook as Nell Quist, …", "Professional cosplayer Ada Brook as Nell Quist⏎" — a
+# name, "as", then the role's name, ending where the clause does (not "… thanked Ada Brook as Nell Quist spoke").
+_CAST_BEFORE = re.compile(r"[A-Z][\w'’.-]*[a-z][ \t]+as[ \t]+$")
+_CAST_AFTER = re.compile(r"[ \t]*(?:[,.;:)\n]|$|(?:in|from|on|and)\b)")
+
+
+def cast_role(text: str, begin: int, end: int) -> bool:
+    """Whether the name at `begin`..`end` is a role set after an actor's or a cosplayer's name (`_CAST_BEFORE`)."""
+    return (text.startswith(" as ", begin - 4) and bool(_CAST_BEFORE.search(text, max(0, begin - 40), begin))
+            and bool(_CAST_AFTER.match(text, end)))
 
 
 def kin_before(text: str, start: int, relatives: Words, first_names: Words) -> str:
