@@ -32,7 +32,7 @@ def test_a_second_name_is_no_person_of_its_own_anywhere_in_the_text(text, alias)
 @pytest.mark.parametrize("text", [
     "She took on the role of Hester Crane in the new production.",
     "As a child he voiced Penny Lark in the cartoon.",
-    "Children will love the game Lara Voss and the Tomb, out on Friday.",
+    "Children will love the sitcom Lara Voss and the Tomb, out on Friday.",
 ])
 def test_roles_voiced_characters_and_works_are_no_people(text):
     assert people(text) == []
@@ -70,8 +70,13 @@ def test_a_relative_named_by_a_known_first_name_is_a_person(text, relatives):
     assert found[1:] == relatives
 
 
-def test_a_first_name_after_a_relative_noun_that_is_no_known_first_name_stays_out():
-    assert people("Rita Holm thanked her son Zorvex for the flowers.") == ["Rita Holm"]
+def test_a_given_name_after_a_relative_noun_need_not_be_a_known_first_name():
+    assert people("Rita Holm thanked her sons, Zorvex and Quillan, for the flowers.") == ["Rita Holm", "Zorvex",
+                                                                                          "Quillan"]
+
+
+def test_a_place_after_a_relative_noun_is_no_relative():
+    assert people("Rita Holm visited her daughter in Canada and her son, Canada's envoy.") == ["Rita Holm"]
 
 
 def test_a_year_before_a_name_is_no_house_number():

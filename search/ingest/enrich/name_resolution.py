@@ -31,8 +31,8 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     A single word is a person only when it comes after an honorific ("President Yoon") or is a word
     other than the first of such a full name ("Stoltenberg", "Vázquez" of "Wanda Vázquez Garced");
     it stands for the first word ("Yoon" → "Yoon Suk Yeol") only when some mention of it is titled,
-    so that "Paris" is never taken for "Paris Métro"; a known first name after a relative noun ("his
-    widow, Denise") is a person too. Among several full names, the one last seen wins.
+    so that "Paris" is never taken for "Paris Métro"; a given name after a relative noun ("his widow,
+    Denise") is a person too. Among several full names, the one last seen wins.
     """
     lex = lexicon()
     titled = {m.core for m in mentions if len(m.core) == 1 and m.title in lex.gender}
@@ -67,8 +67,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 names.append(canonical(core))
             elif m.title in lex.regnal:
                 names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
-            elif m.title in lex.gender or m.core[0] in lex.first_names and (
-                    m.title.removesuffix("s") in lex.relatives or m.title in ("children", "kids")):
+            elif m.title in lex.gender or m.title.removesuffix("s") in lex.relatives or m.title in ("children", "kids"):
                 names.append(" ".join(m.tokens))  # "President Yoon", "his wife, Amanda"
             else:
                 names.append(None)

@@ -78,9 +78,10 @@ _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
 # A house number after a preposition: "at 36 Quai des Orfèvres", "of 10 Downing Street" (an address).
 _HOUSE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
 _ADDRESS_PREPOSITIONS = frozenset("at on of from to near".split())
+_NOT_FAMILY = frozenset("friend friends colleague colleagues partner partners".split())  # (a firm's partner)
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
-_PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
+_PLACE_PREPOSITIONS = frozenset("in into near at across outside inside throughout around towards toward via".split())
 # "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
 _PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
                        r"capital|port|oblast|prefecture|state)\s+of\s+$")
@@ -136,12 +137,14 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     title = title if title in lex.gender or title in lex.roles else ""
     if before and before[-1][0].islower() and lex.kinds.get(title) == FLEXIBLE:
         title = ""  # "the major Powers": an adjective, not the rank
+    # "his wife, Amanda,", "their children Anna and Tom": a relative named by a given name, a known first name
+    # or one set off ("his widow, Dervla, said"; not "his wife, Hollywood actress …", "its partner, Goldman,")
+    if not title and (kin := kin_before(text, start, lex.relatives)) and (word.lower() in lex.first_names or (
+            kin not in _NOT_FAMILY and text[start + len(word):start + len(word) + 1] in ",.;)"
+            or text.startswith((" and ", " or "), start + len(word)))):
+        title = kin
     if title and not_a_person((word,), lex.first_names, lower_seen):  # (untitled, it only shortens a name)
         return None
-    kin = "" if title or word.lower() not in lex.first_names else kin_before(text, start, lex.relatives,
-                                                                               lex.first_names)
-    if kin:
-        title = kin  # "his wife, Amanda,", "their children Anna and Tom": a relative named by a first name
     return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
                    (_fold(word),))
 

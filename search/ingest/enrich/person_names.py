@@ -272,8 +272,8 @@ def cast_role(text: str, begin: int, end: int) -> bool:
             and bool(_CAST_AFTER.match(text, end)))
 
 
-def kin_before(text: str, start: int, relatives: Words, first_names: Words) -> str:
-    """The relative noun ("wife", "daughters") that introduces a list of first names ending at `start`
+def kin_before(text: str, start: int, relatives: Words) -> str:
+    """The relative noun ("wife", "daughters") that introduces a list of given names ending at `start`
     ("his widow, Denise", "sons Paul and Tom", "daughters, Ann, Beth, and Cora"), else ""."""
     window = text[max(0, start - 60):start]
     if not window.endswith((" ", ", ")):
@@ -283,8 +283,7 @@ def kin_before(text: str, start: int, relatives: Words, first_names: Words) -> s
         return ""
     noun = kin.group(1).lower()
     singular = "child" if noun in ("children", "kids") else noun[:-1] if noun.endswith("s") else noun
-    return noun if singular in relatives and all(
-        w.strip(",").lower() in first_names for w in kin.group(2).split() if w != "and") else ""
+    return noun if singular in relatives else ""
 
 
 # A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
