@@ -1,6 +1,7 @@
 """People and speakers judged outside the gold set (issue 11, second pass): draw, print, score.
 
     python benchmarks/people_sample.py draw wikinews 16        # keys and texts, NO extractor output
+    python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
@@ -11,7 +12,7 @@ UN statements are long, so on them only the speakers are labelled (`people` is n
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id",
-"part": "look" | "heldout", "people": [...] | null, "speakers": [...], "before": {"people",
+"part": "look" | "heldout" | "look4" | "heldout4", "people": [...] | null, "speakers": [...], "before": {"people",
 "speakers"}}`. Errors of the "look" part may be read and fixed; the "heldout" part is only scored,
 so a fix can be checked on articles nobody tuned on. `score` prints precision/recall per part and
 facet for `before` (the output when the article was labelled) and now.

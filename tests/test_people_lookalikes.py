@@ -33,6 +33,7 @@ def test_a_second_name_is_no_person_of_its_own_anywhere_in_the_text(text, alias)
     "She took on the role of Hester Crane in the new production.",
     "As a child he voiced Penny Lark in the cartoon.",
     "Children will love the sitcom Lara Voss and the Tomb, out on Friday.",
+    "The studio's new video game Orin Falk sold a million copies.",
 ])
 def test_roles_voiced_characters_and_works_are_no_people(text):
     assert people(text) == []
@@ -91,3 +92,7 @@ def test_a_role_after_a_cast_members_name_is_no_person():
 def test_a_name_after_as_that_starts_a_clause_is_a_person():
     found = people("The mayor thanked Hal Brenner as Vera Nagy looked on.")
     assert found == ["Hal Brenner", "Vera Nagy"]
+
+
+def test_a_player_after_the_game_is_a_person():
+    assert people("After the game Orin Falk said the team had played well.") == ["Orin Falk"]

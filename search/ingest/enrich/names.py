@@ -78,6 +78,7 @@ _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
 # A house number after a preposition: "at 36 Quai des Orfèvres", "of 10 Downing Street" (an address).
 _HOUSE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
 _ADDRESS_PREPOSITIONS = frozenset("at on of from to near".split())
+_GAME_KINDS = frozenset("video computer board mobile online card".split())  # "the video game X" (not "the game X")
 _NOT_FAMILY = frozenset("friend friends colleague colleagues partner partners".split())  # (a firm's partner)
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
@@ -278,7 +279,8 @@ class _Context:
             joined = "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n", 0, start)
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
-        thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
+        thing = joined and (self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
+                            or self.word == "game" and len(before) > 1 and before[-2].lower() in _GAME_KINDS)
         link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
         # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
         self.place = joined and (self.word in _PLACE_PREPOSITIONS
