@@ -31,6 +31,7 @@ def test_a_second_name_is_no_person_of_its_own_anywhere_in_the_text(text, alias)
 
 @pytest.mark.parametrize("text", [
     "She took on the role of Hester Crane in the new production.",
+    "He played the title role of Duke Ormond in the revival.",
     "As a child he voiced Penny Lark in the cartoon.",
     "Children will love the sitcom Lara Voss and the Tomb, out on Friday.",
     "The studio's new video game Orin Falk sold a million copies.",
@@ -96,3 +97,12 @@ def test_a_name_after_as_that_starts_a_clause_is_a_person():
 
 def test_a_player_after_the_game_is_a_person():
     assert people("After the game Orin Falk said the team had played well.") == ["Orin Falk"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The court heard a character witness Nadia Orlov speak for the accused.", "Nadia Orlov"),
+    ("Critics voiced concern over Nadia Orlov's plan.", "Nadia Orlov"),
+    ("Reporters asked about the role of Nadia Orlov in the deal.", "Nadia Orlov"),
+])
+def test_role_and_voice_words_before_a_real_person_reject_no_one(text, person):
+    assert people(f"{text} Later {person} met the press.") == [person]

@@ -233,18 +233,21 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
     return False
 
 
-# No mention of a real person (gold rules 4 and 7): a photo credit, a byline ("Image: X.", "Photo by X"), a
-# stage name ("under the stage name X": maybe the name the person goes by), and (group "other": never a
-# person of its own) a character, costume or second name ("the character X", "dressed as X", "his alias
-# of comedian X", "also known as King X", "under the ring name X", "his persona as Mr. X", "the role of X",
-# "she voiced X"; but "voiced by X" and "characters played by X" name the actor).
-_NO_PERSON_BEFORE = re.compile(r"(?:\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)|\bstage\s+names?"
-                               r"|\b(?P<other>characters?|alias|persona(?:\s+as)?|pseudonym|alter[ -]ego"
-                               r"|dressed(?:\s+up)?\s+as|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as"
-                               r"|also\s+known\s+as|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|roles?\s+of"
-                               r"|voic(?:ed|es|ing)(?!\s+by\b)))"
-                               r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?"
-                               r"(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Captain|Doctor)\.?\s+)?$")
+# No mention of a real person (gold rules 4 and 7). Right before the name (group "other": never a person of its
+# own anywhere in the text), a second name or a role: "also known as King X", "under the ring name X", "his
+# persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X in the scandal",
+# "voiced concern over X"). Else, up to two words before it (not "… by": no person at this mention only), a
+# character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a stage name
+# ("under the stage name X": maybe the name the person goes by), a photo credit, a byline ("Image: X.").
+_NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>also\s+known\s+as|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
+                               r"|(?:play(?:s|ed|ing)?|took\s+on|takes?\s+on|title|lead|leading)\s+(?:the\s+)?"
+                               r"(?:(?:title|lead|leading)\s+)?roles?\s+of|voic(?:ed|es|ing))(?:\s+(?:the|a|an|his|her))?"
+                               r"|\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)"
+                               r"|\b(?:stage\s+names?|characters?|alias|persona|pseudonym|alter[ -]ego"
+                               r"|dressed(?:\s+up)?\s+as|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
+                               r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?)"
+                               r"\s*(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Emperor"
+                               r"|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
 _NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
 # A relative noun, then first names in a list ("sons Paul and", "daughters, Ann, Beth, and "), up to a name.
 _KIN_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+((?:[A-Z][a-z]+,?[ \t]+(?:and[ \t]+)?)*)$")
