@@ -67,11 +67,19 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 names.append(canonical(core))
             elif m.title in lex.regnal:
                 names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
-            elif m.title in lex.gender or m.title.removesuffix("s") in lex.relatives or m.title in ("children", "kids"):
+            elif m.title in lex.gender or _relative(m.title, m.core[0]):
                 names.append(" ".join(m.tokens))  # "President Yoon", "his wife, Amanda"
             else:
                 names.append(None)
     return names
+
+
+def _relative(title: str, word: str) -> bool:
+    """Whether a relative noun before a lone given name makes it a person: "his widow, Denise", "sons Paul
+    and Zorvex"; a friend, colleague or partner only before a known first name (a firm's "partner Goldman")."""
+    lex = lexicon()
+    noun = "child" if title in ("children", "kids") else title.removesuffix("s")
+    return noun in lex.relatives and (noun not in ("friend", "colleague", "partner") or word in lex.first_names)
 
 
 def _container(core: tuple[str, ...], by_word: dict[str, list[tuple[str, ...]]],
