@@ -67,7 +67,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 names.append(canonical(core))
             elif m.title in lex.regnal:
                 names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
-            elif m.title in lex.gender or _relative(m.title, m.core[0]):
+            elif m.title in lex.gender or m.title and _relative(m.title, m.core[0]):
                 names.append(" ".join(m.tokens))  # "President Yoon", "his wife, Amanda"
             else:
                 names.append(None)
