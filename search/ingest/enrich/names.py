@@ -79,8 +79,6 @@ _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
 _HOUSE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
 _ADDRESS_PREPOSITIONS = frozenset("at on of from to near".split())
 _GAME_KINDS = frozenset("video computer board mobile online card".split())  # "the video game X" (not "the game X")
-_NOT_FAMILY = frozenset("friend friends colleague colleagues partner partners".split())  # (a firm's partner)
-_LIST_OR_KIN = frozenset("and children kids sons daughters grandchildren".split())  # (a cheap look first)
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 _PLACE_PREPOSITIONS = frozenset("in into near at across outside inside throughout around towards toward via".split())
@@ -139,13 +137,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     title = title if title in lex.gender or title in lex.roles else ""
     if before and before[-1][0].islower() and lex.kinds.get(title) == FLEXIBLE:
         title = ""  # "the major Powers": an adjective, not the rank
-    # "his wife, Amanda,", "their children Anna and Tom": a relative named by a given name, a known first name
-    # or one set off ("his widow, Dervla, said"; not "his wife, Hollywood actress …", "its partner, Goldman,")
-    if not title and before and (before[-1][-1:] == "," or before[-1] in _LIST_OR_KIN) and (
-            kin := kin_before(text, start, lex.relatives)) and (word.lower() in lex.first_names or (
-            kin not in _NOT_FAMILY and text[start + len(word):start + len(word) + 1] in ",.;)"
-            or text.startswith((" and ", " or "), start + len(word)))):
-        title = kin
+    if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
+        title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
     if title and not_a_person((word,), lex.first_names, lower_seen):  # (untitled, it only shortens a name)
         return None
     return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,

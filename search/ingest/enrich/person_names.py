@@ -250,6 +250,7 @@ _NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>also\s+known\s+as|a\.k\.a\.?|(?:
                                r"|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
 _NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
 # A relative noun, then first names in a list ("sons Paul and", "daughters, Ann, Beth, and "), up to a name.
+_LIST_OR_KIN = frozenset("and children kids sons daughters grandchildren".split())
 _KIN_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+((?:[A-Z][a-z]+,?[ \t]+(?:and[ \t]+)?)*)$")
 
 
@@ -275,18 +276,23 @@ def cast_role(text: str, begin: int, end: int) -> bool:
             and bool(_CAST_AFTER.match(text, end)))
 
 
-def kin_before(text: str, start: int, relatives: Words) -> str:
-    """The relative noun ("wife", "daughters") that introduces a list of given names ending at `start`
-    ("his widow, Denise", "sons Paul and Tom", "daughters, Ann, Beth, and Cora"), else ""."""
-    window = text[max(0, start - 60):start]
-    if not window.endswith((" ", ", ")):
+def kin_before(text: str, start: int, word: str, previous: str, relatives: Words, first_names: Words) -> str:
+    """The relative noun ("wife", "daughters") that introduces a list of given names ending with `word` at
+    `start` (`previous` is the word before it), else "": a known first name ("his widow, Denise", "sons Paul
+    and Tom") or one set off ("her sons, Zorvex and Quillan,"; not "his wife, Hollywood actress …", nor a
+    firm's "partner, Goldman,")."""
+    if not (previous[-1:] == "," or previous in _LIST_OR_KIN):  # (a cheap look first)
         return ""
-    kin = _KIN_BEFORE.search(window)
+    window = text[max(0, start - 60):start]
+    kin = _KIN_BEFORE.search(window) if window.endswith((" ", ", ")) else None
     if not kin:
         return ""
     noun = kin.group(1).lower()
     singular = "child" if noun in ("children", "kids") else noun[:-1] if noun.endswith("s") else noun
-    return noun if singular in relatives else ""
+    end = start + len(word)
+    set_off = text[end:end + 1] in ",.;)" or text.startswith((" and ", " or "), end)
+    return noun if singular in relatives and (word.lower() in first_names or (
+        set_off and singular not in ("friend", "colleague", "partner"))) else ""
 
 
 # A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
