@@ -2,6 +2,7 @@
 
     python benchmarks/people_sample.py draw wikinews 16        # keys and texts, NO extractor output
     python benchmarks/people_sample.py draw un 12 --seed 313 --cues --max-words 2000   # third round
+    python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
@@ -12,12 +13,14 @@ UN statements are long, so on them only the speakers are labelled (`people` is n
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id",
-"part": "look" | "heldout" | "look3" | "heldout3", "people": [...] | null, "speakers": [...], "before": {"people",
+"part": "look" | "heldout" | "look3" | "heldout3" | "look4" | "heldout4", "people": [...] | null, "speakers": [...], "before": {"people",
 "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only scored,
 so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips
 the articles of the first round's parts, and names its parts "look3"/"heldout3"; `--cues` keeps only texts with
 a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a
 quotation mark after a capitalised name), where speakers other than the one of record are likely.
+Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names abound,
+also skipping only the first round's articles, and names its parts "look4"/"heldout4".
 `score` prints precision/recall per part and facet for `before` (the output when the article was
 labelled) and now.
 """
@@ -43,6 +46,19 @@ GOLD = Path(__file__).resolve().parent / "gold"
 JUDGEMENTS = GOLD / "people_judgements.jsonl"
 SEED = 311
 MAX_WORDS = {"wikinews": 700, "reuters": 500, "un": 100_000}
+# Round 4 (issue 11, people precision on general news): a new seed, drawn from articles in no gold file
+# and not judged before, Wikinews biased toward the kinds where look-alikes of names abound
+# (entertainment, culture, sport, science, technology, obituaries, crime) by words of the title or
+# lead. Every third article drawn is held out ("heldout4"), the rest may be read ("look4").
+ROUND4_SEED = 4311
+ROUND4_KINDS = re.compile(
+    r"\b(?:film|movie|actor|actress|cinema|game|video game|novel|book|author|comic|cosplay|convention|"
+    r"festival|music|album|song|singer|band|concert|award|prize|museum|art|artist|theatre|theater|"
+    r"television|TV|series|show|football|soccer|cricket|rugby|tennis|golf|basketball|baseball|hockey|"
+    r"olympic|championship|cup|league|match|race|athlete|player|coach|team|science|scientists?|"
+    r"researchers?|study|species|fossil|space|NASA|telescope|technology|software|app|computer|robot|"
+    r"internet|dies|died|death|dead|obituary|aged|police|murder|killed|arrested|charged|sentenced|"
+    r"court|trial|prison|shooting|stolen)\b", re.IGNORECASE)
 
 
 
@@ -79,6 +95,17 @@ def draw(corpus: str, count: int, seed: int = SEED, cues: bool = False,
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in skip and len(a.text.split()) <= limit and (not cues or SPEECH_CUES.search(a.text)))
     return random.Random(f"{seed}:{corpus}").sample(pool, count)
+
+
+def draw_round4(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 4: `count` articles of `corpus` in no gold file and not judged, Wikinews only of the kinds
+    ROUND4_KINDS names in its title or first 300 characters; each with its part ("look4"/"heldout4")."""
+    skip = gold_keys() | judged_keys()
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= MAX_WORDS[corpus]
+                  and (corpus != "wikinews" or ROUND4_KINDS.search(f"{a.title}\n{a.text[:300]}")))
+    drawn = random.Random(f"{ROUND4_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout4" if i % 3 == 2 else "look4", a) for i, (k, a) in enumerate(drawn)]
 
 
 def _norm(value: str) -> str:
@@ -130,6 +157,7 @@ def main() -> None:
     drawing.add_argument("--seed", type=int, default=SEED, help="another seed draws a new sample (skips judged ones)")
     drawing.add_argument("--cues", action="store_true", help="only texts with a cue of quoted or reported speech")
     drawing.add_argument("--max-words", type=int, default=None, help="longest text drawn (default per corpus)")
+    drawing.add_argument("--round4", action="store_true", help="the fourth round's draw (new seed, kinds, parts)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -138,13 +166,15 @@ def main() -> None:
     if args.command == "score":
         score(args.errors)
         return
-    for key, article in draw(args.corpus, args.count, args.seed, args.cues, args.max_words):
+    drawn = (draw_round4(args.corpus, args.count) if args.round4
+             else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
+    for key, part, article in drawn:
         if args.before:
             found = enrich(article)
-            print(json.dumps({"corpus": args.corpus, "id": key,
+            print(json.dumps({"corpus": args.corpus, "id": key, **({"part": part} if part else {}),
                               "before": {"people": found.people, "speakers": found.speakers}}, ensure_ascii=False))
             continue
-        print(f"=== {key}  (speaker field: {article.speakers if args.corpus == 'un' else '-'})\n{article.text}\n")
+        print(f"=== {key} {part} (speaker field: {article.speakers if args.corpus == 'un' else '-'})\n{article.text}\n")
 
 
 if __name__ == "__main__":

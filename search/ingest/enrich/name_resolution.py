@@ -31,9 +31,10 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     A single word is a person only when it comes after an honorific ("President Yoon") or is a word
     other than the first of such a full name ("Stoltenberg", "Vázquez" of "Wanda Vázquez Garced");
     it stands for the first word ("Yoon" → "Yoon Suk Yeol") only when some mention of it is titled,
-    so that "Paris" is never taken for "Paris Métro". Among several full names, the one last seen wins,
-    except for a name that is also a word ("Trump", "Rose"): alone and untitled, it is a person only as the
-    last word of exactly one full name.
+    so that "Paris" is never taken for "Paris Métro"; a given name after a relative noun ("his widow,
+    Denise") is a person too. Among several full names, the one last seen wins, except for a name that
+    is also a word ("Trump", "Rose"): alone and untitled, it is a person only as the last word of exactly
+    one full name.
     """
     lex = lexicon()
     titled = {m.core for m in mentions if len(m.core) == 1 and m.title in lex.gender}
@@ -71,11 +72,19 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 names.append(canonical(core))
             elif m.title in lex.regnal:
                 names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
-            elif m.title in lex.gender:
-                names.append(" ".join(m.tokens))
+            elif m.title in lex.gender or m.title and _relative(m.title, m.core[0]):
+                names.append(" ".join(m.tokens))  # "President Yoon", "his wife, Amanda"
             else:
                 names.append(None)
     return names
+
+
+def _relative(title: str, word: str) -> bool:
+    """Whether a relative noun before a lone given name makes it a person: "his widow, Denise", "sons Paul
+    and Zorvex"; a friend, colleague or partner only before a known first name (a firm's "partner Goldman")."""
+    lex = lexicon()
+    noun = "child" if title in ("children", "kids") else title.removesuffix("s")
+    return noun in lex.relatives and (noun not in ("friend", "colleague", "partner") or word in lex.first_names)
 
 
 def _container(core: tuple[str, ...], by_word: dict[str, list[tuple[str, ...]]],

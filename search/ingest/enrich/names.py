@@ -30,11 +30,14 @@ from search.ingest.enrich.person_names import (
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
     blank_nicknames,
+    cast_role,
     firm_or_acronym_follows,
     glued,
     glued_before_name,
     headline_end,
     headline_verb,
+    kin_before,
+    no_person_before,
     not_a_person,
     place_follows,
     place_forms,
@@ -70,16 +73,15 @@ _DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight
 # (not when the next line goes on in lower case: a hard-wrapped sentence, "X, the former President of our⏎party")
 _WRAPPED_LINE_END = frozenset(",;-–(") | frozenset("abcdefghijklmnopqrstuvwxyz")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(?![ \t]*[a-z])|$)")
-# No mention of a real person (gold rules 4 and 7): a photo credit, a byline ("Image: X.", "Photo by X"),
-# and a character, costume or alias ("the character X", "dressed as X", "his alias of comedian X").
-_NO_PERSON_BEFORE = re.compile(r"(?:\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)"
-                               r"|\b(?:characters?|alias|persona|pseudonym|alter[ -]ego|dressed(?:\s+up)?\s+as"
-                               r"|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
-                               r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:[a-z-]+\s+){0,2})?)\s*$")
-_NO_PERSON_CUE = re.compile(r":|by|as|haracter|lias|ersona|seudonym|ego|osplay")
+# A model's designation before the name words: "a Boeing B-17 Flying Fortress", "the F-16 Fighting Falcon".
+_MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
+# A house number after a preposition: "at 36 Quai des Orfèvres", "of 10 Downing Street" (an address).
+_HOUSE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
+_ADDRESS_PREPOSITIONS = frozenset("at on of from to near".split())
+_GAME_KINDS = frozenset("video computer board mobile online card".split())  # "the video game X" (not "the game X")
 _LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
-_PLACE_PREPOSITIONS = frozenset("in near at across outside inside throughout around towards toward via".split())
+_PLACE_PREPOSITIONS = frozenset("in into near at across outside inside throughout around towards toward via".split())
 # "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
 _PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
                        r"capital|port|oblast|prefecture|state)\s+of\s+$")
@@ -100,13 +102,6 @@ class Mention:
     organisation: bool  # part of an organisation's or place's name ("Hagia Sophia Museum")
     reporter: bool  # a correspondent or a sign-off ("Oh Soo-young, Arirang News.")
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
-
-
-def _no_person_before(text: str, begin: int) -> bool:
-    """Whether a credit, character or alias phrase comes right before `begin` (`_NO_PERSON_BEFORE`),
-    with a cheap look for its words first: this runs for most mentions."""
-    window = text[max(0, begin - 48):begin]
-    return bool(_NO_PERSON_CUE.search(window)) and bool(_NO_PERSON_BEFORE.search(window))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -145,6 +140,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     title = title if title in lex.gender or title in lex.roles else ""
     if before and before[-1][0].islower() and lex.kinds.get(title) == FLEXIBLE:
         title = ""  # "the major Powers": an adjective, not the rank
+    if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
+        title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
     if title and not_a_person((word,), lex.first_names, lower_seen):  # (untitled, it only shortens a name)
         return None
     return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
@@ -280,11 +277,14 @@ class _Context:
             joined = "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n", 0, start)
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
-        thing = joined and self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
+        thing = joined and (self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
+                            or self.word == "game" and len(before) > 1 and before[-2].lower() in _GAME_KINDS)
         link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
         # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
         self.place = joined and (self.word in _PLACE_PREPOSITIONS
-                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start)))
+                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start))) or (
+            last[-1:].isdigit() and chunk[-1:] == " " and bool(_HOUSE_NUMBER.fullmatch(last))
+            and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS)
         self.article = joined and self.word == "the"
         # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
         self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
@@ -301,7 +301,8 @@ class _Context:
         self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
         self.title_of = next((word for word in chain if word in lex.gender), "")  # "minister" of "Minister of …"
         # "Center for Biological Diversity".
-        named_thing = not self.after_title_of and any(word in lex.organisation for word in chain)
+        named_thing = not self.after_title_of and any(word in lex.organisation for word in chain) and not (
+            chain[-1] in lex.held_by and link != "and")  # "the Presidency of Jane Doe": hers
         # "School of Marine and Atmospheric Science": a name's second part after "and" (doubtful only: "the
         # Bank of England and Mark Carney")
         self.continued = link == "and" and not self.listed and named_thing
@@ -356,6 +357,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen)
+                    or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
                     or (headline and text.find(words[j - 1], lower_seen.headline_end) < 0))  # "… At Campaign Rally"
     if i > 0:  # a possessive is no title: "Prime Minister's Questions"
         possessive = text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1]))
@@ -371,6 +373,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         "\n" not in previous or previous[-1] not in _WRAPPED_LINE_END)
     reporter = title in lex.reporter_roles or sign_off
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
+    no_person = no_person_before(text, begin)
     doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
         text, words, offsets, i, end, context, after_title_of, lex)
         # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
@@ -380,7 +383,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
-        or _no_person_before(text, begin))
+        or no_person > 0 or cast_role(text, begin, end))
+    organisation = organisation or no_person == 2
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
 
 

@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from search.ingest.enrich import speech_rules as speech
+from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.name_resolution import gender_of, resolve
 from search.ingest.enrich.names import Mention, find_mentions
 from search.ingest.enrich.of_record import find_cues, names_before
@@ -79,8 +80,9 @@ def find_people(text: str) -> People:
 def _accepted(mentions: list[Mention], names: list[str | None]) -> set[str]:
     """Names never used as part of an organisation or place ("Hagia Sophia Museum"), with at least
     one mention that is not doubtful ("in Karol Bagh", "the Grateful Dead": see `Mention.doubtful`)."""
+    regnal = lexicon().regnal  # "Saint Francis Hospital", "King X" of a character: the titled name is a thing's
     rejected = {name for mention, name in zip(mentions, names, strict=True)
-                if mention.organisation and len(mention.core) > 1}
+                if mention.organisation and (len(mention.core) > 1 or mention.title in regnal)}
     return {name for mention, name in zip(mentions, names, strict=True)
             if name and name not in rejected and not mention.doubtful}
 

@@ -9,8 +9,8 @@ examples:
   names that begin with one ("Tesco Polska": a branch, a product);
 * countries and territories (the places gazetteer, built from pycountry and countryinfo): the whole
   candidate ("Saint Lucia", "Viet Nam"), or its last word when the first is not a known first name
-  ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays); days named like holidays the same
-  way ("Independence Day", but "Doris Day");
+  ("Statistics Canada", "Vision Burundi"; but "Michael Jordan" stays); holidays and breaks the same
+  way ("Independence Day", "Lenten Break", but "Doris Day");
 * names whose every word has the Arabic article ("Al-Quds Al-Sharif", "Al-Haram Al-Sharif"): a person's
   name begins with a given name;
 * plural nouns: a last word that is the plural of a word the text also uses in lower case
@@ -21,6 +21,10 @@ examples:
 
 Institutional head nouns ("Statute", "Consensus", "Platform") are not here: they are words of the
 `organisation` list of `people.toml`, which end a name wherever they follow it.
+
+Some phrases before a name say it is no mention of a person (`no_person_before`): a credit, a character,
+a costume, a role or a second name ("also known as", "under the ring name"); and a relative noun before a
+first name says it is one (`kin_before`: "his widow, Denise").
 
 The helpers after it judge the shape of the text around a name for `names.py`: runs of capitalised
 words across line wraps, title-case headline words ("… Clinton Speaks At Rally"), words shaped like
@@ -52,6 +56,8 @@ _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks"
 _WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
 # A job noun glued before a name: "Whistleblower Edward Snowden", "Moderator Chris Wallace" (with a first name after)
 _JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")
+# Last words of holidays and breaks: "Independence Day", "Lenten Break", "Easter Recess" (but "Doris Day").
+_HOLIDAY_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holidays", "Weekend"))
 
 
 class Words(Protocol):
@@ -222,9 +228,71 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
             return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
         if all(token.lower().startswith(("al-", "el-")) for token in tokens):
             return True  # every word with the Arabic article, none a given name: "Al-Quds Al-Sharif"
-        if _country(tokens[-1].lower()) or tokens[-1] == "Day":
+        if _country(tokens[-1].lower()) or tokens[-1] in _HOLIDAY_HEADS:
             return None  # "Statistics Canada", "Independence Day" (but "Michael Jordan", "Doris Day")
     return False
+
+
+# No mention of a real person (gold rules 4 and 7). Right before the name (group "other": never a person of its
+# own anywhere in the text), a second name or a role: "also known as King X", "under the ring name X", "his
+# persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X in the scandal",
+# "voiced concern over X"). Else, up to two words before it (not "… by": no person at this mention only), a
+# character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a stage name
+# ("under the stage name X": maybe the name the person goes by), a photo credit, a byline ("Image: X.").
+_NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>also\s+known\s+as|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
+                               r"|(?:play(?:s|ed|ing)?|took\s+on|takes?\s+on|title|lead|leading)\s+(?:the\s+)?"
+                               r"(?:(?:title|lead|leading)\s+)?roles?\s+of|voic(?:ed|es|ing))(?:\s+(?:the|a|an|his|her))?"
+                               r"|\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)"
+                               r"|\b(?:stage\s+names?|characters?|alias|persona|pseudonym|alter[ -]ego"
+                               r"|dressed(?:\s+up)?\s+as|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
+                               r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?)"
+                               r"\s*(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Emperor"
+                               r"|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
+_NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
+# A relative noun, then first names in a list ("sons Paul and", "daughters, Ann, Beth, and "), up to a name.
+_LIST_OR_KIN = frozenset("and children kids sons daughters grandchildren".split())
+_KIN_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+((?:[A-Z][a-z]+,?[ \t]+(?:and[ \t]+)?)*)$")
+
+
+def no_person_before(text: str, begin: int) -> int:
+    """2 when a character, costume or second-name phrase comes right before `begin` (no person of its own
+    anywhere in the text), 1 after a credit or a stage name (no person here), else 0 (`_NO_PERSON_BEFORE`,
+    with a cheap look for its words first: this runs for most mentions)."""
+    window = text[max(0, begin - 56):begin]
+    if not _NO_PERSON_CUE.search(window) or not (cue := _NO_PERSON_BEFORE.search(window)):
+        return 0
+    return 2 if cue.group("other") else 1
+
+
+# A cast list's role: "starring Ada Brook as Nell Quist, …", "Professional cosplayer Ada Brook as Nell Quist⏎" — a
+# name, "as", then the role's name, ending where the clause does (not "… thanked Ada Brook as Nell Quist spoke").
+_CAST_BEFORE = re.compile(r"[A-Z][\w'’.-]*[a-z][ \t]+as[ \t]+$")
+_CAST_AFTER = re.compile(r"[ \t]*(?:[,.;:)\n]|$|(?:in|from|on|and)\b)")
+
+
+def cast_role(text: str, begin: int, end: int) -> bool:
+    """Whether the name at `begin`..`end` is a role set after an actor's or a cosplayer's name (`_CAST_BEFORE`)."""
+    return (text.startswith(" as ", begin - 4) and bool(_CAST_BEFORE.search(text, max(0, begin - 40), begin))
+            and bool(_CAST_AFTER.match(text, end)))
+
+
+def kin_before(text: str, start: int, word: str, previous: str, relatives: Words, first_names: Words) -> str:
+    """The relative noun ("wife", "daughters") that introduces a list of given names ending with `word` at
+    `start` (`previous` is the word before it), else "": a known first name ("his widow, Denise", "sons Paul
+    and Tom") or one set off ("her sons, Zorvex and Quillan,"; not "his wife, Hollywood actress …", nor a
+    firm's "partner, Goldman,")."""
+    if not (previous[-1:] == "," or previous in _LIST_OR_KIN):  # (a cheap look first)
+        return ""
+    window = text[max(0, start - 60):start]
+    kin = _KIN_BEFORE.search(window) if window.endswith((" ", ", ")) else None
+    if not kin:
+        return ""
+    noun = kin.group(1).lower()
+    singular = "child" if noun in ("children", "kids") else noun[:-1] if noun.endswith("s") else noun
+    end = start + len(word)
+    set_off = text[end:end + 1] in ",.;)" or text.startswith((" and ", " or "), end)
+    return noun if singular in relatives and (word.lower() in first_names or (
+        set_off and singular not in ("friend", "colleague", "partner"))) else ""
 
 
 # A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
