@@ -6,7 +6,7 @@ speeches delivered ("X delivered the annual address", "X addressed the nation") 
 quoted ("The message reads, in part: …", sent by the subject before it); and the speakers the
 input gives (`speaker`, `author` or `byline` fields: see `with_given`).
 
-This module only finds where the cues are; `people.py` decides which named person each one
+This module only finds where the cues are; `attribution.py` decides which named person each one
 credits, with the same name resolution as for verbs of saying. The word lists are in the
 `[speech]` part of `people.toml`.
 """

@@ -1,4 +1,4 @@
-"""Sentences and quotations of a text, as speaker attribution (`people.py`) reads them.
+"""Sentences and quotations of a text, as speaker attribution (`attribution.py`) reads them.
 
 Sentences are split with one regular expression and the abbreviation list of `text.py` rather than
 with Punkt, which alone would cost most of the time budget (1 ms per 1,000 characters).

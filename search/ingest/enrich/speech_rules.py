@@ -1,4 +1,4 @@
-"""The patterns speaker attribution (`people.py`) matches, compiled once from the `[speech]` word lists of
+"""The patterns speaker attribution (`attribution.py`) matches, compiled once from the `[speech]` word lists of
 `people.toml` and the name lexicon of `names.py`: verbs of saying, what may stand between a speaker's name
 and the verb ("X, the minister, said", "X of the army's Western Command said", "X, who once said"), and what
 may stand before a clause's subject, a pronoun, a role ("The governor said") or a joint subject ("The
@@ -31,7 +31,7 @@ NAMING = ("according to", "According to", "words of", "to quote", "To quote", "q
           "greetings from", "greetings of", "wishes from")  # "I bring greetings from President X" (gold rule 35)
 
 
-# Fixed patterns of attribution (people.py): what may come between a name and its verb, and clause cues.
+# Fixed patterns of attribution (attribution.py): what may come between a name and its verb, and clause cues.
 TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
 OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
 SET_OFF = re.compile(r"\s*[,—–]")  # the end of a name in apposition
