@@ -42,6 +42,24 @@ def test_plainly_english_text_skips_the_model_and_other_text_does_not():
     assert not plainly_english(_WORD.findall(terse.lower())) and detect_language(terse) == "en"  # by the model
 
 
+def test_english_without_the_word_the_skips_the_model_and_germanic_texts_sharing_words_do_not():
+    wire = "Acme Tools Corp, a unit of Bolt Holdings, said it is cutting its prices by two pct from Monday."
+    assert plainly_english(_WORD.findall(wire.lower())) and detect_language(wire) == "en"
+    # Dutch, Danish, Swedish and German write "in", "is", "was", "for", "at", "to" too, but no anchor word
+    germanic = {
+        "nl": "De minister zei dinsdag dat het kabinet in het nieuwe jaar de pensioenen verhoogt; dit was een "
+              "besluit na weken van overleg met de bonden, en het is voor iedereen goed.",
+        "da": "Ministeren sagde tirsdag, at regeringen vil hæve pensionerne næste år, og at det er for tidligt "
+              "at sige hvad det vil koste; han var i Bruxelles til et møde.",
+        "sv": "Ministern sade på tisdagen att regeringen ska höja pensionerna nästa år, och att det är för "
+              "tidigt att säga vad det kostar; han var i Stockholm.",
+        "de": "Der Minister sagte am Dienstag in Berlin, was die Regierung plant, sei für alle gut; es ist ein "
+              "Plan, der in diesem Jahr beschlossen wird.",
+    }
+    for code, text in germanic.items():
+        assert not plainly_english(_WORD.findall(text.lower())) and detect_language(text) == code
+
+
 def test_a_text_without_letters_has_no_language_and_a_given_one_wins():
     assert detect_language("2024-03-01 12:00 … 42 %") == ""
     assert given_language(["fr-FR"]) == "fr" and given_language(["pt_BR"]) == "pt"
