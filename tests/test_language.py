@@ -95,3 +95,18 @@ def test_the_index_counts_filters_and_names_languages(tmp_path):
     french = article_facets_html(get_article("fr", index_dir=index_dir))
     assert "This article is in French" in french and "English text only" in french
     assert "English text only" not in article_facets_html(get_article("en", index_dir=index_dir))
+
+
+def test_the_remembered_automaton_walk_finds_py3langid_s_features_in_its_order():
+    from py3langid.langid import visit_counts
+
+    from search.ingest.enrich.language import _loaded, _walk
+
+    identifier = _loaded()
+    wire = "Acme Corp 4th qtr shr 12 cts vs 9 cts net 1.2 mln vs 0.9 mln revs 20.1 mln vs 18.3 mln"
+    for text in [*TEXTS.values(), wire, wire, "  double  spaces ", "", " "]:  # the wire twice: from the memo
+        data = identifier._encode(text.lower())
+        expected = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data)
+        walked = _walk(identifier, data)
+        assert (walked is None and expected is None) or list(walked.items()) == list(expected.items())
+    assert detect_language(wire) == str(identifier.classify(wire.lower())[0])

@@ -93,13 +93,13 @@ def _walk(identifier: LanguageIdentifier, text: bytes) -> Counter[int] | None:
     """py3langid's `visit_counts` (feature -> count, in order of first visit; None for none),
     walking each word of `text` with the space after it once per start state (`_walks`)."""
     nextmove, rowbase, output = identifier.tk_nextmove, identifier._rowbase, identifier.tk_output
-    state, features = 0, []
+    state, features = 0, list[int]()
     words = text.split(b" ")
     for i, word in enumerate(words):
         key = (state, word + b" " if i < len(words) - 1 else word)
         walked = _walks.get(key)
         if walked is None:
-            walk_state, found = state, []
+            walk_state, found = state, list[int]()
             for byte in key[1]:
                 walk_state = nextmove[rowbase[walk_state] + byte]
                 if output[walk_state] >= 0:
