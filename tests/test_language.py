@@ -42,6 +42,24 @@ def test_plainly_english_text_skips_the_model_and_other_text_does_not():
     assert not plainly_english(_WORD.findall(terse.lower())) and detect_language(terse) == "en"  # by the model
 
 
+def test_english_without_the_word_the_skips_the_model_and_germanic_texts_sharing_words_do_not():
+    wire = "Acme Tools Corp, a unit of Bolt Holdings, said it is cutting its prices by two pct from Monday."
+    assert plainly_english(_WORD.findall(wire.lower())) and detect_language(wire) == "en"
+    # Dutch, Danish, Swedish and German write "in", "is", "was", "for", "at", "to" too, but no anchor word
+    germanic = {
+        "nl": "De minister zei dinsdag dat het kabinet in het nieuwe jaar de pensioenen verhoogt; dit was een "
+              "besluit na weken van overleg met de bonden, en het is voor iedereen goed.",
+        "da": "Ministeren sagde tirsdag, at regeringen vil hæve pensionerne næste år, og at det er for tidligt "
+              "at sige hvad det vil koste; han var i Bruxelles til et møde.",
+        "sv": "Ministern sade på tisdagen att regeringen ska höja pensionerna nästa år, och att det är för "
+              "tidigt att säga vad det kostar; han var i Stockholm.",
+        "de": "Der Minister sagte am Dienstag in Berlin, was die Regierung plant, sei für alle gut; es ist ein "
+              "Plan, der in diesem Jahr beschlossen wird.",
+    }
+    for code, text in germanic.items():
+        assert not plainly_english(_WORD.findall(text.lower())) and detect_language(text) == code
+
+
 def test_a_text_without_letters_has_no_language_and_a_given_one_wins():
     assert detect_language("2024-03-01 12:00 … 42 %") == ""
     assert given_language(["fr-FR"]) == "fr" and given_language(["pt_BR"]) == "pt"
@@ -77,3 +95,18 @@ def test_the_index_counts_filters_and_names_languages(tmp_path):
     french = article_facets_html(get_article("fr", index_dir=index_dir))
     assert "This article is in French" in french and "English text only" in french
     assert "English text only" not in article_facets_html(get_article("en", index_dir=index_dir))
+
+
+def test_the_remembered_automaton_walk_finds_py3langid_s_features_in_its_order():
+    from py3langid.langid import visit_counts
+
+    from search.ingest.enrich.language import _loaded, _walk
+
+    identifier = _loaded()
+    wire = "Acme Corp 4th qtr shr 12 cts vs 9 cts net 1.2 mln vs 0.9 mln revs 20.1 mln vs 18.3 mln"
+    for text in [*TEXTS.values(), wire, wire, "  double  spaces ", "", " "]:  # the wire twice: from the memo
+        data = identifier._encode(text.lower())
+        expected = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data)
+        walked = _walk(identifier, data)
+        assert (walked is None and expected is None) or list(walked.items()) == list(expected.items())
+    assert detect_language(wire) == str(identifier.classify(wire.lower())[0])

@@ -242,7 +242,7 @@ def _candidate(text: str, tokens: list[Token], start: int, end: int, tables: Tab
         start_char = tokens[start - 1][1]
     name = text[start_char:end_char]
     lowered = normalise(name).lower()
-    if lowered in tables.not_organisations or any(lowered.endswith(e) for e in tables.not_endings) \
+    if lowered in tables.not_organisations or lowered.endswith(tables.not_endings) \
             or lowered.startswith("non-"):
         return None
     return Candidate(start_char, end_char, name, tables.keys.get(fold(name)), 1)

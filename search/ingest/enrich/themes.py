@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,7 @@ def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[
     mentions: dict[str, list[list[Any]]] = defaultdict(list)  # theme -> [phrase, weight, end, start] in order
     seen: dict[str, int] = {}  # stem of an exact phrase -> its occurrences so far
     by_first = taxonomy.by_first_stem
-    for i in [i for i, first in enumerate(stems) if first in by_first]:  # a comprehension: fast
+    for i in compress(count(), map(by_first.__contains__, stems)):  # the stems that start a phrase, found in C
         first, occurrence = stems[i], -1
         for phrase, theme in by_first[first]:
             if len(phrase.stems) > 1 and tuple(stems[i:i + len(phrase.stems)]) != phrase.stems:

@@ -1,0 +1,122 @@
+"""Enrichment: same output as another checkout, and its CPU cost per article.
+
+A change made for speed must not change a single facet value. `dump` enriches every article of
+Wikinews, the UN General Debate, the Kremlin/Zelenskyy releases and the first Reuters-21578
+articles with the code of the checkout it is run from, and writes what enrichment gives (facets,
+theme evidence, date) as JSON lines; two dumps, one made in a second worktree at the base
+commit (`git worktree add ../base <commit>`), must be byte-identical (`compare`).
+
+`speed` measures CPU time (`time.process_time`, not wall-clock: the machine is shared), the
+best of several rounds after a warm-up round, per extraction step and in total. Run it in both
+checkouts alternately, in the same minutes, to compare.
+
+    python benchmarks/enrich_check.py dump /tmp/new.jsonl      # and in ../base: /tmp/base.jsonl
+    python benchmarks/enrich_check.py compare /tmp/base.jsonl /tmp/new.jsonl
+    python benchmarks/enrich_check.py speed --corpus reuters --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from corpora import KREMLIN, UN_DEBATE, jsonl_records, reuters_article, reuters_records, wikinews
+
+from search.ingest.enrich import EXTRACTORS, enrich
+from search.ingest.enrich.metadata import find_date
+from search.ingest.readers import article_from_record
+from search.model import Article
+
+
+def corpus(name: str, reuters_limit: int) -> list[Article]:
+    """One shared corpus's articles, read as the product reads them."""
+    if name == "wikinews":
+        return wikinews()
+    if name == "un":
+        return [article_from_record({k: v for k, v in r.items() if not k.startswith("gold_")}, f"un:{r['id']}")
+                for r in jsonl_records(UN_DEBATE)]
+    if name == "kremlin":
+        return [article_from_record(r, f"kremlin:{r['id']}") for r in jsonl_records(KREMLIN)]
+    return [reuters_article(r) for r in reuters_records(reuters_limit)]
+
+
+def enriched_lines(reuters_limit: int) -> Iterator[str]:
+    """Every article's enrichment as one JSON line: corpus, id, facets, theme evidence, date."""
+    for name in ("wikinews", "un", "kremlin", "reuters"):
+        for article in corpus(name, reuters_limit):
+            found = enrich(article)
+            yield json.dumps([name, article.id, found.facets, found.theme_evidence,
+                              found.published.isoformat() if found.published else None], ensure_ascii=False)
+
+
+def dump(path: Path, reuters_limit: int) -> None:
+    started, count = time.process_time(), 0
+    with path.open("w", encoding="utf-8") as out:
+        for line in enriched_lines(reuters_limit):
+            out.write(line + "\n")
+            count += 1
+    print(f"{count} articles enriched in {time.process_time() - started:.1f} s CPU -> {path}")
+
+
+def compare(base: Path, new: Path) -> int:
+    """0 when both dumps are identical; else the number of differing articles (the first few shown)."""
+    old_lines, new_lines = base.read_text("utf-8").splitlines(), new.read_text("utf-8").splitlines()
+    if len(old_lines) != len(new_lines):
+        print(f"different numbers of articles: {len(old_lines)} vs {len(new_lines)}")
+        return max(1, abs(len(old_lines) - len(new_lines)))
+    differing = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
+    for a, b in differing[:5]:
+        print("base:", a[:300], "\nnew: ", b[:300])
+    print(f"{len(old_lines)} articles, {len(differing)} differ")
+    return len(differing)
+
+
+def speed(name: str, rounds: int, reuters_limit: int) -> None:
+    """CPU ms per article of each extraction step alone and of `enrich`, best of `rounds`."""
+    articles = corpus(name, reuters_limit)
+    steps: dict[str, Callable[[Article], object]] = {
+        **{step: EXTRACTORS[step] for step in ("language", "people", "places", "organisations", "themes")},
+        "date": lambda a: find_date(a.text), "enrich": enrich}
+    for article in articles:  # warm-up: models and tables loaded, memos filled
+        enrich(article)
+    best = dict.fromkeys(steps, float("inf"))
+    for _ in range(rounds):
+        for step, run in steps.items():
+            started = time.process_time()
+            for article in articles:
+                run(article)
+            best[step] = min(best[step], time.process_time() - started)
+    per_article = {step: seconds / len(articles) * 1000 for step, seconds in best.items()}
+    print(f"{name}, {len(articles)} articles, CPU ms/article: "
+          + " ".join(f"{step} {ms:.3f}" for step, ms in per_article.items())
+          + f"; enrichment {1000 / per_article['enrich']:.0f} articles/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    dumping = commands.add_parser("dump")
+    dumping.add_argument("path", type=Path)
+    comparing = commands.add_parser("compare")
+    comparing.add_argument("base", type=Path)
+    comparing.add_argument("new", type=Path)
+    timing = commands.add_parser("speed")
+    timing.add_argument("--corpus", choices=("reuters", "wikinews", "un", "kremlin"), default="reuters")
+    timing.add_argument("--rounds", type=int, default=3)
+    for command in (dumping, timing):
+        command.add_argument("--reuters", type=int, default=5000, help="Reuters articles (default 5000)")
+    args = parser.parse_args()
+    if args.command == "dump":
+        dump(args.path, args.reuters)
+    elif args.command == "compare":
+        sys.exit(1 if compare(args.base, args.new) else 0)
+    else:
+        speed(args.corpus, args.rounds, args.reuters)
+
+
+if __name__ == "__main__":
+    main()
