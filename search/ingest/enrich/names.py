@@ -26,9 +26,12 @@ from search.ingest.enrich.name_lexicon import (
     lexicon,
 )
 from search.ingest.enrich.person_names import (
+    AGE_TITLE,
     MONTHS,
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
+    after_full_name,
+    age_word,
     blank_nicknames,
     cast_role,
     firm_or_acronym_follows,
@@ -102,6 +105,7 @@ class Mention:
     organisation: bool  # part of an organisation's or place's name ("Hagia Sophia Museum")
     reporter: bool  # a correspondent or a sign-off ("Oh Soo-young, Arirang News.")
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
+    peerage: bool = False  # a peer's title set after a full name ("Colin Sutherland, Lord Carloway"): its alias
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -137,7 +141,7 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         return None
     before = text[max(0, start - 30):start].rsplit(None, 1)
     title = before[-1].lower() if before and before[-1][-1:].isalpha() else ""
-    title = title if title in lex.gender or title in lex.roles else ""
+    title = AGE_TITLE if age_word(title) else title if title in lex.gender or title in lex.roles else ""
     if before and before[-1][0].islower() and lex.kinds.get(title) == FLEXIBLE:
         title = ""  # "the major Powers": an adjective, not the rank
     if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
@@ -358,10 +362,12 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         return None  # "Saint Lucia", "New Zealand Maori"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
-                    or (headline and text.find(words[j - 1], lower_seen.headline_end) < 0))  # "… At Campaign Rally"
+                    or (headline and context.word != "by"  # "… At Campaign Rally" (not "Remarks by Jane Roe")
+                        and text.find(words[j - 1], lower_seen.headline_end) < 0))
     if i > 0:  # a possessive is no title: "Prime Minister's Questions"
         possessive = text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1]))
-        title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) and not possessive else ""
+        title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) and not possessive else (
+            AGE_TITLE if age_word(words[i - 1]) else "")  # "Fourteen-year-old Zoe"
     else:
         title = context.word if context.word in lex.gender or context.word in lex.roles else ""
     if domain and not title:
@@ -385,7 +391,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or cast_role(text, begin, end))
     organisation = organisation or no_person == 2
-    return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
+    peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
+    return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
 
 
 def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int, context: _Context,

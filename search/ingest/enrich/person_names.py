@@ -58,6 +58,9 @@ _WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
 _JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")
 # Last words of holidays and breaks: "Independence Day", "Lenten Break", "Easter Recess" (but "Doris Day").
 _HOLIDAY_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holidays", "Weekend"))
+# An age word before a lone given name: "Fourteen-year-old Zoe", "the 12-year-old Liam", "a 30-years-old Tom".
+_AGE_WORD = re.compile(r"(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-years?-old", re.IGNORECASE)
+AGE_TITLE = "year-old"  # the title of a name after an age word: it makes a lone given name a person
 
 
 class Words(Protocol):
@@ -97,6 +100,23 @@ def glued_before_name(word: str, following: str, first_names: Words, after_title
     if after_title_of and (low in place_forms() or low in state_names()):
         return True
     return len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names and following.lower() in first_names
+
+
+def age_word(word: str) -> bool:
+    """Whether `word` gives an age ("Fourteen-year-old", "12-year-old"): a lone name after it is a person's,
+    as after a title ("Fourteen-year-old Zoe, who organised the march, said …")."""
+    return word[-3:].lower() == "old" and bool(_AGE_WORD.fullmatch(word))
+
+
+_FULL_NAME_COMMA = re.compile(r"[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+,[ \t]+$")
+_LIST_GOES_ON = re.compile(r"'s|’s|,?[ \t]+(?:and|or|&)\b|,[ \t]+[A-Z]")
+
+
+def after_full_name(text: str, at: int, end: int) -> bool:
+    """Whether two capitalised words and a comma come right before `at`, where a peer's title begins, and
+    the titled name ending at `end` neither opens a possessive nor goes on in a list ("Colin Sutherland,
+    Lord Carloway, said": the title names the same person; not "Ann Lee, Lord Brown and Lady Grey")."""
+    return bool(_FULL_NAME_COMMA.search(text, max(0, at - 60), at)) and not _LIST_GOES_ON.match(text, end)
 
 
 def headline_verb(word: str) -> bool:
