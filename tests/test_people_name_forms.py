@@ -15,7 +15,8 @@ def test_an_age_word_makes_a_lone_given_name_a_person_and_a_speaker():
 
 
 def test_an_age_word_in_digits_after_an_article():
-    found = find_people("The fire started before dawn. The 9-year-old Tobin, who woke his parents, said he smelt smoke.")
+    found = find_people("The fire started before dawn. "
+                        "The 9-year-old Tobin, who woke his parents, said he smelt smoke.")
     assert found.people == ["Tobin"]
     assert found.speakers == ["Tobin"]
 
@@ -40,13 +41,15 @@ def test_the_author_of_a_statement_named_only_in_a_title_case_title_is_a_person_
 
 def test_remarks_and_an_address_by_a_titled_name_in_the_title():
     remarks = find_people("Remarks by Carla Mendez at the Harbour Forum\nThank you all for coming. The port is open.")
-    address = find_people("Address by President Tomas Verdin to the Nation\nDear citizens, tonight I speak of our future.")
+    address = find_people("Address by President Tomas Verdin to the Nation\n"
+                          "Dear citizens, tonight I speak of our future.")
     assert (remarks.people, remarks.speakers) == (["Carla Mendez"], ["Carla Mendez"])
     assert (address.people, address.speakers) == (["Tomas Verdin"], ["Tomas Verdin"])
 
 
 def test_title_case_words_of_a_title_not_after_by_are_still_no_person():
-    assert find_people("Crowds Cheer At Maple Grove Parade\nThousands of people lined the streets on Sunday.").people == []
+    found = find_people("Crowds Cheer At Maple Grove Parade\nThousands of people lined the streets on Sunday.")
+    assert found.people == []
 
 
 def test_a_peers_title_after_a_full_name_is_the_same_person():
@@ -57,7 +60,33 @@ def test_a_peers_title_after_a_full_name_is_the_same_person():
 
 
 def test_peers_in_a_list_after_a_full_name_are_people_of_their_own():
-    found = find_people("The guests were Ann Whitcombe, Lord Brandish and Lady Fenwick. Lord Brandish said it was cold.")
+    found = find_people("The guests were Ann Whitcombe, Lord Brandish and Lady Fenwick. "
+                        "Lord Brandish said it was cold.")
     assert "Ann Whitcombe" in found.people
     assert "Brandish" in found.people
     assert found.speakers == ["Brandish"]
+
+
+def test_an_honour_glued_before_a_name_is_no_part_of_it():
+    found = find_people("The medal went to Bharat Ratna Ravindra Kulkarni, who said he was humbled. "
+                        "Padma Shri Anjali Deshmane said the honour was unexpected.")
+    assert found.people == ["Ravindra Kulkarni", "Anjali Deshmane"]
+    assert found.speakers == ["Ravindra Kulkarni", "Anjali Deshmane"]
+
+
+def test_an_honour_alone_is_no_person_and_a_laureate_keeps_only_the_name():
+    found = find_people("Padma Bhushan awardee Anjali Deshmane met Nobel laureate Tomasz Wielgus, "
+                        "who said he was glad.")
+    assert found.people == ["Anjali Deshmane", "Tomasz Wielgus"]
+    assert found.speakers == ["Tomasz Wielgus"]
+
+
+def test_a_function_word_after_a_known_first_name_is_a_surname():
+    found = find_people("The board met on Tuesday. Martin How said the report was late, and Sarah Little agreed.")
+    assert found.people == ["Martin How", "Sarah Little"]
+    assert found.speakers == ["Martin How"]
+
+
+def test_a_function_word_opening_a_title_case_title_or_after_an_unknown_name_stays_a_word():
+    found = find_people("Why Martin How Left\nThe board met on Tuesday. Later Vexlor How arrived.")
+    assert found.people == []

@@ -35,15 +35,19 @@ from search.ingest.enrich.person_names import (
     blank_nicknames,
     cast_role,
     firm_or_acronym_follows,
+    first_name_next,
+    first_repeat,
     glued,
     glued_before_name,
     headline_end,
     headline_verb,
+    honour_words,
     kin_before,
     no_person_before,
     not_a_person,
     place_follows,
     place_forms,
+    surname_word,
     unwrapped,
 )
 from search.ingest.enrich.text import strip_accents
@@ -224,6 +228,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                                         bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
     _resolve_flexible(words, kinds, lex)
+    if len(words) > 1 and kinds[-1] == STOP and kinds[-2] == NAME and offsets[-1] > lower_seen.headline_end and (
+            surname_word(text, offsets[-1], words[-2], words[-1], lex.first_names, lex.kinds)):
+        kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
     context = _Context(text, start, lex, len(words) >= 3)
     first = words[0].lower()
     if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8):
@@ -340,7 +347,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if after_title_of and sum(kind == NAME for kind in kinds[i:j]) >= 3 and (not context.listed or (
             words[i].lower() not in lex.first_names and words[i + 1].lower() in lex.first_names)):
         domain = 1
-        while j - i - domain >= 3 and _first_name_next(words, i + domain, lex):
+        while j - i - domain >= 3 and first_name_next(words, i + domain, lex.first_names, lex.kinds):
             domain += 1  # "President of Delovaya Rossiya Alexei Repik" → "Alexei Repik"
     elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
         domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
@@ -349,10 +356,14 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
                                                                  i == 0 and context.title_of_place):
         i += 1
         domain = domain or int(context.title_of_place)  # "Prince of Monaco Albert II": the prince
+    if honour := honour_words(words, i, j, lex.honours):  # "Padma Shri Anil Verma" → "Anil Verma"
+        i += honour
+        if i == j:
+            return None
     headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
     if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
-    j = _first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
+    j = first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
     tokens = tuple(words[i:j])
     if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
         return None
@@ -416,21 +427,3 @@ def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int,
     following = _NEXT_WORD.match(text, end)
     return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
             and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
-
-
-def _first_repeat(words: list[str], i: int, j: int) -> int:
-    """The end of words i..j-1 before a word that repeats the one before it when more of the run follows
-    ("Alexander Lukashenko Lukashenko AlexanderPresident of …", "Nursultan Nazarbayev Nazarbayev Nursultan":
-    a page's caption glued to the name), else j ("Abdullah Abdullah" is a name)."""
-    for k in range(i + 1, j):
-        if words[k].lower() == words[k - 1].lower() and (k + 1 < j or j < len(words)):
-            return k
-    return j
-
-
-def _first_name_next(words: list[str], k: int, lex: Lexicon) -> bool:
-    """Whether words[k] is no known first name but words[k + 1] is one that is no common word too
-    ("Rossiya Alexei", but not "Alana Rose")."""
-    following = words[k + 1].lower()
-    return (words[k].lower() not in lex.first_names and following in lex.first_names
-            and lex.kinds.get(following) != FLEXIBLE)
