@@ -90,3 +90,13 @@ def test_a_function_word_after_a_known_first_name_is_a_surname():
 def test_a_function_word_opening_a_title_case_title_or_after_an_unknown_name_stays_a_word():
     found = find_people("Why Martin How Left\nThe board met on Tuesday. Later Vexlor How arrived.")
     assert found.people == []
+
+
+def test_a_later_untitled_mention_of_a_lone_name_made_a_person_by_an_age_word_is_the_same_speaker():
+    found = find_people("Pupils marched to the town hall.\nFifteen-year-old Maribel led the march.\n"
+                        "\"We want the park to stay,\" Maribel said.")
+    assert found.speakers == ["Maribel"]
+
+
+def test_an_untitled_lone_word_without_any_titled_mention_stays_no_person():
+    assert find_people("Pupils marched to the town hall. \"We want the park to stay,\" Maribel said.").people == []

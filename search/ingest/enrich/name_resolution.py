@@ -81,7 +81,10 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 names.append(" ".join(m.tokens))  # "President Yoon", "his wife, Amanda", "Fourteen-year-old Zoe"
             else:
                 names.append(None)
-    return names
+    # a lone word, untitled, that a titled mention made a person: the same person ("Fourteen-year-old Zoe … Zoe said")
+    by_title = {m.core: name for m, name in zip(mentions, names, strict=True) if name and len(m.core) == 1 and m.title}
+    return [by_title.get(m.core) if name is None and len(m.core) == 1 and not m.title
+            and lex.kinds.get(m.core[0]) != FLEXIBLE else name for m, name in zip(mentions, names, strict=True)]
 
 
 def _relative(title: str, word: str) -> bool:
