@@ -36,6 +36,7 @@ class Lexicon:
     regnal: frozenset[str]  # titles kept before a lone name: "Pope Francis"
     held_by: frozenset[str]  # "the presidency of X": X is a person, not the rest of an organisation's name
     honours: frozenset[str]  # "bharat ratna", "padma shri": an honour's name glued before a person's
+    honour_openers: frozenset[str]  # their first words ("bharat", "padma")
     peerages: frozenset[str]  # "Lord", "Baroness": after "Full Name," the same person's title ("…, Lord Carloway")
 
 
@@ -60,4 +61,4 @@ def lexicon() -> Lexicon:
     return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
                    lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
                    lower("regnal"), lower("held_by"), lower("honours"),
-                   lower("peerages"))
+                   frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"))

@@ -61,6 +61,8 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
         return " ".join(full[core].tokens)
 
     names: list[str | None] = []
+    by_title: dict[tuple[str, ...], str] = {}  # a lone word → the person a titled mention of it names
+    untitled: list[int] = []  # lone words, untitled, no person by themselves: maybe one a titled mention named
     for m in mentions:
         if not m.core:
             names.append(None)
@@ -80,11 +82,14 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
             elif m.title in lex.gender or m.title == AGE_TITLE or m.title and _relative(m.title, m.core[0]):
                 names.append(" ".join(m.tokens))  # "President Yoon", "his wife, Amanda", "Fourteen-year-old Zoe"
             else:
+                if len(m.core) == 1 and not m.title:
+                    untitled.append(len(names))
                 names.append(None)
-    # a lone word, untitled, that a titled mention made a person: the same person ("Fourteen-year-old Zoe … Zoe said")
-    by_title = {m.core: name for m, name in zip(mentions, names, strict=True) if name and len(m.core) == 1 and m.title}
-    return [by_title.get(m.core) if name is None and len(m.core) == 1 and not m.title
-            and lex.kinds.get(m.core[0]) != FLEXIBLE else name for m, name in zip(mentions, names, strict=True)]
+            if m.title and len(m.core) == 1 and names[-1]:
+                by_title.setdefault(m.core, names[-1])
+    for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
+        names[k] = by_title.get(mentions[k].core)
+    return names
 
 
 def _relative(title: str, word: str) -> bool:

@@ -356,7 +356,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
                                                                  i == 0 and context.title_of_place):
         i += 1
         domain = domain or int(context.title_of_place)  # "Prince of Monaco Albert II": the prince
-    if honour := honour_words(words, i, j, lex.honours):  # "Padma Shri Anil Verma" → "Anil Verma"
+    if honour := honour_words(words, i, j, lex.honours, lex.honour_openers):  # "Padma Shri Anil Verma" → "Anil Verma"
         i += honour
         if i == j:
             return None

@@ -130,9 +130,12 @@ def first_repeat(words: list[str], i: int, j: int) -> int:
     return j
 
 
-def honour_words(words: list[str], i: int, j: int, honours: Words) -> int:
+def honour_words(words: list[str], i: int, j: int, honours: Words, openers: Words) -> int:
     """How many of the name words i..j-1 an honour's name opens ("Bharat Ratna", "Padma Shri" before a
-    name: the award, not part of the name; all of them when the words are the honour alone), else 0."""
+    name: the award, not part of the name; all of them when the words are the honour alone), else 0.
+    `openers` holds the first words of `honours` (most words open none: a single look-up)."""
+    if words[i].lower() not in openers:
+        return 0
     for size in (3, 2, 1):
         if i + size <= j and " ".join(words[i:i + size]).lower() in honours:
             return size
