@@ -78,15 +78,15 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
             if core != m.core:
                 names.append(canonical(core))
             elif m.title in lex.regnal:
-                names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
+                names.append(name := " ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
+                by_title.setdefault(m.core, name)
             elif m.title in lex.gender or m.title == AGE_TITLE or m.title and _relative(m.title, m.core[0]):
-                names.append(" ".join(m.tokens))  # "President Yoon", "his wife, Amanda", "Fourteen-year-old Zoe"
+                names.append(name := " ".join(m.tokens))  # "President Yoon", "his wife, Amanda", "12-year-old Zoe"
+                by_title.setdefault(m.core, name)
             else:
                 if len(m.core) == 1 and not m.title:
                     untitled.append(len(names))
                 names.append(None)
-            if m.title and len(m.core) == 1 and names[-1]:
-                by_title.setdefault(m.core, names[-1])
     for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
         names[k] = by_title.get(mentions[k].core)
     return names

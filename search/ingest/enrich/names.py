@@ -145,7 +145,7 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         return None
     before = text[max(0, start - 30):start].rsplit(None, 1)
     title = before[-1].lower() if before and before[-1][-1:].isalpha() else ""
-    title = AGE_TITLE if age_word(title) else title if title in lex.gender or title in lex.roles else ""
+    title = title if title in lex.gender or title in lex.roles else AGE_TITLE if age_word(title) else ""
     if before and before[-1][0].islower() and lex.kinds.get(title) == FLEXIBLE:
         title = ""  # "the major Powers": an adjective, not the rank
     if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
@@ -378,7 +378,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if i > 0:  # a possessive is no title: "Prime Minister's Questions"
         possessive = text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1]))
         title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) and not possessive else (
-            AGE_TITLE if age_word(words[i - 1]) else "")  # "Fourteen-year-old Zoe"
+            AGE_TITLE if kinds[i - 1] == STOP and age_word(words[i - 1]) else "")  # "Fourteen-year-old Zoe"
     else:
         title = context.word if context.word in lex.gender or context.word in lex.roles else ""
     if domain and not title:
