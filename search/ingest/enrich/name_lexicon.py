@@ -35,6 +35,9 @@ class Lexicon:
     kinds: dict[str, str]  # listed word → its class (FLEXIBLE, HONORIFIC, ROLE, ORG or STOP)
     regnal: frozenset[str]  # titles kept before a lone name: "Pope Francis"
     held_by: frozenset[str]  # "the presidency of X": X is a person, not the rest of an organisation's name
+    honours: frozenset[str]  # "bharat ratna", "padma shri": an honour's name glued before a person's
+    honour_openers: frozenset[str]  # their first words ("bharat", "padma")
+    peerages: frozenset[str]  # "Lord", "Baroness": after "Full Name," the same person's title ("…, Lord Carloway")
 
 
 @lru_cache(maxsize=1)
@@ -57,4 +60,5 @@ def lexicon() -> Lexicon:
     kinds.update({word: FLEXIBLE for word in lower("name_words")})
     return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
                    lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
-                   lower("regnal"), lower("held_by"))
+                   lower("regnal"), lower("held_by"), lower("honours"),
+                   frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"))

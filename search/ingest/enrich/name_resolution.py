@@ -9,6 +9,7 @@ from bisect import bisect_left
 
 from search.ingest.enrich.name_lexicon import FLEXIBLE, lexicon
 from search.ingest.enrich.names import Mention
+from search.ingest.enrich.person_names import AGE_TITLE
 
 __all__ = ["gender_of", "resolve"]
 
@@ -37,7 +38,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     one full name.
     """
     lex = lexicon()
-    titled = {m.core for m in mentions if len(m.core) == 1 and m.title in lex.gender}
+    titled = {m.core for m in mentions if len(m.core) == 1 and (m.title in lex.gender or m.title == AGE_TITLE)}
     full: dict[tuple[str, ...], Mention] = {}  # core → first mention of each full name
     for m in mentions:
         if len(m.core) >= 2 and m.core not in full:
@@ -51,6 +52,8 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
         if m.core in full:
             positions.setdefault(m.core, []).append(m.start)
     container = {core: _container(core, by_word, positions, full[core].start, True) for core in full}
+    peers = {m.core: mentions[k - 1].core for k, m in enumerate(mentions)  # "Colin Sutherland, Lord Carloway"
+             if m.peerage and k and mentions[k - 1].core in full and m.start - mentions[k - 1].end <= len(m.title) + 4}
 
     def canonical(core: tuple[str, ...]) -> str:
         while container[core] != core:  # containers are strictly longer: this ends
@@ -58,9 +61,13 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
         return " ".join(full[core].tokens)
 
     names: list[str | None] = []
+    by_title: dict[tuple[str, ...], str] = {}  # a lone word → the person a titled mention of it names
+    untitled: list[int] = []  # lone words, untitled, no person by themselves: maybe one a titled mention named
     for m in mentions:
         if not m.core:
             names.append(None)
+        elif m.core in peers:
+            names.append(canonical(peers[m.core]))
         elif m.core in full:
             names.append(canonical(m.core))
         elif len(m.core) == 1 and not m.title and lex.kinds.get(m.tokens[0].lower()) == FLEXIBLE and sum(
@@ -71,11 +78,17 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
             if core != m.core:
                 names.append(canonical(core))
             elif m.title in lex.regnal:
-                names.append(" ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
-            elif m.title in lex.gender or m.title and _relative(m.title, m.core[0]):
-                names.append(" ".join(m.tokens))  # "President Yoon", "his wife, Amanda"
+                names.append(name := " ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
+                by_title.setdefault(m.core, name)
+            elif m.title in lex.gender or m.title == AGE_TITLE or m.title and _relative(m.title, m.core[0]):
+                names.append(name := " ".join(m.tokens))  # "President Yoon", "his wife, Amanda", "12-year-old Zoe"
+                by_title.setdefault(m.core, name)
             else:
+                if len(m.core) == 1 and not m.title:
+                    untitled.append(len(names))
                 names.append(None)
+    for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
+        names[k] = by_title.get(mentions[k].core)
     return names
 
 

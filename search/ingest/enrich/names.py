@@ -26,21 +26,28 @@ from search.ingest.enrich.name_lexicon import (
     lexicon,
 )
 from search.ingest.enrich.person_names import (
+    AGE_TITLE,
     MONTHS,
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
+    after_full_name,
+    age_word,
     blank_nicknames,
     cast_role,
     firm_or_acronym_follows,
+    first_name_next,
+    first_repeat,
     glued,
     glued_before_name,
     headline_end,
     headline_verb,
+    honour_words,
     kin_before,
     no_person_before,
     not_a_person,
     place_follows,
     place_forms,
+    surname_word,
     unwrapped,
 )
 from search.ingest.enrich.text import strip_accents
@@ -102,6 +109,7 @@ class Mention:
     organisation: bool  # part of an organisation's or place's name ("Hagia Sophia Museum")
     reporter: bool  # a correspondent or a sign-off ("Oh Soo-young, Arirang News.")
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
+    peerage: bool = False  # a peer's title set after a full name ("Colin Sutherland, Lord Carloway"): its alias
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -137,7 +145,7 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         return None
     before = text[max(0, start - 30):start].rsplit(None, 1)
     title = before[-1].lower() if before and before[-1][-1:].isalpha() else ""
-    title = title if title in lex.gender or title in lex.roles else ""
+    title = title if title in lex.gender or title in lex.roles else AGE_TITLE if age_word(title) else ""
     if before and before[-1][0].islower() and lex.kinds.get(title) == FLEXIBLE:
         title = ""  # "the major Powers": an adjective, not the rank
     if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
@@ -220,6 +228,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                                         bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
     _resolve_flexible(words, kinds, lex)
+    if len(words) > 1 and kinds[-1] == STOP and kinds[-2] == NAME and offsets[-1] > lower_seen.headline_end and (
+            surname_word(text, offsets[-1], words[-2], words[-1], lex.first_names, lex.kinds)):
+        kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
     context = _Context(text, start, lex, len(words) >= 3)
     first = words[0].lower()
     if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8):
@@ -336,7 +347,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if after_title_of and sum(kind == NAME for kind in kinds[i:j]) >= 3 and (not context.listed or (
             words[i].lower() not in lex.first_names and words[i + 1].lower() in lex.first_names)):
         domain = 1
-        while j - i - domain >= 3 and _first_name_next(words, i + domain, lex):
+        while j - i - domain >= 3 and first_name_next(words, i + domain, lex.first_names, lex.kinds):
             domain += 1  # "President of Delovaya Rossiya Alexei Repik" → "Alexei Repik"
     elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
         domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
@@ -345,10 +356,14 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
                                                                  i == 0 and context.title_of_place):
         i += 1
         domain = domain or int(context.title_of_place)  # "Prince of Monaco Albert II": the prince
+    if honour := honour_words(words, i, j, lex.honours, lex.honour_openers):  # "Padma Shri Anil Verma" → "Anil Verma"
+        i += honour
+        if i == j:
+            return None
     headline = j - i >= 2 and offsets[j - 1] < lower_seen.headline_end
     if headline and headline_verb(words[j - 1]) and text.find(words[j - 1], lower_seen.headline_end) < 0:
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
-    j = _first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
+    j = first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
     tokens = tuple(words[i:j])
     if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
         return None
@@ -358,10 +373,12 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         return None  # "Saint Lucia", "New Zealand Maori"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
-                    or (headline and text.find(words[j - 1], lower_seen.headline_end) < 0))  # "… At Campaign Rally"
+                    or (headline and context.word != "by"  # "… At Campaign Rally" (not "Remarks by Jane Roe")
+                        and text.find(words[j - 1], lower_seen.headline_end) < 0))
     if i > 0:  # a possessive is no title: "Prime Minister's Questions"
         possessive = text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1]))
-        title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) and not possessive else ""
+        title = words[i - 1].lower() if kinds[i - 1] in (HONORIFIC, ROLE) and not possessive else (
+            AGE_TITLE if kinds[i - 1] == STOP and age_word(words[i - 1]) else "")  # "Fourteen-year-old Zoe"
     else:
         title = context.word if context.word in lex.gender or context.word in lex.roles else ""
     if domain and not title:
@@ -385,7 +402,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or cast_role(text, begin, end))
     organisation = organisation or no_person == 2
-    return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core)
+    peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
+    return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
 
 
 def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int, context: _Context,
@@ -409,21 +427,3 @@ def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int,
     following = _NEXT_WORD.match(text, end)
     return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
             and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
-
-
-def _first_repeat(words: list[str], i: int, j: int) -> int:
-    """The end of words i..j-1 before a word that repeats the one before it when more of the run follows
-    ("Alexander Lukashenko Lukashenko AlexanderPresident of …", "Nursultan Nazarbayev Nazarbayev Nursultan":
-    a page's caption glued to the name), else j ("Abdullah Abdullah" is a name)."""
-    for k in range(i + 1, j):
-        if words[k].lower() == words[k - 1].lower() and (k + 1 < j or j < len(words)):
-            return k
-    return j
-
-
-def _first_name_next(words: list[str], k: int, lex: Lexicon) -> bool:
-    """Whether words[k] is no known first name but words[k + 1] is one that is no common word too
-    ("Rossiya Alexei", but not "Alana Rose")."""
-    following = words[k + 1].lower()
-    return (words[k].lower() not in lex.first_names and following in lex.first_names
-            and lex.kinds.get(following) != FLEXIBLE)

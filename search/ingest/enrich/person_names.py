@@ -41,6 +41,7 @@ from typing import Protocol
 
 import pycountry
 
+from search.ingest.enrich.name_lexicon import FLEXIBLE, STOP
 from search.ingest.enrich.places import canonical_country, country_names
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -58,6 +59,9 @@ _WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
 _JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")
 # Last words of holidays and breaks: "Independence Day", "Lenten Break", "Easter Recess" (but "Doris Day").
 _HOLIDAY_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holidays", "Weekend"))
+# An age word before a lone given name: "Fourteen-year-old Zoe", "the 12-year-old Liam", "a 30-years-old Tom".
+_AGE_WORD = re.compile(r"(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-years?-old", re.IGNORECASE)
+AGE_TITLE = "year-old"  # the title of a name after an age word: it makes a lone given name a person
 
 
 class Words(Protocol):
@@ -97,6 +101,61 @@ def glued_before_name(word: str, following: str, first_names: Words, after_title
     if after_title_of and (low in place_forms() or low in state_names()):
         return True
     return len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names and following.lower() in first_names
+
+
+def age_word(word: str) -> bool:
+    """Whether `word` gives an age ("Fourteen-year-old", "12-year-old"): a lone name after it is a person's,
+    as after a title ("Fourteen-year-old Zoe, who organised the march, said …")."""
+    return word[-3:].lower() == "old" and bool(_AGE_WORD.fullmatch(word))
+
+
+_FULL_NAME_COMMA = re.compile(r"[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+,[ \t]+$")
+_LIST_GOES_ON = re.compile(r"'s|’s|,?[ \t]+(?:and|or|&)\b|,[ \t]+[A-Z]")
+
+
+def after_full_name(text: str, at: int, end: int) -> bool:
+    """Whether two capitalised words and a comma come right before `at`, where a peer's title begins, and
+    the titled name ending at `end` neither opens a possessive nor goes on in a list ("Colin Sutherland,
+    Lord Carloway, said": the title names the same person; not "Ann Lee, Lord Brown and Lady Grey")."""
+    return bool(_FULL_NAME_COMMA.search(text, max(0, at - 60), at)) and not _LIST_GOES_ON.match(text, end)
+
+
+def first_repeat(words: list[str], i: int, j: int) -> int:
+    """The end of words i..j-1 before a word that repeats the one before it when more of the run follows
+    ("Alexander Lukashenko Lukashenko AlexanderPresident of …", "Nursultan Nazarbayev Nazarbayev Nursultan":
+    a page's caption glued to the name), else j ("Abdullah Abdullah" is a name)."""
+    for k in range(i + 1, j):
+        if words[k].lower() == words[k - 1].lower() and (k + 1 < j or j < len(words)):
+            return k
+    return j
+
+
+def honour_words(words: list[str], i: int, j: int, honours: Words, openers: Words) -> int:
+    """How many of the name words i..j-1 an honour's name opens ("Bharat Ratna", "Padma Shri" before a
+    name: the award, not part of the name; all of them when the words are the honour alone), else 0.
+    `openers` holds the first words of `honours` (most words open none: a single look-up)."""
+    if words[i].lower() not in openers:
+        return 0
+    for size in (3, 2, 1):
+        if i + size <= j and " ".join(words[i:i + size]).lower() in honours:
+            return size
+    return 0
+
+
+def surname_word(text: str, at: int, previous: str, word: str, first_names: Words, listed: dict[str, str]) -> bool:
+    """Whether `word` at `at`, a listed common word ending a run of capitalised words, is a surname: right
+    after a known first name and one space, in a sentence (no title-case title: see `headline_end`), it is
+    capitalised as a name ("Martin How said", "Anna Little told"), not as a sentence's first word."""
+    low = word.lower()
+    return (len(low) >= 3 and word[1:].islower() and text[at - 1] == " " and previous.lower() in first_names
+            and low not in MONTHS and not low.endswith("day") and listed.get(low) == STOP)
+
+
+def first_name_next(words: list[str], k: int, first_names: Words, listed: dict[str, str]) -> bool:
+    """Whether words[k] is no known first name but words[k + 1] is one that is no common word too
+    ("Rossiya Alexei", but not "Alana Rose")."""
+    following = words[k + 1].lower()
+    return words[k].lower() not in first_names and following in first_names and listed.get(following) != FLEXIBLE
 
 
 def headline_verb(word: str) -> bool:
