@@ -206,3 +206,24 @@ def test_a_cluster_keeps_non_english_words_unstemmed_as_the_local_index_does(mak
     hit = next(h for h in search("Messe Sachsen", index_dir=url).hits if h.id == "de-messe")
     assert "<mark>Messe</mark>" in hit.snippet and "<mark>Messing</mark>" not in hit.snippet
     assert similar("de-messing", n=1, index_dir=url)[0].id == "de-messe"
+
+
+def test_marked_terms_gathered_once_answer_like_every_segment() -> None:
+    """The look-up a query makes for a non-English form (`Snapshot.has_term`) answers from the
+    marked terms of all segments gathered once: the same answer as asking each segment."""
+    import numpy as np
+
+    from search.index.postings import FieldPostings, has_marked_term, marked_terms
+
+    def field(*terms: bytes) -> FieldPostings:
+        empty = np.zeros(0, dtype=np.int32)
+        return FieldPostings(np.array(sorted(terms)), np.zeros(len(terms) + 1, dtype=np.int64), empty,
+                             np.zeros(1, dtype=np.uint32), empty)
+
+    segments = [field(b"1999", b"=fr:maison", b"=rz\xc4\x85d", b"run"), field(b"=de:fahr", b"=fr:maison", b"zoo"),
+                field(), field(b"abc")]
+    gathered = marked_terms(segments)
+    assert gathered.tolist() == [b"=de:fahr", b"=fr:maison", b"=rz\xc4\x85d"]
+    for term in ["=de:fahr", "=fr:maison", "=rząd", "=fr:mais", "=de:fahrt", "=", "=zz", "=fr:maisonnette"]:
+        assert has_marked_term(gathered, term) == any(fp.find(term) is not None for fp in segments)
+    assert not has_marked_term(marked_terms([field(b"run")]), "=fr:maison")

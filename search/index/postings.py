@@ -27,7 +27,7 @@ from whoosh.reading import IndexReader
 
 from search.index import side_files
 from search.index.analysis import TERMS, WORDS, indexed_words, terms_of_words
-from search.index.languages import ENGLISH, analysis_of
+from search.index.languages import ENGLISH, PLAIN_MARK, analysis_of
 from search.index.schema import TEXT_FIELDS
 
 POSTINGS_DIR = "postings"
@@ -270,3 +270,26 @@ def segment_postings(index_dir: Path, segment_reader: IndexReader) -> SegmentPos
 def prune(index_dir: Path, segment_ids: Iterable[str]) -> None:
     """Delete the saved arrays of segments that are no longer in the index."""
     side_files.prune(index_dir / POSTINGS_DIR, segment_ids)
+
+
+def marked_terms(fields: Iterable[FieldPostings]) -> NDArray[np.bytes_]:
+    """The marked terms (of non-English analyses) of every field and segment given, sorted and unique.
+
+    A query on an index with non-English articles asks, for each word, whether each of its other
+    analyses' terms exists. Asking every segment's term array (tens of them after an incremental
+    build) is a binary search each: three milliseconds a query at 100k. The marked terms sort
+    together (they all start with `PLAIN_MARK`), so they are gathered once per snapshot, and are
+    few unless the index holds many non-English articles."""
+    low, high = np.array([PLAIN_MARK.encode()]), np.array([chr(ord(PLAIN_MARK) + 1).encode()])
+    parts = [fp.terms[int(np.searchsorted(fp.terms, low)[0]):int(np.searchsorted(fp.terms, high)[0])]
+             for fp in fields if len(fp.terms)]
+    return np.unique(np.concatenate(parts)) if parts else np.array([], dtype="S1")
+
+
+def has_marked_term(terms: NDArray[np.bytes_], term: str) -> bool:
+    """Whether the sorted `terms` (from `marked_terms`) hold `term`."""
+    encoded = term.encode("utf-8")
+    if not len(terms) or len(encoded) > terms.dtype.itemsize:
+        return False
+    i = int(np.searchsorted(terms, np.array([encoded]))[0])
+    return i < len(terms) and terms[i] == encoded

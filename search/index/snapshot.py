@@ -35,9 +35,10 @@ from search.errors import IndexCorruptError, IndexNotFoundError
 from search.index import facet_arrays, integrity, postings, stories
 from search.index.facet_arrays import SegmentFacets, load_tables, save_tables, segment_facets
 from search.index.facet_table import FacetTable
+from search.index.languages import PLAIN_MARK
 from search.index.location import open_index
 from search.index.person_aliases import canonical_names, person_facets
-from search.index.postings import FieldPostings, SegmentPostings, segment_postings
+from search.index.postings import FieldPostings, SegmentPostings, has_marked_term, marked_terms, segment_postings
 from search.index.schema import FACETS, TEXT_FIELDS, from_stored
 from search.index.text_terms import TextArraysCodec
 from search.index.vocabulary import Vocabulary
@@ -74,6 +75,7 @@ class Snapshot:
     _postings: dict[str, tuple[SegmentPostings, int]] | None = None  # segment id -> (arrays, first document)
     _vocabulary: Vocabulary | None = None
     _foreign: NDArray[np.bool_] | None = None
+    _marked_terms: NDArray[np.bytes_] | None = None
     _saved_tables: dict[str, FacetTable] | None = None
     _stories: NDArray[np.int64] | None = None
     _story_shared: NDArray[np.bool_] | None = None
@@ -142,6 +144,10 @@ class Snapshot:
 
     def has_term(self, term: str) -> bool:
         """Whether any segment has `term` in a text field (deleted documents included)."""
+        if term.startswith(PLAIN_MARK):  # a non-English term: one look-up among all of them
+            if self._marked_terms is None:
+                self._marked_terms = marked_terms(fp for name in TEXT_FIELDS for fp, _ in self.text_postings(name))
+            return has_marked_term(self._marked_terms, term)
         return any(fp.find(term) is not None for name in TEXT_FIELDS for fp, _ in self.text_postings(name))
 
     def vocabulary(self) -> Vocabulary:
