@@ -44,8 +44,8 @@ Candidate = tuple[str, str, str, bool, dict[str, float] | None]  # group, key, t
 
 
 def labelled_pool(held: int) -> list[tuple[str, str, str, set[str]]]:
-    """(group, key, text, gold themes): the DEV parts and the blind batches; the held batch's group
-    starts with "held"."""
+    """(group, key, text, gold themes): the DEV parts and the blind batches; the held batch's group,
+    and the held-out part of a batch (`"heldout": true`), start with "held"."""
     articles = {name: _corpus(name) for name in ("wikinews", "un", "kremlin")}
     pool = []
     for name, key in (("wikinews", "url"), ("un", "id"), ("kremlin", "id")):
@@ -55,7 +55,8 @@ def labelled_pool(held: int) -> list[tuple[str, str, str, set[str]]]:
                 pool.append((f"{name} dev", record[key], articles[name][record[key]].text, set(record["themes"])))
     for line in LABELS.read_text("utf-8").splitlines():
         record = json.loads(line)
-        group = f"{'held ' if record['batch'] == held else ''}{record['corpus']} batch {record['batch']}"
+        out = record["batch"] == held or record.get("heldout")
+        group = f"{'held ' if out else ''}{record['corpus']} batch {record['batch']}{' held-out' if out else ''}"
         pool.append((group, record["id"], articles[record["corpus"]][record["id"]].text, set(record["themes"])))
     return pool
 

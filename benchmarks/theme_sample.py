@@ -119,6 +119,38 @@ def score_labels(themes_of: Callable[[str], dict[str, list[str]]] = theme_eviden
             print(f"{name:10} {part:>8} {n:3} {tp:4} {fp:4} {fn:4} {p:9.2f} {r:6.2f} {f1:5.2f}")
 
 
+HELD_BATCHES = {5}  # whole batches kept out of tuning (as the `heldout` part of later batches)
+
+
+def look_labels() -> list[dict]:
+    """The label lines that may be read and tuned on: no held batch, no held-out part."""
+    labels = [json.loads(line) for line in LABELS.read_text("utf-8").splitlines() if line.strip()]
+    return [label for label in labels if label["batch"] not in HELD_BATCHES and not label.get("heldout")]
+
+
+def per_theme(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence, errors: bool = False) -> None:
+    """Per corpus and theme over the look parts: assigned and right (tp), assigned but not what the
+    text is about (fp), about but missed (fn); with `errors`, the articles behind fp and fn."""
+    for name in ("un", "kremlin"):
+        articles = _corpus(name)
+        counts: dict[str, list[int]] = {}
+        wrong: list[str] = []
+        for label in look_labels():
+            if label["corpus"] != name:
+                continue
+            assigned, gold = set(themes_of(articles[label["id"]].text)), set(label["themes"])
+            for theme in assigned | gold:
+                row = counts.setdefault(theme, [0, 0, 0])
+                row[0 if theme in assigned & gold else 1 if theme in assigned else 2] += 1
+            if errors and assigned != gold:
+                wrong.append(f"  {label['id']} (batch {label['batch']}): extra {sorted(assigned - gold)}"
+                             f" missed {sorted(gold - assigned)}")
+        print(f"== {name} (look parts)\n{'theme':36} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>6}")
+        for theme, (tp, fp, fn) in sorted(counts.items(), key=lambda item: -sum(item[1])):
+            print(f"{theme:36} {tp:3} {fp:3} {fn:3} {tp / max(tp + fp, 1):9.2f} {tp / max(tp + fn, 1):6.2f}")
+        print("\n".join(wrong))
+
+
 def _cue_sentences(text: str) -> dict[str, list[tuple[str, list[str]]]]:
     """Theme → the sentences holding its topical cues, with the cues (for reading, not scoring)."""
     stems = terms(text)
@@ -211,6 +243,9 @@ def main() -> None:
     parser.add_argument("--print", action="store_true", help="print the sample for judging")
     parser.add_argument("--taxonomy", type=Path, help="tabulate the themes of this taxonomy file instead")
     parser.add_argument("--labels", action="store_true", help="score the themes against the blind labels")
+    parser.add_argument("--per-theme", action="store_true",
+                        help="per-theme precision and recall on the look parts of the blind labels")
+    parser.add_argument("--errors", action="store_true", help="with --per-theme: the articles behind the errors")
     parser.add_argument("--print-blind", type=int, metavar="BATCH", help="print a batch's texts to label blind")
     args = parser.parse_args()
     names = args.corpus or ["un", "kremlin", "wikinews"]
@@ -219,7 +254,12 @@ def main() -> None:
             every = HELD_OUT_EVERY.get(args.print_blind, 0)
             for number, (key, article) in enumerate(draw_blind(name, args.print_blind), 1):
                 held = " | held out" if every and number % every == 0 else ""
-                print(f"\n=== {number}. {key} | {article.title} | {len(article.text.split())} words{held}\n{article.body}")
+                words = len(article.text.split())
+                print(f"\n=== {number}. {key} | {article.title} | {words} words{held}\n{article.body}")
+        return
+    if args.per_theme:
+        taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
+        per_theme(lambda text: theme_evidence(text, taxonomy), args.errors)
         return
     if args.labels:
         taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None

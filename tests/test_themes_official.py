@@ -1,0 +1,97 @@
+"""Themes in the language of official texts: diplomatic speech names occupation, democracy and
+emissions in its own words, while releases name the pandemic, civilians and wars on social ills in
+passing (`themes.toml`: vocabulary only, the same rules)."""
+
+from search.ingest.enrich.themes import theme_evidence
+
+# Filler of a long statement to an assembly: about no theme at all.
+ASSEMBLY = [
+    "We congratulate the President on her election and thank her predecessor for a productive session.",
+    "Our small country joined this Organization four decades ago and has served on many of its committees.",
+    "The agenda before us is long, and our delegation will speak on several of its items in the committees.",
+    "Education remains the first priority of our Government, and enrolment has doubled in ten years.",
+    "We have built new roads to the interior and connected every district capital to the electricity grid.",
+    "Our farmers have formed cooperatives that now export fruit and coffee to three continents.",
+    "Tourism brings visitors to our beaches and mountains in every season of the year.",
+    "We thank the agencies of the Organization for their help with our statistics office.",
+]
+
+
+def _speech(*paragraph: str) -> str:
+    return " ".join(ASSEMBLY * 4 + list(paragraph) + ASSEMBLY * 4)
+
+
+def test_the_pandemic_as_the_time_or_cause_of_something_else_is_not_the_theme():
+    airline = ("Meeting with the head of the national airline. The President asked how the airline was doing. "
+               "Passenger numbers are still below pre-pandemic levels, the chief executive said. "
+               "Domestic routes recovered first, and trade fell because of the pandemic only briefly. "
+               "Despite the pandemic, the company ordered twelve new aircraft and hired four hundred pilots. "
+               "During the pandemic it also rebuilt its booking system. Fares will rise by two percent.")
+    assert "Pandemics & health security" not in theme_evidence(airline)
+    briefing = ("Conference call on the epidemic. The number of infections rose for the third week. "
+                "Vaccination points will open on weekends, the health minister said. "
+                "Hospitals received more oxygen, and the pandemic is expected to peak next month.")
+    assert "Pandemics & health security" in theme_evidence(briefing)
+
+
+def test_civilian_products_of_a_defence_plant_are_not_civilians_in_a_war():
+    plant = ("Meeting on the defence industry. The plants must raise the output of civilian products, the "
+             "President said. Civilian goods already make up a quarter of sales. The armed forces will receive "
+             "new aircraft, and troops will train on them next year. The defence companies must cut costs.")
+    assert "Armed conflict" not in theme_evidence(plant)
+    attack = ("Shelling hits a market. Civilians were killed when shells struck the market at noon. "
+              "The civilian population fled the town as the fighting moved closer.")
+    assert "Armed conflict" in theme_evidence(attack)
+
+
+def test_occupied_territories_in_a_long_statement_are_a_territorial_dispute():
+    text = _speech(
+        "For twenty years a fifth of our land has remained under occupation by our neighbour's forces.",
+        "The Council has demanded the withdrawal of forces from all occupied territories, to no avail.",
+        "The acquisition of territory by force is inadmissible, and the occupied territories must be returned.")
+    assert len(text.split()) > 1000
+    assert "Maritime & territorial disputes" in theme_evidence(text)
+
+
+def test_an_occupation_that_is_the_war_in_ukraine_is_that_war_alone():
+    text = ("Meeting on the occupied peninsula. The President discussed the de-occupation of Crimea with the "
+            "platform's experts. Russian aggression and the occupation of Crimea continue, he said. "
+            "The occupied territories of Ukraine must return, and the international community supports "
+            "Ukraine's sovereignty and territorial integrity. Human rights in the occupied territories are "
+            "violated every day, and the war in Donbas goes on.")
+    evidence = theme_evidence(text)
+    assert "War in Ukraine" in evidence and "Maritime & territorial disputes" not in evidence
+
+
+def test_greenhouse_gases_and_negotiating_words_of_climate_policy_count():
+    text = _speech(
+        "Our islands emit almost no greenhouse gases, yet the sea-level rise will swallow our coast first.",
+        "The major economies must reduce emissions and raise their nationally determined contributions.",
+        "Warming must stay well below two degrees above pre-industrial levels, or our people will have to leave.")
+    assert "Climate & security" in theme_evidence(text)
+
+
+def test_a_paragraph_on_promoting_democracy_is_about_democracy_but_an_obituary_is_not():
+    text = _speech(
+        "Twenty years ago our country began its democratic transformation after decades of one-party rule.",
+        "The consolidation of democracy took longer than we hoped, and our democratic institutions are still young.",
+        "We will keep promoting democracy in our region, because democratic institutions need patient care.",
+        "Our forum for the development of democracy meets every December in the capital.")
+    assert "Elections & democracy" in theme_evidence(text)
+    obituary = ("Former mayor dies at 91. The former mayor, who led the city for two terms, died on Sunday. "
+                "He was a lifelong campaigner for democracy and won an award for it in 1999. "
+                "His family said he died peacefully at home. The funeral will be held on Friday.")
+    assert "Elections & democracy" not in theme_evidence(obituary)
+
+
+def test_a_war_on_poverty_is_no_war_but_a_brutal_war_is():
+    poverty = _speech(
+        "On the day I took office I declared an all-out war on poverty.",
+        "The war against poverty is fought in schools, clinics and markets.",
+        "We are winning that war, one village at a time.")
+    assert "Armed conflict" not in theme_evidence(poverty)
+    war = _speech(
+        "Our people lived through a brutal war that lasted three decades and took a hundred thousand lives.",
+        "After years of war, the former rebel groups have laid down their arms and joined the parliament.",
+        "The war-torn provinces of the north are being rebuilt, and the refugees are coming home.")
+    assert "Armed conflict" in theme_evidence(war)
