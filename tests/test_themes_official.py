@@ -95,3 +95,14 @@ def test_a_war_on_poverty_is_no_war_but_a_brutal_war_is():
         "After years of war, the former rebel groups have laid down their arms and joined the parliament.",
         "The war-torn provinces of the north are being rebuilt, and the refugees are coming home.")
     assert "Armed conflict" in theme_evidence(war)
+
+
+def test_hostility_between_neighbours_is_not_hostilities_and_unexploded_ordnance_is_arms_control():
+    feud = ("Old rivals meet. The two mayors ended years of hostility at a dinner on Friday. "
+            "Their hostility began over a football match, and the hostility of their fans was famous.")
+    assert "Armed conflict" not in theme_evidence(feud)
+    ordnance = _speech(
+        "Half a century after the bombing, unexploded ordnance still kills farmers in a third of our provinces.",
+        "Mine action teams have cleared four thousand hectares this year, and demining must go faster.",
+        "We call on every State to join the convention banning cluster munitions.")
+    assert "Arms control & non-proliferation" in theme_evidence(ordnance)
