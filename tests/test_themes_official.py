@@ -106,3 +106,13 @@ def test_hostility_between_neighbours_is_not_hostilities_and_unexploded_ordnance
         "Mine action teams have cleared four thousand hectares this year, and demining must go faster.",
         "We call on every State to join the convention banning cluster munitions.")
     assert "Arms control & non-proliferation" in theme_evidence(ordnance)
+
+
+def test_household_tariffs_for_gas_and_electricity_are_prices_not_trade_measures():
+    prices = ("Heating season under control. The government froze gas tariffs for households until spring. "
+              "Electricity tariffs will rise by three percent, and utility tariffs for pensioners stay the same. "
+              "Water tariffs are set by the cities.")
+    assert "Economic security & supply chains" not in theme_evidence(prices)
+    trade = ("Steel tariffs raised. The country raised tariffs on imported steel to 25 percent. "
+             "Its neighbour answered with tariffs on cars, and exporters fear a trade war.")
+    assert "Economic security & supply chains" in theme_evidence(trade)
