@@ -111,7 +111,7 @@ def test_hostility_between_neighbours_is_not_hostilities_and_unexploded_ordnance
 def test_household_tariffs_for_gas_and_electricity_are_prices_not_trade_measures():
     prices = ("Heating season under control. The government froze gas tariffs for households until spring. "
               "Electricity tariffs will rise by three percent, and utility tariffs for pensioners stay the same. "
-              "Water tariffs are set by the cities.")
+              "Water tariffs are set by the cities. Prices rose in Europe as supply chains were slow to recover.")
     assert "Economic security & supply chains" not in theme_evidence(prices)
     trade = ("Steel tariffs raised. The country raised tariffs on imported steel to 25 percent. "
              "Its neighbour answered with tariffs on cars, and exporters fear a trade war.")
