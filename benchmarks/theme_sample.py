@@ -23,6 +23,10 @@ a fair check of that change.
 
     python benchmarks/theme_sample.py --labels                  # themes vs the blind labels
     python benchmarks/theme_sample.py --print-blind 3            # a new batch to label
+    python benchmarks/theme_sample.py --per-theme --errors       # per theme, look parts only
+
+Batch 5 is held out whole, and a third of batch 7 (`"heldout": true`, marked when the batch was
+printed, before it was labelled): `--labels` scores them, `--per-theme` never shows them.
 """
 
 from __future__ import annotations
