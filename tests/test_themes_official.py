@@ -116,3 +116,14 @@ def test_household_tariffs_for_gas_and_electricity_are_prices_not_trade_measures
     trade = ("Steel tariffs raised. The country raised tariffs on imported steel to 25 percent. "
              "Its neighbour answered with tariffs on cars, and exporters fear a trade war.")
     assert "Economic security & supply chains" in theme_evidence(trade)
+
+
+def test_the_kremlin_named_beside_another_countrys_occupied_land_is_not_the_war_in_ukraine():
+    text = _speech(
+        "Two of our regions have been under occupation since the aggression of that summer.",
+        "The ceasefire holds only on paper.",
+        "The occupied territories are closed to monitors, and the military build-up across the line goes on.",
+        "Our plan for de-occupation offers the displaced a safe return and the troops a way home.",
+        "The Kremlin still refuses the withdrawal of forces from our sovereign territory.")
+    evidence = theme_evidence(text)
+    assert "War in Ukraine" not in evidence and "Maritime & territorial disputes" in evidence
