@@ -127,3 +127,16 @@ def test_the_kremlin_named_beside_another_countrys_occupied_land_is_not_the_war_
         "The Kremlin still refuses the withdrawal of forces from our sovereign territory.")
     evidence = theme_evidence(text)
     assert "War in Ukraine" not in evidence and "Maritime & territorial disputes" in evidence
+
+
+def test_a_cue_shortly_after_despite_amidst_or_caused_is_a_circumstance():
+    trade = ("Talks with the visiting prime minister. Trade between the two countries grew by a fifth despite the "
+             "global coronavirus pandemic. The losses caused by the COVID-19 pandemic were made up within a year. "
+             "Amidst the pandemic, the two airlines doubled their flights. The leaders signed a treaty "
+             "on double taxation and agreed to open a consulate in the port city.")
+    assert "Pandemics & health security" not in theme_evidence(trade)
+    briefing = trade + (" The ministers also discussed the pandemic at length. Infections are rising again in "
+                        "both countries, and the pandemic has filled the hospitals of the north. The two governments "
+                        "will share vaccines and coordinate vaccination campaigns.")
+    evidence = theme_evidence(briefing)["Pandemics & health security"]
+    assert "pandemic" in evidence and len(evidence) == len(set(evidence))

@@ -14,7 +14,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, count
@@ -29,13 +29,14 @@ class Phrase:
     """One taxonomy phrase: its stems, as written, its weight, whether it is a name (context only),
     and, for a one-word phrase written "=word", the exact lower-case word it must match (stems alone
     are too loose: "elections" and "elected" share the stem "elect", "extremism" and "extremely"
-    "extrem")."""
+    "extrem"). `aside` is the same phrase as a circumstance of something else (see `Theme`)."""
 
     stems: tuple[str, ...]
     text: str
     weight: float
     is_name: bool
     exact: str | None
+    aside: Phrase | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class Theme:
     unless: tuple[str, ...] = ()  # themes that, when assigned, replace this one
     needs_name: bool = False  # a theme about one place ("War in Ukraine") needs one of its names too
     min_mentions: int | None = None  # overrides the taxonomy's `min_mentions`
+    # stems of words that make a cue shortly after them the time or cause of something else
+    # ("despite the pandemic", "trade fell because of the coronavirus"): that mention is context
+    circumstances: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class Taxonomy:
     passage_span: int       # ... among this many consecutive ones, worth the theme's threshold
     context_share: float    # context phrases (below mention_weight) add at most this share of the mentions' weight
     min_relative: float     # a theme this much weaker than the text's strongest one is an aside
+    circumstance_window: int  # a theme's circumstance words reach this many words ahead
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -96,13 +101,18 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         raw = Path(path).read_text("utf-8")
     data: dict[str, Any] = tomllib.loads(raw)
     default_threshold = float(data.get("threshold", 3.0))
+    aside_weight = float(data.get("circumstance_weight", 0.0))
     themes = []
     for entry in data.get("theme", []):
         phrases = _phrases(entry.get("names", []), is_name=True)
         phrases.update(_phrases(entry.get("phrases", []), is_name=False))  # a topical phrase wins a tie
+        circumstances = frozenset(stem for word in entry.get("circumstances", ()) for stem in terms(word))
+        if circumstances:  # each topical phrase gets its twin as a circumstance, of at most aside_weight
+            phrases = {key: replace(p, aside=replace(p, weight=aside_weight)) if not p.is_name
+                       and p.weight > aside_weight else p for key, p in phrases.items()}
         themes.append(Theme(entry["name"], tuple(phrases.values()), float(entry.get("threshold", default_threshold)),
                             tuple(entry.get("unless", ())), bool(entry.get("needs_name", False)),
-                            int(entry["min_mentions"]) if "min_mentions" in entry else None))
+                            int(entry["min_mentions"]) if "min_mentions" in entry else None, circumstances))
     by_first: dict[str, list[tuple[Phrase, Theme]]] = defaultdict(list)
     for theme in themes:
         for phrase in theme.phrases:
@@ -114,7 +124,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("min_mentions", 2)), float(data.get("mention_weight", 0.0)),
                     int(data.get("passage_sentences", 0)),
                     int(data.get("passage_span", 0)), float(data.get("context_share", 1e9)),
-                    float(data.get("min_relative", 0.0)), dict(by_first))
+                    float(data.get("min_relative", 0.0)), int(data.get("circumstance_window", 0)), dict(by_first))
 
 
 def _has_weight(item: str) -> bool:
@@ -155,7 +165,9 @@ def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[
     Matches of one theme that overlap or touch are one mention, credited to its longest phrase
     (then the heaviest): "COVID-19 pandemic" or "climate change" (which also holds "climate") is
     one clue, not two, so a single passing phrase cannot pass for two distinct pieces of evidence;
-    and a weight-0 phrase ("market collapse") claims its words for nothing.
+    and a weight-0 phrase ("market collapse") claims its words for nothing. A cue within
+    `circumstance_window` words after one of its theme's circumstance words ("despite the pandemic")
+    is its `aside` twin, weighing no more than context.
     """
     mentions: dict[str, list[list[Any]]] = defaultdict(list)  # theme -> [phrase, weight, end, start] in order
     seen: dict[str, int] = {}  # stem of an exact phrase -> its occurrences so far
@@ -170,6 +182,9 @@ def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[
                     occurrence = seen[first] = seen.get(first, -1) + 1
                 if _words_with_stem(text, first)[occurrence:occurrence + 1] != [phrase.exact]:
                     continue
+            if phrase.aside is not None and not theme.circumstances.isdisjoint(
+                    stems[max(0, i - taxonomy.circumstance_window):i]):
+                phrase = phrase.aside
             weight = phrase.weight * (taxonomy.lead_weight if i < taxonomy.lead_terms else 1)
             end = i + len(phrase.stems)
             found = mentions[theme.name]
@@ -230,7 +245,8 @@ def _passage(mentions: list[tuple[int, Phrase, float]], taxonomy: Taxonomy) -> f
         window = about[first:last + 1]
         phrases = set().union(*(p for _, _, p in window))
         if len(window) >= taxonomy.passage_sentences and (
-                len(phrases) >= taxonomy.min_phrases or any(p.weight >= taxonomy.strong_weight for p in phrases)):
+                len({p.text for p in phrases}) >= taxonomy.min_phrases
+                or any(p.weight >= taxonomy.strong_weight for p in phrases)):
             best = max(best, sum(total for _, total, _ in window))
     return best
 
@@ -275,7 +291,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         topical = [p for p in scores if not p.is_name]
         if theme.needs_name and len(topical) == len(scores):
             continue
-        if len(topical) < taxonomy.min_phrases and not any(p.weight >= taxonomy.strong_weight for p in topical):
+        if len({p.text for p in topical}) < taxonomy.min_phrases \
+                and not any(p.weight >= taxonomy.strong_weight for p in topical):
             continue
         min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
         on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
@@ -294,7 +311,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
                 scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < theme.threshold):
             continue
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
-        result[theme.name] = [p.text for p in ranked]
+        result[theme.name] = list(dict.fromkeys(p.text for p in ranked))  # a phrase and its aside twin once
         strength[theme.name] = evidence / (theme.threshold * scale)
     strongest = max(strength.values(), default=0.0)
     for name, value in strength.items():
