@@ -107,6 +107,31 @@ def draw_round4(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout4" if i % 3 == 2 else "look4", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Round 5 (issue 11, people precision: fictional characters and things named like people): a new seed, articles in
+# no gold file and judged in no part of any round, Wikinews of the kinds where characters, works and products are
+# named (entertainment, culture, games, film, books, conventions, sport, obituaries) by words of the title or lead.
+# Every third article drawn is held out ("heldout5p"), the rest may be read ("look5p").
+ROUND5_SEED = 5311
+ROUND5_KINDS = re.compile(
+    r"\b(?:film|movie|actor|actress|cinema|game|gaming|video game|novel|book|author|writer|comic|cosplay|costume|"
+    r"convention|festival|character|series|television|TV|show|sitcom|cartoon|anime|manga|music|album|song|singer|"
+    r"band|concert|theatre|theater|award|prize|museum|art|artist|football|soccer|cricket|rugby|tennis|golf|"
+    r"basketball|baseball|hockey|olympic|championship|cup|league|match|race|player|coach|team|dies|died|death|"
+    r"obituary|aged)\b", re.IGNORECASE)
+
+
+def draw_round5(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 5: `count` articles of `corpus` in no gold file and judged in no part, Wikinews only of the kinds
+    ROUND5_KINDS names in its title or first 500 characters (the lead; 300 leave too few undrawn articles); each with its part ("look5p"/"heldout5p")."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    skip = gold_keys() | {line["id"] for line in lines if not line["part"].endswith("5p")}
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= MAX_WORDS[corpus]
+                  and (corpus != "wikinews" or ROUND5_KINDS.search(f"{a.title}\n{a.text[:500]}")))
+    drawn = random.Random(f"{ROUND5_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout5p" if i % 3 == 2 else "look5p", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -157,6 +182,7 @@ def main() -> None:
     drawing.add_argument("--cues", action="store_true", help="only texts with a cue of quoted or reported speech")
     drawing.add_argument("--max-words", type=int, default=None, help="longest text drawn (default per corpus)")
     drawing.add_argument("--round4", action="store_true", help="the fourth round's draw (new seed, kinds, parts)")
+    drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (new seed, kinds, parts)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -165,7 +191,7 @@ def main() -> None:
     if args.command == "score":
         score(args.errors)
         return
-    drawn = (draw_round4(args.corpus, args.count) if args.round4
+    drawn = (draw_round5(args.corpus, args.count) if args.round5 else draw_round4(args.corpus, args.count) if args.round4
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:
