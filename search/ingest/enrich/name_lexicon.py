@@ -38,6 +38,7 @@ class Lexicon:
     honours: frozenset[str]  # "bharat ratna", "padma shri": an honour's name glued before a person's
     honour_openers: frozenset[str]  # their first words ("bharat", "padma")
     peerages: frozenset[str]  # "Lord", "Baroness": after "Full Name," the same person's title ("…, Lord Carloway")
+    appositive_heads: frozenset[str]  # kinds of things, animals, events: "X, a dragon" names no person
 
 
 @lru_cache(maxsize=1)
@@ -61,4 +62,6 @@ def lexicon() -> Lexicon:
     return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
                    lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
                    lower("regnal"), lower("held_by"), lower("honours"),
-                   frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"))
+                   frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
+                   (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
+                   - lower("roles") - lower("relatives") - lower("people_among_things"))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from search.ingest.enrich.lookalike_cues import negated_words, place_list_before, ship_before, thing_appositive
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
     HONORIFIC,
@@ -47,6 +48,7 @@ from search.ingest.enrich.person_names import (
     not_a_person,
     place_follows,
     place_forms,
+    shared_surname,
     surname_word,
     unwrapped,
 )
@@ -56,7 +58,7 @@ from search.ingest.enrich.text import strip_accents
 _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
 _ABBREVIATED = r"(?:Mrs|Mr|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Hon|Supt|Insp|Det|Cmdr)\."
-_NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-)?"  # "al-Assad"
+_NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-|d['’])?"  # "al-Assad", "Giscard d'Estaing"
 _TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'’]+)*)"
 _PARTICLES = frozenset(
     "van von der den de del della dela des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
@@ -150,8 +152,11 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         title = ""  # "the major Powers": an adjective, not the rank
     if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
         title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
-    if title and not_a_person((word,), lex.first_names, lower_seen):  # (untitled, it only shortens a name)
+    if title and (not_a_person((word,), lex.first_names, lower_seen)  # (untitled, it only shortens a name)
+                  or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
         return None
+    if not title and (surname := shared_surname(text, start + len(word), word, lex.first_names)):
+        return Mention(start, start + len(word), (word, surname), "", False, False, False, (_fold(word), _fold(surname)))
     return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
                    (_fold(word),))
 
@@ -186,7 +191,7 @@ class _LowerSeen:
 
 def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     """The class of one word of a run (NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP or FLEXIBLE)."""
-    if word[0].islower() and "-" not in word:
+    if word[0].islower() and "-" not in word and word[1:2] not in ("'", "’"):  # (not "d'Estaing")
         return PARTICLE
     if (len(word) == 2 and word[1] == ".") or (len(word) == 1 and word not in "AI"):
         return INITIAL  # "George W. Bush", "B Shiva Parvathi"
@@ -371,7 +376,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
-    organisation = (organisation or not_a_person(name, lex.first_names, lower_seen)
+    organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or negated_words(words, i)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
                     or (headline and context.word != "by"  # "… At Campaign Rally" (not "Remarks by Jane Roe")
                         and text.find(words[j - 1], lower_seen.headline_end) < 0))
@@ -384,6 +389,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if domain and not title:
         title = context.title_of  # "Minister of Energy and Mines Subroto": Subroto is the minister
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
+    thing = thing_appositive(text, end, lex.appositive_heads)  # "Marigold Fizz, a dragon", "Sir Bramble, a mascot"
+    organisation = organisation or thing
     line_start = text.rfind("\n", 0, begin) + 1
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[line_start:begin].strip() and (
@@ -400,7 +407,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
-        or no_person > 0 or cast_role(text, begin, end))
+        or no_person > 0 or thing or cast_role(text, begin, end) or ship_before(text, begin)  # "MV Jane Roe"
+        or first_in_run and words[i].lower() not in lex.first_names and place_list_before(text, begin))
     organisation = organisation or no_person == 2
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)

@@ -293,19 +293,22 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
 
 
 # No mention of a real person (gold rules 4 and 7). Right before the name (group "other": never a person of its
-# own anywhere in the text), a second name or a role: "also known as King X", "under the ring name X", "his
+# own anywhere in the text), a second name or a role: "also known as King X", "known to fans as X", "under the ring name X", "his
 # persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X in the scandal",
 # "voiced concern over X"). Else, up to two words before it (not "… by": no person at this mention only), a
 # character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a stage name
 # ("under the stage name X": maybe the name the person goes by), a photo credit, a byline ("Image: X.").
-_NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>also\s+known\s+as|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
+# The cue may open a quotation or a pair: 'known in the community as "Lucky and Skuff Coyote"', "the
+# characters Sailor Neptune and Sailor Uranus".
+_NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>(?:(?:also|better|widely|popularly|commonly)\s+)?known(?:\s+(?:within|in|to|among|on|by)"
+                               r"(?:\s+[\w-]+){1,2})?\s+as|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
                                r"|(?:play(?:s|ed|ing)?|took\s+on|takes?\s+on|title|lead|leading)\s+(?:the\s+)?"
                                r"(?:(?:title|lead|leading)\s+)?roles?\s+of|voic(?:ed|es|ing))(?:\s+(?:the|a|an|his|her))?"
                                r"|\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)"
                                r"|\b(?:stage\s+names?|characters?|alias|persona|pseudonym|alter[ -]ego"
                                r"|dressed(?:\s+up)?\s+as|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
                                r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?)"
-                               r"\s*(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Emperor"
+                               r"\s*[\"“]?(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:and|&)\s+)?(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Emperor"
                                r"|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
 _NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
 # A relative noun, then first names in a list ("sons Paul and", "daughters, Ann, Beth, and "), up to a name.
@@ -352,6 +355,20 @@ def kin_before(text: str, start: int, word: str, previous: str, relatives: Words
     set_off = text[end:end + 1] in ",.;)" or text.startswith((" and ", " or "), end)
     return noun if singular in relatives and (word.lower() in first_names or (
         set_off and singular not in ("friend", "colleague", "partner"))) else ""
+
+
+# A pair of given names before one surname: "Joanne and Edward Corr" (a known first name, "and", a known first name,
+# the surname and no more capitalised words: not "Paul Smith Ltd", "David Hart Jr.").
+_PAIR_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][\w'’-]*[a-z])(?![\w'’-]|[ \t]+[A-Z])")
+
+
+def shared_surname(text: str, end: int, word: str, first_names: Words) -> str:
+    """The surname that the lone known first name `word` ending at `end` shares with the full name after "and"
+    ("Joanne and Edward Corr": "Corr"), else ""."""
+    if not text.startswith((" and ", " & "), end) or word.lower() not in first_names:
+        return ""
+    pair = _PAIR_AFTER.match(text, end)
+    return pair.group(2) if pair and pair.group(1).lower() in first_names else ""
 
 
 # A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
