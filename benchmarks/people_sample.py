@@ -122,7 +122,8 @@ ROUND5_KINDS = re.compile(
 
 def draw_round5(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     """Round 5: `count` articles of `corpus` in no gold file and judged in no part, Wikinews only of the kinds
-    ROUND5_KINDS names in its title or first 500 characters (the lead; 300 leave too few undrawn articles); each with its part ("look5p"/"heldout5p")."""
+    ROUND5_KINDS names in its title or first 500 characters (the lead: 300 leave too few undrawn articles); each
+    with its part ("look5p"/"heldout5p")."""
     lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
     skip = gold_keys() | {line["id"] for line in lines if not line["part"].endswith("5p")}
     pool = sorted((k, a) for k, a in articles(corpus).items()
@@ -191,7 +192,8 @@ def main() -> None:
     if args.command == "score":
         score(args.errors)
         return
-    drawn = (draw_round5(args.corpus, args.count) if args.round5 else draw_round4(args.corpus, args.count) if args.round4
+    drawn = (draw_round5(args.corpus, args.count) if args.round5
+             else draw_round4(args.corpus, args.count) if args.round4
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

@@ -120,3 +120,14 @@ def test_a_caption_is_a_short_line_between_blank_lines():
     assert not caption_line(text, text.index("Ada"))
     assert caption_line(text, text.rindex("Ada"))
     assert not caption_line(text, 0)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The economist Ravindra Sen won the prize. Sen said poverty was a choice.", "Ravindra Sen"),
+    ("Kavita Sen, a teacher, told reporters the school was shut.", "Kavita Sen"),
+    ("Sen. Lloyd Farrow said the bill was useful.", "Lloyd Farrow"),
+    ("Sen Lloyd Farrow said the bill was useful.", "Lloyd Farrow"),
+])
+def test_sen_is_a_surname_after_a_given_name_and_a_title_before_one(text, person):
+    assert find_people(text).people == [person]
+    assert find_people(text).speakers == [person]

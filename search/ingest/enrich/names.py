@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from search.ingest.enrich.lookalike_cues import negated_words, place_list_before, ship_before, thing_appositive
+from search.ingest.enrich.lookalike_cues import (
+    SHIP_PREFIXES,
+    negated_words,
+    place_list_before,
+    ship_before,
+    thing_appositive,
+)
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
     HONORIFIC,
@@ -58,7 +64,7 @@ from search.ingest.enrich.text import strip_accents
 _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
 _ABBREVIATED = r"(?:Mrs|Mr|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Hon|Supt|Insp|Det|Cmdr)\."
-_NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-|d['’])?"  # "al-Assad", "Giscard d'Estaing"
+_NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-|d['’])?"  # "al-Assad", "Valcourt d'Estienne"
 _TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'’]+)*)"
 _PARTICLES = frozenset(
     "van von der den de del della dela des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
@@ -156,7 +162,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
                   or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
         return None
     if not title and (surname := shared_surname(text, start + len(word), word, lex.first_names)):
-        return Mention(start, start + len(word), (word, surname), "", False, False, False, (_fold(word), _fold(surname)))
+        return Mention(start, start + len(word), (word, surname), "", False, False, False,
+                       (_fold(word), _fold(surname)))  # "Susan and Edward Doe": Susan Doe
     return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
                    (_fold(word),))
 
@@ -183,6 +190,7 @@ class _LowerSeen:
     def __init__(self, text: str) -> None:
         self.words = set(text.split())
         self.headline_end = headline_end(text)  # (kept here as it is also computed once per text)
+        self.ships = not self.words.isdisjoint(SHIP_PREFIXES)  # "MV Jane Roe" may be written: a ship's name
 
     def __contains__(self, low: str) -> bool:
         words = self.words
@@ -407,7 +415,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
-        or no_person > 0 or thing or cast_role(text, begin, end) or ship_before(text, begin)  # "MV Jane Roe"
+        or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
         or first_in_run and words[i].lower() not in lex.first_names and place_list_before(text, begin))
     organisation = organisation or no_person == 2
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
