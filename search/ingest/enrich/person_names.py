@@ -246,9 +246,10 @@ def _country(words: str) -> bool:
 
 
 def _country_named(words: str, last: str) -> bool:
-    """Whether `words` name a country, a code of three letters or fewer counting only in capitals: "SEN" is
-    Senegal, but "Sen" a surname ("Amartya Sen"; a country's name has four letters or more)."""
-    return (len(last) > 3 or last.isupper()) and _country(words)
+    """Whether `words` name a country, a code of three letters counting only in capitals: "SEN" is Senegal, but
+    "Sen" a surname ("Amartya Sen"; no country's name has three letters). (Two letters stay a code in any case:
+    "Herbig Ae" is a kind of star, not a person.)"""
+    return (len(last) != 3 or last.isupper()) and _country(words)
 
 
 def plural_of_seen(word: str, lower_seen: Words) -> bool:
