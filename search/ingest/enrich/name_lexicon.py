@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "lexicon"]
+           "lexicon", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -65,3 +65,21 @@ def lexicon() -> Lexicon:
                    frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
                    (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
                    - lower("roles") - lower("relatives") - lower("people_among_things"))
+
+
+def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
+    """Decide each name-or-word ("Mark", "May", "King") from its neighbours in the run."""
+    for i, kind in enumerate(kinds):
+        if kind != FLEXIBLE:
+            continue
+        low = words[i].lower()
+        after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
+        before_name = i + 1 < len(kinds) and kinds[i + 1] == NAME
+        if after_name:
+            kinds[i] = ORG if low in lex.organisation else NAME  # "Theresa May", but "Hyde Park"
+        elif low in lex.gender:
+            kinds[i] = HONORIFIC
+        elif before_name or (i > 0 and kinds[i - 1] == HONORIFIC):
+            kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
+        else:
+            kinds[i] = ORG if low in lex.organisation else STOP

@@ -31,6 +31,7 @@ from search.ingest.enrich.name_lexicon import (
     SUFFIX,
     Lexicon,
     lexicon,
+    resolve_flexible,
 )
 from search.ingest.enrich.person_names import (
     AGE_TITLE,
@@ -240,7 +241,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         if word.lower() in MONTHS and (kinds[k + 1] == STOP if k + 1 < len(words) else
                                         bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
-    _resolve_flexible(words, kinds, lex)
+    resolve_flexible(words, kinds, lex)
     if len(words) > 1 and kinds[-1] == STOP and kinds[-2] == NAME and offsets[-1] > lower_seen.headline_end and (
             surname_word(text, offsets[-1], words[-2], words[-1], lex.first_names, lex.kinds)):
         kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
@@ -331,24 +332,6 @@ class _Context:
         # Bank of England and Mark Carney")
         self.continued = link == "and" and not self.listed and named_thing
         self.organisation = thing or (link != "and" and named_thing)
-
-
-def _resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
-    """Decide each name-or-word ("Mark", "May", "King") from its neighbours in the run."""
-    for i, kind in enumerate(kinds):
-        if kind != FLEXIBLE:
-            continue
-        low = words[i].lower()
-        after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
-        before_name = i + 1 < len(kinds) and kinds[i + 1] == NAME
-        if after_name:
-            kinds[i] = ORG if low in lex.organisation else NAME  # "Theresa May", but "Hyde Park"
-        elif low in lex.gender:
-            kinds[i] = HONORIFIC
-        elif before_name or (i > 0 and kinds[i - 1] == HONORIFIC):
-            kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
-        else:
-            kinds[i] = ORG if low in lex.organisation else STOP
 
 
 def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], i: int, j: int,
