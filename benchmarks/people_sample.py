@@ -3,6 +3,7 @@
     python benchmarks/people_sample.py draw wikinews 16        # keys and texts, NO extractor output
     python benchmarks/people_sample.py draw un 12 --seed 313 --cues --max-words 2000   # third round
     python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
+    python benchmarks/people_sample.py draw wikinews 30 --round5  # round 5: seed 5311, look5p/heldout5p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
@@ -13,14 +14,18 @@ UN statements are long, so on them only the speakers are labelled (`people` is n
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look"
-| "heldout" | "look3" | "heldout3" | "look4" | "heldout4", "people": [...] | null, "speakers": [...],
+| "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5p" | "heldout5p" | "look5f", "people": [...] | null,
+"speakers": [...],
 "before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
 scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips
 the articles of the first round's parts, and names its parts "look3"/"heldout3"; `--cues` keeps only texts
 with a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a
 quotation mark after a capitalised name), where speakers other than the one of record are likely. Round 4
 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names abound, also skipping
-only the first round's articles, and names its parts "look4"/"heldout4". `score` prints precision/recall per
+only the first round's articles, and names its parts "look4"/"heldout4". Round 5 (`--round5`, seed 5311) draws
+Wikinews articles of entertainment, culture, games, film, sport and obituaries (by words of the title or the lead)
+and Reuters articles judged in no earlier part, as "look5p"/"heldout5p" ("look5f": two convention reports chosen
+for their density of fiction words, see gold/README.md). `score` prints precision/recall per
 part and facet for `before` (the output when the article was labelled) and now.
 """
 
