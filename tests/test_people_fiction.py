@@ -131,3 +131,9 @@ def test_a_caption_is_a_short_line_between_blank_lines():
 def test_sen_is_a_surname_after_a_given_name_and_a_title_before_one(text, person):
     assert find_people(text).people == [person]
     assert find_people(text).speakers == [person]
+
+
+def test_every_name_of_a_list_after_a_character_cue_is_a_character():
+    text = "Fans came dressed as characters such as Zorin Vale, Mira Quell and Tobin Ash. Dana Holt said it was fun."
+    assert people(text) == ["Dana Holt"]
+    assert people("The film stars Ann Lee, Tom Hart and Bo Quill.") == ["Ann Lee", "Tom Hart", "Bo Quill"]

@@ -305,8 +305,8 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
 # in the scandal", "voiced concern over X"). Else, up to two words before it (not "… by": no person at this
 # mention only), a character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a
 # stage name ("under the stage name X": maybe the name the person goes by), a photo credit, a byline ("Image:
-# X."). The cue may open a quotation or a pair: 'known in town as "Sunny and Drift Badger"', "the characters
-# Sailor Quill and Sailor Fennick".
+# X."). The cue may open a quotation or a list: 'known in town as "Sunny and Drift Badger"', "the characters
+# Sailor Quill and Sailor Fennick", "characters such as Zorin Vale, Mira Quell or Tobin Ash".
 _NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>(?:(?:also|better|widely|popularly|commonly)\s+)?known"
                                r"(?:\s+(?:within|in|to|among|on|by)(?:\s+[\w-]+){1,2})?\s+as"
                                r"|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
@@ -316,7 +316,7 @@ _NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>(?:(?:also|better|widely|popular
                                r"|\b(?:stage\s+names?|characters?|alias|persona|pseudonym|alter[ -]ego"
                                r"|dressed(?:\s+up)?\s+as|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
                                r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?)"
-                               r"\s*[\"“]?(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:and|&)\s+)?"
+                               r"\s*[\"“]?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s+|,?\s+(?:and|&|or)\s+)){0,3}"
                                r"(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess"
                                r"|Emperor|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
 _NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
@@ -329,7 +329,7 @@ def no_person_before(text: str, begin: int) -> int:
     """2 when a character, costume or second-name phrase comes right before `begin` (no person of its own
     anywhere in the text), 1 after a credit or a stage name (no person here), else 0 (`_NO_PERSON_BEFORE`,
     with a cheap look for its words first: this runs for most mentions)."""
-    window = text[max(0, begin - 56):begin]
+    window = text[max(0, begin - 90):begin]
     if not _NO_PERSON_CUE.search(window) or not (cue := _NO_PERSON_BEFORE.search(window)):
         return 0
     return 2 if cue.group("other") else 1
