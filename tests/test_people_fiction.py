@@ -30,6 +30,7 @@ def test_a_name_set_off_by_a_kind_of_thing_animal_or_event_is_no_person(text, th
     ("Kenji Moreau, a member of the club, won the race.", "Kenji Moreau"),
     ("Talia Brook, a 45-year-old dog lover, adopted three.", "Talia Brook"),
     ("Ruben Osei, a Kremlin insider, spoke to us.", "Ruben Osei"),
+    ("The board elected Ivo K. Brandstetter, a business\nconsultant, to be president.", "Ivo K. Brandstetter"),
 ])
 def test_an_appositive_about_a_person_keeps_the_person(text, person):
     assert people(text) == [person]

@@ -15,9 +15,10 @@ from search.ingest.enrich.person_names import Words
 # An appositive right after the name: ", a/an/the [up to four words] HEAD" and the head's phrase ends there
 # ("Paw Haven, a non-profit rescue organization in …", "Marigold Fizz, a dragon."). The head is the last word
 # before the end of the phrase; `thing_appositive` checks it against the kinds of things.
-_APPOSITIVE = re.compile(r"[\"”’]?,[ \t]+(?:a|an|the)[ \t]+((?:[a-z0-9][\w'’-]*[ \t]+){0,4}?)([a-z][\w-]*)(?![\w'’-])"
-                         r"(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:in|of|for|from|with|that|which|based|on|at|to|dedicated|"
-                         r"run|founded|owned|made|named|known|whose)\b)")
+_APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:a|an|the)\s+((?:[a-z0-9][\w'’-]*\s+){0,4}?)([a-z][\w-]*)(?![\w'’-])"
+                         r"(?=[ \t]*(?:[,.;:)!?]|\n[ \t]*\n|\n?[ \t]*$)|\s+(?:in|of|for|from|with|that|which|based|on|"
+                         r"at|to|dedicated|run|founded|owned|made|named|known|whose)\b)")  # (a line break: a wrapped line)
+
 # Prefixes of ships' names: "MV Jane Doe", "HMS John Roe" (the name is the ship's, not the person's).
 SHIP_PREFIXES = frozenset("MV M/V MS M/S SS S/S HMS HMAS HMCS HMNZS USS USNS RMS RV R/V FV INS NRP FS SY MY".split())
 _SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(SHIP_PREFIXES))})[ \t]+(?:\w+[ \t]+)?$")
