@@ -138,3 +138,11 @@ def test_every_name_of_a_list_after_a_character_cue_is_a_character():
     text = "Fans came dressed as characters such as Zorin Vale, Mira Quell and Tobin Ash. Dana Holt said it was fun."
     assert people(text) == ["Dana Holt"]
     assert people("The film stars Ann Lee, Tom Hart and Bo Quill.") == ["Ann Lee", "Tom Hart", "Bo Quill"]
+
+
+def test_a_lone_name_after_a_job_only_people_have_is_a_person():
+    found = find_people("Cosplay model and professional singer Zorvana attended. Zorvana said it was fun.")
+    assert found.people == ["Zorvana"] and found.speakers == ["Zorvana"]
+    assert people("The striker Quillo scored twice.") == ["Quillo"]
+    # a full name cut at a common word leaves no person of one name behind
+    assert people("The rapper Kanye Rivers campaigned; rivers flooded.") == []

@@ -39,6 +39,7 @@ class Lexicon:
     honour_openers: frozenset[str]  # their first words ("bharat", "padma")
     peerages: frozenset[str]  # "Lord", "Baroness": after "Full Name," the same person's title ("…, Lord Carloway")
     appositive_heads: frozenset[str]  # kinds of things, animals, events: "X, a dragon" names no person
+    one_name_jobs: frozenset[str]  # "the singer Zorvana": a lone name after one of these is a person
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def lexicon() -> Lexicon:
                    lower("regnal"), lower("held_by"), lower("honours"),
                    frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
                    (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
-                   - lower("roles") - lower("relatives") - lower("people_among_things"))
+                   - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"))
 
 
 def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:

@@ -379,6 +379,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         title = context.word if context.word in lex.gender or context.word in lex.roles else ""
     if domain and not title:
         title = context.title_of  # "Minister of Energy and Mines Subroto": Subroto is the minister
+    if j - i == 1 and title in lex.one_name_jobs and len(words) > 1:
+        title = ""  # "rapper Kanye Rivers" cut at a common word: no person "Kanye" of one name
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
     thing = thing_appositive(text, end, lex.appositive_heads)  # "Marigold Fizz, a dragon", "Sir Bramble, a mascot"
     organisation = organisation or thing
