@@ -17,7 +17,7 @@ from search.ingest.enrich.person_names import Words
 # before the end of the phrase; `thing_appositive` checks it against the kinds of things.
 _APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:a|an|the)\s+((?:[a-z0-9][\w'’-]*\s+){0,4}?)([a-z][\w-]*)(?![\w'’-])"
                          r"(?=[ \t]*(?:[,.;:)!?]|\n[ \t]*\n|\n?[ \t]*$)|\s+(?:in|of|for|from|with|that|which|based|on|"
-                         r"at|to|dedicated|run|founded|owned|made|named|known|whose)\b)")  # (a line break: a wrapped line)
+                         r"at|to|dedicated|run|founded|owned|made|named|known|whose)\b)")  # (one line break: wrapped)
 
 # Prefixes of ships' names: "MV Jane Doe", "HMS John Roe" (the name is the ship's, not the person's).
 SHIP_PREFIXES = frozenset("MV M/V MS M/S SS S/S HMS HMAS HMCS HMNZS USS USNS RMS RV R/V FV INS NRP FS SY MY".split())
