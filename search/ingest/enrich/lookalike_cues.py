@@ -4,6 +4,8 @@ Badgers", "in Lyon and Vila Serena").
 
 `names.py` asks these after it has cut a candidate name out of its run; each looks at a few characters
 only, with a cheap test first, because it runs for most candidates. Word lists live in `people.toml`.
+`people.py` asks one more question of the whole article (`captioned_characters`): in a text about fiction, a
+name written only in image captions, with no role word and no speech, is a character of a cosplay gallery.
 """
 
 from __future__ import annotations
