@@ -367,7 +367,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
-    organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or negated_words(words, i)
+    organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or i and negated_words(words, i)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
                     or (headline and context.word != "by"  # "… At Campaign Rally" (not "Remarks by Jane Roe")
                         and text.find(words[j - 1], lower_seen.headline_end) < 0))
@@ -382,7 +382,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if j - i == 1 and title in lex.one_name_jobs and len(words) > 1:
         title = ""  # "rapper Kanye Rivers" cut at a common word: no person "Kanye" of one name
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
-    thing = thing_appositive(text, end, lex.appositive_heads)  # "Marigold Fizz, a dragon", "Sir Bramble, a mascot"
+    thing = text[end:end + 1] in ",\"”’" and thing_appositive(text, end, lex.appositive_heads)  # "X, a dragon"
     organisation = organisation or thing
     line_start = text.rfind("\n", 0, begin) + 1
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line

@@ -328,8 +328,10 @@ _KIN_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+((?:[A-Z][a-z]+,?[ \t]+(?:and[ \t]+
 def no_person_before(text: str, begin: int) -> int:
     """2 when a character, costume or second-name phrase comes right before `begin` (no person of its own
     anywhere in the text), 1 after a credit or a stage name (no person here), else 0 (`_NO_PERSON_BEFORE`,
-    with a cheap look for its words first: this runs for most mentions)."""
-    window = text[max(0, begin - 90):begin]
+    with a cheap look for its words first: this runs for most mentions). The look reaches further back after a
+    comma or an "and", where the name may end a list the cue opened."""
+    listed = text[max(0, begin - 5):begin].endswith((", ", " and ", " or "))
+    window = text[max(0, begin - (90 if listed else 56)):begin]
     if not _NO_PERSON_CUE.search(window) or not (cue := _NO_PERSON_BEFORE.search(window)):
         return 0
     return 2 if cue.group("other") else 1
