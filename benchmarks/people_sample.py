@@ -3,6 +3,7 @@
     python benchmarks/people_sample.py draw wikinews 16        # keys and texts, NO extractor output
     python benchmarks/people_sample.py draw un 12 --seed 313 --cues --max-words 2000   # third round
     python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
+    python benchmarks/people_sample.py draw wikinews 30 --round5  # round 5: seed 5311, look5p/heldout5p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
@@ -13,14 +14,18 @@ UN statements are long, so on them only the speakers are labelled (`people` is n
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look"
-| "heldout" | "look3" | "heldout3" | "look4" | "heldout4", "people": [...] | null, "speakers": [...],
+| "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5p" | "heldout5p" | "look5f", "people": [...] | null,
+"speakers": [...],
 "before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
 scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips
 the articles of the first round's parts, and names its parts "look3"/"heldout3"; `--cues` keeps only texts
 with a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a
 quotation mark after a capitalised name), where speakers other than the one of record are likely. Round 4
 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names abound, also skipping
-only the first round's articles, and names its parts "look4"/"heldout4". `score` prints precision/recall per
+only the first round's articles, and names its parts "look4"/"heldout4". Round 5 (`--round5`, seed 5311) draws
+Wikinews articles of entertainment, culture, games, film, sport and obituaries (by words of the title or the lead)
+and Reuters articles judged in no earlier part, as "look5p"/"heldout5p" ("look5f": two convention reports chosen
+for their density of fiction words, see gold/README.md). `score` prints precision/recall per
 part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -107,6 +112,32 @@ def draw_round4(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout4" if i % 3 == 2 else "look4", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Round 5 (issue 11, people precision: fictional characters and things named like people): a new seed, articles in
+# no gold file and judged in no part of any round, Wikinews of the kinds where characters, works and products are
+# named (entertainment, culture, games, film, books, conventions, sport, obituaries) by words of the title or lead.
+# Every third article drawn is held out ("heldout5p"), the rest may be read ("look5p").
+ROUND5_SEED = 5311
+ROUND5_KINDS = re.compile(
+    r"\b(?:film|movie|actor|actress|cinema|game|gaming|video game|novel|book|author|writer|comic|cosplay|costume|"
+    r"convention|festival|character|series|television|TV|show|sitcom|cartoon|anime|manga|music|album|song|singer|"
+    r"band|concert|theatre|theater|award|prize|museum|art|artist|football|soccer|cricket|rugby|tennis|golf|"
+    r"basketball|baseball|hockey|olympic|championship|cup|league|match|race|player|coach|team|dies|died|death|"
+    r"obituary|aged)\b", re.IGNORECASE)
+
+
+def draw_round5(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 5: `count` articles of `corpus` in no gold file and judged in no part, Wikinews only of the kinds
+    ROUND5_KINDS names in its title or first 500 characters (the lead: 300 leave too few undrawn articles); each
+    with its part ("look5p"/"heldout5p")."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    skip = gold_keys() | {line["id"] for line in lines if not line["part"].endswith("5p")}
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= MAX_WORDS[corpus]
+                  and (corpus != "wikinews" or ROUND5_KINDS.search(f"{a.title}\n{a.text[:500]}")))
+    drawn = random.Random(f"{ROUND5_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout5p" if i % 3 == 2 else "look5p", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -157,6 +188,7 @@ def main() -> None:
     drawing.add_argument("--cues", action="store_true", help="only texts with a cue of quoted or reported speech")
     drawing.add_argument("--max-words", type=int, default=None, help="longest text drawn (default per corpus)")
     drawing.add_argument("--round4", action="store_true", help="the fourth round's draw (new seed, kinds, parts)")
+    drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (new seed, kinds, parts)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -165,7 +197,8 @@ def main() -> None:
     if args.command == "score":
         score(args.errors)
         return
-    drawn = (draw_round4(args.corpus, args.count) if args.round4
+    drawn = (draw_round5(args.corpus, args.count) if args.round5
+             else draw_round4(args.corpus, args.count) if args.round4
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

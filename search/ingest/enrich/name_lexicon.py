@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "lexicon"]
+           "lexicon", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -38,6 +38,8 @@ class Lexicon:
     honours: frozenset[str]  # "bharat ratna", "padma shri": an honour's name glued before a person's
     honour_openers: frozenset[str]  # their first words ("bharat", "padma")
     peerages: frozenset[str]  # "Lord", "Baroness": after "Full Name," the same person's title ("…, Lord Carloway")
+    appositive_heads: frozenset[str]  # kinds of things, animals, events: "X, a dragon" names no person
+    one_name_jobs: frozenset[str]  # "the singer Zorvana": a lone name after one of these is a person
 
 
 @lru_cache(maxsize=1)
@@ -61,4 +63,24 @@ def lexicon() -> Lexicon:
     return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
                    lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
                    lower("regnal"), lower("held_by"), lower("honours"),
-                   frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"))
+                   frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
+                   (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
+                   - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"))
+
+
+def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
+    """Decide each name-or-word ("Mark", "May", "King") from its neighbours in the run."""
+    for i, kind in enumerate(kinds):
+        if kind != FLEXIBLE:
+            continue
+        low = words[i].lower()
+        after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
+        before_name = i + 1 < len(kinds) and kinds[i + 1] == NAME
+        if after_name:
+            kinds[i] = ORG if low in lex.organisation else NAME  # "Theresa May", but "Hyde Park"
+        elif low in lex.gender:
+            kinds[i] = HONORIFIC
+        elif before_name or (i > 0 and kinds[i - 1] == HONORIFIC):
+            kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
+        else:
+            kinds[i] = ORG if low in lex.organisation else STOP

@@ -80,8 +80,9 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
             elif m.title in lex.regnal:
                 names.append(name := " ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
                 by_title.setdefault(m.core, name)
-            elif m.title in lex.gender or m.title == AGE_TITLE or m.title and _relative(m.title, m.core[0]):
-                names.append(name := " ".join(m.tokens))  # "President Yoon", "his wife, Amanda", "12-year-old Zoe"
+            elif (m.title in lex.gender or m.title == AGE_TITLE or m.title in lex.one_name_jobs
+                  or m.title and _relative(m.title, m.core[0])):  # "President Yoon", "his wife, Amanda",
+                names.append(name := " ".join(m.tokens))  # "12-year-old Zoe", "the singer Zorvana"
                 by_title.setdefault(m.core, name)
             else:
                 if len(m.core) == 1 and not m.title:

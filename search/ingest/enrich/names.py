@@ -12,6 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from search.ingest.enrich.lookalike_cues import (
+    SHIP_PREFIXES,
+    negated_words,
+    place_list_before,
+    ship_before,
+    thing_appositive,
+)
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
     HONORIFIC,
@@ -24,6 +31,7 @@ from search.ingest.enrich.name_lexicon import (
     SUFFIX,
     Lexicon,
     lexicon,
+    resolve_flexible,
 )
 from search.ingest.enrich.person_names import (
     AGE_TITLE,
@@ -47,6 +55,7 @@ from search.ingest.enrich.person_names import (
     not_a_person,
     place_follows,
     place_forms,
+    shared_surname,
     surname_word,
     unwrapped,
 )
@@ -56,7 +65,7 @@ from search.ingest.enrich.text import strip_accents
 _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
 _ABBREVIATED = r"(?:Mrs|Mr|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Hon|Supt|Insp|Det|Cmdr)\."
-_NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-)?"  # "al-Assad"
+_NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-|d['’])?"  # "al-Assad", "Valcourt d'Estienne"
 _TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'’]+)*)"
 _PARTICLES = frozenset(
     "van von der den de del della dela des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
@@ -150,8 +159,12 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         title = ""  # "the major Powers": an adjective, not the rank
     if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
         title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
-    if title and not_a_person((word,), lex.first_names, lower_seen):  # (untitled, it only shortens a name)
+    if title and (not_a_person((word,), lex.first_names, lower_seen)  # (untitled, it only shortens a name)
+                  or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
         return None
+    if not title and (surname := shared_surname(text, start + len(word), word, lex.first_names)):
+        return Mention(start, start + len(word), (word, surname), "", False, False, False,
+                       (_fold(word), _fold(surname)))  # "Susan and Edward Doe": Susan Doe
     return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
                    (_fold(word),))
 
@@ -178,6 +191,7 @@ class _LowerSeen:
     def __init__(self, text: str) -> None:
         self.words = set(text.split())
         self.headline_end = headline_end(text)  # (kept here as it is also computed once per text)
+        self.ships = not self.words.isdisjoint(SHIP_PREFIXES)  # "MV Jane Roe" may be written: a ship's name
 
     def __contains__(self, low: str) -> bool:
         words = self.words
@@ -186,7 +200,7 @@ class _LowerSeen:
 
 def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     """The class of one word of a run (NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP or FLEXIBLE)."""
-    if word[0].islower() and "-" not in word:
+    if word[0].islower() and "-" not in word and word[1:2] not in ("'", "’"):  # (not "d'Estaing")
         return PARTICLE
     if (len(word) == 2 and word[1] == ".") or (len(word) == 1 and word not in "AI"):
         return INITIAL  # "George W. Bush", "B Shiva Parvathi"
@@ -227,7 +241,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         if word.lower() in MONTHS and (kinds[k + 1] == STOP if k + 1 < len(words) else
                                         bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
-    _resolve_flexible(words, kinds, lex)
+    resolve_flexible(words, kinds, lex)
     if len(words) > 1 and kinds[-1] == STOP and kinds[-2] == NAME and offsets[-1] > lower_seen.headline_end and (
             surname_word(text, offsets[-1], words[-2], words[-1], lex.first_names, lex.kinds)):
         kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
@@ -320,24 +334,6 @@ class _Context:
         self.organisation = thing or (link != "and" and named_thing)
 
 
-def _resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
-    """Decide each name-or-word ("Mark", "May", "King") from its neighbours in the run."""
-    for i, kind in enumerate(kinds):
-        if kind != FLEXIBLE:
-            continue
-        low = words[i].lower()
-        after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
-        before_name = i + 1 < len(kinds) and kinds[i + 1] == NAME
-        if after_name:
-            kinds[i] = ORG if low in lex.organisation else NAME  # "Theresa May", but "Hyde Park"
-        elif low in lex.gender:
-            kinds[i] = HONORIFIC
-        elif before_name or (i > 0 and kinds[i - 1] == HONORIFIC):
-            kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
-        else:
-            kinds[i] = ORG if low in lex.organisation else STOP
-
-
 def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], i: int, j: int,
              context: _Context, organisation: bool, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
     """The mention made of run words i..j-1, or None when they cannot be a person's name."""
@@ -371,7 +367,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
-    organisation = (organisation or not_a_person(name, lex.first_names, lower_seen)
+    organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or i and negated_words(words, i)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
                     or (headline and context.word != "by"  # "… At Campaign Rally" (not "Remarks by Jane Roe")
                         and text.find(words[j - 1], lower_seen.headline_end) < 0))
@@ -383,7 +379,11 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         title = context.word if context.word in lex.gender or context.word in lex.roles else ""
     if domain and not title:
         title = context.title_of  # "Minister of Energy and Mines Subroto": Subroto is the minister
+    if j - i == 1 and title in lex.one_name_jobs and len(words) > 1:
+        title = ""  # "rapper Kanye Rivers" cut at a common word: no person "Kanye" of one name
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
+    thing = text[end:end + 1] in ",\"”’" and thing_appositive(text, end, lex.appositive_heads)  # "X, a dragon"
+    organisation = organisation or thing
     line_start = text.rfind("\n", 0, begin) + 1
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[line_start:begin].strip() and (
@@ -400,7 +400,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
-        or no_person > 0 or cast_role(text, begin, end))
+        or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
+        or first_in_run and words[i].lower() not in lex.first_names and place_list_before(text, begin))
     organisation = organisation or no_person == 2
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)

@@ -245,6 +245,13 @@ def _country(words: str) -> bool:
     return canonical_country(words) is not None
 
 
+def _country_named(words: str, last: str) -> bool:
+    """Whether `words` name a country, a code of three letters counting only in capitals: "SEN" is Senegal, but
+    "Sen" a surname ("Amartya Sen"; no country's name has three letters). (Two letters stay a code in any case:
+    "Herbig Ae" is a kind of star, not a person.)"""
+    return (len(last) != 3 or last.isupper()) and _country(words)
+
+
 def plural_of_seen(word: str, lower_seen: Words) -> bool:
     """Whether `word` ("Powers", "Delegates", "Modalities") is the plural of a word that the text also
     writes in lower case ("power", "delegate", "modality"): a common noun, not a surname."""
@@ -280,33 +287,38 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
     thing's name, None for words ending in a country's name (a thing unless a first name comes first:
     "Statistics Canada", but "Michael Jordan"), False otherwise."""
     folded = " ".join(tokens).casefold()
-    if folded in known_organisations() or folded in place_forms() or _country(folded):
+    if folded in known_organisations() or folded in place_forms() or _country_named(folded, tokens[-1]):
         return True
     if len(tokens) > 1:
         if tokens[0] in known_one_word_names():
             return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
         if all(token.lower().startswith(("al-", "el-")) for token in tokens):
             return True  # every word with the Arabic article, none a given name: "Al-Quds Al-Sharif"
-        if _country(tokens[-1].lower()) or tokens[-1] in _HOLIDAY_HEADS:
+        if _country_named(tokens[-1].lower(), tokens[-1]) or tokens[-1] in _HOLIDAY_HEADS:
             return None  # "Statistics Canada", "Independence Day" (but "Michael Jordan", "Doris Day")
     return False
 
 
 # No mention of a real person (gold rules 4 and 7). Right before the name (group "other": never a person of its
-# own anywhere in the text), a second name or a role: "also known as King X", "under the ring name X", "his
-# persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X in the scandal",
-# "voiced concern over X"). Else, up to two words before it (not "… by": no person at this mention only), a
-# character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a stage name
-# ("under the stage name X": maybe the name the person goes by), a photo credit, a byline ("Image: X.").
-_NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>also\s+known\s+as|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
+# own anywhere in the text), a second name or a role: "also known as King X", "known to fans as X", "under the
+# ring name X", "his persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X
+# in the scandal", "voiced concern over X"). Else, up to two words before it (not "… by": no person at this
+# mention only), a character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a
+# stage name ("under the stage name X": maybe the name the person goes by), a photo credit, a byline ("Image:
+# X."). The cue may open a quotation or a list: 'known in town as "Sunny and Drift Badger"', "the characters
+# Sailor Quill and Sailor Fennick", "characters such as Zorin Vale, Mira Quell or Tobin Ash".
+_NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>(?:(?:also|better|widely|popularly|commonly)\s+)?known"
+                               r"(?:\s+(?:within|in|to|among|on|by)(?:\s+[\w-]+){1,2})?\s+as"
+                               r"|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
                                r"|(?:play(?:s|ed|ing)?|took\s+on|takes?\s+on|title|lead|leading)\s+(?:the\s+)?"
                                r"(?:(?:title|lead|leading)\s+)?roles?\s+of|voic(?:ed|es|ing))(?:\s+(?:the|a|an|his|her))?"
                                r"|\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)"
                                r"|\b(?:stage\s+names?|characters?|alias|persona|pseudonym|alter[ -]ego"
                                r"|dressed(?:\s+up)?\s+as|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
                                r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?)"
-                               r"\s*(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess|Emperor"
-                               r"|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
+                               r"\s*[\"“]?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s+|,?\s+(?:and|&|or)\s+)){0,3}"
+                               r"(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess"
+                               r"|Emperor|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
 _NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
 # A relative noun, then first names in a list ("sons Paul and", "daughters, Ann, Beth, and "), up to a name.
 _LIST_OR_KIN = frozenset("and children kids sons daughters grandchildren".split())
@@ -316,8 +328,10 @@ _KIN_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+((?:[A-Z][a-z]+,?[ \t]+(?:and[ \t]+
 def no_person_before(text: str, begin: int) -> int:
     """2 when a character, costume or second-name phrase comes right before `begin` (no person of its own
     anywhere in the text), 1 after a credit or a stage name (no person here), else 0 (`_NO_PERSON_BEFORE`,
-    with a cheap look for its words first: this runs for most mentions)."""
-    window = text[max(0, begin - 56):begin]
+    with a cheap look for its words first: this runs for most mentions). The look reaches further back after a
+    comma or an "and", where the name may end a list the cue opened."""
+    listed = text[max(0, begin - 5):begin].endswith((", ", " and ", " or "))
+    window = text[max(0, begin - (90 if listed else 56)):begin]
     if not _NO_PERSON_CUE.search(window) or not (cue := _NO_PERSON_BEFORE.search(window)):
         return 0
     return 2 if cue.group("other") else 1
@@ -352,6 +366,20 @@ def kin_before(text: str, start: int, word: str, previous: str, relatives: Words
     set_off = text[end:end + 1] in ",.;)" or text.startswith((" and ", " or "), end)
     return noun if singular in relatives and (word.lower() in first_names or (
         set_off and singular not in ("friend", "colleague", "partner"))) else ""
+
+
+# A pair of given names before one surname: "Joanne and Edward Corr" (a known first name, "and", a known first name,
+# the surname and no more capitalised words: not "Paul Smith Ltd", "David Hart Jr.").
+_PAIR_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][\w'’-]*[a-z])(?![\w'’-]|[ \t]+[A-Z])")
+
+
+def shared_surname(text: str, end: int, word: str, first_names: Words) -> str:
+    """The surname that the lone known first name `word` ending at `end` shares with the full name after "and"
+    ("Joanne and Edward Corr": "Corr"), else ""."""
+    if not text.startswith((" and ", " & "), end) or word.lower() not in first_names:
+        return ""
+    pair = _PAIR_AFTER.match(text, end)
+    return pair.group(2) if pair and pair.group(1).lower() in first_names else ""
 
 
 # A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).

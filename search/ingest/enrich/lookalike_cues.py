@@ -1,0 +1,103 @@
+"""Cues in the words around a run of capitalised words that it names an animal, a thing, an event, a ship,
+a title or a place, although its shape is a person's ("Marigold Fizz, a dragon", "MV Jane Doe", "Don't Pet
+Badgers", "in Lyon and Vila Serena").
+
+`names.py` asks these after it has cut a candidate name out of its run; each looks at a few characters
+only, with a cheap test first, because it runs for most candidates. Word lists live in `people.toml`.
+`people.py` asks one more question of the whole article (`captioned_characters`): in a text about fiction, a
+name written only in image captions, with no role word and no speech, is a character of a cosplay gallery.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.ingest.enrich.person_names import Words
+
+# An appositive right after the name: ", a/an/the [up to four words] HEAD" and the head's phrase ends there
+# ("Paw Haven, a non-profit rescue organization in …", "Marigold Fizz, a dragon."). The head is the last word
+# before the end of the phrase; `thing_appositive` checks it against the kinds of things.
+_APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:a|an|the)\s+((?:[a-z0-9][\w'’-]*\s+){0,4}?)([a-z][\w-]*)(?![\w'’-])"
+                         r"(?=[ \t]*(?:[,.;:)!?]|\n[ \t]*\n|\n?[ \t]*$)|\s+(?:in|of|for|from|with|that|which|based|on|"
+                         r"at|to|dedicated|run|founded|owned|made|named|known|whose)\b)")  # (one line break: wrapped)
+
+# Prefixes of ships' names: "MV Jane Doe", "HMS John Roe" (the name is the ship's, not the person's).
+SHIP_PREFIXES = frozenset("MV M/V MS M/S SS S/S HMS HMAS HMCS HMNZS USS USNS RMS RV R/V FV INS NRP FS SY MY".split())
+_SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(SHIP_PREFIXES))})[ \t]+(?:\w+[ \t]+)?$")
+# A list of capitalised names that a place preposition opens, the candidate its last item after "and"/"or":
+# "in Lyon, Nantes and Vila Serena", "at Lakeside and Hollow Creek".
+_PLACE_LIST = re.compile(r"\b(?:in|into|near|across|throughout|around|between)[ \t]+(?:[A-Z][\w'’.-]*"
+                         r"(?:[ \t]+(?:de|do|da|del|la|el|of|upon|on)?[ \t]*[A-Z][\w'’.-]*)*,?[ \t]+){1,6}"
+                         r"(?:and|or)[ \t]+$")
+
+
+def thing_appositive(text: str, end: int, heads: Words) -> bool:
+    """Whether the name ending at `end` is set off by an appositive whose head is a kind of thing, animal or
+    event (`heads`): "Marigold Fizz, a dragon", "Paw Haven, a non-profit rescue organization" (but "Jane Roe,
+    a company director", "John Doe, a member of the club": persons)."""
+    if text[end:end + 1] not in ",\"”’":  # (a cheap look first: most names have no comma after them)
+        return False
+    appositive = _APPOSITIVE.match(text, end)
+    return appositive is not None and appositive.group(2).lower() in heads
+
+
+def ship_before(text: str, begin: int) -> bool:
+    """Whether a ship's prefix comes right before `begin`, maybe with a title between ("MV Professor Jane Doe",
+    "the HMS John Roe"): the name is a ship's. (`names.py` asks only when the text has one of SHIP_PREFIXES.)"""
+    return text[max(0, begin - 1):begin] in (" ", "\t") and bool(_SHIP_PREFIX.search(text, max(0, begin - 24), begin))
+
+
+def negated_words(words: list[str], i: int) -> bool:
+    """Whether a negative contraction comes before word i of its run ("Don't Pet Badgers", "Can't Stop Julia
+    Lane"): the run is the title of a work or a slogan, and the words after it no person's name."""
+    return any(word.endswith(("n't", "n’t")) for word in words[:i])
+
+
+def place_list_before(text: str, begin: int) -> bool:
+    """Whether the candidate at `begin` ends a list of capitalised names opened by a place preposition
+    ("in Lyon, Nantes and Vila Serena"): one more place."""
+    return text.startswith(("and ", "or "), max(0, begin - 4)) and bool(
+        _PLACE_LIST.search(text, max(0, begin - 120), begin))
+
+
+# Words of fiction and its fans: a text dense with them is about films, series, games, comics or a convention.
+_FICTION = re.compile(r"\b(?:[Cc]osplay\w*|[Cc]ostum\w*|[Cc]haracters?|[Cc]onventions?|[Cc]omics?|[Cc]omicon|[Aa]nime"
+                      r"|[Mm]anga|[Ff]andom|[Ff]ursuit\w*|[Ss]uperhero(?:es)?|[Vv]illains?|[Ff]ilms?|[Mm]ovies?|[Ss]equels?"
+                      r"|[Ee]pisodes?|[Nn]ovels?|[Vv]ideo\s+games?|[Ff]ranchise|[Cc]artoons?|[Aa]nimated|[Ff]iction\w*"
+                      r"|[Ss]itcoms?|[Aa]ctors?|[Aa]ctress(?:es)?)\b")
+FICTION_DENSITY = 2.5  # cue words per 100 words (convention reports: 3 to 6; a tribute to an actor: about 2)
+_CAPTION_WORDS = 10  # the longest caption line, in words
+
+
+def fiction_dense(text: str) -> bool:
+    """Whether `text` is about fiction: at least six cue words of `_FICTION`, FICTION_DENSITY per 100 words."""
+    cues = len(_FICTION.findall(text))
+    return cues >= 6 and cues * 100 >= FICTION_DENSITY * len(text.split())
+
+
+def caption_line(text: str, start: int) -> bool:
+    """Whether the mention at `start` stands on a short line set off by blank lines (an image's caption), not on
+    the first line (the title)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip(" \t"):
+        return False  # the title, or a line right under another one
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    following = text.find("\n", line_end + 1)
+    return (not text[line_end + 1:len(text) if following < 0 else following].strip(" \t")
+            and len(text[line_start:line_end].split()) <= _CAPTION_WORDS)
+
+
+def captioned_characters(text: str, mentions: list[tuple[int, int, str, str]], speakers: set[str],
+                         roles: Words) -> set[str]:
+    """The names that a text about fiction (`fiction_dense`) writes only in image captions, with no role word
+    before them (`roles`: "Cosplayer Ann Lee", "Voice actor Ann Lee"), no role after them ("Ann Lee as Link")
+    and no speech: the characters of a cosplay gallery. `mentions` holds (start, end, title, name) of each
+    accepted mention."""
+    if "\n\n" not in text:  # (no blank line, no caption: most texts)
+        return set()
+    evidence = {name for start, end, title, name in mentions if name in speakers or title in roles
+                or text.startswith(" as ", end) or not caption_line(text, start)}
+    candidates = {name for _, _, _, name in mentions} - evidence
+    return candidates if candidates and fiction_dense(text) else set()
