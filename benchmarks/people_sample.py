@@ -58,6 +58,21 @@ ROUND4_KINDS = re.compile(
     r"researchers?|study|species|fossil|space|NASA|telescope|technology|software|app|computer|robot|"
     r"internet|dies|died|death|dead|obituary|aged|police|murder|killed|arrested|charged|sentenced|"
     r"court|trial|prison|shooting|stolen)\b", re.IGNORECASE)
+# Round 5 (issue 11, speakers): texts where a post speaks in place of its holder's name ("the Secretary-General
+# noted", "as the President said", "the minister told reporters", "our Secretary-General's appeal"), the case a
+# speaker resolved from a post to the one person holding it in the article is meant for. New seed, no article
+# of a gold file or of an earlier round; every third one drawn is held out ("heldout5"), the rest "look5".
+# Wikinews has few such articles left outside the gold and judged ones: the draw is filled up with articles
+# where a pronoun speaks ("he said", "she told"), resolved by the same kind of look back.
+ROUND5_SEED = 5311
+ROUND5_CUES = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Mm]y|[Tt]his)\s+(?:[A-Z][\w-]*\s+)*(?i:secretary-general|secretary general|president"
+    r"|prime minister|minister|spokes(?:man|woman|person)|chairman|chair|governor|mayor|director|ambassador"
+    r"|chancellor|premier|senator|chief|commissioner|pope|coach|leader|head|judge|captain|manager|founder|professor"
+    r"|scientist|researcher|officer|official|secretary|king|queen|prince|bishop|archbishop|envoy|commander)(?:['’]s\s+(?:\w+\s+)?(?:words|report|appeal|call"
+    r"|message|statement|remarks)|\s+(?:\w+ly\s+|has\s+|also\s+)?(?:said|says|told|noted|reminded|stressed"
+    r"|warned|stated|observed|added|pointed out|emphasi[sz]ed|declared|explained|announced|urged|called))\b")
+ROUND5_FILL = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+)?(?:said|says|told|added|stated)\b")
 
 
 
@@ -105,6 +120,21 @@ def draw_round4(corpus: str, count: int) -> list[tuple[str, str, Article]]:
                   and (corpus != "wikinews" or ROUND4_KINDS.search(f"{a.title}\n{a.text[:300]}")))
     drawn = random.Random(f"{ROUND4_SEED}:{corpus}").sample(pool, count)
     return [(k, "heldout4" if i % 3 == 2 else "look4", a) for i, (k, a) in enumerate(drawn)]
+
+
+def draw_round5(corpus: str, count: int, max_words: int | None = None) -> list[tuple[str, str, Article]]:
+    """Round 5: `count` articles of `corpus` with a cue of a post speaking (ROUND5_CUES), in no gold file and
+    judged in no earlier round, of at most `max_words` words; each with its part ("look5"/"heldout5")."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    skip = gold_keys() | {line["id"] for line in lines if not line["part"].endswith("5")}
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= (max_words or MAX_WORDS[corpus]))
+    cued = [(k, a) for k, a in pool if ROUND5_CUES.search(a.text)]
+    rng = random.Random(f"{ROUND5_SEED}:{corpus}")
+    drawn = rng.sample(cued, min(count, len(cued)))
+    filling = [(k, a) for k, a in pool if (k, a) not in drawn and ROUND5_FILL.search(a.text)]
+    drawn += rng.sample(filling, count - len(drawn))
+    return [(k, "heldout5" if i % 3 == 2 else "look5", a) for i, (k, a) in enumerate(drawn)]
 
 
 def _norm(value: str) -> str:
@@ -157,6 +187,7 @@ def main() -> None:
     drawing.add_argument("--cues", action="store_true", help="only texts with a cue of quoted or reported speech")
     drawing.add_argument("--max-words", type=int, default=None, help="longest text drawn (default per corpus)")
     drawing.add_argument("--round4", action="store_true", help="the fourth round's draw (new seed, kinds, parts)")
+    drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (a post speaking)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -166,6 +197,7 @@ def main() -> None:
         score(args.errors)
         return
     drawn = (draw_round4(args.corpus, args.count) if args.round4
+             else draw_round5(args.corpus, args.count, args.max_words) if args.round5
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:
