@@ -25,6 +25,7 @@ from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.name_resolution import gender_of
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import find_cues, names_before
+from search.ingest.enrich.post_holders import PAST, PostHolders, post_words
 from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
 
@@ -66,6 +67,7 @@ class Attribution:
         self.gender = self.genders()
         self.antecedents = [(m, n) for m, n in mentions if not m.reporter and not self.quoted(m.start)]
         self.antecedent_starts = [m.start for m, _ in self.antecedents]
+        self.holders = PostHolders(text, self.antecedents)
         self.subjects: dict[int, bool] = {}  # mention start → whether it opens a clause (cache)
 
     def genders(self) -> dict[str, str]:
@@ -112,9 +114,13 @@ class Attribution:
                     sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
         found.update(name for mention, name in self.mentions if self.text.startswith(("'s", "’s"), mention.end)
                      and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
+        for owner in speech.POSSESSIVE_SPEECH.finditer(self.text):  # "the Secretary-General's words": the holder
+            role = self.rules.role_before.search(self.text, max(0, owner.start() - 80), owner.start())
+            found.update(self.titled(role) if role and not self.quoted(owner.start()) else ())
         for end in speech.sent_from(self.text):  # "greetings … from President X", "a statement by X"
-            if not self.quoted(end):
-                found.update(self.after(end, self.sentence_start(end), speech.TITLES_GAP))
+            if not self.quoted(end):  # ("… made by the President of Y, Mr. X, …": a name set off after a role)
+                found.update(self.after(end, self.sentence_start(end), speech.TITLES_GAP) or self.after(
+                    end, self.sentence_start(end), self.rules.role_apposition, True))
         for cue in speech.for_statement(self.text):  # "X, President of Y, for his statement"
             k, gender = bisect_left(self.ends, cue.start() + 1) - 1, "m" if cue.group(1) == "his" else "f"
             if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
@@ -156,7 +162,8 @@ class Attribution:
         sentence, sentence_end = self.sentence_span(start)
         if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
             return (self.after(end, sentence, speech.AFTER_GAP)
-                    or self.after(end, sentence, self.rules.role_apposition, True))
+                    or self.after(end, sentence, self.rules.role_apposition, True)
+                    or (self.after(end, sentence, speech.DESCRIBED, True) if phrase.lower() != "according to" else []))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
                 not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start) and (
@@ -239,7 +246,7 @@ class Attribution:
             return self.pronoun(pronoun.group(1), pronoun.start())
         role = self.rules.role_before.search(text, max(sentence, verb - 80), verb)
         if role:
-            return self.titled(role.group(1).lower(), role.start())
+            return self.titled(role)
         return self.participants(verb) if self.rules.joint_before.search(text, max(sentence, verb - 60), verb) else []
 
     def participants(self, at: int) -> list[str]:
@@ -257,20 +264,23 @@ class Attribution:
             names.append(name)
         return names if len(names) >= 2 else []
 
-    def titled(self, title: str, at: int) -> list[str]:
-        """ "The governor said": the last person named before `at` with that title among the three words
+    def titled(self, role: re.Match[str]) -> list[str]:
+        """ "The governor said": the last person named before the `role` with its title among the three words
         before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge Eduardo Scheinig"), the subject of a
-        clause first ("President X called Y … talks between Presidents Z and W. The President said": X)."""
-        fallback: list[str] = []
+        clause first ("President X called Y … talks between Presidents Z and W. The President said": X);
+        else the one person named before who holds the post ("Jane Roe, the Secretary-General,"), if one does."""
+        title, at, fallback = role.group(1).lower(), role.start(), list[str]()
         for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
             mention, name = self.antecedents[index]
             if at - mention.start > _PRONOUN_REACH:
                 break
-            if title in self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]:
+            words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
+            if title in words and not PAST.intersection(words):  # (not "the former President X")
                 if self.is_subject(mention):
                     return [name]
                 fallback = fallback or [name]
-        return fallback
+        count = bisect_left(self.antecedent_starts, at)  # people named before the post speaks
+        return fallback or self.holders.one(post_words(self.text[at:role.end(1)]), count)
 
     def coordinated(self, index: int) -> list[str]:
         """Names joined to mention `index` by "and" ("Smith and Jones said")."""
@@ -292,7 +302,8 @@ class Attribution:
                 return self.pronoun(pronoun.group(1), pronoun.start(1))
             return self.after(end, sentence, speech.INVERTED_GAP)
         if self.text[max(sentence, verb - 3):verb].rstrip().endswith(","):
-            return self.after(end, sentence, speech.TITLES_GAP)
+            return (self.after(end, sentence, speech.TITLES_GAP)  # ", argued the firm's lawyer, X."
+                    or self.after(end, sentence, self.rules.role_apposition))
         return []
 
     def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False) -> list[str]:

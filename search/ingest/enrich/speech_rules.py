@@ -20,7 +20,7 @@ from search.ingest.enrich.of_record import alternation
 
 __all__ = [
     "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
-    "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
+    "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
     "SPEAKING_HOW"
@@ -28,7 +28,8 @@ __all__ = [
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
 NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
-          "greetings from", "greetings of", "wishes from")  # "I bring greetings from President X" (gold rule 35)
+          "greetings from", "greetings of", "wishes from",  # "I bring greetings from President X" (gold rule 35)
+          "call of", "calls of")  # "I echo the call of President X for a ceasefire"
 
 
 # Fixed patterns of attribution (attribution.py): what may come between a name and its verb, and clause cues.
@@ -36,6 +37,9 @@ TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "M
 OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
 SET_OFF = re.compile(r"\s*[,—–]")  # the end of a name in apposition
 AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
+# "in the words of a young man from Mali, X, who …": a description set off before the name (not after
+# "according to", whose object may be a source: "according to the report, X, a farmer, was …").
+DESCRIBED = re.compile(r"(?:\s+[\w’'.-]+){1,8}?\s*,\s+")
 INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
@@ -63,16 +67,20 @@ AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
 # "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
 _SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed"})
+_MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written"})  # "a statement made by X"
+_MADE_ONLY = frozenset({"appeal", "call", "plea"})  # "the appeal made by X" (not "an appeal by" a defendant)
 _GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
                            r"|briefing|message|presentation)\b")
 # "X's statement said …", "in X's letter, …", "X's famous words": a person's own speech or writing (rule 8);
-# not the office's or a spokesperson's ("X's office said"), nor things that only sound like speech ("X's call").
+# not the office's or a spokesperson's ("X's office said"), nor things that only sound like speech ("X's call" with
+# Y, "X's appeal" in court): a call or appeal "for" something is.
 POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|famous|recent|written|opening|closing"
-                               r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared)\s+){0,2}"
+                               r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared|wise|eloquent"
+                               r"|memorable|powerful|inspiring|moving|timely|important)\s+){0,2}"
                                r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
-                               r"|testimony|op-ed|comments)\b")
+                               r"|testimony|op-ed|comments|(?:call|appeal)s?\s+for)\b")
 # "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
 # language spoken ("speaking Arabic", "speaking fluent French").
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
@@ -91,8 +99,12 @@ def sent_from(text: str) -> list[int]:
             end = at + len(preposition)
             if at and text[at - 1].isspace() and text[end:end + 1].isspace():
                 before = text[max(0, at - 14):at].rsplit(None, 1)
-                if before and before[-1].lower() in _SENT or greeting and preposition == "from" and _GREETING.search(
-                        text, max(0, at - 130), at):
+                made = bool(before) and before[-1].lower() in _MADE
+                if made:  # "the statement made by X"
+                    before = text[max(0, at - 30):at].rsplit(None, 2)[-2:-1]
+                noun = before[-1].lower() if before else ""
+                if noun in _SENT or made and noun in _MADE_ONLY or (
+                        greeting and preposition == "from" and _GREETING.search(text, max(0, at - 130), at)):
                     ends.append(end)
             at = text.find(preposition, end)
     return ends
@@ -140,7 +152,8 @@ def speech_rules() -> SpeechRules:
         r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
-        r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
+        r"(?:(?:\s*,(?:[^,;:“”\"\n]|“[^“”\n]{1,40}”){1,160}?){0,2}\s*,"  # ", the minister of …," / "X, said"
+        # (an apposition may hold a short quoted name: "Robert Doe, called “the Father of Ruritania”, stated")
         r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
         r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
         + fill + r"\s*"

@@ -1,0 +1,86 @@
+"""Speakers named by their post (issue 11, round 5): "the Secretary-General noted", "the President told
+reporters", "the Secretary-General's call for …" credit the one person named before who holds that post;
+two holders, a former holder or none credit nobody. Also reported speech whose speaker is set off after a
+description or a role ("the words of a farmer from X, Y, who …", "argued the firm's lawyer, Y."). Sentences
+are our own.
+"""
+
+import pytest
+
+from search.ingest.enrich.name_resolution import resolve
+from search.ingest.enrich.names import find_mentions
+from search.ingest.enrich.people import find_people
+from search.ingest.enrich.post_holders import holders, post_words
+
+
+def speakers(text: str) -> list[str]:
+    return find_people(text).speakers
+
+
+FILLER = " The weather stayed cold and the harbour froze over again, as it had in every winter of that decade." * 15
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Statement\nWe thank Mara Quillon, the Secretary-General, for her work." + FILLER
+     + " As the Secretary-General rightly said, peace is the goal.", "Mara Quillon"),
+    ("News\nJane Roe, who is the President of Ruritania, arrived on Monday." + FILLER
+     + " Later the President told reporters the deal was done.", "Jane Roe"),
+    ("News\nPresident of Tolvia Anna Belk opened the fair." + FILLER
+     + " The Tolvian President said the fair would return.", "Anna Belk"),
+    ("Statement\nWe congratulate Mr. Ivo Petrak on his election as President of the Assembly." + FILLER
+     + " As the President noted in his opening address, reform is overdue.", "Ivo Petrak"),
+])
+def test_a_post_speaking_far_from_the_name_credits_its_one_holder(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_a_possessive_post_credits_its_holder():
+    text = "Statement\nBan Ki-soo, the Secretary-General, opened. We heed the Secretary-General's call for restraint."
+    assert speakers(text) == ["Ban Ki-soo"]
+    assert speakers("Statement\nThe Secretary-General's words were clear. Secretary-General Ban Ki-soo came.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # two people hold the post: no guess
+    "Statement\nWe congratulate Mr. Ivo Petrak on his election as President of the Assembly. We thank Lola Mendes,"
+    " the President of our Republic, for her trust." + FILLER + " As the President said, reform is overdue.",
+    # only a former holder is named
+    "Statement\nWe remember Sven Aldor, the former Secretary-General." + FILLER + " The Secretary-General said so.",
+    # nobody holds it
+    "News\nOla Nilsen, a farmer, planted corn." + FILLER + " The minister said the plan works.",
+])
+def test_a_post_with_no_single_present_holder_credits_nobody(text):
+    assert speakers(text) == []
+
+
+def test_holders_of_a_post_by_title_apposition_and_election():
+    text = ("Foreign Minister John Dorrow met Ann Kio, the foreign minister of Tolvia, and Tom Reed, the then foreign"
+            " minister. Mr. Ivo Petrak on his election to the presidency was cheered.")
+    found = find_mentions(text)
+    mentions = [(m, n) for m, n in zip(found, resolve(found), strict=True) if n]
+    assert holders(text, mentions, ("foreign", "minister")) == {"John Dorrow", "Ann Kio"}
+    assert holders(text, mentions, ("president",)) == {"Ivo Petrak"}
+    assert post_words("the Ruritanian Prime Minister") == ("prime", "minister")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Statement\nI align myself with the statement made by the President of the Union Council, Mr. Hanno van Dulk,"
+     " on behalf of the Union.", "Hanno van Dulk"),
+    ("Statement\nI remember the words of a young farmer from Tolvia, Mesut Karaly, who saved lives: “We are brothers.”",
+     "Mesut Karaly"),
+    ("Statement\nTomas Brell, called “the Father of Tolvia” as one of its founders, stated: “Peace needs effort.”",
+     "Tomas Brell"),
+    ("News\nIt is not for the court to judge motives, argued the government's lawyer, Peter Vane.", "Peter Vane"),
+    ("News\nWe heed Lia Moss's call for calm.", "Lia Moss"),
+])
+def test_reported_speech_with_the_speaker_set_off(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "News\nAccording to the report, Lia Moss, a farmer, was fined.",
+    "News\nLia Moss's appeal against the ruling failed.",
+    "News\nLia Moss's call with the mayor lasted an hour.",
+])
+def test_no_speech_where_a_name_only_follows_a_source_or_owns_a_case(text):
+    assert speakers(text) == []
