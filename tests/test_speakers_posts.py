@@ -11,6 +11,7 @@ from search.ingest.enrich.name_resolution import resolve
 from search.ingest.enrich.names import find_mentions
 from search.ingest.enrich.people import find_people
 from search.ingest.enrich.post_holders import holders, post_words
+from search.ingest.enrich.sentences import unwrapped
 
 
 def speakers(text: str) -> list[str]:
@@ -84,3 +85,22 @@ def test_reported_speech_with_the_speaker_set_off(text, speaker):
 ])
 def test_no_speech_where_a_name_only_follows_a_source_or_owns_a_case(text):
     assert speakers(text) == []
+
+
+WRAPPED = ("Statement by Tolvia\n"
+           "We meet again in difficult times. The river has flooded\n"
+           "the valley and the harvest is lost. Our farmers have\n"
+           "suffered for three years in a row, and our towns have\n"
+           "emptied as the young leave for the capital. Yet there\n"
+           "is hope. Mesut Karaly, our country's first Prime\n"
+           "Minister, said in 1961 that a nation is built by\n"
+           "its farmers. Those words still guide us. We ask the\n"
+           "Assembly to help us rebuild the dams and the roads of\n"
+           "the valley before the next rains come to our land.\n")
+
+
+def test_a_line_break_inside_a_sentence_of_hard_wrapped_text_is_a_space():
+    assert speakers(WRAPPED) == ["Mesut Karaly"]
+    flat = unwrapped(WRAPPED)
+    assert len(flat) == len(WRAPPED) and flat.startswith("Statement by Tolvia\nWe meet")
+    assert "Prime Minister, said" in flat and flat.endswith("land.\n")

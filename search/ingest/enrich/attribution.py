@@ -26,7 +26,7 @@ from search.ingest.enrich.name_resolution import gender_of
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import find_cues, names_before
 from search.ingest.enrich.post_holders import PAST, PostHolders, post_words
-from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts
+from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
 
 __all__ = ["Attribution"]
@@ -56,12 +56,13 @@ class Attribution:
     """Speaker attribution over one text with its person mentions."""
 
     def __init__(self, text: str, mentions: list[tuple[Mention, str]]) -> None:
-        self.text = text
+        wrapped = hard_wrapped(text)
+        self.text = unwrapped(text) if wrapped else text  # (a line break inside a sentence is a space)
+        self.lines = text  # as written: the cues of record read lines (turns, titles)
         self.rules = speech_rules()
         self.mentions = mentions
         self.starts = [m.start for m, _ in mentions]
         self.ends = [m.end for m, _ in mentions]
-        wrapped = hard_wrapped(text)
         self.quotes = quote_spans(text, wrapped)
         self.sentence_starts = sentence_starts(text, wrapped)
         self.gender = self.genders()
@@ -130,7 +131,7 @@ class Attribution:
 
     def of_record(self) -> set[str]:
         """Speakers by the form of the text (see `of_record.py`)."""
-        cues, found = find_cues(self.text), set()
+        cues, found = find_cues(self.lines), set()
         for start, end in cues.labels:  # "President of Russia Vladimir Putin: …": one person named
             label = {n for m, n in self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
                      if len(m.tokens) > 1 or not self.text[m.end:end].strip()}  # not "Minister of Transport"

@@ -15,7 +15,7 @@ import re
 
 from search.ingest.enrich.text import ABBREVIATIONS
 
-__all__ = ["hard_wrapped", "quote_spans", "sentence_starts"]
+__all__ = ["hard_wrapped", "quote_spans", "sentence_starts", "unwrapped"]
 
 _BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
 # In hard-wrapped text: an end of sentence, or a blank line (a line break with only spaces before the next).
@@ -25,6 +25,8 @@ _WRAPPED_QUOTE_MARK = re.compile(r"[\"“”]|\n(?=[ \t]*\n)")
 _LINE_BREAK_AFTER_END = re.compile(r"[.!?:\"”’)\]][ \t]*\n")  # a line that ends a sentence
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _SPACES = re.compile(r"\s*")
+# A line break inside a sentence of hard-wrapped text: not after an end of sentence, not before or on a blank line.
+_INNER_BREAK = re.compile(r"(?<![.!?:\"”’)\]\s])([ \t]*)\n(?![ \t]*\n)")
 _WRAPPED_MIN_BREAKS = 8  # fewer line breaks tell nothing
 _WRAPPED_SHARE = 0.5  # of line breaks inside a sentence
 _WRAPPED_QUOTE_REACH = 2000  # characters: the longest quotation read across line breaks
@@ -39,6 +41,13 @@ def hard_wrapped(text: str) -> bool:
         return False
     ended = len(_LINE_BREAK_AFTER_END.findall(text, body)) + len(_BLANK_LINE.findall(text, body))
     return breaks - ended >= _WRAPPED_SHARE * breaks
+
+
+def unwrapped(text: str) -> str:
+    """Hard-wrapped `text` with each line break inside a sentence made a space (same length, same offsets), so
+    that "X, India's first Prime⏎Minister, said" reads as one line; the title's line break stays."""
+    body = text.find("\n") + 1
+    return text[:body] + _INNER_BREAK.sub(lambda m: m.group(1) + " ", text[body:]) if body else text
 
 
 def quote_spans(text: str, wrapped: bool = False) -> list[tuple[int, int]]:
