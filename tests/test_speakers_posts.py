@@ -104,3 +104,22 @@ def test_a_line_break_inside_a_sentence_of_hard_wrapped_text_is_a_space():
     flat = unwrapped(WRAPPED)
     assert len(flat) == len(WRAPPED) and flat.startswith("Statement by Tolvia\nWe meet")
     assert "Prime Minister, said" in flat and flat.endswith("land.\n")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Statement\nWe support the statement made in Geneva on 2 May by the High Representative of the Union,"
+     " Catherine Osmund, on the talks.", "Catherine Osmund"),
+    ("Statement\nWe welcome the statement of Mr. Bako Obeng, President of Tolvia, to the Assembly.", "Bako Obeng"),
+    ("Statement\nI fully subscribe to what was said by the Tolvian President, Mr. Bako Obeng, lately.", "Bako Obeng"),
+    ("Statement\nTo quote President Anwar Sadiq’s iconic phrase, “no one can build on misery”.", "Anwar Sadiq"),
+    ("Statement\nIt recalls the eloquent words delivered by the Reverend Martin Lutz 53 years ago.", "Martin Lutz"),
+    ("Statement\nIn conclusion, I would like to quote another eminent person, Nelson Mandela.", "Nelson Mandela"),
+    ("News\nThe party withdrew in response to a statement from her brother, King Maha Vorakan.", "Maha Vorakan"),
+])
+def test_speech_owned_made_or_quoted(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_a_message_to_someone_is_not_theirs():
+    text = "News\nIn his message of greetings to President of Tolvia Cyril Rama, the Russian leader noted ties grow."
+    assert speakers(text) == []

@@ -161,6 +161,8 @@ class Attribution:
                 phrase.startswith("address") and not self.rules.audience.match(text, end)):  # (nor "the issue")
             return []
         sentence, sentence_end = self.sentence_span(start)
+        if phrase in speech.OWNED:  # "the statement of President X" (not "a message of greetings to X")
+            return self.after(end, sentence, speech.TITLES_GAP)
         if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
             return (self.after(end, sentence, speech.AFTER_GAP)
                     or self.after(end, sentence, self.rules.role_apposition, True)
@@ -171,7 +173,8 @@ class Attribution:
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
-            return [] if phrase in self.rules.participles else self.after(end + 3, sentence, speech.TITLES_GAP)
+            return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
+                self.after(end + 3, sentence, self.rules.role_apposition, True)))  # "said by the President, Mr. X,"
         if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE:
             return []  # "was told", "to say"
         if phrase in self.rules.participles:

@@ -19,7 +19,7 @@ from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.of_record import alternation
 
 __all__ = [
-    "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
+    "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
@@ -29,13 +29,16 @@ __all__ = [
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
 NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
           "greetings from", "greetings of", "wishes from",  # "I bring greetings from President X" (gold rule 35)
-          "call of", "calls of")  # "I echo the call of President X for a ceasefire"
+          *("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of"))
+# Of these, a speech owned by the name right after it, titles only between: "I echo the call of President X for a
+# ceasefire", "the statement of Mr. X" (not "a message of greetings to X": the one greeted).
+OWNED = frozenset(NAMING[-7:])
 
 
 # Fixed patterns of attribution (attribution.py): what may come between a name and its verb, and clause cues.
 TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
 OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
-SET_OFF = re.compile(r"\s*[,—–]")  # the end of a name in apposition
+SET_OFF = re.compile(r"\s*[,—–.:]")  # the end of a name in apposition, or of its sentence
 AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
 # "in the words of a young man from Mali, X, who …": a description set off before the name (not after
 # "according to", whose object may be a source: "according to the report, X, a farmer, was …").
@@ -66,7 +69,8 @@ AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
 # (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
 # "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
-_SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed"})
+_SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed", "words",
+                   "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address"})
 _MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written"})  # "a statement made by X"
 _MADE_ONLY = frozenset({"appeal", "call", "plea"})  # "the appeal made by X" (not "an appeal by" a defendant)
 _GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
@@ -78,9 +82,9 @@ FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:state
 # Y, "X's appeal" in court): a call or appeal "for" something is.
 POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|famous|recent|written|opening|closing"
                                r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared|wise|eloquent"
-                               r"|memorable|powerful|inspiring|moving|timely|important)\s+){0,2}"
+                               r"|memorable|powerful|inspiring|moving|timely|important|iconic|historic|well-known)\s+){0,2}"
                                r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
-                               r"|testimony|op-ed|comments|(?:call|appeal)s?\s+for)\b")
+                               r"|testimony|op-ed|comments|phrases?|(?:call|appeal)s?\s+for)\b")
 # "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
 # language spoken ("speaking Arabic", "speaking fluent French").
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
@@ -102,6 +106,10 @@ def sent_from(text: str) -> list[int]:
                 made = bool(before) and before[-1].lower() in _MADE
                 if made:  # "the statement made by X"
                     before = text[max(0, at - 30):at].rsplit(None, 2)[-2:-1]
+                elif preposition == "by" and "made" in text[max(0, at - 60):at]:  # "made in New York on 2 May by"
+                    words = text[max(0, at - 60):at].lower().split()[-8:]
+                    made = "made" in words and words.index("made") > 0
+                    before = [words[words.index("made") - 1]] if made else before
                 noun = before[-1].lower() if before else ""
                 if noun in _SENT or made and noun in _MADE_ONLY or (
                         greeting and preposition == "from" and _GREETING.search(text, max(0, at - 130), at)):
