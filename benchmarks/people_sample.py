@@ -12,16 +12,18 @@ a reader labels people and speakers by the rules of `gold/README.md` before seei
 UN statements are long, so on them only the speakers are labelled (`people` is null); the reader
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
-The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look"
-| "heldout" | "look3" | "heldout3" | "look4" | "heldout4", "people": [...] | null, "speakers": [...],
-"before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
-scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips
-the articles of the first round's parts, and names its parts "look3"/"heldout3"; `--cues` keeps only texts
-with a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a
-quotation mark after a capitalised name), where speakers other than the one of record are likely. Round 4
-(`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names abound, also skipping
-only the first round's articles, and names its parts "look4"/"heldout4". `score` prints precision/recall per
-part and facet for `before` (the output when the article was labelled) and now.
+The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
+"heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5", "people": [...] | null, "speakers":
+[...], "before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
+scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips the
+articles of the first round's parts, and names its parts "look3"/"heldout3"; `--cues` keeps only texts with a cue of
+quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a quotation mark after a
+capitalised name), where speakers other than the one of record are likely. Round 4 (`--round4`, seed 4311) draws
+Wikinews articles of the kinds where look-alikes of names abound, also skipping only the first round's articles, and
+names its parts "look4"/"heldout4". `score` prints precision/recall per part and facet for `before` (the output when
+the article was labelled) and now. Round 5 (`--round5`, seed 5311) draws texts where a post speaks in place of a
+name ("the Secretary-General noted", "the president said"), skipping every article judged before, and names its
+parts "look5"/"heldout5".
 """
 
 from __future__ import annotations

@@ -8,6 +8,9 @@ closes: "…convinced that Y is to blame, he said" is not Y speaking). Speech ci
 counts as anywhere ("in the words of X", "X, who once said", "as X put it", 'a letter from X: "…"'),
 so does a second verb of a sentence X opens ("X stood before the Gate and said"), and a readout's
 joint statement ("The leaders agreed …") credits the people its meeting or call names together.
+A post that speaks far from its holder's name ("As the Secretary-General rightly said") credits the one
+person named before who holds it (`post_holders.py`). Hard-wrapped text is read with its line breaks
+inside sentences as spaces.
 Speakers of record come from the cues of `of_record.py`: transcript turns, addresses, interviews and
 quoted messages. Reporters ("our correspondent X", sign-offs) are people, never speakers;
 organisations and unnamed people ("the ministry said", "a spokesperson said") are neither.
@@ -25,7 +28,7 @@ from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.name_resolution import gender_of
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import find_cues, names_before
-from search.ingest.enrich.post_holders import PAST, PostHolders, post_words
+from search.ingest.enrich.post_holders import PostHolders
 from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
 
@@ -68,7 +71,7 @@ class Attribution:
         self.gender = self.genders()
         self.antecedents = [(m, n) for m, n in mentions if not m.reporter and not self.quoted(m.start)]
         self.antecedent_starts = [m.start for m, _ in self.antecedents]
-        self.holders = PostHolders(text, self.antecedents)
+        self.holders = PostHolders(self.text, self.antecedents, self.is_subject)
         self.subjects: dict[int, bool] = {}  # mention start → whether it opens a clause (cache)
 
     def genders(self) -> dict[str, str]:
@@ -117,7 +120,7 @@ class Attribution:
                      and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
         for owner in speech.POSSESSIVE_SPEECH.finditer(self.text):  # "the Secretary-General's words": the holder
             role = self.rules.role_before.search(self.text, max(0, owner.start() - 80), owner.start())
-            found.update(self.titled(role) if role and not self.quoted(owner.start()) else ())
+            found.update(self.holders.titled(role) if role and not self.quoted(owner.start()) else ())
         for end in speech.sent_from(self.text):  # "greetings … from President X", "a statement by X"
             if not self.quoted(end):  # ("… made by the President of Y, Mr. X, …": a name set off after a role)
                 found.update(self.after(end, self.sentence_start(end), speech.TITLES_GAP) or self.after(
@@ -250,7 +253,7 @@ class Attribution:
             return self.pronoun(pronoun.group(1), pronoun.start())
         role = self.rules.role_before.search(text, max(sentence, verb - 80), verb)
         if role:
-            return self.titled(role)
+            return self.holders.titled(role)
         return self.participants(verb) if self.rules.joint_before.search(text, max(sentence, verb - 60), verb) else []
 
     def participants(self, at: int) -> list[str]:
@@ -267,24 +270,6 @@ class Attribution:
                 names = []
             names.append(name)
         return names if len(names) >= 2 else []
-
-    def titled(self, role: re.Match[str]) -> list[str]:
-        """ "The governor said": the last person named before the `role` with its title among the three words
-        before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge Eduardo Scheinig"), the subject of a
-        clause first ("President X called Y … talks between Presidents Z and W. The President said": X);
-        else the one person named before who holds the post ("Jane Roe, the Secretary-General,"), if one does."""
-        title, at, fallback = role.group(1).lower(), role.start(), list[str]()
-        for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
-            mention, name = self.antecedents[index]
-            if at - mention.start > _PRONOUN_REACH:
-                break
-            words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
-            if title in words and not PAST.intersection(words):  # (not "the former President X")
-                if self.is_subject(mention):
-                    return [name]
-                fallback = fallback or [name]
-        count = bisect_left(self.antecedent_starts, at)  # people named before the post speaks
-        return fallback or self.holders.one(post_words(self.text[at:role.end(1)]), count)
 
     def coordinated(self, index: int) -> list[str]:
         """Names joined to mention `index` by "and" ("Smith and Jones said")."""

@@ -12,6 +12,8 @@ X", "X, the then minister,") hold nothing now.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 
 from search.ingest.enrich.names import Mention
 
@@ -24,6 +26,7 @@ _DEMONYM = ("an", "ese", "ish", "i")
 _WORD = re.compile(r"[\w’'-]+")
 _ADDRESS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "his", "her", "excellency", "honourable"})
 _BEFORE_REACH = 60  # characters before a name where its title is looked for
+_TITLE_REACH = 1500  # characters: how far back "the governor said" looks for "Governor X" (as for "he said")
 # "X, the Secretary-General," / "X, President of Ruritania," / "X, who is the minister of …": the apposition.
 _APPOSITION = re.compile(r"\s*,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?([^,;:.()“”\"\n]{1,80})")
 # "Mr. X on his election as President of the Assembly" / "… to the presidency of …": a post taken up.
@@ -93,11 +96,30 @@ def _election_post(phrase: str) -> tuple[str, ...]:
 
 
 class PostHolders:
-    """The holders of posts in one text, looked up once per post and number of people named before."""
+    """The people a text gives a post, for one text's antecedents (people named, not quoted, not reporters)."""
 
-    def __init__(self, text: str, mentions: list[tuple[Mention, str]]) -> None:
-        self.text, self.mentions = text, mentions
+    def __init__(self, text: str, mentions: list[tuple[Mention, str]], is_subject: Callable[[Mention], bool]) -> None:
+        self.text, self.mentions, self.is_subject = text, mentions, is_subject
+        self.starts = [m.start for m, _ in mentions]
         self.found: dict[tuple[tuple[str, ...], int], set[str]] = {}
+
+    def titled(self, role: re.Match[str]) -> list[str]:
+        """ "The governor said" (`role`: "the governor", its title word as group 1): the last person named before
+        it with that title among the three words before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge
+        Eduardo Scheinig"), the subject of a clause first ("President X called Y … talks between Presidents Z
+        and W. The President said": X); else the one person named before who holds the post ("Jane Roe, the
+        Secretary-General,"), if exactly one does."""
+        title, at, fallback = role.group(1).lower(), role.start(), list[str]()
+        count = bisect_left(self.starts, at)  # people named before the post speaks
+        for mention, name in reversed(self.mentions[:count]):
+            if at - mention.start > _TITLE_REACH:
+                break
+            words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
+            if title in words and not PAST.intersection(words):  # (not "the former President X")
+                if self.is_subject(mention):
+                    return [name]
+                fallback = fallback or [name]
+        return fallback or self.one(post_words(self.text[at:role.end(1)]), count)
 
     def one(self, post: tuple[str, ...], count: int) -> list[str]:
         """The one person among the first `count` mentions who holds `post`, if exactly one does (a holder
