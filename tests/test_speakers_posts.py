@@ -123,3 +123,20 @@ def test_speech_owned_made_or_quoted(text, speaker):
 def test_a_message_to_someone_is_not_theirs():
     text = "News\nIn his message of greetings to President of Tolvia Cyril Rama, the Russian leader noted ties grow."
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Statement\nAs our first Secretary-General — the great sailor, Dag Holm — famously said, “We sail together”.",
+     "Dag Holm"),
+    ("Statement\nI recall the poetic inquiry of Lang Hughton, an authentic voice of Tolvia, who asked: “Why wait?”",
+     "Lang Hughton"),
+    ("Statement\nIt was in the presidency of Nestor Karn, who in his first address (see A/58) said that debts wait.",
+     "Nestor Karn"),
+])
+def test_a_relative_or_a_dash_closing_the_name_s_apposition(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_a_relative_after_a_coordinated_phrase_is_not_the_name_s():
+    text = "News\nThe court heard a plea from Lee Foss, and requests from Foss' lawyers, who argued for leniency."
+    assert speakers(text) == []

@@ -38,6 +38,7 @@ __all__ = ["Attribution"]
 _PARTICIPLE_GAP = re.compile(r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:“”\"\n]{0,60}?)?\s+")
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
 _QUOTE_MARK_IN_LINE = re.compile(r"[\"“”]")
+_DASH = re.compile(r"[—–]")
 # The end of the last clause boundary before a point: "…, where", "…; ", "… and".
 _LAST_BOUNDARY = re.compile(
     r"(?s).*(?:[,;:—]|\b(?:where|when|while|that|after|before|because|since|although|though)\b)")
@@ -244,7 +245,8 @@ class Attribution:
                 if not lone and speech.APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
                     lone = [name]
                 continue
-            if self.rules.gap.fullmatch(text, mention.end, verb):
+            if self.rules.gap.fullmatch(text, mention.end, verb) or self.rules.dash_close.fullmatch(
+                    text, mention.end, verb) and _DASH.search(text, max(sentence, mention.start - 80), mention.start):
                 return [name, *self.coordinated(index)]
         if lone:
             return lone

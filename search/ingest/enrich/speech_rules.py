@@ -143,6 +143,7 @@ class SpeechRules:
     unnamed_role: re.Pattern[str]  # "the President of the Assembly" named by office only: "he" may be that one
     role_apposition: re.Pattern[str]  # "according to| the President of Ruritania, Mr. |X, …": a role, then its name
     audience: re.Pattern[str]  # "addressed| the nation", "addressing| the Development Summit": public speaking
+    dash_close: re.Pattern[str]  # "— the great Swede, X — famously said": the dash closing the name's apposition
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +183,10 @@ def speech_rules() -> SpeechRules:
     subject_prefix = re.compile(r"[\s\"“‘']*(?:(?:[A-Z][\w’'.&-]*|" + "|".join(map(re.escape, lowers))
                                 + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
                                 r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
-    relative = re.compile(r"\s*,?\s+who" + fill + r"\s*")
+    # ", who once said", "X, a voice of Y, who asked", "X, who in his first address said"
+    relative = re.compile(r"(?:\s*,\s+(?!(?:and|or|but)\s)[^,;:“”\"'’\n]{1,80}?)?\s*,?\s+who"
+                          r"(?:\s+(?:in|at|during|on|before|after)\s+[^,;:“”\"\n]{1,100}?)?" + fill + r"\s*")
+    dash_close = re.compile(r"\s*[—–]" + fill + r"\s*")  # "As the … — the great Swede, X — famously said"
     role_apposition = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+(?i:" + titles + r")(?:\s+(?:of|for)(?:\s+[\w’'.-]+){1,4})?"
                                  r",\s+(?:(?i:" + titles + r")\s+)?")
     unnamed_role = re.compile(r"\bthe\s+(?:[A-Z][\w’'-]*\s+)*(?=[A-Z])(?i:" + titles + r")\s+(?:of|for)\s")
@@ -192,4 +196,4 @@ def speech_rules() -> SpeechRules:
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
                        frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role,
-                       role_apposition, audience)
+                       role_apposition, audience, dash_close)
