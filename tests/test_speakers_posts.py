@@ -140,3 +140,18 @@ def test_a_relative_or_a_dash_closing_the_name_s_apposition(text, speaker):
 def test_a_relative_after_a_coordinated_phrase_is_not_the_name_s():
     text = "News\nThe court heard a plea from Lee Foss, and requests from Foss' lawyers, who argued for leniency."
     assert speakers(text) == []
+
+
+def test_a_role_set_off_without_its_closing_comma_after_a_name_opening_the_sentence():
+    assert speakers('News\nErwin Chemerin, Dean of Tolvia Law School called it "silly."') == ["Erwin Chemerin"]
+    text = "News\nAddressing Prime Minister of Tolvia Fumio Kishan, the President of the Union noted the dialogue."
+    assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('News\nAs Mike Penn tried to interrupt, Kamala Harlow exclaimed, "I am speaking."', "Kamala Harlow"),
+    ('News\nGovernor Chris Kristy, who denounced the claims as a "national embarrassment", left.', "Chris Kristy"),
+    ("News\nMike Penn often spoke over his allotted time.", "Mike Penn"),
+])
+def test_more_verbs_of_speech(text, speaker):
+    assert speakers(text) == [speaker]

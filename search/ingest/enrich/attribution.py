@@ -39,6 +39,9 @@ _PARTICIPLE_GAP = re.compile(r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:“�
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
 _QUOTE_MARK_IN_LINE = re.compile(r"[\"“”]")
 _DASH = re.compile(r"[—–]")
+# Capitalised words before a name that opens its sentence (not "Addressing …", "In his greetings to …").
+_TITLES_ONLY = re.compile(r"[\s\"“‘']*(?:(?!(?:In|At|To|For|With|From|By|On|As|When|While|After|Before)\s)"
+                          r"[A-Z][\w.’'-]*(?<!ing)\s+)*")
 # The end of the last clause boundary before a point: "…, where", "…; ", "… and".
 _LAST_BOUNDARY = re.compile(
     r"(?s).*(?:[,;:—]|\b(?:where|when|while|that|after|before|because|since|although|though)\b)")
@@ -248,6 +251,9 @@ class Attribution:
             if self.rules.gap.fullmatch(text, mention.end, verb) or self.rules.dash_close.fullmatch(
                     text, mention.end, verb) and _DASH.search(text, max(sentence, mention.start - 80), mention.start):
                 return [name, *self.coordinated(index)]
+            if self.rules.unclosed_role.fullmatch(text, mention.end, verb) and _TITLES_ONLY.fullmatch(
+                    text, sentence, mention.start):  # "X, Dean of Y called it": X opens the sentence
+                return [name]
         if lone:
             return lone
         pronoun = self.rules.pronoun_before.search(text, max(sentence, verb - 80), verb)

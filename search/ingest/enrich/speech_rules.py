@@ -144,6 +144,7 @@ class SpeechRules:
     role_apposition: re.Pattern[str]  # "according to| the President of Ruritania, Mr. |X, …": a role, then its name
     audience: re.Pattern[str]  # "addressed| the nation", "addressing| the Development Summit": public speaking
     dash_close: re.Pattern[str]  # "— the great Swede, X — famously said": the dash closing the name's apposition
+    unclosed_role: re.Pattern[str]  # "X, Dean of Y Law School called it": an apposition's comma left out
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +155,8 @@ def speech_rules() -> SpeechRules:
     verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
     fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
+    lex = lexicon()
+    titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
     gap = re.compile(
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
         r"(?:\s+in\s+[a-z]+ing\s[^,;:“”\"\n]{0,70}?"  # "in relaying the news to parliament"
@@ -167,9 +170,11 @@ def speech_rules() -> SpeechRules:
         r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
         + fill + r"\s*"
     )
+    # "X, Dean of Y Law School called it …": a role set off after a name that opens its sentence, the closing comma
+    # left out (not "Addressing Prime Minister X, the President noted": there the role is the subject).
+    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?i:" + titles + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of"
+                               r"|the|and|for))+)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
-    lex = lexicon()
-    titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
     role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
     joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"
                               r"|heads\s+of\s+state|counterparts)" + fill + r"\s*$")
@@ -196,4 +201,4 @@ def speech_rules() -> SpeechRules:
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
                        frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role,
-                       role_apposition, audience, dash_close)
+                       role_apposition, audience, dash_close, unclosed_role)
