@@ -3,7 +3,7 @@
     python benchmarks/people_sample.py draw wikinews 16        # keys and texts, NO extractor output
     python benchmarks/people_sample.py draw un 12 --seed 313 --cues --max-words 2000   # third round
     python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
-    python benchmarks/people_sample.py draw wikinews 30 --round5  # round 5: seed 5311, look5p/heldout5p
+    python benchmarks/people_sample.py draw wikinews 30 --round5p  # round 5, people: seed 5311, look5p/heldout5p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
@@ -13,20 +13,21 @@ a reader labels people and speakers by the rules of `gold/README.md` before seei
 UN statements are long, so on them only the speakers are labelled (`people` is null); the reader
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
-The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look"
-| "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5p" | "heldout5p" | "look5f", "people": [...] | null,
-"speakers": [...],
-"before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
-scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips
-the articles of the first round's parts, and names its parts "look3"/"heldout3"; `--cues` keeps only texts
-with a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X reminded us", a
-quotation mark after a capitalised name), where speakers other than the one of record are likely. Round 4
-(`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names abound, also skipping
-only the first round's articles, and names its parts "look4"/"heldout4". Round 5 (`--round5`, seed 5311) draws
+The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
+"heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f",
+"people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a "look…" part may be read
+and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with
+a seed of its own (313), skips the articles of the first round's parts, and names its parts "look3"/"heldout3";
+`--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X
+reminded us", a quotation mark after a capitalised name), where speakers other than the one of record are likely.
+Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names abound, also skipping
+only the first round's articles, and names its parts "look4"/"heldout4". Round 5 (seed 5311) had two draws made at
+the same time, each skipping every article judged before round 5: `--round5` draws texts where a post speaks in
+place of a name ("the Secretary-General noted", "the president said") as "look5"/"heldout5"; `--round5p` draws
 Wikinews articles of entertainment, culture, games, film, sport and obituaries (by words of the title or the lead)
-and Reuters articles judged in no earlier part, as "look5p"/"heldout5p" ("look5f": two convention reports chosen
-for their density of fiction words, see gold/README.md). `score` prints precision/recall per
-part and facet for `before` (the output when the article was labelled) and now.
+and Reuters articles as "look5p"/"heldout5p" ("look5f": two convention reports chosen for their density of fiction
+words, see gold/README.md). `score` prints precision/recall per part and facet for `before` (the output when the
+article was labelled) and now.
 """
 
 from __future__ import annotations
@@ -63,6 +64,23 @@ ROUND4_KINDS = re.compile(
     r"researchers?|study|species|fossil|space|NASA|telescope|technology|software|app|computer|robot|"
     r"internet|dies|died|death|dead|obituary|aged|police|murder|killed|arrested|charged|sentenced|"
     r"court|trial|prison|shooting|stolen)\b", re.IGNORECASE)
+# Round 5 (issue 11, speakers): texts where a post speaks in place of its holder's name ("the Secretary-General
+# noted", "as the President said", "the minister told reporters", "our Secretary-General's appeal"), the case a
+# speaker resolved from a post to the one person holding it in the article is meant for. New seed, no article
+# of a gold file or of an earlier round; every third one drawn is held out ("heldout5"), the rest "look5".
+# Wikinews has few such articles left outside the gold and judged ones: the draw is filled up with articles
+# where a pronoun speaks ("he said", "she told"), resolved by the same kind of look back.
+ROUND5_SEED = 5311
+# Parts of round 5's two draws: each draw skips the articles judged before round 5, not those of the other.
+ROUND5_PARTS = frozenset({"look5", "heldout5", "look5p", "heldout5p", "look5f"})
+ROUND5_CUES = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Mm]y|[Tt]his)\s+(?:[A-Z][\w-]*\s+)*(?i:secretary-general|secretary general|president"
+    r"|prime minister|minister|spokes(?:man|woman|person)|chairman|chair|governor|mayor|director|ambassador"
+    r"|chancellor|premier|senator|chief|commissioner|pope|coach|leader|head|judge|captain|manager|founder|professor"
+    r"|scientist|researcher|officer|official|secretary|king|queen|prince|bishop|archbishop|envoy|commander)(?:['’]s\s+(?:\w+\s+)?(?:words|report|appeal|call"
+    r"|message|statement|remarks)|\s+(?:\w+ly\s+|has\s+|also\s+)?(?:said|says|told|noted|reminded|stressed"
+    r"|warned|stated|observed|added|pointed out|emphasi[sz]ed|declared|explained|announced|urged|called))\b")
+ROUND5_FILL = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+)?(?:said|says|told|added|stated)\b")
 
 
 
@@ -112,11 +130,25 @@ def draw_round4(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout4" if i % 3 == 2 else "look4", a) for i, (k, a) in enumerate(drawn)]
 
 
+def draw_round5(corpus: str, count: int, max_words: int | None = None) -> list[tuple[str, str, Article]]:
+    """Round 5: `count` articles of `corpus` with a cue of a post speaking (ROUND5_CUES), in no gold file and
+    judged in no earlier round, of at most `max_words` words; each with its part ("look5"/"heldout5")."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    skip = gold_keys() | {line["id"] for line in lines if line["part"] not in ROUND5_PARTS}
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= (max_words or MAX_WORDS[corpus]))
+    cued = [(k, a) for k, a in pool if ROUND5_CUES.search(a.text)]
+    rng = random.Random(f"{ROUND5_SEED}:{corpus}")
+    drawn = rng.sample(cued, min(count, len(cued)))
+    filling = [(k, a) for k, a in pool if (k, a) not in drawn and ROUND5_FILL.search(a.text)]
+    drawn += rng.sample(filling, count - len(drawn))
+    return [(k, "heldout5" if i % 3 == 2 else "look5", a) for i, (k, a) in enumerate(drawn)]
+
+
 # Round 5 (issue 11, people precision: fictional characters and things named like people): a new seed, articles in
 # no gold file and judged in no part of any round, Wikinews of the kinds where characters, works and products are
 # named (entertainment, culture, games, film, books, conventions, sport, obituaries) by words of the title or lead.
-# Every third article drawn is held out ("heldout5p"), the rest may be read ("look5p").
-ROUND5_SEED = 5311
+# Seed ROUND5_SEED. Every third article drawn is held out ("heldout5p"), the rest may be read ("look5p").
 ROUND5_KINDS = re.compile(
     r"\b(?:film|movie|actor|actress|cinema|game|gaming|video game|novel|book|author|writer|comic|cosplay|costume|"
     r"convention|festival|character|series|television|TV|show|sitcom|cartoon|anime|manga|music|album|song|singer|"
@@ -125,12 +157,12 @@ ROUND5_KINDS = re.compile(
     r"obituary|aged)\b", re.IGNORECASE)
 
 
-def draw_round5(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     """Round 5: `count` articles of `corpus` in no gold file and judged in no part, Wikinews only of the kinds
     ROUND5_KINDS names in its title or first 500 characters (the lead: 300 leave too few undrawn articles); each
     with its part ("look5p"/"heldout5p")."""
     lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
-    skip = gold_keys() | {line["id"] for line in lines if not line["part"].endswith("5p")}
+    skip = gold_keys() | {line["id"] for line in lines if line["part"] not in ROUND5_PARTS}
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in skip and 80 <= len(a.text.split()) <= MAX_WORDS[corpus]
                   and (corpus != "wikinews" or ROUND5_KINDS.search(f"{a.title}\n{a.text[:500]}")))
@@ -188,7 +220,8 @@ def main() -> None:
     drawing.add_argument("--cues", action="store_true", help="only texts with a cue of quoted or reported speech")
     drawing.add_argument("--max-words", type=int, default=None, help="longest text drawn (default per corpus)")
     drawing.add_argument("--round4", action="store_true", help="the fourth round's draw (new seed, kinds, parts)")
-    drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (new seed, kinds, parts)")
+    drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (a post speaking)")
+    drawing.add_argument("--round5p", action="store_true", help="the fifth round's people draw (kinds of fiction)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -197,8 +230,9 @@ def main() -> None:
     if args.command == "score":
         score(args.errors)
         return
-    drawn = (draw_round5(args.corpus, args.count) if args.round5
-             else draw_round4(args.corpus, args.count) if args.round4
+    drawn = (draw_round4(args.corpus, args.count) if args.round4
+             else draw_round5(args.corpus, args.count, args.max_words) if args.round5
+             else draw_round5_people(args.corpus, args.count) if args.round5p
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

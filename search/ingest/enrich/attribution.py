@@ -8,6 +8,9 @@ closes: "…convinced that Y is to blame, he said" is not Y speaking). Speech ci
 counts as anywhere ("in the words of X", "X, who once said", "as X put it", 'a letter from X: "…"'),
 so does a second verb of a sentence X opens ("X stood before the Gate and said"), and a readout's
 joint statement ("The leaders agreed …") credits the people its meeting or call names together.
+A post that speaks far from its holder's name ("As the Secretary-General rightly said") credits the one
+person named before who holds it (`post_holders.py`). Hard-wrapped text is read with its line breaks
+inside sentences as spaces.
 Speakers of record come from the cues of `of_record.py`: transcript turns, addresses, interviews and
 quoted messages. Reporters ("our correspondent X", sign-offs) are people, never speakers;
 organisations and unnamed people ("the ministry said", "a spokesperson said") are neither.
@@ -25,7 +28,8 @@ from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.name_resolution import gender_of
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import find_cues, names_before
-from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts
+from search.ingest.enrich.post_holders import PostHolders
+from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
 
 __all__ = ["Attribution"]
@@ -34,6 +38,10 @@ __all__ = ["Attribution"]
 _PARTICIPLE_GAP = re.compile(r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:“”\"\n]{0,60}?)?\s+")
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
 _QUOTE_MARK_IN_LINE = re.compile(r"[\"“”]")
+_DASH = re.compile(r"[—–]")
+# Capitalised words before a name that opens its sentence (not "Addressing …", "In his greetings to …").
+_TITLES_ONLY = re.compile(r"[\s\"“‘']*(?:(?!(?:In|At|To|For|With|From|By|On|As|When|While|After|Before)\s)"
+                          r"[A-Z][\w.’'-]*(?<!ing)\s+)*")
 # The end of the last clause boundary before a point: "…, where", "…; ", "… and".
 _LAST_BOUNDARY = re.compile(
     r"(?s).*(?:[,;:—]|\b(?:where|when|while|that|after|before|because|since|although|though)\b)")
@@ -55,17 +63,19 @@ class Attribution:
     """Speaker attribution over one text with its person mentions."""
 
     def __init__(self, text: str, mentions: list[tuple[Mention, str]]) -> None:
-        self.text = text
+        wrapped = hard_wrapped(text)
+        self.text = unwrapped(text) if wrapped else text  # (a line break inside a sentence is a space)
+        self.lines = text  # as written: the cues of record read lines (turns, titles)
         self.rules = speech_rules()
         self.mentions = mentions
         self.starts = [m.start for m, _ in mentions]
         self.ends = [m.end for m, _ in mentions]
-        wrapped = hard_wrapped(text)
         self.quotes = quote_spans(text, wrapped)
         self.sentence_starts = sentence_starts(text, wrapped)
         self.gender = self.genders()
         self.antecedents = [(m, n) for m, n in mentions if not m.reporter and not self.quoted(m.start)]
         self.antecedent_starts = [m.start for m, _ in self.antecedents]
+        self.holders = PostHolders(self.text, self.antecedents, self.is_subject)
         self.subjects: dict[int, bool] = {}  # mention start → whether it opens a clause (cache)
 
     def genders(self) -> dict[str, str]:
@@ -112,9 +122,13 @@ class Attribution:
                     sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
         found.update(name for mention, name in self.mentions if self.text.startswith(("'s", "’s"), mention.end)
                      and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
+        for owner in speech.POSSESSIVE_SPEECH.finditer(self.text):  # "the Secretary-General's words": the holder
+            role = self.rules.role_before.search(self.text, max(0, owner.start() - 80), owner.start())
+            found.update(self.holders.titled(role) if role and not self.quoted(owner.start()) else ())
         for end in speech.sent_from(self.text):  # "greetings … from President X", "a statement by X"
-            if not self.quoted(end):
-                found.update(self.after(end, self.sentence_start(end), speech.TITLES_GAP))
+            if not self.quoted(end):  # ("… made by the President of Y, Mr. X, …": a name set off after a role)
+                found.update(self.after(end, self.sentence_start(end), speech.TITLES_GAP) or self.after(
+                    end, self.sentence_start(end), self.rules.role_apposition, True))
         for cue in speech.for_statement(self.text):  # "X, President of Y, for his statement"
             k, gender = bisect_left(self.ends, cue.start() + 1) - 1, "m" if cue.group(1) == "his" else "f"
             if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
@@ -124,7 +138,7 @@ class Attribution:
 
     def of_record(self) -> set[str]:
         """Speakers by the form of the text (see `of_record.py`)."""
-        cues, found = find_cues(self.text), set()
+        cues, found = find_cues(self.lines), set()
         for start, end in cues.labels:  # "President of Russia Vladimir Putin: …": one person named
             label = {n for m, n in self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
                      if len(m.tokens) > 1 or not self.text[m.end:end].strip()}  # not "Minister of Transport"
@@ -154,16 +168,20 @@ class Attribution:
                 phrase.startswith("address") and not self.rules.audience.match(text, end)):  # (nor "the issue")
             return []
         sentence, sentence_end = self.sentence_span(start)
+        if phrase in speech.OWNED:  # "the statement of President X" (not "a message of greetings to X")
+            return self.after(end, sentence, speech.TITLES_GAP)
         if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
             return (self.after(end, sentence, speech.AFTER_GAP)
-                    or self.after(end, sentence, self.rules.role_apposition, True))
+                    or self.after(end, sentence, self.rules.role_apposition, True)
+                    or (self.after(end, sentence, speech.DESCRIBED, True) if phrase.lower() != "according to" else []))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
                 not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
-            return [] if phrase in self.rules.participles else self.after(end + 3, sentence, speech.TITLES_GAP)
+            return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
+                self.after(end + 3, sentence, self.rules.role_apposition, True)))  # "said by the President, Mr. X,"
         if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE:
             return []  # "was told", "to say"
         if phrase in self.rules.participles:
@@ -230,8 +248,12 @@ class Attribution:
                 if not lone and speech.APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
                     lone = [name]
                 continue
-            if self.rules.gap.fullmatch(text, mention.end, verb):
+            if self.rules.gap.fullmatch(text, mention.end, verb) or self.rules.dash_close.fullmatch(
+                    text, mention.end, verb) and _DASH.search(text, max(sentence, mention.start - 80), mention.start):
                 return [name, *self.coordinated(index)]
+            if self.rules.unclosed_role.fullmatch(text, mention.end, verb) and _TITLES_ONLY.fullmatch(
+                    text, sentence, mention.start):  # "X, Dean of Y called it": X opens the sentence
+                return [name]
         if lone:
             return lone
         pronoun = self.rules.pronoun_before.search(text, max(sentence, verb - 80), verb)
@@ -239,7 +261,7 @@ class Attribution:
             return self.pronoun(pronoun.group(1), pronoun.start())
         role = self.rules.role_before.search(text, max(sentence, verb - 80), verb)
         if role:
-            return self.titled(role.group(1).lower(), role.start())
+            return self.holders.titled(role)
         return self.participants(verb) if self.rules.joint_before.search(text, max(sentence, verb - 60), verb) else []
 
     def participants(self, at: int) -> list[str]:
@@ -256,21 +278,6 @@ class Attribution:
                 names = []
             names.append(name)
         return names if len(names) >= 2 else []
-
-    def titled(self, title: str, at: int) -> list[str]:
-        """ "The governor said": the last person named before `at` with that title among the three words
-        before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge Eduardo Scheinig"), the subject of a
-        clause first ("President X called Y … talks between Presidents Z and W. The President said": X)."""
-        fallback: list[str] = []
-        for index in range(bisect_left(self.antecedent_starts, at) - 1, -1, -1):
-            mention, name = self.antecedents[index]
-            if at - mention.start > _PRONOUN_REACH:
-                break
-            if title in self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]:
-                if self.is_subject(mention):
-                    return [name]
-                fallback = fallback or [name]
-        return fallback
 
     def coordinated(self, index: int) -> list[str]:
         """Names joined to mention `index` by "and" ("Smith and Jones said")."""
@@ -292,7 +299,8 @@ class Attribution:
                 return self.pronoun(pronoun.group(1), pronoun.start(1))
             return self.after(end, sentence, speech.INVERTED_GAP)
         if self.text[max(sentence, verb - 3):verb].rstrip().endswith(","):
-            return self.after(end, sentence, speech.TITLES_GAP)
+            return (self.after(end, sentence, speech.TITLES_GAP)  # ", argued the firm's lawyer, X."
+                    or self.after(end, sentence, self.rules.role_apposition))
         return []
 
     def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False) -> list[str]:

@@ -15,7 +15,7 @@ import re
 
 from search.ingest.enrich.text import ABBREVIATIONS
 
-__all__ = ["hard_wrapped", "quote_spans", "sentence_starts"]
+__all__ = ["hard_wrapped", "quote_spans", "sentence_starts", "unwrapped"]
 
 _BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
 # In hard-wrapped text: an end of sentence, or a blank line (a line break with only spaces before the next).
@@ -25,6 +25,7 @@ _WRAPPED_QUOTE_MARK = re.compile(r"[\"“”]|\n(?=[ \t]*\n)")
 _LINE_BREAK_AFTER_END = re.compile(r"[.!?:\"”’)\]][ \t]*\n")  # a line that ends a sentence
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _SPACES = re.compile(r"\s*")
+_SENTENCE_END = frozenset(".!?:\"”’)]")  # a line ending so ends its sentence (hard-wrapped text)
 _WRAPPED_MIN_BREAKS = 8  # fewer line breaks tell nothing
 _WRAPPED_SHARE = 0.5  # of line breaks inside a sentence
 _WRAPPED_QUOTE_REACH = 2000  # characters: the longest quotation read across line breaks
@@ -39,6 +40,22 @@ def hard_wrapped(text: str) -> bool:
         return False
     ended = len(_LINE_BREAK_AFTER_END.findall(text, body)) + len(_BLANK_LINE.findall(text, body))
     return breaks - ended >= _WRAPPED_SHARE * breaks
+
+
+def unwrapped(text: str) -> str:
+    """Hard-wrapped `text` with each line break inside a sentence made a space (same length, same offsets), so
+    that "X, India's first Prime⏎Minister, said" reads as one line; the title's line break, blank lines and
+    line breaks after an end of sentence stay. (Lines split and joined: seven times faster than a regex.)"""
+    body = text.find("\n") + 1
+    if not body:
+        return text
+    lines = text[body:].split("\n")
+    joined = [lines[0]]
+    for line, following in zip(lines, lines[1:], strict=False):
+        kept = line.rstrip(" \t")
+        joined.append("\n" if not kept or kept[-1] in _SENTENCE_END or not following.strip(" \t") else " ")
+        joined.append(following)
+    return text[:body] + "".join(joined)
 
 
 def quote_spans(text: str, wrapped: bool = False) -> list[tuple[int, int]]:

@@ -19,8 +19,8 @@ from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.of_record import alternation
 
 __all__ = [
-    "NAMING", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
-    "INVERTED_GAP", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
+    "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
+    "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
     "SPEAKING_HOW"
@@ -28,14 +28,21 @@ __all__ = [
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
 NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
-          "greetings from", "greetings of", "wishes from")  # "I bring greetings from President X" (gold rule 35)
+          "greetings from", "greetings of", "wishes from",  # "I bring greetings from President X" (gold rule 35)
+          *("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of"))
+# Of these, a speech owned by the name right after it, titles only between: "I echo the call of President X for a
+# ceasefire", "the statement of Mr. X" (not "a message of greetings to X": the one greeted).
+OWNED = frozenset(NAMING[-7:])
 
 
 # Fixed patterns of attribution (attribution.py): what may come between a name and its verb, and clause cues.
 TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
 OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
-SET_OFF = re.compile(r"\s*[,—–]")  # the end of a name in apposition
+SET_OFF = re.compile(r"\s*[,—–.:]")  # the end of a name in apposition, or of its sentence
 AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
+# "in the words of a young man from Mali, X, who …": a description set off before the name (not after
+# "according to", whose object may be a source: "according to the report, X, a farmer, was …").
+DESCRIBED = re.compile(r"(?:\s+[\w’'.-]+){1,8}?\s*,\s+")
 INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
@@ -62,17 +69,22 @@ AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
 # (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
 # "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
-_SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed"})
+_SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed", "words",
+                   "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address"})
+_MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written"})  # "a statement made by X"
+_MADE_ONLY = frozenset({"appeal", "call", "plea"})  # "the appeal made by X" (not "an appeal by" a defendant)
 _GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
                            r"|briefing|message|presentation)\b")
 # "X's statement said …", "in X's letter, …", "X's famous words": a person's own speech or writing (rule 8);
-# not the office's or a spokesperson's ("X's office said"), nor things that only sound like speech ("X's call").
+# not the office's or a spokesperson's ("X's office said"), nor things that only sound like speech ("X's call" with
+# Y, "X's appeal" in court): a call or appeal "for" something is.
 POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|famous|recent|written|opening|closing"
-                               r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared)\s+){0,2}"
+                               r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared|wise|eloquent"
+                               r"|memorable|powerful|inspiring|moving|timely|important|iconic|historic|well-known)\s+){0,2}"
                                r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
-                               r"|testimony|op-ed|comments)\b")
+                               r"|testimony|op-ed|comments|phrases?|(?:call|appeal)s?\s+for)\b")
 # "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
 # language spoken ("speaking Arabic", "speaking fluent French").
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
@@ -91,8 +103,16 @@ def sent_from(text: str) -> list[int]:
             end = at + len(preposition)
             if at and text[at - 1].isspace() and text[end:end + 1].isspace():
                 before = text[max(0, at - 14):at].rsplit(None, 1)
-                if before and before[-1].lower() in _SENT or greeting and preposition == "from" and _GREETING.search(
-                        text, max(0, at - 130), at):
+                made = bool(before) and before[-1].lower() in _MADE
+                if made:  # "the statement made by X"
+                    before = text[max(0, at - 30):at].rsplit(None, 2)[-2:-1]
+                elif preposition == "by" and "made" in text[max(0, at - 60):at]:  # "made in New York on 2 May by"
+                    words = text[max(0, at - 60):at].lower().split()[-8:]
+                    made = "made" in words and words.index("made") > 0
+                    before = [words[words.index("made") - 1]] if made else before
+                noun = before[-1].lower() if before else ""
+                if noun in _SENT or made and noun in _MADE_ONLY or (
+                        greeting and preposition == "from" and _GREETING.search(text, max(0, at - 130), at)):
                     ends.append(end)
             at = text.find(preposition, end)
     return ends
@@ -123,6 +143,8 @@ class SpeechRules:
     unnamed_role: re.Pattern[str]  # "the President of the Assembly" named by office only: "he" may be that one
     role_apposition: re.Pattern[str]  # "according to| the President of Ruritania, Mr. |X, …": a role, then its name
     audience: re.Pattern[str]  # "addressed| the nation", "addressing| the Development Summit": public speaking
+    dash_close: re.Pattern[str]  # "— the great Swede, X — famously said": the dash closing the name's apposition
+    unclosed_role: re.Pattern[str]  # "X, Dean of Y Law School called it": an apposition's comma left out
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +155,8 @@ def speech_rules() -> SpeechRules:
     verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
     fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
+    lex = lexicon()
+    titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
     gap = re.compile(
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
         r"(?:\s+in\s+[a-z]+ing\s[^,;:“”\"\n]{0,70}?"  # "in relaying the news to parliament"
@@ -140,14 +164,17 @@ def speech_rules() -> SpeechRules:
         r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
-        r"(?:(?:\s*,[^,;:“”\"\n]{1,160}?){0,2}\s*,"  # ", the minister of …," / "Jamel Msallem, said"
+        r"(?:(?:\s*,(?:[^,;:“”\"\n]|“[^“”\n]{1,40}”){1,160}?){0,2}\s*,"  # ", the minister of …," / "X, said"
+        # (an apposition may hold a short quoted name: "Robert Doe, called “the Father of Ruritania”, stated")
         r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
         r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
         + fill + r"\s*"
     )
+    # "X, Dean of Y Law School called it …": a role set off after a name that opens its sentence, the closing comma
+    # left out (not "Addressing Prime Minister X, the President noted": there the role is the subject).
+    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?i:" + titles + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of"
+                               r"|the|and|for))+)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
-    lex = lexicon()
-    titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
     role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
     joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"
                               r"|heads\s+of\s+state|counterparts)" + fill + r"\s*$")
@@ -161,7 +188,10 @@ def speech_rules() -> SpeechRules:
     subject_prefix = re.compile(r"[\s\"“‘']*(?:(?:[A-Z][\w’'.&-]*|" + "|".join(map(re.escape, lowers))
                                 + r"|(?!(?:after|under|over|later|never|other|either|neither|whether|rather|ever)\b)"
                                 r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?)[\s,]+)*")
-    relative = re.compile(r"\s*,?\s+who" + fill + r"\s*")
+    # ", who once said", "X, a voice of Y, who asked", "X, who in his first address said"
+    relative = re.compile(r"(?:\s*,\s+(?!(?:and|or|but)\s)[^,;:“”\"'’\n]{1,80}?)?\s*,?\s+who"
+                          r"(?:\s+(?:in|at|during|on|before|after)\s+[^,;:“”\"\n]{1,100}?)?" + fill + r"\s*")
+    dash_close = re.compile(r"\s*[—–]" + fill + r"\s*")  # "As the … — the great Swede, X — famously said"
     role_apposition = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s+(?i:" + titles + r")(?:\s+(?:of|for)(?:\s+[\w’'.-]+){1,4})?"
                                  r",\s+(?:(?i:" + titles + r")\s+)?")
     unnamed_role = re.compile(r"\bthe\s+(?:[A-Z][\w’'-]*\s+)*(?=[A-Z])(?i:" + titles + r")\s+(?:of|for)\s")
@@ -171,4 +201,4 @@ def speech_rules() -> SpeechRules:
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
                        frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role,
-                       role_apposition, audience)
+                       role_apposition, audience, dash_close, unclosed_role)

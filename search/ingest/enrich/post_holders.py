@@ -1,0 +1,131 @@
+"""Who holds a post named without a name ("the Secretary-General noted", "the President told reporters"):
+the one person of the article the text gives that post, by a title before the name ("Secretary-General
+Ban Ki-moon", "Foreign Minister John Doe", "President of Ruritania Jane Roe"), an apposition after it
+("Jane Roe, the President,", "John Doe, who is the minister of …") or an election to it ("Mr. X on his
+election as President of …"). A speech verb whose subject is such a post credits its holder only when
+exactly one person of the article holds it: two holders (a head of state and the Assembly's President
+both called "President") or none leave the speech unattributed, since guessing between them would make
+a speaker of someone who did not speak. Former holders ("former President X", "the late Secretary-General
+X", "X, the then minister,") hold nothing now.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+
+from search.ingest.enrich.names import Mention
+
+__all__ = ["PAST", "PostHolders", "post_words", "holders"]
+
+# Words that make a post a past one, or someone else's ("the President's aide X").
+PAST = frozenset({"former", "late", "then", "ex", "outgoing", "previous", "erstwhile", "deputy", "vice",
+                  "predecessor", "predecessors"})
+_DEMONYM = ("an", "ese", "ish", "i")
+_WORD = re.compile(r"[\w’'-]+")
+_ADDRESS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "his", "her", "excellency", "honourable"})
+_BEFORE_REACH = 60  # characters before a name where its title is looked for
+_TITLE_REACH = 1500  # characters: how far back "the governor said" looks for "Governor X" (as for "he said")
+# "X, the Secretary-General," / "X, President of Ruritania," / "X, who is the minister of …": the apposition.
+_APPOSITION = re.compile(r"\s*,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?([^,;:.()“”\"\n]{1,80})")
+# "Mr. X on his election as President of the Assembly" / "… to the presidency of …": a post taken up.
+_ELECTION = re.compile(r"\s+on\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:election|appointment|assumption)\s+"
+                       r"(?:as|to)\s+(?:the\s+)?([\w’'-]+)", re.IGNORECASE)  # ("on his unanimous election as")
+_PRESIDING = frozenset({"presidency", "preside", "presiding"})  # "on his election to preside over …"
+
+
+def post_words(role: str) -> tuple[str, ...]:
+    """The post a role phrase names, as lower-case words: "the Foreign Minister" → ("foreign", "minister")."""
+    words = [w.lower() for w in _WORD.findall(role)]
+    words = words[1:] if words and words[0] in ("the", "our") else words
+    while len(words) > 1 and words[0].endswith(_DEMONYM):  # "the Russian President": the post is "president"
+        words = words[1:]
+    return tuple(words)
+
+
+def _title_before(text: str, mention: Mention, post: tuple[str, ...]) -> bool:
+    """ "Foreign Minister John Doe", "President of Ruritania Jane Roe": the post in the title before the name."""
+    head = re.split(r"[,;:.!?()“”\"\n]", text[max(0, mention.start - _BEFORE_REACH):mention.start])[-1]
+    words = _WORD.findall(head)  # (the title runs back to the clause's start at most)
+    while words and words[-1].lower() in _ADDRESS:
+        words.pop()
+    low, n = [w.lower() for w in words], len(post)
+    for i in range(len(low) - n + 1):
+        rest = words[i + n:]  # after the post: nothing, or "of" and the capitalised name of a place or body
+        named = not rest or rest[0] == "of" and all(w[:1].isupper() or w in ("of", "the", "and") for w in rest[1:])
+        if tuple(low[i:i + n]) == post and not PAST & set(low[max(0, i - 2):i]) and named:
+            return True
+    return False
+
+
+def holders(text: str, mentions: list[tuple[Mention, str]], post: tuple[str, ...]) -> set[str]:
+    """The people of `mentions` whom the text gives `post` (see the module's docstring)."""
+    found: set[str] = set()
+    if not post:
+        return found
+    for mention, name in mentions:
+        if name in found or mention.reporter or PAST.intersection(_WORD.findall(re.split(
+                r"[.;:!?\n]", text[max(0, mention.start - 30):mention.start])[-1].lower())):
+            continue  # ("his predecessor, Mr. X, President of the Assembly at its last session")
+        apposition = _APPOSITION.match(text, mention.end)
+        election = _ELECTION.match(text, mention.end)
+        if (_title_before(text, mention, post)
+                or apposition and _set_off(apposition.group(1), post)
+                or election and _election_post(election.group(1)) == post[-1:]):
+            found.add(name)
+    return found
+
+
+def _set_off(apposition: str, post: tuple[str, ...]) -> bool:
+    """Whether an apposition gives the post: it ends with it, or with it and "of/for …" ("the Secretary-General",
+    "President of Ruritania", "the minister for finance"); not a clause after an opening phrase ("In his message
+    to X, the Russian leader noted that …": the leader is someone else)."""
+    words = [w.lower() for w in _WORD.findall(apposition)]
+    for i in range(min(len(words), 6) - len(post) + 1):
+        rest = words[i + len(post):]
+        if tuple(words[i:i + len(post)]) == post and (not rest or rest[0] in ("of", "for", "and") and len(rest) <= 7):
+            return not PAST.intersection(words[:i])
+    return False
+
+
+def _election_post(phrase: str) -> tuple[str, ...]:
+    """The post an election names: "President of" → ("president",), "presidency" → ("president",)."""
+    word = phrase.lower()
+    return ("president",) if word in _PRESIDING else (word,)
+
+
+class PostHolders:
+    """The people a text gives a post, for one text's antecedents (people named, not quoted, not reporters)."""
+
+    def __init__(self, text: str, mentions: list[tuple[Mention, str]], is_subject: Callable[[Mention], bool]) -> None:
+        self.text, self.mentions, self.is_subject = text, mentions, is_subject
+        self.starts = [m.start for m, _ in mentions]
+        self.found: dict[tuple[tuple[str, ...], int], set[str]] = {}
+
+    def titled(self, role: re.Match[str]) -> list[str]:
+        """ "The governor said" (`role`: "the governor", its title word as group 1): the last person named before
+        it with that title among the three words before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge
+        Eduardo Scheinig"), the subject of a clause first ("President X called Y … talks between Presidents Z
+        and W. The President said": X); else the one person named before who holds the post ("Jane Roe, the
+        Secretary-General,"), if exactly one does."""
+        title, at, fallback = role.group(1).lower(), role.start(), list[str]()
+        count = bisect_left(self.starts, at)  # people named before the post speaks
+        for mention, name in reversed(self.mentions[:count]):
+            if at - mention.start > _TITLE_REACH:
+                break
+            words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
+            if title in words and not PAST.intersection(words):  # (not "the former President X")
+                if self.is_subject(mention):
+                    return [name]
+                fallback = fallback or [name]
+        return fallback or self.one(post_words(self.text[at:role.end(1)]), count)
+
+    def one(self, post: tuple[str, ...], count: int) -> list[str]:
+        """The one person among the first `count` mentions who holds `post`, if exactly one does (a holder
+        named only after the post speaks is not looked for: "the President" of a UN statement is the
+        Assembly's, whom a head of state called President later in the text is not)."""
+        if (post, count) not in self.found:
+            self.found[post, count] = holders(self.text, self.mentions[:count], post)
+        named = self.found[post, count]
+        return list(named) if len(named) == 1 else []
