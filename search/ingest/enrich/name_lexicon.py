@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from search.ingest.enrich.given_names import given_names
+
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
            "lexicon", "resolve_flexible"]
 
@@ -25,7 +27,7 @@ class Lexicon:
     """The word lists of `people.toml`, lower-cased."""
 
     gender: dict[str, str]  # honorific → "m", "f" or "" (for titles like "President")
-    first_names: dict[str, str]  # common first name → "m" or "f"
+    first_names: dict[str, str]  # given name → "m", "f" or "" (not said): Faker's and the lists' (`given_names`)
     roles: frozenset[str]  # relatives included
     relatives: frozenset[str]
     reporter_roles: frozenset[str]
@@ -53,19 +55,30 @@ def lexicon() -> Lexicon:
     gender = {word: "" for word in lower("honorifics")}
     gender.update({word: "m" for word in lower("male_honorifics")})
     gender.update({word: "f" for word in lower("female_honorifics")})
-    first_names = {name: "m" for name in lower("male_first_names")}
-    first_names.update({name: "f" for name in lower("female_first_names")})
     kinds = {word: STOP for word in lower("stop")}
     kinds.update({word: ORG for word in lower("organisation")})
     kinds.update({word: ROLE for word in lower("roles") | lower("relatives")})
     kinds.update({word: HONORIFIC for word in gender})
     kinds.update({word: FLEXIBLE for word in lower("name_words")})
+    # Faker's given names, minus words listed here as something else and places; the lists here win.
+    from search.ingest.enrich.person_names import place_forms, state_names  # noqa: PLC0415 - they import this module
+    first_names = given_names(kinds.keys() | lower("thing_nouns") | lower("places") | lower("kinds_of_things")
+                              | place_forms() | state_names() | _places_toml_words())  # "Texas", "Jordan", "Asia"
+    first_names.update({name: "m" for name in lower("male_first_names")})
+    first_names.update({name: "f" for name in lower("female_first_names")})
     return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
                    lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
                    lower("regnal"), lower("held_by"), lower("honours"),
                    frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
                    (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
                    - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"))
+
+
+def _places_toml_words() -> frozenset[str]:
+    """The lower-cased words of the regions and cities of `places.toml` ("Asia", "Balkans", "Bonn")."""
+    data = tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text("utf-8"))
+    names = [*data["cities"], *data["regions"], *(form for forms in data["regions"].values() for form in forms)]
+    return frozenset(word.lower() for name in names for word in name.split())
 
 
 def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
