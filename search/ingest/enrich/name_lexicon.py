@@ -63,7 +63,7 @@ def lexicon() -> Lexicon:
     # Faker's given names, minus words listed here as something else and places; the lists here win.
     from search.ingest.enrich.person_names import place_forms, state_names  # noqa: PLC0415 - they import this module
     first_names = given_names(kinds.keys() | lower("thing_nouns") | lower("places") | lower("kinds_of_things")
-                              | place_forms() | state_names() | _places_toml_words())  # "Texas", "Jordan", "Asia"
+                              | place_forms() | _words(state_names()) | _places_toml_words())  # "Texas", "Nova Scotia"
     first_names.update({name: "m" for name in lower("male_first_names")})
     first_names.update({name: "f" for name in lower("female_first_names")})
     return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
@@ -72,6 +72,11 @@ def lexicon() -> Lexicon:
                    frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
                    (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
                    - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"))
+
+
+def _words(names: frozenset[str]) -> frozenset[str]:
+    """The names of one word, and every word of the others but the last ("Nova", not "Lucia")."""
+    return frozenset(word for name in names for word in (name.split()[:-1] or [name]))
 
 
 def _places_toml_words() -> frozenset[str]:
