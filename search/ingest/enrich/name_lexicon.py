@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from search.ingest.enrich.given_names import given_names
+from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
            "lexicon", "resolve_flexible"]
@@ -42,6 +43,8 @@ class Lexicon:
     peerages: frozenset[str]  # "Lord", "Baroness": after "Full Name," the same person's title ("…, Lord Carloway")
     appositive_heads: frozenset[str]  # kinds of things, animals, events: "X, a dragon" names no person
     one_name_jobs: frozenset[str]  # "the singer Zorvana": a lone name after one of these is a person
+    listed_first_names: frozenset[str]  # the common given names listed in people.toml only: an organisation's
+    # name may be a rarer given name ("the news agency Orla"), so the organisation rules ask this list
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +64,6 @@ def lexicon() -> Lexicon:
     kinds.update({word: HONORIFIC for word in gender})
     kinds.update({word: FLEXIBLE for word in lower("name_words")})
     # Faker's given names, minus words listed here as something else and places; the lists here win.
-    from search.ingest.enrich.person_names import place_forms, state_names  # noqa: PLC0415 - they import this module
     first_names = given_names(kinds.keys() | lower("thing_nouns") | lower("places") | lower("kinds_of_things")
                               | place_forms() | _words(state_names()) | _places_toml_words())  # "Texas", "Nova Scotia"
     first_names.update({name: "m" for name in lower("male_first_names")})
@@ -71,7 +73,8 @@ def lexicon() -> Lexicon:
                    lower("regnal"), lower("held_by"), lower("honours"),
                    frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
                    (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
-                   - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"))
+                   - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"),
+                   lower("male_first_names") | lower("female_first_names"))
 
 
 def _words(names: frozenset[str]) -> frozenset[str]:
