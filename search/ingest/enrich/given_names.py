@@ -5,9 +5,11 @@ given name after a relative noun or an age word, a function word as a surname af
 …). The hand list of `people.toml` is mostly English; Faker's person providers hold the given
 names of some fifty languages. Only names written in the Latin script are kept (news in English
 writes "Oleksandr", never "Олександр"), one word each, with the gender where the locale says it
-("" when the lists disagree or do not say). Names that are also ordinary English words ("Will",
-"Rose", "Sun") are left out, from a list computed over the corpora (`benchmarks/given_name_words.py` writes
-`given_name_words.txt`), and so are the words the caller knows as something else (titles, places).
+("" when the lists disagree or do not say), when two locales give them; English surnames and the
+names of languages that write the surname first are left out. Names that are also ordinary English
+words ("Summer", "Patience", "Lucky") are left out too, from a list computed over the corpora
+(`benchmarks/given_name_words.py` writes `given_name_words.txt`), and so are the words the caller
+knows as something else (titles, places).
 
 Faker is imported here only, on the first call (the lexicon is built on the first enrichment, never
 on the query path).
@@ -27,7 +29,6 @@ __all__ = ["faker_given_names", "given_names"]
 # Additional), inner hyphens or apostrophes allowed: "Oleksandr", "Đorđe", "Jean-Luc", "Ma'ayan".
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _ONE_WORD = re.compile(f"[{_LATIN}]{{2,}}(?:[-'’][{_LATIN}]+)*")
-# The attributes of a Faker person provider that hold given names, and the gender they say.
 # English-language locales whose surnames are also given there ("Johnson", "Harris", "Warren"): a word that
 # is both is no evidence of a given name ("Gary Johnson Image" is no three-word name), so it is left out.
 _SURNAME_LOCALES = frozenset({"en", "en_US", "en_GB", "en_IE", "en_NZ", "en_AU", "en_CA"})
@@ -37,6 +38,7 @@ _SURNAME_FIRST = ("vi_", "zh_", "ja_", "ko_", "hu_")
 # A name is kept when the lists of two locales give it: one list alone holds words of any kind (the
 # United States list gives "Melbourne", "Bristol", "Tula" and "Viva"; the Turkish one "Nazi").
 _MIN_LOCALES = 2
+# The attributes of a Faker person provider that hold given names, and the gender they say.
 _LISTS = {"first_names_male": "m", "first_names_female": "f", "first_names": "",
           "first_romanized_names_male": "m", "first_romanized_names_female": "f", "first_romanized_names": ""}
 
