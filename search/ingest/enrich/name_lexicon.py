@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from search.ingest.enrich.given_names import given_names
+from search.ingest.enrich.places import place_forms, state_names
+
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
            "lexicon", "resolve_flexible"]
 
@@ -25,7 +28,7 @@ class Lexicon:
     """The word lists of `people.toml`, lower-cased."""
 
     gender: dict[str, str]  # honorific → "m", "f" or "" (for titles like "President")
-    first_names: dict[str, str]  # common first name → "m" or "f"
+    first_names: dict[str, str]  # given name → "m", "f" or "" (not said): Faker's and the lists' (`given_names`)
     roles: frozenset[str]  # relatives included
     relatives: frozenset[str]
     reporter_roles: frozenset[str]
@@ -40,6 +43,8 @@ class Lexicon:
     peerages: frozenset[str]  # "Lord", "Baroness": after "Full Name," the same person's title ("…, Lord Carloway")
     appositive_heads: frozenset[str]  # kinds of things, animals, events: "X, a dragon" names no person
     one_name_jobs: frozenset[str]  # "the singer Zorvana": a lone name after one of these is a person
+    listed_first_names: frozenset[str]  # the common given names listed in people.toml only: an organisation's
+    # name may be a rarer given name ("the news agency Orla"), so the organisation rules ask this list
 
 
 @lru_cache(maxsize=1)
@@ -53,19 +58,35 @@ def lexicon() -> Lexicon:
     gender = {word: "" for word in lower("honorifics")}
     gender.update({word: "m" for word in lower("male_honorifics")})
     gender.update({word: "f" for word in lower("female_honorifics")})
-    first_names = {name: "m" for name in lower("male_first_names")}
-    first_names.update({name: "f" for name in lower("female_first_names")})
     kinds = {word: STOP for word in lower("stop")}
     kinds.update({word: ORG for word in lower("organisation")})
     kinds.update({word: ROLE for word in lower("roles") | lower("relatives")})
     kinds.update({word: HONORIFIC for word in gender})
     kinds.update({word: FLEXIBLE for word in lower("name_words")})
+    # Faker's given names, minus words listed here as something else and places; the lists here win.
+    first_names = given_names(kinds.keys() | lower("thing_nouns") | lower("places") | lower("kinds_of_things")
+                              | place_forms() | _words(state_names()) | _places_toml_words())  # "Texas", "Nova Scotia"
+    first_names.update({name: "m" for name in lower("male_first_names")})
+    first_names.update({name: "f" for name in lower("female_first_names")})
     return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
                    lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
                    lower("regnal"), lower("held_by"), lower("honours"),
                    frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
                    (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
-                   - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"))
+                   - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"),
+                   lower("male_first_names") | lower("female_first_names"))
+
+
+def _words(names: frozenset[str]) -> frozenset[str]:
+    """The names of one word, and every word of the others but the last ("Nova", not "Lucia")."""
+    return frozenset(word for name in names for word in (name.split()[:-1] or [name]))
+
+
+def _places_toml_words() -> frozenset[str]:
+    """The lower-cased words of the regions and cities of `places.toml` ("Asia", "Balkans", "Bonn")."""
+    data = tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text("utf-8"))
+    names = [*data["cities"], *data["regions"], *(form for forms in data["regions"].values() for form in forms)]
+    return frozenset(word.lower() for name in names for word in name.split())
 
 
 def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:

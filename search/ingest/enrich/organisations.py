@@ -398,7 +398,7 @@ def _tables() -> Tables:
         countries=frozenset(c.lower() for c in countries),
         country_nouns=frozenset(c for c in countries if canonical_country(c) is not None),
         country_heads=frozenset(w for c in countries for w in c.split() if w in organisation),
-        first_names=frozenset(lexicon().first_names),
+        first_names=lexicon().listed_first_names,
         suffixes=frozenset(words["suffixes"]),
         not_acronyms=frozenset(words["not_acronyms"]),
     )

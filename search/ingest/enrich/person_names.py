@@ -39,10 +39,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol
 
-import pycountry
-
 from search.ingest.enrich.name_lexicon import FLEXIBLE, STOP
-from search.ingest.enrich.places import canonical_country, country_names
+from search.ingest.enrich.places import canonical_country, place_forms, state_names
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 _GLUED = re.compile(r"[a-z]{4}[A-Z]")  # "LukashenkoPresident": page furniture glued to a name
@@ -207,28 +205,7 @@ def known_one_word_names() -> frozenset[str]:
     return frozenset(name for name in names if " " not in name and not name.isupper())
 
 
-@lru_cache(maxsize=1)
-def place_forms() -> frozenset[str]:
-    """Case-folded names, capitals and demonyms of every country in the places gazetteer
-    ("saint lucia", "viet nam", "sierra leoneans", "kuala lumpur")."""
-    forms: set[str] = set()
-    for country in pycountry.countries:
-        canonical = canonical_country(country.alpha_2)
-        if canonical:
-            forms.update(form.casefold() for form in country_names(canonical))
-            forms.add(canonical.casefold())
-    return frozenset(forms)
-
-
 _PLACE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?![\w'’-])")
-
-
-@lru_cache(maxsize=1)
-def state_names() -> frozenset[str]:
-    """Case-folded names of the states and provinces of the United States, Canada and Australia, which news
-    writes after a town ("Arroyo Grande, California") as it writes a country."""
-    return frozenset(sub.name.casefold() for code in ("US", "CA", "AU")
-                     for sub in pycountry.subdivisions.get(country_code=code) or ())
 
 
 def place_follows(text: str, end: int) -> bool:

@@ -22,7 +22,8 @@ from countryinfo import CountryInfo
 
 from search.ingest.enrich.text import strip_accents
 
-__all__ = ["Places", "canonical_country", "country_names", "find_countries", "find_places"]
+__all__ = ["Places", "canonical_country", "country_names", "find_countries", "find_places", "place_forms",
+           "state_names"]
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,27 @@ def canonical_country(name_or_code: str) -> str | None:
 def country_names(country: str) -> list[str]:
     """Every surface form the gazetteer matches for a canonical country name (names, demonyms, capitals)."""
     return list(_gazetteer().spellings.get(country, ()))
+
+
+@lru_cache(maxsize=1)
+def place_forms() -> frozenset[str]:
+    """Case-folded names, capitals and demonyms of every country in the places gazetteer
+    ("saint lucia", "viet nam", "sierra leoneans", "kuala lumpur")."""
+    forms: set[str] = set()
+    for country in pycountry.countries:
+        canonical = canonical_country(country.alpha_2)
+        if canonical:
+            forms.update(form.casefold() for form in country_names(canonical))
+            forms.add(canonical.casefold())
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def state_names() -> frozenset[str]:
+    """Case-folded names of the states and provinces of the United States, Canada and Australia, which news
+    writes after a town ("Arroyo Grande, California") as it writes a country."""
+    return frozenset(sub.name.casefold() for code in ("US", "CA", "AU")
+                     for sub in pycountry.subdivisions.get(country_code=code) or ())
 
 
 def _other_sense(
