@@ -9,6 +9,7 @@ import pytest
 
 from search.ingest.enrich.lookalike_cues import caption_line, fiction_dense
 from search.ingest.enrich.people import find_people
+from search.ingest.enrich.person_names import shared_surname
 
 
 def people(text: str) -> list[str]:
@@ -71,6 +72,13 @@ def test_a_lowercase_d_apostrophe_particle_is_part_of_the_surname():
 
 def test_two_given_names_before_one_surname_are_two_people():
     assert people("The victims were Susan and Edward Brandle of Dover.") == ["Susan Brandle", "Edward Brandle"]
+
+
+def test_a_surname_before_and_then_the_full_name_is_no_pair_of_given_names() -> None:
+    """ "Morgan and Nancy Morgan": the first word is the husband's surname, so no "Morgan Morgan"."""
+    text = "Morgan and Nancy Morgan waved from the car."
+    assert shared_surname(text, len("Morgan"), "Morgan", {"morgan", "nancy"}) == ""
+    assert shared_surname("Joanne and Edward Corr waved.", len("Joanne"), "Joanne", {"joanne", "edward"}) == "Corr"
     assert people("The shop John and Paul Smith Ltd was sold.") == []  # a firm, no pair of people
 
 

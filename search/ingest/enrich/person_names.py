@@ -352,11 +352,14 @@ _PAIR_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][\w'’
 
 def shared_surname(text: str, end: int, word: str, first_names: Words) -> str:
     """The surname that the lone known first name `word` ending at `end` shares with the full name after "and"
-    ("Joanne and Edward Corr": "Corr"), else ""."""
+    ("Joanne and Edward Corr": "Corr"), else "". A word that is itself that surname is a surname, not a first
+    name ("Morgan and Nancy Morgan": the husband by his surname, then his wife)."""
     if not text.startswith((" and ", " & "), end) or word.lower() not in first_names:
         return ""
     pair = _PAIR_AFTER.match(text, end)
-    return pair.group(2) if pair and pair.group(1).lower() in first_names else ""
+    if not pair or pair.group(1).lower() not in first_names or pair.group(2).lower() == word.lower():
+        return ""
+    return pair.group(2)
 
 
 # A nickname in quotes inside a name: 'Robert "Bobby" Lane' reads as "Robert Lane" (gold rule 4).
