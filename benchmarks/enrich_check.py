@@ -112,7 +112,7 @@ def compare(base: Path, new: Path) -> int:
     differing = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
     for a, b in differing[:5]:
         print("base:", a[:300], "\nnew: ", b[:300])
-    print(f"{len(old_lines)} articles, {len(differing)} differ")
+    print(f"{len(old_lines)} lines (articles or index files), {len(differing)} differ")
     return len(differing)
 
 
