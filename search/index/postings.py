@@ -27,6 +27,7 @@ from whoosh.reading import IndexReader
 
 from search.index import side_files
 from search.index.analysis import TERMS, WORDS, indexed_words, terms_of_words
+from search.index.arrays import sorted_unique
 from search.index.languages import ENGLISH, PLAIN_MARK, analysis_of
 from search.index.schema import TEXT_FIELDS
 
@@ -171,17 +172,6 @@ def _field_postings(word_ids: list[NDArray[np.int32]], docs: list[int], firsts: 
     )
 
 
-def _sorted_unique(values: NDArray[np.int64]) -> NDArray[np.int64]:
-    """`np.unique(values)` by a sort: NumPy 2.3+ takes a hash table for a plain `np.unique`, which is
-    60 times slower on these (document << 32 | word) keys, whose low bits repeat (a tenth of a
-    worker's writing time at 2,500 articles a segment)."""
-    ordered = np.sort(values)
-    keep = np.empty(len(ordered), dtype=bool)
-    keep[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
-    return ordered[keep]
-
-
 class PostingsBuilder:
     """Collects the text fields of documents numbered 0, 1, … as they are indexed, as word ids
     (`analysis.indexed_words`), and sorts them into arrays at the end."""
@@ -211,9 +201,9 @@ class PostingsBuilder:
 
     def build(self) -> SegmentPostings:
         """The arrays of every text field, and the vocabulary: each word with its number of documents."""
-        pairs = _sorted_unique(np.concatenate([np.repeat(np.array(docs, dtype=np.int64) << 32, [len(i) for i in ids])
-                                               | np.concatenate(ids or [np.zeros(0, dtype=np.int32)])
-                                               for ids, docs, _ in self._fields.values()]))
+        pairs = sorted_unique(np.concatenate([np.repeat(np.array(docs, dtype=np.int64) << 32, [len(i) for i in ids])
+                                              | np.concatenate(ids or [np.zeros(0, dtype=np.int32)])
+                                              for ids, docs, _ in self._fields.values()]))
         distinct, word_docs = np.unique(pairs & 0xFFFFFFFF, return_counts=True)  # documents per word
         words, rank = _sorted_texts(distinct, WORDS)
         counts = np.empty(len(distinct), dtype=np.int32)
