@@ -34,7 +34,7 @@ from whoosh.writing import SegmentWriter
 from search.index import facet_arrays, postings, stories
 from search.index.analysis import MeasuredText
 from search.index.location import writable_index
-from search.index.rounds import Enrich, in_rounds, warm_up
+from search.index.rounds import in_rounds, warm_up
 from search.index.schema import FACETS, TEXT_FIELDS, to_document
 from search.index.whoosh_compat import ExtendedSegmentWriter
 from search.model import Article
@@ -49,6 +49,7 @@ TINY_SEGMENT_DOCS = 1_000
 
 # (article, content hash, already indexed?)
 Planned = tuple[Article, str, bool]
+EnrichBatch = Callable[[list[Article]], list[Article]]  # articles -> their enriched copies, in order
 
 
 class Writer(ExtendedSegmentWriter):
@@ -94,13 +95,16 @@ class CurrentWriter:
             log.warning("could not cancel the index writer cleanly: %s", failure)
 
 
-def write_segment(job: tuple[str, list[Planned], Enrich]) -> Segment:
+def write_segment(job: tuple[str, list[Planned], EnrichBatch]) -> Segment:
     """Enrich the articles of `job` and write them as one new, uncommitted segment (worker side).
 
     The enrichment function comes with the job (pickled by reference: the worker imports the
-    extractors, and NLTK, itself), so this module needs nothing of `search.ingest`."""
-    index_dir, items, enrich = job
-    return write_articles(index_dir, ((enrich(article), digest) for article, digest, _ in items))
+    extractors, and NLTK, itself), so this module needs nothing of `search.ingest`. It enriches
+    the whole chunk at once, extractor by extractor (`search.ingest.enrich.enrich_batch`: each
+    extractor's tables stay in the CPU caches), before writing it."""
+    index_dir, items, enrich_batch = job
+    enriched = enrich_batch([article for article, _, _ in items])
+    return write_articles(index_dir, zip(enriched, (digest for _, digest, _ in items), strict=True))
 
 
 def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> Segment:
@@ -167,18 +171,24 @@ def remove_temporary_folders(index_dir: Path, indexname: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _write_chunk(index_dir: str, enrich: Enrich, items: list[Planned]) -> Segment:
-    return write_segment((index_dir, items, enrich))
+def _write_chunk(index_dir: str, enrich_batch: EnrichBatch, items: list[Planned]) -> Segment:
+    return write_segment((index_dir, items, enrich_batch))
+
+
+def _enrich_one(enrich_batch: EnrichBatch, article: Article) -> Article:
+    """One article enriched by a batch enricher (the workers' warm-up enriches one)."""
+    return enrich_batch([article])[0]
 
 
 def write_rounds(planned: Iterable[Planned], index_dir: Path, workers: int, round_size: int,
-                 on_round: Callable[[list[Segment], list[Planned]], None], enrich: Enrich) -> None:
-    """Enrich (with `enrich`, a module-level function) and write `planned` articles in rounds of
-    `round_size`, each split over `workers` processes (search/index/rounds.py).
+                 on_round: Callable[[list[Segment], list[Planned]], None], enrich_batch: EnrichBatch) -> None:
+    """Enrich (with `enrich_batch`, a module-level function enriching a list of articles) and
+    write `planned` articles in rounds of `round_size`, each split over `workers` processes
+    (search/index/rounds.py).
 
     `on_round(segments, items)` runs in this process after every round, with the round's new
     segments and articles; it deletes replaced articles and commits (with `clean=False`: the
     workers are writing the next round meanwhile).
     """
-    in_rounds(planned, workers, round_size, partial(_write_chunk, str(index_dir), enrich), on_round,
-              partial(warm_up, enrich))
+    in_rounds(planned, workers, round_size, partial(_write_chunk, str(index_dir), enrich_batch), on_round,
+              partial(warm_up, partial(_enrich_one, enrich_batch)))
