@@ -111,20 +111,20 @@ def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> S
     """Write enriched (article, content hash) pairs as one new, uncommitted segment, with its
     facet and postings arrays; commit it with `commit_segments`."""
     ix, _ = writable_index(Path(index_dir))  # as the committing process does (a rebuild over a damaged index)
+    pairs = list(articles)
+    documents = [to_document(article, digest) for article, digest in pairs]
+    # Step by step, as enrichment (`enrich_batch`): all the analysis, then all of Whoosh's work,
+    # each with its memos in the CPU caches. Documents are numbered in this order throughout.
     text_postings = postings.PostingsBuilder()
-    facet_fields = []
-    story_texts = []
+    lengths = [text_postings.add(docnum, {name: document[name] for name in TEXT_FIELDS}, document.get("language"))
+               for docnum, document in enumerate(documents)]
     with CurrentWriter(lambda: Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)) as current:
-        for docnum, (article, digest) in enumerate(articles):
-            document = to_document(article, digest)
-            texts = {name: document[name] for name in TEXT_FIELDS}
-            lengths = text_postings.add(docnum, texts, document.get("language"))
-            measured = {name: MeasuredText(document[name], lengths[name]) for name in TEXT_FIELDS}
+        for document, length in zip(documents, lengths, strict=True):
+            measured = {name: MeasuredText(document[name], length[name]) for name in TEXT_FIELDS}
             current.writer.add_document(**{**document, **measured})
-            facet_fields.append({name: document[name] for name in FACETS if name in document})
-            story_texts.append(stories.story_text(article.title, article.body))
         segment = current.writer.write_segment()
-    # documents are numbered in the order they were added: their facet pairs and postings are known already
+    facet_fields = [{name: document[name] for name in FACETS if name in document} for document in documents]
+    story_texts = [stories.story_text(article.title, article.body) for article, _ in pairs]
     facet_arrays.save(Path(index_dir), segment.segment_id(), facet_arrays.from_documents(ix.schema, facet_fields))
     postings.save(Path(index_dir), segment.segment_id(), text_postings.build())
     stories.save(Path(index_dir), segment.segment_id(), stories.signatures(story_texts))
