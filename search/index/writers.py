@@ -32,7 +32,7 @@ from whoosh.codec.base import Segment
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from search.index import facet_arrays, postings, stories
+from search.index import facet_arrays, metadata_facets, postings, stories
 from search.index.analysis import MeasuredText
 from search.index.location import writable_index
 from search.index.rounds import in_rounds, warm_up
@@ -104,6 +104,7 @@ def write_segment(job: tuple[str, list[Planned], EnrichBatch]) -> Segment:
     the whole chunk at once, extractor by extractor (`search.ingest.enrich.enrich_batch`: each
     extractor's tables stay in the CPU caches), before writing it."""
     index_dir, items, enrich_batch = job
+    metadata_facets.use_index_facets(Path(index_dir))  # the index's metadata facets are extracted too
     enriched = enrich_batch([article for article, _, _ in items])
     return write_articles(index_dir, zip(enriched, (digest for _, digest, _ in items), strict=True))
 
