@@ -25,8 +25,10 @@ import logging
 import shutil
 from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from whoosh.codec.base import Segment
 from whoosh.reading import SegmentReader
@@ -47,6 +49,7 @@ SEGMENT_MEMORY_MB = 256
 # over the mmap): at 100k articles, 0.4 s and the index's size in RAM. Plain files are read in place.
 COMPOUND = False
 TINY_SEGMENT_DOCS = 1_000
+WRITE_BLOCK = 2_500  # documents analysed, then written, at a time (a worker's chunk: one block)
 
 # (article, content hash, already indexed?)
 Planned = tuple[Article, str, bool]
@@ -113,20 +116,26 @@ def write_articles(index_dir: str, articles: Iterable[tuple[Article, str]]) -> S
     """Write enriched (article, content hash) pairs as one new, uncommitted segment, with its
     facet and postings arrays; commit it with `commit_segments`."""
     ix, _ = writable_index(Path(index_dir))  # as the committing process does (a rebuild over a damaged index)
-    pairs = list(articles)
-    documents = [to_document(article, digest) for article, digest in pairs]
-    # Step by step, as enrichment (`enrich_batch`): all the analysis, then all of Whoosh's work,
-    # each with its memos in the CPU caches. Documents are numbered in this order throughout.
     text_postings = postings.PostingsBuilder()
-    lengths = [text_postings.add(docnum, {name: document[name] for name in TEXT_FIELDS}, document.get("language"))
-               for docnum, document in enumerate(documents)]
+    facet_fields: list[dict[str, Any]] = []
+    story_texts: list[str] = []
+    pairs = iter(articles)
     with CurrentWriter(lambda: Writer(ix, _lk=False, limitmb=SEGMENT_MEMORY_MB, compound=COMPOUND)) as current:
-        for document, length in zip(documents, lengths, strict=True):
-            measured = {name: MeasuredText(document[name], length[name]) for name in TEXT_FIELDS}
-            current.writer.add_document(**{**document, **measured})
+        # Block by block, step by step, as enrichment (`enrich_batch`): a block's analysis, then
+        # Whoosh's work on it, each with its memos in the CPU caches (0.42 -> 0.35 ms an article).
+        # Documents are numbered in the order they come.
+        while block := list(islice(pairs, WRITE_BLOCK)):
+            first = len(story_texts)
+            documents = [to_document(article, digest) for article, digest in block]
+            lengths = [text_postings.add(docnum, {name: document[name] for name in TEXT_FIELDS},
+                                         document.get("language"))
+                       for docnum, document in enumerate(documents, start=first)]
+            for document, length in zip(documents, lengths, strict=True):
+                measured = {name: MeasuredText(document[name], length[name]) for name in TEXT_FIELDS}
+                current.writer.add_document(**{**document, **measured})
+            facet_fields += [{name: document[name] for name in FACETS if name in document} for document in documents]
+            story_texts += [stories.story_text(article.title, article.body) for article, _ in block]
         segment = current.writer.write_segment()
-    facet_fields = [{name: document[name] for name in FACETS if name in document} for document in documents]
-    story_texts = [stories.story_text(article.title, article.body) for article, _ in pairs]
     facet_arrays.save(Path(index_dir), segment.segment_id(), facet_arrays.from_documents(ix.schema, facet_fields))
     postings.save(Path(index_dir), segment.segment_id(), text_postings.build())
     stories.save(Path(index_dir), segment.segment_id(), stories.signatures(story_texts))
