@@ -275,12 +275,13 @@ def test_a_worker_segment_holds_exactly_what_whoosh_itself_writes(tmp_path, wiki
 
     from search.index import postings
     from search.index.text_terms import TextArraysCodec
-    from search.ingest.enrich import enrich
+    from search.ingest.enrich import enrich, enrich_batch
 
     articles = [a for a in read_paths([wikinews]) if not hasattr(a, "where")][:120]
     (tmp_path / "ours").mkdir()
     ours = whoosh_index.create_in(str(tmp_path / "ours"), make_schema())
-    segment = writers.write_segment((str(tmp_path / "ours"), [(a, a.content_hash(), False) for a in articles], enrich))
+    segment = writers.write_segment((str(tmp_path / "ours"), [(a, a.content_hash(), False) for a in articles],
+                                    enrich_batch))
     (tmp_path / "plain").mkdir()
     plain = whoosh_index.create_in(str(tmp_path / "plain"), plain_schema())
     writer = SegmentWriter(plain)

@@ -30,6 +30,7 @@ from whoosh.analysis import STOP_WORDS, Filter, StandardAnalyzer, StemFilter, St
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem as porter_stem
 
+from search.index.arrays import sorted_unique
 from search.index.languages import ENGLISH, PLAIN, mark, term_of
 
 # Whoosh's token pattern ([\w\*]+(\.?[\w\*]+)*, re.UNICODE) with its group made non-capturing
@@ -57,7 +58,11 @@ _term_ids: dict[str, int] = {}
 WORDS: list[str] = []          # word id -> word
 TERMS: list[str] = []          # term id -> term
 _WORD_TERM: list[int] = []     # word id -> term id
-_WORD_OTHER: dict[str, list[int]] = {}  # analysis -> word id -> term id (-1 until first needed)
+# The same as arrays, grown as words are numbered (converting the whole list at each look-up cost
+# milliseconds once the vocabulary had 100,000 words): word id -> English term id, and per other
+# analysis, word id -> term id (-1 until first needed).
+_word_term = np.zeros(0, dtype=np.int32)
+_WORD_OTHER: dict[str, NDArray[np.int32]] = {}
 
 
 def _term_id(term: str) -> int:
@@ -108,18 +113,29 @@ def indexed_words(text: str) -> tuple[NDArray[np.int32], int]:
     return ids[kept], int(kept.argmax()) if len(ids) else 0
 
 
+def _english_terms() -> NDArray[np.int32]:
+    """`_WORD_TERM` as an array, extended by the words numbered since the last call. (Threads may
+    extend it at once: each result is a prefix of the list, which only grows.)"""
+    global _word_term
+    table, known = _word_term, len(_WORD_TERM)
+    if len(table) < known:
+        table = _word_term = np.concatenate([table, np.asarray(_WORD_TERM[len(table):known], dtype=np.int32)])
+    return table
+
+
 def terms_of_words(word_ids: NDArray[np.int32], analysis: str = ENGLISH) -> NDArray[np.int32]:
     """The term id of each word id in `analysis` (search/index/languages.py; English stems by default)."""
     if analysis == ENGLISH:
-        return np.asarray(_WORD_TERM, dtype=np.int32)[word_ids]
-    table = _WORD_OTHER.setdefault(analysis, [])
-    table += [-1] * (len(WORDS) - len(table))
-    found = np.asarray(table, dtype=np.int32)[word_ids]
-    new = np.unique(word_ids[found < 0])
+        return _english_terms()[word_ids]
+    table = _WORD_OTHER.get(analysis, np.zeros(0, dtype=np.int32))
+    if len(table) < len(WORDS):
+        table = _WORD_OTHER[analysis] = np.concatenate([table, np.full(len(WORDS) - len(table), -1, dtype=np.int32)])
+    found = table[word_ids]
+    new = sorted_unique(word_ids[found < 0])
     if len(new):  # a Python step per word never seen in this analysis before
         for word_id in new.tolist():
             table[word_id] = _term_id(term_of(analysis, WORDS[word_id]))
-        found = np.asarray(table, dtype=np.int32)[word_ids]
+        found = table[word_ids]
     return found
 
 

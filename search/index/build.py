@@ -311,9 +311,9 @@ def _write_in_workers(planned: Iterable[Planned], current: CurrentWriter, path: 
             current.renew()
         tick()
 
-    from search.ingest.enrich import enrich  # imported here: NLTK takes ~1 s to import and searching never needs it
+    from search.ingest.enrich import enrich_batch  # imported here: NLTK takes ~1 s to import; searching never needs it
 
-    write_rounds(planned, path, workers, commit_every, on_round, enrich)
+    write_rounds(planned, path, workers, commit_every, on_round, enrich_batch)
     return kept
 
 

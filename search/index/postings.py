@@ -27,6 +27,7 @@ from whoosh.reading import IndexReader
 
 from search.index import side_files
 from search.index.analysis import TERMS, WORDS, indexed_words, terms_of_words
+from search.index.arrays import sorted_unique
 from search.index.languages import ENGLISH, PLAIN_MARK, analysis_of
 from search.index.schema import TEXT_FIELDS
 
@@ -200,9 +201,9 @@ class PostingsBuilder:
 
     def build(self) -> SegmentPostings:
         """The arrays of every text field, and the vocabulary: each word with its number of documents."""
-        pairs = np.unique(np.concatenate([np.repeat(np.array(docs, dtype=np.int64) << 32, [len(i) for i in ids])
-                                          | np.concatenate(ids or [np.zeros(0, dtype=np.int32)])
-                                          for ids, docs, _ in self._fields.values()]))
+        pairs = sorted_unique(np.concatenate([np.repeat(np.array(docs, dtype=np.int64) << 32, [len(i) for i in ids])
+                                              | np.concatenate(ids or [np.zeros(0, dtype=np.int32)])
+                                              for ids, docs, _ in self._fields.values()]))
         distinct, word_docs = np.unique(pairs & 0xFFFFFFFF, return_counts=True)  # documents per word
         words, rank = _sorted_texts(distinct, WORDS)
         counts = np.empty(len(distinct), dtype=np.int32)

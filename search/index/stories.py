@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 from whoosh.reading import IndexReader
 
 from search.index import side_files
+from search.index.arrays import sorted_unique
 
 CACHE_DIR = "stories"
 NUM_HASHES = 64
@@ -62,12 +63,15 @@ def signature(text: str) -> NDArray[np.uint32]:
     words = _WORD.findall(text.lower())
     if len(words) < max(MIN_WORDS, SHINGLE_WORDS):
         return np.full(NUM_HASHES, EMPTY, dtype=np.uint32)
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    # map(), not a generator: no Python frame per word (a tenth of a signature's time)
+    h = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     with np.errstate(over="ignore"):
         shingles = h[:-2] * _MIX[0] ^ h[1:-1] * _MIX[1] ^ h[2:] * _MIX[2]
-        hashed = (shingles[:, None] * _MULTIPLIERS + _OFFSETS) >> np.uint64(32)
+        hashed = np.multiply(shingles[:, None], _MULTIPLIERS)  # words x hashes: added to in place
+        hashed += _OFFSETS
+    # the shift after the minimum: it keeps order, so it gives the same value with one pass less;
     # a real hash is never EMPTY's value (it is below 2**32 - 1 after the shift but for one in 2**32)
-    found: NDArray[np.uint32] = np.minimum(hashed.min(axis=0), EMPTY - 1).astype(np.uint32)
+    found: NDArray[np.uint32] = np.minimum(hashed.min(axis=0) >> np.uint64(32), EMPTY - 1).astype(np.uint32)
     return found
 
 
@@ -163,8 +167,11 @@ def candidate_pairs(rows: NDArray[np.uint32]) -> NDArray[np.int64]:
         order = np.argsort(keys, kind="stable")
         same = np.flatnonzero(keys[order][1:] == keys[order][:-1])
         found.append(np.stack([order[same], order[same + 1]], axis=1))
-    pairs = np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
-    return np.unique(np.sort(pairs, axis=1), axis=0).astype(np.int64)
+    pairs = np.sort(np.concatenate(found), axis=1).astype(np.int64) if found else np.zeros((0, 2), dtype=np.int64)
+    # distinct pairs in (i, j) order, as one number each: `np.unique(axis=0)` sorts rows as
+    # records, 25 times slower (0.1 s at 100,000 articles, while the indexing process commits)
+    codes = sorted_unique(pairs[:, 0] * len(rows) + pairs[:, 1])
+    return np.stack([codes // len(rows), codes % len(rows)], axis=1)
 
 
 def story_labels(rows: NDArray[np.uint32], live: NDArray[np.bool_],
