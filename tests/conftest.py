@@ -168,6 +168,11 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     new_page = context.new_page()
     new_page.set_default_timeout(15_000)
+    # Assertions wait as long as actions do: `expect` has its own default of 5 s, too short for a
+    # first rerun of the page while the suite's other tests load both cores (seen once in CI).
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
     dialogs: list[str] = []
 
     def on_dialog(dialog) -> None:

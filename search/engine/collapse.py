@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from search.index.arrays import sorted_unique
 from search.index.facet_table import FacetTable
 from search.index.location import resolve_index_dir
 from search.index.snapshot import Snapshot, snapshot
@@ -91,7 +92,7 @@ def count_stories(table: FacetTable, mask: NDArray[np.bool_], labels: NDArray[np
     if not repeated.any():
         return counts
     ords = table.pair_ords[repeated].astype(np.int64)
-    keys = np.unique(ords * len(labels) + labels[table.pair_docs[repeated]])
+    keys = sorted_unique(ords * len(labels) + labels[table.pair_docs[repeated]])
     once = np.bincount(keys // len(labels), minlength=len(table.values))
     return counts - np.bincount(ords, minlength=len(table.values)) + once
 
@@ -113,7 +114,7 @@ def once_per_story(snap: Snapshot, docs: NDArray[np.int64], keys: NDArray[np.int
 
 def live_stories(snap: Snapshot) -> int:
     """How many stories the index's live articles make."""
-    return int(np.unique(snap.story_labels()[snap.live]).size)
+    return int(sorted_unique(snap.story_labels()[snap.live]).size)
 
 
 def story_members(snap: Snapshot, docnum: int) -> NDArray[np.int64]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from search.index.arrays import sorted_unique
 from search.index.schema import FACETS
 from search.index.snapshot import Snapshot
 
@@ -41,7 +42,7 @@ def suggest_facets(snap: Snapshot, sample_size: int = SAMPLE_SIZE) -> list[Facet
     if not len(live):
         return []
     sample = live[np.linspace(0, len(live) - 1, min(sample_size, len(live))).astype(int)]
-    sample = np.unique(sample)
+    sample = sorted_unique(sample)
     present: Counter[str] = Counter()
     values: dict[str, Counter[str]] = {}
     for docnum in sample.tolist():

@@ -1,4 +1,4 @@
-"""NumPy helpers shared by the index's side arrays (postings, analysis, story signatures).
+"""NumPy helpers shared by the index's side arrays (postings, analysis, story signatures) and the engine's counts.
 
 `sorted_unique` exists because NumPy 2.3+ answers a plain `np.unique(values)` (no indices or
 counts asked for) with a hash table, which on this project's integer keys is 15 to 60 times

@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import NDArray
 
+from search.index.arrays import sorted_unique
 from search.model import FacetValue
 
 
@@ -56,7 +57,7 @@ class FacetTable:
         ordinals = {v: i for i, v in enumerate(values)}
         remap = np.array([ordinals[canonical.get(v, v)] for v in self.values], dtype=np.int64)
         width = int(self.pair_docs.max()) + 1 if len(self.pair_docs) else 1
-        keys = np.unique(remap[self.pair_ords] * width + self.pair_docs) if len(self.pair_ords) else \
+        keys = sorted_unique(remap[self.pair_ords] * width + self.pair_docs) if len(self.pair_ords) else \
             np.zeros(0, dtype=np.int64)
         pair_ords, pair_docs = (keys // width).astype(np.int32), (keys % width).astype(np.int32)
         starts = np.searchsorted(pair_ords, np.arange(len(values) + 1)).astype(np.int64)

@@ -105,7 +105,7 @@ def phrase_docs(segments: list[tuple[FieldPostings, int]], words: list[bytes]) -
         key = docs[keep] << 32 | (positions[keep].astype(np.int64) - k + len(words))
         keys = key if keys is None else np.intersect1d(keys, key, assume_unique=True)
     assert keys is not None  # `words` is never empty: `max` above would have raised
-    return np.unique(keys >> 32)
+    return sorted_unique(keys >> 32)
 
 
 @dataclass(frozen=True)
