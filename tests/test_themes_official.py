@@ -140,3 +140,21 @@ def test_a_cue_shortly_after_despite_amidst_or_caused_is_a_circumstance():
                         "will share vaccines and coordinate vaccination campaigns.")
     evidence = theme_evidence(briefing)["Pandemics & health security"]
     assert "pandemic" in evidence and len(evidence) == len(set(evidence))
+
+
+def test_a_cue_before_a_verb_of_consequence_or_in_the_circumstances_of_it_is_context():
+    """The pandemic as the cause of something else ("has led to", "contributed to") or as its
+    circumstances ("amid the hard circumstances of the pandemic", "the pre-COVID year") is context."""
+    talks = ("Meeting with the visiting foreign minister. The minister said that COVID-19 is contributing to the "
+             "strain on his country's budget. We are sending medicines and vaccines to your hospitals, the President "
+             "replied. Regrettably, the pandemic has led to a pause in the work of our joint commission on fisheries. "
+             "The two sides agreed to reopen the commission in spring and to build a new harbour.")
+    assert "Pandemics & health security" not in theme_evidence(talks)
+    economy = ("Meeting on the economy. Employment has returned to the level of the pre-COVID year. The budget "
+               "will have to be balanced amid the hard circumstances of the pandemic and the spread of a new "
+               "coronavirus variant, the minister said. Wages grew by four percent and the harvest was a record.")
+    assert "Pandemics & health security" not in theme_evidence(economy)
+    outbreak = ("Meeting with the health minister. The pandemic has led to the deaths of four thousand people in "
+                "the region this autumn, the minister said. Infections doubled in a week, and the hospitals are "
+                "full. Vaccination points will open on weekends, and a quarantine was imposed on two towns.")
+    assert "Pandemics & health security" in theme_evidence(outbreak)

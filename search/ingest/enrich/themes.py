@@ -52,6 +52,9 @@ class Theme:
     # stems of words that make a cue shortly after them the time or cause of something else
     # ("despite the pandemic", "trade fell because of the coronavirus"): that mention is context
     circumstances: frozenset[str] = frozenset()
+    # stems of verbs that make a cue shortly before them the cause of something else ("the pandemic
+    # has led to delays", "COVID-19 is contributing to the tension"): that mention is context too
+    consequences: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -107,12 +110,14 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         phrases = _phrases(entry.get("names", []), is_name=True)
         phrases.update(_phrases(entry.get("phrases", []), is_name=False))  # a topical phrase wins a tie
         circumstances = frozenset(stem for word in entry.get("circumstances", ()) for stem in terms(word))
-        if circumstances:  # each topical phrase gets its twin as a circumstance, of at most aside_weight
+        consequences = frozenset(stem for word in entry.get("consequences", ()) for stem in terms(word))
+        if circumstances or consequences:  # each topical phrase gets an aside twin
             phrases = {key: replace(p, aside=replace(p, weight=aside_weight)) if not p.is_name
                        and p.weight > aside_weight else p for key, p in phrases.items()}
         themes.append(Theme(entry["name"], tuple(phrases.values()), float(entry.get("threshold", default_threshold)),
                             tuple(entry.get("unless", ())), bool(entry.get("needs_name", False)),
-                            int(entry["min_mentions"]) if "min_mentions" in entry else None, circumstances))
+                            int(entry["min_mentions"]) if "min_mentions" in entry else None, circumstances,
+                            consequences))
     by_first: dict[str, list[tuple[Phrase, Theme]]] = defaultdict(list)
     for theme in themes:
         for phrase in theme.phrases:
@@ -182,8 +187,10 @@ def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[
                     occurrence = seen[first] = seen.get(first, -1) + 1
                 if _words_with_stem(text, first)[occurrence:occurrence + 1] != [phrase.exact]:
                     continue
-            if phrase.aside is not None and not theme.circumstances.isdisjoint(
-                    stems[max(0, i - taxonomy.circumstance_window):i]):
+            if phrase.aside is not None and (
+                    not theme.circumstances.isdisjoint(stems[max(0, i - taxonomy.circumstance_window):i])
+                    or not theme.consequences.isdisjoint(
+                        stems[i + len(phrase.stems):i + len(phrase.stems) + taxonomy.circumstance_window])):
                 phrase = phrase.aside
             weight = phrase.weight * (taxonomy.lead_weight if i < taxonomy.lead_terms else 1)
             end = i + len(phrase.stems)
