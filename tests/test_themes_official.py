@@ -158,3 +158,13 @@ def test_a_cue_before_a_verb_of_consequence_or_in_the_circumstances_of_it_is_con
                 "the region this autumn, the minister said. Infections doubled in a week, and the hospitals are "
                 "full. Vaccination points will open on weekends, and a quarantine was imposed on two towns.")
     assert "Pandemics & health security" in theme_evidence(outbreak)
+
+
+def test_a_strategic_partnership_is_an_alliance_only_with_a_security_part_named_beside_it():
+    trade = ("Talks with the President of a neighbouring republic. The presidents praised the relations of strategic "
+             "partnership and allied interaction between the two countries. Bilateral trade grew by a third, and "
+             "the two governments will open a joint university and a bilateral investment fund. The leaders also "
+             "reaffirmed their strategic partnership in culture and tourism.")
+    assert "Partnerships & alliances" not in theme_evidence(trade)
+    defence = trade.replace("culture and tourism", "defence, with joint military exercises next summer")
+    assert "Partnerships & alliances" in theme_evidence(defence)

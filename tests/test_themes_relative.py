@@ -65,7 +65,7 @@ FORUM = [
     "Let me turn to the new port and the railway to the coast.",
     "Investors asked about taxes, and the minister will answer them in detail.",
 ]
-ALLIANCE_ASIDE = ["One guest asked whether the alliance to our west worries us, and I said that it does not."]
+ALLIANCE_ASIDE = ["One guest asked whether the alliance to our west worries us for our security: it does not."]
 
 
 def test_context_words_piling_up_in_a_long_transcript_are_no_theme(tmp_path):

@@ -55,6 +55,9 @@ class Theme:
     # stems of verbs that make a cue shortly before them the cause of something else ("the pandemic
     # has led to delays", "COVID-19 is contributing to the tension"): that mention is context too
     consequences: frozenset[str] = frozenset()
+    # stems of which one must stand in a sentence holding one of the theme's cues: "strategic partnership"
+    # and "allied interaction" between two states are an alliance only with a security or defence part
+    needs_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -109,15 +112,14 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     for entry in data.get("theme", []):
         phrases = _phrases(entry.get("names", []), is_name=True)
         phrases.update(_phrases(entry.get("phrases", []), is_name=False))  # a topical phrase wins a tie
-        circumstances = frozenset(stem for word in entry.get("circumstances", ()) for stem in terms(word))
-        consequences = frozenset(stem for word in entry.get("consequences", ()) for stem in terms(word))
+        circumstances, consequences = _stems(entry, "circumstances"), _stems(entry, "consequences")
         if circumstances or consequences:  # each topical phrase gets an aside twin
             phrases = {key: replace(p, aside=replace(p, weight=aside_weight)) if not p.is_name
                        and p.weight > aside_weight else p for key, p in phrases.items()}
         themes.append(Theme(entry["name"], tuple(phrases.values()), float(entry.get("threshold", default_threshold)),
                             tuple(entry.get("unless", ())), bool(entry.get("needs_name", False)),
                             int(entry["min_mentions"]) if "min_mentions" in entry else None, circumstances,
-                            consequences))
+                            consequences, _stems(entry, "needs_words")))
     by_first: dict[str, list[tuple[Phrase, Theme]]] = defaultdict(list)
     for theme in themes:
         for phrase in theme.phrases:
@@ -130,6 +132,11 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("passage_sentences", 0)),
                     int(data.get("passage_span", 0)), float(data.get("context_share", 1e9)),
                     float(data.get("min_relative", 0.0)), int(data.get("circumstance_window", 0)), dict(by_first))
+
+
+def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
+    """The stems of the words a theme's entry lists under `key`."""
+    return frozenset(stem for word in entry.get(key, ()) for stem in terms(word))
 
 
 def _has_weight(item: str) -> bool:
@@ -258,6 +265,16 @@ def _passage(mentions: list[tuple[int, Phrase, float]], taxonomy: Taxonomy) -> f
     return best
 
 
+def _cue_sentence_holds(stems: list[str], starts: list[int], mentions: list[tuple[Phrase, float, int]],
+                        words: frozenset[str]) -> bool:
+    """Whether a sentence holding one of `mentions` (a theme's cues, names included) holds one of `words`."""
+    bounds = starts + [len(stems)]
+    for sentence in {bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.weight > 0}:
+        if not words.isdisjoint(stems[bounds[sentence]:bounds[sentence + 1]]):
+            return True
+    return False
+
+
 def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, list[str]]:
     """Themes the text is about → the phrases that matched, strongest first (topical before names).
 
@@ -310,6 +327,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
             continue  # one sentence of several is a passing mention, however many cues it holds
+        if theme.needs_words and not _cue_sentence_holds(stems, starts, mentions, theme.needs_words):
+            continue
         evidence = sum(scores[p] for p in topical if p.weight >= taxonomy.mention_weight)
         evidence += min(evidence * taxonomy.context_share,
                         sum(scores[p] for p in topical if p.weight < taxonomy.mention_weight))
