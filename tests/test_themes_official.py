@@ -168,3 +168,14 @@ def test_a_strategic_partnership_is_an_alliance_only_with_a_security_part_named_
     assert "Partnerships & alliances" not in theme_evidence(trade)
     defence = trade.replace("culture and tourism", "defence, with joint military exercises next summer")
     assert "Partnerships & alliances" in theme_evidence(defence)
+
+
+def test_supporting_ukraines_european_aspirations_is_not_support_in_the_war():
+    meeting = ("The President of Ukraine met the Prime Minister of a Nordic country. He informed his guest about the "
+               "security situation in the east. The President thanked the Prime Minister for supporting Ukraine's "
+               "European aspirations and for supporting Ukraine's Euro-Atlantic course. The two leaders discussed "
+               "trade in grain and machinery and agreed to open a new consulate.")
+    assert "War in Ukraine" not in theme_evidence(meeting)
+    war = meeting.replace("for supporting Ukraine's European aspirations", "for continuing to support Ukraine "
+                          "against the Russian aggression in Donbas")
+    assert "War in Ukraine" in theme_evidence(war)
