@@ -59,3 +59,39 @@ def test_the_status_of_a_territory_is_a_territorial_dispute():
 def test_a_reunified_country_in_a_history_lesson_is_no_dispute():
     text = _speech("Our two states became one again through peaceful reunification thirty years ago.")
     assert "Maritime & territorial disputes" not in theme_evidence(text)
+
+
+def test_a_paragraph_on_the_hiv_epidemic_is_about_health_security():
+    text = _speech(
+        "One adult in six in our country lives with HIV, and the virus still kills thousands every year.",
+        "Treatment is now free in every clinic, and infections among newborns have fallen by half.",
+        "We ask our partners to keep funding the fight against HIV until no child is born with it.")
+    assert "Pandemics & health security" in theme_evidence(text)
+
+
+def test_a_statement_that_demonstrates_commitment_is_no_demonstration():
+    text = _speech(
+        "Our presence here demonstrates our commitment to the Organization.",
+        "Demonstrating our goodwill, we opened our ports to the relief convoys, and one farmers' protest against"
+        " the price of seed was settled by talks.",
+        "The new law demonstrates that reform is possible, and it demonstrates our resolve.")
+    assert "Protests & civil unrest" not in theme_evidence(text)
+
+
+def test_people_taking_to_the_streets_in_an_uprising_are_protests():
+    text = _speech(
+        "This spring hundreds of thousands took to the streets of the capital to demand free elections.",
+        "The popular uprising was met with tear gas and live ammunition.",
+        "We condemn the killing of peaceful demonstrators and call for the release of all who were detained.")
+    assert "Protests & civil unrest" in theme_evidence(text)
+
+
+def test_a_new_constitution_after_autocracy_is_democracy_but_the_councils_democratization_is_not():
+    own = _speech(
+        "Two years ago our people chose to move from autocracy to a government accountable to them.",
+        "A new constitution now limits the president to two terms and guarantees an independent judiciary.",
+        "The process of democratization is irreversible, and our institutions grow stronger each year.")
+    assert "Elections & democracy" in theme_evidence(own)
+    council = _speech("We call for the democratization of the Security Council and of international relations.",
+                      "Its working methods must become more transparent, and its membership must grow.")
+    assert "Elections & democracy" not in theme_evidence(council)
