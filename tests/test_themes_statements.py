@@ -95,3 +95,11 @@ def test_a_new_constitution_after_autocracy_is_democracy_but_the_councils_democr
     council = _speech("We call for the democratization of the Security Council and of international relations.",
                       "Its working methods must become more transparent, and its membership must grow.")
     assert "Elections & democracy" not in theme_evidence(council)
+
+
+def test_tropical_storms_that_struck_the_country_are_a_disaster():
+    text = _speech(
+        "In June a tropical storm struck our southern coast and left forty thousand people without shelter.",
+        "We had not recovered when a second tropical storm flooded the capital's poorest districts.",
+        "Our plans now follow the Sendai Framework, and every village has an evacuation route.")
+    assert "Disasters & emergency response" in theme_evidence(text)
