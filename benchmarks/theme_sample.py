@@ -25,9 +25,9 @@ a fair check of that change.
     python benchmarks/theme_sample.py --print-blind 3            # a new batch to label
     python benchmarks/theme_sample.py --per-theme --errors       # per theme, look parts only
 
-A third of batches 7 and 8 is held out (`"heldout": true`, marked when the batch was printed, before
-it was labelled): `--labels` scores it apart, `--per-theme` never shows it. Batch 5 (held out whole
-until round 7) and batch 7's held-out third were retired to tuning in round 7: their errors may be read.
+A third of batch 8 is held out (`"heldout": true`, marked when the batch was printed, before it was
+labelled): `--labels` scores it apart, `--per-theme` never shows it. Batch 5 (held out whole) and batch 7's
+held-out third were the fair checks of rounds 4-6; the themes7 round retired them to tuning (look parts).
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
                  8: {"un": 15, "kremlin": 18}}
 # Batch 5 is about long texts (the short UN statements are used up): up to this many words; batch 6
 # about texts of typical length (the UN median is about 1,900 words, three in four are under 2,400), as
-# batch 7 and 8. In batches 7 and 8 every third article of the draw (3rd, 6th, ...) is held out: labelled
-# with the rest, flagged `"heldout": true` in the labels file, scored apart and never tuned on.
+# batch 7 and batch 8 (18 Kremlin/Zelenskyy releases drawn in the themes7 round; its UN side is labelled
+# apart). In batches 7 and 8 every third article of the draw (3rd, 6th, ...) is held out: labelled with the
+# rest, flagged `"heldout": true` in the labels file, scored apart and not tuned on (batch 7's until retired).
 LONG_WORDS = {5: {"un": 2000, "kremlin": 2500}, 6: {"un": 2800, "kremlin": 2500}, 7: {"un": 2800, "kremlin": 2500},
               8: {"un": 2800, "kremlin": 2500}}
 HELD_OUT_EVERY = {7: 3, 8: 3}
@@ -126,15 +127,15 @@ def score_labels(themes_of: Callable[[str], dict[str, list[str]]] = theme_eviden
             print(f"{name:10} {part:>8} {n:3} {tp:4} {fp:4} {fn:4} {p:9.2f} {r:6.2f} {f1:5.2f}")
 
 
-HELD_BATCHES: set[int] = set()  # whole batches kept out of tuning (as the `heldout` part of later batches)
-RETIRED = {5, 7}  # batches whose held-out parts were retired to tuning (round 7): their errors may be read
+HELD_BATCHES: set[int] = set()  # whole batches kept out of tuning (batch 5 was, until the themes7 round)
+RETIRED_HELDOUT = {7}  # batches whose held-out part has been retired to tuning (its errors may be read)
 
 
 def look_labels() -> list[dict]:
-    """The label lines that may be read and tuned on: no held batch, no held-out part still held."""
+    """The label lines that may be read and tuned on: no held batch, no held-out part."""
     labels = [json.loads(line) for line in LABELS.read_text("utf-8").splitlines() if line.strip()]
     return [label for label in labels if label["batch"] not in HELD_BATCHES
-            and (not label.get("heldout") or label["batch"] in RETIRED)]
+            and (not label.get("heldout") or label["batch"] in RETIRED_HELDOUT)]
 
 
 def per_theme(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence, errors: bool = False) -> None:
