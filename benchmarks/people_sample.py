@@ -170,6 +170,34 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
     return [(k, "heldout5p" if i % 3 == 2 else "look5p", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Held-out parts the lead retired to tuning (round 6): their errors may now be read like a look part's.
+RETIRED = frozenset({"heldout4", "heldout5p"})
+
+
+def readable(part: str) -> bool:
+    """Whether a part's errors may be read: a look part, or a held-out part retired to tuning."""
+    return part.startswith("look") or part in RETIRED
+
+
+# Round 6 (issue 11, people precision on general news): RANDOM articles like the TEST parts (no cue or kind picks
+# them), in no gold file and judged in no part of any round, by seed ROUND6_SEED; every third one drawn is held out
+# ("heldout6"), the rest "look6". The speakers helper's draw (seed 6312, "look6s"/"heldout6s") runs at the same time
+# and also skips only the articles judged before round 6: an article drawn by both keeps both lines.
+ROUND6_SEED = 6311
+ROUND6_PARTS = frozenset({"look6", "heldout6", "look6s", "heldout6s"})
+
+
+def draw_round6(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 6: `count` random articles of `corpus` of 80 to MAX_WORDS[corpus] words, in no gold file and judged
+    in no part before round 6; each with its part ("look6"/"heldout6")."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    skip = gold_keys() | {line["id"] for line in lines if line["part"] not in ROUND6_PARTS}
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= MAX_WORDS[corpus])
+    drawn = random.Random(f"{ROUND6_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout6" if i % 3 == 2 else "look6", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -200,7 +228,8 @@ def score(show_errors: bool) -> None:
                     tally[0] += len(predicted & expected)
                     tally[1] += len(predicted)
                     tally[2] += len(expected)
-                if show_errors and which == "now" and line["part"].startswith("look") and predicted != expected:
+                if show_errors and which == "now" and readable(line["part"]) and predicted != expected:
+                    print(f"{line['part']} ", end="")
                     print(f"{corpus} {line['id']} {facet}: extra {sorted(predicted - expected)} "
                           f"missed {sorted(expected - predicted)}")
     print(f"{'part':8} {'corpus':9} {'facet':9}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>5} {'R':>5} {'F1':>5}")
@@ -222,10 +251,11 @@ def main() -> None:
     drawing.add_argument("--round4", action="store_true", help="the fourth round's draw (new seed, kinds, parts)")
     drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (a post speaking)")
     drawing.add_argument("--round5p", action="store_true", help="the fifth round's people draw (kinds of fiction)")
+    drawing.add_argument("--round6", action="store_true", help="the sixth round's people draw (random articles)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
-    scoring.add_argument("--errors", action="store_true", help="the look part's differences")
+    scoring.add_argument("--errors", action="store_true", help="the differences of the look parts and the retired held-out parts")
     args = parser.parse_args()
     if args.command == "score":
         score(args.errors)
@@ -233,6 +263,7 @@ def main() -> None:
     drawn = (draw_round4(args.corpus, args.count) if args.round4
              else draw_round5(args.corpus, args.count, args.max_words) if args.round5
              else draw_round5_people(args.corpus, args.count) if args.round5p
+             else draw_round6(args.corpus, args.count) if args.round6
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:
