@@ -255,7 +255,8 @@ def main() -> None:
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
-    scoring.add_argument("--errors", action="store_true", help="the differences of the look parts and the retired held-out parts")
+    scoring.add_argument("--errors", action="store_true",
+                         help="the differences of the look parts and the retired held-out parts")
     args = parser.parse_args()
     if args.command == "score":
         score(args.errors)

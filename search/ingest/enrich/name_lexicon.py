@@ -15,7 +15,7 @@ from search.ingest.enrich.given_names import given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "lexicon", "resolve_flexible"]
+           "PATRONYMIC", "lexicon", "patronymic_names", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -105,3 +105,18 @@ def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
             kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
         else:
             kinds[i] = ORG if low in lex.organisation else STOP
+
+
+# Arabic name links: the word on either side of one is a name even when it is also a common word ("Harun bin
+# Said", "Said bin Omar", "Tariq Al Said").
+PATRONYMIC = frozenset("bin ibn bint Bin Ibn Bint Al El".split())
+
+
+def patronymic_names(words: list[str], kinds: list[str]) -> None:
+    """Make a common word a name next to a patronymic link between names (`PATRONYMIC`)."""
+    for k in range(1, len(words) - 1):
+        if words[k] in PATRONYMIC:
+            if kinds[k + 1] == STOP and kinds[k - 1] == NAME:
+                kinds[k + 1] = NAME
+            if kinds[k - 1] == STOP and kinds[k + 1] == NAME and (k == 1 or kinds[k - 2] != NAME):
+                kinds[k - 1] = NAME

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from search.ingest.enrich.name_lexicon import FLEXIBLE, lexicon
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.person_names import AGE_TITLE
+from search.ingest.enrich.text import strip_accents
 
 __all__ = ["gender_of", "resolve"]
 
@@ -35,10 +36,11 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     so that "Paris" is never taken for "Paris Métro"; a given name after a relative noun ("his widow,
     Denise") is a person too. Among several full names, the one last seen wins, except for a name that
     is also a word ("Trump", "Rose"): alone and untitled, it is a person only as the last word of exactly
-    one full name.
+    one full name. A full name written without accents stands for its accented spelling in the article.
     """
     lex = lexicon()
-    titled = {m.core for m in mentions if len(m.core) == 1 and (m.title in lex.gender or m.title == AGE_TITLE)}
+    titled = {m.core for m in mentions if len(m.core) == 1 and (  # (a relative too: "his cousin, Zaidan … Zaidan said")
+        m.title in lex.gender or m.title == AGE_TITLE or m.title and _relative(m.title, m.core[0]))}
     full: dict[tuple[str, ...], Mention] = {}  # core → first mention of each full name
     for m in mentions:
         if len(m.core) >= 2 and m.core not in full:
@@ -52,6 +54,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
         if m.core in full:
             positions.setdefault(m.core, []).append(m.start)
     container = {core: _container(core, by_word, positions, full[core].start, True) for core in full}
+    container.update(_accented(full))
     peers = {m.core: mentions[k - 1].core for k, m in enumerate(mentions)  # "Colin Sutherland, Lord Carloway"
              if m.peerage and k and mentions[k - 1].core in full and m.start - mentions[k - 1].end <= len(m.title) + 4}
 
@@ -91,6 +94,26 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
         names[k] = by_title.get(mentions[k].core)
     return names
+
+
+def _accented(full: dict[tuple[str, ...], Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each full name written without the accents of another in the article → that one: "Wieslaw Zielinski" in a
+    title is "Wiesław Zieliński" of the text (the spelling with the most accented letters wins; gold rule 5)."""
+    spelt = [core for core in full if not all(word.isascii() for word in core)]
+    if not spelt:
+        return {}
+    best: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for core in sorted(spelt, key=lambda core: -sum(not char.isascii() for word in core for char in word)):
+        best.setdefault(_plain(core), core)
+    return {core: target for core in full if (target := best.get(_plain(core), core)) != core}
+
+
+# Letters with no decomposition into a base letter and a mark: "Łukasz", "Søren", "Đorđe".
+_BARRED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"})
+
+
+def _plain(core: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(strip_accents(word).translate(_BARRED) for word in core)
 
 
 def _relative(title: str, word: str) -> bool:

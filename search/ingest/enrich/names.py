@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
+    journey_end,
     negated_words,
     place_list_before,
     ship_before,
+    team_name,
     thing_appositive,
 )
 from search.ingest.enrich.name_lexicon import (
@@ -26,11 +28,13 @@ from search.ingest.enrich.name_lexicon import (
     NAME,
     ORG,
     PARTICLE,
+    PATRONYMIC,
     ROLE,
     STOP,
     SUFFIX,
     Lexicon,
     lexicon,
+    patronymic_names,
     resolve_flexible,
 )
 from search.ingest.enrich.person_names import (
@@ -119,6 +123,7 @@ class Mention:
     reporter: bool  # a correspondent or a sign-off ("Oh Soo-young, Arirang News.")
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
     peerage: bool = False  # a peer's title set after a full name ("Colin Sutherland, Lord Carloway"): its alias
+    group: bool = False  # a plural after "the" ("the Kestrels"): a team's or a band's name, and so the name it shortens
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -165,8 +170,9 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     if not title and (surname := shared_surname(text, start + len(word), word, lex.first_names)):
         return Mention(start, start + len(word), (word, surname), "", False, False, False,
                        (_fold(word), _fold(surname)))  # "Susan and Edward Doe": Susan Doe
-    return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
-                   (_fold(word),))
+    group = not title and word[-1] == "s" and before[-1:] == ["the"] and team_name(text, start + len(word), word)
+    return Mention(start, start + len(word), (word,), title, group, False, title in lex.reporter_roles,
+                   (_fold(word),), group=group)
 
 
 def _bare(token: str) -> str:
@@ -242,6 +248,8 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                                         bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
     resolve_flexible(words, kinds, lex)
+    if STOP in kinds and not PATRONYMIC.isdisjoint(words):
+        patronymic_names(words, kinds)
     if len(words) > 1 and kinds[-1] == STOP and kinds[-2] == NAME and offsets[-1] > lower_seen.headline_end and (
             surname_word(text, offsets[-1], words[-2], words[-1], lex.first_names, lex.kinds)):
         kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
@@ -302,7 +310,8 @@ class _Context:
             joined = "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n", 0, start)
         self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
             "\n" in text[start - 3:start])
-        thing = joined and (self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
+        thing = joined and (self.word in lex.thing_nouns and self.word not in lex.roles  # not "player Ann Doe"
+                            # "wrestling promotion World Wonder Ring Stardom"
                             or self.word == "game" and len(before) > 1 and before[-2].lower() in _GAME_KINDS)
         link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
         # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
@@ -401,7 +410,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
-        or first_in_run and words[i].lower() not in lex.first_names and place_list_before(text, begin))
+        or first_in_run and words[i].lower() not in lex.first_names and (
+            place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)

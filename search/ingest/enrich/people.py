@@ -47,7 +47,7 @@ def _accepted(mentions: list[Mention], names: list[str | None]) -> set[str]:
     """Names never used as part of an organisation or place ("Hagia Sophia Museum"), with at least
     one mention that is not doubtful ("in Karol Bagh", "the Grateful Dead": see `Mention.doubtful`)."""
     regnal = lexicon().regnal  # "Saint Francis Hospital", "King X" of a character: the titled name is a thing's
-    rejected = {name for mention, name in zip(mentions, names, strict=True)
-                if mention.organisation and (len(mention.core) > 1 or mention.title in regnal)}
+    rejected = {name for mention, name in zip(mentions, names, strict=True)  # (a team: "the Kestrels")
+                if mention.organisation and (len(mention.core) > 1 or mention.title in regnal) or mention.group}
     return {name for mention, name in zip(mentions, names, strict=True)
             if name and name not in rejected and not mention.doubtful}
