@@ -76,3 +76,49 @@ def test_a_teams_plural_name_after_the_makes_its_full_name_no_person():
 def test_a_plural_surname_before_a_noun_after_the_is_still_the_person():
     found = find_people("Senator Lorna Havens spoke in Ohio. Aides said the Havens campaign raised more money.")
     assert found.people == ["Lorna Havens"]
+
+
+def test_a_name_that_opens_a_run_of_common_words_up_to_an_organisation_word_is_a_places():
+    found = find_people("The helicopter flew Mayor Tilda Brenner to Walden Roke National Military Medical Center "
+                        "on Friday. Brenner said she felt well.")
+    assert found.people == ["Tilda Brenner"]
+
+
+def test_a_titled_name_before_a_mosques_name_is_still_the_person():
+    found = find_people("Sultan Harun bin Said died on Friday. Prayers were held at the Sultan Harun Grand Mosque.")
+    assert found.people == ["Harun bin Said"]
+
+
+def test_a_name_before_a_qualified_things_noun_is_the_things():
+    assert find_people("He owns the King Quillot vape store in town.").people == []
+
+
+def test_a_name_before_a_verb_and_a_things_noun_is_still_a_person():
+    assert find_people("Coach Arlo Penner said team members would rest.").people == ["Arlo Penner"]
+
+
+def test_a_full_name_after_to_that_follows_an_organisations_name_is_a_person():
+    found = find_people("In 2016 Rowan Tillet lost the caucuses in the Kestrel Islands to Maria Delgrave by ten.")
+    assert found.people == ["Rowan Tillet", "Maria Delgrave"]
+
+
+@pytest.mark.parametrize("place", ["Ferrow Hill", "Oxley Lane", "Dunmore Creek"])
+def test_a_place_word_that_is_also_a_surname_after_no_given_name_is_no_person(place):
+    assert find_people(f"The fire spread to {place} on Friday, and residents were told to leave.").people == []
+
+
+@pytest.mark.parametrize("person", ["Damian Hill", "Nadia Lane"])
+def test_the_same_word_after_a_given_name_is_a_person(person):
+    assert find_people(f"The fire spread on Friday, and {person} was told to leave.").people == [person]
+
+
+def test_a_name_made_of_a_quoted_nickname_and_the_surname_is_the_full_name():
+    found = find_people("Officer Tane Rauhihi shot\nSergeant Matiaho \"Tane\" Rauhihi, 54, was shot on Friday. "
+                        "Rauhihi was due to retire.")
+    assert found.people == ["Matiaho Rauhihi"]
+
+
+def test_a_relatives_given_name_keeps_its_own_value_beside_a_ring_name():
+    found = find_people("Owen Marsh wrestled under the ring name Brodie Vane. He is survived by his wife Ella, "
+                        "and children Brodie and Nolan.")
+    assert "Brodie" in found.people and "Brodie Vane" not in found.people

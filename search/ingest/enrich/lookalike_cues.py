@@ -89,6 +89,20 @@ def team_name(text: str, end: int, word: str) -> bool:
     return word[-2:-1] != "s" and bool(_GROUP_NEXT.match(text, end))
 
 
+# A thing's noun after one word that qualifies it ("the Jane Roe supply vessel", "the Sir Wexley vape store"), not
+# a verb ("Jane Roe said team members …", "Jane Roe leads team").
+_THING_AFTER_MODIFIER = re.compile(r" (?:vessel|ship|boat|store|shop|hospital|centre|center|school|building|hall|"
+                                   r"stadium|arena|airport|station|bridge|hotel|restaurant|museum|library)\b")
+_VERB_LIKE = re.compile(r"(?:s|ed|ing|said|told|won|led|ran|made|took|left|built|sold|bought|met|got|gave|hit|put"
+                        r"|set|let|cut|saw|came|went|became|spent|kept|held|brought|thought|felt|the|a|an|to|of)$")
+
+
+def modified_thing(text: str, end: int, word: str) -> bool:
+    """Whether a name followed by the lower-case `word` (ending at `end`) names a thing that `word` qualifies: a
+    thing's noun comes next ("Sergeant Wexley supply vessel")."""
+    return bool(_THING_AFTER_MODIFIER.match(text, end)) and not _VERB_LIKE.search(word)
+
+
 # Words of fiction and its fans: a text dense with them is about films, series, games, comics or a convention.
 _FICTION = re.compile(r"\b(?:[Cc]osplay\w*|[Cc]ostum\w*|[Cc]haracters?|[Cc]onventions?|[Cc]omics?|[Cc]omicon|[Aa]nime"
                       r"|[Mm]anga|[Ff]andom|[Ff]ursuit\w*|[Ss]uperhero(?:es)?|[Vv]illains?|[Ff]ilms?|[Mm]ovies?|[Ss]equels?"

@@ -15,7 +15,7 @@ from search.ingest.enrich.given_names import given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "lexicon", "patronymic_names", "resolve_flexible"]
+           "PATRONYMIC", "common_words_to_org", "lexicon", "patronymic_names", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -120,3 +120,10 @@ def patronymic_names(words: list[str], kinds: list[str]) -> None:
                 kinds[k + 1] = NAME
             if kinds[k - 1] == STOP and kinds[k + 1] == NAME and (k == 1 or kinds[k - 2] != NAME):
                 kinds[k - 1] = NAME
+
+
+def common_words_to_org(kinds: list[str], i: int, j: int) -> bool:
+    """Whether the words of a run after its untitled name words (i..j) are capitalised common words up to an
+    organisation word that ends it: a place or a body named after a person ("Jane Roe National Medical Center";
+    a titled name, "Sultan X Grand Mosque", is left to the title's rules)."""
+    return HONORIFIC not in kinds[:i] and all(kind in (STOP, ORG) for kind in kinds[j:])

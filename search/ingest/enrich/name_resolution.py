@@ -5,6 +5,7 @@ the person's gender. `names.py` finds the mentions; this module relates them wit
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from search.ingest.enrich.name_lexicon import FLEXIBLE, lexicon
@@ -12,7 +13,7 @@ from search.ingest.enrich.names import Mention
 from search.ingest.enrich.person_names import AGE_TITLE
 from search.ingest.enrich.text import strip_accents
 
-__all__ = ["gender_of", "resolve"]
+__all__ = ["gender_of", "nickname_aliases", "resolve"]
 
 
 def gender_of(mention: Mention) -> str:
@@ -39,8 +40,10 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     one full name. A full name written without accents stands for its accented spelling in the article.
     """
     lex = lexicon()
-    titled = {m.core for m in mentions if len(m.core) == 1 and (  # (a relative too: "his cousin, Zaidan … Zaidan said")
-        m.title in lex.gender or m.title == AGE_TITLE or m.title and _relative(m.title, m.core[0]))}
+    titled = {m.core for m in mentions if len(m.core) == 1 and (m.title in lex.gender or m.title == AGE_TITLE)}
+    # a relative's given name too ("his cousin, Zaidan … Zaidan said"), but not for a second name ("his children
+    # Brodie and Ann" beside the ring name "Brodie Vane")
+    kin = {m.core for m in mentions if len(m.core) == 1 and m.title and _relative(m.title, m.core[0])} - titled
     full: dict[tuple[str, ...], Mention] = {}  # core → first mention of each full name
     for m in mentions:
         if len(m.core) >= 2 and m.core not in full:
@@ -77,7 +80,9 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 full_core[-1] == m.core[0] for full_core in full) != 1:
             names.append(None)  # "Trump" after "Donald Trump" and "Mary Trump": a name that is also a word, unsure
         else:
-            core = _container(m.core, by_word, positions, m.start, m.core in titled)
+            core = _container(m.core, by_word, positions, m.start, m.core in titled or m.core in kin)
+            if core != m.core and m.core in kin and full[core].organisation:
+                core = _container(m.core, by_word, positions, m.start, False)
             if core != m.core:
                 names.append(canonical(core))
             elif m.title in lex.regnal:
@@ -94,6 +99,20 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
         names[k] = by_title.get(mentions[k].core)
     return names
+
+
+_QUOTED = re.compile(r"[\"“]([A-Z][\w.’'-]*)[\"”]")
+
+
+def nickname_aliases(text: str, mentions: list[Mention], names: list[str | None]) -> None:
+    """Read a name made of a quoted nickname and the surname as the full name around the nickname: 'Robert "Bobby"
+    Lane' gives "Robert Lane", so "Bobby Lane" elsewhere is Robert Lane too (gold rule 4). Changes `names`."""
+    aliases: dict[tuple[str, ...], str] = {}
+    for m, name in zip(mentions, names, strict=True):
+        if name and len(m.core) >= 2 and (quoted := _QUOTED.search(text, m.start, m.end)):
+            aliases.setdefault((quoted.group(1).casefold(), *m.core[1:]), name)
+    if aliases:
+        names[:] = [aliases.get(m.core, name) if name else name for m, name in zip(mentions, names, strict=True)]
 
 
 def _accented(full: dict[tuple[str, ...], Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:

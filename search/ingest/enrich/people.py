@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from search.ingest.enrich.attribution import Attribution
 from search.ingest.enrich.lookalike_cues import captioned_characters
 from search.ingest.enrich.name_lexicon import lexicon
-from search.ingest.enrich.name_resolution import resolve
+from search.ingest.enrich.name_resolution import nickname_aliases, resolve
 from search.ingest.enrich.names import Mention, find_mentions
 
 __all__ = ["People", "find_people"]
@@ -30,6 +30,8 @@ def find_people(text: str) -> People:
     """Named people in `text` and, among them, the speakers (the rules: `attribution.py`)."""
     mentions = find_mentions(text)
     names = resolve(mentions)
+    if "\"" in text or "“" in text:
+        nickname_aliases(text, mentions, names)
     persons = _accepted(mentions, names)
     order: dict[str, int] = {}
     for mention, name in zip(mentions, names, strict=True):
