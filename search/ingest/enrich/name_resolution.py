@@ -40,10 +40,15 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     one full name. A full name written without accents stands for its accented spelling in the article.
     """
     lex = lexicon()
-    titled = {m.core for m in mentions if len(m.core) == 1 and (m.title in lex.gender or m.title == AGE_TITLE)}
-    # a relative's given name too ("his cousin, Zaidan … Zaidan said"), but not for a second name ("his children
-    # Brodie and Ann" beside the ring name "Brodie Vane")
-    kin = {m.core for m in mentions if len(m.core) == 1 and m.title and _relative(m.title, m.core[0])} - titled
+    titled: set[tuple[str, ...]] = set()
+    kin: set[tuple[str, ...]] = set()  # a relative's given name ("his cousin, Zaidan … Zaidan said") stands for a
+    for m in mentions:  # full name it opens too, but not for a second name ("children Brodie and Ann", "Brodie Vane")
+        if m.title and len(m.core) == 1:
+            if m.title in lex.gender or m.title == AGE_TITLE:
+                titled.add(m.core)
+            elif _relative(m.title, m.core[0]):
+                kin.add(m.core)
+    kin -= titled
     full: dict[tuple[str, ...], Mention] = {}  # core → first mention of each full name
     for m in mentions:
         if len(m.core) >= 2 and m.core not in full:
@@ -118,9 +123,9 @@ def nickname_aliases(text: str, mentions: list[Mention], names: list[str | None]
 def _accented(full: dict[tuple[str, ...], Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Each full name written without the accents of another in the article → that one: "Wieslaw Zielinski" in a
     title is "Wiesław Zieliński" of the text (the spelling with the most accented letters wins; gold rule 5)."""
-    spelt = [core for core in full if not all(word.isascii() for word in core)]
-    if not spelt:
-        return {}
+    if " ".join(map(" ".join, full)).isascii():
+        return {}  # (most articles)
+    spelt = [core for core in full if not " ".join(core).isascii()]
     best: dict[tuple[str, ...], tuple[str, ...]] = {}
     for core in sorted(spelt, key=lambda core: -sum(not char.isascii() for word in core for char in word)):
         best.setdefault(_plain(core), core)
