@@ -122,3 +122,21 @@ def test_a_relatives_given_name_keeps_its_own_value_beside_a_ring_name():
     found = find_people("Owen Marsh wrestled under the ring name Brodie Vane. He is survived by his wife Ella, "
                         "and children Brodie and Nolan.")
     assert "Brodie" in found.people and "Brodie Vane" not in found.people
+
+
+@pytest.mark.parametrize("text", [
+    "Children from Tinker Clubs showed their robots.",
+    "Advisory Working Groups met on Monday.",
+    "Delegates from Quality Roads and Coastal Heritage Sites spoke.",
+])
+def test_the_plural_of_an_organisations_or_things_noun_ends_no_persons_name(text):
+    assert find_people(text).people == []
+
+
+def test_a_given_name_before_such_a_plural_is_still_a_person():
+    assert find_people("The campaign honoured Rosa Parks on Monday.").people == ["Rosa Parks"]
+
+
+def test_never_or_neither_opening_a_sentence_is_no_given_name():
+    found = find_people("Ulla Brandt ran for governor. Neither Brandt nor her rival spoke. Never Again was her slogan.")
+    assert found.people == ["Ulla Brandt"]

@@ -246,6 +246,12 @@ def plural_of_seen(word: str, lower_seen: Words) -> bool:
     return any(singular in lower_seen for singular in singulars)
 
 
+# Nouns of organisations and things (people.toml): the plural of one ends no person's name after a word that is no
+# given name ("Maker Clubs", "Interest Groups"; but "Rosa Parks").
+_THING_WORDS = frozenset(word.casefold() for key in ("organisation", "thing_nouns") for word in tomllib.loads(
+    resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["names"][key])
+
+
 def not_a_person(tokens: tuple[str, ...], first_names: Words, lower_seen: Words) -> bool:
     """Whether the name words `tokens` (titles already stripped) name something other than a person
     (see the module docstring). `first_names` holds lower-case first names; `lower_seen` tells
@@ -258,7 +264,8 @@ def not_a_person(tokens: tuple[str, ...], first_names: Words, lower_seen: Words)
         return False  # (most names: no first-name look-up needed)
     first_name = tokens[0].lower() in first_names
     return (thing is None and not first_name) or (
-        plural and (len(tokens) == 1 or not first_name) and plural_of_seen(tokens[-1], lower_seen))
+        plural and (len(tokens) == 1 or not first_name) and (
+            plural_of_seen(tokens[-1], lower_seen) or plural_of_seen(tokens[-1], _THING_WORDS)))  # "Maker Clubs"
 
 
 @lru_cache(maxsize=50_000)
