@@ -140,3 +140,10 @@ def test_a_given_name_before_such_a_plural_is_still_a_person():
 def test_never_or_neither_opening_a_sentence_is_no_given_name():
     found = find_people("Ulla Brandt ran for governor. Neither Brandt nor her rival spoke. Never Again was her slogan.")
     assert found.people == ["Ulla Brandt"]
+
+
+def test_a_name_word_that_is_also_a_word_before_a_particle_and_a_surname_opens_the_name():
+    found = find_people("Mayor de Vries ends campaign\nOn Friday, Bill de Vries ended his campaign. De Vries said "
+                        "he would stay mayor.")
+    assert found.people == ["Bill de Vries"]
+    assert found.speakers == ["Bill de Vries"]

@@ -96,7 +96,8 @@ def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
             continue
         low = words[i].lower()
         after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
-        before_name = i + 1 < len(kinds) and kinds[i + 1] == NAME
+        before_name = i + 1 < len(kinds) and (kinds[i + 1] == NAME or kinds[i + 1] == PARTICLE and i + 2 < len(kinds)
+                                              and kinds[i + 2] == NAME)  # "Bill de Vries"
         if after_name:
             kinds[i] = ORG if low in lex.organisation else NAME  # "Theresa May", but "Hyde Park"
         elif low in lex.gender:
