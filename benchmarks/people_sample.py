@@ -4,6 +4,7 @@
     python benchmarks/people_sample.py draw un 12 --seed 313 --cues --max-words 2000   # third round
     python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
     python benchmarks/people_sample.py draw wikinews 30 --round5p  # round 5, people: seed 5311, look5p/heldout5p
+    python benchmarks/people_sample.py draw wikinews 30 --round6   # round 6: random articles, seed 6311, look6/heldout6
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
@@ -14,20 +15,22 @@ UN statements are long, so on them only the speakers are labelled (`people` is n
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
-"heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f",
-"people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a "look…" part may be read
-and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with
-a seed of its own (313), skips the articles of the first round's parts, and names its parts "look3"/"heldout3";
-`--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X
-reminded us", a quotation mark after a capitalised name), where speakers other than the one of record are likely.
-Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names abound, also skipping
-only the first round's articles, and names its parts "look4"/"heldout4". Round 5 (seed 5311) had two draws made at
-the same time, each skipping every article judged before round 5: `--round5` draws texts where a post speaks in
-place of a name ("the Secretary-General noted", "the president said") as "look5"/"heldout5"; `--round5p` draws
-Wikinews articles of entertainment, culture, games, film, sport and obituaries (by words of the title or the lead)
-and Reuters articles as "look5p"/"heldout5p" ("look5f": two convention reports chosen for their density of fiction
-words, see gold/README.md). `score` prints precision/recall per part and facet for `before` (the output when the
-article was labelled) and now.
+"heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
+"look6" | "heldout6", "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
+"look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
+on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
+"look3"/"heldout3"; `--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of",
+"as X put it", "X reminded us", a quotation mark after a capitalised name), where speakers other than the one of
+record are likely. Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names
+abound, also skipping only the first round's articles, and names its parts "look4"/"heldout4". Round 5 (seed 5311) had
+two draws made at the same time, each skipping every article judged before round 5: `--round5` draws texts where a
+post speaks in place of a name ("the Secretary-General noted", "the president said") as "look5"/"heldout5";
+`--round5p` draws Wikinews articles of entertainment, culture, games, film, sport and obituaries (by words of the
+title or the lead) and Reuters articles as "look5p"/"heldout5p" ("look5f": two convention reports chosen for their
+density of fiction words, see gold/README.md). Round 6 retired "heldout4" and "heldout5p" to tuning (their errors are
+printed with the look parts' now, see RETIRED) and drew 30 RANDOM Wikinews articles (`--round6`, seed 6311,
+"look6"/"heldout6"; the speakers helper's `--round6s` draw, seed 6312, runs beside it). `score` prints
+precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
 from __future__ import annotations
