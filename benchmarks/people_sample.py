@@ -4,6 +4,7 @@
     python benchmarks/people_sample.py draw un 12 --seed 313 --cues --max-words 2000   # third round
     python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
     python benchmarks/people_sample.py draw wikinews 30 --round5p  # round 5, people: seed 5311, look5p/heldout5p
+    python benchmarks/people_sample.py draw wikinews 30 --round6   # round 6: random articles, seed 6311, look6/heldout6
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
@@ -14,20 +15,22 @@ UN statements are long, so on them only the speakers are labelled (`people` is n
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
-"heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f",
-"people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a "look…" part may be read
-and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with
-a seed of its own (313), skips the articles of the first round's parts, and names its parts "look3"/"heldout3";
-`--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of", "as X put it", "X
-reminded us", a quotation mark after a capitalised name), where speakers other than the one of record are likely.
-Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names abound, also skipping
-only the first round's articles, and names its parts "look4"/"heldout4". Round 5 (seed 5311) had two draws made at
-the same time, each skipping every article judged before round 5: `--round5` draws texts where a post speaks in
-place of a name ("the Secretary-General noted", "the president said") as "look5"/"heldout5"; `--round5p` draws
-Wikinews articles of entertainment, culture, games, film, sport and obituaries (by words of the title or the lead)
-and Reuters articles as "look5p"/"heldout5p" ("look5f": two convention reports chosen for their density of fiction
-words, see gold/README.md). `score` prints precision/recall per part and facet for `before` (the output when the
-article was labelled) and now.
+"heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
+"look6" | "heldout6", "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
+"look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
+on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
+"look3"/"heldout3"; `--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of",
+"as X put it", "X reminded us", a quotation mark after a capitalised name), where speakers other than the one of
+record are likely. Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names
+abound, also skipping only the first round's articles, and names its parts "look4"/"heldout4". Round 5 (seed 5311) had
+two draws made at the same time, each skipping every article judged before round 5: `--round5` draws texts where a
+post speaks in place of a name ("the Secretary-General noted", "the president said") as "look5"/"heldout5";
+`--round5p` draws Wikinews articles of entertainment, culture, games, film, sport and obituaries (by words of the
+title or the lead) and Reuters articles as "look5p"/"heldout5p" ("look5f": two convention reports chosen for their
+density of fiction words, see gold/README.md). Round 6 retired "heldout4" and "heldout5p" to tuning (their errors are
+printed with the look parts' now, see RETIRED) and drew 30 RANDOM Wikinews articles (`--round6`, seed 6311,
+"look6"/"heldout6"; the speakers helper's `--round6s` draw, seed 6312, runs beside it). `score` prints
+precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
 from __future__ import annotations
@@ -170,6 +173,34 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
     return [(k, "heldout5p" if i % 3 == 2 else "look5p", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Held-out parts the lead retired to tuning (round 6): their errors may now be read like a look part's.
+RETIRED = frozenset({"heldout4", "heldout5p"})
+
+
+def readable(part: str) -> bool:
+    """Whether a part's errors may be read: a look part, or a held-out part retired to tuning."""
+    return part.startswith("look") or part in RETIRED
+
+
+# Round 6 (issue 11, people precision on general news): RANDOM articles like the TEST parts (no cue or kind picks
+# them), in no gold file and judged in no part of any round, by seed ROUND6_SEED; every third one drawn is held out
+# ("heldout6"), the rest "look6". The speakers helper's draw (seed 6312, "look6s"/"heldout6s") runs at the same time
+# and also skips only the articles judged before round 6: an article drawn by both keeps both lines.
+ROUND6_SEED = 6311
+ROUND6_PARTS = frozenset({"look6", "heldout6", "look6s", "heldout6s"})
+
+
+def draw_round6(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 6: `count` random articles of `corpus` of 80 to MAX_WORDS[corpus] words, in no gold file and judged
+    in no part before round 6; each with its part ("look6"/"heldout6")."""
+    lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
+    skip = gold_keys() | {line["id"] for line in lines if line["part"] not in ROUND6_PARTS}
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= MAX_WORDS[corpus])
+    drawn = random.Random(f"{ROUND6_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout6" if i % 3 == 2 else "look6", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -200,7 +231,8 @@ def score(show_errors: bool) -> None:
                     tally[0] += len(predicted & expected)
                     tally[1] += len(predicted)
                     tally[2] += len(expected)
-                if show_errors and which == "now" and line["part"].startswith("look") and predicted != expected:
+                if show_errors and which == "now" and readable(line["part"]) and predicted != expected:
+                    print(f"{line['part']} ", end="")
                     print(f"{corpus} {line['id']} {facet}: extra {sorted(predicted - expected)} "
                           f"missed {sorted(expected - predicted)}")
     print(f"{'part':8} {'corpus':9} {'facet':9}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>5} {'R':>5} {'F1':>5}")
@@ -222,10 +254,12 @@ def main() -> None:
     drawing.add_argument("--round4", action="store_true", help="the fourth round's draw (new seed, kinds, parts)")
     drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (a post speaking)")
     drawing.add_argument("--round5p", action="store_true", help="the fifth round's people draw (kinds of fiction)")
+    drawing.add_argument("--round6", action="store_true", help="the sixth round's people draw (random articles)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
-    scoring.add_argument("--errors", action="store_true", help="the look part's differences")
+    scoring.add_argument("--errors", action="store_true",
+                         help="the differences of the look parts and the retired held-out parts")
     args = parser.parse_args()
     if args.command == "score":
         score(args.errors)
@@ -233,6 +267,7 @@ def main() -> None:
     drawn = (draw_round4(args.corpus, args.count) if args.round4
              else draw_round5(args.corpus, args.count, args.max_words) if args.round5
              else draw_round5_people(args.corpus, args.count) if args.round5p
+             else draw_round6(args.corpus, args.count) if args.round6
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

@@ -26,7 +26,7 @@ SHIP_PREFIXES = frozenset("MV M/V MS M/S SS S/S HMS HMAS HMCS HMNZS USS USNS RMS
 _SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(SHIP_PREFIXES))})[ \t]+(?:\w+[ \t]+)?$")
 # A list of capitalised names that a place preposition opens, the candidate its last item after "and"/"or":
 # "in Lyon, Nantes and Vila Serena", "at Lakeside and Hollow Creek".
-_PLACE_LIST = re.compile(r"\b(?:in|into|near|across|throughout|around|between)[ \t]+(?:[A-Z][\w'’.-]*"
+_PLACE_LIST = re.compile(r"\b(?:in|into|near|at|across|throughout|around|between)[ \t]+(?:[A-Z][\w'’.-]*"
                          r"(?:[ \t]+(?:de|do|da|del|la|el|of|upon|on)?[ \t]*[A-Z][\w'’.-]*)*,?[ \t]+){1,6}"
                          r"(?:and|or)[ \t]+$")
 
@@ -58,6 +58,49 @@ def place_list_before(text: str, begin: int) -> bool:
     ("in Lyon, Nantes and Vila Serena"): one more place."""
     return text.startswith(("and ", "or "), max(0, begin - 4)) and bool(
         _PLACE_LIST.search(text, max(0, begin - 120), begin))
+
+
+# A journey between two places, one of them known ("from Oslo to Kessel Vale", "from Kessel Vale to Oslo"):
+# the other is a place too (not "a letter from Jane Roe to the mayor": neither end is a place).
+_JOURNEY_FROM = re.compile(r"\bfrom[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}),?[ \t]+to[ \t]+$")
+_JOURNEY_TO = re.compile(r",?[ \t]+to[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})")
+
+
+def journey_end(text: str, begin: int, end: int, places: Words) -> bool:
+    """Whether the candidate at `begin`..`end` is one end of a journey whose other end is a known place (`places`,
+    case-folded): "from Oslo to Kessel Vale", "from Kessel Vale to Oslo"."""
+    if text.startswith(" to ", begin - 4):
+        start = _JOURNEY_FROM.search(text, max(0, begin - 60), begin)
+        return start is not None and start.group(1).casefold() in places
+    if text.startswith("from ", begin - 5) and (goal := _JOURNEY_TO.match(text, end)):
+        return goal.group(1).casefold() in places
+    return False
+
+
+# After a plural name with "the" before it, what shows it a noun of its own ("the Kestrels traded", "with the Kestrels
+# for", "the Kestrels."), not a word qualifying the next ("the Havens campaign", "the Havens nomination").
+_GROUP_NEXT = re.compile(r"['’]?(?:[,.;:!?)]|\s+(?:for|in|at|to|with|from|on|and|of|who|which|that|are|were|have|had"
+                         r"|[a-z]+ed)\b)")
+
+
+def team_name(text: str, end: int, word: str) -> bool:
+    """Whether a lone plural `word` ending at `end`, with "the" before it, is a team's or a band's name ("the
+    Kestrels traded him", "stayed with the Marlins for"): the full name it shortens is no person's."""
+    return word[-2:-1] != "s" and bool(_GROUP_NEXT.match(text, end))
+
+
+# A thing's noun after one word that qualifies it ("the Jane Roe supply vessel", "the Sir Wexley vape store"), not
+# a verb ("Jane Roe said team members …", "Jane Roe leads team").
+_THING_AFTER_MODIFIER = re.compile(r" (?:vessel|ship|boat|store|shop|hospital|centre|center|school|building|hall|"
+                                   r"stadium|arena|airport|station|bridge|hotel|restaurant|museum|library)\b")
+_VERB_LIKE = re.compile(r"(?:s|ed|ing|said|told|won|led|ran|made|took|left|built|sold|bought|met|got|gave|hit|put"
+                        r"|set|let|cut|saw|came|went|became|spent|kept|held|brought|thought|felt|the|a|an|to|of)$")
+
+
+def modified_thing(text: str, end: int, word: str) -> bool:
+    """Whether a name followed by the lower-case `word` (ending at `end`) names a thing that `word` qualifies: a
+    thing's noun comes next ("Sergeant Wexley supply vessel")."""
+    return bool(_THING_AFTER_MODIFIER.match(text, end)) and not _VERB_LIKE.search(word)
 
 
 # Words of fiction and its fans: a text dense with them is about films, series, games, comics or a convention.

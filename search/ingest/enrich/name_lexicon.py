@@ -15,7 +15,7 @@ from search.ingest.enrich.given_names import given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "lexicon", "resolve_flexible"]
+           "PATRONYMIC", "common_words_to_org", "lexicon", "patronymic_names", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -96,7 +96,8 @@ def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
             continue
         low = words[i].lower()
         after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
-        before_name = i + 1 < len(kinds) and kinds[i + 1] == NAME
+        before_name = i + 1 < len(kinds) and (kinds[i + 1] == NAME or kinds[i + 1] == PARTICLE and i + 2 < len(kinds)
+                                              and kinds[i + 2] == NAME)  # "Bill de Vries"
         if after_name:
             kinds[i] = ORG if low in lex.organisation else NAME  # "Theresa May", but "Hyde Park"
         elif low in lex.gender:
@@ -105,3 +106,25 @@ def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
             kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
         else:
             kinds[i] = ORG if low in lex.organisation else STOP
+
+
+# Arabic name links: the word on either side of one is a name even when it is also a common word ("Harun bin
+# Said", "Said bin Omar", "Tariq Al Said").
+PATRONYMIC = frozenset("bin ibn bint Bin Ibn Bint Al El".split())
+
+
+def patronymic_names(words: list[str], kinds: list[str]) -> None:
+    """Make a common word a name next to a patronymic link between names (`PATRONYMIC`)."""
+    for k in range(1, len(words) - 1):
+        if words[k] in PATRONYMIC:
+            if kinds[k + 1] == STOP and kinds[k - 1] == NAME:
+                kinds[k + 1] = NAME
+            if kinds[k - 1] == STOP and kinds[k + 1] == NAME and (k == 1 or kinds[k - 2] != NAME):
+                kinds[k - 1] = NAME
+
+
+def common_words_to_org(kinds: list[str], i: int, j: int) -> bool:
+    """Whether the words of a run after its untitled name words (i..j) are capitalised common words up to an
+    organisation word that ends it: a place or a body named after a person ("Jane Roe National Medical Center";
+    a titled name, "Sultan X Grand Mosque", is left to the title's rules)."""
+    return HONORIFIC not in kinds[:i] and all(kind in (STOP, ORG) for kind in kinds[j:])

@@ -5,13 +5,15 @@ the person's gender. `names.py` finds the mentions; this module relates them wit
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from search.ingest.enrich.name_lexicon import FLEXIBLE, lexicon
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.person_names import AGE_TITLE
+from search.ingest.enrich.text import strip_accents
 
-__all__ = ["gender_of", "resolve"]
+__all__ = ["gender_of", "nickname_aliases", "resolve"]
 
 
 def gender_of(mention: Mention) -> str:
@@ -35,10 +37,18 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     so that "Paris" is never taken for "Paris Métro"; a given name after a relative noun ("his widow,
     Denise") is a person too. Among several full names, the one last seen wins, except for a name that
     is also a word ("Trump", "Rose"): alone and untitled, it is a person only as the last word of exactly
-    one full name.
+    one full name. A full name written without accents stands for its accented spelling in the article.
     """
     lex = lexicon()
-    titled = {m.core for m in mentions if len(m.core) == 1 and (m.title in lex.gender or m.title == AGE_TITLE)}
+    titled: set[tuple[str, ...]] = set()
+    kin: set[tuple[str, ...]] = set()  # a relative's given name ("his cousin, Zaidan … Zaidan said") stands for a
+    for m in mentions:  # full name it opens too, but not for a second name ("children Brodie and Ann", "Brodie Vane")
+        if m.title and len(m.core) == 1:
+            if m.title in lex.gender or m.title == AGE_TITLE:
+                titled.add(m.core)
+            elif _relative(m.title, m.core[0]):
+                kin.add(m.core)
+    kin -= titled
     full: dict[tuple[str, ...], Mention] = {}  # core → first mention of each full name
     for m in mentions:
         if len(m.core) >= 2 and m.core not in full:
@@ -52,6 +62,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
         if m.core in full:
             positions.setdefault(m.core, []).append(m.start)
     container = {core: _container(core, by_word, positions, full[core].start, True) for core in full}
+    container.update(_accented(full))
     peers = {m.core: mentions[k - 1].core for k, m in enumerate(mentions)  # "Colin Sutherland, Lord Carloway"
              if m.peerage and k and mentions[k - 1].core in full and m.start - mentions[k - 1].end <= len(m.title) + 4}
 
@@ -74,7 +85,9 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 full_core[-1] == m.core[0] for full_core in full) != 1:
             names.append(None)  # "Trump" after "Donald Trump" and "Mary Trump": a name that is also a word, unsure
         else:
-            core = _container(m.core, by_word, positions, m.start, m.core in titled)
+            core = _container(m.core, by_word, positions, m.start, m.core in titled or m.core in kin)
+            if core != m.core and m.core in kin and full[core].organisation:
+                core = _container(m.core, by_word, positions, m.start, False)
             if core != m.core:
                 names.append(canonical(core))
             elif m.title in lex.regnal:
@@ -91,6 +104,40 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
         names[k] = by_title.get(mentions[k].core)
     return names
+
+
+_QUOTED = re.compile(r"[\"“]([A-Z][\w.’'-]*)[\"”]")
+
+
+def nickname_aliases(text: str, mentions: list[Mention], names: list[str | None]) -> None:
+    """Read a name made of a quoted nickname and the surname as the full name around the nickname: 'Robert "Bobby"
+    Lane' gives "Robert Lane", so "Bobby Lane" elsewhere is Robert Lane too (gold rule 4). Changes `names`."""
+    aliases: dict[tuple[str, ...], str] = {}
+    for m, name in zip(mentions, names, strict=True):
+        if name and len(m.core) >= 2 and (quoted := _QUOTED.search(text, m.start, m.end)):
+            aliases.setdefault((quoted.group(1).casefold(), *m.core[1:]), name)
+    if aliases:
+        names[:] = [aliases.get(m.core, name) if name else name for m, name in zip(mentions, names, strict=True)]
+
+
+def _accented(full: dict[tuple[str, ...], Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each full name written without the accents of another in the article → that one: "Wieslaw Zielinski" in a
+    title is "Wiesław Zieliński" of the text (the spelling with the most accented letters wins; gold rule 5)."""
+    if " ".join(map(" ".join, full)).isascii():
+        return {}  # (most articles)
+    spelt = [core for core in full if not " ".join(core).isascii()]
+    best: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for core in sorted(spelt, key=lambda core: -sum(not char.isascii() for word in core for char in word)):
+        best.setdefault(_plain(core), core)
+    return {core: target for core in full if (target := best.get(_plain(core), core)) != core}
+
+
+# Letters with no decomposition into a base letter and a mark: "Łukasz", "Søren", "Đorđe".
+_BARRED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"})
+
+
+def _plain(core: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(strip_accents(word).translate(_BARRED) for word in core)
 
 
 def _relative(title: str, word: str) -> bool:

@@ -14,9 +14,12 @@ from functools import lru_cache
 
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
+    journey_end,
+    modified_thing,
     negated_words,
     place_list_before,
     ship_before,
+    team_name,
     thing_appositive,
 )
 from search.ingest.enrich.name_lexicon import (
@@ -26,11 +29,14 @@ from search.ingest.enrich.name_lexicon import (
     NAME,
     ORG,
     PARTICLE,
+    PATRONYMIC,
     ROLE,
     STOP,
     SUFFIX,
     Lexicon,
+    common_words_to_org,
     lexicon,
+    patronymic_names,
     resolve_flexible,
 )
 from search.ingest.enrich.person_names import (
@@ -59,6 +65,7 @@ from search.ingest.enrich.person_names import (
     surname_word,
     unwrapped,
 )
+from search.ingest.enrich.run_context import RunContext
 from search.ingest.enrich.text import strip_accents
 
 # Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
@@ -75,11 +82,6 @@ _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 # (The look-ahead on the possible first letters only makes the scan faster.)
 _RUN = re.compile(
     rf"(?=[{re.escape(_UPPER)}aeib])(?<![\w.’'-]){_TOKEN}(?:[ \t\n]+(?:{_PARTICLE}[ \t]+){{0,3}}{_TOKEN})*")
-_PUNCTUATION = "\"'“”‘’()[].,;:!?—–-"
-# Capitalised words linked to the run by "of", "for"...: "Mayor of", "Center for", "Senator from".
-# Commas too, for titles whose domain is a list: "Representative for Protection, Ecology and Transport".
-_LINKED = re.compile(
-    r"((?:[A-Z][\w’'.-]*,?\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|from|on|to|and|&)\s+(?:the\s+)?$")
 _CONTRACTIONS = tuple(a + b for a in "'’" for b in ("m", "re", "ve", "ll", "d", "t"))  # "I'm", "Don't"
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _HYPHEN_SUFFIXES = ("ed", "ing", "based", "born", "like", "style", "era", "majority", "run", "made", "held", "old")
@@ -91,16 +93,7 @@ _WRAPPED_LINE_END = frozenset(",;-–(") | frozenset("abcdefghijklmnopqrstuvwxyz
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(?![ \t]*[a-z])|$)")
 # A model's designation before the name words: "a Boeing B-17 Flying Fortress", "the F-16 Fighting Falcon".
 _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
-# A house number after a preposition: "at 36 Quai des Orfèvres", "of 10 Downing Street" (an address).
-_HOUSE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
-_ADDRESS_PREPOSITIONS = frozenset("at on of from to near".split())
-_GAME_KINDS = frozenset("video computer board mobile online card".split())  # "the video game X" (not "the game X")
-_LINKS = frozenset("of for from on to".split())
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
-_PLACE_PREPOSITIONS = frozenset("in into near at across outside inside throughout around towards toward via".split())
-# "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
-_PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
-                       r"capital|port|oblast|prefecture|state)\s+of\s+$")
 
 _SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
 
@@ -119,6 +112,7 @@ class Mention:
     reporter: bool  # a correspondent or a sign-off ("Oh Soo-young, Arirang News.")
     core: tuple[str, ...]  # case-folded tokens without initials, to match mentions against each other
     peerage: bool = False  # a peer's title set after a full name ("Colin Sutherland, Lord Carloway"): its alias
+    group: bool = False  # a plural after "the" ("the Kestrels"): a team's or a band's name, and so the name it shortens
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -165,8 +159,9 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     if not title and (surname := shared_surname(text, start + len(word), word, lex.first_names)):
         return Mention(start, start + len(word), (word, surname), "", False, False, False,
                        (_fold(word), _fold(surname)))  # "Susan and Edward Doe": Susan Doe
-    return Mention(start, start + len(word), (word,), title, False, False, title in lex.reporter_roles,
-                   (_fold(word),))
+    group = not title and word[-1] == "s" and before[-1:] == ["the"] and team_name(text, start + len(word), word)
+    return Mention(start, start + len(word), (word,), title, group, False, title in lex.reporter_roles,
+                   (_fold(word),), group=group)
 
 
 def _bare(token: str) -> str:
@@ -242,10 +237,12 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                                         bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
     resolve_flexible(words, kinds, lex)
+    if STOP in kinds and not PATRONYMIC.isdisjoint(words):
+        patronymic_names(words, kinds)
     if len(words) > 1 and kinds[-1] == STOP and kinds[-2] == NAME and offsets[-1] > lower_seen.headline_end and (
             surname_word(text, offsets[-1], words[-2], words[-1], lex.first_names, lex.kinds)):
         kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
-    context = _Context(text, start, lex, len(words) >= 3)
+    context = RunContext(text, start, lex, len(words) >= 3)
     first = words[0].lower()
     if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8):
         kinds[0] = STOP  # "Saying …", "Degrading Treatment": not names
@@ -269,10 +266,13 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         part_of_name = j < n and (kinds[j] in (ORG, HONORIFIC) and (not possessive[j - 1] or kinds[j] == ORG)
                                   or kinds[j] == STOP and (low := words[j].lower()) not in lex.kinds
                                   and low in lower_seen  # a common noun: "Heavily Indebted Poor Countries"
-                                  or words[j] == "Day")  # a holiday: "Martin Luther King Jr. Day"
+                                  or words[j] == "Day"  # a holiday: "Martin Luther King Jr. Day"
+                                  or kinds[-1] == ORG and not possessive[j - 1] and j - i >= 2
+                                  and offsets[j] > lower_seen.headline_end and common_words_to_org(kinds, i, j))
         if j == n and not possessive[-1]:  # "Maidan Wardak province", "Falcon Heavy rocket"
             following = _NEXT_WORD.match(text, start + len(run))
-            part_of_name = (following is not None and following.group(1) in lex.thing_nouns
+            part_of_name = (following is not None and (following.group(1) in lex.thing_nouns
+                                                       or modified_thing(text, following.end(), following.group(1)))
                             or text.startswith(THING_FOLLOWS, start + len(run))
                             and firm_or_acronym_follows(text, start + len(run), words))
         # after "Centre for": the organisation's name goes on ("Centre for Public Integrity"), unless a title
@@ -285,57 +285,8 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
     return mentions
 
 
-class _Context:
-    """What precedes a run: the word before it, and whether that makes the run part of a title,
-    an organisation's name ("Center for Biological Diversity") or a place ("in Maidan Wardak")."""
-
-    def __init__(self, text: str, start: int, lex: Lexicon, long_run: bool) -> None:
-        window = max(0, start - 80)
-        chunk = text[window:start]
-        before = chunk.rsplit(None, 2)  # (the last two words are all that is needed)
-        last = before[-1] if before else ""
-        self.word = last.strip(_PUNCTUATION).lower()
-        # nothing but spaces between that word and the run: not the title's line break, nor a blank line
-        joined = last[-1:].isalpha()
-        if joined and not (chunk[-1:] == " " and chunk[-2:-1].isalpha()):  # (most runs: "word Name")
-            gap = chunk[len(chunk.rstrip()):]
-            joined = "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n", 0, start)
-        self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
-            "\n" in text[start - 3:start])
-        thing = joined and (self.word in lex.thing_nouns  # "wrestling promotion World Wonder Ring Stardom"
-                            or self.word == "game" and len(before) > 1 and before[-2].lower() in _GAME_KINDS)
-        link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
-        # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
-        self.place = joined and (self.word in _PLACE_PREPOSITIONS
-                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start))) or (
-            last[-1:].isdigit() and chunk[-1:] == " " and bool(_HOUSE_NUMBER.fullmatch(last))
-            and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS)
-        self.article = joined and self.word == "the"
-        # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
-        self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
-            (title_word := before[-2].lower().rpartition("-")[2]) in lex.gender or title_word in lex.roles)
-        self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
-        # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
-        self.listed = link == "and" and (long_run or len(before) > 1 and lex.kinds.get(
-            before[-2].strip(",").lower()) == ORG)
-        # ("… Marine and Atmospheric Science": "and" after a capitalised word)
-        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed or (
-            link == "and" and len(before) > 1 and before[-2][:1].isupper())) else None
-        chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
-        # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
-        self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
-        self.title_of = next((word for word in chain if word in lex.gender), "")  # "minister" of "Minister of …"
-        # "Center for Biological Diversity".
-        named_thing = not self.after_title_of and any(word in lex.organisation for word in chain) and not (
-            chain[-1] in lex.held_by and link != "and")  # "the Presidency of Jane Doe": hers
-        # "School of Marine and Atmospheric Science": a name's second part after "and" (doubtful only: "the
-        # Bank of England and Mark Carney")
-        self.continued = link == "and" and not self.listed and named_thing
-        self.organisation = thing or (link != "and" and named_thing)
-
-
 def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], i: int, j: int,
-             context: _Context, organisation: bool, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
+             context: RunContext, organisation: bool, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
     """The mention made of run words i..j-1, or None when they cannot be a person's name."""
     first_in_run = i == 0 or all(kind in (HONORIFIC, ROLE, STOP) for kind in kinds[:i])
     after_title_of = first_in_run and context.after_title_of and (i == 0 or kinds[i - 1] != HONORIFIC)
@@ -401,13 +352,14 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
-        or first_in_run and words[i].lower() not in lex.first_names and place_list_before(text, begin))
+        or first_in_run and words[i].lower() not in lex.first_names and (
+            place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
 
 
-def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int, context: _Context,
+def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int, context: RunContext,
               after_title_of: bool, lex: Lexicon) -> bool:
     """Whether the name words i.. of a run (no title before them) may well name no person (`Mention.doubtful`):
     after "in"/"at" (a place); after "the" ("the Grateful Dead", "fans of the Crimson Foxes"), unless a

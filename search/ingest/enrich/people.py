@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from search.ingest.enrich.attribution import Attribution
 from search.ingest.enrich.lookalike_cues import captioned_characters
 from search.ingest.enrich.name_lexicon import lexicon
-from search.ingest.enrich.name_resolution import resolve
+from search.ingest.enrich.name_resolution import nickname_aliases, resolve
 from search.ingest.enrich.names import Mention, find_mentions
 
 __all__ = ["People", "find_people"]
@@ -30,6 +30,8 @@ def find_people(text: str) -> People:
     """Named people in `text` and, among them, the speakers (the rules: `attribution.py`)."""
     mentions = find_mentions(text)
     names = resolve(mentions)
+    if "\"" in text or "“" in text:
+        nickname_aliases(text, mentions, names)
     persons = _accepted(mentions, names)
     order: dict[str, int] = {}
     for mention, name in zip(mentions, names, strict=True):
@@ -47,7 +49,7 @@ def _accepted(mentions: list[Mention], names: list[str | None]) -> set[str]:
     """Names never used as part of an organisation or place ("Hagia Sophia Museum"), with at least
     one mention that is not doubtful ("in Karol Bagh", "the Grateful Dead": see `Mention.doubtful`)."""
     regnal = lexicon().regnal  # "Saint Francis Hospital", "King X" of a character: the titled name is a thing's
-    rejected = {name for mention, name in zip(mentions, names, strict=True)
-                if mention.organisation and (len(mention.core) > 1 or mention.title in regnal)}
+    rejected = {name for mention, name in zip(mentions, names, strict=True)  # (a team: "the Kestrels")
+                if mention.organisation and (len(mention.core) > 1 or mention.title in regnal) or mention.group}
     return {name for mention, name in zip(mentions, names, strict=True)
             if name and name not in rejected and not mention.doubtful}

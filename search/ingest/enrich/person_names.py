@@ -56,7 +56,10 @@ _WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
 # A job noun glued before a name: "Whistleblower Edward Snowden", "Moderator Chris Wallace" (with a first name after)
 _JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")
 # Last words of holidays and breaks: "Independence Day", "Lenten Break", "Easter Recess" (but "Doris Day").
-_HOLIDAY_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holidays", "Weekend"))
+_HOLIDAY_OR_PLACE_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holidays", "Weekend",
+                            # and words of places that are also surnames: "Ferrow Hill", "Oxley Lane", "Dunmore Creek"
+                            "Hill", "Hills", "Lane", "Creek", "Plains", "Heights", "Springs", "Falls", "Beach",
+                            "Harbour", "Harbor", "Ridge"))
 # An age word before a lone given name: "Fourteen-year-old Zoe", "the 12-year-old Liam", "a 30-years-old Tom".
 _AGE_WORD = re.compile(r"(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-years?-old", re.IGNORECASE)
 AGE_TITLE = "year-old"  # the title of a name after an age word: it makes a lone given name a person
@@ -243,6 +246,12 @@ def plural_of_seen(word: str, lower_seen: Words) -> bool:
     return any(singular in lower_seen for singular in singulars)
 
 
+# Nouns of organisations and things (people.toml): the plural of one ends no person's name after a word that is no
+# given name ("Maker Clubs", "Interest Groups"; but "Rosa Parks").
+_THING_WORDS = frozenset(word.casefold() for key in ("organisation", "thing_nouns") for word in tomllib.loads(
+    resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["names"][key])
+
+
 def not_a_person(tokens: tuple[str, ...], first_names: Words, lower_seen: Words) -> bool:
     """Whether the name words `tokens` (titles already stripped) name something other than a person
     (see the module docstring). `first_names` holds lower-case first names; `lower_seen` tells
@@ -255,7 +264,8 @@ def not_a_person(tokens: tuple[str, ...], first_names: Words, lower_seen: Words)
         return False  # (most names: no first-name look-up needed)
     first_name = tokens[0].lower() in first_names
     return (thing is None and not first_name) or (
-        plural and (len(tokens) == 1 or not first_name) and plural_of_seen(tokens[-1], lower_seen))
+        plural and (len(tokens) == 1 or not first_name) and (
+            plural_of_seen(tokens[-1], lower_seen) or plural_of_seen(tokens[-1], _THING_WORDS)))  # "Maker Clubs"
 
 
 @lru_cache(maxsize=50_000)
@@ -271,8 +281,8 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
             return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
         if all(token.lower().startswith(("al-", "el-")) for token in tokens):
             return True  # every word with the Arabic article, none a given name: "Al-Quds Al-Sharif"
-        if _country_named(tokens[-1].lower(), tokens[-1]) or tokens[-1] in _HOLIDAY_HEADS:
-            return None  # "Statistics Canada", "Independence Day" (but "Michael Jordan", "Doris Day")
+        if _country_named(tokens[-1].lower(), tokens[-1]) or tokens[-1] in _HOLIDAY_OR_PLACE_HEADS:
+            return None  # "Statistics Canada", "Independence Day", "Ferrow Hill" (but "Michael Jordan", "Doris Day")
     return False
 
 

@@ -1,0 +1,79 @@
+"""What precedes a run of capitalised words (`names.py`): the word before it, and whether that makes the run part
+of a title ("Mayor of X"), of an organisation's name ("Center for X") or a place ("in X"). Kept apart from the
+run rules so that each module stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.ingest.enrich.name_lexicon import ORG, Lexicon
+
+__all__ = ["RunContext"]
+
+_PUNCTUATION = "\"'“”‘’()[].,;:!?—–-"
+# Capitalised words linked to the run by "of", "for"...: "Mayor of", "Center for", "Senator from".
+# Commas too, for titles whose domain is a list: "Representative for Protection, Ecology and Transport".
+_LINKED = re.compile(
+    r"((?:[A-Z][\w’'.-]*,?\s+(?:(?:of|for|on|and|the|&)\s+)*)+)(?:of|for|from|on|to|and|&)\s+(?:the\s+)?$")
+# A house number after a preposition: "at 36 Quai des Orfèvres", "of 10 Downing Street" (an address).
+_HOUSE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
+_ADDRESS_PREPOSITIONS = frozenset("at on of from to near".split())
+_GAME_KINDS = frozenset("video computer board mobile online card".split())  # "the video game X" (not "the game X")
+_LINKS = frozenset("of for from on to".split())
+_PLACE_PREPOSITIONS = frozenset("in into near at across outside inside throughout around towards toward via".split())
+# "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
+_PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
+                       r"capital|port|oblast|prefecture|state)\s+of\s+$")
+
+
+class RunContext:
+    """What precedes a run: the word before it, and whether that makes the run part of a title,
+    an organisation's name ("Center for Biological Diversity") or a place ("in Maidan Wardak")."""
+
+    def __init__(self, text: str, start: int, lex: Lexicon, long_run: bool) -> None:
+        window = max(0, start - 80)
+        chunk = text[window:start]
+        before = chunk.rsplit(None, 2)  # (the last two words are all that is needed)
+        last = before[-1] if before else ""
+        self.word = last.strip(_PUNCTUATION).lower()
+        # nothing but spaces between that word and the run: not the title's line break, nor a blank line
+        joined = last[-1:].isalpha()
+        if joined and not (chunk[-1:] == " " and chunk[-2:-1].isalpha()):  # (most runs: "word Name")
+            gap = chunk[len(chunk.rstrip()):]
+            joined = "\n" not in gap or gap.count("\n") == 1 and start - len(gap) != text.find("\n", 0, start)
+        self.sentence_initial = not last or last.rstrip("\"”’)]")[-1:] in (".", "!", "?") or (
+            "\n" in text[start - 3:start])
+        thing = joined and (self.word in lex.thing_nouns and self.word not in lex.roles  # not "player Ann Doe"
+                            # "wrestling promotion World Wonder Ring Stardom"
+                            or self.word == "game" and len(before) > 1 and before[-2].lower() in _GAME_KINDS)
+        link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
+        # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
+        self.place = joined and (self.word in _PLACE_PREPOSITIONS
+                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start))) or (
+            last[-1:].isdigit() and chunk[-1:] == " " and bool(_HOUSE_NUMBER.fullmatch(last))
+            and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS)
+        self.article = joined and self.word == "the"
+        # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
+        self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
+            (title_word := before[-2].lower().rpartition("-")[2]) in lex.gender or title_word in lex.roles)
+        self.linked_article = self.article and link in _LINKS  # "of the": maybe a title's domain comes first
+        # "… Protection, Ecology and Transport Sergei Ivanov", "Minister of Energy and Mines Subroto"
+        self.listed = link == "and" and (long_run or len(before) > 1 and lex.kinds.get(
+            before[-2].strip(",").lower()) == ORG)
+        # ("… Marine and Atmospheric Science": "and" after a capitalised word)
+        linked = _LINKED.search(text, window, start) if joined and (link in _LINKS or self.listed or (
+            link == "and" and len(before) > 1 and before[-2][:1].isupper())) else None
+        chain = [word.strip(",").lower() for word in linked.group(1).split() if word[0].isupper()] if linked else []
+        # "Mayor of Koszalin Piotr Jedlinski", "Minister of Information Moammar al-Eryani".
+        self.after_title_of = any(word in lex.gender or word in lex.roles for word in chain)
+        self.title_of = next((word for word in chain if word in lex.gender), "")  # "minister" of "Minister of …"
+        # "Center for Biological Diversity".
+        named_thing = not self.after_title_of and any(word in lex.organisation for word in chain) and not (
+            chain[-1] in lex.held_by and link != "and"  # "the Presidency of Jane Doe": hers
+            # "lost the Kestrel Islands to Jane Doe": a person (not "Campaign to Stop Killer Robots")
+            or link in ("to", "from") and text[start:start + 40].split(maxsplit=1)[0].lower() in lex.first_names)
+        # "School of Marine and Atmospheric Science": a name's second part after "and" (doubtful only: "the
+        # Bank of England and Mark Carney")
+        self.continued = link == "and" and not self.listed and named_thing
+        self.organisation = thing or (link != "and" and named_thing)
