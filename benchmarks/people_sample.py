@@ -170,6 +170,34 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
     return [(k, "heldout5p" if i % 3 == 2 else "look5p", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Round 6 (issue 11, speakers): RANDOM articles, like the TEST parts (no cue or kind filter): UN statements of at most
+# 2,500 words and Wikinews articles, in no gold file and in no judgement or label file of an earlier round (lines of a
+# round-6 part do not count, so the draw repeats after its lines are appended). Every third one drawn is held out.
+ROUND6S_SEED = 6312
+ROUND6S_MAX_WORDS = {"un": 2_500, "wikinews": MAX_WORDS["wikinews"]}
+
+
+def labelled_keys() -> set[str]:
+    """Every article key in a gold file or in a judgement/label file, except lines of a round-6 part."""
+    keys = gold_keys()
+    for path in GOLD.glob("*.jsonl"):
+        for text in path.read_text("utf-8").splitlines():
+            line = json.loads(text) if text.strip() else {}
+            if "id" in line and "6" not in str(line.get("part", "")):
+                keys.add(line["id"])
+    return keys
+
+
+def draw_round6_speakers(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 6: `count` random articles of `corpus` (80 to ROUND6S_MAX_WORDS words) outside every gold and judged
+    article; each with its part ("look6s"/"heldout6s", every third held out)."""
+    skip = labelled_keys()
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= ROUND6S_MAX_WORDS[corpus])
+    drawn = random.Random(f"{ROUND6S_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout6s" if i % 3 == 2 else "look6s", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -179,8 +207,20 @@ def _cells(hits: int, predicted: int, expected: int) -> str:
     return f"{p:5.2f} {r:5.2f} {2 * p * r / max(p + r, 1e-9):5.2f}"
 
 
-def score(show_errors: bool) -> None:
-    """Precision/recall of `before` and now, per part and facet; with `show_errors`, the look part's errors."""
+# Held-out parts retired to tuning by the lead (round 6): their errors may now be read, like a look part's.
+RETIRED = frozenset({"heldout3", "heldout5"})
+
+
+def readable(part: str) -> bool:
+    """Whether a part's errors may be read: a look part or a retired held-out part."""
+    return part.startswith("look") or part in RETIRED
+
+
+def score(show_errors: str | None) -> None:
+    """Precision/recall of `before` and now, per part and facet; with `show_errors` ("look" or a part's name),
+    the errors of every readable part or of that part (which must be readable)."""
+    if show_errors not in (None, "look") and not readable(show_errors):
+        raise SystemExit(f"part {show_errors!r} is held out: its errors are not read")
     lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
     loaded: dict[str, dict[str, Article]] = {}
     tallies: dict[tuple[str, str, str, str], list[int]] = {}
@@ -200,8 +240,9 @@ def score(show_errors: bool) -> None:
                     tally[0] += len(predicted & expected)
                     tally[1] += len(predicted)
                     tally[2] += len(expected)
-                if show_errors and which == "now" and line["part"].startswith("look") and predicted != expected:
-                    print(f"{corpus} {line['id']} {facet}: extra {sorted(predicted - expected)} "
+                if (show_errors and which == "now" and predicted != expected and readable(line["part"])
+                        and show_errors in ("look", line["part"])):
+                    print(f"{line['part']} {corpus} {line['id']} {facet}: extra {sorted(predicted - expected)} "
                           f"missed {sorted(expected - predicted)}")
     print(f"{'part':8} {'corpus':9} {'facet':9}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>5} {'R':>5} {'F1':>5}")
     for part, corpus, facet, which in sorted(tallies):
@@ -222,10 +263,12 @@ def main() -> None:
     drawing.add_argument("--round4", action="store_true", help="the fourth round's draw (new seed, kinds, parts)")
     drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (a post speaking)")
     drawing.add_argument("--round5p", action="store_true", help="the fifth round's people draw (kinds of fiction)")
+    drawing.add_argument("--round6s", action="store_true", help="the sixth round's speakers draw (random articles)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
-    scoring.add_argument("--errors", action="store_true", help="the look part's differences")
+    scoring.add_argument("--errors", nargs="?", const="look", default=None, metavar="PART",
+                         help="differences of every readable part, or of PART (a look or retired part)")
     args = parser.parse_args()
     if args.command == "score":
         score(args.errors)
@@ -233,6 +276,7 @@ def main() -> None:
     drawn = (draw_round4(args.corpus, args.count) if args.round4
              else draw_round5(args.corpus, args.count, args.max_words) if args.round5
              else draw_round5_people(args.corpus, args.count) if args.round5p
+             else draw_round6_speakers(args.corpus, args.count) if args.round6s
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:
