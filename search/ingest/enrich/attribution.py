@@ -31,6 +31,7 @@ from search.ingest.enrich.of_record import find_cues, names_before
 from search.ingest.enrich.post_holders import PostHolders
 from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
+from search.ingest.enrich.speech_settings import settings_of_speech
 
 __all__ = ["Attribution"]
 
@@ -134,7 +135,7 @@ class Attribution:
             if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
                     cue.start()) and self.gender.get(self.mentions[k][1], gender) == gender:
                 found.add(self.mentions[k][1])
-        return found | self.of_record()
+        return found | self.of_record() | settings_of_speech(self)  # 'In his address, X …', 'on behalf of X'
 
     def of_record(self) -> set[str]:
         """Speakers by the form of the text (see `of_record.py`)."""

@@ -1,0 +1,92 @@
+"""Speakers placed by the setting of their speech rather than by a verb of saying (issue 11, round 6).
+
+Two forms, each seen across many UN statements and news articles of the unlabelled corpora:
+- a speech of one's own that frames what a named person did: "In his address to the conference, Prince X
+  welcomed …", "During her eulogy, X took a shot at …", "X, in his maiden speech, envisioned …", "the agenda
+  that President X outlined in his inaugural speech" (the person must open the clause, and be of the
+  pronoun's gender when that is known: "Y praised X in his speech" credits no X);
+- a statement delivered in another's name: "I have the honour to address the Assembly on behalf of His Majesty
+  King X", "on behalf of the President of Y, Mr. X, I congratulate …" (only in a sentence that speaks in the first
+  person or of a speech, and X addressed by protocol, so "a lawsuit filed on behalf of X" credits nobody).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from search.ingest.enrich import speech_rules as speech
+
+if TYPE_CHECKING:
+    from search.ingest.enrich.attribution import Attribution
+
+__all__ = ["settings_of_speech"]
+
+_NOUNS = (r"address|speech|statement|remarks|message|letter|interview|eulogy|lecture|sermon|keynote|briefing"
+          r"|testimony|op-ed|tweet|post|intervention")
+# "in his address", "during her opening statement", "in his strong speech in May"
+_SPEECH_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(his|her)\s+(?:[\w-]+\s+){0,3}?(?:" + _NOUNS + r")(?:es|s)?\b")
+# Between a clause's subject and the setting: nothing, a comma, or one verb ("X outlined in his speech").
+_BEFORE_SETTING = re.compile(r",?\s+(?:[a-z]+\s+)?")
+# A setting that opens its sentence ("In his address …, X"): only quotation marks or spaces before it.
+_OPENING = re.compile(r"[\s\"“‘']*")
+_TITLES_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+)*")
+_BEHALF = re.compile(r"\bon\s+behalf\s+of\b")
+# The sentence speaks: in the first person, or of a speech ("It is an honour to speak on behalf of …")
+_SPEAKING = re.compile(r"\b(?:I|me|my|My)\b|\b(?:speak|address|convey|deliver|congratulat|greet)\w*|\b(?:statement"
+                       r"|the floor)\b")
+# "on behalf of" a leader addressed by protocol, whom the speaker represents (not "on behalf of X, who was killed …")
+_PROTOCOL = re.compile(r"(?i:excellency|majesty|highness|president|prime\s+minister|king|queen|emir|sheikh|chancellor"
+                       r"|premier|head\s+of\s+state|mr|mrs|ms|madam)\b")
+# "… of Y, His Excellency X": a role set off before the name, forms of address between
+_ROLE_SET_OFF = re.compile(r"(?:\s+[\w’'.-]+){1,8}?,\s+(?:[A-Z][\w’'.-]*\s+){0,4}")
+_REACH = 200  # characters from the setting's start to the comma closing it
+
+
+def settings_of_speech(attribution: Attribution) -> set[str]:
+    """The speakers of `attribution`'s text placed by a setting of speech (see the module docstring)."""
+    return _speech_in(attribution) | _on_behalf(attribution)
+
+
+def _speech_in(a: Attribution) -> set[str]:
+    found: set[str] = set()
+    text = a.text
+    if "his " not in text and "her " not in text:
+        return found
+    for setting in _SPEECH_IN.finditer(text):
+        start = setting.start()
+        if a.quoted(start):
+            continue
+        gender = "m" if setting.group(1) == "his" else "f"
+        sentence, sentence_end = a.sentence_span(start)
+        k = bisect_left(a.ends, start + 1) - 1  # "X, in his address, …" / "X outlined in his speech"
+        if k >= 0 and a.mentions[k][0].start >= sentence and _BEFORE_SETTING.fullmatch(text, a.ends[k], start):
+            mention, name = a.mentions[k]
+            if a.gender.get(name, gender) == gender and a.is_subject(mention) and not a.quoted(mention.start):
+                found.add(name)
+                continue
+        if not _OPENING.fullmatch(text, sentence, start):
+            continue
+        comma = text.find(",", setting.end(), min(sentence_end, start + _REACH))
+        k = bisect_left(a.starts, comma)  # "In his address to X, Prince Y welcomed …": the name after the comma
+        if comma > 0 and k < len(a.mentions) and a.mentions[k][0].start < sentence_end and _TITLES_ONLY.fullmatch(
+                text, comma + 1, a.starts[k]) and a.gender.get(a.mentions[k][1], gender) == gender:
+            found.add(a.mentions[k][1])
+    return found
+
+
+def _on_behalf(a: Attribution) -> set[str]:
+    found: set[str] = set()
+    if "behalf" not in a.text:
+        return found
+    for cue in _BEHALF.finditer(a.text):
+        end = cue.end()
+        sentence, sentence_end = a.sentence_span(end)
+        if a.quoted(end) or not _SPEAKING.search(a.text, sentence, sentence_end):
+            continue
+        named = a.after(end, sentence, speech.TITLES_GAP) or a.after(end, sentence, _ROLE_SET_OFF, True)
+        k = bisect_left(a.starts, end)
+        if named and (_PROTOCOL.search(a.text, end, a.starts[k]) or _PROTOCOL.fullmatch(a.mentions[k][0].title)):
+            found.update(named)
+    return found
