@@ -131,3 +131,24 @@ def test_a_statement_or_letter_from_or_by_a_person_is_their_speech():
 def test_a_statement_from_a_persons_office_or_a_place_is_not_their_speech():
     assert speakers("News\nA statement from Jane Roe's office said the plan was rushed.") == []
     assert speakers("News\nThe message from Moscow was clear to Jane Roe.") == []
+
+
+@pytest.mark.parametrize("text, expected", [  # issue 11, round 6: forms seen in unlabelled UN statements and news
+    ("Storm\nThe mayor of Port Lenn, Dora Achebe, advised residents of her city to stay indoors.", ["Dora Achebe"]),
+    ("Statement\nUnite the many against the few, as the late Chairman Olu Barantes used to say.", ["Olu Barantes"]),
+    ("Statement\nAs Pope Clement XV stressed, the search for truth leads to respect.", ["Pope Clement"]),
+    ("Statement\nLet us not lose heart, for Saint Odile of Varna once said: “Peace begins at home.”", ["Saint Odile"]),
+    ("Statement\n“Read history”, Arthur Penwick, the famous Ruritanian Prime Minister once said, “it holds the "
+     "answers.”", ["Arthur Penwick"]),
+])
+def test_reported_speech_in_forms_found_on_unlabelled_text(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Court\nThe judge wanted Mira Holt to say more.",  # an infinitive, not a habit of saying
+    "Prize\nThe award went to the team, for Mira Holt.",  # "for" with no verb of saying after the name
+    "Finance\nMira Holt was advised to sell the shares.",  # passive: she was advised
+])
+def test_no_speaker_from_an_infinitive_a_bare_for_or_a_passive(text):
+    assert speakers(text) == []

@@ -11,7 +11,8 @@ joint statement ("The leaders agreed …") credits the people its meeting or cal
 A post that speaks far from its holder's name ("As the Secretary-General rightly said") credits the one
 person named before who holds it (`post_holders.py`). Hard-wrapped text is read with its line breaks
 inside sentences as spaces.
-Speakers of record come from the cues of `of_record.py`: transcript turns, addresses, interviews and
+Speakers of record come from the cues of `of_record.py` (applied by `speech_settings.py`, with speech
+framed by its setting: "In his address, X …", "on behalf of X"): transcript turns, addresses, interviews and
 quoted messages. Reporters ("our correspondent X", sign-offs) are people, never speakers;
 organisations and unnamed people ("the ministry said", "a spokesperson said") are neither.
 
@@ -27,7 +28,6 @@ from bisect import bisect_left, bisect_right
 from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.name_resolution import gender_of
 from search.ingest.enrich.names import Mention
-from search.ingest.enrich.of_record import find_cues, names_before
 from search.ingest.enrich.post_holders import PostHolders
 from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
@@ -51,6 +51,7 @@ _LAST_BOUNDARY = re.compile(
 _CLAUSE_REACH = 250
 _PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
 _PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are not never without".split())  # (or negated)
+_HABIT = re.compile(r"\b(?:used|liked|loved)\s+to\s+\w+$")  # "as X used to say" (not an infinitive)
 _AFTER_QUOTATION = re.compile(r"(?:[\"”’]\s*,?|,\s*[\"”’])\s*$")
 _GENDERED = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.IGNORECASE)
 _PRONOUN_REACH = 1500  # characters: how far back to look for a subject once an object was found
@@ -135,31 +136,7 @@ class Attribution:
             if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
                     cue.start()) and self.gender.get(self.mentions[k][1], gender) == gender:
                 found.add(self.mentions[k][1])
-        return found | self.of_record() | settings_of_speech(self)  # 'In his address, X …', 'on behalf of X'
-
-    def of_record(self) -> set[str]:
-        """Speakers by the form of the text (see `of_record.py`)."""
-        cues, found = find_cues(self.lines), set()
-        for start, end in cues.labels:  # "President of Russia Vladimir Putin: …": one person named
-            label = {n for m, n in self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-                     if len(m.tokens) > 1 or not self.text[m.end:end].strip()}  # not "Minister of Transport"
-            found |= label if len(label) == 1 else set()
-        for at in cues.senders:  # "Putin sent greetings … The message reads, in part: …": a subject
-            found.update(self.sentence_subject(at))
-        for at in cues.deliveries:  # "Zelenskyy delivered the annual address"
-            if not self.quoted(at):
-                found.update(self.before(self.sentence_start(at), at))
-        for end in cues.named_after:  # "Address by the President of Ukraine Volodymyr Zelenskyy"
-            named = self.after(end, self.sentence_start(end), speech.TITLES_GAP)
-            if named and not self.quoted(end) and not self.text.startswith(
-                    ("'s", "’s"), self.ends[bisect_left(self.starts, end)]):  # "a statement by Smith's lawyer"
-                found.update(named)
-        for start, end in cues.conversations:  # "Putin had a telephone conversation with Merkel"
-            sentence = self.sentence_start(start)
-            if not self.quoted(start) and not speech.AFTER_EVENT.search(self.text, sentence, start):
-                found.update(self.before(sentence, start) + self.after(end, sentence, speech.TITLES_GAP))
-        title = [(m.end, n) for m, n in self.mentions[:bisect_left(self.starts, cues.title_end)]]
-        return found | set(names_before(self.text, cues.title_end, title))
+        return found | settings_of_speech(self)  # of record; 'In his address, X …', 'on behalf of X'
 
     def attribute(self, verb: re.Match[str]) -> list[str]:
         """Who a verb of saying is credited to, if anyone."""
@@ -183,7 +160,7 @@ class Attribution:
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
                 self.after(end + 3, sentence, self.rules.role_apposition, True)))  # "said by the President, Mr. X,"
-        if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE:
+        if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE and not _HABIT.search(text, 0, end):
             return []  # "was told", "to say"
         if phrase in self.rules.participles:
             return self.subject(sentence, start)
@@ -243,8 +220,8 @@ class Attribution:
                 continue
             if text.find("who", mention.end, verb) >= 0 and self.rules.relative.fullmatch(text, mention.end, verb):
                 return [name]
-            if self.is_object(mention, sentence):
-                continue
+            if self.is_object(mention, sentence) and not speech.FOR_SUBJECT.search(text, sentence, mention.start):
+                continue  # (", for X once said": "for" joins a clause)
             if text[mention.end:verb].strip() == ",":
                 if not lone and speech.APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
                     lone = [name]
@@ -252,8 +229,9 @@ class Attribution:
             if self.rules.gap.fullmatch(text, mention.end, verb) or self.rules.dash_close.fullmatch(
                     text, mention.end, verb) and _DASH.search(text, max(sentence, mention.start - 80), mention.start):
                 return [name, *self.coordinated(index)]
-            if self.rules.unclosed_role.fullmatch(text, mention.end, verb) and _TITLES_ONLY.fullmatch(
-                    text, sentence, mention.start):  # "X, Dean of Y called it": X opens the sentence
+            if self.rules.unclosed_role.fullmatch(text, mention.end, verb) and (_TITLES_ONLY.fullmatch(
+                    text, sentence, mention.start) or _AFTER_QUOTATION.search(text, sentence, mention.start)):
+                # "X, Dean of Y called it": X opens the sentence, or follows a quotation ('"…", X, the famous …')
                 return [name]
         if lone:
             return lone

@@ -23,7 +23,7 @@ __all__ = [
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
-    "SPEAKING_HOW"
+    "SPEAKING_HOW", "FOR_SUBJECT"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -123,6 +123,8 @@ def for_statement(text: str) -> list[re.Match[str]]:
     return list(FOR_STATEMENT.finditer(text)) if "for h" in text else []
 
 
+# "Let us not lose heart, for X once said: …": "for" after a comma joins a clause whose subject X is (no object).
+FOR_SUBJECT = re.compile(r",\s+for\s+(?:the\s+late\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ def speech_rules() -> SpeechRules:
     lex = lexicon()
     titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
     gap = re.compile(
+        r"(?:\s+[IVX]{1,4}\b)?"  # a regnal number: "Pope Benedict XVI stressed"
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
         r"(?:\s+in\s+[a-z]+ing\s[^,;:“”\"\n]{0,70}?"  # "in relaying the news to parliament"
         r"|\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
@@ -170,10 +173,11 @@ def speech_rules() -> SpeechRules:
         r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
         + fill + r"\s*"
     )
-    # "X, Dean of Y Law School called it …": a role set off after a name that opens its sentence, the closing comma
-    # left out (not "Addressing Prime Minister X, the President noted": there the role is the subject).
-    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?i:" + titles + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of"
-                               r"|the|and|for))+)?" + fill + r"\s*")
+    # "X, Dean of Y Law School called it …", "X, the famous British Prime Minister once said": a role set off after
+    # a name that opens its sentence or follows a quotation, the closing comma left out (not "Addressing Prime
+    # Minister X, the President noted": there the role is the subject).
+    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + titles
+                               + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))+)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
     role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
     joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"

@@ -1,6 +1,8 @@
-"""Speakers placed by the setting of their speech rather than by a verb of saying (issue 11, round 6).
+"""Speakers placed by the setting of their speech rather than by a verb of saying.
 
-Two forms, each seen across many UN statements and news articles of the unlabelled corpora:
+Speakers of record, by the form of the text (the cues of `of_record.py`: transcript turns, addresses, greetings,
+calls), and two forms added in issue 11's round 6, each seen across many UN statements and news articles of the
+unlabelled corpora:
 - a speech of one's own that frames what a named person did: "In his address to the conference, Prince X
   welcomed …", "During her eulogy, X took a shot at …", "X, in his maiden speech, envisioned …", "the agenda
   that President X outlined in his inaugural speech" (the person must open the clause, and be of the
@@ -17,6 +19,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from search.ingest.enrich import speech_rules as speech
+from search.ingest.enrich.of_record import find_cues, names_before
 
 if TYPE_CHECKING:
     from search.ingest.enrich.attribution import Attribution
@@ -46,7 +49,32 @@ _REACH = 200  # characters from the setting's start to the comma closing it
 
 def settings_of_speech(attribution: Attribution) -> set[str]:
     """The speakers of `attribution`'s text placed by a setting of speech (see the module docstring)."""
-    return _speech_in(attribution) | _on_behalf(attribution)
+    return _of_record(attribution) | _speech_in(attribution) | _on_behalf(attribution)
+
+
+def _of_record(a: Attribution) -> set[str]:
+    """Speakers by the form of the text (see `of_record.py`)."""
+    cues, found = find_cues(a.lines), set()
+    for start, end in cues.labels:  # "President of Russia Vladimir Putin: …": one person named
+        label = {n for m, n in a.mentions[bisect_left(a.starts, start):bisect_left(a.starts, end)]
+                 if len(m.tokens) > 1 or not a.text[m.end:end].strip()}  # not "Minister of Transport"
+        found |= label if len(label) == 1 else set()
+    for at in cues.senders:  # "Putin sent greetings … The message reads, in part: …": a subject
+        found.update(a.sentence_subject(at))
+    for at in cues.deliveries:  # "Zelenskyy delivered the annual address"
+        if not a.quoted(at):
+            found.update(a.before(a.sentence_start(at), at))
+    for end in cues.named_after:  # "Address by the President of Ukraine Volodymyr Zelenskyy"
+        named = a.after(end, a.sentence_start(end), speech.TITLES_GAP)
+        if named and not a.quoted(end) and not a.text.startswith(
+                ("'s", "’s"), a.ends[bisect_left(a.starts, end)]):  # "a statement by Smith's lawyer"
+            found.update(named)
+    for start, end in cues.conversations:  # "Putin had a telephone conversation with Merkel"
+        sentence = a.sentence_start(start)
+        if not a.quoted(start) and not speech.AFTER_EVENT.search(a.text, sentence, start):
+            found.update(a.before(sentence, start) + a.after(end, sentence, speech.TITLES_GAP))
+    title = [(m.end, n) for m, n in a.mentions[:bisect_left(a.starts, cues.title_end)]]
+    return found | set(names_before(a.text, cues.title_end, title))
 
 
 def _speech_in(a: Attribution) -> set[str]:
