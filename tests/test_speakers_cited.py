@@ -152,3 +152,16 @@ def test_reported_speech_in_forms_found_on_unlabelled_text(text, expected):
 ])
 def test_no_speaker_from_an_infinitive_a_bare_for_or_a_passive(text):
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Attack\nThe radio also cited Ilan Marek, head of the port police, as saying two men were held.", ["Ilan Marek"]),
+    ("Oil\nThe paper quoted Vexo president Carla Dunne as saying she was optimistic.", ["Carla Dunne"]),
+    ("Wrestling\n\"Numb,\" writes Tom Arlo's longtime partner Ben Kovac on Instagram.", ["Ben Kovac"]),
+])
+def test_the_one_quoted_as_saying_or_writing_after_an_owner_speaks(text, expected):
+    assert speakers(text) == expected
+
+
+def test_quoted_as_saying_credits_no_one_a_source_is_close_to():
+    assert speakers("Deal\nThe agency quoted a source close to Ann Bellow as saying the deal was off.") == []

@@ -160,10 +160,13 @@ class Attribution:
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
                 self.after(end + 3, sentence, self.rules.role_apposition, True)))  # "said by the President, Mr. X,"
-        if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE and not _HABIT.search(text, 0, end):
+        if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE and not _HABIT.search(
+                text, max(0, start - 20), end):
             return []  # "was told", "to say"
-        if phrase in self.rules.participles:
-            return self.subject(sentence, start)
+        if phrase in self.rules.participles:  # ("Politico quoted X, a former official, as saying": X)
+            cited = speech.CITED_AS.search(text, max(sentence, start - 160), start)
+            return (self.after(cited.end(), sentence, speech.TITLES_GAP) or self.after(
+                cited.end(), sentence, speech.CITED_GAP) if cited else []) or self.subject(sentence, start)
         found = self.before(sentence, start) or self.inverted(sentence, start, end)
         if not found and speech.AND_BEFORE.search(text, max(sentence, start - 20), start):
             return self.sentence_opener(sentence, start)  # "X stood before the Gate and said"
@@ -276,7 +279,10 @@ class Attribution:
             pronoun = _PRONOUN_AFTER.match(self.text, end)
             if pronoun:
                 return self.pronoun(pronoun.group(1), pronoun.start(1))
-            return self.after(end, sentence, speech.INVERTED_GAP)
+            k = bisect_left(self.starts, end)  # '"…," writes X's partner Y': Y, after an owner
+            owner = k < len(self.mentions) and self.text.startswith(("'s", "’s"), self.ends[k])
+            return self.after(end, sentence, speech.INVERTED_GAP) or (
+                self.after(self.ends[k], sentence, speech.INVERTED_GAP) if owner else [])
         if self.text[max(sentence, verb - 3):verb].rstrip().endswith(","):
             return (self.after(end, sentence, speech.TITLES_GAP)  # ", argued the firm's lawyer, X."
                     or self.after(end, sentence, self.rules.role_apposition))

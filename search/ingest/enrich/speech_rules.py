@@ -23,7 +23,7 @@ __all__ = [
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
-    "SPEAKING_HOW", "FOR_SUBJECT"
+    "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -125,6 +125,11 @@ def for_statement(text: str) -> list[re.Match[str]]:
 
 # "Let us not lose heart, for X once said: …": "for" after a comma joins a clause whose subject X is (no object).
 FOR_SUBJECT = re.compile(r",\s+for\s+(?:the\s+late\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# "The agency quoted X, a former deputy, as saying …": the one quoted or cited speaks, not the sentence's subject.
+CITED_AS = re.compile(r"\b(?:quoted|cited|quotes|cites|quoting|citing)(?=\s)(?=[^.;:!?“”\"\n]{1,140}\bas\s+$)")
+# What may come between "quoted" and the name quoted: a description with no preposition ("an Iranian soldier,",
+# "Mobil president"; not "a source close to X", "a friend of X").
+CITED_GAP = re.compile(r"(?:\s+(?!(?:to|of|for|by|with|from|at|in|on|near|close)\b)[\w’'.-]+){0,6}?\s*,?\s+")
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
 
 @dataclass(frozen=True)
