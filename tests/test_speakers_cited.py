@@ -165,3 +165,18 @@ def test_the_one_quoted_as_saying_or_writing_after_an_owner_speaks(text, expecte
 
 def test_quoted_as_saying_credits_no_one_a_source_is_close_to():
     assert speakers("Deal\nThe agency quoted a source close to Ann Bellow as saying the deal was off.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Statement\nValter Gisco declared, inter alia, that the islands are one nation.", ["Valter Gisco"]),
+    ("Statement\nPresident Anna Oduya was right when she declared at the summit last week that each of us must "
+     "lead.", ["Anna Oduya"]),
+    ("Statement\nMany heard the words of Secretary-General Pan Ki-won and President Barack Orlo on climate.",
+     ["Barack Orlo", "Pan Ki-won"]),
+])
+def test_a_that_clause_after_a_setting_and_names_joined_after_a_naming_cue(text, expected):
+    assert sorted(speakers(text)) == expected
+
+
+def test_a_quote_verb_with_an_object_before_that_is_no_speech():
+    assert speakers("Plan\nMayor Anna Kellet welcomed the plan that the council adopted.") == []

@@ -149,12 +149,13 @@ class Attribution:
         if phrase in speech.OWNED:  # "the statement of President X" (not "a message of greetings to X")
             return self.after(end, sentence, speech.TITLES_GAP)
         if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
-            return (self.after(end, sentence, speech.AFTER_GAP)
+            return (self.after(end, sentence, speech.AFTER_GAP, joined=True)
                     or self.after(end, sentence, self.rules.role_apposition, True)
                     or (self.after(end, sentence, speech.DESCRIBED, True) if phrase.lower() != "according to" else []))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start) and (
+                not speech.THAT_CLAUSE.match(text, end)) and not self.rules.joint_before.search(
+                text, sentence, start) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
@@ -288,16 +289,24 @@ class Attribution:
                     or self.after(end, sentence, self.rules.role_apposition))
         return []
 
-    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False) -> list[str]:
+    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False,
+              joined: bool = False) -> list[str]:
         """The first name after `end` in the same sentence, if what comes between fits `gap` (and, if
-        `set_off`, a comma or dash follows the name); not an owner ("according to a statement by X's office")."""
+        `set_off`, a comma or dash follows the name), with `joined`, also the names "and" joins to it ("the
+        words of X and President Y"); not an owner ("according to a statement by X's office")."""
         k = bisect_left(self.starts, end)
         if k < len(self.mentions):
             mention, name = self.mentions[k]
             if (gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence
                     and not self.text.startswith(("'s", "’s"), mention.end)
                     and (not set_off or speech.SET_OFF.match(self.text, mention.end))):
-                return [name]
+                names = [name]
+                while joined and k + 1 < len(self.mentions) and speech.AND_TITLED.fullmatch(
+                        self.text, self.ends[k], self.starts[k + 1]) and not self.text.startswith(
+                        ("'s", "’s"), self.ends[k + 1]):
+                    k += 1
+                    names.append(self.mentions[k][1])
+                return names
         return []
 
     def subject(self, sentence: int, verb: int, same_clause: bool = False) -> list[str]:
