@@ -154,8 +154,8 @@ class Attribution:
                     or (self.after(end, sentence, speech.DESCRIBED, True) if phrase.lower() != "according to" else []))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                not speech.THAT_CLAUSE.match(text, end)) and not self.rules.joint_before.search(
-                text, sentence, start) and (
+                "that" not in text[end:end + 130] or not speech.THAT_CLAUSE.match(text, end)) and (
+                not self.rules.joint_before.search(text, sentence, start)) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
@@ -165,7 +165,9 @@ class Attribution:
                 text, max(0, start - 20), end):
             return []  # "was told", "to say"
         if phrase in self.rules.participles:  # ("Politico quoted X, a former official, as saying": X)
-            cited = speech.CITED_AS.search(text, max(sentence, start - 160), start)
+            window = max(sentence, start - 160)
+            cited = speech.CITED_AS.search(text, window, start) if (
+                "quot" in text[window:start] or "cit" in text[window:start]) else None
             return (self.after(cited.end(), sentence, speech.TITLES_GAP) or self.after(
                 cited.end(), sentence, speech.CITED_GAP) if cited else []) or self.subject(sentence, start)
         found = self.before(sentence, start) or self.inverted(sentence, start, end)
@@ -224,7 +226,8 @@ class Attribution:
                 continue
             if text.find("who", mention.end, verb) >= 0 and self.rules.relative.fullmatch(text, mention.end, verb):
                 return [name]
-            if self.is_object(mention, sentence) and not speech.FOR_SUBJECT.search(text, sentence, mention.start):
+            if self.is_object(mention, sentence) and not speech.FOR_SUBJECT.search(
+                    text, max(sentence, mention.start - 60), mention.start):
                 continue  # (", for X once said": "for" joins a clause)
             if text[mention.end:verb].strip() == ",":
                 if not lone and speech.APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
