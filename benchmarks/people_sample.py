@@ -4,7 +4,9 @@
     python benchmarks/people_sample.py draw un 12 --seed 313 --cues --max-words 2000   # third round
     python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
     python benchmarks/people_sample.py draw wikinews 30 --round5p  # round 5, people: seed 5311, look5p/heldout5p
+    python benchmarks/people_sample.py draw un 12 --round6s    # round 6, speakers: random, seed 6312, look6s/heldout6s
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
+    python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
 script draws articles of Wikinews, Reuters-21578 and the UN General Debate that are in no gold file
@@ -14,7 +16,8 @@ UN statements are long, so on them only the speakers are labelled (`people` is n
 also gets the speaker of record as the `speaker` field, as `eval_facets.py` passes it.
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
-"heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f",
+"heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
+"look6s" | "heldout6s",
 "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a "look…" part may be read
 and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with
 a seed of its own (313), skips the articles of the first round's parts, and names its parts "look3"/"heldout3";
@@ -26,8 +29,10 @@ the same time, each skipping every article judged before round 5: `--round5` dra
 place of a name ("the Secretary-General noted", "the president said") as "look5"/"heldout5"; `--round5p` draws
 Wikinews articles of entertainment, culture, games, film, sport and obituaries (by words of the title or the lead)
 and Reuters articles as "look5p"/"heldout5p" ("look5f": two convention reports chosen for their density of fiction
-words, see gold/README.md). `score` prints precision/recall per part and facet for `before` (the output when the
-article was labelled) and now.
+words, see gold/README.md). Round 6 (`--round6s`, seed 6312) draws RANDOM articles, like the TEST parts: UN statements
+of at most 2,500 words and Wikinews articles outside every gold, judgement and label file, as "look6s"/"heldout6s".
+Round 6 also retired "heldout3" and "heldout5" to tuning (RETIRED): their errors may be read like a look part's.
+`score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
 from __future__ import annotations
