@@ -16,13 +16,33 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from search.ingest.enrich import speech_rules as speech
+from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import find_cues, names_before
+from search.ingest.enrich.speech_rules import SpeechRules
 
-if TYPE_CHECKING:
-    from search.ingest.enrich.attribution import Attribution
+
+class Attribution(Protocol):
+    """What these rules read of `attribution.Attribution` (a protocol: attribution.py imports this module)."""
+
+    text: str
+    lines: str
+    rules: SpeechRules
+    mentions: list[tuple[Mention, str]]
+    starts: list[int]
+    ends: list[int]
+    gender: dict[str, str]
+
+    def quoted(self, pos: int) -> bool: ...
+    def sentence_start(self, pos: int) -> int: ...
+    def sentence_span(self, pos: int) -> tuple[int, int]: ...
+    def sentence_subject(self, at: int) -> list[str]: ...
+    def is_subject(self, mention: Mention) -> bool: ...
+    def before(self, sentence: int, verb: int) -> list[str]: ...
+    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False,
+              joined: bool = False) -> list[str]: ...
 
 __all__ = ["settings_of_speech"]
 
