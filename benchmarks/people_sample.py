@@ -5,7 +5,9 @@
     python benchmarks/people_sample.py draw wikinews 30 --round4  # round 4: new seed, kinds, look4/heldout4
     python benchmarks/people_sample.py draw wikinews 30 --round5p  # round 5, people: seed 5311, look5p/heldout5p
     python benchmarks/people_sample.py draw wikinews 30 --round6   # round 6: random articles, seed 6311, look6/heldout6
+    python benchmarks/people_sample.py draw un 12 --round6s    # round 6, speakers: random, seed 6312, look6s/heldout6s
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
+    python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
 The gold DEV parts are tuned already, so their errors no longer show what fails on unseen text. This
 script draws articles of Wikinews, Reuters-21578 and the UN General Debate that are in no gold file
@@ -16,7 +18,8 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
-"look6" | "heldout6", "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
+"look6" | "heldout6" | "look6s" | "heldout6s",
+"people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
 "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
 on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
 "look3"/"heldout3"; `--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of",
@@ -29,8 +32,9 @@ post speaks in place of a name ("the Secretary-General noted", "the president sa
 title or the lead) and Reuters articles as "look5p"/"heldout5p" ("look5f": two convention reports chosen for their
 density of fiction words, see gold/README.md). Round 6 retired "heldout4" and "heldout5p" to tuning (their errors are
 printed with the look parts' now, see RETIRED) and drew 30 RANDOM Wikinews articles (`--round6`, seed 6311,
-"look6"/"heldout6"; the speakers helper's `--round6s` draw, seed 6312, runs beside it). `score` prints
-precision/recall per part and facet for `before` (the output when the article was labelled) and now.
+"look6"/"heldout6"). The speakers draw of round 6 (`--round6s`, seed 6312, made at the same time) retired "heldout3" and
+"heldout5" and drew RANDOM UN statements of at most 2,500 words and Wikinews articles as "look6s"/"heldout6s".
+`score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
 from __future__ import annotations
@@ -174,7 +178,7 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
 
 
 # Held-out parts the lead retired to tuning (round 6): their errors may now be read like a look part's.
-RETIRED = frozenset({"heldout4", "heldout5p"})
+RETIRED = frozenset({"heldout3", "heldout4", "heldout5", "heldout5p"})
 
 
 def readable(part: str) -> bool:
@@ -201,6 +205,34 @@ def draw_round6(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout6" if i % 3 == 2 else "look6", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Round 6 (issue 11, speakers): RANDOM articles, like the TEST parts (no cue or kind filter): UN statements of at most
+# 2,500 words and Wikinews articles, in no gold file and in no judgement or label file of an earlier round (lines of a
+# round-6 part do not count, so the draw repeats after its lines are appended). Every third one drawn is held out.
+ROUND6S_SEED = 6312
+ROUND6S_MAX_WORDS = {"un": 2_500, "wikinews": MAX_WORDS["wikinews"]}
+
+
+def labelled_keys() -> set[str]:
+    """Every article key in a gold file or in a judgement/label file, except lines of a round-6 part."""
+    keys = gold_keys()
+    for path in GOLD.glob("*.jsonl"):
+        for text in path.read_text("utf-8").splitlines():
+            line = json.loads(text) if text.strip() else {}
+            if "id" in line and "6" not in str(line.get("part", "")):
+                keys.add(line["id"])
+    return keys
+
+
+def draw_round6_speakers(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 6: `count` random articles of `corpus` (80 to ROUND6S_MAX_WORDS words) outside every gold and judged
+    article; each with its part ("look6s"/"heldout6s", every third held out)."""
+    skip = labelled_keys()
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= ROUND6S_MAX_WORDS[corpus])
+    drawn = random.Random(f"{ROUND6S_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout6s" if i % 3 == 2 else "look6s", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -210,8 +242,11 @@ def _cells(hits: int, predicted: int, expected: int) -> str:
     return f"{p:5.2f} {r:5.2f} {2 * p * r / max(p + r, 1e-9):5.2f}"
 
 
-def score(show_errors: bool) -> None:
-    """Precision/recall of `before` and now, per part and facet; with `show_errors`, the look part's errors."""
+def score(show_errors: str | None) -> None:
+    """Precision/recall of `before` and now, per part and facet; with `show_errors` ("look" or a part's name),
+    the errors of every readable part or of that part (which must be readable)."""
+    if show_errors not in (None, "look") and not readable(show_errors):
+        raise SystemExit(f"part {show_errors!r} is held out: its errors are not read")
     lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
     loaded: dict[str, dict[str, Article]] = {}
     tallies: dict[tuple[str, str, str, str], list[int]] = {}
@@ -231,9 +266,9 @@ def score(show_errors: bool) -> None:
                     tally[0] += len(predicted & expected)
                     tally[1] += len(predicted)
                     tally[2] += len(expected)
-                if show_errors and which == "now" and readable(line["part"]) and predicted != expected:
-                    print(f"{line['part']} ", end="")
-                    print(f"{corpus} {line['id']} {facet}: extra {sorted(predicted - expected)} "
+                if (show_errors and which == "now" and predicted != expected and readable(line["part"])
+                        and show_errors in ("look", line["part"])):
+                    print(f"{line['part']} {corpus} {line['id']} {facet}: extra {sorted(predicted - expected)} "
                           f"missed {sorted(expected - predicted)}")
     print(f"{'part':8} {'corpus':9} {'facet':9}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>5} {'R':>5} {'F1':>5}")
     for part, corpus, facet, which in sorted(tallies):
@@ -255,11 +290,12 @@ def main() -> None:
     drawing.add_argument("--round5", action="store_true", help="the fifth round's draw (a post speaking)")
     drawing.add_argument("--round5p", action="store_true", help="the fifth round's people draw (kinds of fiction)")
     drawing.add_argument("--round6", action="store_true", help="the sixth round's people draw (random articles)")
+    drawing.add_argument("--round6s", action="store_true", help="the sixth round's speakers draw (random articles)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
-    scoring.add_argument("--errors", action="store_true",
-                         help="the differences of the look parts and the retired held-out parts")
+    scoring.add_argument("--errors", nargs="?", const="look", default=None, metavar="PART",
+                         help="differences of every readable part, or of PART (a look or retired part)")
     args = parser.parse_args()
     if args.command == "score":
         score(args.errors)
@@ -268,6 +304,7 @@ def main() -> None:
              else draw_round5(args.corpus, args.count, args.max_words) if args.round5
              else draw_round5_people(args.corpus, args.count) if args.round5p
              else draw_round6(args.corpus, args.count) if args.round6
+             else draw_round6_speakers(args.corpus, args.count) if args.round6s
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

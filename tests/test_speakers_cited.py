@@ -131,3 +131,52 @@ def test_a_statement_or_letter_from_or_by_a_person_is_their_speech():
 def test_a_statement_from_a_persons_office_or_a_place_is_not_their_speech():
     assert speakers("News\nA statement from Jane Roe's office said the plan was rushed.") == []
     assert speakers("News\nThe message from Moscow was clear to Jane Roe.") == []
+
+
+@pytest.mark.parametrize("text, expected", [  # issue 11, round 6: forms seen in unlabelled UN statements and news
+    ("Storm\nThe mayor of Port Lenn, Dora Achebe, advised residents of her city to stay indoors.", ["Dora Achebe"]),
+    ("Statement\nUnite the many against the few, as the late Chairman Olu Barantes used to say.", ["Olu Barantes"]),
+    ("Statement\nAs Pope Clement XV stressed, the search for truth leads to respect.", ["Pope Clement"]),
+    ("Statement\nLet us not lose heart, for Saint Odile of Varna once said: “Peace begins at home.”", ["Saint Odile"]),
+    ("Statement\n“Read history”, Arthur Penwick, the famous Ruritanian Prime Minister once said, “it holds the "
+     "answers.”", ["Arthur Penwick"]),
+])
+def test_reported_speech_in_forms_found_on_unlabelled_text(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Court\nThe judge wanted Mira Holt to say more.",  # an infinitive, not a habit of saying
+    "Prize\nThe award went to the team, for Mira Holt.",  # "for" with no verb of saying after the name
+    "Finance\nMira Holt was advised to sell the shares.",  # passive: she was advised
+])
+def test_no_speaker_from_an_infinitive_a_bare_for_or_a_passive(text):
+    assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Attack\nThe radio also cited Ilan Marek, head of the port police, as saying two men were held.", ["Ilan Marek"]),
+    ("Oil\nThe paper quoted Vexo president Carla Dunne as saying she was optimistic.", ["Carla Dunne"]),
+    ("Wrestling\n\"Numb,\" writes Tom Arlo's longtime partner Ben Kovac on Instagram.", ["Ben Kovac"]),
+])
+def test_the_one_quoted_as_saying_or_writing_after_an_owner_speaks(text, expected):
+    assert speakers(text) == expected
+
+
+def test_quoted_as_saying_credits_no_one_a_source_is_close_to():
+    assert speakers("Deal\nThe agency quoted a source close to Ann Bellow as saying the deal was off.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Statement\nValter Gisco declared, inter alia, that the islands are one nation.", ["Valter Gisco"]),
+    ("Statement\nPresident Anna Oduya was right when she declared at the summit last week that each of us must "
+     "lead.", ["Anna Oduya"]),
+    ("Statement\nMany heard the words of Secretary-General Pan Ki-won and President Barack Orlo on climate.",
+     ["Barack Orlo", "Pan Ki-won"]),
+])
+def test_a_that_clause_after_a_setting_and_names_joined_after_a_naming_cue(text, expected):
+    assert sorted(speakers(text)) == expected
+
+
+def test_a_quote_verb_with_an_object_before_that_is_no_speech():
+    assert speakers("Plan\nMayor Anna Kellet welcomed the plan that the council adopted.") == []

@@ -11,7 +11,8 @@ joint statement ("The leaders agreed …") credits the people its meeting or cal
 A post that speaks far from its holder's name ("As the Secretary-General rightly said") credits the one
 person named before who holds it (`post_holders.py`). Hard-wrapped text is read with its line breaks
 inside sentences as spaces.
-Speakers of record come from the cues of `of_record.py`: transcript turns, addresses, interviews and
+Speakers of record come from the cues of `of_record.py` (applied by `speech_settings.py`, with speech
+framed by its setting: "In his address, X …", "on behalf of X"): transcript turns, addresses, interviews and
 quoted messages. Reporters ("our correspondent X", sign-offs) are people, never speakers;
 organisations and unnamed people ("the ministry said", "a spokesperson said") are neither.
 
@@ -27,10 +28,10 @@ from bisect import bisect_left, bisect_right
 from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.name_resolution import gender_of
 from search.ingest.enrich.names import Mention
-from search.ingest.enrich.of_record import find_cues, names_before
 from search.ingest.enrich.post_holders import PostHolders
 from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
+from search.ingest.enrich.speech_settings import settings_of_speech
 
 __all__ = ["Attribution"]
 
@@ -50,6 +51,7 @@ _LAST_BOUNDARY = re.compile(
 _CLAUSE_REACH = 250
 _PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
 _PASSIVE_OR_INFINITIVE = frozenset("to was were been being be is are not never without".split())  # (or negated)
+_HABIT = re.compile(r"\b(?:used|liked|loved)\s+to\s+\w+$")  # "as X used to say" (not an infinitive)
 _AFTER_QUOTATION = re.compile(r"(?:[\"”’]\s*,?|,\s*[\"”’])\s*$")
 _GENDERED = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.IGNORECASE)
 _PRONOUN_REACH = 1500  # characters: how far back to look for a subject once an object was found
@@ -134,31 +136,7 @@ class Attribution:
             if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
                     cue.start()) and self.gender.get(self.mentions[k][1], gender) == gender:
                 found.add(self.mentions[k][1])
-        return found | self.of_record()
-
-    def of_record(self) -> set[str]:
-        """Speakers by the form of the text (see `of_record.py`)."""
-        cues, found = find_cues(self.lines), set()
-        for start, end in cues.labels:  # "President of Russia Vladimir Putin: …": one person named
-            label = {n for m, n in self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-                     if len(m.tokens) > 1 or not self.text[m.end:end].strip()}  # not "Minister of Transport"
-            found |= label if len(label) == 1 else set()
-        for at in cues.senders:  # "Putin sent greetings … The message reads, in part: …": a subject
-            found.update(self.sentence_subject(at))
-        for at in cues.deliveries:  # "Zelenskyy delivered the annual address"
-            if not self.quoted(at):
-                found.update(self.before(self.sentence_start(at), at))
-        for end in cues.named_after:  # "Address by the President of Ukraine Volodymyr Zelenskyy"
-            named = self.after(end, self.sentence_start(end), speech.TITLES_GAP)
-            if named and not self.quoted(end) and not self.text.startswith(
-                    ("'s", "’s"), self.ends[bisect_left(self.starts, end)]):  # "a statement by Smith's lawyer"
-                found.update(named)
-        for start, end in cues.conversations:  # "Putin had a telephone conversation with Merkel"
-            sentence = self.sentence_start(start)
-            if not self.quoted(start) and not speech.AFTER_EVENT.search(self.text, sentence, start):
-                found.update(self.before(sentence, start) + self.after(end, sentence, speech.TITLES_GAP))
-        title = [(m.end, n) for m, n in self.mentions[:bisect_left(self.starts, cues.title_end)]]
-        return found | set(names_before(self.text, cues.title_end, title))
+        return found | settings_of_speech(self)  # of record; 'In his address, X …', 'on behalf of X'
 
     def attribute(self, verb: re.Match[str]) -> list[str]:
         """Who a verb of saying is credited to, if anyone."""
@@ -171,21 +149,27 @@ class Attribution:
         if phrase in speech.OWNED:  # "the statement of President X" (not "a message of greetings to X")
             return self.after(end, sentence, speech.TITLES_GAP)
         if phrase in NAMING:  # "according to the city's mayor, X, …": also a name set off after the role
-            return (self.after(end, sentence, speech.AFTER_GAP)
+            return (self.after(end, sentence, speech.AFTER_GAP, joined=True)
                     or self.after(end, sentence, self.rules.role_apposition, True)
                     or (self.after(end, sentence, speech.DESCRIBED, True) if phrase.lower() != "according to" else []))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                not text.startswith(" that ", end)) and not self.rules.joint_before.search(text, sentence, start) and (
+                "that" not in text[end:end + 130] or not speech.THAT_CLAUSE.match(text, end)) and (
+                not self.rules.joint_before.search(text, sentence, start)) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
                 self.after(end + 3, sentence, self.rules.role_apposition, True)))  # "said by the President, Mr. X,"
-        if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE:
+        if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE and not _HABIT.search(
+                text, max(0, start - 20), end):
             return []  # "was told", "to say"
-        if phrase in self.rules.participles:
-            return self.subject(sentence, start)
+        if phrase in self.rules.participles:  # ("Politico quoted X, a former official, as saying": X)
+            window = max(sentence, start - 160)
+            cited = speech.CITED_AS.search(text, window, start) if (
+                "quot" in text[window:start] or "cit" in text[window:start]) else None
+            return (self.after(cited.end(), sentence, speech.TITLES_GAP) or self.after(
+                cited.end(), sentence, speech.CITED_GAP) if cited else []) or self.subject(sentence, start)
         found = self.before(sentence, start) or self.inverted(sentence, start, end)
         if not found and speech.AND_BEFORE.search(text, max(sentence, start - 20), start):
             return self.sentence_opener(sentence, start)  # "X stood before the Gate and said"
@@ -242,8 +226,9 @@ class Attribution:
                 continue
             if text.find("who", mention.end, verb) >= 0 and self.rules.relative.fullmatch(text, mention.end, verb):
                 return [name]
-            if self.is_object(mention, sentence):
-                continue
+            if self.is_object(mention, sentence) and not speech.FOR_SUBJECT.search(
+                    text, max(sentence, mention.start - 60), mention.start):
+                continue  # (", for X once said": "for" joins a clause)
             if text[mention.end:verb].strip() == ",":
                 if not lone and speech.APPOSITION_START.search(text, max(sentence, mention.start - 60), mention.start):
                     lone = [name]
@@ -251,8 +236,9 @@ class Attribution:
             if self.rules.gap.fullmatch(text, mention.end, verb) or self.rules.dash_close.fullmatch(
                     text, mention.end, verb) and _DASH.search(text, max(sentence, mention.start - 80), mention.start):
                 return [name, *self.coordinated(index)]
-            if self.rules.unclosed_role.fullmatch(text, mention.end, verb) and _TITLES_ONLY.fullmatch(
-                    text, sentence, mention.start):  # "X, Dean of Y called it": X opens the sentence
+            if self.rules.unclosed_role.fullmatch(text, mention.end, verb) and (_TITLES_ONLY.fullmatch(
+                    text, sentence, mention.start) or _AFTER_QUOTATION.search(text, sentence, mention.start)):
+                # "X, Dean of Y called it": X opens the sentence, or follows a quotation ('"…", X, the famous …')
                 return [name]
         if lone:
             return lone
@@ -297,22 +283,33 @@ class Attribution:
             pronoun = _PRONOUN_AFTER.match(self.text, end)
             if pronoun:
                 return self.pronoun(pronoun.group(1), pronoun.start(1))
-            return self.after(end, sentence, speech.INVERTED_GAP)
+            k = bisect_left(self.starts, end)  # '"…," writes X's partner Y': Y, after an owner
+            owner = k < len(self.mentions) and self.text.startswith(("'s", "’s"), self.ends[k])
+            return self.after(end, sentence, speech.INVERTED_GAP) or (
+                self.after(self.ends[k], sentence, speech.INVERTED_GAP) if owner else [])
         if self.text[max(sentence, verb - 3):verb].rstrip().endswith(","):
             return (self.after(end, sentence, speech.TITLES_GAP)  # ", argued the firm's lawyer, X."
                     or self.after(end, sentence, self.rules.role_apposition))
         return []
 
-    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False) -> list[str]:
+    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False,
+              joined: bool = False) -> list[str]:
         """The first name after `end` in the same sentence, if what comes between fits `gap` (and, if
-        `set_off`, a comma or dash follows the name); not an owner ("according to a statement by X's office")."""
+        `set_off`, a comma or dash follows the name), with `joined`, also the names "and" joins to it ("the
+        words of X and President Y"); not an owner ("according to a statement by X's office")."""
         k = bisect_left(self.starts, end)
         if k < len(self.mentions):
             mention, name = self.mentions[k]
             if (gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence
                     and not self.text.startswith(("'s", "’s"), mention.end)
                     and (not set_off or speech.SET_OFF.match(self.text, mention.end))):
-                return [name]
+                names = [name]
+                while joined and k + 1 < len(self.mentions) and speech.AND_TITLED.fullmatch(
+                        self.text, self.ends[k], self.starts[k + 1]) and not self.text.startswith(
+                        ("'s", "’s"), self.ends[k + 1]):
+                    k += 1
+                    names.append(self.mentions[k][1])
+                return names
         return []
 
     def subject(self, sentence: int, verb: int, same_clause: bool = False) -> list[str]:

@@ -23,7 +23,7 @@ __all__ = [
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
-    "SPEAKING_HOW"
+    "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -55,6 +55,8 @@ INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|
                             r"(?:[\w’'.-]+\s+){0,3}$")  # ("by Mr. X: …": a form of address before the name)
 # "… by Mr. X, President of the Republic of Y: “…”": a role set off between the name and the colon.
 ROLE_TAIL = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\s*")
+# "the words of X and President Y": a second name joined by "and", only titles before it
+AND_TITLED = re.compile(r",?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 # "X stood before the crowd and said": the verb's subject is the clause's, "X".
 PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
@@ -123,6 +125,18 @@ def for_statement(text: str) -> list[re.Match[str]]:
     return list(FOR_STATEMENT.finditer(text)) if "for h" in text else []
 
 
+# "Let us not lose heart, for X once said: …": "for" after a comma joins a clause whose subject X is (no object).
+FOR_SUBJECT = re.compile(r",\s+for\s+(?:the\s+late\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# "The agency quoted X, a former deputy, as saying …": the one quoted or cited speaks, not the sentence's subject.
+CITED_AS = re.compile(r"\b(?:quoted|cited|quotes|cites|quoting|citing)(?=\s)(?=[^.;:!?“”\"\n]{1,140}\bas\s+$)")
+# What may come between "quoted" and the name quoted: a description with no preposition ("an Iranian soldier,",
+# "Mobil president"; not "a source close to X", "a friend of X").
+CITED_GAP = re.compile(r"(?:\s+(?!(?:to|of|for|by|with|from|at|in|on|near|close)\b)[\w’'.-]+){0,6}?\s*,?\s+")
+# What a verb that needs a quotation says when it has none: a "that" clause, right after the verb or after a setting
+# of place or time set off or opened by a preposition ("declared, inter alia, that", "declared at the meeting last
+# week that"; not "welcomed the plan that …": an object first).
+THAT_CLAUSE = re.compile(r"(?:\s*,[^,;:.“”\"\n]{1,40},|\s+(?:at|in|on|during|before|to|last|yesterday|earlier|today)\b"
+                         r"[^,;:.“”\"\n]{1,80}?(?:\([^()\n]{0,30}\))?)?\s+that\s")
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
 
 @dataclass(frozen=True)
@@ -158,6 +172,7 @@ def speech_rules() -> SpeechRules:
     lex = lexicon()
     titles = "|".join(sorted(map(re.escape, lex.gender.keys() | lex.roles), key=len, reverse=True))
     gap = re.compile(
+        r"(?:\s+[IVX]{1,4}\b)?"  # a regnal number: "Pope Benedict XVI stressed"
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
         r"(?:\s+in\s+[a-z]+ing\s[^,;:“”\"\n]{0,70}?"  # "in relaying the news to parliament"
         r"|\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
@@ -170,10 +185,11 @@ def speech_rules() -> SpeechRules:
         r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
         + fill + r"\s*"
     )
-    # "X, Dean of Y Law School called it …": a role set off after a name that opens its sentence, the closing comma
-    # left out (not "Addressing Prime Minister X, the President noted": there the role is the subject).
-    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?i:" + titles + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of"
-                               r"|the|and|for))+)?" + fill + r"\s*")
+    # "X, Dean of Y Law School called it …", "X, the famous British Prime Minister once said": a role set off after
+    # a name that opens its sentence or follows a quotation, the closing comma left out (not "Addressing Prime
+    # Minister X, the President noted": there the role is the subject).
+    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + titles
+                               + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))+)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
     role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
     joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"

@@ -1,0 +1,54 @@
+"""Speakers placed by the setting of their speech (issue 11, round 6; `speech_settings.py`): a speech of one's
+own that frames what a named person did, and a statement delivered on behalf of a leader. Sentences are our own.
+"""
+
+import pytest
+
+from search.ingest.enrich.people import find_people
+
+
+def speakers(text: str) -> list[str]:
+    return find_people(text).speakers
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Statement\nWater matters. In his address to the forum on oceans, President Tavo Meriden welcomed the plan.",
+     ["Tavo Meriden"]),
+    ("Campaign\nThe convention ended. During her keynote, Senator Lira Okonjo took a swipe at the governor.",
+     ["Lira Okonjo"]),
+    ("Statement\nDecades ago, the founder of our nation, Ramon Ekwe, in his maiden speech before this body, "
+     "envisioned a world of equals.", ["Ramon Ekwe"]),
+])
+def test_a_speech_of_ones_own_frames_what_the_person_did(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rally\nGovernor Anton Bria attacked Peter Salo in his speech on Monday.",  # the object is not the speaker
+    "Rally\nIn his speech, he praised the volunteers. Ms. Dana Wiel arrived later.",  # no name after the comma
+    "Visit\nIn her letter of invitation, which arrived on Monday, the hosts named Karl Denz as a guest.",
+])
+def test_a_speech_setting_credits_no_object_and_no_name_out_of_place(text):
+    assert "Peter Salo" not in speakers(text)
+    assert "Karl Denz" not in speakers(text)
+    assert "Dana Wiel" not in speakers(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Statement\nIt is an honour for me to address the Assembly on behalf of His Majesty King Tebo II, Head of State.",
+     "King Tebo II"),
+    ("Statement\nIt is a great honour to speak on behalf of the President of the Republic of Veloria, His Excellency "
+     "Marco Ilunga Sefu, in this Hall.", "Marco Ilunga Sefu"),
+    ("Statement\nAt the outset, on behalf of President Anika Roos Telve, I congratulate you on your election.",
+     "Anika Roos Telve"),
+])
+def test_a_statement_on_behalf_of_a_leader_credits_the_leader(text, expected):
+    assert expected in speakers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Court\nThe firm filed a lawsuit on behalf of Mr. Jonas Pell in the district court.",  # no speech
+    "Statement\nI speak on behalf of Tomas Wendt, a teacher who was killed in the attack.",  # no leader represented
+])
+def test_on_behalf_of_credits_nobody_outside_a_speech_or_without_a_leader(text):
+    assert speakers(text) == []
