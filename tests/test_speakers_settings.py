@@ -52,3 +52,20 @@ def test_a_statement_on_behalf_of_a_leader_credits_the_leader(text, expected):
 ])
 def test_on_behalf_of_credits_nobody_outside_a_speech_or_without_a_leader(text):
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Statement\nThis week the Assembly has heard from both Prime Minister Oren Talmi and President Rami Kassab.",
+     ["Oren Talmi", "Rami Kassab"]),
+    ("Statement\nOn Monday we heard President Ilse Varda urge restraint, and we agree with her.", ["Ilse Varda"]),
+])
+def test_a_speech_the_audience_heard_credits_the_one_heard(text, expected):
+    assert sorted(speakers(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Search\nPolice said they have not heard from Marek Lind since Friday.",  # hearers who are no audience
+    "Search\nWe heard Marek Lind had left the city.",  # heard of, not heard speaking
+])
+def test_hearing_of_someone_credits_nobody(text):
+    assert "Marek Lind" not in speakers(text)

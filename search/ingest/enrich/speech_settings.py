@@ -7,6 +7,9 @@ unlabelled corpora:
   welcomed …", "During her eulogy, X took a shot at …", "X, in his maiden speech, envisioned …", "the agenda
   that President X outlined in his inaugural speech" (the person must open the clause, and be of the
   pronoun's gender when that is known: "Y praised X in his speech" credits no X);
+- a speech heard by an audience that names itself: "the Assembly has heard from both Prime Minister X and
+  President Y", "we heard President X urge …" (the hearers are the speaker's "we"/"I" or a body that sits to hear
+  speeches; not "police have not heard from X", "I heard from friends that …": no name right after);
 - a statement delivered in another's name: "I have the honour to address the Assembly on behalf of His Majesty
   King X", "on behalf of the President of Y, Mr. X, I congratulate …" (only in a sentence that speaks in the first
   person or of a speech, and X addressed by protocol, so "a lawsuit filed on behalf of X" credits nobody).
@@ -67,11 +70,21 @@ _PROTOCOL = re.compile(r"(?i:excellency|majesty|highness|president|prime\s+minis
 # "… of Y, His Excellency X": a role set off before the name, forms of address between
 _ROLE_SET_OFF = re.compile(r"(?:\s+[\w’'.-]+){1,8}?,\s+(?:[A-Z][\w’'.-]*\s+){0,4}")
 _REACH = 200  # characters from the setting's start to the comma closing it
+# "we have heard from", "the Assembly just heard": hearers that are the audience of a speech
+_HEARD = re.compile(r"\b(?:[Ww]e|I|[Aa]ssembly|[Cc]ouncil|[Cc]onference|[Cc]ommittee|[Hh]all|[Cc]hamber|[Ss]ummit"
+                    r"|delegates|audience|participants)\s+(?:(?:have|has|had|just|also|all|already|recently|today"
+                    r"|yesterday|again|once)\s+){0,3}heard(\s+from)?\s")
+# Between "heard from" and the name: titles, "both" ("heard from both Prime Minister X and President Y")
+_HEARD_GAP = re.compile(r"(?:\s*(?:both|the|[A-Z][\w’'.-]*|of|for)\s+)*")
+# "we heard President X urge …": the one heard, then a bare verb of saying
+_HEARD_SAY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:say|speak|urge|call|tell|warn|describe|express|remind|stress|ask"
+                        r"|announce|declare|argue|appeal|explain|plead|insist|pledge|promise|recall|reaffirm"
+                        r"|acknowledge|emphasi[sz]e|highlight|note|affirm)\b")
 
 
 def settings_of_speech(attribution: Attribution) -> set[str]:
     """The speakers of `attribution`'s text placed by a setting of speech (see the module docstring)."""
-    return _of_record(attribution) | _speech_in(attribution) | _on_behalf(attribution)
+    return _of_record(attribution) | _speech_in(attribution) | _on_behalf(attribution) | _heard(attribution)
 
 
 def _of_record(a: Attribution) -> set[str]:
@@ -150,5 +163,21 @@ def _on_behalf(a: Attribution) -> set[str]:
         named = a.after(end, sentence, speech.TITLES_GAP) or a.after(end, sentence, _ROLE_SET_OFF, True)
         k = bisect_left(a.starts, end)
         if named and (_PROTOCOL.search(a.text, end, a.starts[k]) or _PROTOCOL.fullmatch(a.mentions[k][0].title)):
+            found.update(named)
+    return found
+
+
+def _heard(a: Attribution) -> set[str]:
+    found: set[str] = set()
+    if "heard " not in a.text:
+        return found
+    for cue in _HEARD.finditer(a.text):
+        end = cue.end() - 1
+        if a.quoted(end):
+            continue
+        sentence = a.sentence_start(end)
+        named = a.after(end, sentence, _HEARD_GAP, joined=True)
+        k = bisect_left(a.starts, end)
+        if named and (cue.group(1) or _HEARD_SAY.match(a.text, a.ends[k])):
             found.update(named)
     return found
