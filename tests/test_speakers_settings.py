@@ -69,3 +69,13 @@ def test_a_speech_the_audience_heard_credits_the_one_heard(text, expected):
 ])
 def test_hearing_of_someone_credits_nobody(text):
     assert "Marek Lind" not in speakers(text)
+
+
+@pytest.mark.parametrize("text, speaker, owner", [
+    ("Deal\n\"It was signed,\" said Tom Hollis' lawyer Mary Pell.", "Mary Pell", "Tom Hollis"),
+    ("Deal\nAccording to Tom Hollis' lawyer, the deal was signed on Monday.", None, "Tom Hollis"),
+])
+def test_a_name_owning_what_follows_by_an_apostrophe_alone_is_no_speaker(text, speaker, owner):
+    found = speakers(text)
+    assert owner not in found
+    assert speaker is None or speaker in found

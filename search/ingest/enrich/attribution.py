@@ -284,7 +284,7 @@ class Attribution:
             if pronoun:
                 return self.pronoun(pronoun.group(1), pronoun.start(1))
             k = bisect_left(self.starts, end)  # '"…," writes X's partner Y': Y, after an owner
-            owner = k < len(self.mentions) and self.text.startswith(("'s", "’s"), self.ends[k])
+            owner = k < len(self.mentions) and speech.possessive_at(self.text, self.ends[k])
             return self.after(end, sentence, speech.INVERTED_GAP) or (
                 self.after(self.ends[k], sentence, speech.INVERTED_GAP) if owner else [])
         if self.text[max(sentence, verb - 3):verb].rstrip().endswith(","):
@@ -301,7 +301,7 @@ class Attribution:
         if k < len(self.mentions):
             mention, name = self.mentions[k]
             if (gap.fullmatch(self.text, end, mention.start) and self.sentence_start(mention.start) == sentence
-                    and not self.text.startswith(("'s", "’s"), mention.end)
+                    and not speech.possessive_at(self.text, mention.end)
                     and (not set_off or speech.SET_OFF.match(self.text, mention.end))):
                 names = [name]
                 while joined and k + 1 < len(self.mentions) and speech.AND_TITLED.fullmatch(
@@ -323,7 +323,7 @@ class Attribution:
         candidates += [(p.start(), p.end(), None, p.group(1)) for p in _PRONOUN.finditer(text, sentence, verb)]
         objects = {m.start for m, _ in inside if self.is_object(m, sentence)}
         for start, end, name, pronoun in sorted(candidates, reverse=True):
-            if self.quoted(start) or text.startswith(("'s", "’s"), end) or start in objects:
+            if self.quoted(start) or speech.possessive_at(text, end) or start in objects:
                 continue
             if same_clause and "," in text[end:verb]:
                 break

@@ -23,7 +23,7 @@ __all__ = [
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
-    "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED"
+    "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "possessive_at"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -92,6 +92,13 @@ POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|fam
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
                           r"|ahead|publicly|later|earlier|exclusively|separately|again|afterwards|live|online|by|for"
                           r"|briefly|anonymously|remotely)\b)")
+
+
+def possessive_at(text: str, end: int) -> bool:
+    """Whether the name ending at `end` owns what follows: "X's lawyer", or after a final s, "Windsor Locks' mayor"
+    (an apostrophe alone, then a word)."""
+    return text.startswith(("'s", "’s"), end) or (
+        text[end - 1:end] == "s" and text[end:end + 1] in ("'", "’") and text[end + 1:end + 2] == " ")
 
 
 def sent_from(text: str) -> list[int]:
