@@ -11,7 +11,7 @@ from search.ingest.enrich.name_resolution import resolve
 from search.ingest.enrich.names import find_mentions
 from search.ingest.enrich.people import find_people
 from search.ingest.enrich.post_holders import holders, post_words
-from search.ingest.enrich.sentences import unwrapped
+from search.ingest.enrich.sentences import unwrapped, without_page_breaks
 
 
 def speakers(text: str) -> list[str]:
@@ -104,6 +104,15 @@ def test_a_line_break_inside_a_sentence_of_hard_wrapped_text_is_a_space():
     flat = unwrapped(WRAPPED)
     assert len(flat) == len(WRAPPED) and flat.startswith("Statement by Tolvia\nWe meet")
     assert "Prime Minister, said" in flat and flat.endswith("land.\n")
+
+
+def test_a_page_break_of_a_printed_statement_breaks_no_sentence():
+    broken = WRAPPED.replace("first Prime\n", "first Prime\n \n \n12 10-51234 \n \n").replace(
+        "by Tolvia\n", "by Tolvia\nWe speak for our people, as\n \n \n10-51234 11\n \nwe have for decades.\n")
+    assert speakers(broken) == ["Mesut Karaly"]
+    flat = without_page_breaks(broken)
+    assert len(flat) == len(broken) and "10-51234" not in flat and "first Prime\n  " in flat
+    assert without_page_breaks("Summary\n\n2019-2020\n\nNext") == "Summary\n\n2019-2020\n\nNext"  # no symbol
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -29,7 +29,7 @@ from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.name_resolution import gender_of
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.post_holders import PostHolders
-from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped
+from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped, without_page_breaks
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
 from search.ingest.enrich.speech_settings import settings_of_speech
 
@@ -66,8 +66,9 @@ class Attribution:
 
     def __init__(self, text: str, mentions: list[tuple[Mention, str]]) -> None:
         wrapped = hard_wrapped(text)
-        self.text = unwrapped(text) if wrapped else text  # (a line break inside a sentence is a space)
         self.lines = text  # as written: the cues of record read lines (turns, titles)
+        text = without_page_breaks(text) if wrapped else text
+        self.text = unwrapped(text) if wrapped else text  # (a line break inside a sentence is a space)
         self.rules = speech_rules()
         self.mentions = mentions
         self.starts = [m.start for m, _ in mentions]

@@ -6,7 +6,9 @@ with Punkt, which alone would cost most of the time budget (1 ms per 1,000 chara
 A line break ends a sentence and a quotation in most texts (one paragraph a line, a title on the
 first line). In hard-wrapped text (transcripts of speeches, plain-text reports: most line breaks
 fall inside a sentence) it does not: there only the title's line break, a blank line or an end of
-sentence does, so "in the words of⏎Winston Churchill" stays one sentence.
+sentence does, so "in the words of⏎Winston Churchill" stays one sentence. A page break of a document printed in
+pages (the page number and document symbol on a line of their own between blank lines, "⏎ ⏎47 10-54833 ⏎ ⏎") is
+no break of sentence or quotation: the text reads on across it as across a line break.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 from search.ingest.enrich.text import ABBREVIATIONS
 
-__all__ = ["hard_wrapped", "quote_spans", "sentence_starts", "unwrapped"]
+__all__ = ["hard_wrapped", "quote_spans", "sentence_starts", "unwrapped", "without_page_breaks"]
 
 _BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
 # In hard-wrapped text: an end of sentence, or a blank line (a line break with only spaces before the next).
@@ -29,6 +31,8 @@ _SENTENCE_END = frozenset(".!?:\"”’)]")  # a line ending so ends its sentenc
 _WRAPPED_MIN_BREAKS = 8  # fewer line breaks tell nothing
 _WRAPPED_SHARE = 0.5  # of line breaks inside a sentence
 _WRAPPED_QUOTE_REACH = 2000  # characters: the longest quotation read across line breaks
+# A page break: blank lines around a line of only a document symbol and a page number ("47 10-54833", "10-55276 12").
+_PAGE_BREAK = re.compile(r"\n(?:[ \t]*\n)+[ \t]*(?:\d{1,4}[ \t]+)?\d{2}-\d{5}(?:[ \t]+\d{1,4})?[ \t]*\n(?:[ \t]*\n)*")
 
 
 def hard_wrapped(text: str) -> bool:
@@ -56,6 +60,13 @@ def unwrapped(text: str) -> str:
         joined.append("\n" if not kept or kept[-1] in _SENTENCE_END or not following.strip(" \t") else " ")
         joined.append(following)
     return text[:body] + "".join(joined)
+
+
+def without_page_breaks(text: str) -> str:
+    """`text` with each page break made one line break and spaces (same length, same offsets)."""
+    if "\n" not in text:
+        return text
+    return _PAGE_BREAK.sub(lambda page: "\n" + " " * (len(page.group()) - 1), text)
 
 
 def quote_spans(text: str, wrapped: bool = False) -> list[tuple[int, int]]:
