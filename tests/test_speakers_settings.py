@@ -1,5 +1,6 @@
 """Speakers placed by the setting of their speech (issue 11, round 6; `speech_settings.py`): a speech of one's
-own that frames what a named person did, and a statement delivered on behalf of a leader. Sentences are our own.
+own that frames what a named person did, a statement delivered on behalf of a leader, a speech its audience heard
+(round 6b), and speech by one named after a possessive ("by his son X", "Tom Hollis' lawyer X"). Sentences are our own.
 """
 
 import pytest
@@ -79,3 +80,16 @@ def test_a_name_owning_what_follows_by_an_apostrophe_alone_is_no_speaker(text, s
     found = speakers(text)
     assert owner not in found
     assert speaker is None or speaker in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Obituary\nThe poet Ivo Ranke died on Monday. His death was announced by his son Paul Ranke via Twitter.",
+     ["Paul Ranke"]),
+    ("Court\nThe ruling was confirmed by her long-time lawyer Dora Fenn on Friday.", ["Dora Fenn"]),
+])
+def test_speech_by_a_relative_or_aide_named_after_the_possessive_credits_that_person(text, expected):
+    assert speakers(text) == expected
+
+
+def test_an_act_by_a_relative_is_no_speech():
+    assert speakers("Obituary\nThe poet was raised by his aunt Vera Ranke in Lyon.") == []

@@ -1,7 +1,7 @@
 """Which of an article's people are quoted or speaking (the speakers).
 
 Speakers come from attribution rules over sentences: "X said", '"…," said X', "according to X",
-"X, the minister, stressed", "X met Y, saying …", 'X paid tribute: "…"', interview answers
+"X, the minister, stressed", "announced by his son X", "X met Y, saying …", 'X paid tribute: "…"', interview answers
 ("((X)) …"), and "he/she said" or "the governor said" resolved to the last person named before
 (a clause's subject first, never one of the other gender; not a name inside the clause a pronoun
 closes: "…convinced that Y is to blame, he said" is not Y speaking). Speech cited inside a speech
@@ -161,7 +161,8 @@ class Attribution:
             return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
-                self.after(end + 3, sentence, self.rules.role_apposition, True)))  # "said by the President, Mr. X,"
+                self.after(end + 3, sentence, self.rules.role_apposition, True)  # "said by the President, Mr. X,"
+                or self.after(end + 3, sentence, speech.KIN_GAP)))  # "announced by his son X"
         if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE and not _HABIT.search(
                 text, max(0, start - 20), end):
             return []  # "was told", "to say"

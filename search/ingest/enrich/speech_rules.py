@@ -23,7 +23,7 @@ __all__ = [
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH",
-    "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "possessive_at"
+    "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -55,6 +55,8 @@ INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|
                             r"(?:[\w’'.-]+\s+){0,3}$")  # ("by Mr. X: …": a form of address before the name)
 # "… by Mr. X, President of the Republic of Y: “…”": a role set off between the name and the colon.
 ROLE_TAIL = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\s*")
+# "announced by his son X", "confirmed by her long-time lawyer X": one related to the subject, then the name
+KIN_GAP = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z-]+\s+){1,2}")
 # "the words of X and President Y": a second name joined by "and", only titles before it
 AND_TITLED = re.compile(r",?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 # "X stood before the crowd and said": the verb's subject is the clause's, "X".
