@@ -70,10 +70,11 @@ _PROTOCOL = re.compile(r"(?i:excellency|majesty|highness|president|prime\s+minis
 # "… of Y, His Excellency X": a role set off before the name, forms of address between
 _ROLE_SET_OFF = re.compile(r"(?:\s+[\w’'.-]+){1,8}?,\s+(?:[A-Z][\w’'.-]*\s+){0,4}")
 _REACH = 200  # characters from the setting's start to the comma closing it
-# "we have heard from", "the Assembly just heard": hearers that are the audience of a speech
-_HEARD = re.compile(r"\b(?:[Ww]e|I|[Aa]ssembly|[Cc]ouncil|[Cc]onference|[Cc]ommittee|[Hh]all|[Cc]hamber|[Ss]ummit"
-                    r"|delegates|audience|participants)\s+(?:(?:have|has|had|just|also|all|already|recently|today"
-                    r"|yesterday|again|once)\s+){0,3}heard(\s+from)?\s")
+# "we have heard from", "the Assembly just heard": hearers that are the audience of a speech, right before "heard"
+_HEARERS = re.compile(r"\b(?:[Ww]e|I|[Aa]ssembly|[Cc]ouncil|[Cc]onference|[Cc]ommittee|[Hh]all|[Cc]hamber|[Ss]ummit"
+                      r"|delegates|audience|participants)\s+(?:(?:have|has|had|just|also|all|already|recently|today"
+                      r"|yesterday|again|once)\s+){0,3}$")
+_FROM = re.compile(r"\s+from\b")
 # Between "heard from" and the name: titles, "both" ("heard from both Prime Minister X and President Y")
 _HEARD_GAP = re.compile(r"(?:\s*(?:both|the|[A-Z][\w’'.-]*|of|for)\s+)*")
 # "we heard President X urge …": the one heard, then a bare verb of saying
@@ -169,15 +170,15 @@ def _on_behalf(a: Attribution) -> set[str]:
 
 def _heard(a: Attribution) -> set[str]:
     found: set[str] = set()
-    if "heard " not in a.text:
-        return found
-    for cue in _HEARD.finditer(a.text):
-        end = cue.end() - 1
-        if a.quoted(end):
-            continue
-        sentence = a.sentence_start(end)
-        named = a.after(end, sentence, _HEARD_GAP, joined=True)
-        k = bisect_left(a.starts, end)
-        if named and (cue.group(1) or _HEARD_SAY.match(a.text, a.ends[k])):
-            found.update(named)
+    text = a.text
+    at = text.find("heard ")  # (each "heard" first: cheaper than a search for the hearers over the whole text)
+    while at >= 0:
+        if _HEARERS.search(text, max(0, at - 60), at) and not a.quoted(at):
+            after_from = _FROM.match(text, at + 5)
+            end = after_from.end() if after_from else at + 5
+            named = a.after(end, a.sentence_start(end), _HEARD_GAP, joined=True)
+            k = bisect_left(a.starts, end)
+            if named and (after_from or _HEARD_SAY.match(text, a.ends[k])):
+                found.update(named)
+        at = text.find("heard ", at + 6)
     return found
