@@ -55,6 +55,7 @@ INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|
                             r"(?:[\w’'.-]+\s+){0,3}$")  # ("by Mr. X: …": a form of address before the name)
 # "… by Mr. X, President of the Republic of Y: “…”": a role set off between the name and the colon.
 ROLE_TAIL = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\s*")
+_OWNER_MARKS = ("'s", "’s", "' ", "’ ")  # (the first two own after any name, the others after a final s)
 # "announced by his son X", "confirmed by her long-time lawyer X": one related to the subject, then the name
 KIN_GAP = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z-]+\s+){1,2}")
 # "the words of X and President Y": a second name joined by "and", only titles before it
@@ -99,8 +100,7 @@ SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|du
 def possessive_at(text: str, end: int) -> bool:
     """Whether the name ending at `end` owns what follows: "X's lawyer", or after a final s, "Windsor Locks' mayor"
     (an apostrophe alone, then a word)."""
-    return text.startswith(("'s", "’s"), end) or (
-        text[end - 1:end] == "s" and text[end:end + 1] in ("'", "’") and text[end + 1:end + 2] == " ")
+    return text.startswith(_OWNER_MARKS, end) and (text[end + 1] == "s" or text[end - 1] == "s")
 
 
 def sent_from(text: str) -> list[int]:
