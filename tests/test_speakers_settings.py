@@ -59,6 +59,7 @@ def test_on_behalf_of_credits_nobody_outside_a_speech_or_without_a_leader(text):
     ("Statement\nThis week the Assembly has heard from both Prime Minister Oren Talmi and President Rami Kassab.",
      ["Oren Talmi", "Rami Kassab"]),
     ("Statement\nOn Monday we heard President Ilse Varda urge restraint, and we agree with her.", ["Ilse Varda"]),
+    ("Statement\nAs we heard this morning from President Ilse Varda, the poorest have acted first.", ["Ilse Varda"]),
 ])
 def test_a_speech_the_audience_heard_credits_the_one_heard(text, expected):
     assert sorted(speakers(text)) == expected
