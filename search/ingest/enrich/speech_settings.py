@@ -74,7 +74,8 @@ _REACH = 200  # characters from the setting's start to the comma closing it
 _HEARERS = re.compile(r"\b(?:[Ww]e|I|[Aa]ssembly|[Cc]ouncil|[Cc]onference|[Cc]ommittee|[Hh]all|[Cc]hamber|[Ss]ummit"
                       r"|delegates|audience|participants)\s+(?:(?:have|has|had|just|also|all|already|recently|today"
                       r"|yesterday|again|once)\s+){0,3}$")
-_FROM = re.compile(r"(?:\s+(?:this\s+[a-z]+|on\s+[A-Z][a-z]+|yesterday|today|earlier|just|also))?\s+from\b")  # "this morning"
+# "heard from", "heard this morning from", "heard on Monday from"
+_FROM = re.compile(r"(?:\s+(?:this\s+[a-z]+|on\s+[A-Z][a-z]+|yesterday|today|earlier|just|also))?\s+from\b")
 # Between "heard from" and the name: titles, "both" ("heard from both Prime Minister X and President Y")
 _HEARD_GAP = re.compile(r"(?:\s*(?:both|the|[A-Z][\w’'.-]*|of|for)\s+)*")
 # "we heard President X urge …": the one heard, then a bare verb of saying
