@@ -147,3 +147,33 @@ def test_a_name_word_that_is_also_a_word_before_a_particle_and_a_surname_opens_t
                         "he would stay mayor.")
     assert found.people == ["Bill de Vries"]
     assert found.speakers == ["Bill de Vries"]
+
+
+def test_a_name_set_off_as_a_character_of_a_named_publisher_is_no_person():
+    found = find_people("Her favourite costume this year was Velvet Moth, a Quasar Comics character. "
+                        "Dora Kelling said she sewed it herself.")
+    assert "Velvet Moth" not in found.people
+    assert "Dora Kelling" in found.people
+
+
+def test_a_name_set_off_as_a_person_of_a_named_firm_stays_a_person():
+    found = find_people("The deal was signed by Arvid Tollens, a Borvik Motors director, on Monday.")
+    assert found.people == ["Arvid Tollens"]
+
+
+def test_a_capitalised_subject_after_a_name_and_the_is_no_appositive():
+    found = find_people("At the request of Prime Minister Osric Daley, the Queen dissolved parliament for "
+                        "two weeks.")
+    assert "Osric Daley" in found.people
+
+
+def test_a_title_with_a_subtitle_in_running_text_is_no_person():
+    found = find_people("Props maker Wendel Okafor, whose credits include Silver Lancer: The Return, showed "
+                        "his replicas. She acted in Silver Lancer: Origins before that.")
+    assert found.people == ["Wendel Okafor"]
+
+
+def test_a_transcript_turn_with_a_colon_stays_a_person():
+    found = find_people("Meeting with the governor\n\nPresident Nadia Korlova: Good afternoon, colleagues.\n\n"
+                        "Governor Pavel Ustin: Thank you.")
+    assert "Nadia Korlova" in found.people and "Pavel Ustin" in found.people

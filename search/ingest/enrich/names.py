@@ -19,6 +19,7 @@ from search.ingest.enrich.lookalike_cues import (
     negated_words,
     place_list_before,
     ship_before,
+    subtitle_after,
     team_name,
     thing_appositive,
 )
@@ -352,6 +353,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
+        or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2
