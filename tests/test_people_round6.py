@@ -177,3 +177,19 @@ def test_a_transcript_turn_with_a_colon_stays_a_person():
     found = find_people("Meeting with the governor\n\nPresident Nadia Korlova: Good afternoon, colleagues.\n\n"
                         "Governor Pavel Ustin: Thank you.")
     assert "Nadia Korlova" in found.people and "Pavel Ustin" in found.people
+
+
+def test_a_name_a_participle_opens_is_no_person():
+    found = find_people("Guided Futures, along with two unions, announced a lawsuit on Monday. The suit was "
+                        "welcomed by Lena Marsh, who chairs the Certified Auditors network.")
+    assert found.people == ["Lena Marsh"]
+
+
+def test_a_given_name_that_ends_like_a_participle_stays_a_name():
+    found = find_people("Ahmed Varisi and Fred Collum met on Monday. Varisi said the talks went well.")
+    assert found.people == ["Ahmed Varisi", "Fred Collum"]
+
+
+def test_shaheed_before_a_name_is_a_style_not_part_of_the_name():
+    found = find_people("We honour the memory of Shaheed Rana Kalhor, who gave her life for democracy.")
+    assert found.people == ["Rana Kalhor"]

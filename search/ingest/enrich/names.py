@@ -356,7 +356,9 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
-    organisation = organisation or no_person == 2
+    organisation = organisation or no_person == 2 or (
+        not title and j - i >= 2 and len(words[i]) >= 5 and words[i].endswith("ed")
+        and words[i].lower() not in lex.first_names)  # a participle opens it: "Chartered Surveyors", "Planned Kinship"
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
 
