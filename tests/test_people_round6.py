@@ -193,3 +193,14 @@ def test_a_given_name_that_ends_like_a_participle_stays_a_name():
 def test_shaheed_before_a_name_is_a_style_not_part_of_the_name():
     found = find_people("We honour the memory of Shaheed Rana Kalhor, who gave her life for democracy.")
     assert found.people == ["Rana Kalhor"]
+
+
+def test_a_name_a_country_or_state_opens_is_no_person():
+    found = find_people("Dorn Halvik works at the Nevada Ridge Range. Officials of Kenya Pelican said "
+                        "output rose, Dorn Halvik added.")
+    assert found.people == ["Dorn Halvik"]
+
+
+def test_a_place_that_is_also_a_given_name_still_opens_a_persons_name():
+    found = find_people("Georgia Wrenfield and Virginia Molt opened the gallery on Monday.")
+    assert found.people == ["Georgia Wrenfield", "Virginia Molt"]

@@ -38,6 +38,7 @@ from search.ingest.enrich.name_lexicon import (
     common_words_to_org,
     lexicon,
     patronymic_names,
+    place_words,
     resolve_flexible,
 )
 from search.ingest.enrich.person_names import (
@@ -356,9 +357,9 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
-    organisation = organisation or no_person == 2 or (
-        not title and j - i >= 2 and len(words[i]) >= 5 and words[i].endswith("ed")
-        and words[i].lower() not in lex.first_names)  # a participle opens it: "Chartered Surveyors", "Planned Kinship"
+    organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
+        len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
+        or words[i].casefold() in place_words()) and words[i].lower() not in lex.first_names  # "Nevada Test …"
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
 
