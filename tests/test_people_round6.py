@@ -204,3 +204,9 @@ def test_a_name_a_country_or_state_opens_is_no_person():
 def test_a_place_that_is_also_a_given_name_still_opens_a_persons_name():
     found = find_people("Georgia Wrenfield and Virginia Molt opened the gallery on Monday.")
     assert found.people == ["Georgia Wrenfield", "Virginia Molt"]
+
+
+def test_world_and_parish_end_a_places_name_after_a_persons_name():
+    found = find_people("The family was driving to Hal Bremmer World when the storm reached Orrin Tate Parish. "
+                        "Lina Voss, a nurse, said the roads were closed.")
+    assert found.people == ["Lina Voss"]
