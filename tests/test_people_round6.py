@@ -210,3 +210,9 @@ def test_world_and_parish_end_a_places_name_after_a_persons_name():
     found = find_people("The family was driving to Hal Bremmer World when the storm reached Orrin Tate Parish. "
                         "Lina Voss, a nurse, said the roads were closed.")
     assert found.people == ["Lina Voss"]
+
+
+def test_a_name_with_an_events_marks_is_no_person():
+    found = find_people("Crowds came to the third annual Pellow Harvest on Saturday. Quill Marrow 2021 drew "
+                        "fewer visitors, said Odette Brine, who runs both.")
+    assert found.people == ["Odette Brine"]

@@ -159,3 +159,15 @@ def subtitle_after(text: str, begin: int, end: int) -> bool:
     text: "a season with Zeta Quest: The Lost Fleet" (the title is no person's name)."""
     return (text.startswith(": ", end) and text[end + 2:end + 3].isupper()
             and bool(_LOWER_WORD_BEFORE.search(text, max(0, begin - 30), begin)))
+
+
+# An event's marks around a name: an adjective of recurrence before it ("the sixth annual Kessel Fair") or the
+# year of its edition right after it ("Lakeside Comicon 2019 opened"), as no person's name has.
+_RECURRENCE_BEFORE = re.compile(r"(?<![\w-])(?:annual|biennial|inaugural)[ \t]+$")
+_EDITION_YEAR = re.compile(r"[ \t]+(?:19|20)\d\d(?![\w/.-])")
+
+
+def event_marks(text: str, begin: int, end: int) -> bool:
+    """Whether the candidate at `begin`..`end` is an event's name: "annual"/"biennial"/"inaugural" right before it,
+    or its edition's year right after it ("Lakeside Comicon 2019")."""
+    return bool(_RECURRENCE_BEFORE.search(text, max(0, begin - 12), begin) or _EDITION_YEAR.match(text, end))

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
+    event_marks,
     journey_end,
     modified_thing,
     negated_words,
@@ -355,6 +356,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
         or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
+        or event_marks(text, begin, end)  # "the annual Kessel Fair", "Lakeside Comicon 2019"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
