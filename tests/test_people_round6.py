@@ -216,3 +216,13 @@ def test_a_name_with_an_events_marks_is_no_person():
     found = find_people("Crowds came to the third annual Pellow Harvest on Saturday. Quill Marrow 2021 drew "
                         "fewer visitors, said Odette Brine, who runs both.")
     assert found.people == ["Odette Brine"]
+
+
+def test_names_in_parentheses_after_a_persons_name_are_her_works():
+    found = find_people("Comic artist Perla Vint (Moth Girl, Tin Harbour) said she started young.")
+    assert found.people == ["Perla Vint"]
+
+
+def test_a_persons_name_in_parentheses_after_a_word_is_still_a_person():
+    found = find_people("The chairman of the board (Tobin Acre) resigned on Monday, the company said.")
+    assert "Tobin Acre" in found.people

@@ -171,3 +171,13 @@ def event_marks(text: str, begin: int, end: int) -> bool:
     """Whether the candidate at `begin`..`end` is an event's name: "annual"/"biennial"/"inaugural" right before it,
     or its edition's year right after it ("Lakeside Comicon 2019")."""
     return bool(_RECURRENCE_BEFORE.search(text, max(0, begin - 12), begin) or _EDITION_YEAR.match(text, end))
+
+
+_NAME_AND_PARENTHESIS = re.compile(r"[A-Z][\w'’-]+ \($")
+
+
+def parenthesis_after_name(text: str, begin: int) -> bool:
+    """Whether the candidate at `begin` opens a parenthesis right after another capitalised name: the works
+    credited to a person ("artist Ann Lee (Moth Girl, Star Pilots)") or a name's gloss in another language ("the
+    Supreme Court (Oberster Gerichtshof)"), not a person."""
+    return text[begin - 1:begin] == "(" and bool(_NAME_AND_PARENTHESIS.search(text, max(0, begin - 30), begin))

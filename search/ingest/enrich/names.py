@@ -18,6 +18,7 @@ from search.ingest.enrich.lookalike_cues import (
     journey_end,
     modified_thing,
     negated_words,
+    parenthesis_after_name,
     place_list_before,
     ship_before,
     subtitle_after,
@@ -357,6 +358,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
         or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
         or event_marks(text, begin, end)  # "the annual Kessel Fair", "Lakeside Comicon 2019"
+        or parenthesis_after_name(text, begin)  # "artist Ann Lee (Moth Girl, Star Pilots)"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
