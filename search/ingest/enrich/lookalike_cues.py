@@ -170,7 +170,8 @@ _EDITION_YEAR = re.compile(r"[ \t]+(?:19|20)\d\d(?![\w/.-])")
 def event_marks(text: str, begin: int, end: int) -> bool:
     """Whether the candidate at `begin`..`end` is an event's name: "annual"/"biennial"/"inaugural" right before it,
     or its edition's year right after it ("Lakeside Comicon 2019")."""
-    return bool(_RECURRENCE_BEFORE.search(text, max(0, begin - 12), begin) or _EDITION_YEAR.match(text, end))
+    return (text[begin - 3:begin - 1] == "al" and bool(_RECURRENCE_BEFORE.search(text, max(0, begin - 12), begin))
+            or text[end + 1:end + 2] in ("1", "2") and bool(_EDITION_YEAR.match(text, end)))  # (cheap looks first)
 
 
 _NAME_AND_PARENTHESIS = re.compile(r"[A-Z][\w'’-]+ \($")
