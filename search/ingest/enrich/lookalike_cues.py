@@ -182,3 +182,14 @@ def parenthesis_after_name(text: str, begin: int) -> bool:
     credited to a person ("artist Ann Lee (Moth Girl, Star Pilots)") or a name's gloss in another language ("the
     Supreme Court (Oberster Gerichtshof)"), not a person."""
     return text[begin - 1:begin] == "(" and bool(_NAME_AND_PARENTHESIS.search(text, max(0, begin - 30), begin))
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])[Aa]n?[ \t]+$")
+
+
+def indefinite_before(text: str, begin: int) -> bool:
+    """Whether "a"/"an" comes right before the candidate at `begin`: a make and model ("the plane, a Kestrel
+    Sierra"), a movement's or a scheme's name before its noun ("a Save Our Parks protest"), a member of a body ("a
+    Penn Stater"), seldom a person's name."""
+    return text[begin - 2:begin] in ("a ", "A ", "n ") and bool(
+        _INDEFINITE_BEFORE.search(text, max(0, begin - 4), begin))

@@ -15,6 +15,7 @@ from functools import lru_cache
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
     event_marks,
+    indefinite_before,
     journey_end,
     modified_thing,
     negated_words,
@@ -359,6 +360,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
         or event_marks(text, begin, end)  # "the annual Kessel Fair", "Lakeside Comicon 2019"
         or parenthesis_after_name(text, begin)  # "artist Ann Lee (Moth Girl, Star Pilots)"
+        or indefinite_before(text, begin)  # "the plane, a Kestrel Sierra"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
