@@ -15,9 +15,11 @@ import re
 from search.ingest.enrich.person_names import Words
 
 # An appositive right after the name: ", a/an/the [up to four words] HEAD" and the head's phrase ends there
-# ("Paw Haven, a non-profit rescue organization in …", "Marigold Fizz, a dragon."). The head is the last word
+# ("Paw Haven, a non-profit rescue organization in …", "Marigold Fizz, a dragon."), or after "a"/"an" one to three
+# capitalised words and the head ("Zip Lad, a Vortex Comics character"). The head is the last word
 # before the end of the phrase; `thing_appositive` checks it against the kinds of things.
-_APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:a|an|the)\s+((?:[a-z0-9][\w'’-]*\s+){0,4}?)([a-z][\w-]*)(?![\w'’-])"
+_APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:(?:a|an|the)\s+((?:[a-z0-9][\w'’-]*\s+){0,4}?)"
+                         r"|an?\s+((?:[A-Z][\w'’-]*\s+){1,3}))([a-z][\w-]*)(?![\w'’-])"
                          r"(?=[ \t]*(?:[,.;:)!?]|\n[ \t]*\n|\n?[ \t]*$)|\s+(?:in|of|for|from|with|that|which|based|on|"
                          r"at|to|dedicated|run|founded|owned|made|named|known|whose)\b)")  # (one line break: wrapped)
 
@@ -38,7 +40,7 @@ def thing_appositive(text: str, end: int, heads: Words) -> bool:
     if text[end:end + 1] not in ",\"”’":  # (a cheap look first: most names have no comma after them)
         return False
     appositive = _APPOSITIVE.match(text, end)
-    return appositive is not None and appositive.group(2).lower() in heads
+    return appositive is not None and appositive.group(3).lower() in heads
 
 
 def ship_before(text: str, begin: int) -> bool:
@@ -144,3 +146,50 @@ def captioned_characters(text: str, mentions: list[tuple[int, int, str, str]], s
                 or text.startswith(" as ", end) or not caption_line(text, start)}
     candidates = {name for _, _, _, name in mentions} - evidence
     return candidates if candidates and fiction_dense(text) else set()
+
+
+# A lower-case word right before a candidate on its line, and a colon with a capitalised word right after it: a
+# work's title and its subtitle inside a sentence ("credits include Star Trek: Discovery"), not a transcript's turn
+# ("Jane Roe: Good afternoon", which opens its line) nor a quotation ("said Jane Roe: “We …”").
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*[ \t]+$")
+
+
+def subtitle_after(text: str, begin: int, end: int) -> bool:
+    """Whether the candidate at `begin`..`end` is a work's title with its subtitle after a colon, in running
+    text: "a season with Zeta Quest: The Lost Fleet" (the title is no person's name)."""
+    return (text.startswith(": ", end) and text[end + 2:end + 3].isupper()
+            and bool(_LOWER_WORD_BEFORE.search(text, max(0, begin - 30), begin)))
+
+
+# An event's marks around a name: an adjective of recurrence before it ("the sixth annual Kessel Fair") or the
+# year of its edition right after it ("Lakeside Comicon 2019 opened"), as no person's name has.
+_RECURRENCE_BEFORE = re.compile(r"(?<![\w-])(?:annual|biennial|inaugural)[ \t]+$")
+_EDITION_YEAR = re.compile(r"[ \t]+(?:19|20)\d\d(?![\w/.-])")
+
+
+def event_marks(text: str, begin: int, end: int) -> bool:
+    """Whether the candidate at `begin`..`end` is an event's name: "annual"/"biennial"/"inaugural" right before it,
+    or its edition's year right after it ("Lakeside Comicon 2019")."""
+    return (text[begin - 3:begin - 1] == "al" and bool(_RECURRENCE_BEFORE.search(text, max(0, begin - 12), begin))
+            or text[end + 1:end + 2] in ("1", "2") and bool(_EDITION_YEAR.match(text, end)))  # (cheap looks first)
+
+
+_NAME_AND_PARENTHESIS = re.compile(r"[A-Z][\w'’-]+ \($")
+
+
+def parenthesis_after_name(text: str, begin: int) -> bool:
+    """Whether the candidate at `begin` opens a parenthesis right after another capitalised name: the works
+    credited to a person ("artist Ann Lee (Moth Girl, Star Pilots)") or a name's gloss in another language ("the
+    Supreme Court (Oberster Gerichtshof)"), not a person."""
+    return text[begin - 1:begin] == "(" and bool(_NAME_AND_PARENTHESIS.search(text, max(0, begin - 30), begin))
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])[Aa]n?[ \t]+$")
+
+
+def indefinite_before(text: str, begin: int) -> bool:
+    """Whether "a"/"an" comes right before the candidate at `begin`: a make and model ("the plane, a Kestrel
+    Sierra"), a movement's or a scheme's name before its noun ("a Save Our Parks protest"), a member of a body ("a
+    Penn Stater"), seldom a person's name."""
+    return text[begin - 2:begin] in ("a ", "A ", "n ") and bool(
+        _INDEFINITE_BEFORE.search(text, max(0, begin - 4), begin))

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from search.ingest.enrich.given_names import given_names
+import pycountry
+
+from search.ingest.enrich.given_names import faker_given_names, given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "common_words_to_org", "lexicon", "patronymic_names", "resolve_flexible"]
+           "PATRONYMIC", "common_words_to_org", "lexicon", "patronymic_names", "place_words", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -128,3 +130,16 @@ def common_words_to_org(kinds: list[str], i: int, j: int) -> bool:
     organisation word that ends it: a place or a body named after a person ("Jane Roe National Medical Center";
     a titled name, "Sultan X Grand Mosque", is left to the title's rules)."""
     return HONORIFIC not in kinds[:i] and all(kind in (STOP, ORG) for kind in kinds[j:])
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Case-folded one-word names of countries (their English names), US, Canadian and Australian states and
+    provinces, and the cities of `places.toml` ("nevada", "bonn"), less Faker's given names ("georgia",
+    "victoria"): a name they open is a thing's or a body's ("Nevada Test Range", "Kenya Pelican Ltd"), not a
+    person's. (English names only: "Dominique", the French name of Dominica, is also a given name.)"""
+    countries = {name.casefold() for country in pycountry.countries
+                 for name in (country.name, getattr(country, "common_name", ""))}
+    data = tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text("utf-8"))
+    names = countries | state_names() | {city.casefold() for city in data["cities"]}
+    return frozenset(name for name in names if name and " " not in name) - faker_given_names().keys()

@@ -14,11 +14,15 @@ from functools import lru_cache
 
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
+    event_marks,
+    indefinite_before,
     journey_end,
     modified_thing,
     negated_words,
+    parenthesis_after_name,
     place_list_before,
     ship_before,
+    subtitle_after,
     team_name,
     thing_appositive,
 )
@@ -37,6 +41,7 @@ from search.ingest.enrich.name_lexicon import (
     common_words_to_org,
     lexicon,
     patronymic_names,
+    place_words,
     resolve_flexible,
 )
 from search.ingest.enrich.person_names import (
@@ -352,9 +357,15 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
+        or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
+        or event_marks(text, begin, end)  # "the annual Kessel Fair", "Lakeside Comicon 2019"
+        or parenthesis_after_name(text, begin)  # "artist Ann Lee (Moth Girl, Star Pilots)"
+        or indefinite_before(text, begin)  # "the plane, a Kestrel Sierra"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
-    organisation = organisation or no_person == 2
+    organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
+        len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
+        or words[i].casefold() in place_words()) and words[i].lower() not in lex.first_names  # "Nevada Test …"
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
 
