@@ -94,3 +94,22 @@ def test_speech_by_a_relative_or_aide_named_after_the_possessive_credits_that_pe
 
 def test_an_act_by_a_relative_is_no_speech():
     assert speakers("Obituary\nThe poet was raised by his aunt Vera Ranke in Lyon.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tide pools hold surprises: Wikinews interviews marine biologist Orla Feeney\nThe reef survey ended in May. "
+     "The team counted crabs along the shore.", ["Orla Feeney"]),
+    ("The Courier interviews 2024 Green Party mayoral candidate Tomas Reyl\nVoters go to the polls on Sunday.",
+     ["Tomas Reyl"]),
+    ("Storm season\nLast week the station interviewed harbour master Ines Volk about the new sea wall.", ["Ines Volk"]),
+])
+def test_an_interview_as_a_verb_makes_the_interviewee_speak(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Suspect questioned\nThe suspect was interviewed by detective Hal Brenn on Tuesday. The case continues.",
+    'Ratings\nThe host said "she interviews Mara Quill next week," and left the studio.',
+])
+def test_the_interviewer_and_a_quoted_interview_credit_nobody_new(text):
+    assert "Hal Brenn" not in speakers(text) and "Mara Quill" not in speakers(text)

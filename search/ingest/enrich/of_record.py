@@ -1,12 +1,12 @@
 """Cues for speakers of record: people who speak in a text by its form rather than by a verb of
 saying — transcript turns ("President of Russia Vladimir Putin: Good afternoon…"), addresses and
 interviews named in a title ("Address by X", "X's address to …", "Interview with X", "X in an
-interview for …"), conversations read out ("X had a telephone conversation with Y": both speak),
-speeches delivered ("X delivered the annual address", "X addressed the nation") and messages
-quoted ("The message reads, in part: …", sent by the subject before it); and the speakers the
-input gives (`speaker`, `author` or `byline` fields: see `with_given`).
+interview for …", an outlet that "interviews X"), conversations read out ("X had a telephone
+conversation with Y": both speak), speeches delivered ("X delivered the annual address", "X addressed
+the nation") and messages quoted ("The message reads, in part: …", sent by the subject before it);
+and the speakers the input gives (`speaker`, `author` or `byline` fields: see `with_given`).
 
-This module only finds where the cues are; `attribution.py` decides which named person each one
+This module only finds where the cues are; `speech_settings.py` decides which named person each one
 credits, with the same name resolution as for verbs of saying. The word lists are in the
 `[speech]` part of `people.toml`.
 """
@@ -41,6 +41,10 @@ _PARTICLE_WORD = re.compile(r"[a-z]{1,4}")  # inside a given name: "bin", "da", 
 _DOUBLE_NAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")  # a given name of one word: "Willem-Alexander"
 _PERSONAL = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "mlle"})
 _SUFFIXES = frozenset({"junior", "senior", "jr", "sr"})
+# An interview as a verb with the interviewer before it: "Wikinews interviews X", "The paper interviewed X"; the
+# next name (after role words: "interviews planetary scientist X", "interviews 2020 candidate X") answers questions,
+# so speaks (an interviewee whose answers are left out is a speaker too). Not "interviewed by X": X asks.
+_INTERVIEWS = re.compile(r"(?<![\w-])[Ii]nterview(?:s|ed)(?=\s)(?!\s+by\b)")
 # Forms of address before a given name besides the titles of `people.toml`: "His Serene Highness", "Dato’ Sri"
 _ADDRESS = frozenset({"his", "her", "their", "serene", "royal", "h.e", "dato", "dato'", "dato’", "datuk", "datin"})
 
@@ -54,6 +58,7 @@ class Cues:
     deliveries: list[int]  # "delivered a speech" (first lines): the clause subject speaks, as for "said"
     named_after: list[int]  # "Address by" (title), "Interview with" (first lines): the next name speaks
     conversations: list[tuple[int, int]]  # "had a phone conversation with" (first lines): subject and object
+    interviewed: list[int]  # "Wikinews interviews biologist X" (title, first lines): the interviewee answers
     title_end: int  # in the title, "X's address", "X in an interview" name the speaker (`names_before`)
 
 
@@ -136,9 +141,10 @@ def find_cues(text: str) -> Cues:
                        and (m.start() < title_end or lower.startswith("interview", m.start()))]
     if "addressed" in text[:lead]:
         deliveries += [m.start() for m in patterns.addressed.finditer(text, 0, lead) if _word_start(text, m.start())]
+    interviewed = [m.end() for m in _INTERVIEWS.finditer(text, 0, lead)] if "nterview" in lower[:lead] else []
     return Cues(labels=_labels(text, patterns.label),
                 senders=[m.start() for m in patterns.sender.finditer(text)] if " reads" in text else [],
-                deliveries=deliveries, named_after=named_after, title_end=title_end,
+                deliveries=deliveries, named_after=named_after, title_end=title_end, interviewed=interviewed,
                 conversations=[m.span() for m in patterns.conversation.finditer(text, 0, lead)
                                if _word_start(text, m.start())])
 

@@ -60,6 +60,8 @@ _BEFORE_SETTING = re.compile(r",?\s+(?:[a-z]+\s+)?")
 # A setting that opens its sentence ("In his address …, X"): only quotation marks or spaces before it.
 _OPENING = re.compile(r"[\s\"“‘']*")
 _TITLES_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+)*")
+# Role words between an interview verb and the interviewee's name: "interviews 2020 US presidential candidate X"
+_ROLE_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,8}?\s+")
 _BEHALF = re.compile(r"\bon\s+behalf\s+of\b")
 # The sentence speaks: in the first person, or of a speech ("It is an honour to speak on behalf of …")
 _SPEAKING = re.compile(r"\b(?:I|me|my|My)\b|\b(?:speak|address|convey|deliver|congratulat|greet)\w*|\b(?:statement"
@@ -106,6 +108,9 @@ def _of_record(a: Attribution) -> set[str]:
         if named and not a.quoted(end) and not a.text.startswith(
                 ("'s", "’s"), a.ends[bisect_left(a.starts, end)]):  # "a statement by Smith's lawyer"
             found.update(named)
+    for end in cues.interviewed:  # "Wikinews interviews biologist Jane Doe"
+        if not a.quoted(end):
+            found.update(a.after(end, a.sentence_start(end), _ROLE_GAP))
     for start, end in cues.conversations:  # "Putin had a telephone conversation with Merkel"
         sentence = a.sentence_start(start)
         if not a.quoted(start) and not speech.AFTER_EVENT.search(a.text, sentence, start):
