@@ -358,3 +358,19 @@ def test_timeline_is_at_least_a_year_wide_and_date_inputs_allow_every_chosen_dat
     assert span(["2019-01", "2021-01"]) == ((2019, 1), (2021, 2))  # long enough already: its own months
     low, high = charts.date_bounds([FacetValue("2022-09", 1)], None, date(2001, 5, 6), None)
     assert (low, high) == (date(2001, 5, 6), date(2022, 9, 30))
+
+
+def test_charts_import_pandas_fully_before_altair_can_meet_it_half_imported():
+    """Altair takes pandas from `sys.modules`; Streamlit may be importing it in another thread meanwhile.
+
+    The charts module imports pandas itself (waiting for any import under way), so a fresh process that has
+    only imported the charts has a complete pandas, and a chart builds (this once failed under load with
+    "partially initialized module 'pandas'")."""
+    import subprocess
+    import sys
+
+    code = ("import sys, search.app.charts as c; m = sys.modules.get('pandas'); "
+            "assert m is not None and hasattr(m, 'Timestamp'), 'pandas not imported by the charts'; "
+            "from search import FacetValue; c.timeline_chart([FacetValue('2022-09', 2)], None, None).to_dict()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -17,6 +17,13 @@ from typing import Any
 
 import altair as alt
 
+# Altair builds every spec with whatever `pandas` module it finds in `sys.modules`. Streamlit imports pandas
+# lazily, sometimes in another thread; a chart built meanwhile met a half-imported module and failed with
+# "partially initialized module 'pandas' has no attribute 'Timestamp'" (seen under CPU load). Importing it
+# here, fully (the import waits for another thread's import to finish), before any chart is built closes
+# that race.
+import pandas  # type: ignore[import-untyped]  # noqa: F401
+
 from search import CoOccurrence, FacetValue, IndexStats  # the public API only
 
 BRUSH = "range"
