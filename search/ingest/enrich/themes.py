@@ -81,6 +81,11 @@ class Taxonomy:
     context_share: float    # context phrases (below mention_weight) add at most this share of the mentions' weight
     min_relative: float     # a theme this much weaker than the text's strongest one is an aside
     circumstance_window: int  # a theme's circumstance words reach this many words ahead
+    list_words: frozenset[str]  # stems that make a sentence with `list_commas` commas a list of topics ...
+    list_commas: int
+    list_weight: float  # ... in which a cue weighs at most this: one item of a list is not a paragraph
+    ceremony_words: frozenset[str]  # stems that, in the title (the text's first line), make a text a ceremonial one ...
+    ceremony_factor: float  # ... whose themes need this many times their threshold
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -131,7 +136,9 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("min_mentions", 2)), float(data.get("mention_weight", 0.0)),
                     int(data.get("passage_sentences", 0)),
                     int(data.get("passage_span", 0)), float(data.get("context_share", 1e9)),
-                    float(data.get("min_relative", 0.0)), int(data.get("circumstance_window", 0)), dict(by_first))
+                    float(data.get("min_relative", 0.0)), int(data.get("circumstance_window", 0)),
+                    _stems(data, "list_words"), int(data.get("list_commas", 0)), float(data.get("list_weight", 1e9)),
+                    _stems(data, "ceremony_words"), float(data.get("ceremony_factor", 1.0)), dict(by_first))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
@@ -275,6 +282,47 @@ def _cue_sentence_holds(stems: list[str], starts: list[int], mentions: list[tupl
     return False
 
 
+_RUN_OR_COMMA = re.compile(r"[^\W_]+|[,;]")
+LIST_ITEM_WORDS = 6  # an item of a list of topics is a short run between two separators
+
+
+def _list_items(text: str, stems: list[str], starts: list[int], cues: list[tuple[int, int]],
+                taxonomy: Taxonomy) -> set[int]:
+    """The starts of those `cues` ((start, end) in stems) that are items of a list of topics: in a sentence with a
+    list word ("discussed", "raised") and `list_commas` or more commas or semicolons, a short run (at most
+    LIST_ITEM_WORDS words) between two separators, at least one a comma; the list word itself, up to three words
+    before, opens the first item ("The leaders discussed trade, energy supplies, the pandemic and regional
+    security"). A readout names each topic of a call in one such sentence; an item there is not what the text is
+    about. A cue before a sentence's first comma with no list word just before it is no item ("During the talks on
+    the war, the President said ..."). Commas are looked up only for a sentence with a list word."""
+    bounds = starts + [len(stems)]
+    in_sentence = {start: bisect_right(starts, start) - 1 for start, _ in cues}
+    worded = {s for s in set(in_sentence.values())
+              if not taxonomy.list_words.isdisjoint(stems[bounds[s]:bounds[s + 1]])}
+    if not worded:
+        return set()
+    commas: list[int] = []  # the number of words before each comma or semicolon
+    runs = 0
+    for match in _RUN_OR_COMMA.finditer(text):
+        if match.group() in ",;":
+            commas.append(runs)
+        else:
+            runs += 1
+    items = set()
+    for start, end in cues:
+        sentence = in_sentence[start]
+        first, last = bounds[sentence], bounds[sentence + 1]
+        if sentence not in worded or sum(first < c < last for c in commas) < taxonomy.list_commas:
+            continue
+        before = [c for c in commas if first < c <= start] + [i + 1 for i in range(first, start) if stems[i] == "and"
+                                                              or i >= start - 3 and stems[i] in taxonomy.list_words]
+        after = [c for c in commas if end <= c < last] + [i for i in range(end, last) if stems[i] == "and"]
+        if before and after and min(after) - max(before) <= LIST_ITEM_WORDS \
+                and (max(before) in commas or min(after) in commas):
+            items.add(start)
+    return items
+
+
 def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, list[str]]:
     """Themes the text is about → the phrases that matched, strongest first (topical before names).
 
@@ -304,6 +352,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     strength: dict[str, float] = {}  # theme -> its evidence for the length, for (4)
     matched = _matches(text, stems, taxonomy)
     starts: list[int] | None = None
+    ceremonial: bool | None = None
     for theme in taxonomy.themes:
         mentions = matched.get(theme.name)
         if not mentions:
@@ -324,6 +373,17 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
             continue
         starts = starts if starts is not None else _sentence_starts(text)
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
+        if taxonomy.list_words:
+            cues = [(start, start + len(p.stems)) for start, p, _ in on_topic]
+            items = _list_items(text, stems, starts, cues, taxonomy)
+            if items:  # an item of a list of topics weighs at most `list_weight`
+                on_topic = [(start, p, min(w, taxonomy.list_weight) if start in items else w)
+                            for start, p, w in on_topic]
+                in_sentences = [(bisect_right(starts, start) - 1, p, w) for start, p, w in on_topic]
+                found = defaultdict(list)
+                for _, phrase, weight in on_topic:
+                    found[phrase].append(weight)
+                scores.update({p: sum(sorted(ws, reverse=True)[:cap]) for p, ws in found.items()})
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
             continue  # one sentence of several is a passing mention, however many cues it holds
@@ -333,12 +393,16 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         evidence += min(evidence * taxonomy.context_share,
                         sum(scores[p] for p in topical if p.weight < taxonomy.mention_weight))
         evidence += min(evidence * taxonomy.name_share, sum(s for p, s in scores.items() if p.is_name))
-        if evidence < theme.threshold * scale and (
-                scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < theme.threshold):
+        if ceremonial is None:  # a message of greetings, congratulations or condolences needs more evidence
+            title, newline, _ = text.partition("\n")  # `Article.text` is the title, a newline and the body
+            ceremonial = bool(newline) and not taxonomy.ceremony_words.isdisjoint(terms(title))
+        threshold = theme.threshold * (taxonomy.ceremony_factor if ceremonial else 1)
+        if evidence < threshold * scale and (
+                scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < threshold):
             continue
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
         result[theme.name] = list(dict.fromkeys(p.text for p in ranked))  # a phrase and its aside twin once
-        strength[theme.name] = evidence / (theme.threshold * scale)
+        strength[theme.name] = evidence / (threshold * scale)
     strongest = max(strength.values(), default=0.0)
     for name, value in strength.items():
         if value < taxonomy.min_relative * strongest:
