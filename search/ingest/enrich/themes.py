@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -282,43 +282,47 @@ def _cue_sentence_holds(stems: list[str], starts: list[int], mentions: list[tupl
     return False
 
 
-_RUN_OR_COMMA = re.compile(r"[^\W_]+|[,;]")
 LIST_ITEM_WORDS = 6  # an item of a list of topics is a short run between two separators
 
 
-def _list_items(text: str, stems: list[str], starts: list[int], cues: list[tuple[int, int]],
-                taxonomy: Taxonomy) -> set[int]:
-    """The starts of those `cues` ((start, end) in stems) that are items of a list of topics: in a sentence with a
-    list word ("discussed", "raised") and `list_commas` or more commas or semicolons, a short run (at most
-    LIST_ITEM_WORDS words) between two separators, at least one a comma; the list word itself, up to three words
-    before, opens the first item ("The leaders discussed trade, energy supplies, the pandemic and regional
-    security"). A readout names each topic of a call in one such sentence; an item there is not what the text is
-    about. A cue before a sentence's first comma with no list word just before it is no item ("During the talks on
-    the war, the President said ..."). Commas are looked up only for a sentence with a list word."""
+@lru_cache(maxsize=8)
+def _commas(text: str) -> list[int]:
+    """The number of words (alphanumeric runs) before each comma or semicolon of `text`, in order."""
+    positions, runs = [], 0
+    for piece in re.split(r"[,;]", text)[:-1]:  # one findall per piece: far faster than a scan word by word
+        runs += len(_RUN.findall(piece))
+        positions.append(runs)
+    return positions
+
+
+def _list_items(text: str, stems: list[str], starts: list[int], worded: dict[int, bool],
+                cues: list[tuple[int, int]], taxonomy: Taxonomy) -> set[int]:
+    """The starts of those `cues` ((start, end) in stems) that are items of a list of topics ("The leaders
+    discussed trade, energy supplies, the pandemic and regional security"): in a sentence with a list word
+    (`worded` memoises the look-up) and `list_commas` commas or more, a run of at most LIST_ITEM_WORDS words
+    between two separators (a comma, "and", or a list word up to three words before), one of them a comma. A
+    readout names each topic of a call in one such sentence. A cue before a sentence's first comma is no item
+    ("During the talks on the war, the President said ..."). Commas are counted only for such a sentence."""
     bounds = starts + [len(stems)]
-    in_sentence = {start: bisect_right(starts, start) - 1 for start, _ in cues}
-    worded = {s for s in set(in_sentence.values())
-              if not taxonomy.list_words.isdisjoint(stems[bounds[s]:bounds[s + 1]])}
-    if not worded:
-        return set()
-    commas: list[int] = []  # the number of words before each comma or semicolon
-    runs = 0
-    for match in _RUN_OR_COMMA.finditer(text):
-        if match.group() in ",;":
-            commas.append(runs)
-        else:
-            runs += 1
     items = set()
     for start, end in cues:
-        sentence = in_sentence[start]
+        sentence = bisect_right(starts, start) - 1
         first, last = bounds[sentence], bounds[sentence + 1]
-        if sentence not in worded or sum(first < c < last for c in commas) < taxonomy.list_commas:
+        if sentence not in worded:
+            worded[sentence] = not taxonomy.list_words.isdisjoint(stems[first:last])
+        if not worded[sentence]:
             continue
-        before = [c for c in commas if first < c <= start] + [i + 1 for i in range(first, start) if stems[i] == "and"
-                                                              or i >= start - 3 and stems[i] in taxonomy.list_words]
-        after = [c for c in commas if end <= c < last] + [i for i in range(end, last) if stems[i] == "and"]
-        if before and after and min(after) - max(before) <= LIST_ITEM_WORDS \
-                and (max(before) in commas or min(after) in commas):
+        commas = _commas(text)
+        if bisect_left(commas, last) - bisect_right(commas, first) < taxonomy.list_commas:
+            continue
+        reach = LIST_ITEM_WORDS - (end - start)  # the separators of an item lie this close to the cue
+        commas_before = commas[bisect_left(commas, max(first + 1, start - reach)):bisect_right(commas, start)]
+        commas_after = commas[bisect_left(commas, end):bisect_left(commas, min(last, end + reach + 1))]
+        before = commas_before + [i + 1 for i in range(max(first, start - reach), start)
+                                  if stems[i] == "and" or i >= start - 3 and stems[i] in taxonomy.list_words]
+        after = commas_after + [i for i in range(end, min(last, end + reach + 1)) if stems[i] == "and"]
+        if before and after and min(after) - max(before) <= LIST_ITEM_WORDS and (
+                max(before) in commas_before or min(after) in commas_after):
             items.add(start)
     return items
 
@@ -342,7 +346,9 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     they would otherwise pile up into a theme of their own. (4) Among the themes that pass, one whose
     evidence for the length is below `min_relative` times the strongest theme's is an aside of a
     text about something else (a passage on floods in a speech on disarmament). A theme listed in
-    another's `unless` replaces it.
+    another's `unless` replaces it. A cue that is one item of a list of topics (`_list_items`) weighs at most
+    `list_weight`; a text whose title names greetings, congratulations or condolences needs `ceremony_factor`
+    times the evidence.
     """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
@@ -353,6 +359,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     matched = _matches(text, stems, taxonomy)
     starts: list[int] | None = None
     ceremonial: bool | None = None
+    worded: dict[int, bool] = {}  # sentence -> whether it holds a list word, as looked up
     for theme in taxonomy.themes:
         mentions = matched.get(theme.name)
         if not mentions:
@@ -375,7 +382,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
         if taxonomy.list_words:
             cues = [(start, start + len(p.stems)) for start, p, _ in on_topic]
-            items = _list_items(text, stems, starts, cues, taxonomy)
+            items = _list_items(text, stems, starts, worded, cues, taxonomy)
             if items:  # an item of a list of topics weighs at most `list_weight`
                 on_topic = [(start, p, min(w, taxonomy.list_weight) if start in items else w)
                             for start, p, w in on_topic]
