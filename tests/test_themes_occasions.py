@@ -45,3 +45,12 @@ def test_a_message_of_greetings_needs_more_than_its_setting():
                    "over the deaths caused by a typhoon. The typhoon destroyed thousands of homes, and floods cut off "
                    "whole provinces. Rescue teams are still searching for the missing after the natural disaster.")
     assert "Disasters & emergency response" in theme_evidence(condolences)
+
+
+def test_the_armies_of_a_war_long_past_are_history():
+    museum = ("Visit to the new war museum\nThe President opened a museum in a northern town. Soviet troops held the "
+              "river line here for a whole winter. In spring the Soviet offensive pushed the front far to the west. "
+              "The museum shows letters, uniforms and maps, and schoolchildren will come on excursions.")
+    assert "Armed conflict" not in theme_evidence(museum)
+    today = museum.replace("Soviet troops", "Government troops").replace("the Soviet offensive", "a rebel offensive")
+    assert "Armed conflict" in theme_evidence(today)
