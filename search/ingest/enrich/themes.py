@@ -14,6 +14,7 @@ import re
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -298,11 +299,10 @@ def _commas(text: str) -> list[int]:
 def _list_items(text: str, stems: list[str], starts: list[int], worded: dict[int, bool],
                 cues: list[tuple[int, int]], taxonomy: Taxonomy) -> set[int]:
     """The starts of those `cues` ((start, end) in stems) that are items of a list of topics ("The leaders
-    discussed trade, energy supplies, the pandemic and regional security"): in a sentence with a list word
-    (`worded` memoises the look-up) and `list_commas` commas or more, a run of at most LIST_ITEM_WORDS words
-    between two separators (a comma, "and", or a list word up to three words before), one of them a comma. A
-    readout names each topic of a call in one such sentence. A cue before a sentence's first comma is no item
-    ("During the talks on the war, the President said ..."). Commas are counted only for such a sentence."""
+    discussed trade, energy supplies, the pandemic and regional security", as a readout names a call's topics):
+    in a sentence with a list word (`worded` memoises the look-up) and `list_commas` commas or more, a run of at
+    most LIST_ITEM_WORDS words between two separators (a comma, "and", or a list word up to three words before),
+    one a comma; not a cue before a sentence's first comma ("During the talks on the war, the President ...")."""
     bounds = starts + [len(stems)]
     items = set()
     for start, end in cues:
@@ -325,6 +325,14 @@ def _list_items(text: str, stems: list[str], starts: list[int], worded: dict[int
                 max(before) in commas_before or min(after) in commas_after):
             items.add(start)
     return items
+
+
+def _scores(mentions: Iterable[tuple[Phrase, float]], cap: int) -> dict[Phrase, float]:
+    """Each phrase of weight above 0 → the sum of its `cap` heaviest mentions."""
+    found: dict[Phrase, list[float]] = defaultdict(list)
+    for phrase, weight in mentions:
+        found[phrase].append(weight)
+    return {p: sum(sorted(ws, reverse=True)[:cap]) for p, ws in found.items() if p.weight > 0}
 
 
 def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, list[str]]:
@@ -364,10 +372,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         mentions = matched.get(theme.name)
         if not mentions:
             continue
-        found: dict[Phrase, list[float]] = defaultdict(list)
-        for phrase, weight, _ in mentions:
-            found[phrase].append(weight)
-        scores = {p: sum(sorted(ws, reverse=True)[:cap]) for p, ws in found.items() if p.weight > 0}
+        scores = _scores(((phrase, weight) for phrase, weight, _ in mentions), cap)
         topical = [p for p in scores if not p.is_name]
         if theme.needs_name and len(topical) == len(scores):
             continue
@@ -387,10 +392,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
                 on_topic = [(start, p, min(w, taxonomy.list_weight) if start in items else w)
                             for start, p, w in on_topic]
                 in_sentences = [(bisect_right(starts, start) - 1, p, w) for start, p, w in on_topic]
-                found = defaultdict(list)
-                for _, phrase, weight in on_topic:
-                    found[phrase].append(weight)
-                scores.update({p: sum(sorted(ws, reverse=True)[:cap]) for p, ws in found.items()})
+                scores.update(_scores(((p, w) for _, p, w in on_topic), cap))
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
             continue  # one sentence of several is a passing mention, however many cues it holds
