@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -81,6 +82,11 @@ class Taxonomy:
     context_share: float    # context phrases (below mention_weight) add at most this share of the mentions' weight
     min_relative: float     # a theme this much weaker than the text's strongest one is an aside
     circumstance_window: int  # a theme's circumstance words reach this many words ahead
+    list_words: frozenset[str]  # stems that make a sentence with `list_commas` commas a list of topics ...
+    list_commas: int
+    list_weight: float  # ... in which a cue weighs at most this: one item of a list is not a paragraph
+    ceremony_words: frozenset[str]  # stems that, in the title (the text's first line), make a text a ceremonial one ...
+    ceremony_factor: float  # ... whose themes need this many times their threshold
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -131,7 +137,9 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("min_mentions", 2)), float(data.get("mention_weight", 0.0)),
                     int(data.get("passage_sentences", 0)),
                     int(data.get("passage_span", 0)), float(data.get("context_share", 1e9)),
-                    float(data.get("min_relative", 0.0)), int(data.get("circumstance_window", 0)), dict(by_first))
+                    float(data.get("min_relative", 0.0)), int(data.get("circumstance_window", 0)),
+                    _stems(data, "list_words"), int(data.get("list_commas", 0)), float(data.get("list_weight", 1e9)),
+                    _stems(data, "ceremony_words"), float(data.get("ceremony_factor", 1.0)), dict(by_first))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
@@ -275,6 +283,58 @@ def _cue_sentence_holds(stems: list[str], starts: list[int], mentions: list[tupl
     return False
 
 
+LIST_ITEM_WORDS = 6  # an item of a list of topics is a short run between two separators
+
+
+@lru_cache(maxsize=8)
+def _commas(text: str) -> list[int]:
+    """The number of words (alphanumeric runs) before each comma or semicolon of `text`, in order."""
+    positions, runs = [], 0
+    for piece in re.split(r"[,;]", text)[:-1]:  # one findall per piece: far faster than a scan word by word
+        runs += len(_RUN.findall(piece))
+        positions.append(runs)
+    return positions
+
+
+def _list_items(text: str, stems: list[str], starts: list[int], worded: dict[int, bool],
+                cues: list[tuple[int, int]], taxonomy: Taxonomy) -> set[int]:
+    """The starts of those `cues` ((start, end) in stems) that are items of a list of topics ("The leaders
+    discussed trade, energy supplies, the pandemic and regional security", as a readout names a call's topics):
+    in a sentence with a list word (`worded` memoises the look-up) and `list_commas` commas or more, a run of at
+    most LIST_ITEM_WORDS words between two separators (a comma, "and", or a list word up to three words before),
+    one a comma; not a cue before a sentence's first comma ("During the talks on the war, the President ...")."""
+    bounds = starts + [len(stems)]
+    items = set()
+    for start, end in cues:
+        sentence = bisect_right(starts, start) - 1
+        first, last = bounds[sentence], bounds[sentence + 1]
+        if sentence not in worded:
+            worded[sentence] = not taxonomy.list_words.isdisjoint(stems[first:last])
+        if not worded[sentence]:
+            continue
+        commas = _commas(text)
+        if bisect_left(commas, last) - bisect_right(commas, first) < taxonomy.list_commas:
+            continue
+        reach = LIST_ITEM_WORDS - (end - start)  # the separators of an item lie this close to the cue
+        commas_before = commas[bisect_left(commas, max(first + 1, start - reach)):bisect_right(commas, start)]
+        commas_after = commas[bisect_left(commas, end):bisect_left(commas, min(last, end + reach + 1))]
+        before = commas_before + [i + 1 for i in range(max(first, start - reach), start)
+                                  if stems[i] == "and" or i >= start - 3 and stems[i] in taxonomy.list_words]
+        after = commas_after + [i for i in range(end, min(last, end + reach + 1)) if stems[i] == "and"]
+        if before and after and min(after) - max(before) <= LIST_ITEM_WORDS and (
+                max(before) in commas_before or min(after) in commas_after):
+            items.add(start)
+    return items
+
+
+def _scores(mentions: Iterable[tuple[Phrase, float]], cap: int) -> dict[Phrase, float]:
+    """Each phrase of weight above 0 → the sum of its `cap` heaviest mentions."""
+    found: dict[Phrase, list[float]] = defaultdict(list)
+    for phrase, weight in mentions:
+        found[phrase].append(weight)
+    return {p: sum(sorted(ws, reverse=True)[:cap]) for p, ws in found.items() if p.weight > 0}
+
+
 def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, list[str]]:
     """Themes the text is about → the phrases that matched, strongest first (topical before names).
 
@@ -294,7 +354,9 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     they would otherwise pile up into a theme of their own. (4) Among the themes that pass, one whose
     evidence for the length is below `min_relative` times the strongest theme's is an aside of a
     text about something else (a passage on floods in a speech on disarmament). A theme listed in
-    another's `unless` replaces it.
+    another's `unless` replaces it. A cue that is one item of a list of topics (`_list_items`) weighs at most
+    `list_weight`; a text whose title names greetings, congratulations or condolences needs `ceremony_factor`
+    times the evidence.
     """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
@@ -304,14 +366,13 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     strength: dict[str, float] = {}  # theme -> its evidence for the length, for (4)
     matched = _matches(text, stems, taxonomy)
     starts: list[int] | None = None
+    ceremonial: bool | None = None
+    worded: dict[int, bool] = {}  # sentence -> whether it holds a list word, as looked up
     for theme in taxonomy.themes:
         mentions = matched.get(theme.name)
         if not mentions:
             continue
-        found: dict[Phrase, list[float]] = defaultdict(list)
-        for phrase, weight, _ in mentions:
-            found[phrase].append(weight)
-        scores = {p: sum(sorted(ws, reverse=True)[:cap]) for p, ws in found.items() if p.weight > 0}
+        scores = _scores(((phrase, weight) for phrase, weight, _ in mentions), cap)
         topical = [p for p in scores if not p.is_name]
         if theme.needs_name and len(topical) == len(scores):
             continue
@@ -324,6 +385,14 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
             continue
         starts = starts if starts is not None else _sentence_starts(text)
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
+        if taxonomy.list_words:
+            cues = [(start, start + len(p.stems)) for start, p, _ in on_topic]
+            items = _list_items(text, stems, starts, worded, cues, taxonomy)
+            if items:  # an item of a list of topics weighs at most `list_weight`
+                on_topic = [(start, p, min(w, taxonomy.list_weight) if start in items else w)
+                            for start, p, w in on_topic]
+                in_sentences = [(bisect_right(starts, start) - 1, p, w) for start, p, w in on_topic]
+                scores.update(_scores(((p, w) for _, p, w in on_topic), cap))
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
             continue  # one sentence of several is a passing mention, however many cues it holds
@@ -333,12 +402,16 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         evidence += min(evidence * taxonomy.context_share,
                         sum(scores[p] for p in topical if p.weight < taxonomy.mention_weight))
         evidence += min(evidence * taxonomy.name_share, sum(s for p, s in scores.items() if p.is_name))
-        if evidence < theme.threshold * scale and (
-                scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < theme.threshold):
+        if ceremonial is None:  # a message of greetings, congratulations or condolences needs more evidence
+            title, newline, _ = text.partition("\n")  # `Article.text` is the title, a newline and the body
+            ceremonial = bool(newline) and not taxonomy.ceremony_words.isdisjoint(terms(title))
+        threshold = theme.threshold * (taxonomy.ceremony_factor if ceremonial else 1)
+        if evidence < threshold * scale and (
+                scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < threshold):
             continue
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
         result[theme.name] = list(dict.fromkeys(p.text for p in ranked))  # a phrase and its aside twin once
-        strength[theme.name] = evidence / (theme.threshold * scale)
+        strength[theme.name] = evidence / (threshold * scale)
     strongest = max(strength.values(), default=0.0)
     for name, value in strength.items():
         if value < taxonomy.min_relative * strongest:
