@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from search.ingest.enrich.org_parts import bodies_of, has_head, is_head, split_names, sub_body_start
-from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, normalise
+from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, known_key, normalise
 
 __all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
 
@@ -245,7 +245,7 @@ def _candidate(text: str, tokens: list[Token], start: int, end: int, tables: Tab
     if lowered in tables.not_organisations or lowered.endswith(tables.not_endings) \
             or lowered.startswith("non-"):
         return None
-    return Candidate(start_char, end_char, name, tables.keys.get(fold(name)), 1)
+    return Candidate(start_char, end_char, name, known_key(name, tables), 1)
 
 
 def _plain_word(word: str, tables: Tables) -> bool:

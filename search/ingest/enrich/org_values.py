@@ -3,8 +3,8 @@ and no events.
 
 - One organisation, one value: "Office of the President" and "Office of the President of Ukraine"
   in one article are the same office, and so are "Embassy of Ukraine" and "Embassy of Ukraine in
-  Kenya". A name that another name of the article continues with an "of"/"in" tail gives way to it
-  (the fullest form, as for people's names).
+  Kenya". A name that another name of the article continues with an "of"/"in" tail or a company's
+  legal form ("Hang Seng Bank Ltd") gives way to it (the fullest form, as for people's names).
 - Events are not organisations (gold rule 20): a name ending in an event word (`event_heads` of
   `organisations.toml`, "Forum") names a meeting when the article numbers it ("the 3rd
   Russian-Chinese Energy Business Forum", "the Forty-Third Pacific Islands Forum") or when it is an
@@ -13,6 +13,12 @@ and no events.
   whose deputy director is quoted, is an organisation. A name of the known-name table is an
   organisation wherever it stands ("Pacific Islands Forum"). A numbered meeting of an organisation
   ("Seventh Congress of the ... Society") is an event too.
+- A country's name or demonym before a party's or a ministry's name that the article also gives bare is
+  no part of it: "the U.S. Libertarian Party" and "the Libertarian Party", "the Russian Defence Ministry"
+  and "the Defence Ministry" are one party and one ministry, under the bare name that the article's other
+  mentions (and other articles) use. Other names keep their country, which is often part of the name
+  itself ("Swiss National Bank", "Canadian Wheat Board"), or tells two bodies apart ("United States
+  Senate" and Puerto Rico's "Senate").
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from search.ingest.enrich.org_types import Tables, fold
 __all__ = ["facet_values"]
 
 _TAILS = (" of ", " in ")
+_STATE_HEADS = (" Party", " Ministry")  # a country before these names is a descriptor ("Russian Defence Ministry")
 _ORDINAL = re.compile(r"(?i:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
                       r"|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth))")
 
@@ -33,14 +40,20 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
     continued = set()  # "office of the president" for "Office of the President of Ukraine"
     for name in names:
         low = name.lower()
+        bare, _, last = name.rpartition(" ")
+        if bare and last.rstrip(".") in tables.suffixes:
+            continued.add(bare.rstrip(",").lower())  # "Hang Seng Bank" for "Hang Seng Bank Ltd"
         for tail in _TAILS:
             at = low.find(tail)
             while at > 0:
                 continued.add(low[:at])
                 at = low.find(tail, at + 1)
+    lowered = {name.lower() for name in names}
     values = []
     for name in names:
         if continued and name.lower() in continued:
+            continue
+        if _country_prefixed(name, lowered, tables):
             continue
         words = name.split(" ", 2)
         if len(words) > 2 and words[1] in tables.event_heads and _ORDINAL.fullmatch(words[0]):
@@ -50,6 +63,18 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
             continue
         values.append(name)
     return values
+
+
+def _country_prefixed(name: str, lowered: set[str], tables: Tables) -> bool:
+    """Whether `name` is a country's name or demonym (up to three words) before another name of the
+    article, a party or a ministry: "United States Democratic Party" where "Democratic Party" is named too."""
+    words = name.split(" ", 3)
+    for size in range(1, min(3, len(words) - 1) + 1):
+        if " ".join(words[:size]).lower() in tables.countries:
+            bare = name.split(" ", size)[size]
+            if bare.lower() in lowered and bare.endswith(_STATE_HEADS):
+                return True
+    return False
 
 
 def _event(name: str, text: str) -> bool:

@@ -50,7 +50,7 @@ import ahocorasick
 from search.ingest.enrich.names import lexicon
 from search.ingest.enrich.org_kinds import named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
-from search.ingest.enrich.org_types import Candidate, Tables, fold, normalise
+from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
 from search.ingest.enrich.org_values import facet_values
 
 __all__ = ["canonical_organisation", "find_organisations"]
@@ -141,7 +141,7 @@ def canonical_organisation(name: str, text: str = "") -> str:
     stop: "HDT Kft." at the end of a sentence is "HDT Kft"). `find_organisations` gives these values;
     this is the same mapping for a name from elsewhere (a hand label, a query)."""
     tables = _tables()
-    key = tables.keys.get(fold(name))
+    key = known_key(name, tables)
     if key is None:
         return normalise(name).rstrip(".")
     return _un_organs(text, tables).get(key, key) if key in tables.un_organs else key
