@@ -115,7 +115,8 @@ def score(errors: bool = False) -> None:
                 tally[1] += len(predicted)
                 tally[2] += len(expected)
                 if errors and which == "now" and "heldout" not in part and predicted != expected:
-                    print(f"  {line['id'][:70]}: false {sorted(predicted - expected)} missed {sorted(expected - predicted)}")
+                    false, missed = sorted(predicted - expected), sorted(expected - predicted)
+                    print(f"  {line['id'][:70]}: false {false} missed {missed}")
         cells = []
         for hits, predicted, expected in tallies.values():
             p, r = hits / max(predicted, 1), hits / max(expected, 1)

@@ -709,7 +709,8 @@ def test_canonical_name_of_a_known_company_with_its_legal_form():
         ("The U.S. Harvest Party picked Ann Lee. The Harvest Party has run since 1990.", ["Harvest Party"]),
         ("The Moldovan Defence Ministry said so, and the Defence Ministry added more.", ["Defence Ministry"]),
         # Otherwise the country stays: it is part of the name, or tells two bodies apart.
-        ("The Swiss National Bank and the National Bank of Ruritania met.", ["Swiss National Bank", "National Bank of Ruritania"]),
+        ("The Swiss National Bank and the National Bank of Ruritania met.",
+         ["Swiss National Bank", "National Bank of Ruritania"]),
         ("The United States Senate voted. In San Marco the Senate voted too.", ["United States Senate", "Senate"]),
     ],
 )
