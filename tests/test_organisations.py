@@ -716,3 +716,21 @@ def test_canonical_name_of_a_known_company_with_its_legal_form():
 )
 def test_a_country_before_a_name(text, expected):
     assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The Middle East Quartet, not a band's quartet.
+        ("We support the work of the Quartet on a settlement.", ["Quartet"]),
+        ("The Quartet road map remains the basis.", ["Quartet"]),
+        ("The Brightwater Quartet played Haydn.", []),
+        # Another spelling of the known group's long form is the group.
+        ("Attacks by the Islamic State in Iraq and Sham go on.", ["ISIS"]),
+        # The person, not the news company, where the article names him in full.
+        ("Michael Bloomberg left the race. Bloomberg won one territory.", []),
+        ("Bloomberg reported the deal first.", ["Bloomberg"]),
+    ],
+)
+def test_well_known_bodies_and_their_other_senses(text, expected):
+    assert find_organisations(text) == expected
