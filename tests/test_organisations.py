@@ -734,3 +734,21 @@ def test_a_country_before_a_name(text, expected):
 )
 def test_well_known_bodies_and_their_other_senses(text, expected):
     assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country's or a leader's administration is the government by another word.
+        ("The American Administration and the Halvorsen Administration disagreed.", []),
+        ("The Farm Credit Administration lent more.", ["Farm Credit Administration"]),
+        # "Stores" ends a retailer's name after another word.
+        ("Sales at Pellham Discount Department Stores rose.", ["Pellham Discount Department Stores"]),
+        # A numbered congress of an organisation gives the organisation.
+        ("Greetings to the 7th Congress of Rural Beekeepers Youth Organisation.",
+         ["Rural Beekeepers Youth Organisation"]),
+        ("Delegates came to the 19th Congress of the Party.", []),
+    ],
+)
+def test_administrations_stores_and_congresses(text, expected):
+    assert find_organisations(text) == expected

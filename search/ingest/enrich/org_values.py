@@ -19,6 +19,8 @@ and no events.
   mentions (and other articles) use. Other names keep their country, which is often part of the name
   itself ("Swiss National Bank", "Canadian Wheat Board"), or tells two bodies apart ("United States
   Senate" and Puerto Rico's "Senate").
+- A country's or a leader's administration ("the Reagan Administration", "the American Administration")
+  is the government by another word: a generic body, no value.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from search.ingest.enrich.org_types import Tables, fold
 __all__ = ["facet_values"]
 
 _TAILS = (" of ", " in ")
-_STATE_HEADS = (" Party", " Ministry")  # a country before these names is a descriptor ("Russian Defence Ministry")
+# A country before these names is a descriptor ("Russian Defence Ministry").
+_STATE_HEADS = (" Party", " Ministry", " Department")
 _ORDINAL = re.compile(r"(?i:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
                       r"|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth))")
 
@@ -53,11 +56,15 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
     for name in names:
         if continued and name.lower() in continued:
             continue
-        if _country_prefixed(name, lowered, tables):
+        if _country_prefixed(name, lowered, tables) or _government(name, tables):
             continue
         words = name.split(" ", 2)
         if len(words) > 2 and words[1] in tables.event_heads and _ORDINAL.fullmatch(words[0]):
             continue  # "Seventh Congress of the ... Society": a numbered meeting of an organisation
+        if len(words) > 2 and words[0] in tables.event_heads and words[1] == "of" and _numbered(name, text):
+            name = words[2].removeprefix("the ")  # "the 5th Congress of Weavers Union": the union
+            if name.lower() in lowered or " " not in name or not any(w in tables.organisation for w in name.split()):
+                continue  # named apart, or no organisation ("the 19th Congress of the Party")
         if name.endswith(tables.event_heads) and name.rsplit(" ", 1)[-1] in tables.event_heads \
                 and fold(name) not in tables.keys and _event(name, text):
             continue
@@ -75,6 +82,26 @@ def _country_prefixed(name: str, lowered: set[str], tables: Tables) -> bool:
             if bare.lower() in lowered and bare.endswith(_STATE_HEADS):
                 return True
     return False
+
+
+def _numbered(name: str, text: str) -> bool:
+    """Whether an ordinal stands right before a mention of `name` in `text` ("the 5th Congress of ...")."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[max(0, at - 20) : at].split()
+        if before and _ORDINAL.fullmatch(before[-1]):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _government(name: str, tables: Tables) -> bool:
+    """Whether `name` is a country's or a leader's administration, the government by another word (gold
+    rule 20): "United States Administration", "Reagan Administration" (not "Farm Credit Administration")."""
+    if not name.endswith(" Administration"):
+        return False
+    head = name[: -len(" Administration")]
+    return head.lower() in tables.countries or (" " not in head and head not in tables.organisation)
 
 
 def _event(name: str, text: str) -> bool:
