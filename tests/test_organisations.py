@@ -619,6 +619,9 @@ def test_one_value_for_one_office():
         # Numbered and "International ..." forums are meetings, not organisations.
         ("Greetings to the 5th Baltic Timber Business Forum. The Baltic Timber Business Forum brings buyers.", []),
         ("Delegates came to the Northern International Economic Forum in May.", []),
+        # A forum named by the topic of a gathering is a meeting too; a known one is an organisation.
+        ("He spoke at the Lakeside Investment Forum and the Nordic Youth Forum.", []),
+        ("Davos hosts the World Economic Forum.", ["World Economic Forum"]),
         ("The Second Lakeside Education Forum opened today.", []),
         # A forum whose officials speak is an organisation; so is a forum of the known table.
         ("Jan Novak, director of the Alpine Energy Forum, said prices would rise.", ["Alpine Energy Forum"]),

@@ -30,6 +30,7 @@ class Tables:
     things: frozenset[str]
     kinds_after_name: frozenset[str]  # "movement": "the Solidarity movement" names one (`org_kinds`)
     event_heads: tuple[str, ...]  # "Forum": a name ending in one may be an event (`org_values`)
+    event_topics: frozenset[str]  # "Economic": "X Economic Forum" is a meeting (`org_values`)
     connectors: frozenset[str]
     tail_starters: frozenset[str]  # connectors that may open an "of ..." tail
     cuts: frozenset[str]  # words before an organisation word where its name starts afresh

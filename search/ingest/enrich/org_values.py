@@ -66,7 +66,7 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
             if name.lower() in lowered or " " not in name or not any(w in tables.organisation for w in name.split()):
                 continue  # named apart, or no organisation ("the 19th Congress of the Party")
         if name.endswith(tables.event_heads) and name.rsplit(" ", 1)[-1] in tables.event_heads \
-                and fold(name) not in tables.keys and _event(name, text):
+                and fold(name) not in tables.keys and _event(name, text, tables):
             continue
         values.append(name)
     return values
@@ -104,11 +104,14 @@ def _government(name: str, tables: Tables) -> bool:
     return head.lower() in tables.countries or (" " not in head and head not in tables.organisation)
 
 
-def _event(name: str, text: str) -> bool:
-    """Whether the forum called `name` is a meeting: numbered, an "International ... Forum", or one
-    that something happens "on the sidelines of"."""
+def _event(name: str, text: str, tables: Tables) -> bool:
+    """Whether the forum called `name` is a meeting: numbered, an "International ... Forum", one named by
+    the topic of a gathering ("Eastern Economic Forum"), or one that something happens "on the sidelines
+    of"."""
     words = name.split()
     if _ORDINAL.fullmatch(words[0]) or ("International" in words and "of" not in words and "for" not in words):
+        return True
+    if len(words) > 1 and words[-1] == "Forum" and words[-2] in tables.event_topics:
         return True
     if re.search(r"\bsidelines of (?:the )?" + re.escape(name), text):
         return True

@@ -381,6 +381,7 @@ def _tables() -> Tables:
         news=frozenset(words["newspapers"]),
         things=frozenset(words["things"]),
         event_heads=tuple(words["event_heads"]),
+        event_topics=frozenset(words["event_topics"]),
         kinds_after_name=frozenset(words["kinds_after_name"]),
         connectors=connectors,
         tail_starters=connectors - {"and", "&", "the", "et"},
