@@ -755,3 +755,18 @@ def test_well_known_bodies_and_their_other_senses(text, expected):
 )
 def test_administrations_stores_and_congresses(text, expected):
     assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A possessive ends an "of" tail: the university and its institute are two names.
+        ("According to the University of Dunmore's Institute for Tide Studies, seas rose.",
+         ["University of Dunmore", "Institute for Tide Studies"]),
+        ("I assure the Assembly of Norway's support.", []),
+        # A middle initial stays inside a name called after a person.
+        ("The prize is paid by the Edwin Q. Harrowgate Trust.", ["Edwin Q. Harrowgate Trust"]),
+    ],
+)
+def test_possessives_and_initials_inside_names(text, expected):
+    assert find_organisations(text) == expected

@@ -28,7 +28,7 @@ _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := 
 _UP = f"[{re.escape(_UPPER)}]"
 _PREFIX = r"(?:(?:al|el|ad|an|as|ash|ar|az|at|ibn|bin|abu)-|[dl]['’])"
 # A capitalised word: "U.S.", "Non-Proliferation", "al-Masirah", "d'Intervention", "Amazon.com", "G7".
-_WORD = rf"(?:(?:{_UP}\.){{2,}}|{_PREFIX}?{_UP}[\w'’&–-]*(?:\.[\w'’&–-]+)*)"
+_WORD = rf"(?:(?:{_UP}\.){{1,}}|{_PREFIX}?{_UP}[\w'’&–-]*(?:\.[\w'’&–-]+)*)"
 _CONNECTOR_WORDS = r"of|for|and|the|on|in|at|&|de|du|des|la|le|et|del|di|da|für|der"
 RUN = re.compile(rf"(?<![\w.’'&-]){_WORD}(?:[ \t]+(?:(?:{_CONNECTOR_WORDS})[ \t]+){{0,2}}{_WORD})*")
 _WORD_RE = re.compile(_WORD + r"(?:'s|’s|'|’)?")
@@ -119,15 +119,22 @@ def _bare(word: str) -> str:
 def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token]]:
     """Split a run after the possessive of an acronym, a place or a known organisation
     ("NATO's | Arms Control Centre", "Russia's | Federal Security Service") or before a word that is
-    not an organisation word ("Boris Johnson's | Conservative Party"); "King's College" stays whole.
+    not an organisation word ("Boris Johnson's | Conservative Party"); "King's College" stays whole. A
+    possessive ends an "of" tail ("University of Oxford's | Institute for Ethics").
     Then split at "and" between two names that each have an organisation word."""
     segments: list[list[Token]] = [[]]
     for i, token in enumerate(tokens):
         word, start, end = token
-        if i > 1 and tokens[i - 1][0] in tables.connectors and _possessive(text, end):
+        # "University of Oxford's Institute": a singular possessive (not a country's: "the Assembly of
+        # Egypt's support") in an "of" tail, with the run going on, ends the name.
+        of_name = i > 1 and i + 1 < len(tokens) and tokens[i - 1][0] == "of" and text[end : end + 2] in ("'s", "’s") \
+            and word not in tables.country_nouns and any(w in tables.organisation for w, _, _ in segments[-1])
+        if i > 1 and tokens[i - 1][0] in tables.connectors and _possessive(text, end) and not of_name:
             segments.append([])  # "... for | King's College London"
         segments[-1].append(token)
-        if i + 1 < len(tokens) and _possessive(text, end):
+        if i + 1 < len(tokens) and _possessive(text, end) and of_name:
+            segments.append([])  # "University of Oxford's | Institute for Ethics": the tail ends the name
+        elif i + 1 < len(tokens) and _possessive(text, end):
             following = tokens[i + 1][0]
             if (following not in tables.organisation or word.isupper() or word in tables.places
                     or fold(word) in tables.keys
