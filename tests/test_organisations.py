@@ -636,6 +636,9 @@ def test_forums_that_are_events(text, expected):
     ("text", "expected"),
     [
         ("Shares of the Acme Widgets company rose.", ["Acme Widgets"]),
+        # "daily"/"weekly" name a newspaper, unless they say how often.
+        ("The business daily Tarnow Kurier said so.", ["Tarnow Kurier"]),
+        ("He took a daily Melatonex and booked three weekly Varna flights.", []),
         ("He co-founded the Brightwater charity in 2004.", ["Brightwater"]),
         # Not a generic word, a nationality, a unit, nor a kind noun that also names gatherings.
         ("It invested through the State company instead.", []),
