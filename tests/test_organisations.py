@@ -718,6 +718,8 @@ def test_canonical_name_of_a_known_company_with_its_legal_form():
         ("The Swiss National Bank and the National Bank of Ruritania met.",
          ["Swiss National Bank", "National Bank of Ruritania"]),
         ("The United States Senate voted. In San Marco the Senate voted too.", ["United States Senate", "Senate"]),
+        # The same body named with its country before it and after it: one value, the fuller one.
+        ("The Moldova Supreme Court ruled. The Supreme Court of Moldova said so.", ["Supreme Court of Moldova"]),
     ],
 )
 def test_a_country_before_a_name(text, expected):

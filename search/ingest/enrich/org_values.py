@@ -4,7 +4,9 @@ and no events.
 - One organisation, one value: "Office of the President" and "Office of the President of Ukraine"
   in one article are the same office, and so are "Embassy of Ukraine" and "Embassy of Ukraine in
   Kenya". A name that another name of the article continues with an "of"/"in" tail or a company's
-  legal form ("Hang Seng Bank Ltd") gives way to it (the fullest form, as for people's names).
+  legal form ("Hang Seng Bank Ltd") gives way to it (the fullest form, as for people's names), and so
+  does the same name with its country before it ("Puerto Rico Supreme Court", "Supreme Court of
+  Puerto Rico").
 - Events are not organisations (gold rule 20): a name ending in an event word (`event_heads` of
   `organisations.toml`, "Forum") names a meeting when the article numbers it ("the 3rd
   Russian-Chinese Energy Business Forum", "the Forty-Third Pacific Islands Forum") or when it is an
@@ -50,13 +52,15 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
             at = low.find(tail)
             while at > 0:
                 continued.add(low[:at])
+                if tail == " of " and low[at + 4 :] in tables.countries:
+                    continued.add(f"{low[at + 4 :]} {low[:at]}")  # "Puerto Rico Supreme Court"
                 at = low.find(tail, at + 1)
     lowered = {name.lower() for name in names}
     values = []
     for name in names:
         if continued and name.lower() in continued:
             continue
-        if _country_prefixed(name, lowered, tables) or _government(name, tables):
+        if _country_prefixed(name, lowered - continued, tables) or _government(name, tables):
             continue
         words = name.split(" ", 2)
         if len(words) > 2 and words[1] in tables.event_heads and _ORDINAL.fullmatch(words[0]):
