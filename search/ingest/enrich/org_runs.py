@@ -127,14 +127,16 @@ def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token
         word, start, end = token
         # "University of Oxford's Institute": a singular possessive (not a country's: "the Assembly of
         # Egypt's support") in an "of" tail, with the run going on, ends the name.
-        of_name = i > 1 and i + 1 < len(tokens) and tokens[i - 1][0] == "of" and text[end : end + 2] in ("'s", "’s") \
-            and word not in tables.country_nouns and any(w in tables.organisation for w, _, _ in segments[-1])
-        if i > 1 and tokens[i - 1][0] in tables.connectors and _possessive(text, end) and not of_name:
+        possessive = _possessive(text, end)
+        of_name = possessive and i > 1 and i + 1 < len(tokens) and tokens[i - 1][0] == "of" \
+            and text[end : end + 2] in ("'s", "’s") and word not in tables.country_nouns \
+            and any(w in tables.organisation for w, _, _ in segments[-1])
+        if possessive and i > 1 and tokens[i - 1][0] in tables.connectors and not of_name:
             segments.append([])  # "... for | King's College London"
         segments[-1].append(token)
-        if i + 1 < len(tokens) and _possessive(text, end) and of_name:
+        if of_name:
             segments.append([])  # "University of Oxford's | Institute for Ethics": the tail ends the name
-        elif i + 1 < len(tokens) and _possessive(text, end):
+        elif possessive and i + 1 < len(tokens):
             following = tokens[i + 1][0]
             if (following not in tables.organisation or word.isupper() or word in tables.places
                     or fold(word) in tables.keys

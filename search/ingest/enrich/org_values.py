@@ -55,19 +55,19 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
                 if tail == " of " and low[at + 4 :] in tables.countries:
                     continued.add(f"{low[at + 4 :]} {low[:at]}")  # "Puerto Rico Supreme Court"
                 at = low.find(tail, at + 1)
-    lowered = {name.lower() for name in names}
+    bare_names = {name.lower() for name in names} - continued
     values = []
     for name in names:
         if continued and name.lower() in continued:
             continue
-        if _country_prefixed(name, lowered - continued, tables) or _government(name, tables):
+        if _country_prefixed(name, bare_names, tables) or _government(name, tables):
             continue
         words = name.split(" ", 2)
         if len(words) > 2 and words[1] in tables.event_heads and _ORDINAL.fullmatch(words[0]):
             continue  # "Seventh Congress of the ... Society": a numbered meeting of an organisation
         if len(words) > 2 and words[0] in tables.event_heads and words[1] == "of" and _numbered(name, text):
             name = words[2].removeprefix("the ")  # "the 5th Congress of Weavers Union": the union
-            if name.lower() in lowered or " " not in name or not any(w in tables.organisation for w in name.split()):
+            if name.lower() in bare_names or " " not in name or not any(w in tables.organisation for w in name.split()):
                 continue  # named apart, or no organisation ("the 19th Congress of the Party")
         if name.endswith(tables.event_heads) and name.rsplit(" ", 1)[-1] in tables.event_heads \
                 and fold(name) not in tables.keys and _event(name, text, tables):
@@ -79,6 +79,8 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
 def _country_prefixed(name: str, lowered: set[str], tables: Tables) -> bool:
     """Whether `name` is a country's name or demonym (up to three words) before another name of the
     article, a party or a ministry: "United States Democratic Party" where "Democratic Party" is named too."""
+    if not name.endswith(_STATE_HEADS):
+        return False
     words = name.split(" ", 3)
     for size in range(1, min(3, len(words) - 1) + 1):
         if " ".join(words[:size]).lower() in tables.countries:
