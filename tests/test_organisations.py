@@ -775,3 +775,17 @@ def test_administrations_stores_and_congresses(text, expected):
 )
 def test_possessives_and_initials_inside_names(text, expected):
     assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country's highest court is a named body, as the Senate is; a court named by its level is generic.
+        ("The Supreme Court ruled that the law stands.", ["Supreme Court"]),
+        ("The High Court ruled that the law stands.", []),
+        # Named in full once, the bare name is the same court.
+        ("The Supreme Court of Moldova ruled. The Supreme Court later said so.", ["Supreme Court of Moldova"]),
+    ],
+)
+def test_supreme_court(text, expected):
+    assert find_organisations(text) == expected
