@@ -622,6 +622,9 @@ def test_one_value_for_one_office():
         # A forum named by the topic of a gathering is a meeting too; a known one is an organisation.
         ("He spoke at the Lakeside Investment Forum and the Nordic Youth Forum.", []),
         ("Davos hosts the World Economic Forum.", ["World Economic Forum"]),
+        # A forum with its own title after it, or the short form of a meeting, is a meeting.
+        ('He spoke at the All-Ruritanian Forum "Safe Towns" in May.', []),
+        ("At the Lakeside Forum, the Lakeside International Safety Forum in June, he spoke.", []),
         ("The Second Lakeside Education Forum opened today.", []),
         # A forum whose officials speak is an organisation; so is a forum of the known table.
         ("Jan Novak, director of the Alpine Energy Forum, said prices would rise.", ["Alpine Energy Forum"]),

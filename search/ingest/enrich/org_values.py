@@ -57,6 +57,8 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
                 at = low.find(tail, at + 1)
     bare_names = {name.lower() for name in names} - continued
     values = []
+    events: list[list[str]] = []  # forums and congresses found to be meetings
+    forums: set[str] = set()  # the others
     for name in names:
         if continued and name.lower() in continued:
             continue
@@ -70,10 +72,24 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
             if name.lower() in bare_names or " " not in name or not any(w in tables.organisation for w in name.split()):
                 continue  # named apart, or no organisation ("the 19th Congress of the Party")
         if name.endswith(tables.event_heads) and name.rsplit(" ", 1)[-1] in tables.event_heads \
-                and fold(name) not in tables.keys and _event(name, text, tables):
-            continue
+                and fold(name) not in tables.keys:
+            if _event(name, text, tables):
+                events.append(name.split())
+                continue
+            forums.add(name)
         values.append(name)
+    if events and forums:  # "the Halifax Forum" of "the Halifax International Security Forum": the meeting
+        values = [v for v in values if v not in forums or not any(_short_form(v.split(), e) for e in events)]
     return values
+
+
+def _short_form(words: list[str], longer: list[str]) -> bool:
+    """Whether `words` are a shorter form of the name `longer`: the same first and last words, and the
+    others standing in it in the same order ("Halifax Forum" of "Halifax International Security Forum")."""
+    if len(words) >= len(longer) or words[0] != longer[0] or words[-1] != longer[-1]:
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in words)
 
 
 def _country_prefixed(name: str, lowered: set[str], tables: Tables) -> bool:
@@ -112,15 +128,16 @@ def _government(name: str, tables: Tables) -> bool:
 
 def _event(name: str, text: str, tables: Tables) -> bool:
     """Whether the forum called `name` is a meeting: numbered, an "International ... Forum", one named by
-    the topic of a gathering ("Eastern Economic Forum"), or one that something happens "on the sidelines
-    of"."""
+    the topic of a gathering ("Eastern Economic Forum"), one with its own title in quotation marks after
+    it, or one that something happens "on the sidelines of"."""
     words = name.split()
     if _ORDINAL.fullmatch(words[0]) or ("International" in words and "of" not in words and "for" not in words):
         return True
     if len(words) > 1 and words[-1] == "Forum" and words[-2] in tables.event_topics:
         return True
-    if re.search(r"\bsidelines of (?:the )?" + re.escape(name), text):
-        return True
+    if re.search(r"\bsidelines of (?:the )?" + re.escape(name), text) \
+            or re.search(re.escape(name) + r"[ \t]+[\"“«]", text):
+        return True  # beside it, or with its own title after it ('the All-Ukrainian Forum "Safe Community"')
     dashed = name.replace("–", "-")  # "Russian-Chinese" = "Russian–Chinese"
     key = dashed.rsplit("-", 1)[-1]  # a part without dashes, found as written
     at = text.find(key)
