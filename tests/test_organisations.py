@@ -792,3 +792,17 @@ def test_possessives_and_initials_inside_names(text, expected):
 )
 def test_supreme_court(text, expected):
     assert find_organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Widely read outlets with no organisation word; the journal "Nature" only where it is one.
+        ("The study, published in Nature, was praised; she told National Geographic more.",
+         ["Nature", "National Geographic"]),
+        ("Nature is resilient, said the ranger. Mother Nature won.", []),
+        ("An investigation by PolitiFact found no such claim.", ["PolitiFact"]),
+    ],
+)
+def test_outlets_without_organisation_words(text, expected):
+    assert find_organisations(text) == expected
