@@ -697,6 +697,9 @@ def test_people_boards_rooms_and_meetings_around_names(text, expected):
         # A known company with its legal form is the known company; one value per company.
         ("Boeing Co said it won an order. Boeing shares rose.", ["Boeing"]),
         ("Coca-Cola Co. said sales rose.", ["Coca-Cola"]),
+        # A company's name may start with a word of a title: its legal form shows it is one name.
+        ("Senior Harbour Group PLC and Dean Pickles Co raised prices.",
+         ["Senior Harbour Group PLC", "Dean Pickles Co"]),
         # A name also given with its legal form gives way to it.
         ("Ostrava Harbour Bank Ltd said profits rose. Ostrava Harbour Bank will pay a dividend.",
          ["Ostrava Harbour Bank Ltd"]),

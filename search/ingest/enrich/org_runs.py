@@ -171,8 +171,13 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
     # "Carl Lipo of Binghamton University", "Director of the National Hurricane Center": the name
     # starts after the last title, opener or connector ("and" aside) before its first organisation word.
     after_role = False
+    # A company's name that ends in its legal form may start with a word of a title or a month: "Dean Foods
+    # Co", "May Department Stores Co".
+    company = words[-1] in tables.suffixes
     for j in range(first - 1, start - 1, -1):
         word = words[j]
+        if company and j == start and word not in tables.cuts and word[0].isupper() and word != "The":
+            continue
         if (word in tables.cuts or word in tables.roles or word in tables.openers or word in tables.numbers
                 or _HYPHEN_MODIFIER.search(word)):
             k = j
