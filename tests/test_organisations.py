@@ -700,6 +700,11 @@ def test_people_boards_rooms_and_meetings_around_names(text, expected):
         # A company's name may start with a word of a title: its legal form shows it is one name.
         ("Senior Harbour Group PLC and Dean Pickles Co raised prices.",
          ["Senior Harbour Group PLC", "Dean Pickles Co"]),
+        # A legal form that ends a name leaves the place after it out; "Corp of ..." may be a name.
+        ("Shares of Quellmark Ltd of Canada and Rotary Dynamics Corp of America rose.",
+         ["Quellmark Ltd", "Rotary Dynamics Corp of America"]),
+        # The body's spelling, not the headline's capitals.
+        ("BRAUNFELD AG RAISES DIVIDEND\nBraunfeld AG said it would pay more.", ["Braunfeld AG"]),
         # A name also given with its legal form gives way to it.
         ("Ostrava Harbour Bank Ltd said profits rose. Ostrava Harbour Bank will pay a dividend.",
          ["Ostrava Harbour Bank Ltd"]),

@@ -38,6 +38,9 @@ _HYPHEN_MODIFIER = re.compile(
     r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born)$")
 
 _ACRONYM_NEXT = re.compile(r"[ \t]*\([A-Z]")
+# Legal forms that end a company's name ("Novopharm Ltd of Canada"); "Co" and "Corp" may be followed by
+# "of" inside one ("Dynamics Corp of America").
+_FINAL_LEGAL_FORMS = frozenset(["Inc", "Inc.", "Ltd", "Ltd.", "PLC", "Plc", "plc", "LLC", "GmbH", "AG"])
 
 
 def run_around(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -212,6 +215,10 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
     if limit <= last:
         last = max(j for j in heads if j < limit)
     end = _tail_end(words[:limit], last, first > start, after_role, tables)
+    for k in range(first, end):  # "Novopharm Ltd of Canada": a legal form ends a name, the place is where it is
+        if words[k] in _FINAL_LEGAL_FORMS and words[k + 1] == "of":
+            end = k
+            break
     # A known name, or one ending in a word like "Air", with the place it is of or for after it:
     # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran", "League of Arab States for
     # Syria" (but a UN organ's name stays whole: "Security Council of Ukraine").

@@ -129,7 +129,9 @@ def find_organisations(text: str) -> list[str]:
             name = organs.get(name, name)
         name = normalise(name).rstrip("–-")  # "Communist Party of Vietnam–Russia talks"
         if name.lower() not in tables.countries:  # "Russian Federation": a country is never an organisation
-            names.setdefault(name.lower(), name)
+            seen = names.setdefault(name.lower(), name)
+            if seen.isupper() and not name.isupper():
+                names[name.lower()] = name  # the body's "Hoechst AG", not the headline's "HOECHST AG"
     return facet_values(list(names.values()), text, tables)
 
 
