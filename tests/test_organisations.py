@@ -701,7 +701,7 @@ def test_people_boards_rooms_and_meetings_around_names(text, expected):
         ("Senior Harbour Group PLC and Dean Pickles Co raised prices.",
          ["Senior Harbour Group PLC", "Dean Pickles Co"]),
         # A legal form that ends a name leaves the place after it out; "Corp of ..." may be a name.
-        ("Shares of Quellmark Ltd of Canada and Rotary Dynamics Corp of America rose.",
+        ("Quellmark Ltd of Canada gained. Rotary Dynamics Corp of America fell.",
          ["Quellmark Ltd", "Rotary Dynamics Corp of America"]),
         # The body's spelling, not the headline's capitals.
         ("BRAUNFELD AG RAISES DIVIDEND\nBraunfeld AG said it would pay more.", ["Braunfeld AG"]),
