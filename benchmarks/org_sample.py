@@ -3,6 +3,7 @@
     python benchmarks/org_sample.py draw kremlin 40       # ids, organisations found, and the texts
     python benchmarks/org_sample.py draw wikinews 30 --no-text
     python benchmarks/org_sample.py score                 # precision/recall against the judgements
+    python benchmarks/org_sample.py draw reuters 10 --round7 --json   # round 7: random, look7o/heldout7o
 
 The gold parts are small (12 Kremlin/Zelenskyy releases per part), and tuning on them overfits. This
 script draws articles of the three corpora that are in NEITHER gold part (fixed seed, so the draw is
@@ -30,7 +31,7 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records, wikinews  # noqa: E402
+from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records, reuters_article, reuters_records, wikinews  # noqa: E402
 
 from search.ingest.enrich.organisations import canonical_organisation, find_organisations  # noqa: E402
 from search.ingest.readers import article_from_record  # noqa: E402
@@ -41,13 +42,16 @@ SEED = 211
 # Each drawn release or news article is read whole by a person, so long ones are left out; UN
 # statements are all long and are only checked for changes, so they are drawn at any length.
 MAX_WORDS = {"kremlin": 900, "wikinews": 900, "un": 100_000}
-
+ROUND7_SEED = 7313
+ROUND7_MAX_WORDS = {"kremlin": 900, "wikinews": 900, "reuters": 900, "un": 2_000}
 
 
 def texts(corpus: str) -> dict[str, str]:
     """Article text (title + body, as the enrichment sees it) by key, for one corpus."""
     if corpus == "wikinews":
         return {a.url: a.text for a in wikinews()}
+    if corpus == "reuters":
+        return {str(r["newid"]): reuters_article(r).text for r in reuters_records()}
     path = KREMLIN if corpus == "kremlin" else UN_DEBATE
     fields = ("id", "title", "body")
     return {r["id"]: article_from_record({k: r[k] for k in fields}, f"{corpus}:{r['id']}").text
@@ -61,23 +65,48 @@ def draw(corpus: str, count: int) -> list[tuple[str, str]]:
     return random.Random(f"{SEED}:{corpus}").sample(pool, count)
 
 
+def labelled_keys() -> set[str]:
+    """Every article key in a gold, judgement or label file, except lines of round 7's own parts (so the draw
+    repeats after its lines are appended)."""
+    keys = gold_keys()
+    for path in GOLD.glob("*.jsonl"):
+        for text in path.read_text("utf-8").splitlines():
+            line = json.loads(text) if text.strip() else {}
+            if "id" in line and not str(line.get("part", "")).endswith("7o"):
+                keys.add(line["id"])
+    return keys
+
+
+def draw_round7(corpus: str, count: int) -> list[tuple[str, str, str]]:
+    """Round 7: `count` random articles of `corpus` (80 to ROUND7_MAX_WORDS words) outside every labelled
+    article, each with its part: every third one drawn is "heldout7o", the rest "look7o"."""
+    skip = labelled_keys()
+    pool = sorted((k, t) for k, t in texts(corpus).items()
+                  if k not in skip and 80 <= len(t.split()) <= ROUND7_MAX_WORDS[corpus])
+    drawn = random.Random(f"{ROUND7_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout7o" if i % 3 == 2 else "look7o", t) for i, (k, t) in enumerate(drawn)]
+
+
 def _norm(name: str, text: str) -> str:
     value = unicodedata.normalize("NFKC", canonical_organisation(name, text)).replace("’", "'")
     return " ".join(value.split()).casefold()
 
 
-def score() -> None:
-    """Precision and recall of `before` and of the current output against the judgements, per corpus."""
+def score(errors: bool = False) -> None:
+    """Precision and recall of `before` and of the current output against the judgements, per corpus and
+    part (blind batch or round-7 part); with `errors`, the false and missed values of readable lines."""
     lines = [json.loads(x) for x in JUDGEMENTS.read_text("utf-8").splitlines() if x.strip()]
-    by_corpus: dict[tuple[str, int], list[dict]] = {}
+    by_part: dict[tuple[str, str], list[dict]] = {}
     for line in lines:
-        by_corpus.setdefault((line["corpus"], line.get("blind", 0)), []).append(line)
-    print(f"{'corpus':10} {'blind':>5} {'n':>3}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>6} {'R':>5} {'F1':>5}")
-    for (corpus, blind), judged in sorted(by_corpus.items()):
-        all_texts = texts(corpus)
+        by_part.setdefault((line["corpus"], line.get("part") or str(line.get("blind", "-"))), []).append(line)
+    print(f"{'corpus':10} {'part':>9} {'n':>3}  {'before P':>8} {'R':>5} {'F1':>5}   {'now P':>6} {'R':>5} {'F1':>5}")
+    all_texts: dict[str, dict[str, str]] = {}
+    for (corpus, part), judged in sorted(by_part.items()):
+        if corpus not in all_texts:
+            all_texts[corpus] = texts(corpus)
         tallies = {"before": [0, 0, 0], "now": [0, 0, 0]}  # hits, predicted, expected
         for line in judged:
-            text = all_texts[line["id"]]
+            text = all_texts[corpus][line["id"]]
             expected = {_norm(o, text) for o in line["organisations"]}
             for which, found in (("before", line["before"]), ("now", find_organisations(text))):
                 predicted = {_norm(o, text) for o in found}
@@ -85,32 +114,44 @@ def score() -> None:
                 tally[0] += len(predicted & expected)
                 tally[1] += len(predicted)
                 tally[2] += len(expected)
+                if errors and which == "now" and "heldout" not in part and predicted != expected:
+                    false, missed = sorted(predicted - expected), sorted(expected - predicted)
+                    print(f"  {line['id'][:70]}: false {false} missed {missed}")
         cells = []
         for hits, predicted, expected in tallies.values():
             p, r = hits / max(predicted, 1), hits / max(expected, 1)
             cells.append(f"{p:8.2f} {r:5.2f} {2 * p * r / max(p + r, 1e-9):5.2f}")
-        print(f"{corpus:10} {blind or '-':>5} {len(judged):3}  {cells[0]}   {cells[1]}")
+        print(f"{corpus:10} {part:>9} {len(judged):3}  {cells[0]}   {cells[1]}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     drawing = sub.add_parser("draw", help="draw articles and print their organisations")
-    drawing.add_argument("corpus", choices=["kremlin", "wikinews", "un"])
+    drawing.add_argument("corpus", choices=["kremlin", "wikinews", "un", "reuters"])
     drawing.add_argument("count", type=int)
     drawing.add_argument("--no-text", action="store_true", help="print the organisations only")
     drawing.add_argument("--json", action="store_true", help="one JSON line per article (for the judgements)")
-    sub.add_parser("score", help="before/after precision and recall against gold/org_judgements.jsonl")
+    drawing.add_argument("--round7", action="store_true", help="round 7: random articles, seed 7313, parts")
+    drawing.add_argument("--blind", action="store_true", help="print the texts without the extractor's output")
+    scoring = sub.add_parser("score", help="before/after precision and recall against gold/org_judgements.jsonl")
+    scoring.add_argument("--errors", action="store_true", help="false and missed values of readable lines")
     args = parser.parse_args()
     if args.command == "score":
-        score()
+        score(args.errors)
         return
-    for key, text in draw(args.corpus, args.count):
+    drawn = (draw_round7(args.corpus, args.count) if args.round7
+             else [(k, "", t) for k, t in draw(args.corpus, args.count)])
+    for key, part, text in drawn:
+        if args.blind:
+            print(f"=== {key} {part}\n{text}\n")
+            continue
         found = find_organisations(text)
         if args.json:
-            print(json.dumps({"corpus": args.corpus, "id": key, "before": found}, ensure_ascii=False))
+            extra = {"part": part} if part else {}
+            print(json.dumps({"corpus": args.corpus, "id": key, **extra, "before": found}, ensure_ascii=False))
             continue
-        print(f"=== {key}\nORGS: {found}")
+        print(f"=== {key} {part}\nORGS: {found}")
         if not args.no_text:
             print(text, "\n")
 

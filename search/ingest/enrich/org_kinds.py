@@ -35,11 +35,16 @@ _WORD = re.compile(r"\S+")
 _THE_NAME = re.compile(rf"(?<![\w-])the[ \t]+({RUN.pattern})[ \t]+$")
 _TIME_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
                         r"|August|September|October|November|December|Yesterday|Today|Tonight|Tomorrow")
+# Kind nouns that also say how often something happens; after "a" or a number they do.
+_HOW_OFTEN = frozenset(["daily", "weekly"])
+_COUNTED = re.compile(r"(?:\b(?:[Aa]n?|one|two|three|four|five|six|seven|eight|nine|ten)|\d)[ \t]+$")
 _NOT_DESCRIBING = frozenset(["of", "for", "at", "in", "with", "from", "by", "on", "to", "as", "who", "whose"])
 
 
 def named_by_kind(text: str, start: int, end: int, tables: Tables) -> Candidate | None:
     """The organisation named right after or right before the kind noun at text[start:end], if any."""
+    if text[start:end] in _HOW_OFTEN and _COUNTED.search(text, max(0, start - 12), start):
+        return None  # "a daily Aspirin", "three daily Atlanta flights": how often, not a newspaper
     introduced = _NAME_AFTER.match(text, end)
     if introduced is not None:
         run = RUN.match(text, introduced.end())

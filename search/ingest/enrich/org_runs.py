@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from search.ingest.enrich.org_parts import bodies_of, has_head, is_head, split_names, sub_body_start
-from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, normalise
+from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, known_key, normalise
 
 __all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
 
@@ -28,7 +28,7 @@ _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := 
 _UP = f"[{re.escape(_UPPER)}]"
 _PREFIX = r"(?:(?:al|el|ad|an|as|ash|ar|az|at|ibn|bin|abu)-|[dl]['’])"
 # A capitalised word: "U.S.", "Non-Proliferation", "al-Masirah", "d'Intervention", "Amazon.com", "G7".
-_WORD = rf"(?:(?:{_UP}\.){{2,}}|{_PREFIX}?{_UP}[\w'’&–-]*(?:\.[\w'’&–-]+)*)"
+_WORD = rf"(?:(?:{_UP}\.){{1,}}|{_PREFIX}?{_UP}[\w'’&–-]*(?:\.[\w'’&–-]+)*)"
 _CONNECTOR_WORDS = r"of|for|and|the|on|in|at|&|de|du|des|la|le|et|del|di|da|für|der"
 RUN = re.compile(rf"(?<![\w.’'&-]){_WORD}(?:[ \t]+(?:(?:{_CONNECTOR_WORDS})[ \t]+){{0,2}}{_WORD})*")
 _WORD_RE = re.compile(_WORD + r"(?:'s|’s|'|’)?")
@@ -38,6 +38,9 @@ _HYPHEN_MODIFIER = re.compile(
     r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born)$")
 
 _ACRONYM_NEXT = re.compile(r"[ \t]*\([A-Z]")
+# Legal forms that end a company's name ("Novopharm Ltd of Canada"); "Co" and "Corp" may be followed by
+# "of" inside one ("Dynamics Corp of America").
+_FINAL_LEGAL_FORMS = frozenset(["Inc", "Inc.", "Ltd", "Ltd.", "PLC", "Plc", "plc", "LLC", "GmbH", "AG"])
 
 
 def run_around(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -119,15 +122,24 @@ def _bare(word: str) -> str:
 def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token]]:
     """Split a run after the possessive of an acronym, a place or a known organisation
     ("NATO's | Arms Control Centre", "Russia's | Federal Security Service") or before a word that is
-    not an organisation word ("Boris Johnson's | Conservative Party"); "King's College" stays whole.
+    not an organisation word ("Boris Johnson's | Conservative Party"); "King's College" stays whole. A
+    possessive ends an "of" tail ("University of Oxford's | Institute for Ethics").
     Then split at "and" between two names that each have an organisation word."""
     segments: list[list[Token]] = [[]]
     for i, token in enumerate(tokens):
         word, start, end = token
-        if i > 1 and tokens[i - 1][0] in tables.connectors and _possessive(text, end):
+        # "University of Oxford's Institute": a singular possessive (not a country's: "the Assembly of
+        # Egypt's support") in an "of" tail, with the run going on, ends the name.
+        possessive = _possessive(text, end)
+        of_name = possessive and i > 1 and i + 1 < len(tokens) and tokens[i - 1][0] == "of" \
+            and text[end : end + 2] in ("'s", "’s") and word not in tables.country_nouns \
+            and any(w in tables.organisation for w, _, _ in segments[-1])
+        if possessive and i > 1 and tokens[i - 1][0] in tables.connectors and not of_name:
             segments.append([])  # "... for | King's College London"
         segments[-1].append(token)
-        if i + 1 < len(tokens) and _possessive(text, end):
+        if of_name:
+            segments.append([])  # "University of Oxford's | Institute for Ethics": the tail ends the name
+        elif possessive and i + 1 < len(tokens):
             following = tokens[i + 1][0]
             if (following not in tables.organisation or word.isupper() or word in tables.places
                     or fold(word) in tables.keys
@@ -162,8 +174,13 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
     # "Carl Lipo of Binghamton University", "Director of the National Hurricane Center": the name
     # starts after the last title, opener or connector ("and" aside) before its first organisation word.
     after_role = False
+    # A company's name that ends in its legal form may start with a word of a title or a month: "Dean Foods
+    # Co", "May Department Stores Co".
+    company = words[-1] in tables.suffixes
     for j in range(first - 1, start - 1, -1):
         word = words[j]
+        if company and j == start and word not in tables.cuts and word[0].isupper() and word != "The":
+            continue
         if (word in tables.cuts or word in tables.roles or word in tables.openers or word in tables.numbers
                 or _HYPHEN_MODIFIER.search(word)):
             k = j
@@ -198,6 +215,10 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
     if limit <= last:
         last = max(j for j in heads if j < limit)
     end = _tail_end(words[:limit], last, first > start, after_role, tables)
+    for k in range(first, end):  # "Novopharm Ltd of Canada": a legal form ends a name, the place is where it is
+        if words[k] in _FINAL_LEGAL_FORMS and words[k + 1] == "of":
+            end = k
+            break
     # A known name, or one ending in a word like "Air", with the place it is of or for after it:
     # "Mahan Air of Iran", "Islamic Revolutionary Guard Corps of Iran", "League of Arab States for
     # Syria" (but a UN organ's name stays whole: "Security Council of Ukraine").
@@ -245,7 +266,7 @@ def _candidate(text: str, tokens: list[Token], start: int, end: int, tables: Tab
     if lowered in tables.not_organisations or lowered.endswith(tables.not_endings) \
             or lowered.startswith("non-"):
         return None
-    return Candidate(start_char, end_char, name, tables.keys.get(fold(name)), 1)
+    return Candidate(start_char, end_char, name, known_key(name, tables), 1)
 
 
 def _plain_word(word: str, tables: Tables) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Candidate", "Tables", "Token", "fold", "normalise"]
+__all__ = ["Candidate", "Tables", "Token", "fold", "known_key", "normalise"]
 
 Token = tuple[str, int, int]  # a word of a run (possessive stripped), its start and end in the text
 
@@ -30,6 +30,7 @@ class Tables:
     things: frozenset[str]
     kinds_after_name: frozenset[str]  # "movement": "the Solidarity movement" names one (`org_kinds`)
     event_heads: tuple[str, ...]  # "Forum": a name ending in one may be an event (`org_values`)
+    event_topics: frozenset[str]  # "Economic": "X Economic Forum" is a meeting (`org_values`)
     connectors: frozenset[str]
     tail_starters: frozenset[str]  # connectors that may open an "of ..." tail
     cuts: frozenset[str]  # words before an organisation word where its name starts afresh
@@ -80,3 +81,14 @@ def fold(name: str) -> str:
     "Co-operation" = "Cooperation", "Organisation" = "Organization"). Only for look-ups, never shown."""
     lowered = normalise(name).casefold().replace("&", " and ")
     return _NOT_LETTERS.sub("", _SPELLINGS.sub(lambda m: _SPELLING[m.group()], lowered))
+
+
+def known_key(name: str, tables: Tables) -> str | None:
+    """The canonical name of the known-name table for `name`, also written with a company's legal form
+    after it: "Boeing Co" and "Coca-Cola Co." are "Boeing" and "Coca-Cola" (one value per company)."""
+    key = tables.keys.get(fold(name))
+    if key is None and " " in name:
+        bare, last = name.rsplit(" ", 1)
+        if last in tables.suffixes or last.rstrip(".") in tables.suffixes:
+            key = tables.keys.get(fold(bare.rstrip(",")))
+    return key

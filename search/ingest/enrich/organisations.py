@@ -50,7 +50,7 @@ import ahocorasick
 from search.ingest.enrich.names import lexicon
 from search.ingest.enrich.org_kinds import named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
-from search.ingest.enrich.org_types import Candidate, Tables, fold, normalise
+from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
 from search.ingest.enrich.org_values import facet_values
 
 __all__ = ["canonical_organisation", "find_organisations"]
@@ -129,7 +129,9 @@ def find_organisations(text: str) -> list[str]:
             name = organs.get(name, name)
         name = normalise(name).rstrip("–-")  # "Communist Party of Vietnam–Russia talks"
         if name.lower() not in tables.countries:  # "Russian Federation": a country is never an organisation
-            names.setdefault(name.lower(), name)
+            seen = names.setdefault(name.lower(), name)
+            if seen.isupper() and not name.isupper():
+                names[name.lower()] = name  # the body's "Hoechst AG", not the headline's "HOECHST AG"
     return facet_values(list(names.values()), text, tables)
 
 
@@ -141,7 +143,7 @@ def canonical_organisation(name: str, text: str = "") -> str:
     stop: "HDT Kft." at the end of a sentence is "HDT Kft"). `find_organisations` gives these values;
     this is the same mapping for a name from elsewhere (a hand label, a query)."""
     tables = _tables()
-    key = tables.keys.get(fold(name))
+    key = known_key(name, tables)
     if key is None:
         return normalise(name).rstrip(".")
     return _un_organs(text, tables).get(key, key) if key in tables.un_organs else key
@@ -381,6 +383,7 @@ def _tables() -> Tables:
         news=frozenset(words["newspapers"]),
         things=frozenset(words["things"]),
         event_heads=tuple(words["event_heads"]),
+        event_topics=frozenset(words["event_topics"]),
         kinds_after_name=frozenset(words["kinds_after_name"]),
         connectors=connectors,
         tail_starters=connectors - {"and", "&", "the", "et"},
