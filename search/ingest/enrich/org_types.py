@@ -17,7 +17,7 @@ Token = tuple[str, int, int]  # a word of a run (possessive stripped), its start
 class Tables:
     """The known-name table and the word lists of `organisations.toml`, built once."""
 
-    automaton: Any  # ahocorasick.Automaton: surface form -> (length, organisations._Form)
+    automaton: Any  # ahocorasick.Automaton: surface form -> (length, org_tables.Form)
     keys: dict[str, str]  # folded surface form (`fold`) -> canonical name
     un_organs: dict[str, str]  # bare canonical name of a UN organ -> the UN's organ ("UN Security Council")
     national: dict[str, re.Pattern[str]]  # bare organ name -> a national body of that name named in a text

@@ -39,17 +39,10 @@ regular expressions and set look-ups, linear in the length of the text.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import ahocorasick
-
-from search.ingest.enrich.names import lexicon
 from search.ingest.enrich.org_kinds import named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
+from search.ingest.enrich.org_tables import Form, tables_of_organisations
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
 from search.ingest.enrich.org_values import facet_values
 
@@ -63,25 +56,9 @@ _NAMES_THE_UN = re.compile(r"\bUnited Nations\b|\bU\.N\.|\bUN\b")
 _CONTEXT_CHARS = 40
 
 
-@dataclass(frozen=True)
-class _Form:
-    """What one surface form of the known-name table yields, and when it is meant."""
-
-    key: str | None  # canonical name of the entry; None for a blocker or a bare organisation word
-    blocker: bool = False
-    head: bool = False  # an organisation word: look at the capitalised run around it
-    trigger: str = ""  # "before"/"after": a short company name may stand after/before it ("shares in BT");
-    # "kind": a name may stand after or before it ("the newspaper Magyar Nemzet", `org_kinds`);
-    # "legal form": a company's name stands before it (", Inc.")
-    reject_before: re.Pattern[str] | None = None
-    require_after: re.Pattern[str] | None = None
-    reject_after: re.Pattern[str] | None = None
-    reject_anywhere: re.Pattern[str] | None = None  # another sense named in the article ("Sputnik V")
-
-
 def find_organisations(text: str) -> list[str]:
     """Named organisations in `text`, canonical names, in order of first mention, no duplicates."""
-    tables = _tables()
+    tables = tables_of_organisations()
     text = _unwrap(text)
     candidates: list[Candidate] = []
     run_end = 0  # runs are looked at once, around the first organisation word found in them
@@ -142,7 +119,7 @@ def canonical_organisation(name: str, text: str = "") -> str:
     `_un_organs`), else `name` itself (white space and apostrophes normalised, without a final full
     stop: "HDT Kft." at the end of a sentence is "HDT Kft"). `find_organisations` gives these values;
     this is the same mapping for a name from elsewhere (a hand label, a query)."""
-    tables = _tables()
+    tables = tables_of_organisations()
     key = known_key(name, tables)
     if key is None:
         return normalise(name).rstrip(".")
@@ -172,7 +149,7 @@ def _whole_words(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _meant(text: str, start: int, end: int, form: _Form) -> bool:
+def _meant(text: str, start: int, end: int, form: Form) -> bool:
     """Whether a known form is meant here: its context rules, and no model number after it."""
     if form.reject_before and form.reject_before.search(text[max(0, start - _CONTEXT_CHARS) : start]):
         return False
@@ -318,106 +295,3 @@ def _define(
     acronym_key = tables.keys.get(fold(acronym))
     if acronym_key and acronym_key != key:
         overrides.setdefault(acronym_key, key or long_form)
-
-
-# --- Building the tables --------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _tables() -> Tables:
-    """The known-name automaton and the word lists of `organisations.toml`, with the place names."""
-    data = tomllib.loads(resources.files(__package__).joinpath("organisations.toml").read_text("utf-8"))
-    words = data["words"]
-    forms: dict[str, _Form] = {}
-    keys: dict[str, str] = {}
-    for canonical, aliases in data["known"].items():
-        for form in (canonical, *aliases):
-            forms[form] = _Form(canonical)
-            keys[fold(form)] = canonical
-    un_organs = data["un_organs"]
-    for bare, organ in un_organs["organs"].items():
-        if keys.get(fold(bare)) != bare or fold(organ) not in keys:
-            raise ValueError(f"organisations.toml: UN organ {bare!r} -> {organ!r} needs both names in [known]")
-    organisation = frozenset(words["organisation"]) | frozenset(words["head_only"]) \
-        | frozenset(words["head_initial_only"])
-    from search.ingest.enrich.places import canonical_country
-
-    countries = _country_forms()
-    # A country's name with a known form or an organisation word in it is a blocker: "Democratic
-    # People's Republic of Korea" is no party, "Russian Federation" no federation.
-    country_blockers = [c for c in countries if " " in c and not c.isupper() and c not in forms
-                        and any(w in forms or w in organisation for w in normalise(c).split())]
-    for form in [*data["blockers"]["forms"], *country_blockers]:
-        forms[form] = _Form(None, blocker=True)
-    for form, rule in data["context"].items():
-        if form not in forms:
-            raise ValueError(f"organisations.toml: context rule for unknown form {form!r}")
-        patterns: dict[str, Any] = {k: re.compile(v) for k, v in rule.items()}  # `replace` rejects unknown keys
-        forms[form] = replace(forms[form], **patterns)
-    for word in organisation:
-        forms[word] = replace(forms[word], head=True) if word in forms else _Form(None, head=True)
-    for trigger in words["short_company_before"]:
-        forms[" " + trigger] = _Form(None, trigger="before")
-    for trigger in words["short_company_after"]:
-        forms[trigger] = _Form(None, trigger="after")
-    for noun in words["kind_nouns"]:
-        forms[noun] = _Form(None, trigger="kind")
-    for suffix in words["suffixes"]:
-        forms[", " + suffix] = _Form(None, trigger="legal form")
-    automaton = ahocorasick.Automaton()
-    for form, entry in forms.items():
-        for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:
-            automaton.add_word(variant, (len(variant), entry))
-    automaton.make_automaton()
-    connectors = frozenset(words["connectors"])
-    return Tables(
-        automaton=automaton,
-        keys=keys,
-        un_organs=dict(un_organs["organs"]),
-        national={bare: re.compile(pattern) for bare, pattern in un_organs["national"].items()},
-        organisation=organisation,
-        head_only=frozenset(words["head_only"]),
-        head_initial_only=frozenset(words["head_initial_only"]),
-        rooms=frozenset(words["rooms"]),
-        in_tail=frozenset(words["in_tail"]),
-        news=frozenset(words["newspapers"]),
-        things=frozenset(words["things"]),
-        event_heads=tuple(words["event_heads"]),
-        event_topics=frozenset(words["event_topics"]),
-        kinds_after_name=frozenset(words["kinds_after_name"]),
-        connectors=connectors,
-        tail_starters=connectors - {"and", "&", "the", "et"},
-        cuts=(connectors | frozenset(words["tail_connectors"])) - {"and", "&", "et"},
-        tail_connectors=frozenset(words["tail_connectors"]),
-        openers=frozenset(words["openers"]),
-        numbers=frozenset(words["numbers"]),
-        roles=frozenset(words["roles"]),
-        sub_bodies=frozenset(words["sub_bodies"]),
-        sub_body_modifiers=frozenset(words["sub_body_modifiers"]),
-        possessive_words=frozenset(words["possessive_words"]),
-        not_organisations=frozenset(n.lower() for n in words["not_organisations"]),
-        not_endings=tuple(" " + n.lower() for n in words["not_organisation_endings"]),
-        places=frozenset(c for c in countries if not c.isupper()),  # may end a name: "University College London"
-        countries=frozenset(c.lower() for c in countries),
-        country_nouns=frozenset(c for c in countries if canonical_country(c) is not None),
-        country_heads=frozenset(w for c in countries for w in c.split() if w in organisation),
-        first_names=lexicon().listed_first_names,
-        suffixes=frozenset(words["suffixes"]),
-        not_acronyms=frozenset(words["not_acronyms"]),
-    )
-
-
-def _country_forms() -> list[str]:
-    """Every name of every country in the places gazetteer (short and official names, demonyms,
-    capitals): a country is never an organisation, and its name is no place to find one."""
-    import pycountry
-
-    from search.ingest.enrich.places import canonical_country, country_names
-
-    names: set[str] = set()
-    for country in pycountry.countries:
-        canonical = canonical_country(country.alpha_2)
-        if canonical:
-            names.update(country_names(canonical))
-    return sorted(names)
-
