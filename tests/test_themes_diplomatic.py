@@ -92,3 +92,32 @@ def test_a_regions_political_awakening_is_about_protests():
         "Popular movements in several capitals ended regimes that had ruled for decades.",
         "We support that political awakening and call on every government to listen to its streets.")
     assert "Protests & civil unrest" in theme_evidence(text)
+
+
+def test_a_paragraph_on_aids_is_about_health_security():
+    text = _speech(
+        "AIDS still takes more young lives in our region than any other illness.",
+        "We have halved new infections by testing every pregnant mother for HIV.",
+        "With our partners we aim for the first generation free of AIDS by the end of the decade.")
+    assert "Pandemics & health security" in theme_evidence(text)
+
+
+def test_repression_of_demonstrators_is_about_protests_but_a_commemoration_of_repressions_is_not():
+    crackdown = _speech(
+        "The regime answered peaceful demonstrators with live fire.",
+        "We condemn this repression and the arrest of thousands of students.",
+        "If the repression continues, we will ask the Council to act.")
+    assert "Protests & civil unrest" in theme_evidence(crackdown)
+    memorial = _speech(
+        "Today we remember the victims of political repression of the last century.",
+        "Their names are read aloud in the square every autumn.",
+        "The archives of political repression are now open to their families.")
+    assert "Protests & civil unrest" not in theme_evidence(memorial)
+
+
+def test_coalition_forces_against_rebels_are_armed_conflict():
+    text = _speech(
+        "Coalition forces have helped the legitimate government hold the capital.",
+        "The rebels still shell the port and kill civilians who try to flee.",
+        "We call for a ceasefire and for talks under the envoy of the Secretary-General.")
+    assert "Armed conflict" in theme_evidence(text)
