@@ -121,3 +121,19 @@ def test_coalition_forces_against_rebels_are_armed_conflict():
         "The rebels still shell the port and kill civilians who try to flee.",
         "We call for a ceasefire and for talks under the envoy of the Secretary-General.")
     assert "Armed conflict" in theme_evidence(text)
+
+
+def test_an_unconstitutional_change_of_government_under_a_democratic_charter_is_democracy():
+    text = _speech(
+        "Our region has rejected every unconstitutional change of government since the charter was signed.",
+        "The Democratic Charter obliges each member to hand power back to civilians within a year.",
+        "We therefore ask the transitional authorities in our neighbour to honour the Democratic Charter they signed.")
+    assert "Elections & democracy" in theme_evidence(text)
+
+
+def test_coastal_erosion_beside_climate_change_is_climate():
+    text = _speech(
+        "Climate change is no longer a forecast for our low islands.",
+        "Coastal erosion has already moved two villages inland, and coral bleaching has emptied our reefs.",
+        "We ask the emitters to keep the promises they made in the last round of negotiations.")
+    assert "Climate & security" in theme_evidence(text)
