@@ -25,7 +25,7 @@ a fair check of that change.
     python benchmarks/theme_sample.py --print-blind 3            # a new batch to label
     python benchmarks/theme_sample.py --per-theme --errors       # per theme, look parts only
 
-A third of batch 8 is held out (`"heldout": true`, marked when the batch was printed, before it was
+A third of batches 8 and 9 is held out (`"heldout": true`, marked when the batch was printed, before it was
 labelled): `--labels` scores it apart, `--per-theme` never shows it. Batch 5 (held out whole) and batch 7's
 held-out third were the fair checks of rounds 4-6; the themes7 round retired them to tuning (look parts).
 """
