@@ -137,3 +137,16 @@ def test_coastal_erosion_beside_climate_change_is_climate():
         "Coastal erosion has already moved two villages inland, and coral bleaching has emptied our reefs.",
         "We ask the emitters to keep the promises they made in the last round of negotiations.")
     assert "Climate & security" in theme_evidence(text)
+
+
+def test_an_island_held_by_another_state_is_a_territorial_dispute():
+    text = _speech(
+        "For fifty years a former colonial power has kept one of our islands, and so our decolonization is unfinished.",
+        "Our territorial integrity will not be complete until that island returns to our sovereignty.",
+        "We have offered talks on the territorial dispute and, failing them, the judgement of the Court.")
+    assert "Maritime & territorial disputes" in theme_evidence(text)
+
+
+def test_territorial_integrity_named_once_among_principles_is_no_dispute():
+    text = _speech("We uphold the sovereignty, territorial integrity and political independence of every state.")
+    assert "Maritime & territorial disputes" not in theme_evidence(text)
