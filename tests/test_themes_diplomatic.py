@@ -94,11 +94,11 @@ def test_a_regions_political_awakening_is_about_protests():
     assert "Protests & civil unrest" in theme_evidence(text)
 
 
-def test_a_paragraph_on_aids_is_about_health_security():
+def test_a_paragraph_on_the_aids_epidemic_is_about_health_security():
     text = _speech(
-        "AIDS still takes more young lives in our region than any other illness.",
-        "We have halved new infections by testing every pregnant mother for HIV.",
-        "With our partners we aim for the first generation free of AIDS by the end of the decade.")
+        "The AIDS epidemic still takes more young lives in our region than any other illness.",
+        "We have halved new infections by testing every pregnant mother.",
+        "With our partners we aim for the first AIDS-free generation by the end of the decade.")
     assert "Pandemics & health security" in theme_evidence(text)
 
 
