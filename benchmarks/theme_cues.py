@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records
 
 from search.ingest.enrich.text import terms
-from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy
+from search.ingest.enrich.theme_text import sentence_starts
+from search.ingest.enrich.themes import _matches, default_taxonomy
 
 STRONG = 1.5
 STOP = frozenset("the of and to in a that is for on with as by be are we our this it has have which will its from at "
@@ -41,7 +42,7 @@ def candidates(themes: list[str], min_count: int = 8, top: int = 70) -> dict[str
             continue
         text = f"{record['title']}\n{record['body']}"
         stems = terms(text)
-        starts = [*_sentence_starts(text), len(stems)]
+        starts = [*sentence_starts(text), len(stems)]
         strong: dict[str, set[int]] = defaultdict(set)
         for theme, mentions in _matches(text, stems, taxonomy).items():
             for phrase, _, start in mentions:

@@ -39,6 +39,7 @@ from theme_sample import GOLD_DIR, LABELS, _corpus
 
 from search.ingest.enrich import themes as th
 from search.ingest.enrich.text import terms
+from search.ingest.enrich.theme_text import sentence_starts
 
 Candidate = tuple[str, str, str, bool, dict[str, float] | None]  # group, key, theme, gold, features
 
@@ -66,7 +67,7 @@ def evidence_features(text: str) -> dict[str, dict[str, float]]:
     taxonomy = th.default_taxonomy()
     stems = terms(text)
     scale = (max(len(stems), taxonomy.min_words) / taxonomy.min_words) ** taxonomy.length_exponent
-    starts = th._sentence_starts(text)
+    starts = sentence_starts(text)
     assigned = th.theme_evidence(text, taxonomy)
     thresholds = {theme.name: theme.threshold for theme in taxonomy.themes}
     features = {}

@@ -44,7 +44,8 @@ from pathlib import Path
 from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records, wikinews
 
 from search.ingest.enrich.text import terms
-from search.ingest.enrich.themes import _matches, _sentence_starts, default_taxonomy, load_taxonomy, theme_evidence
+from search.ingest.enrich.theme_text import sentence_starts
+from search.ingest.enrich.themes import _matches, default_taxonomy, load_taxonomy, theme_evidence
 from search.ingest.readers import article_from_record
 from search.model import Article
 
@@ -165,7 +166,7 @@ def per_theme(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence,
 def _cue_sentences(text: str) -> dict[str, list[tuple[str, list[str]]]]:
     """Theme → the sentences holding its topical cues, with the cues (for reading, not scoring)."""
     stems = terms(text)
-    starts = _sentence_starts(text)
+    starts = sentence_starts(text)
     spans = _sentence_texts(text, len(starts))
     found: dict[str, dict[int, list[str]]] = {}
     for theme, mentions in _matches(text, stems, default_taxonomy()).items():
@@ -179,9 +180,9 @@ def _cue_sentences(text: str) -> dict[str, list[tuple[str, list[str]]]]:
 
 
 def _sentence_texts(text: str, count: int) -> list[str]:
-    """The sentences as `_sentence_starts` counts them, rebuilt from its word counts."""
+    """The sentences as `sentence_starts` counts them, rebuilt from its word counts."""
     words = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)]
-    starts = _sentence_starts(text) + [len(words)]
+    starts = sentence_starts(text) + [len(words)]
     spans = [(a, b) for a, b in zip(starts, starts[1:], strict=False) if b > a]
     return [" ".join(text[words[a][0]:words[b - 1][1]].split()) for a, b in spans][:count]
 

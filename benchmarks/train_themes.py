@@ -60,6 +60,7 @@ from theme_sample import JUDGEMENTS, _corpus
 
 from search.ingest.enrich import themes as th
 from search.ingest.enrich.text import terms
+from search.ingest.enrich.theme_text import sentence_starts
 
 # group, key, theme, gold, dense features (None: no topical cue), sparse feature names
 Row = tuple[str, str, str, bool, list[float] | None, frozenset[str]]
@@ -71,7 +72,7 @@ def word_features(text: str) -> dict[str, frozenset[str]]:
     ("c:" prefix) and of the title and lead ("l:" prefix), for every theme with a topical cue."""
     taxonomy = th.default_taxonomy()
     stems = terms(text)
-    starts = th._sentence_starts(text) + [len(stems)]
+    starts = sentence_starts(text) + [len(stems)]
     lead = {s for s in stems[:taxonomy.lead_terms] if len(s) >= MIN_STEM and not s.isdigit()}
     found = {}
     for name, mentions in th._matches(text, stems, taxonomy).items():

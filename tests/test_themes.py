@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search.ingest.enrich.text import stem, terms
-from search.ingest.enrich.themes import _sentence_starts, default_taxonomy, load_taxonomy, theme_evidence
+from search.ingest.enrich.theme_text import sentence_starts
+from search.ingest.enrich.themes import default_taxonomy, load_taxonomy, theme_evidence
 
 REQUIRED = ["Arms control & non-proliferation", "Cyber security", "Defence industry & arms trade",
             "Partnerships & alliances", "Hybrid warfare", "Emerging technologies", "Climate & security",
@@ -185,7 +186,7 @@ def test_a_paragraph_of_a_hard_wrapped_record_is_still_one_passage():
 
 def test_sentences_end_at_stops_not_after_abbreviations_or_initials():
     text = "Title line\n\nMr. Smith met the U.S. envoy. He agreed. J. Doe left!\nReally? Yes"
-    stems, starts = terms(text), _sentence_starts(text)
+    stems, starts = terms(text), sentence_starts(text)
     assert [" ".join(stems[a:b]) for a, b in zip(starts, starts[1:] + [len(stems)], strict=True) if a < b] == [
         "titl line", "mr smith met the u s envoy", "he agre", "j doe left", "realli", "yes"]
 
@@ -265,11 +266,11 @@ def test_a_title_line_is_a_sentence_of_its_own():
     without the theme's words; the title line is not glued to the first sentence of the body."""
     report = ("Earthquake hits mountain towns\nAn earthquake shook three mountain towns before dawn on Monday. "
               "The mayor visited the market in the afternoon. Shops on the main street reopened by evening.")
-    stems, starts = terms(report), _sentence_starts(report)
+    stems, starts = terms(report), sentence_starts(report)
     assert " ".join(stems[starts[0]:starts[1]]) == "earthquak hit mountain town"
     assert list(theme_evidence(report)) == ["Disasters & emergency response"]
     wrapped = "The minister opened the bridge\nover the river. Cars crossed it at noon.\nTraffic was light."
-    assert _sentence_starts(wrapped) == [0, 5, 8, 13]  # a title ends at its line; later wrapped lines do not
+    assert sentence_starts(wrapped) == [0, 5, 8, 13]  # a title ends at its line; later wrapped lines do not
 
 
 def test_official_language_of_a_border_occupation_is_territorial_evidence():

@@ -10,9 +10,8 @@ evidence. An article may have no theme at all. The settings are documented in `t
 
 from __future__ import annotations
 
-import re
 import tomllib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -22,7 +21,8 @@ from itertools import compress, count
 from pathlib import Path
 from typing import Any
 
-from search.ingest.enrich.text import ABBREVIATIONS, stem, terms
+from search.ingest.enrich.text import stem, terms
+from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: fast as a dict key
@@ -158,7 +158,6 @@ def default_taxonomy() -> Taxonomy:
     return load_taxonomy()
 
 
-_RUN = re.compile(r"[^\W_]+")  # the runs `terms` stems
 
 
 @lru_cache(maxsize=64)
@@ -171,7 +170,7 @@ def _words_with_stem(text: str, word_stem: str) -> list[str]:
     words = []
     start = low.find(prefix)
     while start >= 0:  # str.find, then the rest of the word: far faster than a regex scan
-        run = _RUN.match(low, start)
+        run = RUN.match(low, start)
         word = run.group() if run else prefix
         if not (start and low[start - 1].isalnum()) and stem(word) == word_stem:  # a word's start
             words.append(word)
@@ -220,32 +219,6 @@ def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[
     return {name: [(phrase, weight, start) for phrase, weight, _, start in found] for name, found in mentions.items()}
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """The index in `terms(text)` of each sentence's first stem. A sentence ends at ".", "!" or "?"
-    closing a word that is not an abbreviation or an initial, and at a blank line (a title or a
-    paragraph without a final stop). The first line, when it has no stop, is a title and a sentence of
-    its own (`Article.text` is the title, a newline and the body): a report whose title and lead name
-    a theme mentions it in two sentences. Hard-wrapped lines (UN records) do not end sentences."""
-    starts, count = [0], 0
-    title, newline, rest = text.partition("\n")
-    if newline and rest.strip() and not _SENTENCE_END.search(title.rstrip()):
-        count = len(_RUN.findall(title))  # a title line without a stop is a sentence of its own
-        starts.append(count)
-        text = rest
-    for block in re.split(r"\n\s*\n", text):
-        for chunk in block.split():
-            runs = _RUN.findall(chunk)
-            count += len(runs)
-            if runs and _SENTENCE_END.search(chunk) and len(runs[-1]) > 1 \
-                    and chunk.rstrip(".!?\"'”’»)]").lower() not in ABBREVIATIONS:
-                starts.append(count)
-        starts.append(count)
-    return sorted({start for start in starts if start < count})
-
-
 FULL_CUE = 1.0  # a sentence is about a theme when its cues weigh this much: one full cue, not "partners"
 
 
@@ -283,50 +256,6 @@ def _cue_sentence_holds(stems: list[str], starts: list[int], mentions: list[tupl
     return False
 
 
-LIST_ITEM_WORDS = 6  # an item of a list of topics is a short run between two separators
-
-
-@lru_cache(maxsize=8)
-def _commas(text: str) -> list[int]:
-    """The number of words (alphanumeric runs) before each comma or semicolon of `text`, in order."""
-    positions, runs = [], 0
-    for piece in re.split(r"[,;]", text)[:-1]:  # one findall per piece: far faster than a scan word by word
-        runs += len(_RUN.findall(piece))
-        positions.append(runs)
-    return positions
-
-
-def _list_items(text: str, stems: list[str], starts: list[int], worded: dict[int, bool],
-                cues: list[tuple[int, int]], taxonomy: Taxonomy) -> set[int]:
-    """The starts of those `cues` ((start, end) in stems) that are items of a list of topics ("The leaders
-    discussed trade, energy supplies, the pandemic and regional security", as a readout names a call's topics):
-    in a sentence with a list word (`worded` memoises the look-up) and `list_commas` commas or more, a run of at
-    most LIST_ITEM_WORDS words between two separators (a comma, "and", or a list word up to three words before),
-    one a comma; not a cue before a sentence's first comma ("During the talks on the war, the President ...")."""
-    bounds = starts + [len(stems)]
-    items = set()
-    for start, end in cues:
-        sentence = bisect_right(starts, start) - 1
-        first, last = bounds[sentence], bounds[sentence + 1]
-        if sentence not in worded:
-            worded[sentence] = not taxonomy.list_words.isdisjoint(stems[first:last])
-        if not worded[sentence]:
-            continue
-        commas = _commas(text)
-        if bisect_left(commas, last) - bisect_right(commas, first) < taxonomy.list_commas:
-            continue
-        reach = LIST_ITEM_WORDS - (end - start)  # the separators of an item lie this close to the cue
-        commas_before = commas[bisect_left(commas, max(first + 1, start - reach)):bisect_right(commas, start)]
-        commas_after = commas[bisect_left(commas, end):bisect_left(commas, min(last, end + reach + 1))]
-        before = commas_before + [i + 1 for i in range(max(first, start - reach), start)
-                                  if stems[i] == "and" or i >= start - 3 and stems[i] in taxonomy.list_words]
-        after = commas_after + [i for i in range(end, min(last, end + reach + 1)) if stems[i] == "and"]
-        if before and after and min(after) - max(before) <= LIST_ITEM_WORDS and (
-                max(before) in commas_before or min(after) in commas_after):
-            items.add(start)
-    return items
-
-
 def _scores(mentions: Iterable[tuple[Phrase, float]], cap: int) -> dict[Phrase, float]:
     """Each phrase of weight above 0 → the sum of its `cap` heaviest mentions."""
     found: dict[Phrase, list[float]] = defaultdict(list)
@@ -354,7 +283,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     they would otherwise pile up into a theme of their own. (4) Among the themes that pass, one whose
     evidence for the length is below `min_relative` times the strongest theme's is an aside of a
     text about something else (a passage on floods in a speech on disarmament). A theme listed in
-    another's `unless` replaces it. A cue that is one item of a list of topics (`_list_items`) weighs at most
+    another's `unless` replaces it. A cue that is one item of a list of topics (`theme_text.list_items`) weighs at most
     `list_weight`; a text whose title names greetings, congratulations or condolences needs `ceremony_factor`
     times the evidence.
     """
@@ -383,11 +312,11 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
         if sum(phrase.weight >= taxonomy.mention_weight for _, phrase, _ in on_topic) < min_mentions:
             continue
-        starts = starts if starts is not None else _sentence_starts(text)
+        starts = starts if starts is not None else sentence_starts(text)
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
         if taxonomy.list_words:
             cues = [(start, start + len(p.stems)) for start, p, _ in on_topic]
-            items = _list_items(text, stems, starts, worded, cues, taxonomy)
+            items = list_items(text, stems, starts, worded, cues, taxonomy.list_words, taxonomy.list_commas)
             if items:  # an item of a list of topics weighs at most `list_weight`
                 on_topic = [(start, p, min(w, taxonomy.list_weight) if start in items else w)
                             for start, p, w in on_topic]
