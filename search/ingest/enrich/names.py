@@ -244,8 +244,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
     resolve_flexible(words, kinds, lex)
     if STOP in kinds and not PATRONYMIC.isdisjoint(words):
         patronymic_names(words, kinds)
-    if len(words) > 1 and kinds[-1] == STOP and kinds[-2] == NAME and offsets[-1] > lower_seen.headline_end and (
-            surname_word(text, offsets[-1], words[-2], words[-1], lex.first_names, lex.kinds)):
+    given = -3 if len(words) > 2 and kinds[-2] == INITIAL else -2  # (a middle initial between: "William S. How")
+    if len(words) > 1 and kinds[-1] == STOP and kinds[given] == NAME and offsets[-1] > lower_seen.headline_end and (
+            surname_word(text, offsets[-1], words[given], words[-1], lex.first_names, lex.kinds)):
         kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
     context = RunContext(text, start, lex, len(words) >= 3)
     first = words[0].lower()

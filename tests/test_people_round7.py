@@ -1,0 +1,36 @@
+"""People, round 7 of issue 11 (random Wikinews articles and the retired first held-out part): a middle initial
+between a given name and a surname that is also a common word, mines and fairs named like people, and a name
+before a disaster's or a massacre's noun.
+
+Every sentence and name here is invented.
+"""
+
+from __future__ import annotations
+
+from search.ingest.enrich.people import find_people
+
+
+def test_a_surname_that_is_also_a_word_after_a_given_name_and_an_initial_is_a_name():
+    found = find_people("The candidate answered questions from staff reporter Thomas K. Saturn last week.")
+    assert found.people == ["Thomas K. Saturn"]
+
+
+def test_a_common_word_after_an_initial_alone_is_no_surname():
+    assert find_people("Section B. Saturn rings were visible from the plateau on Monday.").people == []
+
+
+def test_a_mine_or_a_fair_named_like_a_person_is_no_person():
+    found = find_people("Workers at the Tolver Creek Mine struck on Monday. The Harlow Mini Maker Faire opened "
+                        "too, and the Dunmore Expo closed. Union leader Ada Quell said pay was low.")
+    assert found.people == ["Ada Quell"]
+
+
+def test_a_name_before_a_disasters_noun_names_the_disaster():
+    found = find_people("The 1998 Pellam Ridge disaster and the Ostrow Vale massacre are remembered each May, "
+                        "said historian Ivo Danner.")
+    assert found.people == ["Ivo Danner"]
+
+
+def test_a_persons_name_before_a_common_noun_is_still_a_person():
+    found = find_people("Governor Alma Reyes visited the flooded mine on Monday. Reyes said help would come.")
+    assert found.people == ["Alma Reyes"]
