@@ -34,3 +34,22 @@ def test_a_name_before_a_disasters_noun_names_the_disaster():
 def test_a_persons_name_before_a_common_noun_is_still_a_person():
     found = find_people("Governor Alma Reyes visited the flooded mine on Monday. Reyes said help would come.")
     assert found.people == ["Alma Reyes"]
+
+
+def test_two_words_ending_in_a_word_the_news_writes_in_lower_case_name_no_person():
+    found = find_people("Harwick Monthly reported the figures. Tolvane Experience, the tour firm, closed, and "
+                        "Brellin Marine handled the launch, said spokeswoman Greta Olsson.")
+    assert found.people == ["Greta Olsson"]
+
+
+def test_a_given_name_or_an_english_surname_keeps_a_person_whose_surname_is_also_a_word():
+    found = find_people("Sarah Experience opened the show. Dunleavy Brown, a farmer, said the harvest was poor.")
+    assert found.people == ["Sarah Experience", "Dunleavy Brown"]
+
+
+def test_the_common_words_list_holds_ordinary_words_and_no_names():
+    from search.ingest.enrich.name_lexicon import lexicon
+
+    common = lexicon().common_words
+    assert {"experience", "monthly"} <= common
+    assert common.isdisjoint({"brown", "young", "smith", "john", "mary"})

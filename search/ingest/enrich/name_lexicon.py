@@ -47,6 +47,9 @@ class Lexicon:
     one_name_jobs: frozenset[str]  # "the singer Zorvana": a lone name after one of these is a person
     listed_first_names: frozenset[str]  # the common given names listed in people.toml only: an organisation's
     # name may be a rarer given name ("the news agency Orla"), so the organisation rules ask this list
+    # words the news writes in lower case (`common_words.txt`, computed by benchmarks/common_words.py): one ends
+    # no two-word name of a person after a word that is no given name ("Supply Monthly", "Basecamp Experience")
+    common_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +79,8 @@ def lexicon() -> Lexicon:
                    frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
                    (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
                    - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"),
-                   lower("male_first_names") | lower("female_first_names"))
+                   lower("male_first_names") | lower("female_first_names"),
+                   frozenset(resources.files(__package__).joinpath("common_words.txt").read_text("utf-8").split()))
 
 
 def _words(names: frozenset[str]) -> frozenset[str]:

@@ -366,7 +366,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
             place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
         len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
-        or words[i].casefold() in place_words()) and words[i].lower() not in lex.first_names  # "Nevada Test …"
+        or words[i].casefold() in place_words()  # "Nevada Test …"; a common word ends two: "Supply Monthly"
+        or j - i == 2 and words[j - 1].lower() in lex.common_words) and words[i].lower() not in lex.first_names
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
 
