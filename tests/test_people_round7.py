@@ -53,3 +53,15 @@ def test_the_common_words_list_holds_ordinary_words_and_no_names():
     common = lexicon().common_words
     assert {"experience", "monthly"} <= common
     assert common.isdisjoint({"brown", "young", "smith", "john", "mary"})
+
+
+def test_a_name_ending_a_list_of_three_lone_words_that_are_no_given_names_is_one_more_of_them():
+    found = find_people("Engines came from Dolgan, Harlev, Barrow, and Blaenan Festin, said fire chief Ada Quell.")
+    assert found.people == ["Ada Quell"]
+
+
+def test_a_name_after_two_surnames_or_given_names_in_a_list_is_a_person():
+    found = find_people("Followers of Voskic, Dravic and Ratan Molev gathered. His sons Anna, Tom, Ben and Jo Dunn "
+                        "came too.")
+    assert "Ratan Molev" in found.people
+    assert "Jo Dunn" in found.people

@@ -363,7 +363,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or parenthesis_after_name(text, begin)  # "artist Ann Lee (Moth Girl, Star Pilots)"
         or indefinite_before(text, begin)  # "the plane, a Kestrel Sierra"
         or first_in_run and words[i].lower() not in lex.first_names and (
-            place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
+            place_list_before(text, begin, lex.first_names) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
         len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
         or words[i].casefold() in place_words()  # "Nevada Test …"; a common word ends two: "Supply Monthly"
