@@ -65,3 +65,15 @@ def test_a_name_after_two_surnames_or_given_names_in_a_list_is_a_person():
                         "came too.")
     assert "Ratan Molev" in found.people
     assert "Jo Dunn" in found.people
+
+
+def test_a_lone_name_a_persons_noun_introduces_is_a_person():
+    found = find_people("A second man, a Danish chef named Tomasz, chased him off. Tomasz later told "
+                        "reporters he acted without thinking.")
+    assert found.people == ["Tomasz"]
+    assert found.speakers == ["Tomasz"]
+
+
+def test_a_lone_name_a_things_or_an_animals_noun_introduces_is_no_person():
+    found = find_people("A village called Brellin flooded, and a horse named Quiver drowned.")
+    assert found.people == []

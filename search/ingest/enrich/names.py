@@ -47,6 +47,7 @@ from search.ingest.enrich.name_lexicon import (
 from search.ingest.enrich.person_names import (
     AGE_TITLE,
     MONTHS,
+    NAMED_TITLE,
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
     after_full_name,
@@ -100,6 +101,7 @@ _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(
 _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 
+_PERSONS = ("man", "woman", "boy", "girl")  # nouns of a person that name no role: "a man named …"
 _SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
 
 
@@ -158,6 +160,9 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         title = ""  # "the major Powers": an adjective, not the rank
     if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
         title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
+    if not title and before and before[-1] in ("named", "called"):  # "a Polish chef named Łukasz": a person
+        noun = text[max(0, start - 40):start].split()[-2:-1]
+        title = NAMED_TITLE if noun and (noun[0] in lex.roles or noun[0] in _PERSONS) else ""
     if title and (not_a_person((word,), lex.first_names, lower_seen)  # (untitled, it only shortens a name)
                   or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
         return None

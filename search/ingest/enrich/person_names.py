@@ -63,6 +63,7 @@ _HOLIDAY_OR_PLACE_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holid
 # An age word before a lone given name: "Fourteen-year-old Zoe", "the 12-year-old Liam", "a 30-years-old Tom".
 _AGE_WORD = re.compile(r"(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-years?-old", re.IGNORECASE)
 AGE_TITLE = "year-old"  # the title of a name after an age word: it makes a lone given name a person
+NAMED_TITLE = "named"  # the title of a lone name a person's noun introduces ("a Polish chef named Łukasz"): likewise
 
 
 class Words(Protocol):
