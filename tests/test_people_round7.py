@@ -77,3 +77,14 @@ def test_a_lone_name_a_persons_noun_introduces_is_a_person():
 def test_a_lone_name_a_things_or_an_animals_noun_introduces_is_no_person():
     found = find_people("A village called Brellin flooded, and a horse named Quiver drowned.")
     assert found.people == []
+
+
+def test_a_birth_name_is_no_second_person():
+    found = find_people("Born Walter Quinby in Leeds, Walt Brenn began as a singer. Brenn said he loved it. "
+                        "Actress Lola Fenn, born Dolores Ann Fennimore, and Ida Croft, née Ida Mellor, sang too.")
+    assert found.people == ["Walt Brenn", "Lola Fenn", "Ida Croft"]
+
+
+def test_parents_a_child_is_born_to_are_people():
+    found = find_people("Lola Fenn was born to actress Mae Fennimore in 1931.")
+    assert found.people == ["Lola Fenn", "Mae Fennimore"]

@@ -307,6 +307,7 @@ _NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>(?:(?:also|better|widely|popular
                                r"\s*[\"“]?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s+|,?\s+(?:and|&|or)\s+)){0,3}"
                                r"(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess"
                                r"|Emperor|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
+_BIRTH_NAME = ("born ", "Born ", "née ", "Née ")
 _NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
 # A relative noun, then first names in a list ("sons Paul and", "daughters, Ann, Beth, and "), up to a name.
 _LIST_OR_KIN = frozenset("and children kids sons daughters grandchildren".split())
@@ -318,6 +319,8 @@ def no_person_before(text: str, begin: int) -> int:
     anywhere in the text), 1 after a credit or a stage name (no person here), else 0 (`_NO_PERSON_BEFORE`,
     with a cheap look for its words first: this runs for most mentions). The look reaches further back after a
     comma or an "and", where the name may end a list the cue opened."""
+    if text.endswith(_BIRTH_NAME, max(0, begin - 5), begin):
+        return 1  # a birth name ("born X", "née X"): the person the text names otherwise (gold rule 4)
     listed = text[max(0, begin - 5):begin].endswith((", ", " and ", " or "))
     window = text[max(0, begin - (90 if listed else 56)):begin]
     if not _NO_PERSON_CUE.search(window) or not (cue := _NO_PERSON_BEFORE.search(window)):
