@@ -6,9 +6,10 @@ English noun or adjective: a publication's, a business's or a place's name, not 
 one text `names.py` already takes a word the text also writes in lower case for a common word; this
 list says the same across the news: a word the corpora write in lower case at least `--min-lower`
 times and in at least `--min-share` of its occurrences. English surnames (Faker's English-language
-lists: "Brown", "Young", "Price"), known given names and the words `people.toml` lists (names that
-are also words, such as "Rose" or "Grant", are decided there) are left out, and so are words of
-fewer than three letters.
+lists: "Brown", "Young", "Price"), known given names and the given names that are also ordinary words
+(`given_name_words.txt`: "Patience", "Olive"), and the words `people.toml` lists (names that are also
+words, such as "Rose" or "Grant", are decided there) are left out, and so are words of fewer than
+three letters.
 
 The counts come from Reuters-21578, the UN General Debate statements and the Kremlin/Zelenskyy
 releases that are in no gold, label or judgement file; no Wikinews text is counted (the people
@@ -64,9 +65,11 @@ def common_words(min_lower: int, min_share: float) -> list[str]:
                 capitalised[word.lower()] += 1
     lex = lexicon()
     surnames = english_surnames()
+    given = set((OUT.parent / "given_name_words.txt").read_text("utf-8").split())  # "Patience", "Olive": names too
     return sorted(word for word, count in lower.items()
                   if count >= min_lower and count >= min_share * (count + capitalised[word]) and len(word) >= 3
-                  and word not in surnames and word not in lex.first_names and word not in lex.kinds)
+                  and word not in surnames and word not in given and word not in lex.first_names
+                  and word not in lex.kinds)
 
 
 def main() -> None:

@@ -38,7 +38,7 @@ def test_a_persons_name_before_a_common_noun_is_still_a_person():
 
 def test_two_words_ending_in_a_word_the_news_writes_in_lower_case_name_no_person():
     found = find_people("Harwick Monthly reported the figures. Tolvane Experience, the tour firm, closed, and "
-                        "Brellin Marine handled the launch, said spokeswoman Greta Olsson.")
+                        "Brellin Timber handled the launch, said spokeswoman Greta Olsson.")
     assert found.people == ["Greta Olsson"]
 
 
@@ -88,3 +88,14 @@ def test_a_birth_name_is_no_second_person():
 def test_parents_a_child_is_born_to_are_people():
     found = find_people("Lola Fenn was born to actress Mae Fennimore in 1931.")
     assert found.people == ["Lola Fenn", "Mae Fennimore"]
+
+
+def test_the_end_of_a_titles_domain_is_cut_from_the_name_after_it():
+    found = find_people("Minister of Science and Higher Education Vadim Orlenko, Minister of Trade Denis Kolbin and "
+                        "the Head of the Federal Service for Disaster Relief Ostap Mirkov took part.")
+    assert found.people == ["Vadim Orlenko", "Denis Kolbin", "Ostap Mirkov"]
+
+
+def test_a_three_word_name_that_opens_with_a_given_name_keeps_it():
+    found = find_people("Mary Ann Fennick, a nurse, said the ward was full.")
+    assert found.people == ["Mary Ann Fennick"]

@@ -310,9 +310,9 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
         domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
     i += domain
-    if j - i >= 3 and kinds[i + 1] == NAME and glued_before_name(words[i], words[i + 1], lex.first_names,
-                                                                 i == 0 and context.title_of_place):
-        i += 1
+    if j - i >= 3 and kinds[i + 1] == NAME and (glued := glued_before_name(
+            words, i, j, lex.first_names, lex.common_words, i == 0 and context.title_of_place)):
+        i += glued
         domain = domain or int(context.title_of_place)  # "Prince of Monaco Albert II": the prince
     if honour := honour_words(words, i, j, lex.honours, lex.honour_openers):  # "Padma Shri Anil Verma" → "Anil Verma"
         i += honour

@@ -95,14 +95,21 @@ def glued(word: str) -> bool:
     return bool(_GLUED.search(word))
 
 
-def glued_before_name(word: str, following: str, first_names: Words, after_title_of: bool) -> bool:
-    """Whether `word`, first of a run of three name words or more, is no part of the name: a country or a
-    state between a title's "of" and the name ("leader of Zimbabwe Robert Mugabe", when `after_title_of`),
-    or a long job noun before a known first name ("Whistleblower Edward Snowden"; but "Omer Hassan")."""
-    low = word.lower()
-    if after_title_of and (low in place_forms() or low in state_names()):
-        return True
-    return len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names and following.lower() in first_names
+def glued_before_name(words: list[str], i: int, j: int, first_names: Words, common: Words, after_title_of: bool) -> int:
+    """How many words at the start of the name words i..j-1 (three or more) are no part of the name: a country
+    or a state between a title's "of" and the name ("leader of Zimbabwe Robert Mugabe", when `after_title_of`),
+    a long job noun before a known first name ("Whistleblower Edward Snowden"; but "Omer Hassan"), or the end
+    of a title's domain, words the news writes in lower case (`common`), before a known first name or the
+    last two words ("Minister of Trade Denis Manturov", "Minister of Science and Higher Education Valery Falkov")."""
+    low = words[i].lower()
+    if after_title_of and (low in place_forms() or low in state_names()) or (
+            len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names
+            and words[i + 1].lower() in first_names):
+        return 1
+    k = i
+    while j - k > 2 and words[k].lower() in common:
+        k += 1
+    return k - i if j - k == 2 or words[k].lower() in first_names else 0
 
 
 def age_word(word: str) -> bool:
