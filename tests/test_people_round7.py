@@ -99,3 +99,9 @@ def test_the_end_of_a_titles_domain_is_cut_from_the_name_after_it():
 def test_a_three_word_name_that_opens_with_a_given_name_keeps_it():
     found = find_people("Mary Ann Fennick, a nurse, said the ward was full.")
     assert found.people == ["Mary Ann Fennick"]
+
+
+def test_a_country_alone_or_a_pair_of_countries_is_no_person_after_a_non_honorific():
+    found = find_people("A statue of Mother Russia faces the sea. The Russia-China talks began. Mr Quellan, a "
+                        "teacher, said so.")
+    assert found.people == ["Quellan"]

@@ -17,7 +17,8 @@ from search.ingest.enrich.given_names import faker_given_names, given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "common_words_to_org", "lexicon", "patronymic_names", "place_words", "resolve_flexible"]
+           "PATRONYMIC", "common_words_to_org", "country_word", "lexicon", "patronymic_names", "place_words",
+           "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -147,3 +148,9 @@ def place_words() -> frozenset[str]:
     data = tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text("utf-8"))
     names = countries | state_names() | {city.casefold() for city in data["cities"]}
     return frozenset(name for name in names if name and " " not in name) - faker_given_names().keys()
+
+
+def country_word(word: str) -> bool:
+    """Whether `word` is a country's name, capital or demonym, or a compound of them ("Russia", "Russia-China"):
+    no name of a person alone, but after an honorific ("President Jordan")."""
+    return all(part.casefold() in place_forms() for part in word.split("-"))

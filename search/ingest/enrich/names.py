@@ -39,6 +39,7 @@ from search.ingest.enrich.name_lexicon import (
     SUFFIX,
     Lexicon,
     common_words_to_org,
+    country_word,
     lexicon,
     patronymic_names,
     place_words,
@@ -58,7 +59,6 @@ from search.ingest.enrich.person_names import (
     first_name_next,
     first_repeat,
     glued,
-    glued_before_name,
     headline_end,
     headline_verb,
     honour_words,
@@ -71,7 +71,7 @@ from search.ingest.enrich.person_names import (
     surname_word,
     unwrapped,
 )
-from search.ingest.enrich.run_context import RunContext
+from search.ingest.enrich.run_context import RunContext, glued_before_name, introduced_by_noun
 from search.ingest.enrich.text import strip_accents
 
 # Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
@@ -101,7 +101,6 @@ _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(
 _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
 _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 
-_PERSONS = ("man", "woman", "boy", "girl")  # nouns of a person that name no role: "a man named …"
 _SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
 
 
@@ -160,9 +159,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         title = ""  # "the major Powers": an adjective, not the rank
     if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
         title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
-    if not title and before and before[-1] in ("named", "called"):  # "a Polish chef named Łukasz": a person
-        noun = text[max(0, start - 40):start].split()[-2:-1]
-        title = NAMED_TITLE if noun and (noun[0] in lex.roles or noun[0] in _PERSONS) else ""
+    if not title and before and introduced_by_noun(text, start, lex.roles):  # "a Polish chef named Łukasz"
+        title = NAMED_TITLE
     if title and (not_a_person((word,), lex.first_names, lower_seen)  # (untitled, it only shortens a name)
                   or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
         return None
@@ -323,7 +321,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
     j = first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
     tokens = tuple(words[i:j])
-    if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
+    if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places or j - i == 1 and (
+            i == 0 or kinds[i - 1] != HONORIFIC) and country_word(tokens[0]):  # "Mother Russia", "Russia-China talks"
         return None
     name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
     if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)

@@ -54,7 +54,6 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
 _WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
 # A job noun glued before a name: "Whistleblower Edward Snowden", "Moderator Chris Wallace" (with a first name after)
-_JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")
 # Last words of holidays and breaks: "Independence Day", "Lenten Break", "Easter Recess" (but "Doris Day").
 _HOLIDAY_OR_PLACE_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holidays", "Weekend",
                             # and words of places that are also surnames: "Ferrow Hill", "Oxley Lane", "Dunmore Creek"
@@ -93,23 +92,6 @@ def unwrapped(text: str, start: int, run: str) -> list[tuple[int, str]]:
 def glued(word: str) -> bool:
     """Whether a capitalised word is glued to the next one ("AlexanderPresident": page furniture)."""
     return bool(_GLUED.search(word))
-
-
-def glued_before_name(words: list[str], i: int, j: int, first_names: Words, common: Words, after_title_of: bool) -> int:
-    """How many words at the start of the name words i..j-1 (three or more) are no part of the name: a country
-    or a state between a title's "of" and the name ("leader of Zimbabwe Robert Mugabe", when `after_title_of`),
-    a long job noun before a known first name ("Whistleblower Edward Snowden"; but "Omer Hassan"), or the end
-    of a title's domain, words the news writes in lower case (`common`), before a known first name or the
-    last two words ("Minister of Trade Denis Manturov", "Minister of Science and Higher Education Valery Falkov")."""
-    low = words[i].lower()
-    if after_title_of and (low in place_forms() or low in state_names()) or (
-            len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names
-            and words[i + 1].lower() in first_names):
-        return 1
-    k = i
-    while j - k > 2 and words[k].lower() in common:
-        k += 1
-    return k - i if j - k == 2 or words[k].lower() in first_names else 0
 
 
 def age_word(word: str) -> bool:
