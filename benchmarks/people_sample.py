@@ -19,7 +19,7 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
-"look6" | "heldout6" | "look6s" | "heldout6s",
+"look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7",
 "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
 "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
 on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
@@ -34,7 +34,9 @@ title or the lead) and Reuters articles as "look5p"/"heldout5p" ("look5f": two c
 density of fiction words, see gold/README.md). Round 6 retired "heldout4" and "heldout5p" to tuning (their errors are
 printed with the look parts' now, see RETIRED) and drew 30 RANDOM Wikinews articles (`--round6`, seed 6311,
 "look6"/"heldout6"). The speakers draw of round 6 (`--round6s`, seed 6312, made at the same time) retired "heldout3" and
-"heldout5" and drew RANDOM UN statements of at most 2,500 words and Wikinews articles as "look6s"/"heldout6s".
+"heldout5" and drew RANDOM UN statements of at most 2,500 words and Wikinews articles as "look6s"/"heldout6s". Round 7
+retired the first round's "heldout" (see RETIRED) and drew the RANDOM Wikinews articles left (`--round7`, seed 7311,
+"look7"/"heldout7"; 24 of the 34 left, 10 left for the speakers draw made at the same time).
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
