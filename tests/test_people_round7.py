@@ -105,3 +105,9 @@ def test_a_country_alone_or_a_pair_of_countries_is_no_person_after_a_non_honorif
     found = find_people("A statue of Mother Russia faces the sea. The Russia-China talks began. Mr Quellan, a "
                         "teacher, said so.")
     assert found.people == ["Quellan"]
+
+
+def test_a_field_of_study_ending_a_titles_domain_is_cut_from_the_name():
+    found = find_people("Director of the Institute of Epidemiology and Microbiology Denis Korvin and the head of "
+                        "Statistics Pavel Osmin spoke.")
+    assert found.people == ["Denis Korvin", "Pavel Osmin"]

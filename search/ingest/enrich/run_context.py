@@ -14,6 +14,7 @@ from search.ingest.enrich.places import place_forms, state_names
 __all__ = ["RunContext", "glued_before_name", "introduced_by_noun"]
 
 _JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")  # "Whistleblower", "Commentator", "Journalist", "Historian"
+_FIELD_ENDINGS = ("ics", "ology")  # fields of a ministry or an institute: "Statistics", "Microbiology"
 _PERSONS = ("man", "woman", "boy", "girl")  # nouns of a person that name no role: "a man named …"
 
 _PUNCTUATION = "\"'“”‘’()[].,;:!?—–-"
@@ -89,15 +90,16 @@ def glued_before_name(words: list[str], i: int, j: int, first_names: Container[s
     """How many words at the start of the name words i..j-1 (three or more) are no part of the name: a country
     or a state between a title's "of" and the name ("leader of Zimbabwe Robert Mugabe", when `after_title_of`),
     a long job noun before a known first name ("Whistleblower Edward Snowden"; but "Omer Hassan"), or the end
-    of a title's domain, words the news writes in lower case (`common`), before a known first name or the
-    last two words ("Minister of Trade Denis Manturov", "Minister of Science and Higher Education Valery Falkov")."""
+    of a title's domain, words the news writes in lower case (`common`) or fields ("Statistics", "Microbiology"),
+    before a known first name or the last two words ("Minister of Trade Denis Manturov", "Minister of Science and
+    Higher Education Valery Falkov", "Head of the Federal State Statistics Service Pavel Malkov")."""
     low = words[i].lower()
     if after_title_of and (low in place_forms() or low in state_names()) or (
             len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names
             and words[i + 1].lower() in first_names):
         return 1
     k = i
-    while j - k > 2 and words[k].lower() in common:
+    while j - k > 2 and (words[k].lower() in common or words[k].endswith(_FIELD_ENDINGS)):
         k += 1
     return k - i if j - k == 2 or words[k].lower() in first_names else 0
 
