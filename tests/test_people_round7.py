@@ -111,3 +111,14 @@ def test_a_field_of_study_ending_a_titles_domain_is_cut_from_the_name():
     found = find_people("Director of the Institute of Epidemiology and Microbiology Denis Korvin and the head of "
                         "Statistics Pavel Osmin spoke.")
     assert found.people == ["Denis Korvin", "Pavel Osmin"]
+
+
+def test_a_personified_common_word_or_region_after_a_relatives_noun_is_no_person():
+    found = find_people("We must not sell Mother Nature, the Minister said, nor forget our Mother Africa. "
+                        "Sister Agnes Moll, a nun, agreed.")
+    assert found.people == ["Agnes Moll"]
+
+
+def test_a_lone_name_after_a_job_title_is_kept_though_it_is_also_a_word():
+    found = find_people("The club's striker Quickly scored twice. Coach Horn said Quickly was ready.")
+    assert "Horn" in found.people

@@ -17,7 +17,7 @@ from search.ingest.enrich.given_names import faker_given_names, given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "common_words_to_org", "country_word", "lexicon", "patronymic_names", "place_words",
+           "PATRONYMIC", "common_words_to_org", "lexicon", "lone_thing_word", "patronymic_names", "place_words",
            "resolve_flexible"]
 
 # Token classes.
@@ -150,7 +150,22 @@ def place_words() -> frozenset[str]:
     return frozenset(name for name in names if name and " " not in name) - faker_given_names().keys()
 
 
-def country_word(word: str) -> bool:
-    """Whether `word` is a country's name, capital or demonym, or a compound of them ("Russia", "Russia-China"):
-    no name of a person alone, but after an honorific ("President Jordan")."""
-    return all(part.casefold() in place_forms() for part in word.split("-"))
+def lone_thing_word(word: str, before: str, before_kind: str, lex: Lexicon) -> bool:
+    """Whether a name of one word after `before` (of class `before_kind`, "" when none) is no person's: a country's
+    name, capital or demonym, or a compound of them ("Mother Russia", "the Russia-China talks"), unless an
+    honorific comes before it ("President Jordan"); with no title or a relative's noun before it, a word the news
+    writes in lower case or a region's name too ("Mother Nature", "our Mother Africa"; not "striker Horn")."""
+    if before_kind == HONORIFIC:
+        return False
+    if all(part.casefold() in place_forms() for part in word.split("-")):
+        return True
+    low = word.lower()
+    return (before_kind != ROLE or before.lower() in lex.relatives) and (low in lex.common_words
+                                                                         or low in _region_names())
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """The lower-cased one-word regions of `places.toml` ("africa", "balkans", "caucasus")."""
+    data = tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text("utf-8"))
+    return frozenset(name.lower() for name in data["regions"] if " " not in name)

@@ -39,8 +39,8 @@ from search.ingest.enrich.name_lexicon import (
     SUFFIX,
     Lexicon,
     common_words_to_org,
-    country_word,
     lexicon,
+    lone_thing_word,
     patronymic_names,
     place_words,
     resolve_flexible,
@@ -321,8 +321,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
     j = first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
     tokens = tuple(words[i:j])
-    if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places or j - i == 1 and (
-            i == 0 or kinds[i - 1] != HONORIFIC) and country_word(tokens[0]):  # "Mother Russia", "Russia-China talks"
+    if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places or j - i == 1 and lone_thing_word(
+            tokens[0], words[i - 1] if i else "", kinds[i - 1] if i else "", lex):  # "Mother Nature", "Russia-China"
         return None
     name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
     if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
