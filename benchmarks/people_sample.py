@@ -6,6 +6,7 @@
     python benchmarks/people_sample.py draw wikinews 30 --round5p  # round 5, people: seed 5311, look5p/heldout5p
     python benchmarks/people_sample.py draw wikinews 30 --round6   # round 6: random articles, seed 6311, look6/heldout6
     python benchmarks/people_sample.py draw un 12 --round6s    # round 6, speakers: random, seed 6312, look6s/heldout6s
+    python benchmarks/people_sample.py draw wikinews 30 --round7   # round 7: random articles, seed 7311, look7/heldout7
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -18,7 +19,7 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
-"look6" | "heldout6" | "look6s" | "heldout6s",
+"look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7",
 "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
 "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
 on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
@@ -33,7 +34,9 @@ title or the lead) and Reuters articles as "look5p"/"heldout5p" ("look5f": two c
 density of fiction words, see gold/README.md). Round 6 retired "heldout4" and "heldout5p" to tuning (their errors are
 printed with the look parts' now, see RETIRED) and drew 30 RANDOM Wikinews articles (`--round6`, seed 6311,
 "look6"/"heldout6"). The speakers draw of round 6 (`--round6s`, seed 6312, made at the same time) retired "heldout3" and
-"heldout5" and drew RANDOM UN statements of at most 2,500 words and Wikinews articles as "look6s"/"heldout6s".
+"heldout5" and drew RANDOM UN statements of at most 2,500 words and Wikinews articles as "look6s"/"heldout6s". Round 7
+retired the first round's "heldout" (see RETIRED) and drew the RANDOM Wikinews articles left (`--round7`, seed 7311,
+"look7"/"heldout7"; 24 of the 34 left, 10 left for the speakers draw made at the same time).
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -177,8 +180,9 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
     return [(k, "heldout5p" if i % 3 == 2 else "look5p", a) for i, (k, a) in enumerate(drawn)]
 
 
-# Held-out parts the lead retired to tuning (round 6): their errors may now be read like a look part's.
-RETIRED = frozenset({"heldout3", "heldout4", "heldout5", "heldout5p"})
+# Held-out parts the lead retired to tuning (round 6; round 7: the first round's "heldout"): their errors may now be
+# read like a look part's.
+RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p"})
 
 
 def readable(part: str) -> bool:
@@ -231,6 +235,29 @@ def draw_round6_speakers(corpus: str, count: int) -> list[tuple[str, str, Articl
                   if k not in skip and 80 <= len(a.text.split()) <= ROUND6S_MAX_WORDS[corpus])
     drawn = random.Random(f"{ROUND6S_SEED}:{corpus}").sample(pool, count)
     return [(k, "heldout6s" if i % 3 == 2 else "look6s", a) for i, (k, a) in enumerate(drawn)]
+
+
+# Round 7 (issue 11, people precision on general news): RANDOM Wikinews articles like round 6's, by seed ROUND7_SEED,
+# in no gold file and in no judgement or label file of an earlier round (lines of a round-7 part do not count, so the
+# draw repeats after its lines are appended); every third one drawn is held out ("heldout7"), the rest "look7". The
+# speakers helper draws at the same time (`--round7s`); an article drawn by both keeps both lines.
+ROUND7_SEED = 7311
+ROUND7_PARTS = frozenset({"look7", "heldout7", "look7s", "heldout7s"})
+
+
+def draw_round7(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 7: `count` random articles of `corpus` (80 to MAX_WORDS[corpus] words) outside every gold and judged
+    article of an earlier round; each with its part ("look7"/"heldout7", every third held out)."""
+    skip = gold_keys()
+    for path in GOLD.glob("*.jsonl"):
+        for text in path.read_text("utf-8").splitlines():
+            line = json.loads(text) if text.strip() else {}
+            if "id" in line and line.get("part") not in ROUND7_PARTS:
+                skip.add(line["id"])
+    pool = sorted((k, a) for k, a in articles(corpus).items()
+                  if k not in skip and 80 <= len(a.text.split()) <= MAX_WORDS[corpus])
+    drawn = random.Random(f"{ROUND7_SEED}:{corpus}").sample(pool, min(count, len(pool)))
+    return [(k, "heldout7" if i % 3 == 2 else "look7", a) for i, (k, a) in enumerate(drawn)]
 
 
 def _norm(value: str) -> str:
@@ -291,6 +318,7 @@ def main() -> None:
     drawing.add_argument("--round5p", action="store_true", help="the fifth round's people draw (kinds of fiction)")
     drawing.add_argument("--round6", action="store_true", help="the sixth round's people draw (random articles)")
     drawing.add_argument("--round6s", action="store_true", help="the sixth round's speakers draw (random articles)")
+    drawing.add_argument("--round7", action="store_true", help="the seventh round's people draw (random articles)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -305,6 +333,7 @@ def main() -> None:
              else draw_round5_people(args.corpus, args.count) if args.round5p
              else draw_round6(args.corpus, args.count) if args.round6
              else draw_round6_speakers(args.corpus, args.count) if args.round6s
+             else draw_round7(args.corpus, args.count) if args.round7
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

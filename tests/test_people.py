@@ -67,8 +67,8 @@ def test_told_credits_the_teller_not_the_listener():
 
 
 def test_an_affiliation_with_a_place_after_a_comma_still_reaches_the_verb():
-    text = 'Mara Quell of the University of Utah, Salt Lake City disagreed with the findings: "They are wrong."'
-    assert speakers(text) == ["Mara Quell"]
+    text = 'Mara Quellon of the University of Utah, Salt Lake City disagreed with the findings: "They are wrong."'
+    assert speakers(text) == ["Mara Quellon"]
 
 
 def test_according_to_name():

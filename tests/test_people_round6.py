@@ -224,8 +224,8 @@ def test_names_in_parentheses_after_a_persons_name_are_her_works():
 
 
 def test_a_persons_name_in_parentheses_after_a_word_is_still_a_person():
-    found = find_people("The chairman of the board (Tobin Acre) resigned on Monday, the company said.")
-    assert "Tobin Acre" in found.people
+    found = find_people("The chairman of the board (Tobin Acreth) resigned on Monday, the company said.")
+    assert "Tobin Acreth" in found.people
 
 
 def test_a_name_after_the_indefinite_article_is_a_make_or_a_movement():

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Set
 from importlib import resources
 
-__all__ = ["faker_given_names", "given_names"]
+__all__ = ["english_surnames", "faker_given_names", "given_names"]
 
 # A name of one word in the Latin script (accented letters included: Latin-1, Latin Extended-A/B and
 # Additional), inner hyphens or apostrophes allowed: "Oleksandr", "Đorđe", "Jean-Luc", "Ma'ayan".
@@ -79,6 +79,13 @@ def faker_given_names() -> dict[str, str]:
                     locales.setdefault(name.lower(), set()).add(locale)
     return {name: _one_gender(said) for name, said in genders.items()
             if name not in surnames and len(locales[name]) >= _MIN_LOCALES}
+
+
+def english_surnames() -> frozenset[str]:
+    """Lower-cased surnames of Faker's English-language locales ("brown", "young", "price"): a word that is
+    one may end a person's name however often the news writes it in lower case."""
+    return frozenset(name.lower() for _, kind, names in _provider_lists() if kind == "surname" for name in names
+                     if isinstance(name, str))
 
 
 def _one_gender(said: set[str]) -> str:

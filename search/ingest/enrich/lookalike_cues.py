@@ -55,11 +55,21 @@ def negated_words(words: list[str], i: int) -> bool:
     return any(word.endswith(("n't", "n’t")) for word in words[:i])
 
 
-def place_list_before(text: str, begin: int) -> bool:
+# A list of three or more lone capitalised words, the candidate its last item after "and"/"or": "from Lyon, Nantes,
+# Brest, and Vila Serena" (two are often surnames of people: "followers of Doe, Roe and Jan Poe").
+_LONE_WORD_LIST = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’-]+,[ \t]+){2,}[A-Z][\w'’-]+),?[ \t]+(?:and|or)[ \t]+$")
+
+
+def place_list_before(text: str, begin: int, first_names: Words) -> bool:
     """Whether the candidate at `begin` ends a list of capitalised names opened by a place preposition
-    ("in Lyon, Nantes and Vila Serena"): one more place."""
-    return text.startswith(("and ", "or "), max(0, begin - 4)) and bool(
-        _PLACE_LIST.search(text, max(0, begin - 120), begin))
+    ("in Lyon, Nantes and Vila Serena") or a list of three or more lone words none of which is a known given
+    name ("from Lyon, Nantes, Brest, and Vila Serena"; not "Anna, Tom, Ben and Joe Doe"): one more of their kind."""
+    if not text.startswith(("and ", "or "), max(0, begin - 4)):
+        return False
+    if _PLACE_LIST.search(text, max(0, begin - 120), begin):
+        return True
+    lone = _LONE_WORD_LIST.search(text, max(0, begin - 120), begin)
+    return lone is not None and not any(word.strip().lower() in first_names for word in lone.group(1).split(","))
 
 
 # A journey between two places, one of them known ("from Oslo to Kessel Vale", "from Kessel Vale to Oslo"):

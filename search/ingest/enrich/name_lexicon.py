@@ -17,7 +17,8 @@ from search.ingest.enrich.given_names import faker_given_names, given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "common_words_to_org", "lexicon", "patronymic_names", "place_words", "resolve_flexible"]
+           "PATRONYMIC", "common_words_to_org", "lexicon", "lone_thing_word", "patronymic_names", "place_words",
+           "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -47,6 +48,9 @@ class Lexicon:
     one_name_jobs: frozenset[str]  # "the singer Zorvana": a lone name after one of these is a person
     listed_first_names: frozenset[str]  # the common given names listed in people.toml only: an organisation's
     # name may be a rarer given name ("the news agency Orla"), so the organisation rules ask this list
+    # words the news writes in lower case (`common_words.txt`, computed by benchmarks/common_words.py): one ends
+    # no two-word name of a person after a word that is no given name ("Supply Monthly", "Basecamp Experience")
+    common_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +80,8 @@ def lexicon() -> Lexicon:
                    frozenset(honour.split()[0] for honour in lower("honours")), lower("peerages"),
                    (lower("kinds_of_things") | lower("thing_nouns") | lower("organisation"))
                    - lower("roles") - lower("relatives") - lower("people_among_things"), lower("one_name_jobs"),
-                   lower("male_first_names") | lower("female_first_names"))
+                   lower("male_first_names") | lower("female_first_names"),
+                   frozenset(resources.files(__package__).joinpath("common_words.txt").read_text("utf-8").split()))
 
 
 def _words(names: frozenset[str]) -> frozenset[str]:
@@ -143,3 +148,24 @@ def place_words() -> frozenset[str]:
     data = tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text("utf-8"))
     names = countries | state_names() | {city.casefold() for city in data["cities"]}
     return frozenset(name for name in names if name and " " not in name) - faker_given_names().keys()
+
+
+def lone_thing_word(word: str, before: str, before_kind: str, lex: Lexicon) -> bool:
+    """Whether a name of one word after `before` (of class `before_kind`, "" when none) is no person's: a country's
+    name, capital or demonym, or a compound of them ("Mother Russia", "the Russia-China talks"), unless an
+    honorific comes before it ("President Jordan"); with no title or a relative's noun before it, a word the news
+    writes in lower case or a region's name too ("Mother Nature", "our Mother Africa"; not "striker Horn")."""
+    if before_kind == HONORIFIC:
+        return False
+    if all(part.casefold() in place_forms() for part in word.split("-")):
+        return True
+    low = word.lower()
+    return (before_kind != ROLE or before.lower() in lex.relatives) and (low in lex.common_words
+                                                                         or low in _region_names())
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """The lower-cased one-word regions of `places.toml` ("africa", "balkans", "caucasus")."""
+    data = tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text("utf-8"))
+    return frozenset(name.lower() for name in data["regions"] if " " not in name)

@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from search.ingest.enrich.name_lexicon import FLEXIBLE, lexicon
 from search.ingest.enrich.names import Mention
-from search.ingest.enrich.person_names import AGE_TITLE
+from search.ingest.enrich.person_names import AGE_TITLE, NAMED_TITLE
 from search.ingest.enrich.text import strip_accents
 
 __all__ = ["gender_of", "nickname_aliases", "resolve"]
@@ -44,7 +44,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     kin: set[tuple[str, ...]] = set()  # a relative's given name ("his cousin, Zaidan … Zaidan said") stands for a
     for m in mentions:  # full name it opens too, but not for a second name ("children Brodie and Ann", "Brodie Vane")
         if m.title and len(m.core) == 1:
-            if m.title in lex.gender or m.title == AGE_TITLE:
+            if m.title in lex.gender or m.title in (AGE_TITLE, NAMED_TITLE):
                 titled.add(m.core)
             elif _relative(m.title, m.core[0]):
                 kin.add(m.core)
@@ -93,7 +93,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
             elif m.title in lex.regnal:
                 names.append(name := " ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
                 by_title.setdefault(m.core, name)
-            elif (m.title in lex.gender or m.title == AGE_TITLE or m.title in lex.one_name_jobs
+            elif (m.title in lex.gender or m.title in (AGE_TITLE, NAMED_TITLE) or m.title in lex.one_name_jobs
                   or m.title and _relative(m.title, m.core[0])):  # "President Yoon", "his wife, Amanda",
                 names.append(name := " ".join(m.tokens))  # "12-year-old Zoe", "the singer Zorvana"
                 by_title.setdefault(m.core, name)

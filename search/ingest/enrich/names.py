@@ -40,6 +40,7 @@ from search.ingest.enrich.name_lexicon import (
     Lexicon,
     common_words_to_org,
     lexicon,
+    lone_thing_word,
     patronymic_names,
     place_words,
     resolve_flexible,
@@ -47,6 +48,7 @@ from search.ingest.enrich.name_lexicon import (
 from search.ingest.enrich.person_names import (
     AGE_TITLE,
     MONTHS,
+    NAMED_TITLE,
     NOT_NAME_ENDINGS,
     THING_FOLLOWS,
     after_full_name,
@@ -57,7 +59,6 @@ from search.ingest.enrich.person_names import (
     first_name_next,
     first_repeat,
     glued,
-    glued_before_name,
     headline_end,
     headline_verb,
     honour_words,
@@ -70,7 +71,7 @@ from search.ingest.enrich.person_names import (
     surname_word,
     unwrapped,
 )
-from search.ingest.enrich.run_context import RunContext
+from search.ingest.enrich.run_context import RunContext, glued_before_name, introduced_by_noun
 from search.ingest.enrich.text import strip_accents
 
 # Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
@@ -158,6 +159,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         title = ""  # "the major Powers": an adjective, not the rank
     if not title and before:  # "his wife, Amanda,", "their children Anna and Tom"
         title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
+    if not title and before and introduced_by_noun(text, start, lex.roles):  # "a Polish chef named Łukasz"
+        title = NAMED_TITLE
     if title and (not_a_person((word,), lex.first_names, lower_seen)  # (untitled, it only shortens a name)
                   or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
         return None
@@ -244,8 +247,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
     resolve_flexible(words, kinds, lex)
     if STOP in kinds and not PATRONYMIC.isdisjoint(words):
         patronymic_names(words, kinds)
-    if len(words) > 1 and kinds[-1] == STOP and kinds[-2] == NAME and offsets[-1] > lower_seen.headline_end and (
-            surname_word(text, offsets[-1], words[-2], words[-1], lex.first_names, lex.kinds)):
+    given = -3 if len(words) > 2 and kinds[-2] == INITIAL else -2  # (a middle initial between: "William S. How")
+    if len(words) > 1 and kinds[-1] == STOP and kinds[given] == NAME and offsets[-1] > lower_seen.headline_end and (
+            surname_word(text, offsets[-1], words[given], words[-1], lex.first_names, lex.kinds)):
         kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
     context = RunContext(text, start, lex, len(words) >= 3)
     first = words[0].lower()
@@ -304,9 +308,9 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     elif after_title_of and context.listed and j - i == 2 and words[i].lower() not in lex.first_names:
         domain = 1  # "Minister of Energy and Mines Subroto" → "Subroto"
     i += domain
-    if j - i >= 3 and kinds[i + 1] == NAME and glued_before_name(words[i], words[i + 1], lex.first_names,
-                                                                 i == 0 and context.title_of_place):
-        i += 1
+    if j - i >= 3 and kinds[i + 1] == NAME and (glued := glued_before_name(
+            words, i, j, lex.first_names, lex.common_words, i == 0 and context.title_of_place)):
+        i += glued
         domain = domain or int(context.title_of_place)  # "Prince of Monaco Albert II": the prince
     if honour := honour_words(words, i, j, lex.honours, lex.honour_openers):  # "Padma Shri Anil Verma" → "Anil Verma"
         i += honour
@@ -317,7 +321,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         j -= 1  # "Hillary Clinton Speaks At Rally" → "Hillary Clinton"
     j = first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
     tokens = tuple(words[i:j])
-    if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places:
+    if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places or j - i == 1 and lone_thing_word(
+            tokens[0], words[i - 1] if i else "", kinds[i - 1] if i else "", lex):  # "Mother Nature", "Russia-China"
         return None
     name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
     if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
@@ -362,10 +367,11 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or parenthesis_after_name(text, begin)  # "artist Ann Lee (Moth Girl, Star Pilots)"
         or indefinite_before(text, begin)  # "the plane, a Kestrel Sierra"
         or first_in_run and words[i].lower() not in lex.first_names and (
-            place_list_before(text, begin) or journey_end(text, begin, end, place_forms())))
+            place_list_before(text, begin, lex.first_names) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
         len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
-        or words[i].casefold() in place_words()) and words[i].lower() not in lex.first_names  # "Nevada Test …"
+        or words[i].casefold() in place_words()  # "Nevada Test …"; a common word ends two: "Supply Monthly"
+        or j - i == 2 and words[j - 1].lower() in lex.common_words) and words[i].lower() not in lex.first_names
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
 

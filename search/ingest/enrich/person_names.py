@@ -54,7 +54,6 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
 _WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
 # A job noun glued before a name: "Whistleblower Edward Snowden", "Moderator Chris Wallace" (with a first name after)
-_JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")
 # Last words of holidays and breaks: "Independence Day", "Lenten Break", "Easter Recess" (but "Doris Day").
 _HOLIDAY_OR_PLACE_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holidays", "Weekend",
                             # and words of places that are also surnames: "Ferrow Hill", "Oxley Lane", "Dunmore Creek"
@@ -63,6 +62,7 @@ _HOLIDAY_OR_PLACE_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holid
 # An age word before a lone given name: "Fourteen-year-old Zoe", "the 12-year-old Liam", "a 30-years-old Tom".
 _AGE_WORD = re.compile(r"(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-years?-old", re.IGNORECASE)
 AGE_TITLE = "year-old"  # the title of a name after an age word: it makes a lone given name a person
+NAMED_TITLE = "named"  # the title of a lone name a person's noun introduces ("a Polish chef named Łukasz"): likewise
 
 
 class Words(Protocol):
@@ -92,16 +92,6 @@ def unwrapped(text: str, start: int, run: str) -> list[tuple[int, str]]:
 def glued(word: str) -> bool:
     """Whether a capitalised word is glued to the next one ("AlexanderPresident": page furniture)."""
     return bool(_GLUED.search(word))
-
-
-def glued_before_name(word: str, following: str, first_names: Words, after_title_of: bool) -> bool:
-    """Whether `word`, first of a run of three name words or more, is no part of the name: a country or a
-    state between a title's "of" and the name ("leader of Zimbabwe Robert Mugabe", when `after_title_of`),
-    or a long job noun before a known first name ("Whistleblower Edward Snowden"; but "Omer Hassan")."""
-    low = word.lower()
-    if after_title_of and (low in place_forms() or low in state_names()):
-        return True
-    return len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names and following.lower() in first_names
 
 
 def age_word(word: str) -> bool:
@@ -306,6 +296,7 @@ _NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>(?:(?:also|better|widely|popular
                                r"\s*[\"“]?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s+|,?\s+(?:and|&|or)\s+)){0,3}"
                                r"(?:(?:Mrs?|Ms|Miss|Dr|Sir|Lady|Lord|King|Queen|Prince|Princess|Duke|Duchess|Count|Countess"
                                r"|Emperor|Empress|Captain|Colonel|General|Doctor|Professor|Saint|St)\.?\s+)?$")
+_BIRTH_NAME = ("born ", "Born ", "née ", "Née ")
 _NO_PERSON_CUE = re.compile(r":|\b(?:by|as)\b|haracter|lias|ersona|seudonym|ego|osplay|a\.k\.a|names?\s|ole|oic")
 # A relative noun, then first names in a list ("sons Paul and", "daughters, Ann, Beth, and "), up to a name.
 _LIST_OR_KIN = frozenset("and children kids sons daughters grandchildren".split())
@@ -317,6 +308,8 @@ def no_person_before(text: str, begin: int) -> int:
     anywhere in the text), 1 after a credit or a stage name (no person here), else 0 (`_NO_PERSON_BEFORE`,
     with a cheap look for its words first: this runs for most mentions). The look reaches further back after a
     comma or an "and", where the name may end a list the cue opened."""
+    if text.endswith(_BIRTH_NAME, max(0, begin - 5), begin):
+        return 1  # a birth name ("born X", "née X"): the person the text names otherwise (gold rule 4)
     listed = text[max(0, begin - 5):begin].endswith((", ", " and ", " or "))
     window = text[max(0, begin - (90 if listed else 56)):begin]
     if not _NO_PERSON_CUE.search(window) or not (cue := _NO_PERSON_BEFORE.search(window)):

@@ -6,10 +6,16 @@ run rules so that each module stays readable.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from search.ingest.enrich.name_lexicon import ORG, Lexicon
+from search.ingest.enrich.places import place_forms, state_names
 
-__all__ = ["RunContext"]
+__all__ = ["RunContext", "glued_before_name", "introduced_by_noun"]
+
+_JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")  # "Whistleblower", "Commentator", "Journalist", "Historian"
+_FIELD_ENDINGS = ("ics", "ology")  # fields of a ministry or an institute: "Statistics", "Microbiology"
+_PERSONS = ("man", "woman", "boy", "girl")  # nouns of a person that name no role: "a man named …"
 
 _PUNCTUATION = "\"'“”‘’()[].,;:!?—–-"
 # Capitalised words linked to the run by "of", "for"...: "Mayor of", "Center for", "Senator from".
@@ -77,3 +83,29 @@ class RunContext:
         # Bank of England and Mark Carney")
         self.continued = link == "and" and not self.listed and named_thing
         self.organisation = thing or (link != "and" and named_thing)
+
+
+def glued_before_name(words: list[str], i: int, j: int, first_names: Container[str], common: Container[str],
+                      after_title_of: bool) -> int:
+    """How many words at the start of the name words i..j-1 (three or more) are no part of the name: a country
+    or a state between a title's "of" and the name ("leader of Zimbabwe Robert Mugabe", when `after_title_of`),
+    a long job noun before a known first name ("Whistleblower Edward Snowden"; but "Omer Hassan"), or the end
+    of a title's domain, words the news writes in lower case (`common`) or fields ("Statistics", "Microbiology"),
+    before a known first name or the last two words ("Minister of Trade Denis Manturov", "Minister of Science and
+    Higher Education Valery Falkov", "Head of the Federal State Statistics Service Pavel Malkov")."""
+    low = words[i].lower()
+    if after_title_of and (low in place_forms() or low in state_names()) or (
+            len(low) >= 9 and low.endswith(_JOB_ENDINGS) and low not in first_names
+            and words[i + 1].lower() in first_names):
+        return 1
+    k = i
+    while j - k > 2 and (words[k].lower() in common or words[k].endswith(_FIELD_ENDINGS)):
+        k += 1
+    return k - i if j - k == 2 or words[k].lower() in first_names else 0
+
+
+def introduced_by_noun(text: str, start: int, roles: Container[str]) -> bool:
+    """Whether a role's or a person's noun and "named"/"called" come right before the lone name at `start` ("a
+    Polish chef named Łukasz", "a man called Dorrin"; not "a horse named Quiver"): the name is a person's."""
+    before = text[max(0, start - 40):start].split()
+    return len(before) >= 2 and before[-1] in ("named", "called") and (before[-2] in roles or before[-2] in _PERSONS)
