@@ -9,7 +9,8 @@ unlabelled corpora:
   pronoun's gender when that is known: "Y praised X in his speech" credits no X);
 - a speech heard by an audience that names itself: "the Assembly has heard from both Prime Minister X and
   President Y", "we heard President X urge …", "President X, whom we have just heard" (the hearers are the
-  speaker's "we"/"I" or a body that sits to hear speeches; not "police have not heard from X", "I heard from friends that …": no name right after);
+  speaker's "we"/"I" or a body that sits to hear speeches; not "police have not heard from X", "I heard from
+  friends that …": no name right after);
 - a statement delivered in another's name: "I have the honour to address the Assembly on behalf of His Majesty
   King X", "on behalf of the President of Y, Mr. X, I congratulate …" (only in a sentence that speaks in the first
   person or of a speech, and X addressed by protocol, so "a lawsuit filed on behalf of X" credits nobody).
