@@ -158,7 +158,7 @@ class Attribution:
                 not speech.says_what(text, end)) and (
                 not self.rules.joint_before.search(text, sentence, start)) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
-            return []  # "X praised Y" speaks only if the sentence quotes X or says what ("declared that", "said he")
+            return []  # "X praised Y": speech only with a quotation or a clause ("declared that", "reported he")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
                 self.after(end + 3, sentence, self.rules.role_apposition, True)  # "said by the President, Mr. X,"
