@@ -57,6 +57,8 @@ def test_one_whom_we_met_is_not_heard():
 
 @pytest.mark.parametrize("text, expected", [
     ("Health\nEarly on Friday Governor Mara Lind reported she had tested positive for the virus.", ["Mara Lind"]),
+    ("Health\nOn Monday, President Ivan Dorsk declared Ruritanians would be paid while at home.", ["Ivan Dorsk"]),
+    ("Vote\nSenator Ada Brill and others in the Green Party warned the delay was a risk.", ["Ada Brill"]),
     ("Health\nThe senator, Paul Okoro, took to social media, posting on Twitter, \"We will get through this.\"",
      ["Paul Okoro"]),
     ("Abuse\nCalling it \"too little\", Jana Wolna of \"Speak Up\", a support charity, told Reuters the apology "
@@ -74,6 +76,7 @@ def test_reported_clauses_posts_quoted_organisations_and_apologies(text, expecte
 
 @pytest.mark.parametrize("text", [
     "Health\nGovernor Mara Lind reported the figures to the council.",  # an object, no clause: no speech
+    "Health\nGovernor Mara Lind praised Doctor Ivo Sand, who had worked all night.",  # praise, no clause
     "Jobs\nA job posting by Acme listed the post; Carl Benn applied.",  # a noun, not a participle
 ])
 def test_a_reported_object_and_a_posting_noun_are_no_speech(text):

@@ -152,16 +152,18 @@ CITED_GAP = re.compile(r"(?:\s+(?!(?:to|of|for|by|with|from|at|in|on|near|close)
 # week that"; not "welcomed the plan that …": an object first).
 THAT_CLAUSE = re.compile(r"(?:\s*,[^,;:.“”\"\n]{1,40},|\s+(?:at|in|on|during|before|to|last|yesterday|earlier|today)\b"
                          r"[^,;:.“”\"\n]{1,80}?(?:\([^()\n]{0,30}\))?)?\s+that\s")
-# "X reported he had tested positive", "declared they would stay": a clause whose subject is a pronoun, "that" left out
-_PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|they|we)\s+(?:and\b|(?:had|has|have|was|were|is|are|would|will|could|should"
-                             r"|might|must|did|does|do|can|may|[a-z]+ed)\b)")
+# "X reported he had tested positive", "declared Russians would be paid": a clause whose subject is a pronoun or a
+# name (then with an auxiliary verb right after), "that" left out
+_CLAUSE_SUBJECT = re.compile(r"\s+(?:(?:he|she|they|we)\s+(?:and\b|[a-z]+ed\b)|(?:he|she|they|we|[A-Z][\w’'-]*"
+                             r"(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:had|has|have|was|were|is|are|would|will|could|should"
+                             r"|might|must|can|may)\b)")
 
 
 def says_what(text: str, end: int) -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
-    one whose pronoun subject follows the verb ("reported he and his wife had tested positive")."""
+    one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would")."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
-        _PRONOUN_CLAUSE.match(text, end))
+        _CLAUSE_SUBJECT.match(text, end))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
@@ -207,6 +209,8 @@ def speech_rules() -> SpeechRules:
         r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
+        r"(?:\s+and\s+(?:others|(?:some|other|many|his|her|their)\s+[a-z]+)(?:\s+(?:in|of|from|at)\s+[^,;:“”\"\n]{1,60}?)?)?"
+        # "X and others in the party warned", "X and his wife said": X speaks, with others
         r"(?:(?:\s*,(?:[^,;:“”\"\n]|“[^“”\n]{1,40}”){1,160}?){0,2}\s*,"  # ", the minister of …," / "X, said"
         # (an apposition may hold a short quoted name: "Robert Doe, called “the Father of Ruritania”, stated")
         r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
