@@ -195,7 +195,8 @@ def speech_rules() -> SpeechRules:
     """The patterns, built once from the `[speech]` word lists of `people.toml` and the name lexicon."""
     data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
     phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], *NAMING}
-    verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
+    # (not "wrote for other artists", "writes for a magazine": a writer's work, not a statement)
+    verbs = re.compile(r"\b" + alternation(phrases) + r"\b(?!(?<=wrote)\s+for\b)(?!(?<=writes)\s+for\b)")
     fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
     lex = lexicon()
