@@ -81,3 +81,27 @@ def test_reported_clauses_posts_quoted_organisations_and_apologies(text, expecte
 ])
 def test_a_reported_object_and_a_posting_noun_are_no_speech(text):
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Statement\nI recall the proposals made by President Amon Kadu at the summit to pool food reserves.",
+     ["Amon Kadu"]),
+    ("Statement\nThe reference made by the President of Ruritania, Mr. Olek Varga, to the old plan is no answer.",
+     ["Olek Varga"]),
+    ("Statement\nWe urge a study of the findings in the report by Mr. Hans Brodin, the Special Rapporteur.",
+     ["Hans Brodin"]),
+    ("Statement\nIn his novel's epigraph he quoted the poet Edwin Marr: “No island stands alone.”", ["Edwin Marr"]),
+    ("Arms\nLeader Pavel Orlov proposed on Saturday that the talks be split in two.", ["Pavel Orlov"]),
+    ("Statement\nA common front is needed, as President Ivo Maran proposed from this rostrum last year.",
+     ["Ivo Maran"]),
+])
+def test_proposals_references_reports_and_quoted_authors(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Budget\nPresident Ada Lorne proposed a budget of four billion dollars.",  # a proposal with no words of it
+    "Court\nThe judge wrote for the majority; Ann Pike agreed to pay.",  # "wrote for": a writer's work
+])
+def test_a_bare_proposal_and_writing_for_are_no_speech(text):
+    assert speakers(text) == []

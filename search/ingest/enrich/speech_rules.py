@@ -52,8 +52,10 @@ APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|fr
 # "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name.
 AND = re.compile(r",?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
-# that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
-INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
+# that is the subject or comes from, by, or "the words of", or is quoted ("he quoted the poet X: …"; not "a tribute
+# to X: …").
+INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of|quoted|quoting|cited|citing))\s+"
+                           r"(?:(?:the|my|our|his|her|their|a|an)\s+)?"
                             r"(?:[\w’'.-]+\s+){0,3}$")  # ("by Mr. X: …": a form of address before the name)
 # "… by Mr. X, President of the Republic of Y: “…”": a role set off between the name and the colon.
 ROLE_TAIL = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\s*")
@@ -79,10 +81,12 @@ AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
 # "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
 _SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed", "words",
-                   "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address", "apology"})
+                   "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address", "apology",
+                   "report"})
 _MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written"})  # "a statement made by X"
 # "the appeal made by X", "a point rightly made by X" (not "an appeal by" a defendant, "a point by" a player)
-_MADE_ONLY = frozenset({"appeal", "call", "plea", "point", "points", "proposal", "suggestion", "observation"})
+_MADE_ONLY = frozenset({"appeal", "call", "plea", "point", "points", "proposal", "proposals", "suggestion",
+                        "observation", "reference"})
 _GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
