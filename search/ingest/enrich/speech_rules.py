@@ -209,8 +209,9 @@ def speech_rules() -> SpeechRules:
         r"(?:\s+[IVX]{1,4}\b)?"  # a regnal number: "Pope Benedict XVI stressed"
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
         r"(?:\s+in\s+[a-z]+ing\s[^,;:“”\"\n]{0,70}?"  # "in relaying the news to parliament"
-        r"|\s+(?:of|from|at|with)\s+(?:[^,;:“”\"\n]|[“\"][^“”\"\n]{1,40}[”\"]|:\s(?=[A-Z])){0,80}?"  # "of the army's
-        # Western Command", 'of "Have No Fear", a charity,' (a quoted name), "of the Centre for X: Research (C-X)"
+        # "of the army's Western Command", 'of "Have No Fear", a charity,' (a quoted name), "of the Centre for X:
+        # Research (C-X)" (a subtitle after a colon)
+        r"|\s+(?:of|from|at|with)\s+(?:[“\"][^“”\"\n]{1,40}[”\"]|[^,;:“”\"\n]{0,80}?(?::\s(?=[A-Z])[^,;:“”\"\n]{1,60}?)?)"
         r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
