@@ -7,6 +7,7 @@
     python benchmarks/people_sample.py draw wikinews 30 --round6   # round 6: random articles, seed 6311, look6/heldout6
     python benchmarks/people_sample.py draw un 12 --round6s    # round 6, speakers: random, seed 6312, look6s/heldout6s
     python benchmarks/people_sample.py draw wikinews 30 --round7   # round 7: random articles, seed 7311, look7/heldout7
+    python benchmarks/people_sample.py draw un 15 --round7s    # round 7, speakers: random, seed 7312, look7s/heldout7s
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -19,7 +20,7 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
-"look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7",
+"look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s",
 "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
 "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
 on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
@@ -37,6 +38,8 @@ printed with the look parts' now, see RETIRED) and drew 30 RANDOM Wikinews artic
 "heldout5" and drew RANDOM UN statements of at most 2,500 words and Wikinews articles as "look6s"/"heldout6s". Round 7
 retired the first round's "heldout" (see RETIRED) and drew the RANDOM Wikinews articles left (`--round7`, seed 7311,
 "look7"/"heldout7"; 24 of the 34 left, 10 left for the speakers draw made at the same time).
+Its speakers draw (`--round7s`, seed 7312) is made the same way, skipping round 6's articles too, as
+"look7s"/"heldout7s".
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -216,25 +219,33 @@ ROUND6S_SEED = 6312
 ROUND6S_MAX_WORDS = {"un": 2_500, "wikinews": MAX_WORDS["wikinews"]}
 
 
-def labelled_keys() -> set[str]:
-    """Every article key in a gold file or in a judgement/label file, except lines of a round-6 part."""
+# Round 7 (issue 11, speakers): the same kind of draw with a new seed (7312), parts "look7s"/"heldout7s"; it skips
+# every article of round 6 too. The people helper draws Wikinews at the same time (`--round7`, seed 7311): an article
+# in both keeps both lines.
+ROUND7S_SEED = 7312
+
+
+def labelled_keys(round_mark: str = "6") -> set[str]:
+    """Every article key in a gold file or in a judgement/label file, except lines of a part of the round
+    `round_mark` names (so a round's draw repeats after its lines are appended)."""
     keys = gold_keys()
     for path in GOLD.glob("*.jsonl"):
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
-            if "id" in line and "6" not in str(line.get("part", "")):
+            if "id" in line and round_mark not in str(line.get("part", "")):
                 keys.add(line["id"])
     return keys
 
 
-def draw_round6_speakers(corpus: str, count: int) -> list[tuple[str, str, Article]]:
-    """Round 6: `count` random articles of `corpus` (80 to ROUND6S_MAX_WORDS words) outside every gold and judged
-    article; each with its part ("look6s"/"heldout6s", every third held out)."""
-    skip = labelled_keys()
+def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
+    """Round 6 or 7: `count` random articles of `corpus` (80 to ROUND6S_MAX_WORDS words) outside every gold and
+    judged article; each with its part ("look6s"/"heldout6s" or "look7s"/"heldout7s", every third held out)."""
+    skip = labelled_keys(round_mark)
+    seed = ROUND7S_SEED if round_mark == "7" else ROUND6S_SEED
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in skip and 80 <= len(a.text.split()) <= ROUND6S_MAX_WORDS[corpus])
-    drawn = random.Random(f"{ROUND6S_SEED}:{corpus}").sample(pool, count)
-    return [(k, "heldout6s" if i % 3 == 2 else "look6s", a) for i, (k, a) in enumerate(drawn)]
+    drawn = random.Random(f"{seed}:{corpus}").sample(pool, count)
+    return [(k, f"heldout{round_mark}s" if i % 3 == 2 else f"look{round_mark}s", a) for i, (k, a) in enumerate(drawn)]
 
 
 # Round 7 (issue 11, people precision on general news): RANDOM Wikinews articles like round 6's, by seed ROUND7_SEED,
@@ -242,18 +253,12 @@ def draw_round6_speakers(corpus: str, count: int) -> list[tuple[str, str, Articl
 # draw repeats after its lines are appended); every third one drawn is held out ("heldout7"), the rest "look7". The
 # speakers helper draws at the same time (`--round7s`); an article drawn by both keeps both lines.
 ROUND7_SEED = 7311
-ROUND7_PARTS = frozenset({"look7", "heldout7", "look7s", "heldout7s"})
 
 
 def draw_round7(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     """Round 7: `count` random articles of `corpus` (80 to MAX_WORDS[corpus] words) outside every gold and judged
     article of an earlier round; each with its part ("look7"/"heldout7", every third held out)."""
-    skip = gold_keys()
-    for path in GOLD.glob("*.jsonl"):
-        for text in path.read_text("utf-8").splitlines():
-            line = json.loads(text) if text.strip() else {}
-            if "id" in line and line.get("part") not in ROUND7_PARTS:
-                skip.add(line["id"])
+    skip = labelled_keys("7")
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in skip and 80 <= len(a.text.split()) <= MAX_WORDS[corpus])
     drawn = random.Random(f"{ROUND7_SEED}:{corpus}").sample(pool, min(count, len(pool)))
@@ -319,6 +324,7 @@ def main() -> None:
     drawing.add_argument("--round6", action="store_true", help="the sixth round's people draw (random articles)")
     drawing.add_argument("--round6s", action="store_true", help="the sixth round's speakers draw (random articles)")
     drawing.add_argument("--round7", action="store_true", help="the seventh round's people draw (random articles)")
+    drawing.add_argument("--round7s", action="store_true", help="the seventh round's speakers draw (random articles)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -332,7 +338,8 @@ def main() -> None:
              else draw_round5(args.corpus, args.count, args.max_words) if args.round5
              else draw_round5_people(args.corpus, args.count) if args.round5p
              else draw_round6(args.corpus, args.count) if args.round6
-             else draw_round6_speakers(args.corpus, args.count) if args.round6s
+             else draw_random_speakers(args.corpus, args.count) if args.round6s
+             else draw_random_speakers(args.corpus, args.count, "7") if args.round7s
              else draw_round7(args.corpus, args.count) if args.round7
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:

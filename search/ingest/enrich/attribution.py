@@ -155,10 +155,10 @@ class Attribution:
                     or (self.after(end, sentence, speech.DESCRIBED, True) if phrase.lower() != "according to" else []))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                "that" not in text[end:end + 130] or not speech.THAT_CLAUSE.match(text, end)) and (
+                not speech.says_what(text, end)) and (
                 not self.rules.joint_before.search(text, sentence, start)) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
-            return []  # "X praised Y" is speech only when the sentence quotes X or says what ("declared that")
+            return []  # "X praised Y": speech only with a quotation or a clause ("declared that", "reported he")
         if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
             return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
                 self.after(end + 3, sentence, self.rules.role_apposition, True)  # "said by the President, Mr. X,"

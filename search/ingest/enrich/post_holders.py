@@ -23,6 +23,7 @@ __all__ = ["PAST", "PostHolders", "post_words", "holders"]
 PAST = frozenset({"former", "late", "then", "ex", "outgoing", "previous", "erstwhile", "deputy", "vice",
                   "predecessor", "predecessors"})
 _DEMONYM = ("an", "ese", "ish", "i")
+_DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their"})
 _WORD = re.compile(r"[\w’'-]+")
 _ADDRESS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "his", "her", "excellency", "honourable"})
 _BEFORE_REACH = 60  # characters before a name where its title is looked for
@@ -38,7 +39,8 @@ _PRESIDING = frozenset({"presidency", "preside", "presiding"})  # "on his electi
 def post_words(role: str) -> tuple[str, ...]:
     """The post a role phrase names, as lower-case words: "the Foreign Minister" → ("foreign", "minister")."""
     words = [w.lower() for w in _WORD.findall(role)]
-    words = words[1:] if words and words[0] in ("the", "our") else words
+    words = words[1:] if words and words[0] in _DETERMINERS else words
+    words = words[1:] if words and words[0] == "late" else words  # "our late Prime Minister": the post he held
     while len(words) > 1 and words[0].endswith(_DEMONYM):  # "the Russian President": the post is "president"
         words = words[1:]
     return tuple(words)
@@ -108,9 +110,12 @@ class PostHolders:
         it with that title among the three words before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge
         Eduardo Scheinig"), the subject of a clause first ("President X called Y … talks between Presidents Z
         and W. The President said": X); else the one person named before who holds the post ("Jane Roe, the
-        Secretary-General,"), if exactly one does."""
+        Secretary-General,"), if exactly one does. A post owned ("as my President often says", "our late Prime
+        Minister") is only ever that one holder: the last president named may be another country's."""
         title, at, fallback = role.group(1).lower(), role.start(), list[str]()
         count = bisect_left(self.starts, at)  # people named before the post speaks
+        if not role.group().lower().startswith("the"):  # "as our President stated": the speaker's own, if one holds it
+            return self.one(post_words(self.text[at:role.end(1)]), count)  # (not the last president named)
         for mention, name in reversed(self.mentions[:count]):
             if at - mention.start > _TITLE_REACH:
                 break

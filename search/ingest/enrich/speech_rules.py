@@ -22,23 +22,25 @@ __all__ = [
     "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
-    "sent_from", "for_statement", "POSSESSIVE_SPEECH",
+    "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what",
     "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
 NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
           "greetings from", "greetings of", "wishes from",  # "I bring greetings from President X" (gold rule 35)
-          *("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of"))
+          *("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of",
+            "proposal of", "proposals of"))
 # Of these, a speech owned by the name right after it, titles only between: "I echo the call of President X for a
-# ceasefire", "the statement of Mr. X" (not "a message of greetings to X": the one greeted).
-OWNED = frozenset(NAMING[-7:])
+# ceasefire", "the statement of Mr. X", "the proposal of President X that we meet" (not "a message of greetings to
+# X": the one greeted).
+OWNED = frozenset(NAMING[-9:])
 
 
 # Fixed patterns of attribution (attribution.py): what may come between a name and its verb, and clause cues.
 TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
 OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
-SET_OFF = re.compile(r"\s*[,—–.:]")  # the end of a name in apposition, or of its sentence
+SET_OFF = re.compile(r"\s*[,—–.:(]")  # the end of a name in apposition, or of its sentence (or a reference after it)
 AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
 # "in the words of a young man from Mali, X, who …": a description set off before the name (not after
 # "according to", whose object may be a source: "according to the report, X, a farmer, was …").
@@ -50,14 +52,18 @@ APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|fr
 # "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name.
 AND = re.compile(r",?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
-# that is the subject or comes from, by, or "the words of" (not "a tribute to X: …").
-INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of))\s+(?:(?:the|my|our|his|her|their|a|an)\s+)?"
+# that is the subject or comes from, by, or "the words of", or is quoted ("he quoted the poet X: …"; not "a tribute
+# to X: …").
+INTRODUCED_BY = re.compile(r"(?:^|[,;]|\b(?:from|by|words\s+of|quoted|quoting|cited|citing))\s+"
+                           r"(?:(?:the|my|our|his|her|their|a|an)\s+)?"
                             r"(?:[\w’'.-]+\s+){0,3}$")  # ("by Mr. X: …": a form of address before the name)
 # "… by Mr. X, President of the Republic of Y: “…”": a role set off between the name and the colon.
 ROLE_TAIL = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\s*")
 _OWNER_MARKS = ("'s", "’s", "' ", "’ ")  # (the first two own after any name, the others after a final s)
-# "announced by his son X", "confirmed by her long-time lawyer X": one related to the subject, then the name
-KIN_GAP = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z-]+\s+){1,2}")
+# "announced by his son X", "confirmed by her long-time lawyer X": one related to the subject, then the name; "as
+# indicated by my colleague from Senegal, President X": the speaker's own associate, where from set off before the name
+KIN_GAP = re.compile(r"\s+(?:his|her|their|my|our)\s+(?:[a-z-]+\s+){1,2}"
+                     r"(?:(?:from|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*,\s+(?:[A-Z][\w.’'-]*\s+){0,3})?")
 # "the words of X and President Y": a second name joined by "and", only titles before it
 AND_TITLED = re.compile(r",?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 # "X stood before the crowd and said": the verb's subject is the clause's, "X".
@@ -75,9 +81,12 @@ AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
 # "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
 _SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed", "words",
-                   "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address"})
+                   "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address", "apology",
+                   "report"})
 _MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written"})  # "a statement made by X"
-_MADE_ONLY = frozenset({"appeal", "call", "plea"})  # "the appeal made by X" (not "an appeal by" a defendant)
+# "the appeal made by X", "a point rightly made by X" (not "an appeal by" a defendant, "a point by" a player)
+_MADE_ONLY = frozenset({"appeal", "call", "plea", "point", "points", "proposal", "proposals", "suggestion",
+                        "observation", "reference"})
 _GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
@@ -115,8 +124,9 @@ def sent_from(text: str) -> list[int]:
             if at and text[at - 1].isspace() and text[end:end + 1].isspace():
                 before = text[max(0, at - 14):at].rsplit(None, 1)
                 made = bool(before) and before[-1].lower() in _MADE
-                if made:  # "the statement made by X"
-                    before = text[max(0, at - 30):at].rsplit(None, 2)[-2:-1]
+                if made:  # "the statement made by X", "the point courageously made by X"
+                    before = text[max(0, at - 45):at].rsplit(None, 3)[-3:-1]
+                    before = before[-1:] if not before or not before[-1].endswith("ly") else before[:1]
                 elif preposition == "by" and "made" in text[max(0, at - 60):at]:  # "made in New York on 2 May by"
                     words = text[max(0, at - 60):at].lower().split()[-8:]
                     made = "made" in words and words.index("made") > 0
@@ -146,6 +156,20 @@ CITED_GAP = re.compile(r"(?:\s+(?!(?:to|of|for|by|with|from|at|in|on|near|close)
 # week that"; not "welcomed the plan that …": an object first).
 THAT_CLAUSE = re.compile(r"(?:\s*,[^,;:.“”\"\n]{1,40},|\s+(?:at|in|on|during|before|to|last|yesterday|earlier|today)\b"
                          r"[^,;:.“”\"\n]{1,80}?(?:\([^()\n]{0,30}\))?)?\s+that\s")
+# "X reported he had tested positive", "declared Russians would be paid": a clause whose subject is a pronoun or a
+# name (then with an auxiliary verb right after), "that" left out
+_CLAUSE_SUBJECT = re.compile(r"\s+(?:(?:he|she|they|we)\s+(?:and\b|[a-z]+ed\b)|(?:he|she|they|we|[A-Z][\w’'-]*"
+                             r"(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:had|has|have|was|were|is|are|would|will|could|should"
+                             r"|might|must|can|may)\b)")
+
+
+def says_what(text: str, end: int) -> bool:
+    """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
+    one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would")."""
+    return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
+        _CLAUSE_SUBJECT.match(text, end))
+
+
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
 
 @dataclass(frozen=True)
@@ -175,7 +199,8 @@ def speech_rules() -> SpeechRules:
     """The patterns, built once from the `[speech]` word lists of `people.toml` and the name lexicon."""
     data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
     phrases = {*data["verbs"], *data["quote_verbs"], *data["participles"], *NAMING}
-    verbs = re.compile(r"\b" + alternation(phrases) + r"\b")
+    # (not "wrote for other artists", "writes for a magazine": a writer's work, not a statement)
+    verbs = re.compile(r"\b" + alternation(phrases) + r"\b(?!(?<=wrote)\s+for\b)(?!(?<=writes)\s+for\b)")
     fillers = "|".join(sorted(map(re.escape, data["fillers"]), key=len, reverse=True))
     fill = r"(?:\s+(?i:" + fillers + r"|\d+|[a-z]+ly))*"  # "also", "on Friday", "firmly"
     lex = lexicon()
@@ -184,10 +209,14 @@ def speech_rules() -> SpeechRules:
         r"(?:\s+[IVX]{1,4}\b)?"  # a regnal number: "Pope Benedict XVI stressed"
         r"(?:\s*\([^()\n]{0,60}\))?"  # "(R-Texas)", "(45)"
         r"(?:\s+in\s+[a-z]+ing\s[^,;:“”\"\n]{0,70}?"  # "in relaying the news to parliament"
-        r"|\s+(?:of|from|at|with)\s+[^,;:“”\"\n]{0,80}?"  # "of the army's Western Command"
+        # "of the army's Western Command", 'of "Have No Fear", a charity,' (a quoted name), "of the Centre for X:
+        # Research (C-X)" (a subtitle after a colon)
+        r"|\s+(?:of|from|at|with)\s+(?:[“\"][^“”\"\n]{1,40}[”\"]|[^,;:“”\"\n]{0,80}?(?::\s(?=[A-Z])[^,;:“”\"\n]{1,60}?)?)"
         r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?)?"  # "of the University of Utah, Salt Lake"
         r"(?:\s*\([^()\n]{0,60}\))?"
         r"(?:\s+who\s+[^,;:“”\"\n]{1,100}?)?"  # "Terri Collins who sponsored the bill remarked"
+        r"(?:\s+and\s+(?:others|(?:some|other|many|his|her|their)\s+[a-z]+)(?:\s+(?:in|of|from|at)\s+[^,;:“”\"\n]{1,60}?)?)?"
+        # "X and others in the party warned", "X and his wife said": X speaks, with others
         r"(?:(?:\s*,(?:[^,;:“”\"\n]|“[^“”\n]{1,40}”){1,160}?){0,2}\s*,"  # ", the minister of …," / "X, said"
         # (an apposition may hold a short quoted name: "Robert Doe, called “the Father of Ruritania”, stated")
         r"|\s*[—–][^—–\n]{1,160}[—–])?"  # "— the minister —"
@@ -200,7 +229,10 @@ def speech_rules() -> SpeechRules:
     unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + titles
                                + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))+)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
-    role_before = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
+    # "the governor", "The Defence Minister", "as our late Prime Minister often emphasized" (the holder named before;
+    # not "the former President": a holder named before is more likely the present one)
+    role_before = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:late\s+)?"
+                             r"(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
     joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"
                               r"|heads\s+of\s+state|counterparts)" + fill + r"\s*$")
     object_of = re.compile(  # "by President Trump", "fiancée of journalist Jamal Khashoggi"

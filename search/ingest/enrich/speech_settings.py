@@ -8,8 +8,9 @@ unlabelled corpora:
   that President X outlined in his inaugural speech" (the person must open the clause, and be of the
   pronoun's gender when that is known: "Y praised X in his speech" credits no X);
 - a speech heard by an audience that names itself: "the Assembly has heard from both Prime Minister X and
-  President Y", "we heard President X urge …" (the hearers are the speaker's "we"/"I" or a body that sits to hear
-  speeches; not "police have not heard from X", "I heard from friends that …": no name right after);
+  President Y", "we heard President X urge …", "President X, whom we have just heard" (the hearers are the
+  speaker's "we"/"I" or a body that sits to hear speeches; not "police have not heard from X", "I heard from
+  friends that …": no name right after);
 - a statement delivered in another's name: "I have the honour to address the Assembly on behalf of His Majesty
   King X", "on behalf of the President of Y, Mr. X, I congratulate …" (only in a sentence that speaks in the first
   person or of a speech, and X addressed by protocol, so "a lawsuit filed on behalf of X" credits nobody).
@@ -69,13 +70,17 @@ _SPEAKING = re.compile(r"\b(?:I|me|my|My)\b|\b(?:speak|address|convey|deliver|co
 # "on behalf of" a leader addressed by protocol, whom the speaker represents (not "on behalf of X, who was killed …")
 _PROTOCOL = re.compile(r"(?i:excellency|majesty|highness|president|prime\s+minister|king|queen|emir|sheikh|chancellor"
                        r"|premier|head\s+of\s+state|mr|mrs|ms|madam)\b")
-# "… of Y, His Excellency X": a role set off before the name, forms of address between
-_ROLE_SET_OFF = re.compile(r"(?:\s+[\w’'.-]+){1,8}?,\s+(?:[A-Z][\w’'.-]*\s+){0,4}")
+# "… of Y, His Excellency X": a role set off before the name, forms of address between ("on behalf of the people and
+# the President of the Bolivarian Republic of Y, Mr. X": up to twelve words)
+_ROLE_SET_OFF = re.compile(r"(?:\s+[\w’'.-]+){1,12}?,\s+(?:[A-Z][\w’'.-]*\s+){0,4}")
 _REACH = 200  # characters from the setting's start to the comma closing it
 # "we have heard from", "the Assembly just heard": hearers that are the audience of a speech, right before "heard"
 _HEARERS = re.compile(r"\b(?:[Ww]e|I|[Aa]ssembly|[Cc]ouncil|[Cc]onference|[Cc]ommittee|[Hh]all|[Cc]hamber|[Ss]ummit"
                       r"|delegates|audience|participants)\s+(?:(?:have|has|had|just|also|all|already|recently|today"
                       r"|yesterday|again|once)\s+){0,3}$")
+# "President X of Y, whom we have just heard": the one heard named before, set off by a relative pronoun
+_WHOM_HEARD = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?\s*,\s+whom\s+(?:we|I)\s+"
+                         r"(?:(?:have|has|had|just|also|all|already)\s+){0,3}heard\b")
 # "heard from", "heard this morning from", "heard on Monday from"
 _FROM = re.compile(r"(?:\s+(?:this\s+[a-z]+|on\s+[A-Z][a-z]+|yesterday|today|earlier|just|also))?\s+from\b")
 # Between "heard from" and the name: titles, "both" ("heard from both Prime Minister X and President Y")
@@ -187,4 +192,11 @@ def _heard(a: Attribution) -> set[str]:
             if named and (after_from or _HEARD_SAY.match(text, a.ends[k])):
                 found.update(named)
         at = text.find("heard ", at + 6)
+    at = text.find(", whom ")
+    while at >= 0:
+        heard = _WHOM_HEARD.match(text, at)
+        k = bisect_left(a.ends, at + 1) - 1
+        if heard and k >= 0 and _WHOM_HEARD.fullmatch(text, a.ends[k], heard.end()) and not a.quoted(at):
+            found.add(a.mentions[k][1])
+        at = text.find(", whom ", at + 7)
     return found
