@@ -266,6 +266,15 @@ def _cue_sentence_holds(stems: list[str], starts: list[int], mentions: list[tupl
     return False
 
 
+def _place_named(mentions: list[tuple[Phrase, float, int]], starts: list[int], strong_weight: float) -> bool:
+    """Whether a theme about one place ("War in Ukraine") has its place named in two sentences or more, or
+    a strong cue of its own: aggression and troops beside a single "Ukraine" in a long speech are another
+    war (a short report is judged whole: one sentence that names the place locates all of it)."""
+    if any(not phrase.is_name and phrase.weight >= strong_weight for phrase, _, _ in mentions):
+        return True
+    return len({bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.is_name}) >= 2
+
+
 def _scores(mentions: Iterable[tuple[Phrase, float]], cap: int) -> dict[Phrase, float]:
     """Each phrase of weight above 0 → the sum of its `cap` heaviest mentions."""
     found: dict[Phrase, list[float]] = defaultdict(list)
@@ -293,9 +302,11 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     they would otherwise pile up into a theme of their own. (4) Among the themes that pass, one whose
     evidence for the length is below `min_relative` times the strongest theme's is an aside of a
     text about something else (a passage on floods in a speech on disarmament). A theme listed in
-    another's `unless` replaces it. A cue that is one item of a list of topics (`theme_text.list_items`) weighs at most
-    `list_weight`; a text whose title names greetings, congratulations or condolences needs `ceremony_factor`
-    times the evidence.
+    another's `unless` replaces it when that one's evidence for the whole text, not only a passage, is
+    enough. A theme about one place (`needs_name`) needs, in a text longer than `min_words`, the place named
+    in two sentences or a strong cue. A cue that is one item of a list of topics (`theme_text.list_items`)
+    weighs at most `list_weight`; a text whose title names greetings, congratulations or condolences needs
+    `ceremony_factor` times the evidence.
     """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
@@ -337,6 +348,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
             continue  # one sentence of several is a passing mention, however many cues it holds
         if theme.needs_words and not _cue_sentence_holds(stems, starts, mentions, theme.needs_words):
             continue
+        if theme.needs_name and scale > 1 and not _place_named(mentions, starts, taxonomy.strong_weight):
+            continue
         evidence = sum(scores[p] for p in topical if p.weight >= taxonomy.mention_weight)
         evidence += min(evidence * taxonomy.context_share,
                         sum(scores[p] for p in topical if p.weight < taxonomy.mention_weight))
@@ -355,7 +368,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     for name, value in strength.items():
         if value < taxonomy.min_relative * strongest:
             del result[name]
-    for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine"
-        if theme.name in result and any(other in result for other in theme.unless):
+    for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine" ...
+        if theme.name in result and any(other in result and strength[other] >= 1  # ... when the whole text, not
+                                        for other in theme.unless):               # one passage, makes that
             del result[theme.name]
     return result
