@@ -11,9 +11,9 @@ evidence. An article may have no theme at all. The settings are documented in `t
 from __future__ import annotations
 
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -178,17 +178,21 @@ def _words_with_stem(text: str, word_stem: str) -> list[str]:
     return words
 
 
-def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[tuple[Phrase, float, int]]]:
+def _matches(text: str, stems: list[str], taxonomy: Taxonomy,
+             starts_of: Callable[[], list[int]] | None = None) -> dict[str, list[tuple[Phrase, float, int]]]:
     """Theme → its mentions in order: (phrase, weight with the lead boost, index of the first stem).
 
     Matches of one theme that overlap or touch are one mention, credited to its longest phrase
     (then the heaviest): "COVID-19 pandemic" or "climate change" (which also holds "climate") is
     one clue, not two, so a single passing phrase cannot pass for two distinct pieces of evidence;
-    and a weight-0 phrase ("market collapse") claims its words for nothing. A cue within
+    and a weight-0 phrase ("market collapse") claims its words for nothing. Matches that touch across
+    a sentence's end ("... on Climate Action. Climate change ...") are two mentions: each sentence is a
+    clue of its own (`starts_of`, memoised by the caller, gives the sentence starts, looked up only then). A cue within
     `circumstance_window` words after one of its theme's circumstance words ("despite the pandemic")
     is its `aside` twin, weighing no more than context.
     """
     mentions: dict[str, list[list[Any]]] = defaultdict(list)  # theme -> [phrase, weight, end, start] in order
+    starts_of = starts_of or lru_cache(maxsize=1)(lambda: sentence_starts(text))
     seen: dict[str, int] = {}  # stem of an exact phrase -> its occurrences so far
     by_first = taxonomy.by_first_stem
     for i in compress(count(), map(by_first.__contains__, stems)):  # the stems that start a phrase, found in C
@@ -209,7 +213,7 @@ def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[
             weight = phrase.weight * (taxonomy.lead_weight if i < taxonomy.lead_terms else 1)
             end = i + len(phrase.stems)
             found = mentions[theme.name]
-            if found and i <= found[-1][2]:  # overlapping or adjacent
+            if found and (i < found[-1][2] or i == found[-1][2] and not _begins_sentence(starts_of(), i)):
                 last = found[-1]
                 if (len(phrase.stems), weight) > (len(last[0].stems), last[1]):
                     last[0], last[1] = phrase, weight
@@ -217,6 +221,12 @@ def _matches(text: str, stems: list[str], taxonomy: Taxonomy) -> dict[str, list[
             else:
                 found.append([phrase, weight, end, i])
     return {name: [(phrase, weight, start) for phrase, weight, _, start in found] for name, found in mentions.items()}
+
+
+def _begins_sentence(starts: list[int], i: int) -> bool:
+    """Whether stem `i` is the first of a sentence (`starts` sorted)."""
+    k = bisect_left(starts, i)
+    return k < len(starts) and starts[k] == i
 
 
 FULL_CUE = 1.0  # a sentence is about a theme when its cues weigh this much: one full cue, not "partners"
@@ -256,6 +266,15 @@ def _cue_sentence_holds(stems: list[str], starts: list[int], mentions: list[tupl
     return False
 
 
+def _place_named(mentions: list[tuple[Phrase, float, int]], starts: list[int], strong_weight: float) -> bool:
+    """Whether a theme about one place ("War in Ukraine") has its place named in two sentences or more, or
+    a strong cue of its own: aggression and troops beside a single "Ukraine" in a long speech are another
+    war (a short report is judged whole: one sentence that names the place locates all of it)."""
+    if any(not phrase.is_name and phrase.weight >= strong_weight for phrase, _, _ in mentions):
+        return True
+    return len({bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.is_name}) >= 2
+
+
 def _scores(mentions: Iterable[tuple[Phrase, float]], cap: int) -> dict[Phrase, float]:
     """Each phrase of weight above 0 → the sum of its `cap` heaviest mentions."""
     found: dict[Phrase, list[float]] = defaultdict(list)
@@ -283,9 +302,11 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     they would otherwise pile up into a theme of their own. (4) Among the themes that pass, one whose
     evidence for the length is below `min_relative` times the strongest theme's is an aside of a
     text about something else (a passage on floods in a speech on disarmament). A theme listed in
-    another's `unless` replaces it. A cue that is one item of a list of topics (`theme_text.list_items`) weighs at most
-    `list_weight`; a text whose title names greetings, congratulations or condolences needs `ceremony_factor`
-    times the evidence.
+    another's `unless` replaces it when that one's evidence for the whole text, not only a passage, is
+    enough. A theme about one place (`needs_name`) needs, in a text longer than `min_words`, the place named
+    in two sentences or a strong cue. A cue that is one item of a list of topics (`theme_text.list_items`)
+    weighs at most `list_weight`; a text whose title names greetings, congratulations or condolences needs
+    `ceremony_factor` times the evidence.
     """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
@@ -293,8 +314,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     cap = round(taxonomy.max_per_phrase * scale)
     result: dict[str, list[str]] = {}
     strength: dict[str, float] = {}  # theme -> its evidence for the length, for (4)
-    matched = _matches(text, stems, taxonomy)
-    starts: list[int] | None = None
+    starts_of = lru_cache(maxsize=1)(lambda: sentence_starts(text))  # looked up once, only if needed
+    matched = _matches(text, stems, taxonomy, starts_of)
     ceremonial: bool | None = None
     worded: dict[int, bool] = {}  # sentence -> whether it holds a list word, as looked up
     for theme in taxonomy.themes:
@@ -312,7 +333,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
         if sum(phrase.weight >= taxonomy.mention_weight for _, phrase, _ in on_topic) < min_mentions:
             continue
-        starts = starts if starts is not None else sentence_starts(text)
+        starts = starts_of()
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
         if taxonomy.list_words:
             cues = [(start, start + len(p.stems)) for start, p, _ in on_topic]
@@ -326,6 +347,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
                 < min(min_mentions, len(starts)):
             continue  # one sentence of several is a passing mention, however many cues it holds
         if theme.needs_words and not _cue_sentence_holds(stems, starts, mentions, theme.needs_words):
+            continue
+        if theme.needs_name and scale > 1 and not _place_named(mentions, starts, taxonomy.strong_weight):
             continue
         evidence = sum(scores[p] for p in topical if p.weight >= taxonomy.mention_weight)
         evidence += min(evidence * taxonomy.context_share,
@@ -345,7 +368,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     for name, value in strength.items():
         if value < taxonomy.min_relative * strongest:
             del result[name]
-    for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine"
-        if theme.name in result and any(other in result for other in theme.unless):
+    for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine" ...
+        if theme.name in result and any(other in result and strength[other] >= 1  # ... when the whole text, not
+                                        for other in theme.unless):               # one passage, makes that
             del result[theme.name]
     return result
