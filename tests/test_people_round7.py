@@ -122,3 +122,14 @@ def test_a_personified_common_word_or_region_after_a_relatives_noun_is_no_person
 def test_a_lone_name_after_a_job_title_is_kept_though_it_is_also_a_word():
     found = find_people("The club's striker Quickly scored twice. Coach Horn said Quickly was ready.")
     assert "Horn" in found.people
+
+
+def test_a_regnal_style_without_its_number_is_the_numbered_one_of_the_article():
+    found = find_people("King Aldric opens new bridge\n\nOn Monday, Vestmark's King Aldric IV opened the bridge "
+                        "over the Selva. Mayor Ines Holt said it was a great day.")
+    assert found.people == ["King Aldric IV", "Ines Holt"]
+
+
+def test_a_regnal_style_without_its_number_stays_apart_when_two_numbers_are_named():
+    found = find_people("King Aldric IV rebuilt the hall that King Aldric II had built. King Aldric chose oak.")
+    assert sorted(found.people) == ["King Aldric", "King Aldric II", "King Aldric IV"]

@@ -74,6 +74,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     names: list[str | None] = []
     by_title: dict[tuple[str, ...], str] = {}  # a lone word → the person a titled mention of it names
     untitled: list[int] = []  # lone words, untitled, no person by themselves: maybe one a titled mention named
+    regnal: list[int] = []  # lone names after a regnal title ("Queen Elizabeth", "Queen Elizabeth II")
     for m in mentions:
         if not m.core:
             names.append(None)
@@ -93,6 +94,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
             elif m.title in lex.regnal:
                 names.append(name := " ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
                 by_title.setdefault(m.core, name)
+                regnal.append(len(names) - 1)
             elif (m.title in lex.gender or m.title in (AGE_TITLE, NAMED_TITLE) or m.title in lex.one_name_jobs
                   or m.title and _relative(m.title, m.core[0])):  # "President Yoon", "his wife, Amanda",
                 names.append(name := " ".join(m.tokens))  # "12-year-old Zoe", "the singer Zorvana"
@@ -101,9 +103,28 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 if len(m.core) == 1 and not m.title:
                     untitled.append(len(names))
                 names.append(None)
+    if regnal:
+        _numbered_style(mentions, regnal, names, by_title)
     for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
         names[k] = by_title.get(mentions[k].core)
     return names
+
+
+def _numbered_style(mentions: list[Mention], regnal: list[int], names: list[str | None],
+                    by_title: dict[tuple[str, ...], str]) -> None:
+    """Name a regnal style without its number by the numbered one of the article when there is exactly one:
+    "Queen Elizabeth" in a headline beside "Queen Elizabeth II" is one queen, under her fuller style (not when
+    "King Olaf V" and "King Olaf II" are both named). Changes `names` and `by_title`."""
+    styles: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for k in regnal:
+        styles.setdefault((mentions[k].title, mentions[k].core), set()).add(names[k] or "")
+    for k in regnal:
+        m, short = mentions[k], names[k] or ""
+        longer = [style for style in styles[m.title, m.core] if style.startswith(short + " ")]
+        if len(longer) == 1 and len(m.tokens) == 1:
+            names[k] = longer[0]
+            if by_title.get(m.core) == short:
+                by_title[m.core] = longer[0]
 
 
 _QUOTED = re.compile(r"[\"“]([A-Z][\w.’'-]*)[\"”]")
