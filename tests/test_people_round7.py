@@ -133,3 +133,14 @@ def test_a_regnal_style_without_its_number_is_the_numbered_one_of_the_article():
 def test_a_regnal_style_without_its_number_stays_apart_when_two_numbers_are_named():
     found = find_people("King Aldric IV rebuilt the hall that King Aldric II had built. King Aldric chose oak.")
     assert sorted(found.people) == ["King Aldric", "King Aldric II", "King Aldric IV"]
+
+
+def test_a_name_opened_by_a_colour_or_a_descriptive_adjective_is_a_thing():
+    found = find_people("Author Mina Corvell wrote the novels Black Falcon and Silver Morrow. In the film Flying "
+                        "Lanterns, Super Tovens battle the Green Ormond.")
+    assert found.people == ["Mina Corvell"]
+
+
+def test_a_given_name_before_a_colour_surname_is_still_a_person():
+    found = find_people("Judge Gray Tolliver and singer Ada White met Doris Green on Friday.")
+    assert found.people == ["Gray Tolliver", "Ada White", "Doris Green"]
