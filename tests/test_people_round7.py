@@ -125,14 +125,14 @@ def test_a_lone_name_after_a_job_title_is_kept_though_it_is_also_a_word():
 
 
 def test_a_regnal_style_without_its_number_is_the_numbered_one_of_the_article():
-    found = find_people("King Aldric opens new bridge\n\nOn Monday, Vestmark's King Aldric IV opened the bridge "
+    found = find_people("Queen Helena opens new bridge\n\nOn Monday, Vestmark's Queen Helena II opened the bridge "
                         "over the Selva. Mayor Ines Holt said it was a great day.")
-    assert found.people == ["King Aldric IV", "Ines Holt"]
+    assert found.people == ["Queen Helena II", "Ines Holt"]
 
 
 def test_a_regnal_style_without_its_number_stays_apart_when_two_numbers_are_named():
-    found = find_people("King Aldric IV rebuilt the hall that King Aldric II had built. King Aldric chose oak.")
-    assert sorted(found.people) == ["King Aldric", "King Aldric II", "King Aldric IV"]
+    found = find_people("Queen Helena III rebuilt the hall that Queen Helena II had built. Queen Helena chose oak.")
+    assert sorted(found.people) == ["Queen Helena", "Queen Helena II", "Queen Helena III"]
 
 
 def test_a_name_opened_by_a_colour_or_a_descriptive_adjective_is_a_thing():
