@@ -144,3 +144,13 @@ def test_a_name_opened_by_a_colour_or_a_descriptive_adjective_is_a_thing():
 def test_a_given_name_before_a_colour_surname_is_still_a_person():
     found = find_people("Judge Gray Tolliver and singer Ada White met Doris Green on Friday.")
     assert found.people == ["Gray Tolliver", "Ada White", "Doris Green"]
+
+
+def test_a_name_after_a_bodys_staff_or_part_and_of_is_the_bodys():
+    found = find_people("The then-manager of Harlow Publicity, Ada Quell, said a unit of Kestrel Finance had "
+                        "bought the hall. The chairman of Dunmore Tire agreed.")
+    assert found.people == ["Ada Quell"]
+
+
+def test_a_person_after_a_relatives_noun_and_of_stays_a_person():
+    assert find_people("The daughter of Ivo Danner opened the show.").people == ["Ivo Danner"]

@@ -386,7 +386,7 @@ def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int,
     a team's or a firm's does, rarely a person's (but "named John Doe chief executive")."""
     if i and text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])):
         return False
-    if context.place or "the" in (word.lower() for word in words[:i]):
+    if context.place or context.body or "the" in (word.lower() for word in words[:i]):
         return True
     if (context.continued or place_follows(text, end)) and words[i].lower() not in lex.first_names:
         return True  # "… of Marine and Atmospheric Science", "Ciudad Juárez, Mexico", "Arroyo Grande, California"
