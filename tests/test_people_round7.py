@@ -154,3 +154,15 @@ def test_a_name_after_a_bodys_staff_or_part_and_of_is_the_bodys():
 
 def test_a_person_after_a_relatives_noun_and_of_stays_a_person():
     assert find_people("The daughter of Ivo Danner opened the show.").people == ["Ivo Danner"]
+
+
+def test_another_outlets_reporter_who_is_quoted_speaks():
+    found = find_people('After the debate, KTV anchor Ivo Danner described it as "a mess of a night".')
+    assert found.speakers == ["Ivo Danner"]
+
+
+def test_the_pieces_own_reporter_or_a_reporter_opening_a_sentence_is_no_speaker():
+    found = find_people('With accredited Wikinews reporter Ada Brook, Olek Vane discussed his plans. "I will run," '
+                        'Vane said. Veteran reporter Ines Holt described it as "a long day".')
+    assert found.people == ["Ada Brook", "Olek Vane", "Ines Holt"]
+    assert found.speakers == ["Olek Vane"]

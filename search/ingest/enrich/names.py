@@ -349,7 +349,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[line_start:begin].strip() and (
         "\n" not in previous or previous[-1] not in _WRAPPED_LINE_END)
-    reporter = title in lex.reporter_roles or sign_off
+    reporter = title in lex.reporter_roles and not (i == 0 and context.other_outlet) or sign_off  # (not CNN's)
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
     no_person = no_person_before(text, begin)
     doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(

@@ -37,6 +37,12 @@ _PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|d
                        r"capital|port|oblast|prefecture|state)\s+of\s+$")
 
 
+# Another outlet's name before a reporter's noun: "including Fox News reporter X", "debate, CNN anchor X" (capitalised
+# words after a lower-case word or a comma, not opening a sentence): that outlet's journalist, reported in the
+# piece, may speak (gold rules: only the piece's own bylines are excluded, and its own outlet, "Wikinews reporter X").
+_OTHER_OUTLET = re.compile(r"(?:[a-z],?|,)[ \t]+(?!Wikinews\b)(?:[A-Z][\w&.'’-]*[ \t]+){1,3}[a-z]+[ \t]+$")
+
+
 class RunContext:
     """What precedes a run: the word before it, and whether that makes the run part of a title,
     an organisation's name ("Center for Biological Diversity") or a place ("in Maidan Wardak")."""
@@ -64,6 +70,7 @@ class RunContext:
             last[-1:].isdigit() and chunk[-1:] == " " and bool(_HOUSE_NUMBER.fullmatch(last))
             and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS)
         self.article = joined and self.word == "the"
+        self.other_outlet = joined and self.word in lex.reporter_roles and bool(_OTHER_OUTLET.search(chunk))
         self.body = joined and self.word == "of" and len(before) > 1 and before[-2].rpartition("-")[2] in _PART_OF_BODY
         # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
         self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
