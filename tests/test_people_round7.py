@@ -166,3 +166,16 @@ def test_the_pieces_own_reporter_or_a_reporter_opening_a_sentence_is_no_speaker(
                         'Vane said. Veteran reporter Ines Holt described it as "a long day".')
     assert found.people == ["Ada Brook", "Olek Vane", "Ines Holt"]
     assert found.speakers == ["Olek Vane"]
+
+
+def test_one_person_spelt_two_ways_is_one_value_under_the_spelling_written_most():
+    found = find_people('Governor Andrei Volkan opened the line. "It is done," Andrey Volkan said. Later Andrey '
+                        "Volkan left. Envoy Tariq bin Hamad arrived; Tareq bin Hamid's aides and Tariq bin Hamad's "
+                        "guards came too.")
+    assert found.people == ["Andrey Volkan", "Tariq bin Hamad"]
+    assert found.speakers == ["Andrey Volkan"]
+
+
+def test_names_that_differ_in_vowels_of_given_names_of_two_genders_stay_apart():
+    found = find_people("Maria Quell and Mario Quell, her brother, ran the farm.")
+    assert found.people == ["Maria Quell", "Mario Quell"]

@@ -107,7 +107,41 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
         _numbered_style(mentions, regnal, names, by_title)
     for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
         names[k] = by_title.get(mentions[k].core)
+    _spelling_variants(names, lex.first_names)
     return names
+
+
+_VOWELS = re.compile(r"[aeiouy'’-]")
+
+
+def _consonants(name: str) -> tuple[str, ...]:
+    """The consonants of each word of a name, folded ("Usama bin Ladin", "Osama bin Laden" → "sm bn ldn")."""
+    return tuple(_VOWELS.sub("", word) for word in strip_accents(name.casefold()).split())
+
+
+def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> None:
+    """Name one person spelt two ways in an article by the spelling written most often (the first on a tie): full
+    names of as many words that differ only in vowels, with a word in common ("Sergei Sobyanin" / "Sergey Sobyanin",
+    "Hamza bin Laden" / "Hamza bin Ladin"), but not first names of two genders ("Maria Quell" / "Mario Quell").
+    Changes `names`."""
+    counts: dict[str, int] = {}
+    for name in names:
+        if name and " " in name:
+            counts[name] = counts.get(name, 0) + 1
+    if len(counts) < 2:
+        return
+    spelling: dict[tuple[str, ...], str] = {}
+    aliases: dict[str, str] = {}
+    for name in sorted(counts, key=lambda name: -counts[name]):  # (stable: the first seen first on a tie)
+        key = _consonants(name)
+        if "" in key or (kept := spelling.setdefault(key, name)) == name:
+            continue
+        words, other = name.casefold().split(), kept.casefold().split()
+        genders = {first_names.get(words[0], ""), first_names.get(other[0], "")} - {""}
+        if len(genders) < 2 and any(a == b for a, b in zip(words, other, strict=True)):
+            aliases[name] = kept
+    if aliases:
+        names[:] = [aliases.get(name, name) if name else name for name in names]
 
 
 def _numbered_style(mentions: list[Mention], regnal: list[int], names: list[str | None],
