@@ -179,3 +179,15 @@ def test_one_person_spelt_two_ways_is_one_value_under_the_spelling_written_most(
 def test_names_that_differ_in_vowels_of_given_names_of_two_genders_stay_apart():
     found = find_people("Maria Quell and Mario Quell, her brother, ran the farm.")
     assert found.people == ["Maria Quell", "Mario Quell"]
+
+
+def test_a_short_given_name_beside_its_long_form_is_the_fullest_one():
+    found = find_people('Christopher Lane, the envoy, arrived. "We are ready," Chris Lane said.')
+    assert found.people == ["Christopher Lane"]
+    assert found.speakers == ["Christopher Lane"]
+
+
+def test_a_given_name_and_a_longer_one_of_another_gender_or_two_long_forms_stay_apart():
+    assert find_people("Daniel Quell and Daniela Quell ran the farm.").people == ["Daniel Quell", "Daniela Quell"]
+    assert find_people("Jon Vane, Jonathan Vane and Jonas Vane met.").people == ["Jon Vane", "Jonathan Vane",
+                                                                                  "Jonas Vane"]

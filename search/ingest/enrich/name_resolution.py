@@ -122,7 +122,8 @@ def _consonants(name: str) -> tuple[str, ...]:
 def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> None:
     """Name one person spelt two ways in an article by the spelling written most often (the first on a tie): full
     names of as many words that differ only in vowels, with a word in common ("Sergei Sobyanin" / "Sergey Sobyanin",
-    "Hamza bin Laden" / "Hamza bin Ladin"), but not first names of two genders ("Maria Quell" / "Mario Quell").
+    "Hamza bin Laden" / "Hamza bin Ladin"), but not first names of two genders ("Maria Quell" / "Mario Quell");
+    and a short given name by its long form beside it, the fullest (gold rule: "Chris Lane" is "Christopher Lane").
     Changes `names`."""
     counts: dict[str, int] = {}
     for name in names:
@@ -140,6 +141,15 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
         genders = {first_names.get(words[0], ""), first_names.get(other[0], "")} - {""}
         if len(genders) < 2 and any(a == b for a, b in zip(words, other, strict=True)):
             aliases[name] = kept
+    by_surname: dict[str, list[str]] = {}  # a short given name beside its long form: "Chris Lane", "Christopher Lane"
+    for name in counts:
+        by_surname.setdefault(name.partition(" ")[2], []).append(name.partition(" ")[0])
+    for rest, given in by_surname.items():
+        for short in given if len(given) > 1 else ():
+            longer = [long for long in given if len(long) > len(short) >= 3 and long.startswith(short) and len(
+                {first_names.get(short.casefold(), ""), first_names.get(long.casefold(), "")} - {""}) < 2]
+            if len(longer) == 1:
+                aliases.setdefault(f"{short} {rest}", aliases.get(f"{longer[0]} {rest}", f"{longer[0]} {rest}"))
     if aliases:
         names[:] = [aliases.get(name, name) if name else name for name in names]
 
