@@ -74,6 +74,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     names: list[str | None] = []
     by_title: dict[tuple[str, ...], str] = {}  # a lone word → the person a titled mention of it names
     untitled: list[int] = []  # lone words, untitled, no person by themselves: maybe one a titled mention named
+    regnal: list[int] = []  # lone names after a regnal title ("Queen Elizabeth", "Queen Elizabeth II")
     for m in mentions:
         if not m.core:
             names.append(None)
@@ -93,6 +94,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
             elif m.title in lex.regnal:
                 names.append(name := " ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
                 by_title.setdefault(m.core, name)
+                regnal.append(len(names) - 1)
             elif (m.title in lex.gender or m.title in (AGE_TITLE, NAMED_TITLE) or m.title in lex.one_name_jobs
                   or m.title and _relative(m.title, m.core[0])):  # "President Yoon", "his wife, Amanda",
                 names.append(name := " ".join(m.tokens))  # "12-year-old Zoe", "the singer Zorvana"
@@ -101,9 +103,72 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 if len(m.core) == 1 and not m.title:
                     untitled.append(len(names))
                 names.append(None)
+    if regnal:
+        _numbered_style(mentions, regnal, names, by_title)
     for k in untitled if by_title else ():  # the same person: "Fourteen-year-old Zoe … Zoe said"
         names[k] = by_title.get(mentions[k].core)
+    _spelling_variants(names, lex.first_names)
     return names
+
+
+_VOWELS = re.compile(r"[aeiouy'’-]")
+
+
+def _consonants(name: str) -> tuple[str, ...]:
+    """The consonants of each word of a name, folded ("Usama bin Ladin", "Osama bin Laden" → "sm bn ldn")."""
+    return tuple(_VOWELS.sub("", word) for word in strip_accents(name.casefold()).split())
+
+
+def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> None:
+    """Name one person spelt two ways in an article by the spelling written most often (the first on a tie): full
+    names of as many words that differ only in vowels, with a word in common ("Sergei Sobyanin" / "Sergey Sobyanin",
+    "Hamza bin Laden" / "Hamza bin Ladin"), but not first names of two genders ("Maria Quell" / "Mario Quell");
+    and a short given name by its long form beside it, the fullest (gold rule: "Chris Lane" is "Christopher Lane").
+    Changes `names`."""
+    counts: dict[str, int] = {}
+    for name in names:
+        if name and " " in name:
+            counts[name] = counts.get(name, 0) + 1
+    if len(counts) < 2:
+        return
+    spelling: dict[tuple[str, ...], str] = {}
+    aliases: dict[str, str] = {}
+    for name in sorted(counts, key=lambda name: -counts[name]):  # (stable: the first seen first on a tie)
+        key = _consonants(name)
+        if "" in key or (kept := spelling.setdefault(key, name)) == name:
+            continue
+        words, other = name.casefold().split(), kept.casefold().split()
+        genders = {first_names.get(words[0], ""), first_names.get(other[0], "")} - {""}
+        if len(genders) < 2 and any(a == b for a, b in zip(words, other, strict=True)):
+            aliases[name] = kept
+    by_surname: dict[str, list[str]] = {}  # a short given name beside its long form: "Chris Lane", "Christopher Lane"
+    for name in counts:
+        by_surname.setdefault(name.partition(" ")[2], []).append(name.partition(" ")[0])
+    for rest, given in by_surname.items():
+        for short in given if len(given) > 1 else ():
+            longer = [long for long in given if len(long) > len(short) >= 3 and long.startswith(short) and len(
+                {first_names.get(short.casefold(), ""), first_names.get(long.casefold(), "")} - {""}) < 2]
+            if len(longer) == 1:
+                aliases.setdefault(f"{short} {rest}", aliases.get(f"{longer[0]} {rest}", f"{longer[0]} {rest}"))
+    if aliases:
+        names[:] = [aliases.get(name, name) if name else name for name in names]
+
+
+def _numbered_style(mentions: list[Mention], regnal: list[int], names: list[str | None],
+                    by_title: dict[tuple[str, ...], str]) -> None:
+    """Name a regnal style without its number by the numbered one of the article when there is exactly one:
+    "Queen Elizabeth" in a headline beside "Queen Elizabeth II" is one queen, under her fuller style (not when
+    "King Olaf V" and "King Olaf II" are both named). Changes `names` and `by_title`."""
+    styles: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for k in regnal:
+        styles.setdefault((mentions[k].title, mentions[k].core), set()).add(names[k] or "")
+    for k in regnal:
+        m, short = mentions[k], names[k] or ""
+        longer = [style for style in styles[m.title, m.core] if style.startswith(short + " ")]
+        if len(longer) == 1 and len(m.tokens) == 1:
+            names[k] = longer[0]
+            if by_title.get(m.core) == short:
+                by_title[m.core] = longer[0]
 
 
 _QUOTED = re.compile(r"[\"“]([A-Z][\w.’'-]*)[\"”]")

@@ -349,7 +349,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
     sign_off = bool(_SIGN_OFF.match(text, end)) and not text[line_start:begin].strip() and (
         "\n" not in previous or previous[-1] not in _WRAPPED_LINE_END)
-    reporter = title in lex.reporter_roles or sign_off
+    reporter = title in lex.reporter_roles and not (i == 0 and context.other_outlet) or sign_off  # (not CNN's)
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
     no_person = no_person_before(text, begin)
     doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
@@ -386,7 +386,7 @@ def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int,
     a team's or a firm's does, rarely a person's (but "named John Doe chief executive")."""
     if i and text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])):
         return False
-    if context.place or "the" in (word.lower() for word in words[:i]):
+    if context.place or context.body or "the" in (word.lower() for word in words[:i]):
         return True
     if (context.continued or place_follows(text, end)) and words[i].lower() not in lex.first_names:
         return True  # "… of Marine and Atmospheric Science", "Ciudad Juárez, Mexico", "Arroyo Grande, California"

@@ -59,6 +59,9 @@ _HOLIDAY_OR_PLACE_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holid
                             # and words of places that are also surnames: "Ferrow Hill", "Oxley Lane", "Dunmore Creek"
                             "Hill", "Hills", "Lane", "Creek", "Plains", "Heights", "Springs", "Falls", "Beach",
                             "Harbour", "Harbor", "Ridge"))
+# Adjectives that open a work's, a character's or a thing's name, never a given name: "Black Knight", "Flying Saucers"
+# ("Gray", "Young", "Little" left out: "Judge Gray Miller", "Young Kim", "Little Richard").
+_ADJECTIVE_OPENERS = frozenset("Black White Red Green Blue Golden Silver Dark Holy Flying Super".split())
 # An age word before a lone given name: "Fourteen-year-old Zoe", "the 12-year-old Liam", "a 30-years-old Tom".
 _AGE_WORD = re.compile(r"(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-years?-old", re.IGNORECASE)
 AGE_TITLE = "year-old"  # the title of a name after an age word: it makes a lone given name a person
@@ -271,8 +274,9 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
             return True  # a known organisation's branch or product: "Tesco Polska", "Airbus Helicopters"
         if all(token.lower().startswith(("al-", "el-")) for token in tokens):
             return True  # every word with the Arabic article, none a given name: "Al-Quds Al-Sharif"
-        if _country_named(tokens[-1].lower(), tokens[-1]) or tokens[-1] in _HOLIDAY_OR_PLACE_HEADS:
-            return None  # "Statistics Canada", "Independence Day", "Ferrow Hill" (but "Michael Jordan", "Doris Day")
+        if (_country_named(tokens[-1].lower(), tokens[-1]) or tokens[-1] in _HOLIDAY_OR_PLACE_HEADS
+                or tokens[0] in _ADJECTIVE_OPENERS):  # "Statistics Canada", "Independence Day", "Ferrow Hill",
+            return None  # "Black Knight" (but "Michael Jordan", "Doris Day")
     return False
 
 

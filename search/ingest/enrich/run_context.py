@@ -28,9 +28,19 @@ _ADDRESS_PREPOSITIONS = frozenset("at on of from to near".split())
 _GAME_KINDS = frozenset("video computer board mobile online card".split())  # "the video game X" (not "the game X")
 _LINKS = frozenset("of for from on to".split())
 _PLACE_PREPOSITIONS = frozenset("in into near at across outside inside throughout around towards toward via".split())
+# Lower-case nouns of a body's staff, parts or owners before "of": "the manager of Barmouth Tours", "a unit of
+# Kestrel Finance" (a body's name follows, rarely a person's; "Director of …" in capitals is a title's domain)
+_PART_OF_BODY = frozenset("manager managers director directors chairman chairwoman founder founders co-founder owner "
+                          "owners editor staff employees shareholders subsidiary unit branch division".split())
 # "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
 _PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
                        r"capital|port|oblast|prefecture|state)\s+of\s+$")
+
+
+# Another outlet's name before a reporter's noun: "including Fox News reporter X", "debate, CNN anchor X" (capitalised
+# words after a lower-case word or a comma, not opening a sentence): that outlet's journalist, reported in the
+# piece, may speak (gold rules: only the piece's own bylines are excluded, and its own outlet, "Wikinews reporter X").
+_OTHER_OUTLET = re.compile(r"(?:[a-z],?|,)[ \t]+(?!Wikinews\b)(?:[A-Z][\w&.'’-]*[ \t]+){1,3}[a-z]+[ \t]+$")
 
 
 class RunContext:
@@ -60,6 +70,8 @@ class RunContext:
             last[-1:].isdigit() and chunk[-1:] == " " and bool(_HOUSE_NUMBER.fullmatch(last))
             and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS)
         self.article = joined and self.word == "the"
+        self.other_outlet = joined and self.word in lex.reporter_roles and bool(_OTHER_OUTLET.search(chunk))
+        self.body = joined and self.word == "of" and len(before) > 1 and before[-2].rpartition("-")[2] in _PART_OF_BODY
         # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
         self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
             (title_word := before[-2].lower().rpartition("-")[2]) in lex.gender or title_word in lex.roles)
