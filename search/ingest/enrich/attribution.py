@@ -159,10 +159,10 @@ class Attribution:
                 not self.rules.joint_before.search(text, sentence, start)) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y": speech only with a quotation or a clause ("declared that", "reported he")
-        if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
-            return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
-                self.after(end + 3, sentence, self.rules.role_apposition, True)  # "said by the President, Mr. X,"
-                or self.after(end + 3, sentence, speech.KIN_GAP)))  # "announced by his son X"
+        if by := speech.BY.match(text, end):  # "the threats voiced by President X": X, the name right after
+            return [] if phrase in self.rules.participles else (self.after(by.end(), sentence, speech.TITLES_GAP) or (
+                self.after(by.end(), sentence, self.rules.role_apposition, True)  # "said by the President, Mr. X,"
+                or self.after(by.end(), sentence, speech.KIN_GAP)))  # "announced by his son X"
         if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE and not _HABIT.search(
                 text, max(0, start - 20), end):
             return []  # "was told", "to say"

@@ -22,7 +22,7 @@ __all__ = [
     "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
-    "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what",
+    "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY",
     "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at"
 ]
 
@@ -64,6 +64,8 @@ _OWNER_MARKS = ("'s", "’s", "' ", "’ ")  # (the first two own after any name
 # indicated by my colleague from Senegal, President X": the speaker's own associate, where from set off before the name
 KIN_GAP = re.compile(r"\s+(?:his|her|their|my|our)\s+(?:[a-z-]+\s+){1,2}"
                      r"(?:(?:from|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*,\s+(?:[A-Z][\w.’'-]*\s+){0,3})?")
+# "voiced by X": white space of any width before "by" (an unwrapped line break leaves two spaces: "indicated  by")
+BY = re.compile(r"\s+by(?=\s)")
 # "the words of X and President Y": a second name joined by "and", only titles before it
 AND_TITLED = re.compile(r",?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 # "X stood before the crowd and said": the verb's subject is the clause's, "X".

@@ -1,0 +1,38 @@
+"""Speakers of issue 11's round 7, continued: classes of missed speakers still open after the first round-7 pass
+(white space of any width inside an attribution: a hard-wrapped line's break read as a space after a trailing
+one). Sentences are our own.
+"""
+
+import pytest
+
+from search.ingest.enrich.people import find_people
+
+
+def speakers(text: str) -> list[str]:
+    return sorted(find_people(text).speakers)
+
+
+# A hard-wrapped statement: most lines break inside a sentence, some after a trailing space.
+_WRAPPED = ("Statement by the delegate\n"
+            "We have come a long way since the founding of this \n"
+            "Organization, and we have no reason to stop now. We \n"
+            "thank all the delegations that worked with us over the \n"
+            "past year on the reform of the Council and its \n"
+            "working methods. As indicated \n"
+            "by my colleague from Ruritania, President Alvo Kessen, \n"
+            "“Trade matters more than aid”. He is right, and we \n"
+            "support the plan that his country put forward in \n"
+            "the Committee last spring, with many other members \n"
+            "of the Assembly.\n")
+
+
+def test_a_line_break_after_a_trailing_space_inside_an_attribution():
+    assert speakers(_WRAPPED) == ["Alvo Kessen"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Statement\nThe threats voiced  by President Ilia Doran were clear.", ["Ilia Doran"]),  # two spaces
+    ("Statement\nThe plan was drawn up by President Ilia Doran last year.", []),  # drawn up: no speech
+])
+def test_by_after_a_verb_of_saying_with_any_white_space(text, expected):
+    assert speakers(text) == expected
