@@ -36,3 +36,21 @@ def test_a_line_break_after_a_trailing_space_inside_an_attribution():
 ])
 def test_by_after_a_verb_of_saying_with_any_white_space(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Court\nOn Monday Dirk Halloran admitted his guilt in three thefts.",  # a plea: a formal act
+    "Race\nThe winner, Tobi Akande, posted a time of two hours and four minutes.",  # a result, not a post
+    "Music\nThe presenter Lotte Brandt posted a video about the concert.",  # a post with no words of it
+])
+def test_admitting_or_posting_a_thing_is_no_speech(text):
+    assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Court\nDirk Halloran admitted that he had taken the money.", ["Dirk Halloran"]),
+    ("Court\nDirk Halloran admitted he was wrong.", ["Dirk Halloran"]),
+    ("Music\nLotte Brandt posted on her blog: \"The concert was a triumph.\"", ["Lotte Brandt"]),
+])
+def test_admitting_or_posting_words_is_speech(text, expected):
+    assert speakers(text) == expected
