@@ -54,3 +54,25 @@ def test_admitting_or_posting_a_thing_is_no_speech(text):
 ])
 def test_admitting_or_posting_words_is_speech(text, expected):
     assert speakers(text) == expected
+
+
+# A hard-wrapped report: a speaker opens a line with a role that the next line closes with a comma.
+_WRAPPED_ROLE = ("BANK CHIEF SEES SLOWER GROWTH\n"
+                 "    Growth will slow this year as exports fall and the\n"
+                 "currency stays strong, economists at several banks\n"
+                 "in the capital said on Monday.\n"
+                 "    Olaf Brenner, chief economist at the Northern Savings\n"
+                 "Bank, said the slowdown would be mild and that the central\n"
+                 "bank would keep interest rates where they are for the\n"
+                 "rest of the year, unless the currency rose further.\n"
+                 "    Exports fell for a third month in a row in April, the\n"
+                 "statistics office said last week.\n")
+
+
+def test_a_role_closed_on_the_next_line_is_no_sign_off():
+    assert speakers(_WRAPPED_ROLE) == ["Olaf Brenner"]
+
+
+def test_a_sign_off_still_names_no_speaker():
+    text = "Talks\nThe talks went on late into the night, officials said.\nIda Marsh, Northern News.\n"
+    assert speakers(text) == [] and "Ida Marsh" in find_people(text).people
