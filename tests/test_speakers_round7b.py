@@ -76,3 +76,22 @@ def test_a_role_closed_on_the_next_line_is_no_sign_off():
 def test_a_sign_off_still_names_no_speaker():
     text = "Talks\nThe talks went on late into the night, officials said.\nIda Marsh, Northern News.\n"
     assert speakers(text) == [] and "Ida Marsh" in find_people(text).people
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence's subject, set off by an apposition or a relative clause, speaks the quotation its colon opens
+    ("Statement\nNobel laureate Rosa Venn, a survivor who was jailed for years, has been even blunter: “Silence "
+     "helps the jailer.”", ["Rosa Venn"]),
+    ("Statement\nAnother woman, Ms. Lida Moor, who spent her youth in the ranks of a militia, was able to tell her "
+     "former leaders: “Do not enlist more children.”", ["Lida Moor"]),
+])
+def test_a_subject_set_off_before_a_colon_quotation(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Statement\nPresident Ivo Kral, who was elected last year, was given a medal: “For service”.",  # passive
+    "Statement\nWe welcomed Ivo Kral, the new envoy, and read the charter: “All are equal.”",  # an object
+])
+def test_no_colon_quotation_for_a_passive_subject_or_an_object(text):
+    assert speakers(text) == []

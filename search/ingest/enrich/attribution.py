@@ -118,11 +118,11 @@ class Attribution:
                  if self.text.startswith("((", mention.start - 2) and self.text.startswith("))", mention.end)}
         for verb in self.rules.verbs.finditer(self.text):
             found.update(self.attribute(verb))
-        for colon in _COLON_QUOTE.finditer(self.text):  # 'In his message, he praised him: "…"'
-            if not self.quoted(colon.start()):
-                sentence = self.sentence_start(colon.start())
-                found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
-                    sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
+        for colon in _COLON_QUOTE.finditer(self.text):  # 'In his message, he praised him: "…"', 'X, a poet, wrote: "…"'
+            if not self.quoted(at := colon.start()):
+                sentence = self.sentence_start(at)
+                found.update(self.subject(sentence, at, same_clause=True) or self.introducing(sentence, at)
+                             or self.opening_pronoun(sentence, at) or self.sentence_opener(sentence, at))
         found.update(name for mention, name in self.mentions if self.text.startswith(("'s", "’s"), mention.end)
                      and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
         for owner in speech.POSSESSIVE_SPEECH.finditer(self.text):  # "the Secretary-General's words": the holder
@@ -178,9 +178,9 @@ class Attribution:
         return found
 
     def sentence_opener(self, sentence: int, verb: int) -> list[str]:
-        """The subject of a sentence whose second verb `verb` is joined by "and" ("X stood before the Gate
-        and said …"): its first person named, when that one opens a clause and is not passive ("X was
-        elected … and admitted to …")."""
+        """The subject of a sentence whose second verb `verb` is joined by "and" ("X stood before the Gate and said …")
+        or whose quotation a colon opens ("X, a survivor, has been blunter: “…”"): its first person named, when that
+        one opens a clause and is not passive ("X was elected … and admitted to …")."""
         k = bisect_left(self.starts, sentence)
         before = self.text[:sentence].rstrip()
         if k >= len(self.mentions) or self.starts[k] >= verb or not (

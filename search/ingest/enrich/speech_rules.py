@@ -68,8 +68,10 @@ KIN_GAP = re.compile(r"\s+(?:his|her|their|my|our)\s+(?:[a-z-]+\s+){1,2}"
 BY = re.compile(r"\s+by(?=\s)")
 # "the words of X and President Y": a second name joined by "and", only titles before it
 AND_TITLED = re.compile(r",?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
-# "X stood before the crowd and said": the verb's subject is the clause's, "X".
-PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+# "X stood before the crowd and said": the verb's subject is the clause's, "X" (unless X is passive: "X was elected
+# … and admitted"; not a relative clause's passive, "X, who was jailed, has been blunter", nor "been even")
+PASSIVE = re.compile(r"(?<!\bwho\s)(?<!\bthat\s)\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?!even\b)"
+                     r"[a-z]+(?:ed|en|wn)\b")
 NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
 AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 # "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
