@@ -95,3 +95,16 @@ def test_a_subject_set_off_before_a_colon_quotation(text, expected):
 ])
 def test_no_colon_quotation_for_a_passive_subject_or_an_object(text):
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Statement\nWe welcome Mr. Tarek Osei’s proposal of “Water for all” as the theme of this debate.", ["Tarek Osei"]),
+    ("Statement\nSecretary-General Ana Lund visited the islands. We are heartened by the Secretary-General’s "
+     "proposal to convene a summit next year.", ["Ana Lund"]),
+])
+def test_a_persons_proposal_of_for_or_to_something(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_proposal_with_no_object_or_a_marriage_is_no_speech():
+    assert speakers("Wedding\nThey celebrated Tom Rand’s proposal. We must implement Mr. Tom Rand’s plan.") == []

@@ -97,12 +97,12 @@ FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:state
                            r"|briefing|message|presentation)\b")
 # "X's statement said …", "in X's letter, …", "X's famous words": a person's own speech or writing (rule 8);
 # not the office's or a spokesperson's ("X's office said"), nor things that only sound like speech ("X's call" with
-# Y, "X's appeal" in court): a call or appeal "for" something is.
+# Y, "X's appeal" in court): a call or appeal "for" something is, and a proposal "of", "for" or "to" do something.
 POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|famous|recent|written|opening|closing"
                                r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared|wise|eloquent"
                                r"|memorable|powerful|inspiring|moving|timely|important|iconic|historic|well-known)\s+){0,2}"
                                r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
-                               r"|testimony|op-ed|comments|phrases?|(?:call|appeal)s?\s+for)\b")
+                               r"|testimony|op-ed|comments|phrases?|(?:call|appeal)s?\s+for|proposals?\s+(?:for|of|to))\b")
 # "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
 # language spoken ("speaking Arabic", "speaking fluent French").
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
