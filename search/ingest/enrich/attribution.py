@@ -118,11 +118,11 @@ class Attribution:
                  if self.text.startswith("((", mention.start - 2) and self.text.startswith("))", mention.end)}
         for verb in self.rules.verbs.finditer(self.text):
             found.update(self.attribute(verb))
-        for colon in _COLON_QUOTE.finditer(self.text):  # 'In his message, he praised him: "…"'
-            if not self.quoted(colon.start()):
-                sentence = self.sentence_start(colon.start())
-                found.update(self.subject(sentence, colon.start(), same_clause=True) or self.introducing(
-                    sentence, colon.start()) or self.opening_pronoun(sentence, colon.start()))
+        for colon in _COLON_QUOTE.finditer(self.text):  # 'In his message, he praised him: "…"', 'X, a poet, wrote: "…"'
+            if not self.quoted(at := colon.start()):
+                sentence = self.sentence_start(at)
+                found.update(self.subject(sentence, at, same_clause=True) or self.introducing(sentence, at)
+                             or self.opening_pronoun(sentence, at) or self.sentence_opener(sentence, at))
         found.update(name for mention, name in self.mentions if self.text.startswith(("'s", "’s"), mention.end)
                      and speech.POSSESSIVE_SPEECH.match(self.text, mention.end) and not self.quoted(mention.start))
         for owner in speech.POSSESSIVE_SPEECH.finditer(self.text):  # "the Secretary-General's words": the holder
@@ -159,10 +159,10 @@ class Attribution:
                 not self.rules.joint_before.search(text, sentence, start)) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y": speech only with a quotation or a clause ("declared that", "reported he")
-        if text.startswith(" by ", end):  # "the threats voiced by President X": X, the name right after
-            return [] if phrase in self.rules.participles else (self.after(end + 3, sentence, speech.TITLES_GAP) or (
-                self.after(end + 3, sentence, self.rules.role_apposition, True)  # "said by the President, Mr. X,"
-                or self.after(end + 3, sentence, speech.KIN_GAP)))  # "announced by his son X"
+        if by := speech.BY.match(text, end):  # "the threats voiced by President X": X, the name right after
+            return [] if phrase in self.rules.participles else (self.after(by.end(), sentence, speech.TITLES_GAP) or (
+                self.after(by.end(), sentence, self.rules.role_apposition, True)  # "said by the President, Mr. X,"
+                or self.after(by.end(), sentence, speech.KIN_GAP)))  # "announced by his son X"
         if previous and previous.group(1).lower() in _PASSIVE_OR_INFINITIVE and not _HABIT.search(
                 text, max(0, start - 20), end):
             return []  # "was told", "to say"
@@ -178,9 +178,9 @@ class Attribution:
         return found
 
     def sentence_opener(self, sentence: int, verb: int) -> list[str]:
-        """The subject of a sentence whose second verb `verb` is joined by "and" ("X stood before the Gate
-        and said …"): its first person named, when that one opens a clause and is not passive ("X was
-        elected … and admitted to …")."""
+        """The subject of a sentence whose second verb `verb` is joined by "and" ("X stood before the Gate and said …")
+        or whose quotation a colon opens ("X, a survivor, has been blunter: “…”"): its first person named, when that
+        one opens a clause and is not passive ("X was elected … and admitted to …")."""
         k = bisect_left(self.starts, sentence)
         before = self.text[:sentence].rstrip()
         if k >= len(self.mentions) or self.starts[k] >= verb or not (

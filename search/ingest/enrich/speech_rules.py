@@ -22,7 +22,7 @@ __all__ = [
     "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
-    "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what",
+    "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY",
     "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at"
 ]
 
@@ -64,10 +64,14 @@ _OWNER_MARKS = ("'s", "’s", "' ", "’ ")  # (the first two own after any name
 # indicated by my colleague from Senegal, President X": the speaker's own associate, where from set off before the name
 KIN_GAP = re.compile(r"\s+(?:his|her|their|my|our)\s+(?:[a-z-]+\s+){1,2}"
                      r"(?:(?:from|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*,\s+(?:[A-Z][\w.’'-]*\s+){0,3})?")
+# "voiced by X": white space of any width before "by" (an unwrapped line break leaves two spaces: "indicated  by")
+BY = re.compile(r"\s+by(?=\s)")
 # "the words of X and President Y": a second name joined by "and", only titles before it
 AND_TITLED = re.compile(r",?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
-# "X stood before the crowd and said": the verb's subject is the clause's, "X".
-PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+# "X stood before the crowd and said": the verb's subject is the clause's, "X" (unless X is passive: "X was elected
+# … and admitted"; not a relative clause's passive, "X, who was jailed, has been blunter", nor "been even")
+PASSIVE = re.compile(r"(?<!\bwho\s)(?<!\bthat\s)\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?!even\b)"
+                     r"[a-z]+(?:ed|en|wn)\b")
 NEW_SUBJECT = re.compile(r",\s+(?:[A-Z]|(?:he|she|they|we|it)\b)")  # a clause with a subject of its own
 AND_BEFORE = re.compile(r"\sand\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 # "The announcement came after X had a phone call with Y": a call only dated by the clause, its words not reported
@@ -93,12 +97,12 @@ FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:state
                            r"|briefing|message|presentation)\b")
 # "X's statement said …", "in X's letter, …", "X's famous words": a person's own speech or writing (rule 8);
 # not the office's or a spokesperson's ("X's office said"), nor things that only sound like speech ("X's call" with
-# Y, "X's appeal" in court): a call or appeal "for" something is.
+# Y, "X's appeal" in court): a call or appeal "for" something is, and a proposal "of", "for" or "to" do something.
 POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|famous|recent|written|opening|closing"
                                r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared|wise|eloquent"
                                r"|memorable|powerful|inspiring|moving|timely|important|iconic|historic|well-known)\s+){0,2}"
                                r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
-                               r"|testimony|op-ed|comments|phrases?|(?:call|appeal)s?\s+for)\b")
+                               r"|testimony|op-ed|comments|phrases?|(?:call|appeal)s?\s+for|proposals?\s+(?:for|of|to))\b")
 # "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
 # language spoken ("speaking Arabic", "speaking fluent French").
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
