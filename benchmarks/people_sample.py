@@ -8,6 +8,7 @@
     python benchmarks/people_sample.py draw un 12 --round6s    # round 6, speakers: random, seed 6312, look6s/heldout6s
     python benchmarks/people_sample.py draw wikinews 30 --round7   # round 7: random articles, seed 7311, look7/heldout7
     python benchmarks/people_sample.py draw un 15 --round7s    # round 7, speakers: random, seed 7312, look7s/heldout7s
+    python benchmarks/people_sample.py draw un 9 --round7u     # round 7, UN speakers again: seed 7414, look7u/heldout7u
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -20,7 +21,7 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
-"look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s",
+"look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u",
 "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
 "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
 on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
@@ -39,7 +40,8 @@ printed with the look parts' now, see RETIRED) and drew 30 RANDOM Wikinews artic
 retired the first round's "heldout" (see RETIRED) and drew the RANDOM Wikinews articles left (`--round7`, seed 7311,
 "look7"/"heldout7"; 24 of the 34 left, 10 left for the speakers draw made at the same time).
 Its speakers draw (`--round7s`, seed 7312) is made the same way, skipping round 6's articles too, as
-"look7s"/"heldout7s".
+"look7s"/"heldout7s". A second UN speakers draw of round 7 (`--round7u`, seed 7414) skips those too, as
+"look7u"/"heldout7u".
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -223,6 +225,10 @@ ROUND6S_MAX_WORDS = {"un": 2_500, "wikinews": MAX_WORDS["wikinews"]}
 # every article of round 6 too. The people helper draws Wikinews at the same time (`--round7`, seed 7311): an article
 # in both keeps both lines.
 ROUND7S_SEED = 7312
+# A second UN speakers draw of round 7 (recall on UN statements is the gap): seed 7414, parts "look7u"/"heldout7u"; it
+# skips every article judged before, round 7s's included.
+ROUND7U_SEED = 7414
+ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED}
 
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
@@ -238,14 +244,17 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
 
 
 def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
-    """Round 6 or 7: `count` random articles of `corpus` (80 to ROUND6S_MAX_WORDS words) outside every gold and
-    judged article; each with its part ("look6s"/"heldout6s" or "look7s"/"heldout7s", every third held out)."""
+    """Round 6 or 7 (`round_mark` "6", "7" or "7u"): `count` random articles of `corpus` (80 to ROUND6S_MAX_WORDS
+    words) outside every gold and judged article; each with its part ("look6s"/"heldout6s", "look7s"/"heldout7s" or
+    "look7u"/"heldout7u", every third held out)."""
     skip = labelled_keys(round_mark)
-    seed = ROUND7S_SEED if round_mark == "7" else ROUND6S_SEED
+    seed = ROUND_SEEDS[round_mark]
+    suffix = "" if round_mark.endswith("u") else "s"
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in skip and 80 <= len(a.text.split()) <= ROUND6S_MAX_WORDS[corpus])
     drawn = random.Random(f"{seed}:{corpus}").sample(pool, count)
-    return [(k, f"heldout{round_mark}s" if i % 3 == 2 else f"look{round_mark}s", a) for i, (k, a) in enumerate(drawn)]
+    return [(k, f"heldout{round_mark}{suffix}" if i % 3 == 2 else f"look{round_mark}{suffix}", a)
+            for i, (k, a) in enumerate(drawn)]
 
 
 # Round 7 (issue 11, people precision on general news): RANDOM Wikinews articles like round 6's, by seed ROUND7_SEED,
@@ -325,6 +334,7 @@ def main() -> None:
     drawing.add_argument("--round6s", action="store_true", help="the sixth round's speakers draw (random articles)")
     drawing.add_argument("--round7", action="store_true", help="the seventh round's people draw (random articles)")
     drawing.add_argument("--round7s", action="store_true", help="the seventh round's speakers draw (random articles)")
+    drawing.add_argument("--round7u", action="store_true", help="round 7's second UN speakers draw (random)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -340,6 +350,7 @@ def main() -> None:
              else draw_round6(args.corpus, args.count) if args.round6
              else draw_random_speakers(args.corpus, args.count) if args.round6s
              else draw_random_speakers(args.corpus, args.count, "7") if args.round7s
+             else draw_random_speakers(args.corpus, args.count, "7u") if args.round7u
              else draw_round7(args.corpus, args.count) if args.round7
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
