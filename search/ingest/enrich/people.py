@@ -14,6 +14,7 @@ from search.ingest.enrich.lookalike_cues import captioned_characters
 from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.name_resolution import nickname_aliases, resolve
 from search.ingest.enrich.names import Mention, find_mentions
+from search.ingest.enrich.speech_rules import cited_lone_names
 
 __all__ = ["People", "find_people"]
 
@@ -30,6 +31,7 @@ def find_people(text: str) -> People:
     """Named people in `text` and, among them, the speakers (the rules: `attribution.py`)."""
     mentions = find_mentions(text)
     names = resolve(mentions)
+    cited_lone_names(text, mentions, names)  # "As Cicero observed, …": a lone name a person by its cited speech
     if "\"" in text or "“" in text:
         nickname_aliases(text, mentions, names)
     persons = _accepted(mentions, names)

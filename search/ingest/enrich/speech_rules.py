@@ -4,7 +4,7 @@ and the verb ("X, the minister, said", "X of the army's Western Command said", "
 may stand before a clause's subject, a pronoun, a role ("The governor said") or a joint subject ("The
 leaders agreed"); and the cues of speech cited without a verb of saying before its quotation: "as X put it",
 "greetings … from X", "a statement by X", "X's statement", "X, <role>, for his statement", "speaking to …",
-"addressing the nation".
+"addressing the nation"; and a lone name cited in an "as" clause ("As Cicero observed, …"), a person by that alone.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from search.ingest.enrich.name_lexicon import lexicon
+from search.ingest.enrich.name_lexicon import NAME, lexicon
+from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import alternation
 
 __all__ = [
     "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
-    "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY",
+    "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY", "cited_lone_names",
     "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at"
 ]
 
@@ -80,6 +81,12 @@ AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’
 # Speech cited inside a speech without quotation marks: "as X (once) put it, …", "As X described it": a verb that
 # otherwise needs a quotation (`quote_verbs`) speaks in a comparative clause opened by "as" before its subject.
 AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
+# "As Cicero observed, …", "As the great Goethe once said, …", "as the prophet Amos said": an author or sage cited by
+# one name as the subject of a verb of saying in a comparative "as" clause (`cited_lone_names`); no acronym ("As MITI
+# said": an agency), no title or other word of the name lexicon ("As the Pope said": a post, resolved elsewhere).
+_AS_CITED = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:the\s+(?:(?:great|late)\s+)?(?:[a-z]+\s+)?)?$")
+_CITED_VERB = re.compile(r"\s+(?:(?:once|has|had|so|himself|herself|rightly|aptly|wisely|famously|also)\s+)*"
+                         r"(?:said|put\s+it|wrote|noted|observed|declared|stated|remarked|reminded\s+us)\b")
 # "greetings and best wishes for their prosperity from His Excellency X": the sender is the name after "from"
 # (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
@@ -114,6 +121,20 @@ def possessive_at(text: str, end: int) -> bool:
     """Whether the name ending at `end` owns what follows: "X's lawyer", or after a final s, "Windsor Locks' mayor"
     (an apostrophe alone, then a word)."""
     return text.startswith(_OWNER_MARKS, end) and (text[end + 1] == "s" or text[end - 1] == "s")
+
+
+def cited_lone_names(text: str, mentions: list[Mention], names: list[str | None]) -> None:
+    """Name, in place, the lone words of `mentions` that no full name or title made a person but that a comparative
+    "as" clause cites as speaking ("As Cicero observed, we …"): a speech cited by one name is a person's (gold rule 8,
+    historical people count), where resolution alone must leave a lone untitled word undecided ("Paris", "Trump")."""
+    kinds = lexicon().kinds
+    for k, mention in enumerate(mentions):
+        word = mention.tokens[0]
+        if (names[k] is None and len(mention.tokens) == 1 and not mention.organisation and not mention.doubtful
+                and not word.isupper() and kinds.get(word.casefold(), NAME) == NAME
+                and _CITED_VERB.match(text, mention.end)
+                and _AS_CITED.search(text, max(0, mention.start - 40), mention.start)):
+            names[k] = word
 
 
 def sent_from(text: str) -> list[int]:
