@@ -179,3 +179,14 @@ def test_supporting_ukraines_european_aspirations_is_not_support_in_the_war():
     war = meeting.replace("for supporting Ukraine's European aspirations", "for continuing to support Ukraine "
                           "against the Russian aggression in Donbas")
     assert "War in Ukraine" in theme_evidence(war)
+
+
+def test_a_country_joining_euro_atlantic_structures_is_no_security_part_of_its_own():
+    course = ("The Deputy Head of the Office met the adviser of a Baltic president. They discussed bilateral "
+              "cooperation in the context of the country's European and Euro-Atlantic integration. The adviser "
+              "praised the pace of reforms. Special attention was paid to Euro-Atlantic integration and to the "
+              "next summit of the Eastern Partnership. The two sides agreed on a programme of visits for the spring.")
+    assert "Partnerships & alliances" not in theme_evidence(course)
+    defence = course.replace("The adviser praised the pace of reforms.",
+                             "The adviser praised the bilateral defence cooperation and the joint naval exercises.")
+    assert "Partnerships & alliances" in theme_evidence(defence)
