@@ -63,9 +63,9 @@ BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
 # Batch 5 is about long texts (the short UN statements are used up): up to this many words; batch 6
 # about texts of typical length (the UN median is about 1,900 words, three in four are under 2,400), as
 # batch 7, batch 8 (18 Kremlin/Zelenskyy releases drawn in the themes7 round; its UN side is labelled
-# apart), batch 9 (18 Kremlin/Zelenskyy releases, round 8) and batch 10 (18 releases, round 9). In batches 7-10 every third article of the draw
-# (3rd, 6th, ...) is held out: labelled with the rest, flagged `"heldout": true` in the labels file, scored apart
-# and not tuned on (batch 7's until retired).
+# apart), batch 9 (18 Kremlin/Zelenskyy releases, round 8) and batch 10 (18 releases, round 9). In batches 7-10
+# every third article of the draw (3rd, 6th, ...) is held out: labelled with the rest, flagged `"heldout": true` in
+# the labels file, scored apart and not tuned on (batch 7's and batch 8's until retired).
 LONG_WORDS = {5: {"un": 2000, "kremlin": 2500}, 6: {"un": 2800, "kremlin": 2500}, 7: {"un": 2800, "kremlin": 2500},
               8: {"un": 2800, "kremlin": 2500}, 9: {"un": 2800, "kremlin": 2500},
               10: {"un": 2800, "kremlin": 2500}}
