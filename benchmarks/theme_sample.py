@@ -57,7 +57,7 @@ SIZE = 30
 BLIND_WORDS = {"un": 1200, "kremlin": 1500}  # as the gold sets: short enough to be read whole
 BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
                  5: {"un": 20, "kremlin": 20}, 6: {"un": 15, "kremlin": 15}, 7: {"un": 15, "kremlin": 15},
-                 8: {"un": 15, "kremlin": 18}, 9: {"un": 15, "kremlin": 18}}
+                 8: {"un": 15, "kremlin": 18}, 9: {"un": 15, "kremlin": 18}, 10: {"un": 15, "kremlin": 18}}
 # Batch 5 is about long texts (the short UN statements are used up): up to this many words; batch 6
 # about texts of typical length (the UN median is about 1,900 words, three in four are under 2,400), as
 # batch 7, batch 8 (18 Kremlin/Zelenskyy releases drawn in the themes7 round; its UN side is labelled
@@ -65,8 +65,8 @@ BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
 # (3rd, 6th, ...) is held out: labelled with the rest, flagged `"heldout": true` in the labels file, scored apart
 # and not tuned on (batch 7's until retired).
 LONG_WORDS = {5: {"un": 2000, "kremlin": 2500}, 6: {"un": 2800, "kremlin": 2500}, 7: {"un": 2800, "kremlin": 2500},
-              8: {"un": 2800, "kremlin": 2500}, 9: {"un": 2800, "kremlin": 2500}}
-HELD_OUT_EVERY = {7: 3, 8: 3, 9: 3}
+              8: {"un": 2800, "kremlin": 2500}, 9: {"un": 2800, "kremlin": 2500}, 10: {"un": 2800, "kremlin": 2500}}
+HELD_OUT_EVERY = {7: 3, 8: 3, 9: 3, 10: 3}
 
 
 def _corpus(name: str) -> dict[str, Article]:
