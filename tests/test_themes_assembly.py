@@ -1,0 +1,50 @@
+"""Themes that a long statement to an assembly develops over a paragraph in general diplomatic words
+(`themes.toml` vocabulary, round 9): power handed over after a vote, a state's "nuclear issue", a war
+whose end is asked as a "cessation of violence", hydrocarbons explored in contested waters. A passing
+sentence in the same speech still gives no theme."""
+
+from test_themes_official import _speech
+
+from search.ingest.enrich.themes import theme_evidence
+
+
+def test_a_vote_held_and_power_handed_over_is_about_elections():
+    text = _speech(
+        "Last month my country held national elections for the presidency and the parliament.",
+        "The outgoing head of state conceded defeat the same evening and handed over power a week later.",
+        "The new cabinet was sworn in before the judges of the constitutional court.")
+    assert "Elections & democracy" in theme_evidence(text)
+
+
+def test_a_minister_sworn_in_once_is_no_election():
+    text = _speech("I was sworn in as foreign minister only a few days before this session opened.")
+    assert "Elections & democracy" not in theme_evidence(text)
+
+
+def test_the_nuclear_issue_of_a_state_is_a_nuclear_threat():
+    text = _speech(
+        "The nuclear issue of our northern neighbour remains the gravest threat to the region.",
+        "Its nuclear and missile development defies every resolution of the Council.",
+        "We will never accept a neighbour armed with nuclear weapons and call for talks without delay.")
+    assert "Nuclear & missile threats" in theme_evidence(text)
+
+
+def test_a_war_whose_end_is_asked_as_a_cessation_of_violence_is_armed_conflict():
+    text = _speech(
+        "The civil war in the valley has driven half a million people from their homes.",
+        "Government forces keep shelling the towns along the river.",
+        "We call on all parties to agree a cessation of violence and to let aid convoys through.")
+    assert "Armed conflict" in theme_evidence(text)
+
+
+def test_hydrocarbons_explored_in_shared_waters_are_energy_security():
+    text = _speech(
+        "The discovery of hydrocarbon resources off our coast has changed the outlook of the whole basin.",
+        "Hydrocarbon exploration in shared waters needs agreed maritime boundaries among the coastal states.",
+        "Security of supply for our neighbours can come from these fields, if they are developed together.")
+    assert "Energy security" in theme_evidence(text)
+
+
+def test_a_single_mention_of_hydrocarbons_is_no_theme():
+    text = _speech("Our exports, once dominated by hydrocarbons, now include services and tourism.")
+    assert "Energy security" not in theme_evidence(text)
