@@ -48,3 +48,16 @@ def test_hydrocarbons_explored_in_shared_waters_are_energy_security():
 def test_a_single_mention_of_hydrocarbons_is_no_theme():
     text = _speech("Our exports, once dominated by hydrocarbons, now include services and tourism.")
     assert "Energy security" not in theme_evidence(text)
+
+
+def test_a_regime_turning_its_weapons_against_its_own_people_is_armed_conflict():
+    text = _speech(
+        "The situation in the northern republic has become a humanitarian crisis without end.",
+        "Its government bombs its cities and uses heavy weapons against its own people.",
+        "Thousands have died, and the civil war threatens to spread to every neighbouring state.")
+    assert "Armed conflict" in theme_evidence(text)
+
+
+def test_one_humanitarian_crisis_in_a_list_of_challenges_is_no_war():
+    text = _speech("Debt, unemployment and the humanitarian crisis in refugee camps weigh on our budgets.")
+    assert "Armed conflict" not in theme_evidence(text)
