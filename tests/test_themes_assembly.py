@@ -61,3 +61,11 @@ def test_a_regime_turning_its_weapons_against_its_own_people_is_armed_conflict()
 def test_one_humanitarian_crisis_in_a_list_of_challenges_is_no_war():
     text = _speech("Debt, unemployment and the humanitarian crisis in refugee camps weigh on our budgets.")
     assert "Armed conflict" not in theme_evidence(text)
+
+
+def test_clearing_the_ordnance_a_past_war_left_is_arms_control():
+    text = _speech(
+        "Decades after the bombing stopped, unexploded ordnance still kills farmers in our fields.",
+        "Our teams clear the contaminated areas village by village, with the help of our partners.",
+        "We chair the meeting of the parties to the convention on cluster munitions this year.")
+    assert "Arms control & non-proliferation" in theme_evidence(text)
