@@ -69,3 +69,11 @@ def test_clearing_the_ordnance_a_past_war_left_is_arms_control():
         "Our teams clear the contaminated areas village by village, with the help of our partners.",
         "We chair the meeting of the parties to the convention on cluster munitions this year.")
     assert "Arms control & non-proliferation" in theme_evidence(text)
+
+
+def test_gains_lost_to_weather_related_phenomena_beside_a_hurricane_are_a_disaster():
+    text = _speech(
+        "We stress our exposure to natural disasters and ask for faster regional response mechanisms.",
+        "Almost every year our growth is wiped away by weather-related phenomena in a single season.",
+        "Our northern coast is still rebuilding after the hurricane that struck it two years ago.")
+    assert "Disasters & emergency response" in theme_evidence(text)
