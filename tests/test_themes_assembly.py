@@ -77,3 +77,11 @@ def test_gains_lost_to_weather_related_phenomena_beside_a_hurricane_are_a_disast
         "Almost every year our growth is wiped away by weather-related phenomena in a single season.",
         "Our northern coast is still rebuilding after the hurricane that struck it two years ago.")
     assert "Disasters & emergency response" in theme_evidence(text)
+
+
+def test_a_vote_praised_by_observers_beside_the_elected_government_is_about_elections():
+    text = _speech(
+        "Our people look forward to choosing a new parliament in the spring.",
+        "The last vote was judged free and transparent by international observers from three continents.",
+        "The elected government has since reformed the independent electoral body that ran it.")
+    assert "Elections & democracy" in theme_evidence(text)
