@@ -28,7 +28,7 @@ a fair check of that change.
 A third of batches 9 and 10 is held out (`"heldout": true`, marked when the batch was printed, before it was
 labelled): `--labels` scores it apart, `--per-theme` never shows it. Batch 5 (held out whole) and batch 7's
 held-out third were the fair checks of rounds 4-6; the themes7 round retired them to tuning (look parts), and
-round 9 retired batch 8's held-out third the same way.
+round 9 retired batch 8's held-out third, the fair check of rounds 7-8, the same way.
 """
 
 from __future__ import annotations
@@ -58,17 +58,15 @@ SIZE = 30
 BLIND_WORDS = {"un": 1200, "kremlin": 1500}  # as the gold sets: short enough to be read whole
 BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
                  5: {"un": 20, "kremlin": 20}, 6: {"un": 15, "kremlin": 15}, 7: {"un": 15, "kremlin": 15},
-                 8: {"un": 15, "kremlin": 18}, 9: {"un": 15, "kremlin": 18},
-                 10: {"un": 15, "kremlin": 18}}
+                 8: {"un": 15, "kremlin": 18}, 9: {"un": 15, "kremlin": 18}, 10: {"un": 15, "kremlin": 18}}
 # Batch 5 is about long texts (the short UN statements are used up): up to this many words; batch 6
 # about texts of typical length (the UN median is about 1,900 words, three in four are under 2,400), as
 # batch 7, batch 8 (18 Kremlin/Zelenskyy releases drawn in the themes7 round; its UN side is labelled
-# apart), batch 9 (18 Kremlin/Zelenskyy releases, round 8) and batch 10 (18 releases, round 9). In batches 7-10
-# every third article of the draw (3rd, 6th, ...) is held out: labelled with the rest, flagged `"heldout": true` in
-# the labels file, scored apart and not tuned on (batch 7's and batch 8's until retired).
+# apart) and batch 9 (18 Kremlin/Zelenskyy releases, round 8); batch 10 (round 9) likewise. In batches 7-10 every
+# third article of the draw (3rd, 6th, ...) is held out: labelled with the rest, flagged `"heldout": true` in the
+# labels file, scored apart and not tuned on (batches 7 and 8's until retired).
 LONG_WORDS = {5: {"un": 2000, "kremlin": 2500}, 6: {"un": 2800, "kremlin": 2500}, 7: {"un": 2800, "kremlin": 2500},
-              8: {"un": 2800, "kremlin": 2500}, 9: {"un": 2800, "kremlin": 2500},
-              10: {"un": 2800, "kremlin": 2500}}
+              8: {"un": 2800, "kremlin": 2500}, 9: {"un": 2800, "kremlin": 2500}, 10: {"un": 2800, "kremlin": 2500}}
 HELD_OUT_EVERY = {7: 3, 8: 3, 9: 3, 10: 3}
 
 
