@@ -17,8 +17,8 @@ from search.ingest.enrich.given_names import faker_given_names, given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "common_words_to_org", "lexicon", "lone_thing_word", "patronymic_names", "place_words",
-           "resolve_flexible"]
+           "PATRONYMIC", "common_words_to_org", "lexicon", "lone_thing_word", "org_word_opens", "patronymic_names",
+           "place_words", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -135,6 +135,22 @@ def common_words_to_org(kinds: list[str], i: int, j: int) -> bool:
     organisation word that ends it: a place or a body named after a person ("Jane Roe National Medical Center";
     a titled name, "Sultan X Grand Mosque", is left to the title's rules)."""
     return HONORIFIC not in kinds[:i] and all(kind in (STOP, ORG) for kind in kinds[j:])
+
+
+# Links of other languages between a head noun and the rest of a name: "Nationale des Usines", "Cassa di Risparmio".
+_HEAD_LINKS = frozenset("de des du di del della da do dos das la le y und et".split())
+
+
+def org_word_opens(text: str, words: list[str], offsets: list[int], kinds: list[str], i: int) -> bool:
+    """Whether name words at i go on a name whose head noun comes first, as in French, Italian or Spanish: after an
+    organisation word and a link ("Regie Nationale des Usines", "Cassa di Risparmio"), or after organisation words
+    that open their run ("Caisse Centrale Desjardins", "Banque Nationale de Paris"), not a person's (but "the Rights
+    Fund's Jane Roe": a possessive ends the body's name; "This Week With Jane Roe": no organisation word next)."""
+    if i >= 2 and kinds[i - 2] == ORG and words[i - 1] in _HEAD_LINKS:
+        return True
+    return (kinds[i - 1] in (ORG, PARTICLE) and ORG in kinds[:i]
+            and all(kind in (STOP, ORG, PARTICLE) for kind in kinds[:i])
+            and not text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])))
 
 
 @lru_cache(maxsize=1)

@@ -14,17 +14,15 @@ from functools import lru_cache
 
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
-    event_marks,
-    indefinite_before,
     journey_end,
     modified_thing,
     negated_words,
-    parenthesis_after_name,
     place_list_before,
     ship_before,
     subtitle_after,
     team_name,
     thing_appositive,
+    thing_marks,
 )
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
@@ -41,6 +39,7 @@ from search.ingest.enrich.name_lexicon import (
     common_words_to_org,
     lexicon,
     lone_thing_word,
+    org_word_opens,
     patronymic_names,
     place_words,
     resolve_flexible,
@@ -330,6 +329,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or i and negated_words(words, i)
+                    or i > 0 and not context.after_title_of and org_word_opens(text, words, offsets, kinds, i)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
                     or (headline and context.word != "by"  # "… At Campaign Rally" (not "Remarks by Jane Roe")
                         and text.find(words[j - 1], lower_seen.headline_end) < 0))
@@ -364,9 +364,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
         or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
-        or event_marks(text, begin, end)  # "the annual Kessel Fair", "Lakeside Comicon 2019"
-        or parenthesis_after_name(text, begin)  # "artist Ann Lee (Moth Girl, Star Pilots)"
-        or indefinite_before(text, begin)  # "the plane, a Kestrel Sierra"
+        or thing_marks(text, begin, end)  # "the annual Kessel Fair", "a Kestrel Sierra", "Acme Gold rose 5 to 6.10"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin, lex.first_names) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (

@@ -47,8 +47,10 @@ _GLUED = re.compile(r"[a-z]{4}[A-Z]")  # "LukashenkoPresident": page furniture g
 # Endings of adverbs, adjectives and abstract nouns of seven letters or more, never of a name:
 # "Heavily", "Agricultural", "Stabilization" (but "Emily", "McNally").
 NOT_NAME_ENDINGS = ("ily", "ionally", "ional", "ical", "ural", "ization", "isation", "ities", "ically", "ually")
-THING_FOLLOWS = (" (", " and ", " & ", ", and ", ", & ")  # what may start the two patterns below
-_AND_CO = re.compile(r",? (?:and|&) (?:Co|Company|Sons|Partners|Associates)\b")  # "Merrill Lynch and Co"
+THING_FOLLOWS = (" (", " and", " &", ", and", ", &", "\nand", "\n&", ",\nand")  # what may start the patterns below
+# "Merrill Lynch and Co", "Acme Tire and⏎Rubber Co" (hard-wrapped newswire): the first half of a firm's name
+_AND_CO = re.compile(r",?\s+(?:and|&)\s+(?:[A-Z][\w'’-]+\s+){0,2}?(?:Co|Company|Sons|Partners|Associates|Corp|Inc"
+                     r"|Ltd|Plc|Securities)\b")
 _ACRONYM = re.compile(r" \(([A-Z]{2,8})\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
