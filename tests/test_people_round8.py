@@ -21,6 +21,18 @@ def test_a_person_before_and_with_no_company_form_is_still_a_person():
     assert found.people == ["Tolver Harrow", "Quill Danner", "Mara Quillon"]
 
 
+def test_a_person_before_and_another_firms_name_is_still_a_person():
+    found = find_people("The suit names Martin T. Ostrow and Ostrow Partners, Ada Quell and\nVellon Textiles Inc, "
+                        "and Boyd Harrow and Harrow Group Inc.")
+    assert found.people == ["Martin T. Ostrow", "Ada Quell", "Boyd Harrow"]
+
+
+def test_a_person_after_an_english_bodys_name_is_still_a_person():
+    found = find_people("The trade envoy of the European Community Tran Van Dinh said talks went on, and Securities "
+                        "Commission Ivo Danner agreed.")
+    assert found.people == ["Tran Van Dinh", "Ivo Danner"]
+
+
 def test_a_name_going_on_after_a_head_noun_of_another_language_is_no_person():
     found = find_people("Lead manager Banque Centrale Ostrava de Lys said the issue was sold. The Cie Financiere "
                         "de Vellon and Regie Nationale des Usines Tarrant also bid, and Cassa di Risparmio di "
@@ -43,3 +55,18 @@ def test_a_name_whose_share_price_moves_is_a_listed_company():
 def test_a_politician_rising_in_a_poll_is_still_a_person():
     found = find_people("Former minister Ivo Danner rose two points to 18 pct in the latest poll.")
     assert found.people == ["Ivo Danner"]
+
+
+def test_a_hyphenated_given_name_that_opens_with_a_months_or_the_suns_word_is_a_name():
+    found = find_people("Central bank deputy Jan-Hendrik Vellon said the rate would hold. Vellon spoke on Monday.")
+    assert found.people == ["Jan-Hendrik Vellon"]
+
+
+def test_a_given_names_syllable_in_ing_is_no_gerund():
+    found = find_people("Study co-author Tak-Sing Wong said the coating works. Wong leads the laboratory.")
+    assert found.people == ["Tak-Sing Wong"]
+
+
+def test_a_hyphenated_gerund_and_a_calendar_compound_stay_no_names():
+    found = find_people("Long-Lasting Effects were reported. Record-Breaking Heat hit Sun-Belt towns, said Ada Quell.")
+    assert found.people == ["Ada Quell"]

@@ -139,17 +139,25 @@ def common_words_to_org(kinds: list[str], i: int, j: int) -> bool:
 
 # Links of other languages between a head noun and the rest of a name: "Nationale des Usines", "Cassa di Risparmio".
 _HEAD_LINKS = frozenset("de des du di del della da do dos das la le y und et".split())
+# Organisation words of other languages that open a name whose head noun comes first ("Banque …", "Cie …"); English
+# names end with theirs ("… Exchange Commission John Roe": the name after it may be a person's).
+_HEAD_FIRST = frozenset("banque banques banco banca caisse caisses cassa cie compagnie societe société gruppo groupe "
+                        "grupo regie régie financiere financière fonds".split())
 
 
 def org_word_opens(text: str, words: list[str], offsets: list[int], kinds: list[str], i: int) -> bool:
     """Whether name words at i go on a name whose head noun comes first, as in French, Italian or Spanish: after an
     organisation word and a link ("Regie Nationale des Usines", "Cassa di Risparmio"), or after organisation words
-    that open their run ("Caisse Centrale Desjardins", "Banque Nationale de Paris"), not a person's (but "the Rights
-    Fund's Jane Roe": a possessive ends the body's name; "This Week With Jane Roe": no organisation word next)."""
-    if i >= 2 and kinds[i - 2] == ORG and words[i - 1] in _HEAD_LINKS:
+    (and links) opened by a head noun of another language (`_HEAD_FIRST`: "Caisse Centrale Desjardins", "Cie
+    Financiere Robur"), not a person's (but "the Banque's Jane Roe": a possessive ends the body's name)."""
+    if i >= 2 and kinds[i - 2] == ORG and words[i - 1].lower() in _HEAD_LINKS:
         return True
-    return (kinds[i - 1] in (ORG, PARTICLE) and ORG in kinds[:i]
-            and all(kind in (STOP, ORG, PARTICLE) for kind in kinds[:i])
+    opener = i  # the first organisation word of the stretch of them (and links) right before the name
+    while opener and (kinds[opener - 1] in (ORG, PARTICLE) or words[opener - 1].lower() in _HEAD_LINKS):
+        opener -= 1
+    while opener < i and kinds[opener] != ORG:
+        opener += 1
+    return (opener < i and words[opener].lower() in _HEAD_FIRST
             and not text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])))
 
 

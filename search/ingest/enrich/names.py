@@ -216,7 +216,8 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     if "-" in low and any(len(part) > 3 and part in lex.roles for part in low.split("-")):
         return ROLE  # "Singer-songwriter", "Ex-footballer"
     if "-" in low and (low.endswith(_HYPHEN_SUFFIXES) and word.rpartition("-")[2].islower()
-                       or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP):
+                       or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP
+                       and low.rpartition("-")[2] not in lex.first_names):  # (not "Jan-Hendrik", "May-Britt")
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
     if (low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
             or (len(low) >= 7 and low.endswith(NOT_NAME_ENDINGS)) or (not word[1:].islower() and glued(word))):
@@ -253,7 +254,8 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
     context = RunContext(text, start, lex, len(words) >= 3)
     first = words[0].lower()
-    if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8):
+    if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8) and len(
+            first.rpartition("-")[2]) > 4:  # (a syllable of a given name is no gerund: "Tak-Sing", "Ming")
         kinds[0] = STOP  # "Saying …", "Degrading Treatment": not names
     mentions: list[Mention] = []
     i, n = 0, len(words)
@@ -283,7 +285,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
             part_of_name = (following is not None and (following.group(1) in lex.thing_nouns
                                                        or modified_thing(text, following.end(), following.group(1)))
                             or text.startswith(THING_FOLLOWS, start + len(run))
-                            and firm_or_acronym_follows(text, start + len(run), words))
+                            and firm_or_acronym_follows(text, start + len(run), words, lex.first_names))
         # after "Centre for": the organisation's name goes on ("Centre for Public Integrity"), unless a title
         # ends it ("Directorate of the General Staff Yevgeny Shmyrin")
         organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i])
