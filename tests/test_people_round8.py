@@ -70,3 +70,15 @@ def test_a_given_names_syllable_in_ing_is_no_gerund():
 def test_a_hyphenated_gerund_and_a_calendar_compound_stay_no_names():
     found = find_people("Long-Lasting Effects were reported. Record-Breaking Heat hit Sun-Belt towns, said Ada Quell.")
     assert found.people == ["Ada Quell"]
+
+
+def test_a_name_before_a_stock_symbol_or_in_angle_brackets_is_a_company():
+    found = find_people("Harlow Vane <HVAN> and Tolver Kogyo KK <TOLV.T> agreed to buy <Ostler Leasing>, and\n"
+                        "Dunmore Quill\n<DQUL ST> said it would bid. Harlow Vane said talks went on, analyst Ada "
+                        "Quell said.")
+    assert found.people == ["Ada Quell"]
+
+
+def test_a_person_before_an_address_in_angle_brackets_is_still_a_person():
+    found = find_people("Ivo Danner <ivo.danner@example.org> wrote that the plan works.")
+    assert found.people == ["Ivo Danner"]

@@ -216,7 +216,21 @@ _PRICE_MOVE = re.compile(
 
 
 def thing_marks(text: str, begin: int, end: int) -> bool:
-    """Whether the words around the candidate at `begin`..`end` mark it a thing's, an event's or a firm's name:
-    `event_marks`, `parenthesis_after_name`, `indefinite_before`, or a share price's move right after it."""
+    """Whether the words around the candidate at `begin`..`end` mark it a thing's or an event's name: `event_marks`,
+    `parenthesis_after_name`, `indefinite_before`, `subtitle_after`."""
     return (event_marks(text, begin, end) or parenthesis_after_name(text, begin) or indefinite_before(text, begin)
-            or bool(_PRICE_MOVE.match(text, end)))
+            or text[end:end + 1] == ":" and subtitle_after(text, begin, end))
+
+
+# A newswire's stock symbol after a company's name, maybe after its legal form: "Acme Mining <ACMN>", "Tolver Kogyo
+# KK <TOLV.T>", "Harlow Vane\n<HVAN ST>"; a name in angle brackets is a company's too ("<Ostler Leasing> said").
+_TICKER = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?\s*<[A-Z][A-Z0-9.]*(?: [A-Z]+)?>")
+
+
+def named_thing(text: str, begin: int, end: int, heads: Words) -> bool:
+    """Whether the candidate at `begin`..`end` is a thing's or a firm's name by what follows it: an appositive with a
+    thing's head (`thing_appositive`), a stock symbol or angle brackets (`_TICKER`), or a share price's move."""
+    after = text[end:end + 1]
+    return (after in ",\"”’" and thing_appositive(text, end, heads) or text[begin - 1:begin] == "<" and ">" in text[
+        end:end + 40] or after in " \t\n>" and "<" in text[end:end + 12] and bool(_TICKER.match(text, end))
+            or after in " \t\n" and bool(_PRICE_MOVE.match(text, end)))

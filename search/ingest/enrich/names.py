@@ -16,10 +16,10 @@ from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
     journey_end,
     modified_thing,
+    named_thing,
     negated_words,
     place_list_before,
     ship_before,
-    subtitle_after,
     team_name,
     thing_appositive,
     thing_marks,
@@ -346,7 +346,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if j - i == 1 and title in lex.one_name_jobs and len(words) > 1:
         title = ""  # "rapper Kanye Rivers" cut at a common word: no person "Kanye" of one name
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
-    thing = text[end:end + 1] in ",\"”’" and thing_appositive(text, end, lex.appositive_heads)  # "X, a dragon"
+    thing = named_thing(text, begin, end, lex.appositive_heads)  # "X, a dragon", "X <XYZ>", "X rose 5 to 6.10"
     organisation = organisation or thing
     line_start = text.rfind("\n", 0, begin) + 1
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
@@ -365,8 +365,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
-        or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
-        or thing_marks(text, begin, end)  # "the annual Kessel Fair", "a Kestrel Sierra", "Acme Gold rose 5 to 6.10"
+        or thing_marks(text, begin, end)  # "the annual Kessel Fair", "a Kestrel Sierra", "include Zeta Quest: Origins"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin, lex.first_names) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
