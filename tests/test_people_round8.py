@@ -82,3 +82,14 @@ def test_a_name_before_a_stock_symbol_or_in_angle_brackets_is_a_company():
 def test_a_person_before_an_address_in_angle_brackets_is_still_a_person():
     found = find_people("Ivo Danner <ivo.danner@example.org> wrote that the plan works.")
     assert found.people == ["Ivo Danner"]
+
+
+def test_glued_initials_before_a_surname_make_a_name():
+    found = find_people("The stock was cheap, director H.P. Vellon said, and chairman Q.R.S. Ostrow agreed.")
+    assert found.people == ["H.P. Vellon", "Q.R.S. Ostrow"]
+
+
+def test_a_places_or_a_firms_letters_are_no_initials():
+    found = find_people("U.S. Banks lent more, N.Y. Traders said, and U.K. Traders agreed. Ada Quell of the "
+                        "N.Z.\nDollar desk agreed.")
+    assert found.people == ["Ada Quell"]

@@ -17,8 +17,8 @@ from search.ingest.enrich.given_names import faker_given_names, given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "common_words_to_org", "lexicon", "lone_thing_word", "org_word_opens", "patronymic_names",
-           "place_words", "resolve_flexible"]
+           "PATRONYMIC", "bare_token", "common_words_to_org", "lexicon", "lone_thing_word", "org_word_opens",
+           "patronymic_names", "place_words", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -113,6 +113,15 @@ def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
             kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
         else:
             kinds[i] = ORG if low in lex.organisation else STOP
+
+
+def bare_token(token: str) -> str:
+    """A token without its possessive or closing apostrophe: "NATO’s" → "NATO", "Reuters'" → "Reuters"."""
+    if token[-1] not in "s'’":  # (most tokens: returned as they are)
+        return token
+    if token.endswith(("'s", "’s")) and len(token) > 3:
+        token = token[:-2]
+    return token.rstrip("'’")
 
 
 # Arabic name links: the word on either side of one is a name even when it is also a common word ("Harun bin

@@ -36,6 +36,7 @@ from search.ingest.enrich.name_lexicon import (
     STOP,
     SUFFIX,
     Lexicon,
+    bare_token,
     common_words_to_org,
     lexicon,
     lone_thing_word,
@@ -78,7 +79,10 @@ _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := 
 _UP = f"[{re.escape(_UPPER)}]"
 _ABBREVIATED = r"(?:Mrs|Mr|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Hon|Supt|Insp|Det|Cmdr)\."
 _NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-|d['’])?"  # "al-Assad", "Valcourt d'Estienne"
-_TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'’]+)*)"
+# Initials, also glued before a name on its line ("H.P. Smith"), but no place's or firm form's ("U.S.", "N.Y.", "S.A.")
+_INITIALS = (r"(?:(?!(?:U\.[SKN]|E\.U|U\.A\.E|N\.[YJZ]|H\.K|D\.C|L\.A|S\.A|S\.P\.A|N\.V|B\.V|L\.P|A\.G|N\.A|P\.L\.C"
+             rf"|L\.L\.C)\.)(?:{_UP}\.){{2,3}}(?=[ \t]+{_UP}[a-z'’])|{_UP}\.(?=\s))")
+_TOKEN = rf"(?:{_ABBREVIATED}|{_INITIALS}|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'’]+)*)"
 _PARTICLES = frozenset(
     "van von der den de del della dela des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
@@ -146,7 +150,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
     """A lone capitalised word as a mention ("Stoltenberg said"), when it may be a name."""
-    word = _bare(word)
+    word = bare_token(word)
     # A name that is also a word ("Trump", "Rose") stays a candidate alone: `resolve` keeps it, untitled, only as
     # the last word of exactly one full name of the text ("Donald Trump … Trump said").
     kind = _classify(word, word.lower(), lex, lower_seen)
@@ -170,15 +174,6 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     group = not title and word[-1] == "s" and before[-1:] == ["the"] and team_name(text, start + len(word), word)
     return Mention(start, start + len(word), (word,), title, group, False, title in lex.reporter_roles,
                    (_fold(word),), group=group)
-
-
-def _bare(token: str) -> str:
-    """A token without its possessive or closing apostrophe: "NATO’s" → "NATO", "Reuters'" → "Reuters"."""
-    if token[-1] not in "s'’":  # (most tokens: returned as they are)
-        return token
-    if token.endswith(("'s", "’s")) and len(token) > 3:
-        token = token[:-2]
-    return token.rstrip("'’")
 
 
 @lru_cache(maxsize=100_000)
@@ -205,7 +200,7 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     """The class of one word of a run (NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP or FLEXIBLE)."""
     if word[0].islower() and "-" not in word and word[1:2] not in ("'", "’"):  # (not "d'Estaing")
         return PARTICLE
-    if (len(word) == 2 and word[1] == ".") or (len(word) == 1 and word not in "AI"):
+    if (len(word) in (2, 4, 6) and word[1::2] == "." * (len(word) // 2)) or (len(word) == 1 and word not in "AI"):
         return INITIAL  # "George W. Bush", "B Shiva Parvathi"
     kind = lex.kinds.get(low)
     if kind:
@@ -235,7 +230,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
     pos = 0
     for token in run.split():
         pos = run.find(token, pos)
-        word = _bare(token)
+        word = bare_token(token)
         possessive.append(len(word) + 2 <= len(token))
         words.append(word)
         offsets.append(start + pos)
