@@ -9,6 +9,7 @@
     python benchmarks/people_sample.py draw wikinews 30 --round7   # round 7: random articles, seed 7311, look7/heldout7
     python benchmarks/people_sample.py draw un 15 --round7s    # round 7, speakers: random, seed 7312, look7s/heldout7s
     python benchmarks/people_sample.py draw un 9 --round7u     # round 7, UN speakers again: seed 7414, look7u/heldout7u
+    python benchmarks/people_sample.py draw reuters 24 --round8r  # round 8: random Reuters, seed 8311, look8r/heldout8r
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -42,6 +43,8 @@ retired the first round's "heldout" (see RETIRED) and drew the RANDOM Wikinews a
 Its speakers draw (`--round7s`, seed 7312) is made the same way, skipping round 6's articles too, as
 "look7s"/"heldout7s". A second UN speakers draw of round 7 (`--round7u`, seed 7414) skips those too, as
 "look7u"/"heldout7u".
+Round 8 retired "heldout6" and "heldout6s" (see RETIRED) and drew RANDOM Reuters-21578 articles of 120 to 900 words
+(`--round8r`, seed 8311, "look8r"/"heldout8r").
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -185,9 +188,9 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
     return [(k, "heldout5p" if i % 3 == 2 else "look5p", a) for i, (k, a) in enumerate(drawn)]
 
 
-# Held-out parts the lead retired to tuning (round 6; round 7: the first round's "heldout"): their errors may now be
-# read like a look part's.
-RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p"})
+# Held-out parts the lead retired to tuning (round 6; round 7: the first round's "heldout"; round 8: "heldout6" and
+# "heldout6s"): their errors may now be read like a look part's.
+RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p", "heldout6", "heldout6s"})
 
 
 def readable(part: str) -> bool:
@@ -274,6 +277,21 @@ def draw_round7(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout7" if i % 3 == 2 else "look7", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Round 8 (issue 11, people on newswire): RANDOM Reuters-21578 articles of 120 to 900 words, by seed ROUND8R_SEED,
+# outside every gold and judged article (lines of a round-8 part do not count, so the draw repeats after its lines are
+# appended); every third one drawn is held out ("heldout8r"), the rest "look8r".
+ROUND8R_SEED = 8311
+
+
+def draw_round8r(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 8: `count` random articles of `corpus` (120 to 900 words) outside every gold and judged article of an
+    earlier round; each with its part ("look8r"/"heldout8r", every third held out)."""
+    skip = labelled_keys("8")
+    pool = sorted((k, a) for k, a in articles(corpus).items() if k not in skip and 120 <= len(a.text.split()) <= 900)
+    drawn = random.Random(f"{ROUND8R_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout8r" if i % 3 == 2 else "look8r", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -335,6 +353,7 @@ def main() -> None:
     drawing.add_argument("--round7", action="store_true", help="the seventh round's people draw (random articles)")
     drawing.add_argument("--round7s", action="store_true", help="the seventh round's speakers draw (random articles)")
     drawing.add_argument("--round7u", action="store_true", help="round 7's second UN speakers draw (random)")
+    drawing.add_argument("--round8r", action="store_true", help="round 8's people draw (random Reuters articles)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -352,6 +371,7 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "7") if args.round7s
              else draw_random_speakers(args.corpus, args.count, "7u") if args.round7u
              else draw_round7(args.corpus, args.count) if args.round7
+             else draw_round8r(args.corpus, args.count) if args.round8r
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

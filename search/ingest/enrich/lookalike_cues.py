@@ -203,3 +203,34 @@ def indefinite_before(text: str, begin: int) -> bool:
     Penn Stater"), seldom a person's name."""
     return text[begin - 2:begin] in ("a ", "A ", "n ") and bool(
         _INDEFINITE_BEFORE.search(text, max(0, begin - 4), begin))
+
+
+# A share price's move after a name, as a market report writes it ("Acme Mining closed 40 up at 7.40", "Tolver Gold
+# added 20 to 5.70", "Harlow Media was steady at 39.00"): the name is a listed company's, never a person's (but a
+# politician in a poll "rose two points to 18 pct").
+_PRICE_MOVE = re.compile(
+    r"\s+(?:(?:rose|fell|gained|added|lost|eased|firmed|dropped|slipped|climbed|jumped|shed|declined|advanced"
+    r"|put on|edged up|edged down|closed|ended|finished)\s+(?:\d[\d./-]*|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten)(?:\s+(?:cents?|pence|dlrs?|yen))?(?:\s+(?:up|down|higher|lower))?"
+    r"|(?:was|were)\s+(?:steady|unchanged|firm|flat))\s+(?:to|at)\s+\d[\d./-]*(?![\d.]|\s*(?:pct|%|per\b|points?))")
+
+
+def thing_marks(text: str, begin: int, end: int) -> bool:
+    """Whether the words around the candidate at `begin`..`end` mark it a thing's or an event's name: `event_marks`,
+    `parenthesis_after_name`, `indefinite_before`, `subtitle_after`."""
+    return (event_marks(text, begin, end) or parenthesis_after_name(text, begin) or indefinite_before(text, begin)
+            or text[end:end + 1] == ":" and subtitle_after(text, begin, end))
+
+
+# A newswire's stock symbol after a company's name, maybe after its legal form: "Acme Mining <ACMN>", "Tolver Kogyo
+# KK <TOLV.T>", "Harlow Vane\n<HVAN ST>"; a name in angle brackets is a company's too ("<Ostler Leasing> said").
+_TICKER = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?\s*<[A-Z][A-Z0-9.]*(?: [A-Z]+)?>")
+
+
+def named_thing(text: str, begin: int, end: int, heads: Words) -> bool:
+    """Whether the candidate at `begin`..`end` is a thing's or a firm's name by what follows it: an appositive with a
+    thing's head (`thing_appositive`), a stock symbol or angle brackets (`_TICKER`), or a share price's move."""
+    after = text[end:end + 1]
+    return (after in ",\"”’" and thing_appositive(text, end, heads) or text[begin - 1:begin] == "<" and ">" in text[
+        end:end + 40] or after in " \t\n>" and "<" in text[end:end + 12] and bool(_TICKER.match(text, end))
+            or after in " \t\n" and bool(_PRICE_MOVE.match(text, end)))

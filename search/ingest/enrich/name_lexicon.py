@@ -17,8 +17,8 @@ from search.ingest.enrich.given_names import faker_given_names, given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "common_words_to_org", "lexicon", "lone_thing_word", "patronymic_names", "place_words",
-           "resolve_flexible"]
+           "PATRONYMIC", "bare_token", "common_words_to_org", "lexicon", "lone_thing_word", "org_word_opens",
+           "patronymic_names", "place_words", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -115,6 +115,15 @@ def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
             kinds[i] = ORG if low in lex.organisation else STOP
 
 
+def bare_token(token: str) -> str:
+    """A token without its possessive or closing apostrophe: "NATO’s" → "NATO", "Reuters'" → "Reuters"."""
+    if token[-1] not in "s'’":  # (most tokens: returned as they are)
+        return token
+    if token.endswith(("'s", "’s")) and len(token) > 3:
+        token = token[:-2]
+    return token.rstrip("'’")
+
+
 # Arabic name links: the word on either side of one is a name even when it is also a common word ("Harun bin
 # Said", "Said bin Omar", "Tariq Al Said").
 PATRONYMIC = frozenset("bin ibn bint Bin Ibn Bint Al El".split())
@@ -135,6 +144,30 @@ def common_words_to_org(kinds: list[str], i: int, j: int) -> bool:
     organisation word that ends it: a place or a body named after a person ("Jane Roe National Medical Center";
     a titled name, "Sultan X Grand Mosque", is left to the title's rules)."""
     return HONORIFIC not in kinds[:i] and all(kind in (STOP, ORG) for kind in kinds[j:])
+
+
+# Links of other languages between a head noun and the rest of a name: "Nationale des Usines", "Cassa di Risparmio".
+_HEAD_LINKS = frozenset("de des du di del della da do dos das la le y und et".split())
+# Organisation words of other languages that open a name whose head noun comes first ("Banque …", "Cie …"); English
+# names end with theirs ("… Exchange Commission John Roe": the name after it may be a person's).
+_HEAD_FIRST = frozenset("banque banques banco banca caisse caisses cassa cie compagnie societe société gruppo groupe "
+                        "grupo regie régie financiere financière fonds".split())
+
+
+def org_word_opens(text: str, words: list[str], offsets: list[int], kinds: list[str], i: int) -> bool:
+    """Whether name words at i go on a name whose head noun comes first, as in French, Italian or Spanish: after an
+    organisation word and a link ("Regie Nationale des Usines", "Cassa di Risparmio"), or after organisation words
+    (and links) opened by a head noun of another language (`_HEAD_FIRST`: "Caisse Centrale Desjardins", "Cie
+    Financiere Robur"), not a person's (but "the Banque's Jane Roe": a possessive ends the body's name)."""
+    if i >= 2 and kinds[i - 2] == ORG and words[i - 1].lower() in _HEAD_LINKS:
+        return True
+    opener = i  # the first organisation word of the stretch of them (and links) right before the name
+    while opener and (kinds[opener - 1] in (ORG, PARTICLE) or words[opener - 1].lower() in _HEAD_LINKS):
+        opener -= 1
+    while opener < i and kinds[opener] != ORG:
+        opener += 1
+    return (opener < i and words[opener].lower() in _HEAD_FIRST
+            and not text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])))
 
 
 @lru_cache(maxsize=1)

@@ -14,17 +14,15 @@ from functools import lru_cache
 
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
-    event_marks,
-    indefinite_before,
     journey_end,
     modified_thing,
+    named_thing,
     negated_words,
-    parenthesis_after_name,
     place_list_before,
     ship_before,
-    subtitle_after,
     team_name,
     thing_appositive,
+    thing_marks,
 )
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
@@ -38,9 +36,11 @@ from search.ingest.enrich.name_lexicon import (
     STOP,
     SUFFIX,
     Lexicon,
+    bare_token,
     common_words_to_org,
     lexicon,
     lone_thing_word,
+    org_word_opens,
     patronymic_names,
     place_words,
     resolve_flexible,
@@ -79,7 +79,10 @@ _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := 
 _UP = f"[{re.escape(_UPPER)}]"
 _ABBREVIATED = r"(?:Mrs|Mr|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Hon|Supt|Insp|Det|Cmdr)\."
 _NAME_PREFIX = r"(?:(?:al|el|ad|as|ash|ar|az|ibn|bin|abu|bint)-|d['’])?"  # "al-Assad", "Valcourt d'Estienne"
-_TOKEN = rf"(?:{_ABBREVIATED}|{_UP}\.(?=\s)|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'’]+)*)"
+# Initials, also glued before a name on its line ("H.P. Smith"), but no place's or firm form's ("U.S.", "N.Y.", "S.A.")
+_INITIALS = (r"(?:(?!(?:U\.[SKN]|E\.U|U\.A\.E|N\.[YJZ]|H\.K|D\.C|L\.A|S\.A|S\.P\.A|N\.V|B\.V|L\.P|A\.G|N\.A|P\.L\.C"
+             rf"|L\.L\.C)\.)(?:{_UP}\.){{2,3}}(?=[ \t]+{_UP}[a-z'’])|{_UP}\.(?=\s))")
+_TOKEN = rf"(?:{_ABBREVIATED}|{_INITIALS}|{_NAME_PREFIX}{_UP}[\w'’]*(?:-[\w'’]+)*)"
 _PARTICLES = frozenset(
     "van von der den de del della dela des di da du dos das do la le bin bint ibn al el y ter ten zu".split())
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
@@ -147,7 +150,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: _LowerSeen) -> Mention | None:
     """A lone capitalised word as a mention ("Stoltenberg said"), when it may be a name."""
-    word = _bare(word)
+    word = bare_token(word)
     # A name that is also a word ("Trump", "Rose") stays a candidate alone: `resolve` keeps it, untitled, only as
     # the last word of exactly one full name of the text ("Donald Trump … Trump said").
     kind = _classify(word, word.lower(), lex, lower_seen)
@@ -171,15 +174,6 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     group = not title and word[-1] == "s" and before[-1:] == ["the"] and team_name(text, start + len(word), word)
     return Mention(start, start + len(word), (word,), title, group, False, title in lex.reporter_roles,
                    (_fold(word),), group=group)
-
-
-def _bare(token: str) -> str:
-    """A token without its possessive or closing apostrophe: "NATO’s" → "NATO", "Reuters'" → "Reuters"."""
-    if token[-1] not in "s'’":  # (most tokens: returned as they are)
-        return token
-    if token.endswith(("'s", "’s")) and len(token) > 3:
-        token = token[:-2]
-    return token.rstrip("'’")
 
 
 @lru_cache(maxsize=100_000)
@@ -206,7 +200,7 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     """The class of one word of a run (NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP or FLEXIBLE)."""
     if word[0].islower() and "-" not in word and word[1:2] not in ("'", "’"):  # (not "d'Estaing")
         return PARTICLE
-    if (len(word) == 2 and word[1] == ".") or (len(word) == 1 and word not in "AI"):
+    if (len(word) in (2, 4, 6) and word[1::2] == "." * (len(word) // 2)) or (len(word) == 1 and word not in "AI"):
         return INITIAL  # "George W. Bush", "B Shiva Parvathi"
     kind = lex.kinds.get(low)
     if kind:
@@ -217,7 +211,8 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     if "-" in low and any(len(part) > 3 and part in lex.roles for part in low.split("-")):
         return ROLE  # "Singer-songwriter", "Ex-footballer"
     if "-" in low and (low.endswith(_HYPHEN_SUFFIXES) and word.rpartition("-")[2].islower()
-                       or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP):
+                       or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP
+                       and low.rpartition("-")[2] not in lex.first_names):  # (not "Jan-Hendrik", "May-Britt")
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
     if (low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
             or (len(low) >= 7 and low.endswith(NOT_NAME_ENDINGS)) or (not word[1:].islower() and glued(word))):
@@ -235,7 +230,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
     pos = 0
     for token in run.split():
         pos = run.find(token, pos)
-        word = _bare(token)
+        word = bare_token(token)
         possessive.append(len(word) + 2 <= len(token))
         words.append(word)
         offsets.append(start + pos)
@@ -254,7 +249,8 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
         kinds[-1] = NAME  # "Martin How said": a surname that is also a function word
     context = RunContext(text, start, lex, len(words) >= 3)
     first = words[0].lower()
-    if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8):
+    if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8) and len(
+            first.rpartition("-")[2]) > 4:  # (a syllable of a given name is no gerund: "Tak-Sing", "Ming")
         kinds[0] = STOP  # "Saying …", "Degrading Treatment": not names
     mentions: list[Mention] = []
     i, n = 0, len(words)
@@ -284,7 +280,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
             part_of_name = (following is not None and (following.group(1) in lex.thing_nouns
                                                        or modified_thing(text, following.end(), following.group(1)))
                             or text.startswith(THING_FOLLOWS, start + len(run))
-                            and firm_or_acronym_follows(text, start + len(run), words))
+                            and firm_or_acronym_follows(text, start + len(run), words, lex.first_names))
         # after "Centre for": the organisation's name goes on ("Centre for Public Integrity"), unless a title
         # ends it ("Directorate of the General Staff Yevgeny Shmyrin")
         organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i])
@@ -330,6 +326,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or i and negated_words(words, i)
+                    or i > 0 and not context.after_title_of and org_word_opens(text, words, offsets, kinds, i)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
                     or (headline and context.word != "by"  # "… At Campaign Rally" (not "Remarks by Jane Roe")
                         and text.find(words[j - 1], lower_seen.headline_end) < 0))
@@ -344,7 +341,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if j - i == 1 and title in lex.one_name_jobs and len(words) > 1:
         title = ""  # "rapper Kanye Rivers" cut at a common word: no person "Kanye" of one name
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
-    thing = text[end:end + 1] in ",\"”’" and thing_appositive(text, end, lex.appositive_heads)  # "X, a dragon"
+    thing = named_thing(text, begin, end, lex.appositive_heads)  # "X, a dragon", "X <XYZ>", "X rose 5 to 6.10"
     organisation = organisation or thing
     line_start = text.rfind("\n", 0, begin) + 1
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
@@ -363,10 +360,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         and opener not in _PARTICLES and opener not in lex.first_names and not context.after_title_of
         and not (i == 1 and context.sentence_initial) and words[i].lower() not in lex.first_names
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
-        or text[end:end + 1] == ":" and subtitle_after(text, begin, end)  # "credits include Zeta Quest: Origins"
-        or event_marks(text, begin, end)  # "the annual Kessel Fair", "Lakeside Comicon 2019"
-        or parenthesis_after_name(text, begin)  # "artist Ann Lee (Moth Girl, Star Pilots)"
-        or indefinite_before(text, begin)  # "the plane, a Kestrel Sierra"
+        or thing_marks(text, begin, end)  # "the annual Kessel Fair", "a Kestrel Sierra", "include Zeta Quest: Origins"
         or first_in_run and words[i].lower() not in lex.first_names and (
             place_list_before(text, begin, lex.first_names) or journey_end(text, begin, end, place_forms())))
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (

@@ -47,8 +47,10 @@ _GLUED = re.compile(r"[a-z]{4}[A-Z]")  # "LukashenkoPresident": page furniture g
 # Endings of adverbs, adjectives and abstract nouns of seven letters or more, never of a name:
 # "Heavily", "Agricultural", "Stabilization" (but "Emily", "McNally").
 NOT_NAME_ENDINGS = ("ily", "ionally", "ional", "ical", "ural", "ization", "isation", "ities", "ically", "ually")
-THING_FOLLOWS = (" (", " and ", " & ", ", and ", ", & ")  # what may start the two patterns below
-_AND_CO = re.compile(r",? (?:and|&) (?:Co|Company|Sons|Partners|Associates)\b")  # "Merrill Lynch and Co"
+THING_FOLLOWS = (" (", " and", " &", ", and", ", &", "\nand", "\n&", ",\nand")  # what may start the patterns below
+# "Merrill Lynch and Co", "Acme Tire and⏎Rubber Co" (hard-wrapped newswire): the first half of a firm's name
+_FIRM_FORM = r"(?:Co|Company|Sons|Partners|Associates|Corp|Inc|Ltd|Plc|Securities)\b"
+_AND_CO = re.compile(rf",?\s+(?:and|&)\s+(?:{_FIRM_FORM}|([A-Z][\w'’-]+)\s+{_FIRM_FORM})")
 _ACRONYM = re.compile(r" \(([A-Z]{2,8})\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
@@ -157,11 +159,14 @@ def headline_verb(word: str) -> bool:
     return bool(_HEADLINE_VERB.match(word))
 
 
-def firm_or_acronym_follows(text: str, end: int, words: list[str]) -> bool:
-    """Whether the run of `words` ending at `end` is followed by "and Co" ("Merrill Lynch and Co") or
-    by "(ABC)" made of the initials of its last words ("Internet Relay Chat (IRC)"): a thing's name."""
-    if _AND_CO.match(text, end):
-        return True
+def firm_or_acronym_follows(text: str, end: int, words: list[str], first_names: Words) -> bool:
+    """Whether the run of `words` ending at `end` is followed by "and Co" ("Merrill Lynch and Co"), by "and" one word
+    and a firm's form when no given name or initial opens the run ("Acme Tire and Rubber Co"; not "Jane Roe and Acme
+    Inc", "Jerome S. Doe and Doe Partners") or by "(ABC)" made of the initials of its last words ("Internet Relay
+    Chat (IRC)"): a thing's name."""
+    if firm := _AND_CO.match(text, end):
+        return not firm.group(1) or words[0].lower() not in first_names and not any(
+            len(word) == 2 and word[1] == "." for word in words)
     acronym = _ACRONYM.match(text, end)
     if not acronym:
         return False
