@@ -69,6 +69,7 @@ phrases = ["siege:2"]
 FIGHTING = "Fighting went on in the hills near the river all week."
 FARM = "The farmers in the valley brought in the harvest before the rains came to the plain."
 SIEGE = "The siege of the old port town entered its second month."
+BOTH = "Fighting around the besieged port went on as the siege entered its second month."
 
 
 def test_a_theme_made_by_one_passage_does_not_replace_another(tmp_path: Path):
@@ -77,6 +78,18 @@ def test_a_theme_made_by_one_passage_does_not_replace_another(tmp_path: Path):
     taxonomy = load_taxonomy(path)
     passage = " ".join([FIGHTING, FARM, FIGHTING, FARM, FIGHTING, SIEGE, SIEGE, FARM])
     assert set(theme_evidence(passage, taxonomy)) == {"General", "Specific"}
-    # the replacing theme made by the whole text replaces the other as before
-    whole = " ".join([FIGHTING, FARM, FIGHTING, SIEGE, FIGHTING, SIEGE, SIEGE, SIEGE])
+    # the replacing theme made by the whole text replaces the other when the other's cues stand in its sentences
+    whole = " ".join([BOTH, FARM, BOTH, SIEGE, BOTH, SIEGE, SIEGE, FARM])
     assert set(theme_evidence(whole, taxonomy)) == {"Specific"}
+
+
+def test_a_replaced_theme_stays_when_its_own_sentences_are_enough(tmp_path: Path):
+    """A speech on one war that gives other wars sentences of their own is about those too."""
+    path = tmp_path / "themes.toml"
+    path.write_text(REPLACING, "utf-8")
+    taxonomy = load_taxonomy(path)
+    apart = " ".join([BOTH, SIEGE, BOTH, SIEGE, FIGHTING, FIGHTING, FARM, FIGHTING])
+    assert set(theme_evidence(apart, taxonomy)) == {"General", "Specific"}
+    # one sentence of fighting apart from the siege is a passing mention: the siege replaces it
+    once = " ".join([BOTH, SIEGE, BOTH, SIEGE, FARM, FIGHTING, FARM, FARM])
+    assert set(theme_evidence(once, taxonomy)) == {"Specific"}

@@ -303,10 +303,11 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     evidence for the length is below `min_relative` times the strongest theme's is an aside of a
     text about something else (a passage on floods in a speech on disarmament). A theme listed in
     another's `unless` replaces it when that one's evidence for the whole text, not only a passage, is
-    enough. A theme about one place (`needs_name`) needs, in a text longer than `min_words`, the place named
-    in two sentences or a strong cue. A cue that is one item of a list of topics (`theme_text.list_items`)
-    weighs at most `list_weight`; a text whose title names greetings, congratulations or condolences needs
-    `ceremony_factor` times the evidence.
+    enough, unless the sentences that hold none of that one's cues or names are enough for it on their own
+    (a speech on one war that gives other wars paragraphs of their own). A theme about one place
+    (`needs_name`) needs, in a text longer than `min_words`, the place named in two sentences or a strong cue.
+    A cue that is one item of a list of topics (`theme_text.list_items`) weighs at most `list_weight`; a text
+    whose title names greetings, congratulations or condolences needs `ceremony_factor` times the evidence.
     """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
@@ -318,21 +319,23 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     matched = _matches(text, stems, taxonomy, starts_of)
     ceremonial: bool | None = None
     worded: dict[int, bool] = {}  # sentence -> whether it holds a list word, as looked up
-    for theme in taxonomy.themes:
-        mentions = matched.get(theme.name)
+
+    def judge(theme: Theme, mentions: list[tuple[Phrase, float, int]]) -> tuple[list[str], float] | None:
+        """The theme's phrases, strongest first, and its evidence for the length, if `mentions` are enough."""
+        nonlocal ceremonial
         if not mentions:
-            continue
+            return None
         scores = _scores(((phrase, weight) for phrase, weight, _ in mentions), cap)
         topical = [p for p in scores if not p.is_name]
         if theme.needs_name and len(topical) == len(scores):
-            continue
+            return None
         if len({p.text for p in topical}) < taxonomy.min_phrases \
                 and not any(p.weight >= taxonomy.strong_weight for p in topical):
-            continue
+            return None
         min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
         on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
         if sum(phrase.weight >= taxonomy.mention_weight for _, phrase, _ in on_topic) < min_mentions:
-            continue
+            return None
         starts = starts_of()
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
         if taxonomy.list_words:
@@ -345,11 +348,11 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
                 scores.update(_scores(((p, w) for _, p, w in on_topic), cap))
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
-            continue  # one sentence of several is a passing mention, however many cues it holds
+            return None  # one sentence of several is a passing mention, however many cues it holds
         if theme.needs_words and not _cue_sentence_holds(stems, starts, mentions, theme.needs_words):
-            continue
+            return None
         if theme.needs_name and scale > 1 and not _place_named(mentions, starts, taxonomy.strong_weight):
-            continue
+            return None
         evidence = sum(scores[p] for p in topical if p.weight >= taxonomy.mention_weight)
         evidence += min(evidence * taxonomy.context_share,
                         sum(scores[p] for p in topical if p.weight < taxonomy.mention_weight))
@@ -360,16 +363,30 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         threshold = theme.threshold * (taxonomy.ceremony_factor if ceremonial else 1)
         if evidence < threshold * scale and (
                 scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < threshold):
-            continue
+            return None
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
-        result[theme.name] = list(dict.fromkeys(p.text for p in ranked))  # a phrase and its aside twin once
-        strength[theme.name] = evidence / (threshold * scale)
+        return list(dict.fromkeys(p.text for p in ranked)), evidence / (threshold * scale)  # twins once
+
+    for theme in taxonomy.themes:
+        verdict = judge(theme, matched.get(theme.name) or [])
+        if verdict:
+            result[theme.name], strength[theme.name] = verdict
     strongest = max(strength.values(), default=0.0)
     for name, value in strength.items():
         if value < taxonomy.min_relative * strongest:
             del result[name]
     for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine" ...
-        if theme.name in result and any(other in result and strength[other] >= 1  # ... when the whole text, not
-                                        for other in theme.unless):               # one passage, makes that
-            del result[theme.name]
+        replacing = [other for other in theme.unless if other in result and strength[other] >= 1]  # ... when the
+        if theme.name in result and replacing:  # whole text, not one passage, makes that, unless the theme's own
+            if not judge(theme, _outside(matched[theme.name], starts_of(),  # evidence outside the other's
+                                         [m for other in replacing for m in matched[other]])):  # sentences suffices
+                del result[theme.name]
     return result
+
+
+def _outside(mentions: list[tuple[Phrase, float, int]], starts: list[int],
+             others: list[tuple[Phrase, float, int]]) -> list[tuple[Phrase, float, int]]:
+    """Those of `mentions` that are not in a sentence holding one of `others` (cues and names of another theme):
+    a speech that gives wars in other places their own paragraphs is about them too, not only the war it names."""
+    taken = {bisect_right(starts, start) - 1 for phrase, _, start in others if phrase.weight > 0}
+    return [mention for mention in mentions if bisect_right(starts, mention[2]) - 1 not in taken]
