@@ -93,3 +93,42 @@ def test_a_replaced_theme_stays_when_its_own_sentences_are_enough(tmp_path: Path
     # one sentence of fighting apart from the siege is a passing mention: the siege replaces it
     once = " ".join([BOTH, SIEGE, BOTH, SIEGE, FARM, FIGHTING, FARM, FARM])
     assert set(theme_evidence(once, taxonomy)) == {"Specific"}
+
+
+# "Climate" borrows "Storms": a storm cue near a climate sentence is climate context, weighing 0.45.
+BORROWING = """
+min_words = 20
+min_phrases = 1
+min_mentions = 2
+mention_weight = 0.5
+context_share = 0.5
+borrow_reach = 1
+borrow_weight = 0.45
+[[theme]]
+name = "Climate"
+threshold = 2
+borrows = ["Storms"]
+phrases = ["warming:1"]
+[[theme]]
+name = "Storms"
+threshold = 9
+phrases = ["cyclone:2", "downpour:1.5"]
+"""
+WARMING = "The warming of the ocean is now measured every season."
+CYCLONE = "Last spring a cyclone tore the roofs off the fishing villages."
+DOWNPOUR = "A downpour then washed away the coastal road."
+QUIET = "The school year began on time in every district."
+
+
+def test_a_theme_borrows_the_cues_of_another_near_its_own(tmp_path: Path):
+    path = tmp_path / "themes.toml"
+    path.write_text(BORROWING, "utf-8")
+    taxonomy = load_taxonomy(path)
+    near = " ".join([WARMING, CYCLONE, WARMING, DOWNPOUR])
+    evidence = theme_evidence(near, taxonomy)
+    assert set(evidence) == {"Climate"} and {"cyclone", "downpour"} <= set(evidence["Climate"])
+    # the same storms far from the warming sentences are not its context, and alone they are no theme
+    far = " ".join([WARMING, QUIET, QUIET, CYCLONE, QUIET, QUIET, WARMING, QUIET, QUIET, DOWNPOUR])
+    assert theme_evidence(far, taxonomy) == {}
+    # nor does a theme borrow without full cues of its own
+    assert theme_evidence(" ".join([CYCLONE, DOWNPOUR, CYCLONE, DOWNPOUR]), taxonomy) == {}
