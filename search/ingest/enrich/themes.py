@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from search.ingest.enrich.text import stem, terms
+from search.ingest.enrich.theme_sentences import FULL_CUE, cue_sentence_holds, outside, place_named, sentence_of
 from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts
 
 
@@ -59,6 +60,9 @@ class Theme:
     # stems of which one must stand in a sentence holding one of the theme's cues: "strategic partnership"
     # and "allied interaction" between two states are an alliance only with a security or defence part
     needs_words: frozenset[str] = frozenset()
+    # themes whose cues near one of this theme's full cues are its context ("climate change" and then the floods and
+    # hurricanes it brings): each weighs `Taxonomy.borrow_weight`
+    borrows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ class Taxonomy:
     list_weight: float  # ... in which a cue weighs at most this: one item of a list is not a paragraph
     ceremony_words: frozenset[str]  # stems that, in the title (the text's first line), make a text a ceremonial one ...
     ceremony_factor: float  # ... whose themes need this many times their threshold
+    borrow_reach: int  # a cue of a theme another `borrows`, this many sentences from one of its full cues, ...
+    borrow_weight: float  # ... is the other's context of this weight
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -125,7 +131,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         themes.append(Theme(entry["name"], tuple(phrases.values()), float(entry.get("threshold", default_threshold)),
                             tuple(entry.get("unless", ())), bool(entry.get("needs_name", False)),
                             int(entry["min_mentions"]) if "min_mentions" in entry else None, circumstances,
-                            consequences, _stems(entry, "needs_words")))
+                            consequences, _stems(entry, "needs_words"), tuple(entry.get("borrows", ()))))
     by_first: dict[str, list[tuple[Phrase, Theme]]] = defaultdict(list)
     for theme in themes:
         for phrase in theme.phrases:
@@ -139,7 +145,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("passage_span", 0)), float(data.get("context_share", 1e9)),
                     float(data.get("min_relative", 0.0)), int(data.get("circumstance_window", 0)),
                     _stems(data, "list_words"), int(data.get("list_commas", 0)), float(data.get("list_weight", 1e9)),
-                    _stems(data, "ceremony_words"), float(data.get("ceremony_factor", 1.0)), dict(by_first))
+                    _stems(data, "ceremony_words"), float(data.get("ceremony_factor", 1.0)),
+                    int(data.get("borrow_reach", 0)), float(data.get("borrow_weight", 0.0)), dict(by_first))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
@@ -229,7 +236,6 @@ def _begins_sentence(starts: list[int], i: int) -> bool:
     return k < len(starts) and starts[k] == i
 
 
-FULL_CUE = 1.0  # a sentence is about a theme when its cues weigh this much: one full cue, not "partners"
 
 
 def _passage(mentions: list[tuple[int, Phrase, float]], taxonomy: Taxonomy) -> float:
@@ -254,25 +260,6 @@ def _passage(mentions: list[tuple[int, Phrase, float]], taxonomy: Taxonomy) -> f
                 or any(p.weight >= taxonomy.strong_weight for p in phrases)):
             best = max(best, sum(total for _, total, _ in window))
     return best
-
-
-def _cue_sentence_holds(stems: list[str], starts: list[int], mentions: list[tuple[Phrase, float, int]],
-                        words: frozenset[str]) -> bool:
-    """Whether a sentence holding one of `mentions` (a theme's cues, names included) holds one of `words`."""
-    bounds = starts + [len(stems)]
-    for sentence in {bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.weight > 0}:
-        if not words.isdisjoint(stems[bounds[sentence]:bounds[sentence + 1]]):
-            return True
-    return False
-
-
-def _place_named(mentions: list[tuple[Phrase, float, int]], starts: list[int], strong_weight: float) -> bool:
-    """Whether a theme about one place ("War in Ukraine") has its place named in two sentences or more, or
-    a strong cue of its own: aggression and troops beside a single "Ukraine" in a long speech are another
-    war (a short report is judged whole: one sentence that names the place locates all of it)."""
-    if any(not phrase.is_name and phrase.weight >= strong_weight for phrase, _, _ in mentions):
-        return True
-    return len({bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.is_name}) >= 2
 
 
 def _scores(mentions: Iterable[tuple[Phrase, float]], cap: int) -> dict[Phrase, float]:
@@ -303,10 +290,11 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     evidence for the length is below `min_relative` times the strongest theme's is an aside of a
     text about something else (a passage on floods in a speech on disarmament). A theme listed in
     another's `unless` replaces it when that one's evidence for the whole text, not only a passage, is
-    enough. A theme about one place (`needs_name`) needs, in a text longer than `min_words`, the place named
-    in two sentences or a strong cue. A cue that is one item of a list of topics (`theme_text.list_items`)
-    weighs at most `list_weight`; a text whose title names greetings, congratulations or condolences needs
-    `ceremony_factor` times the evidence.
+    enough, unless the sentences that hold none of that one's cues or names are enough for it on their own
+    (a speech on one war that gives other wars paragraphs of their own). A theme about one place
+    (`needs_name`) needs, in a text longer than `min_words`, the place named in two sentences or a strong cue.
+    A cue that is one item of a list of topics (`theme_text.list_items`) weighs at most `list_weight`; a text
+    whose title names greetings, congratulations or condolences needs `ceremony_factor` times the evidence.
     """
     taxonomy = taxonomy or default_taxonomy()
     stems = terms(text)
@@ -318,21 +306,23 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     matched = _matches(text, stems, taxonomy, starts_of)
     ceremonial: bool | None = None
     worded: dict[int, bool] = {}  # sentence -> whether it holds a list word, as looked up
-    for theme in taxonomy.themes:
-        mentions = matched.get(theme.name)
+
+    def judge(theme: Theme, mentions: list[tuple[Phrase, float, int]]) -> tuple[list[str], float] | None:
+        """The theme's phrases, strongest first, and its evidence for the length, if `mentions` are enough."""
+        nonlocal ceremonial
         if not mentions:
-            continue
+            return None
         scores = _scores(((phrase, weight) for phrase, weight, _ in mentions), cap)
         topical = [p for p in scores if not p.is_name]
         if theme.needs_name and len(topical) == len(scores):
-            continue
+            return None
         if len({p.text for p in topical}) < taxonomy.min_phrases \
                 and not any(p.weight >= taxonomy.strong_weight for p in topical):
-            continue
+            return None
         min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
         on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
         if sum(phrase.weight >= taxonomy.mention_weight for _, phrase, _ in on_topic) < min_mentions:
-            continue
+            return None
         starts = starts_of()
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
         if taxonomy.list_words:
@@ -345,11 +335,11 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
                 scores.update(_scores(((p, w) for _, p, w in on_topic), cap))
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
-            continue  # one sentence of several is a passing mention, however many cues it holds
-        if theme.needs_words and not _cue_sentence_holds(stems, starts, mentions, theme.needs_words):
-            continue
-        if theme.needs_name and scale > 1 and not _place_named(mentions, starts, taxonomy.strong_weight):
-            continue
+            return None  # one sentence of several is a passing mention, however many cues it holds
+        if theme.needs_words and not cue_sentence_holds(stems, starts, mentions, theme.needs_words):
+            return None
+        if theme.needs_name and scale > 1 and not place_named(mentions, starts, taxonomy.strong_weight):
+            return None
         evidence = sum(scores[p] for p in topical if p.weight >= taxonomy.mention_weight)
         evidence += min(evidence * taxonomy.context_share,
                         sum(scores[p] for p in topical if p.weight < taxonomy.mention_weight))
@@ -360,16 +350,44 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         threshold = theme.threshold * (taxonomy.ceremony_factor if ceremonial else 1)
         if evidence < threshold * scale and (
                 scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < threshold):
-            continue
+            return None
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
-        result[theme.name] = list(dict.fromkeys(p.text for p in ranked))  # a phrase and its aside twin once
-        strength[theme.name] = evidence / (threshold * scale)
+        return list(dict.fromkeys(p.text for p in ranked)), evidence / (threshold * scale)  # twins once
+
+    for theme in taxonomy.themes:
+        own = matched.get(theme.name) or []
+        lent = [m for other in theme.borrows for m in matched.get(other, ())] if own else []
+        verdict = judge(theme, _with_borrowed(own, lent, starts_of(), taxonomy) if lent else own)
+        if verdict:
+            result[theme.name], strength[theme.name] = verdict
     strongest = max(strength.values(), default=0.0)
     for name, value in strength.items():
         if value < taxonomy.min_relative * strongest:
             del result[name]
     for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine" ...
-        if theme.name in result and any(other in result and strength[other] >= 1  # ... when the whole text, not
-                                        for other in theme.unless):               # one passage, makes that
-            del result[theme.name]
+        replacing = [other for other in theme.unless if other in result and strength[other] >= 1]  # ... when the
+        if theme.name in result and replacing:  # whole text, not one passage, makes that, unless the theme's own
+            if not judge(theme, outside(matched[theme.name], starts_of(),  # evidence outside the other's
+                                         [m for other in replacing for m in matched[other]])):  # sentences suffices
+                del result[theme.name]
     return result
+
+
+def _with_borrowed(own: list[tuple[Phrase, float, int]], lent: list[tuple[Phrase, float, int]], starts: list[int],
+                   taxonomy: Taxonomy) -> list[tuple[Phrase, float, int]]:
+    """A theme's mentions, in order, with the topical cues of the themes it `borrows` that stand within
+    `borrow_reach` sentences of one of its own full cues, as context weighing `borrow_weight`: a paragraph
+    on climate change goes on in the words of its impacts (floods, hurricanes, drought)."""
+    near = {sentence_of(starts, start) + step for phrase, _, start in own
+            if not phrase.is_name and phrase.weight >= FULL_CUE
+            for step in range(-taxonomy.borrow_reach, taxonomy.borrow_reach + 1)}
+    borrowed = [(_as_context(phrase, taxonomy.borrow_weight), min(weight, taxonomy.borrow_weight), start)
+                for phrase, weight, start in lent if not phrase.is_name and phrase.weight > 0
+                and sentence_of(starts, start) in near]
+    return sorted(own + borrowed, key=lambda mention: mention[2]) if borrowed else own
+
+
+@lru_cache(maxsize=256)
+def _as_context(phrase: Phrase, weight: float) -> Phrase:
+    """Another theme's phrase as context of this weight (one object per phrase: phrases are compared by identity)."""
+    return replace(phrase, weight=weight, aside=None)
