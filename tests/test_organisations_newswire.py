@@ -1,0 +1,37 @@
+"""Organisation rules of round 8 (issue 11), on our own sentences: names that newswire and hard-wrapped
+statements break or hide (acronyms spelling a name across "and", compounds broken at a line's hyphen,
+two countries joined by a hyphen)."""
+
+from search.ingest.enrich.organisations import find_organisations
+
+# A title line, then hard-wrapped lines, as the UN statements and wire stories are laid out.
+WRAPPED = (
+    "Statement of the delegation\n"
+    "We thank the members of the Non-\n"
+    "Aligned Movement and the Anti-\n"
+    "Smuggling Commission of the region for their work,\n"
+    "and we welcome the new Canada-\n"
+    "Russian Federation accord on fisheries.\n"
+)
+
+
+def test_an_acronym_spelling_a_name_across_and_keeps_it_whole():
+    text = ("Harvest news\nThe Northern Farmers Bank and Seed Trading Corporation (NFBSTC) bought wheat. "
+            "NFBSTC said prices fell.")
+    assert find_organisations(text) == ["Northern Farmers Bank and Seed Trading Corporation"]
+
+
+def test_two_names_joined_by_and_still_split_without_such_an_acronym():
+    text = "Markets\nShares of Acme Holdings and Pacific Cement Corporation (PCC) rose."
+    assert find_organisations(text) == ["Acme Holdings", "Pacific Cement Corporation"]
+
+
+def test_a_compound_broken_at_its_hyphen_over_two_lines_is_one_name():
+    found = find_organisations(WRAPPED)
+    assert "Non-Aligned Movement" in found
+    assert "Anti-Smuggling Commission" in found
+    assert "Aligned Movement" not in found and "Smuggling Commission" not in found
+
+
+def test_two_countries_joined_by_a_hyphen_are_no_organisation():
+    assert not any("Russian Federation" in name for name in find_organisations(WRAPPED))
