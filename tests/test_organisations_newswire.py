@@ -35,3 +35,30 @@ def test_a_compound_broken_at_its_hyphen_over_two_lines_is_one_name():
 
 def test_two_countries_joined_by_a_hyphen_are_no_organisation():
     assert not any("Russian Federation" in name for name in find_organisations(WRAPPED))
+
+
+# --- Companies a wire service marks: a name in angle brackets, a headline's name before a ticker -------
+
+
+def test_a_name_in_angle_brackets_is_a_company():
+    text = "Harbour deal\nWillow Foods said it is in talks with <Kestrel> and <Marlow Brothers Ltd>, on terms."
+    found = find_organisations(text)
+    assert "Kestrel" in found and "Marlow Brothers Ltd" in found
+
+
+def test_a_ticker_in_brackets_is_no_name_and_a_name_cut_by_a_typo_gives_nothing_of_its_end():
+    text = "Loans\nThe lenders are <Harbour Bank of New\n<Haven>, and Kestrel Trust Co <KTC>."
+    found = find_organisations(text)
+    assert "Haven" not in found and "KTC" not in found
+
+
+def test_a_headline_name_before_a_ticker_is_the_company_the_body_names():
+    text = "R.J. WILLOWBY CO <RJW> RAISES PAYOUT\nR.J. Willowby said its board raised the payout. The board met today."
+    assert find_organisations(text) == ["R.J. Willowby Co"]
+
+
+def test_the_headline_rule_takes_capitalised_body_words_only():
+    text = "TALKS ON KESTREL <KES> STALL\nTalks on the merger stalled, a banker said of the talks on Kestrel."
+    assert find_organisations(text) == ["Kestrel"]
+    # Only in capitals in the body ("GM") or not at all: nothing new.
+    assert find_organisations("ZQX <ZQX> SEES LOSS\nShr loss two cts vs profit one ct.") == []

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_kinds import named_before_legal_form, named_by_kind
+from search.ingest.enrich.org_kinds import marked_companies, named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_tables import Form, tables_of_organisations
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
@@ -88,6 +88,8 @@ def find_organisations(text: str) -> list[str]:
             if run is not None:
                 run_end = run.end()
                 candidates.extend(run_candidates(text, run, tables))
+    if "<" in text:
+        candidates.extend(marked_companies(text, tables))
     overrides, extra = _acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
