@@ -62,3 +62,25 @@ def test_the_headline_rule_takes_capitalised_body_words_only():
     assert find_organisations(text) == ["Kestrel"]
     # Only in capitals in the body ("GM") or not at all: nothing new.
     assert find_organisations("ZQX <ZQX> SEES LOSS\nShr loss two cts vs profit one ct.") == []
+
+
+# --- Communities of states; a state's formal name ---------------------------------------------------
+
+
+def test_a_community_of_states_is_named_and_splits_from_the_name_before_it():
+    text = "Regional bodies\nWe work with the Andean Pact and the Community of Coastal Island States on fisheries."
+    assert "Community of Coastal Island States" in find_organisations(text)
+    text = "Regional bodies\nThe League of Arab States and the Community of Sahel Nations met in May."
+    assert find_organisations(text) == ["Arab League", "Community of Sahel Nations"]
+
+
+def test_a_community_without_of_is_no_organisation_unless_known():
+    assert find_organisations("Local news\nThe Business Community welcomed the plan.") == []
+    found = find_organisations("Trade\nThe EC cut its farm prices, CARICOM said.")
+    assert found == ["European Community", "Caribbean Community"]
+
+
+def test_a_state_under_its_formal_name_is_no_organisation():
+    text = ("Statement\nOur Federation of Saint Kitts and Nevis and the Union of the Comoros spoke for the "
+            "Commonwealth of Nations.")
+    assert find_organisations(text) == ["Commonwealth of Nations"]

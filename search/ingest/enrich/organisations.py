@@ -108,7 +108,7 @@ def find_organisations(text: str) -> list[str]:
             name = organs.get(name, name)
         name = normalise(name).rstrip("–-")  # "Communist Party of Vietnam–Russia talks"
         # "Russian Federation", "United States-Russian Federation": a country is never an organisation.
-        if name.lower() not in tables.countries and not ("-" in name and _countries_only(name, tables)):
+        if name.lower() not in tables.countries and not (("-" in name or " of " in name) and _a_country(name, tables)):
             seen = names.setdefault(name.lower(), name)
             if seen.isupper() and not name.isupper():
                 names[name.lower()] = name  # the body's "Hoechst AG", not the headline's "HOECHST AG"
@@ -139,9 +139,16 @@ def _un_organs(text: str, tables: Tables) -> dict[str, str]:
             if bare not in tables.national or not tables.national[bare].search(text)}
 
 
-def _countries_only(name: str, tables: Tables) -> bool:
-    """Whether every part of a hyphenated name is a country: "United States-Russian Federation" (a treaty's
-    sides), not "Asia-Pacific Group"."""
+_STATE_OF = re.compile(r"(?:Federation|Union|Commonwealth) of (?:the )?(.+)")
+
+
+def _a_country(name: str, tables: Tables) -> bool:
+    """Whether a name is a country's: a state's formal name ("Federation of Saint Kitts and Nevis", "Union
+    of the Comoros"; not "Commonwealth of Nations"), or countries joined by hyphens ("United
+    States-Russian Federation", the sides of a treaty; not "Asia-Pacific Group")."""
+    formal = _STATE_OF.fullmatch(name)
+    if formal is not None:
+        return formal.group(1).lower() in tables.countries
     return all(part.strip().lower() in tables.countries for part in name.split("-"))
 
 
