@@ -108,23 +108,36 @@ def marked_companies(text: str, tables: Tables) -> list[Candidate]:
         words = text[: ticker.start()].split()[-6:]
         suffix = words[-1].capitalize() if words and words[-1].capitalize() in tables.suffixes else ""
         core = words[:-1] if suffix else words
+        lowered = text.lower()
         for n in range(len(core), 0, -1):
-            phrase = r"[ \t]+".join(map(re.escape, core[-n:]))
-            body = re.compile(rf"(?<![\w.&-]){phrase}(?![\w&-])", re.IGNORECASE).search(text, title_end)
-            words = body.group().split() if body is not None else []
-            if body is None or body.group().isupper() or not words[0][0].isupper() \
-                    or not all(w[0].isupper() or w in tables.connectors for w in words):
+            start = _first_mention(lowered, " ".join(core[-n:]).lower(), title_end)
+            end = start + len(" ".join(core[-n:]))
+            mention = text[start:end]
+            if start < 0 or mention.isupper() or not mention[0].isupper() \
+                    or not all(w[0].isupper() or w in tables.connectors for w in mention.split()):
                 continue  # not named in the body, or only in capitals ("GM") or as common words ("stake in")
-            legal = _LEGAL_FORM_NEXT.match(text, body.end())
+            legal = _LEGAL_FORM_NEXT.match(text, end)
             if legal is not None and legal.group(1) in tables.suffixes:
                 suffix = legal.group(1)  # "Barnett Banks of Florida| Inc"
-            name = " ".join(body.group().split()) + (" " + suffix if suffix else "")
+            name = mention + (" " + suffix if suffix else "")
             single = core[-1].capitalize()
             if n > 1 or (single not in tables.organisation and single not in tables.suffixes
                          and _a_company(name, tables)):
-                found.append(Candidate(body.start(), body.end(), name, known_key(name, tables), 1))
+                found.append(Candidate(start, end, name, known_key(name, tables), 1))
             break
     return found
+
+
+def _first_mention(lowered: str, phrase: str, start: int) -> int:
+    """Where `phrase` (lower case) first occurs in `lowered` from `start` as whole words, or -1."""
+    at = lowered.find(phrase, start)
+    while at >= 0:
+        after = at + len(phrase)
+        if not (lowered[at - 1].isalnum() or lowered[at - 1] in ".&-") \
+                and not (after < len(lowered) and (lowered[after].isalnum() or lowered[after] in "_&-")):
+            return at
+        at = lowered.find(phrase, at + 1)
+    return -1
 
 
 def _a_company(name: str, tables: Tables) -> bool:
