@@ -84,3 +84,22 @@ def test_a_state_under_its_formal_name_is_no_organisation():
     text = ("Statement\nOur Federation of Saint Kitts and Nevis and the Union of the Comoros spoke for the "
             "Commonwealth of Nations.")
     assert find_organisations(text) == ["Commonwealth of Nations"]
+
+
+# --- Newswire companies and banks --------------------------------------------------------------------
+
+
+def test_associates_partners_and_foreign_bank_words_name_companies():
+    text = ("Energy\nAn analyst at Lowland Energy Research Associates and a banker at Banque Fermiere de "
+            "Provence said the Bundesbank and Ridgeway Realty Partners agreed.")
+    found = find_organisations(text)
+    for name in ("Lowland Energy Research Associates", "Banque Fermiere de Provence", "Bundesbank",
+                 "Ridgeway Realty Partners"):
+        assert name in found
+    # Alone or first in a run, the words are ordinary: no company.
+    assert find_organisations("Deals\nPartners in the deal said Associates would be paid.") == []
+
+
+def test_a_bracketed_name_broken_over_a_line_is_whole():
+    text = "Hotels\nThe hotel group said it and <RQ\nHarbour Partners> of Boston will buy the site."
+    assert find_organisations(text) == ["RQ Harbour Partners"]

@@ -82,7 +82,7 @@ def named_before_legal_form(text: str, start: int, end: int, tables: Tables) -> 
 
 # Newswire marks: a company's name in angle brackets ("talks with <Comsat>", "<Aluvic Ltd>"), and a
 # stock ticker after a company's name in capitals ("ACME TOOL CO <ACT> RAISES DIVIDEND").
-_BRACKETED = re.compile(r"<([A-Z][^<>\n]{0,60})>")
+_BRACKETED = re.compile(r"<([A-Z][^<>]{0,60})>")  # a line may break inside: "<VMS\nRealty Partners>"
 _TICKER = re.compile(r"[ \t]<[A-Z][A-Z0-9.]{0,7}>")
 _MAX_MARKED_WORDS = 8
 _LEGAL_FORM_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]{1,5})\b")
@@ -99,9 +99,10 @@ def marked_companies(text: str, tables: Tables) -> list[Candidate]:
         if inner.isupper() or text.rfind("<", 0, match.start()) > text.rfind(">", 0, match.start()):
             continue  # a ticker ("<ACT>"), or the end of a name bracketed across a typo ("<Bank of New <York>")
         end = match.end(1) - (2 if inner.endswith(("'s", "’s")) else 0)
-        name = text[match.start(1) : end].rstrip(".,;: ")
-        if len(name.split()) <= _MAX_MARKED_WORDS and _a_company(name, tables):
-            found.append(Candidate(match.start(1), match.start(1) + len(name), name, known_key(name, tables), 1))
+        written = text[match.start(1) : end].rstrip(".,;: \n")
+        name = " ".join(written.split())
+        if len(name.split()) <= _MAX_MARKED_WORDS and "^" not in name and _a_company(name, tables):
+            found.append(Candidate(match.start(1), match.start(1) + len(written), name, known_key(name, tables), 1))
     title_end = text.find("\n")
     ticker = _TICKER.search(text, 0, title_end) if title_end > 0 else None
     if ticker is not None:
