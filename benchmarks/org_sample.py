@@ -20,6 +20,11 @@ prints the score of `before`, so a change can be read as before/after on the sam
 Lines with `"blind": BATCH` were labelled from the text alone, without the extractor's output
 (the releases of `theme_sample.py --print-blind BATCH`); `before` is then the output at the start
 of that work. They are scored apart.
+
+Rounds 7 and 8 (`--round7`, `--round8`) draw random articles outside every labelled one, to be labelled
+blind; every third drawn is held out ("heldout7o", "heldout8o": only scored, `score --errors` never
+prints them), the rest is "look7o"/"look8o". Round 8 weighs newswire: 18 Reuters-21578 articles of 120
+to 900 words, 6 UN statements of at most 2,000 words and 6 Kremlin/Zelenskyy releases (seed 8313).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -69,14 +75,19 @@ def draw(corpus: str, count: int) -> list[tuple[str, str]]:
     return random.Random(f"{SEED}:{corpus}").sample(pool, count)
 
 
-def labelled_keys(own_suffix: str) -> set[str]:
+_ORG_ROUND = re.compile(r"(\d+)o$")
+
+
+def labelled_keys(round_no: int) -> set[str]:
     """Every article key in a gold, judgement or label file, except lines of the drawing round's own parts
-    (those whose part ends in `own_suffix`, so the draw repeats after its lines are appended)."""
+    and of later rounds' ("look7o", "heldout8o"...), so that a round's draw repeats after its lines and
+    later rounds' are appended."""
     keys = gold_keys()
     for path in GOLD.glob("*.jsonl"):
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
-            if "id" in line and not str(line.get("part", "")).endswith(own_suffix):
+            later = _ORG_ROUND.search(str(line.get("part", "")))
+            if "id" in line and not (later and int(later.group(1)) >= round_no):
                 keys.add(line["id"])
     return keys
 
@@ -86,7 +97,7 @@ def draw_round(corpus: str, count: int, round_no: int) -> list[tuple[str, str, s
     ROUND7_MAX_WORDS) outside every labelled article, each with its part: every third one drawn is
     "heldout<round>o", the rest "look<round>o"."""
     suffix = f"{round_no}o"
-    skip = labelled_keys(suffix)
+    skip = labelled_keys(round_no)
     low = ROUND8_MIN_WORDS.get(corpus, 80) if round_no == 8 else 80
     seed = ROUND8_SEED if round_no == 8 else ROUND7_SEED
     pool = sorted((k, t) for k, t in texts(corpus).items()
