@@ -4,6 +4,7 @@
     python benchmarks/org_sample.py draw wikinews 30 --no-text
     python benchmarks/org_sample.py score                 # precision/recall against the judgements
     python benchmarks/org_sample.py draw reuters 10 --round7 --json   # round 7: random, look7o/heldout7o
+    python benchmarks/org_sample.py draw reuters 18 --round8 --blind  # round 8: random, look8o/heldout8o
 
 The gold parts are small (12 Kremlin/Zelenskyy releases per part), and tuning on them overfits. This
 script draws articles of the three corpora that are in NEITHER gold part (fixed seed, so the draw is
@@ -19,6 +20,11 @@ prints the score of `before`, so a change can be read as before/after on the sam
 Lines with `"blind": BATCH` were labelled from the text alone, without the extractor's output
 (the releases of `theme_sample.py --print-blind BATCH`); `before` is then the output at the start
 of that work. They are scored apart.
+
+Rounds 7 and 8 (`--round7`, `--round8`) draw random articles outside every labelled one, to be labelled
+blind; every third drawn is held out ("heldout7o", "heldout8o": only scored, `score --errors` never
+prints them), the rest is "look7o"/"look8o". Round 8 weighs newswire: 18 Reuters-21578 articles of 120
+to 900 words, 6 UN statements of at most 2,000 words and 6 Kremlin/Zelenskyy releases (seed 8313).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -44,6 +51,9 @@ SEED = 211
 MAX_WORDS = {"kremlin": 900, "wikinews": 900, "un": 100_000}
 ROUND7_SEED = 7313
 ROUND7_MAX_WORDS = {"kremlin": 900, "wikinews": 900, "reuters": 900, "un": 2_000}
+# Round 8 weighs newswire: Reuters articles of 120 to 900 words (shorter ones are mostly tables of figures).
+ROUND8_SEED = 8313
+ROUND8_MIN_WORDS = {"kremlin": 80, "reuters": 120, "un": 80}
 
 
 def texts(corpus: str) -> dict[str, str]:
@@ -65,26 +75,35 @@ def draw(corpus: str, count: int) -> list[tuple[str, str]]:
     return random.Random(f"{SEED}:{corpus}").sample(pool, count)
 
 
-def labelled_keys() -> set[str]:
-    """Every article key in a gold, judgement or label file, except lines of round 7's own parts (so the draw
-    repeats after its lines are appended)."""
+_ORG_ROUND = re.compile(r"(\d+)o$")
+
+
+def labelled_keys(round_no: int) -> set[str]:
+    """Every article key in a gold, judgement or label file, except lines of the drawing round's own parts
+    and of later rounds' ("look7o", "heldout8o"...), so that a round's draw repeats after its lines and
+    later rounds' are appended."""
     keys = gold_keys()
     for path in GOLD.glob("*.jsonl"):
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
-            if "id" in line and not str(line.get("part", "")).endswith("7o"):
+            later = _ORG_ROUND.search(str(line.get("part", "")))
+            if "id" in line and not (later and int(later.group(1)) >= round_no):
                 keys.add(line["id"])
     return keys
 
 
-def draw_round7(corpus: str, count: int) -> list[tuple[str, str, str]]:
-    """Round 7: `count` random articles of `corpus` (80 to ROUND7_MAX_WORDS words) outside every labelled
-    article, each with its part: every third one drawn is "heldout7o", the rest "look7o"."""
-    skip = labelled_keys()
+def draw_round(corpus: str, count: int, round_no: int) -> list[tuple[str, str, str]]:
+    """Round 7 or 8: `count` random articles of `corpus` (80 words, or ROUND8_MIN_WORDS in round 8, to
+    ROUND7_MAX_WORDS) outside every labelled article, each with its part: every third one drawn is
+    "heldout<round>o", the rest "look<round>o"."""
+    suffix = f"{round_no}o"
+    skip = labelled_keys(round_no)
+    low = ROUND8_MIN_WORDS.get(corpus, 80) if round_no == 8 else 80
+    seed = ROUND8_SEED if round_no == 8 else ROUND7_SEED
     pool = sorted((k, t) for k, t in texts(corpus).items()
-                  if k not in skip and 80 <= len(t.split()) <= ROUND7_MAX_WORDS[corpus])
-    drawn = random.Random(f"{ROUND7_SEED}:{corpus}").sample(pool, count)
-    return [(k, "heldout7o" if i % 3 == 2 else "look7o", t) for i, (k, t) in enumerate(drawn)]
+                  if k not in skip and low <= len(t.split()) <= ROUND7_MAX_WORDS[corpus])
+    drawn = random.Random(f"{seed}:{corpus}").sample(pool, count)
+    return [(k, f"heldout{suffix}" if i % 3 == 2 else f"look{suffix}", t) for i, (k, t) in enumerate(drawn)]
 
 
 def _norm(name: str, text: str) -> str:
@@ -133,6 +152,7 @@ def main() -> None:
     drawing.add_argument("--no-text", action="store_true", help="print the organisations only")
     drawing.add_argument("--json", action="store_true", help="one JSON line per article (for the judgements)")
     drawing.add_argument("--round7", action="store_true", help="round 7: random articles, seed 7313, parts")
+    drawing.add_argument("--round8", action="store_true", help="round 8: random articles, seed 8313, parts")
     drawing.add_argument("--blind", action="store_true", help="print the texts without the extractor's output")
     scoring = sub.add_parser("score", help="before/after precision and recall against gold/org_judgements.jsonl")
     scoring.add_argument("--errors", action="store_true", help="false and missed values of readable lines")
@@ -140,8 +160,10 @@ def main() -> None:
     if args.command == "score":
         score(args.errors)
         return
-    drawn = (draw_round7(args.corpus, args.count) if args.round7
-             else [(k, "", t) for k, t in draw(args.corpus, args.count)])
+    if args.round7 or args.round8:
+        drawn = draw_round(args.corpus, args.count, 8 if args.round8 else 7)
+    else:
+        drawn = [(k, "", t) for k, t in draw(args.corpus, args.count)]
     for key, part, text in drawn:
         if args.blind:
             print(f"=== {key} {part}\n{text}\n")

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 
 from search.ingest.enrich.org_runs import RUN, run_around
-from search.ingest.enrich.org_types import Candidate, Tables, fold
+from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key
 
-__all__ = ["named_before_legal_form", "named_by_kind"]
+__all__ = ["marked_companies", "named_before_legal_form", "named_by_kind"]
 
 # "newspaper| Magyar Nemzet", "website| known as "Welcome To Video"".
 _NAME_AFTER = re.compile(r"[ \t]+(?:(?:known as|called|named)[ \t]+)?[\"“]?(?=[A-Z])")
@@ -78,6 +78,76 @@ def named_before_legal_form(text: str, start: int, end: int, tables: Tables) -> 
     if legal_form is None:
         return None
     return Candidate(name.start, start + len(legal_form), name.name + legal_form, None, 1)
+
+
+# Newswire marks: a company's name in angle brackets ("talks with <Comsat>", "<Aluvic Ltd>"), and a
+# stock ticker after a company's name in capitals ("ACME TOOL CO <ACT> RAISES DIVIDEND").
+_BRACKETED = re.compile(r"<([A-Z][^<>]{0,60})>")  # a line may break inside: "<VMS\nRealty Partners>"
+_TICKER = re.compile(r"[ \t]<[A-Z][A-Z0-9.]{0,7}>")
+_MAX_MARKED_WORDS = 8
+_LEGAL_FORM_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]{1,5})\b")
+
+
+def marked_companies(text: str, tables: Tables) -> list[Candidate]:
+    """Companies that a wire service marks as such: a name with small letters in angle brackets ("the
+    syndicate led by <Harbour Securities Ltd>"), and a headline's name in capitals right before a
+    ticker in angle brackets, under the body's spelling ("ACME TOOL CO <ACT> ..." and "Acme Tool said"
+    give "Acme Tool Co"). Not a country or a bare legal form."""
+    found = []
+    for match in _BRACKETED.finditer(text):
+        inner = match.group(1)
+        if inner.isupper() or text.rfind("<", 0, match.start()) > text.rfind(">", 0, match.start()):
+            continue  # a ticker ("<ACT>"), or the end of a name bracketed across a typo ("<Bank of New <York>")
+        end = match.end(1) - (2 if inner.endswith(("'s", "’s")) else 0)
+        written = text[match.start(1) : end].rstrip(".,;: \n")
+        name = " ".join(written.split())
+        if len(name.split()) <= _MAX_MARKED_WORDS and "^" not in name and _a_company(name, tables):
+            found.append(Candidate(match.start(1), match.start(1) + len(written), name, known_key(name, tables), 1))
+    title_end = text.find("\n")
+    ticker = _TICKER.search(text, 0, title_end) if title_end > 0 else None
+    if ticker is not None:
+        words = text[: ticker.start()].split()[-6:]
+        suffix = words[-1].capitalize() if words and words[-1].capitalize() in tables.suffixes else ""
+        core = words[:-1] if suffix else words
+        lowered = text.lower()
+        for n in range(len(core), 0, -1):
+            start = _first_mention(lowered, " ".join(core[-n:]).lower(), title_end)
+            end = start + len(" ".join(core[-n:]))
+            mention = text[start:end]
+            if start < 0 or mention.isupper() or not mention[0].isupper() \
+                    or not all(w[0].isupper() or w in tables.connectors for w in mention.split()):
+                continue  # not named in the body, or only in capitals ("GM") or as common words ("stake in")
+            legal = _LEGAL_FORM_NEXT.match(text, end)
+            if legal is not None and legal.group(1) in tables.suffixes:
+                suffix = legal.group(1)  # "Barnett Banks of Florida| Inc"
+            name = mention + (" " + suffix if suffix else "")
+            single = core[-1].capitalize()
+            if n > 1 or (single not in tables.organisation and single not in tables.suffixes
+                         and _a_company(name, tables)):
+                found.append(Candidate(start, end, name, known_key(name, tables), 1))
+            break
+    return found
+
+
+def _first_mention(lowered: str, phrase: str, start: int) -> int:
+    """Where `phrase` (lower case) first occurs in `lowered` from `start` as whole words, or -1."""
+    at = lowered.find(phrase, start)
+    while at >= 0:
+        after = at + len(phrase)
+        if not (lowered[at - 1].isalnum() or lowered[at - 1] in ".&-") \
+                and not (after < len(lowered) and (lowered[after].isalnum() or lowered[after] in "_&-")):
+            return at
+        at = lowered.find(phrase, at + 1)
+    return -1
+
+
+def _a_company(name: str, tables: Tables) -> bool:
+    """Whether a single marked name can be a company: not a country, a place, a bare legal form, a title
+    or a given name."""
+    first = name.split()[0]
+    return not (name.lower() in tables.countries or name in tables.places or name in tables.suffixes
+                or first in tables.openers or first in tables.roles or name.lower() in tables.first_names
+                or name.lower() in tables.not_organisations)
 
 
 def _candidate(text: str, start: int, end: int, tables: Tables) -> Candidate | None:

@@ -10,9 +10,13 @@ names the organisation. The words that make a part ("Board", "Supervisory"...) a
 
 from __future__ import annotations
 
+import re
+
 from search.ingest.enrich.org_types import Tables, Token, fold
 
-__all__ = ["bodies_of", "has_head", "is_head", "split_names", "sub_body_start"]
+__all__ = ["abbreviated_whole", "bodies_of", "has_head", "is_head", "split_names", "sub_body_start"]
+
+_ACRONYM_NEXT = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.]{2,9})\)")
 
 
 def is_head(words: list[str], j: int, start: int, tables: Tables) -> bool:
@@ -95,6 +99,24 @@ def split_names(segment: list[Token], tables: Tables) -> list[list[Token]]:
             if complete and has_head(after, tables) and after[0][0] not in tables.suffixes:
                 return [before, *split_names(after, tables)]
     return [segment]
+
+
+def abbreviated_whole(text: str, segment: list[Token]) -> bool:
+    """Whether the article abbreviates the words right after them by the initials of their capitalised
+    words, across an "and": "China International Trust and Investment Corporation (CITIC)" is one name,
+    though "Trust" could end a name of its own; "Ministry of Defence and Air Force (MDAF)" too."""
+    if len(segment) < 4 or not any(w in ("and", "&") for w, _, _ in segment):
+        return False
+    match = _ACRONYM_NEXT.match(text, segment[-1][2])
+    if match is None:
+        return False
+    letters = [ch for ch in match.group(1) if ch.isupper()]
+    initials = [w[0] for w, _, _ in segment if w[:1].isupper()]
+    if len(letters) < 3 or initials[-len(letters) :] != letters:
+        return False
+    covered = [w for w, _, _ in segment if w[:1].isupper()][-len(letters)]
+    first = next(i for i, (w, _, _) in enumerate(segment) if w == covered)
+    return any(w in ("and", "&") for w, _, _ in segment[first:])
 
 
 def _name_start(tokens: list[Token], tables: Tables) -> bool:

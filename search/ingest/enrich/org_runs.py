@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_parts import bodies_of, has_head, is_head, split_names, sub_body_start
+from search.ingest.enrich.org_parts import abbreviated_whole, bodies_of, has_head, is_head, split_names, sub_body_start
 from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, known_key, normalise
 
 __all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
@@ -150,7 +150,7 @@ def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token
     for segment in segments:
         while segment and segment[-1][0] in tables.connectors:
             segment = segment[:-1]
-        result.extend(split_names(segment, tables))
+        result.extend([segment] if abbreviated_whole(text, segment) else split_names(segment, tables))
     return [s for s in result if s]
 
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_kinds import named_before_legal_form, named_by_kind
+from search.ingest.enrich.org_kinds import marked_companies, named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_tables import Form, tables_of_organisations
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
@@ -88,8 +88,10 @@ def find_organisations(text: str) -> list[str]:
             if run is not None:
                 run_end = run.end()
                 candidates.extend(run_candidates(text, run, tables))
+    if "<" in text:
+        candidates.extend(marked_companies(text, tables))
     overrides, extra = _acronyms(text, candidates, tables)
-    candidates.extend(extra)
+    candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
     names: dict[str, str] = {}
     covered = 0
@@ -105,7 +107,8 @@ def find_organisations(text: str) -> list[str]:
             organs = _un_organs(text, tables) if organs is None else organs
             name = organs.get(name, name)
         name = normalise(name).rstrip("–-")  # "Communist Party of Vietnam–Russia talks"
-        if name.lower() not in tables.countries:  # "Russian Federation": a country is never an organisation
+        # "Russian Federation", "United States-Russian Federation": a country is never an organisation.
+        if name.lower() not in tables.countries and not (("-" in name or " of " in name) and _a_country(name, tables)):
             seen = names.setdefault(name.lower(), name)
             if seen.isupper() and not name.isupper():
                 names[name.lower()] = name  # the body's "Hoechst AG", not the headline's "HOECHST AG"
@@ -134,6 +137,19 @@ def _un_organs(text: str, tables: Tables) -> dict[str, str]:
         return {}
     return {bare: un for bare, un in tables.un_organs.items()
             if bare not in tables.national or not tables.national[bare].search(text)}
+
+
+_STATE_OF = re.compile(r"(?:Federation|Union|Commonwealth) of (?:the )?(.+)")
+
+
+def _a_country(name: str, tables: Tables) -> bool:
+    """Whether a name is a country's: a state's formal name ("Federation of Saint Kitts and Nevis", "Union
+    of the Comoros"; not "Commonwealth of Nations"), or countries joined by hyphens ("United
+    States-Russian Federation", the sides of a treaty; not "Asia-Pacific Group")."""
+    formal = _STATE_OF.fullmatch(name)
+    if formal is not None:
+        return formal.group(1).lower() in tables.countries
+    return all(part.strip().lower() in tables.countries for part in name.split("-"))
 
 
 def _whole_words(text: str, start: int, end: int) -> bool:
@@ -187,6 +203,8 @@ _NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z'’]+)")
 # A line break inside a sentence; the look-behind comes after the "\n" so that the search starts at
 # a literal (several times faster).
 _WRAP = re.compile(r"\n(?<=[a-z,]\n)(?=[A-Za-z(<])")
+# A line broken after the hyphen of a capitalised compound: "the Non-\nAligned Movement".
+_HYPHEN_WRAP = re.compile(r"\n(?<=[A-Za-z]-\n)(?=[A-Z])")
 _SHORT_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,4})(?:'s|’s)?$")  # "BT| said"
 _SHORT_AFTER = re.compile(r"([A-Z][A-Z0-9&]{1,4})(?![\w&.-])")  # "shares in |BT"
 
@@ -196,13 +214,16 @@ def _unwrap(text: str) -> str:
     lines is one run ("the Securities and\nExchange Commission", "the Democratic \nRepublic of the
     Congo"). A break is a wrap when its line ends in a small letter or a comma (spaces at the end of
     a line are dropped) and the next line goes on without indent; the first line (the title) and
-    paragraph breaks stay. Every later step works on this text."""
+    paragraph breaks stay. A line that ends in the hyphen of a compound whose next part is capitalised
+    is joined without a space ("Non-\nAligned Movement" is "Non-Aligned Movement"). Every later step
+    works on this text."""
     first = text.find("\n") + 1
     if not first or text.count("\n", first) < 2:
         return text
     if " \n" in text:
         text = text.replace(" \n", "\n")
-    return text[:first] + _WRAP.sub(" ", text[first:])
+    body = _WRAP.sub(" ", text[first:])
+    return text[:first] + (_HYPHEN_WRAP.sub("", body) if "-\n" in body else body)
 
 
 def _in_capitals(text: str, start: int, end: int, tables: Tables) -> bool:
