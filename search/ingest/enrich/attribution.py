@@ -379,9 +379,9 @@ class Attribution:
             return False
         before = self.text[max(sentence, found.start() - 25):found.start()].split()
         words = self.text[found.start():mention.start].split()  # "of Commons Speaker": a title's domain first
-        titles = self.rules.titles
+        titles = self.rules.titles  # (not after one who speaks for another: "a spokesman for Senator X" is X's)
         titled = len(words) >= 3 and words[-1].lower() in titles and words[1].lower() not in titles
-        return not (titled or before and before[-1].lower() in titles)
+        return not (titled or before and before[-1].lower() in titles and before[-1].lower() not in speech.AGENTS)
 
     def is_subject(self, mention: Mention) -> bool:
         """Whether a mention opens a clause ("…, Smith met"), rather than being an object ("met Smith",

@@ -20,7 +20,7 @@ from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import alternation
 
 __all__ = [
-    "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
+    "AGENTS", "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY", "cited_lone_names",
@@ -38,6 +38,12 @@ NAMING = ("according to", "According to", "words of", "to quote", "To quote", "q
 OWNED = frozenset(NAMING[-9:])
 
 
+# Who speaks for another, whose principal after "for" or "to" is an object, not a title's domain: "a spokesman
+# for Senator X said" (the spokesman speaks, rule 8), "a lawyer for X", "an aide to X" (not "Minister of Justice X").
+AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "lawyer",
+                    "lawyers", "attorney", "attorneys", "aide", "aides", "publicist", "counsel"})
+
+
 # Fixed patterns of attribution (attribution.py): what may come between a name and its verb, and clause cues.
 TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
 OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
@@ -50,8 +56,9 @@ INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the unive
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
-# "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name.
-AND = re.compile(r",?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
+# "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name; the first may
+# have its apposition set off ("Smith, a senator from Ohio, and Jones, the governor, said").
+AND = re.compile(r"(?:\s*,[^,;:“”\"\n]{1,100}?,|,)?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of", or is quoted ("he quoted the poet X: …"; not "a tribute
 # to X: …").
@@ -248,11 +255,13 @@ def speech_rules() -> SpeechRules:
         r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
         + fill + r"\s*"
     )
-    # "X, Dean of Y Law School called it …", "X, the famous British Prime Minister once said": a role set off after
-    # a name that opens its sentence or follows a quotation, the closing comma left out (not "Addressing Prime
-    # Minister X, the President noted": there the role is the subject).
+    # "X, Dean of Y Law School called it …", "X, president of the employers organisation Y said", "X, the famous
+    # British Prime Minister once said": a role set off after a name that opens its sentence or follows a quotation,
+    # the closing comma left out (not "Addressing Prime Minister X, the President noted": there the role is the
+    # subject). A role's "of" phrase ends in a capitalised word ("president of the company said" is left alone).
     unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + titles
-                               + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))+)?" + fill + r"\s*")
+                               + r")(?:\s+(?:of|for|at)(?:\s+(?:the|an?))?(?:\s+[a-z]+){0,3}?"
+                               r"(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))*\s+[A-Z][\w.’'&-]*)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
     # "the governor", "The Defence Minister", "as our late Prime Minister often emphasized" (the holder named before;
     # not "the former President": a holder named before is more likely the present one)
