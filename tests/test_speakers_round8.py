@@ -57,3 +57,23 @@ def test_a_role_left_open_needs_a_name_at_its_end():
     # ("president of the company" then a verb: a run-on the rule leaves alone; the comma-less role must end in a name)
     sentence = "Addressing Harlan Quist, president of the company said the plant would close."
     assert find_people(_OPENING + sentence).speakers == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harlan Quist admitted the new levy was a factor in the defeat.",  # a clause with a noun phrase for subject
+    "Harlan Quist agreed the central bank will keep rates steady.",
+    "Harlan Quist has accused the growers of stalling the talks.",  # an accusation made
+    "Harlan Quist accused Dora Vell of intransigence.",
+    "Harlan Quist threatened to take the dispute to the courts.",  # a threat made
+])
+def test_newswire_forms_of_reported_speech(sentence):
+    assert find_people(_OPENING + sentence).speakers == ["Harlan Quist"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harlan Quist is also accused of perjury and of bribing a clerk.",  # a passive: no accusation made by him
+    "Harlan Quist praised the team that has won the cup.",  # no clause: a relative after the object
+    "Harlan Quist welcomed the growers to the hall.",  # no quotation, no clause
+])
+def test_no_speech_in_passives_or_objects(sentence):
+    assert find_people(_OPENING + sentence).speakers == []

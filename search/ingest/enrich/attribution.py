@@ -155,7 +155,7 @@ class Attribution:
                     or (self.after(end, sentence, speech.DESCRIBED, True) if phrase.lower() != "according to" else []))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                not speech.says_what(text, end)) and (
+                not speech.says_what(text, end, phrase)) and (
                 not self.rules.joint_before.search(text, sentence, start)) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y": speech only with a quotation or a clause ("declared that", "reported he")

@@ -58,7 +58,8 @@ INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the unive
 APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
 # "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name; the first may
 # have its apposition set off ("Smith, a senator from Ohio, and Jones, the governor, said").
-AND = re.compile(r"(?:\s*,[^,;:“”\"\n]{1,100}?,|,)?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
+AND = re.compile(r"(?:\s*,[^,;:“”\"\n]{1,100}?,|,)?\s+and\s+"
+                 r"(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of", or is quoted ("he quoted the poet X: …"; not "a tribute
 # to X: …").
@@ -188,18 +189,25 @@ CITED_GAP = re.compile(r"(?:\s+(?!(?:to|of|for|by|with|from|at|in|on|near|close)
 # week that"; not "welcomed the plan that …": an object first).
 THAT_CLAUSE = re.compile(r"(?:\s*,[^,;:.“”\"\n]{1,40},|\s+(?:at|in|on|during|before|to|last|yesterday|earlier|today)\b"
                          r"[^,;:.“”\"\n]{1,80}?(?:\([^()\n]{0,30}\))?)?\s+that\s")
-# "X reported he had tested positive", "declared Russians would be paid": a clause whose subject is a pronoun or a
-# name (then with an auxiliary verb right after), "that" left out
+# "X reported he had tested positive", "declared Russians would be paid", "admitted the new tax was a factor": a clause
+# whose subject is a pronoun, a name or a short noun phrase (then with an auxiliary verb right after), "that" left out
+# (not "praised the team that has …": no relative word inside the subject)
+_AUXILIARY = r"(?:had|has|have|was|were|is|are|would|will|could|should|might|must|can|may)\b"
 _CLAUSE_SUBJECT = re.compile(r"\s+(?:(?:he|she|they|we)\s+(?:and\b|[a-z]+ed\b)|(?:he|she|they|we|[A-Z][\w’'-]*"
-                             r"(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:had|has|have|was|were|is|are|would|will|could|should"
-                             r"|might|must|can|may)\b)")
+                             r"(?:\s+[A-Z][\w’'-]*){0,2}|(?:the|an?|its|his|her|their)(?:\s+(?!(?:that|which|who"
+                             r"|whom|whose|where|when|of|to|for|in|on|at|by|with|from)\b)[\w’'-]+){1,3}?)\s+"
+                             + _AUXILIARY + ")")
+# "X accused the minister of lying", "X has accused Y of intransigence": an accusation made (rule 8, a claim),
+# with its object before "of" (not "X is also accused of fraud": a passive, no object)
+_ACCUSED_OF = re.compile(r"(?:\s+(?!of\b)[\w’'.-]+){1,5}?\s+of\s")
 
 
-def says_what(text: str, end: int) -> bool:
+def says_what(text: str, end: int, verb: str = "") -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
-    one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would")."""
+    one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would");
+    "accused" with an object accused of doing something ("accused the West of stalling")."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
-        _CLAUSE_SUBJECT.match(text, end))
+        _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
