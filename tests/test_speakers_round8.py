@@ -77,3 +77,17 @@ def test_newswire_forms_of_reported_speech(sentence):
 ])
 def test_no_speech_in_passives_or_objects(sentence):
     assert find_people(_OPENING + sentence).speakers == []
+
+
+@pytest.mark.parametrize("sentence", [
+    'Sen. Harlan Quist (R-Ohio) met the growers. "We are ready," the senator told reporters.',
+    "Gov. Harlan Quist vetoed the measure. The governor said the bill was flawed.",
+    "Rep. Harlan Quist opposed the plan. The congressman said it would cost too much.",
+])
+def test_an_abbreviated_title_names_the_post_that_speaks_later(sentence):
+    assert find_people(_OPENING + sentence).speakers == ["Harlan Quist"]
+
+
+def test_an_abbreviated_title_of_another_post_names_no_holder():
+    sentence = "Gov. Harlan Quist vetoed the measure. The senator said the bill was flawed."
+    assert find_people(_OPENING + sentence).speakers == []

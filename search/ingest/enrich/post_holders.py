@@ -34,6 +34,12 @@ _APPOSITION = re.compile(r"\s*,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?([^,;:.()�
 _ELECTION = re.compile(r"\s+on\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:election|appointment|assumption)\s+"
                        r"(?:as|to)\s+(?:the\s+)?([\w’'-]+)", re.IGNORECASE)  # ("on his unanimous election as")
 _PRESIDING = frozenset({"presidency", "preside", "presiding"})  # "on his election to preside over …"
+# Abbreviated titles of news style ("Sen. X", "Rep. X", "Gov. X"): the posts a later "the senator said" names.
+_ABBREVIATED = {"sen.": ("senator",), "rep.": ("representative", "congressman", "congresswoman"),
+                "gov.": ("governor",), "gen.": ("general",), "lt.": ("lieutenant",), "col.": ("colonel",),
+                "capt.": ("captain",), "sgt.": ("sergeant",), "det.": ("detective",), "adm.": ("admiral",),
+                "cmdr.": ("commander",), "supt.": ("superintendent",), "prof.": ("professor",), "sec.": ("secretary",),
+                "atty.": ("attorney",), "insp.": ("inspector",), "amb.": ("ambassador",)}
 
 
 def post_words(role: str) -> tuple[str, ...]:
@@ -108,10 +114,10 @@ class PostHolders:
     def titled(self, role: re.Match[str]) -> list[str]:
         """ "The governor said" (`role`: "the governor", its title word as group 1): the last person named before
         it with that title among the three words before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge
-        Eduardo Scheinig"), the subject of a clause first ("President X called Y … talks between Presidents Z
-        and W. The President said": X); else the one person named before who holds the post ("Jane Roe, the
-        Secretary-General,"), if exactly one does. A post owned ("as my President often says", "our late Prime
-        Minister") is only ever that one holder: the last president named may be another country's."""
+        Eduardo Scheinig", "Sen. X" for "the senator"), the subject of a clause first ("President X called Y …
+        talks between Presidents Z and W. The President said": X); else the one person named before who holds the
+        post ("Jane Roe, the Secretary-General,"), if exactly one does. A post owned ("as my President often says",
+        "our late Prime Minister") is only ever that one holder: the last president named may be another country's."""
         title, at, fallback = role.group(1).lower(), role.start(), list[str]()
         count = bisect_left(self.starts, at)  # people named before the post speaks
         if not role.group().lower().startswith("the"):  # "as our President stated": the speaker's own, if one holds it
@@ -120,6 +126,7 @@ class PostHolders:
             if at - mention.start > _TITLE_REACH:
                 break
             words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
+            words += [post for word in words for post in _ABBREVIATED.get(word, ())]  # "Sen. X": "the senator"
             if title in words and not PAST.intersection(words):  # (not "the former President X")
                 if self.is_subject(mention):
                     return [name]
