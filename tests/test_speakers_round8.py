@@ -91,3 +91,21 @@ def test_an_abbreviated_title_names_the_post_that_speaks_later(sentence):
 def test_an_abbreviated_title_of_another_post_names_no_holder():
     sentence = "Gov. Harlan Quist vetoed the measure. The senator said the bill was flawed."
     assert find_people(_OPENING + sentence).speakers == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Attorney General Harlan Quist arrived on Monday. The attorney general said the inquiry would go on.",
+    "Prime Minister Harlan Quist arrived on Monday. The prime minister told reporters the talks would go on.",
+    "President Harlan Quist arrived in the capital. That is what the Ruritanian President said.",
+])
+def test_a_post_in_lower_case_speaks_for_its_holder(sentence):
+    assert find_people(_OPENING + sentence).speakers == ["Harlan Quist"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # another post that shares the last word: the economy minister is not the prime minister
+    "Minister of Economy Harlan Quist failed to buy the kits, and the Prime Minister apologised to the country.",
+    "Former President Harlan Quist arrived in the capital. The president said the economy was strong.",
+])
+def test_a_post_does_not_speak_for_the_holder_of_another(sentence):
+    assert find_people(_OPENING + sentence).speakers == []

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
+from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.names import Mention
 
 __all__ = ["PAST", "PostHolders", "post_words", "holders"]
@@ -40,6 +42,13 @@ _ABBREVIATED = {"sen.": ("senator",), "rep.": ("representative", "congressman", 
                 "capt.": ("captain",), "sgt.": ("sergeant",), "det.": ("detective",), "adm.": ("admiral",),
                 "cmdr.": ("commander",), "supt.": ("superintendent",), "prof.": ("professor",), "sec.": ("secretary",),
                 "atty.": ("attorney",), "insp.": ("inspector",), "amb.": ("ambassador",)}
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Title and role words of the name lexicon ("president", "vice", "attorney", "general")."""
+    lex = lexicon()
+    return frozenset(lex.gender.keys() | lex.roles)
 
 
 def post_words(role: str) -> tuple[str, ...]:
@@ -118,20 +127,23 @@ class PostHolders:
         talks between Presidents Z and W. The President said": X); else the one person named before who holds the
         post ("Jane Roe, the Secretary-General,"), if exactly one does. A post owned ("as my President often says",
         "our late Prime Minister") is only ever that one holder: the last president named may be another country's."""
-        title, at, fallback = role.group(1).lower(), role.start(), list[str]()
+        post, at, fallback = post_words(self.text[role.start():role.end(1)]), role.start(), list[str]()
         count = bisect_left(self.starts, at)  # people named before the post speaks
+        required = {word for word in post if word in _titles()}  # the title's words (not "the Argentine" President)
         if not role.group().lower().startswith("the"):  # "as our President stated": the speaker's own, if one holds it
-            return self.one(post_words(self.text[at:role.end(1)]), count)  # (not the last president named)
+            return self.one(post, count)  # (not the last president named)
         for mention, name in reversed(self.mentions[:count]):
             if at - mention.start > _TITLE_REACH:
                 break
-            words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
-            words += [post for word in words for post in _ABBREVIATED.get(word, ())]  # "Sen. X": "the senator"
-            if title in words and not PAST.intersection(words):  # (not "the former President X")
+            words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-4:]
+            words += [word for abbreviated in words for word in _ABBREVIATED.get(abbreviated, ())]  # "Sen. X"
+            # (every title word of the post: "Attorney General X" for "the attorney general", not "Minister of Economy
+            # X" for "the Prime Minister"; not "the former President X" for "the president")
+            if required <= set(words) and not PAST.intersection(words).difference(post):
                 if self.is_subject(mention):
                     return [name]
                 fallback = fallback or [name]
-        return fallback or self.one(post_words(self.text[at:role.end(1)]), count)
+        return fallback or self.one(post, count)
 
     def one(self, post: tuple[str, ...], count: int) -> list[str]:
         """The one person among the first `count` mentions who holds `post`, if exactly one does (a holder

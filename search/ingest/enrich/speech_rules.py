@@ -271,10 +271,11 @@ def speech_rules() -> SpeechRules:
                                + r")(?:\s+(?:of|for|at)(?:\s+(?:the|an?))?(?:\s+[a-z]+){0,3}?"
                                r"(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))*\s+[A-Z][\w.’'&-]*)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
-    # "the governor", "The Defence Minister", "as our late Prime Minister often emphasized" (the holder named before;
-    # not "the former President": a holder named before is more likely the present one)
+    # "the governor", "The Defence Minister", "the attorney general" (title words in lower case, as news style writes
+    # them), "as our late Prime Minister often emphasized" (the holder named before; not "the former President": a
+    # holder named before is more likely the present one)
     role_before = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:late\s+)?"
-                             r"(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
+                             r"(?:(?:[A-Z][\w’'-]*|(?i:" + titles + r"))\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
     joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"
                               r"|heads\s+of\s+state|counterparts)" + fill + r"\s*$")
     object_of = re.compile(  # "by President Trump", "fiancée of journalist Jamal Khashoggi"
