@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,6 +74,20 @@ def gold_keys() -> set[str]:
                 record = json.loads(line)
                 keys.add(record.get("id") or record["url"])
     return keys
+
+
+# The blind theme batches labelled in a numbered round of people, speakers and organisation draws (theme label lines
+# have a batch, not a part): batch 10 was labelled in round 8.
+THEME_BATCH_ROUND = {10: 8}
+_PART_ROUND = re.compile(r"(\d+)[a-z]?$")
+
+
+def labelled_round(line: dict) -> int | None:
+    """The round a judgement or label line was made in: the number ending its part ("look8r", "heldout7o"), or the
+    round of its theme batch; None for lines of unnumbered parts and earlier batches. A round's draws skip the
+    articles of earlier rounds only, so that each draw repeats after the lines of its round are appended."""
+    found = _PART_ROUND.search(str(line.get("part", "")))
+    return int(found.group(1)) if found else THEME_BATCH_ROUND.get(line.get("batch", 0))
 
 
 def split_of(key: str) -> str:

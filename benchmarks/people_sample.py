@@ -10,6 +10,7 @@
     python benchmarks/people_sample.py draw un 15 --round7s    # round 7, speakers: random, seed 7312, look7s/heldout7s
     python benchmarks/people_sample.py draw un 9 --round7u     # round 7, UN speakers again: seed 7414, look7u/heldout7u
     python benchmarks/people_sample.py draw reuters 24 --round8r  # round 8: random Reuters, seed 8311, look8r/heldout8r
+    python benchmarks/people_sample.py draw un 12 --round8s    # round 8, speakers (also reuters): seed 8312, look8s/…
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -22,8 +23,8 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
-"look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u",
-"people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
+"look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u" |
+"look8s" | "heldout8s", "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
 "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
 on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
 "look3"/"heldout3"; `--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of",
@@ -45,6 +46,9 @@ Its speakers draw (`--round7s`, seed 7312) is made the same way, skipping round 
 "look7u"/"heldout7u".
 Round 8 retired "heldout6" and "heldout6s" (see RETIRED) and drew RANDOM Reuters-21578 articles of 120 to 900 words
 (`--round8r`, seed 8311, "look8r"/"heldout8r").
+Its speakers draw (`--round8s`, seed 8312) takes random UN
+statements of at most 2,500 words and Reuters-21578 articles of 120 to 900 words, skipping every article judged
+before round 8, as "look8s"/"heldout8s".
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -59,7 +63,7 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import UN_DEBATE, gold_keys, jsonl_records, reuters_article, reuters_records, wikinews  # noqa: E402
+from corpora import UN_DEBATE, gold_keys, jsonl_records, labelled_round, reuters_article, reuters_records, wikinews  # noqa: E402
 
 from search.ingest.enrich import enrich  # noqa: E402
 from search.ingest.readers import article_from_record  # noqa: E402
@@ -231,30 +235,40 @@ ROUND7S_SEED = 7312
 # A second UN speakers draw of round 7 (recall on UN statements is the gap): seed 7414, parts "look7u"/"heldout7u"; it
 # skips every article judged before, round 7s's included.
 ROUND7U_SEED = 7414
-ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED}
+# Round 8 (issue 11, speakers on UN statements and on newswire): seed 8312, parts "look8s"/"heldout8s", RANDOM UN
+# statements (80 to 2,500 words) and Reuters-21578 articles (120 to 900 words); it skips every article judged before
+# round 8 (lines of any round-8 part do not count, so the draws made at the same time repeat after their lines are
+# appended).
+ROUND8S_SEED = 8312
+ROUND8S_WORDS = {"un": (80, 2_500), "reuters": (120, 900)}
+ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED}
 
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
     """Every article key in a gold file or in a judgement/label file, except lines of a part of the round
-    `round_mark` names (so a round's draw repeats after its lines are appended)."""
+    `round_mark` names (round 8: every line made in round 8, any facet's), so that a round's draws repeat after
+    their lines and those of the same round's other draws are appended."""
     keys = gold_keys()
     for path in GOLD.glob("*.jsonl"):
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
-            if "id" in line and round_mark not in str(line.get("part", "")):
+            if ("id" in line and round_mark not in str(line.get("part", ""))
+                    and not (round_mark == "8" and labelled_round(line) == 8)):
                 keys.add(line["id"])
     return keys
 
 
 def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
-    """Round 6 or 7 (`round_mark` "6", "7" or "7u"): `count` random articles of `corpus` (80 to ROUND6S_MAX_WORDS
-    words) outside every gold and judged article; each with its part ("look6s"/"heldout6s", "look7s"/"heldout7s" or
-    "look7u"/"heldout7u", every third held out)."""
-    skip = labelled_keys(round_mark)
+    """Round 6, 7 or 8 (`round_mark` "6", "7", "7u" or "8s"): `count` random articles of `corpus` (80 to
+    ROUND6S_MAX_WORDS words; round 8: ROUND8S_WORDS) outside every gold and judged article; each with its part
+    ("look6s"/"heldout6s", "look7s"/"heldout7s", "look7u"/"heldout7u" or "look8s"/"heldout8s", every third held
+    out)."""
+    skip = labelled_keys("8" if round_mark == "8s" else round_mark)
     seed = ROUND_SEEDS[round_mark]
-    suffix = "" if round_mark.endswith("u") else "s"
+    suffix = "" if round_mark[-1].isalpha() else "s"
+    low, high = ROUND8S_WORDS[corpus] if round_mark == "8s" else (80, ROUND6S_MAX_WORDS[corpus])
     pool = sorted((k, a) for k, a in articles(corpus).items()
-                  if k not in skip and 80 <= len(a.text.split()) <= ROUND6S_MAX_WORDS[corpus])
+                  if k not in skip and low <= len(a.text.split()) <= high)
     drawn = random.Random(f"{seed}:{corpus}").sample(pool, count)
     return [(k, f"heldout{round_mark}{suffix}" if i % 3 == 2 else f"look{round_mark}{suffix}", a)
             for i, (k, a) in enumerate(drawn)]
@@ -354,6 +368,7 @@ def main() -> None:
     drawing.add_argument("--round7s", action="store_true", help="the seventh round's speakers draw (random articles)")
     drawing.add_argument("--round7u", action="store_true", help="round 7's second UN speakers draw (random)")
     drawing.add_argument("--round8r", action="store_true", help="round 8's people draw (random Reuters articles)")
+    drawing.add_argument("--round8s", action="store_true", help="round 8's speakers draw (random UN and Reuters)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -370,6 +385,7 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count) if args.round6s
              else draw_random_speakers(args.corpus, args.count, "7") if args.round7s
              else draw_random_speakers(args.corpus, args.count, "7u") if args.round7u
+             else draw_random_speakers(args.corpus, args.count, "8s") if args.round8s
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])

@@ -91,7 +91,9 @@ def draw(name: str, size: int = SIZE, seed: int = SEED) -> list[tuple[str, Artic
 def draw_blind(name: str, batch: int) -> list[tuple[str, Article]]:
     """Batch `batch` of articles to label blind: UN statements or Kremlin/Zelenskyy releases of at
     most BLIND_WORDS words (LONG_WORDS for a batch of long texts), in no gold file, not in the judged
-    samples (themes or organisations), nor in an earlier batch; a fixed seed per batch."""
+    samples (themes or organisations), nor in an earlier batch; a fixed seed per batch. A batch redraws the same
+    articles only until other labels are appended: batch 10's draw no longer repeats after round 8's people and
+    organisation lines were merged; its articles are those of its lines in the labels file."""
     articles = _corpus(name)
     skip = gold_keys() | {k for corpus in ("un", "kremlin", "wikinews") for k, _ in draw(corpus)}
     if batch > 1:

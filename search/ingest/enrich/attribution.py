@@ -155,7 +155,7 @@ class Attribution:
                     or (self.after(end, sentence, speech.DESCRIBED, True) if phrase.lower() != "according to" else []))
         previous = _PREVIOUS_WORD.search(text, max(0, start - 15), start)
         if phrase in self.rules.quote_verbs and not _QUOTE_MARK_IN_LINE.search(text, sentence, sentence_end) and (
-                not speech.says_what(text, end)) and (
+                not speech.says_what(text, end, phrase)) and (
                 not self.rules.joint_before.search(text, sentence, start)) and (
                 not speech.AS_CLAUSE.search(text, max(sentence, start - 80), start)):  # "as X put it, …"
             return []  # "X praised Y": speech only with a quotation or a clause ("declared that", "reported he")
@@ -379,9 +379,9 @@ class Attribution:
             return False
         before = self.text[max(sentence, found.start() - 25):found.start()].split()
         words = self.text[found.start():mention.start].split()  # "of Commons Speaker": a title's domain first
-        titles = self.rules.titles
+        titles = self.rules.titles  # (not after one who speaks for another: "a spokesman for Senator X" is X's)
         titled = len(words) >= 3 and words[-1].lower() in titles and words[1].lower() not in titles
-        return not (titled or before and before[-1].lower() in titles)
+        return not (titled or before and before[-1].lower() in titles and before[-1].lower() not in speech.AGENTS)
 
     def is_subject(self, mention: Mention) -> bool:
         """Whether a mention opens a clause ("…, Smith met"), rather than being an object ("met Smith",

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
+from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.names import Mention
 
 __all__ = ["PAST", "PostHolders", "post_words", "holders"]
@@ -34,6 +36,19 @@ _APPOSITION = re.compile(r"\s*,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?([^,;:.()�
 _ELECTION = re.compile(r"\s+on\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:election|appointment|assumption)\s+"
                        r"(?:as|to)\s+(?:the\s+)?([\w’'-]+)", re.IGNORECASE)  # ("on his unanimous election as")
 _PRESIDING = frozenset({"presidency", "preside", "presiding"})  # "on his election to preside over …"
+# Abbreviated titles of news style ("Sen. X", "Rep. X", "Gov. X"): the posts a later "the senator said" names.
+_ABBREVIATED = {"sen.": ("senator",), "rep.": ("representative", "congressman", "congresswoman"),
+                "gov.": ("governor",), "gen.": ("general",), "lt.": ("lieutenant",), "col.": ("colonel",),
+                "capt.": ("captain",), "sgt.": ("sergeant",), "det.": ("detective",), "adm.": ("admiral",),
+                "cmdr.": ("commander",), "supt.": ("superintendent",), "prof.": ("professor",), "sec.": ("secretary",),
+                "atty.": ("attorney",), "insp.": ("inspector",), "amb.": ("ambassador",)}
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Title and role words of the name lexicon ("president", "vice", "attorney", "general")."""
+    lex = lexicon()
+    return frozenset(lex.gender.keys() | lex.roles)
 
 
 def post_words(role: str) -> tuple[str, ...]:
@@ -108,23 +123,27 @@ class PostHolders:
     def titled(self, role: re.Match[str]) -> list[str]:
         """ "The governor said" (`role`: "the governor", its title word as group 1): the last person named before
         it with that title among the three words before the name ("Governor Kay Ivey", "archbishop Monsenor Jorge
-        Eduardo Scheinig"), the subject of a clause first ("President X called Y … talks between Presidents Z
-        and W. The President said": X); else the one person named before who holds the post ("Jane Roe, the
-        Secretary-General,"), if exactly one does. A post owned ("as my President often says", "our late Prime
-        Minister") is only ever that one holder: the last president named may be another country's."""
-        title, at, fallback = role.group(1).lower(), role.start(), list[str]()
+        Eduardo Scheinig", "Sen. X" for "the senator"), the subject of a clause first ("President X called Y …
+        talks between Presidents Z and W. The President said": X); else the one person named before who holds the
+        post ("Jane Roe, the Secretary-General,"), if exactly one does. A post owned ("as my President often says",
+        "our late Prime Minister") is only ever that one holder: the last president named may be another country's."""
+        post, at, fallback = post_words(self.text[role.start():role.end(1)]), role.start(), list[str]()
         count = bisect_left(self.starts, at)  # people named before the post speaks
+        required = {word for word in post if word in _titles()}  # the title's words (not "the Argentine" President)
         if not role.group().lower().startswith("the"):  # "as our President stated": the speaker's own, if one holds it
-            return self.one(post_words(self.text[at:role.end(1)]), count)  # (not the last president named)
+            return self.one(post, count)  # (not the last president named)
         for mention, name in reversed(self.mentions[:count]):
             if at - mention.start > _TITLE_REACH:
                 break
-            words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
-            if title in words and not PAST.intersection(words):  # (not "the former President X")
+            words = self.text[max(0, mention.start - 40):mention.start].lower().split()[-4:]
+            words += [word for abbreviated in words for word in _ABBREVIATED.get(abbreviated, ())]  # "Sen. X"
+            # (every title word of the post: "Attorney General X" for "the attorney general", not "Minister of Economy
+            # X" for "the Prime Minister"; not "the former President X" for "the president")
+            if required <= set(words) and not PAST.intersection(words).difference(post):
                 if self.is_subject(mention):
                     return [name]
                 fallback = fallback or [name]
-        return fallback or self.one(post_words(self.text[at:role.end(1)]), count)
+        return fallback or self.one(post, count)
 
     def one(self, post: tuple[str, ...], count: int) -> list[str]:
         """The one person among the first `count` mentions who holds `post`, if exactly one does (a holder

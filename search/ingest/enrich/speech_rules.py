@@ -20,7 +20,7 @@ from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import alternation
 
 __all__ = [
-    "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
+    "AGENTS", "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY", "cited_lone_names",
@@ -38,6 +38,12 @@ NAMING = ("according to", "According to", "words of", "to quote", "To quote", "q
 OWNED = frozenset(NAMING[-9:])
 
 
+# Who speaks for another, whose principal after "for" or "to" is an object, not a title's domain: "a spokesman
+# for Senator X said" (the spokesman speaks, rule 8), "a lawyer for X", "an aide to X" (not "Minister of Justice X").
+AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "lawyer",
+                    "lawyers", "attorney", "attorneys", "aide", "aides", "publicist", "counsel"})
+
+
 # Fixed patterns of attribution (attribution.py): what may come between a name and its verb, and clause cues.
 TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "Minister of Information"
 OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
@@ -50,8 +56,10 @@ INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the unive
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
-# "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name.
-AND = re.compile(r",?\s+and\s+(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
+# "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name; the first may
+# have its apposition set off ("Smith, a senator from Ohio, and Jones, the governor, said").
+AND = re.compile(r"(?:\s*,[^,;:“”\"\n]{1,100}?,|,)?\s+and\s+"
+                 r"(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of", or is quoted ("he quoted the poet X: …"; not "a tribute
 # to X: …").
@@ -181,18 +189,25 @@ CITED_GAP = re.compile(r"(?:\s+(?!(?:to|of|for|by|with|from|at|in|on|near|close)
 # week that"; not "welcomed the plan that …": an object first).
 THAT_CLAUSE = re.compile(r"(?:\s*,[^,;:.“”\"\n]{1,40},|\s+(?:at|in|on|during|before|to|last|yesterday|earlier|today)\b"
                          r"[^,;:.“”\"\n]{1,80}?(?:\([^()\n]{0,30}\))?)?\s+that\s")
-# "X reported he had tested positive", "declared Russians would be paid": a clause whose subject is a pronoun or a
-# name (then with an auxiliary verb right after), "that" left out
+# "X reported he had tested positive", "declared Russians would be paid", "admitted the new tax was a factor": a clause
+# whose subject is a pronoun, a name or a short noun phrase (then with an auxiliary verb right after), "that" left out
+# (not "praised the team that has …": no relative word inside the subject)
+_AUXILIARY = r"(?:had|has|have|was|were|is|are|would|will|could|should|might|must|can|may)\b"
 _CLAUSE_SUBJECT = re.compile(r"\s+(?:(?:he|she|they|we)\s+(?:and\b|[a-z]+ed\b)|(?:he|she|they|we|[A-Z][\w’'-]*"
-                             r"(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:had|has|have|was|were|is|are|would|will|could|should"
-                             r"|might|must|can|may)\b)")
+                             r"(?:\s+[A-Z][\w’'-]*){0,2}|(?:the|an?|its|his|her|their)(?:\s+(?!(?:that|which|who"
+                             r"|whom|whose|where|when|of|to|for|in|on|at|by|with|from)\b)[\w’'-]+){1,3}?)\s+"
+                             + _AUXILIARY + ")")
+# "X accused the minister of lying", "X has accused Y of intransigence": an accusation made (rule 8, a claim),
+# with its object before "of" (not "X is also accused of fraud": a passive, no object)
+_ACCUSED_OF = re.compile(r"(?:\s+(?!of\b)[\w’'.-]+){1,5}?\s+of\s")
 
 
-def says_what(text: str, end: int) -> bool:
+def says_what(text: str, end: int, verb: str = "") -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
-    one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would")."""
+    one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would");
+    "accused" with an object accused of doing something ("accused the West of stalling")."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
-        _CLAUSE_SUBJECT.match(text, end))
+        _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
@@ -248,16 +263,19 @@ def speech_rules() -> SpeechRules:
         r"(?:\s+who)?"  # "Kofi Annan, who once said", "It was X who said"
         + fill + r"\s*"
     )
-    # "X, Dean of Y Law School called it …", "X, the famous British Prime Minister once said": a role set off after
-    # a name that opens its sentence or follows a quotation, the closing comma left out (not "Addressing Prime
-    # Minister X, the President noted": there the role is the subject).
+    # "X, Dean of Y Law School called it …", "X, president of the employers organisation Y said", "X, the famous
+    # British Prime Minister once said": a role set off after a name that opens its sentence or follows a quotation,
+    # the closing comma left out (not "Addressing Prime Minister X, the President noted": there the role is the
+    # subject). A role's "of" phrase ends in a capitalised word ("president of the company said" is left alone).
     unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + titles
-                               + r")(?:\s+(?:of|for|at)(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))+)?" + fill + r"\s*")
+                               + r")(?:\s+(?:of|for|at)(?:\s+(?:the|an?))?(?:\s+[a-z]+){0,3}?"
+                               r"(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))*\s+[A-Z][\w.’'&-]*)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
-    # "the governor", "The Defence Minister", "as our late Prime Minister often emphasized" (the holder named before;
-    # not "the former President": a holder named before is more likely the present one)
+    # "the governor", "The Defence Minister", "the attorney general" (title words in lower case, as news style writes
+    # them), "as our late Prime Minister often emphasized" (the holder named before; not "the former President": a
+    # holder named before is more likely the present one)
     role_before = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:late\s+)?"
-                             r"(?:[A-Z][\w’'-]*\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
+                             r"(?:(?:[A-Z][\w’'-]*|(?i:" + titles + r"))\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
     joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"
                               r"|heads\s+of\s+state|counterparts)" + fill + r"\s*$")
     object_of = re.compile(  # "by President Trump", "fiancée of journalist Jamal Khashoggi"
