@@ -115,6 +115,25 @@ def modified_thing(text: str, end: int, word: str) -> bool:
     return bool(_THING_AFTER_MODIFIER.match(text, end)) and not _VERB_LIKE.search(word)
 
 
+# Places, buildings and vessels named after a rank and a name: "the Sergeant Wexley supply vessel", "a General
+# Brisk hospital", "Colonel Orme street" (lone names only: "Jane Doe hospital" is the rest of a run's business).
+_PLACE_AFTER_RANK = re.compile(r" (?:city|town|village|street|road|avenue|temple|church|mosque|cathedral|palace"
+                               r"|base|camp|park)\b")
+_LOWER_WORD = re.compile(r" ([a-z]+)")
+
+
+def thing_after_lone_name(text: str, end: int) -> bool:
+    """Whether a lone name after a title, ending at `end`, names a place, a building or a vessel by the noun that
+    follows it, right away or after one word that qualifies it ("the Sergeant Wexley supply vessel", "a Colonel
+    Brisk hospital"): the title is part of the thing's name, and no person is named (but "Colonel Brisk said",
+    "General Brisk supporters", "Colonel Brisk's ship": a person)."""
+    if text[end:end + 1] != " ":  # (a cheap look first: a possessive or a comma keeps the person)
+        return False
+    following = _LOWER_WORD.match(text, end)
+    return following is not None and (bool(_THING_AFTER_MODIFIER.match(text, end) or _PLACE_AFTER_RANK.match(
+        text, end)) or modified_thing(text, following.end(), following.group(1)))
+
+
 # Words of fiction and its fans: a text dense with them is about films, series, games, comics or a convention.
 _FICTION = re.compile(r"\b(?:[Cc]osplay\w*|[Cc]ostum\w*|[Cc]haracters?|[Cc]onventions?|[Cc]omics?|[Cc]omicon|[Aa]nime"
                       r"|[Mm]anga|[Ff]andom|[Ff]ursuit\w*|[Ss]uperhero(?:es)?|[Vv]illains?|[Ff]ilms?|[Mm]ovies?|[Ss]equels?"
