@@ -1,0 +1,32 @@
+"""People, round 8 continued (general news): a rank and a lone name before a vessel's, a building's or a place's
+noun name the thing, not a person; a name that is also a building's word ("Hall", "Park") ends a person's name
+after a personal title.
+
+Every sentence and name here is invented.
+"""
+
+from __future__ import annotations
+
+from search.ingest.enrich.people import find_people
+
+
+def test_a_rank_and_a_lone_name_before_a_vessels_or_a_buildings_noun_name_a_thing():
+    found = find_people("Nine cases were found aboard the Sergeant Wexley supply vessel, and the crew went to a "
+                        "Colonel Brisk hospital, said Mara Quillon.")
+    assert found.people == ["Mara Quillon"]
+
+
+def test_a_rank_and_a_lone_name_before_a_verb_or_a_possessive_stay_a_person():
+    found = find_people("Sergeant Wexley said the vessel was safe. Colonel Brisk's ship docked, and Colonel "
+                        "Brisk supporters cheered.")
+    assert found.people == ["Wexley", "Brisk"]
+
+
+def test_a_building_word_after_a_personal_title_and_a_name_is_a_surname():
+    found = find_people("Judge Orwin Hall QC sentenced them. Reverend Tamsin Park and Mr Oleg Hall spoke.")
+    assert found.people == ["Orwin Hall", "Tamsin Park", "Oleg Hall"]
+
+
+def test_a_building_word_after_a_regnal_title_or_before_more_words_stays_a_things():
+    found = find_people("The concert was at Queen Imelda Hall, near Vellon Park and King Oswin Park.")
+    assert found.people == []
