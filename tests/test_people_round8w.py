@@ -30,3 +30,14 @@ def test_a_building_word_after_a_personal_title_and_a_name_is_a_surname():
 def test_a_building_word_after_a_regnal_title_or_before_more_words_stays_a_things():
     found = find_people("The concert was at Queen Imelda Hall, near Vellon Park and King Oswin Park.")
     assert found.people == []
+
+
+def test_a_name_inside_a_quoted_title_that_goes_on_after_it_is_no_person():
+    found = find_people("He wrote songs such as \"Pale Moon\", \"Uncle Jem's Band\" and \"Mister Vane Goes North\", "
+                        "said Tom Orrin.")
+    assert found.people == ["Tom Orrin"]
+
+
+def test_a_quoted_name_alone_or_opening_quoted_speech_stays_a_person():
+    found = find_people("\"Jem Vallory is right,\" said Tom Orrin, who called Ada Quell \"a friend\".")
+    assert found.people == ["Jem Vallory", "Tom Orrin", "Ada Quell"]

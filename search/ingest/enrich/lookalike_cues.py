@@ -234,11 +234,25 @@ _PRICE_MOVE = re.compile(
     r"|(?:was|were)\s+(?:steady|unchanged|firm|flat))\s+(?:to|at)\s+\d[\d./-]*(?![\d.]|\s*(?:pct|%|per\b|points?))")
 
 
+# A quoted title of capitalised words around a name, which goes on after it: "Uncle Jem's Band", "Mister Vane Goes
+# North" (a song's or a film's title; not a quoted name alone, "Jane Roe", nor quoted speech, "Jane Roe is here").
+_QUOTE_OPENS = re.compile(r"[\"“](?:[A-Z][\w'’-]*[ \t]+){0,4}$")
+_TITLE_GOES_ON = re.compile(r"(?:['’]s)?(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|to|in|and|a)){0,5}?"
+                            r"[ \t]+[A-Z][\w'’-]*[,.!?]?[\"”]")
+
+
+def quoted_title(text: str, begin: int, end: int) -> bool:
+    """Whether the candidate at `begin`..`end` is part of a quoted title that goes on after it with capitalised
+    words ("Uncle Jem's Band", "Mister Vane Goes North"): a work's title, no person's name."""
+    return text[end:end + 1] in " '’" and bool(_QUOTE_OPENS.search(text, max(0, begin - 40), begin)) and bool(
+        _TITLE_GOES_ON.match(text, end))
+
+
 def thing_marks(text: str, begin: int, end: int) -> bool:
     """Whether the words around the candidate at `begin`..`end` mark it a thing's or an event's name: `event_marks`,
-    `parenthesis_after_name`, `indefinite_before`, `subtitle_after`."""
+    `parenthesis_after_name`, `indefinite_before`, `subtitle_after`, `quoted_title`."""
     return (event_marks(text, begin, end) or parenthesis_after_name(text, begin) or indefinite_before(text, begin)
-            or text[end:end + 1] == ":" and subtitle_after(text, begin, end))
+            or text[end:end + 1] == ":" and subtitle_after(text, begin, end) or quoted_title(text, begin, end))
 
 
 # A newswire's stock symbol after a company's name, maybe after its legal form: "Acme Mining <ACMN>", "Tolver Kogyo
