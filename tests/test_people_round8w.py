@@ -41,3 +41,15 @@ def test_a_name_inside_a_quoted_title_that_goes_on_after_it_is_no_person():
 def test_a_quoted_name_alone_or_opening_quoted_speech_stays_a_person():
     found = find_people("\"Jem Vallory is right,\" said Tom Orrin, who called Ada Quell \"a friend\".")
     assert found.people == ["Jem Vallory", "Tom Orrin", "Ada Quell"]
+
+
+def test_father_and_son_with_two_generation_suffixes_are_two_people():
+    found = find_people("CHAIRMAN NAMED\nVellon Inc said vice chairman Ada Vane Jr., 40, was named chairman, "
+                        "succeeding his father Ada Vane\nSr., 67. Vane said the board agreed, and Ivo Danner III met "
+                        "Ivo Danner II.")
+    assert found.people == ["Ada Vane Jr.", "Ada Vane Sr.", "Ivo Danner III", "Ivo Danner II"]
+
+
+def test_one_generation_suffix_is_the_same_person_as_the_name_without_it():
+    found = find_people("Ada Vane Jr. opened the store. Ada Vane said sales rose, and Vane smiled.")
+    assert found.people == ["Ada Vane Jr."]
