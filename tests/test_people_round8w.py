@@ -53,3 +53,13 @@ def test_father_and_son_with_two_generation_suffixes_are_two_people():
 def test_one_generation_suffix_is_the_same_person_as_the_name_without_it():
     found = find_people("Ada Vane Jr. opened the store. Ada Vane said sales rose, and Vane smiled.")
     assert found.people == ["Ada Vane Jr."]
+
+
+def test_a_name_ending_a_list_of_places_after_a_common_place_is_a_place():
+    found = find_people("Marchers set off at the pier, Vellon Point, and Oswin Tarr early on, said Tom Vane.")
+    assert found.people == ["Tom Vane"]
+
+
+def test_a_name_after_a_common_place_and_and_alone_stays_a_person():
+    found = find_people("They met at the station and Oswin Tarr arrived.")
+    assert found.people == ["Oswin Tarr"]

@@ -27,8 +27,10 @@ _APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:(?:a|an|the)\s+((?:[a-z0-9][\w'’-
 SHIP_PREFIXES = frozenset("MV M/V MS M/S SS S/S HMS HMAS HMCS HMNZS USS USNS RMS RV R/V FV INS NRP FS SY MY".split())
 _SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(SHIP_PREFIXES))})[ \t]+(?:\w+[ \t]+)?$")
 # A list of capitalised names that a place preposition opens, the candidate its last item after "and"/"or":
-# "in Lyon, Nantes and Vila Serena", "at Lakeside and Hollow Creek".
-_PLACE_LIST = re.compile(r"\b(?:in|into|near|at|across|throughout|around|between)[ \t]+(?:[A-Z][\w'’.-]*"
+# "in Lyon, Nantes and Vila Serena", "at Lakeside and Hollow Creek", also after one common place first ("at the
+# pier, Lakeside, and Hollow Creek").
+_PLACE_LIST = re.compile(r"\b(?:in|into|near|at|across|throughout|around|between)[ \t]+"
+                         r"(?:the[ \t]+[a-z]+,[ \t]+)?(?:[A-Z][\w'’.-]*"
                          r"(?:[ \t]+(?:de|do|da|del|la|el|of|upon|on)?[ \t]*[A-Z][\w'’.-]*)*,?[ \t]+){1,6}"
                          r"(?:and|or)[ \t]+$")
 
