@@ -63,3 +63,14 @@ def test_a_name_ending_a_list_of_places_after_a_common_place_is_a_place():
 def test_a_name_after_a_common_place_and_and_alone_stays_a_person():
     found = find_people("They met at the station and Oswin Tarr arrived.")
     assert found.people == ["Oswin Tarr"]
+
+
+def test_a_name_after_a_things_noun_and_called_is_the_things():
+    found = find_people("Bones were found at a cave site called Vell Orin and in a missile program named Pale "
+                        "Harrow, said Tom Vane.")
+    assert found.people == ["Tom Vane"]
+
+
+def test_a_name_after_a_persons_noun_and_called_stays_a_person():
+    found = find_people("He met a man named Ivo Danner and a chef called Oswin Tarr.")
+    assert found.people == ["Ivo Danner", "Oswin Tarr"]

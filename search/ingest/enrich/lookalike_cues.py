@@ -262,10 +262,25 @@ def thing_marks(text: str, begin: int, end: int) -> bool:
 _TICKER = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?\s*<[A-Z][A-Z0-9.]*(?: [A-Z]+)?>")
 
 
+# A thing's noun, with "a"/"an"/"the" and up to three words before it, and "called"/"named"/"dubbed" right before a
+# name: "a site called Vell Orin", "a missile program named Pale Harrow" (not "a man named Ivo Danner").
+_THING_CALLED = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+(?:called|named|dubbed)[ \t]+$")
+
+
+def thing_called(text: str, begin: int, heads: Words) -> bool:
+    """Whether the candidate at `begin` is named after a kind of thing (`heads`) and "called"/"named"/"dubbed": a
+    place's, a work's or a scheme's name ("a cave site called Vell Orin"), no person's."""
+    if not text.endswith(("called ", "named ", "dubbed "), 0, begin):  # (a cheap look first)
+        return False
+    before = _THING_CALLED.search(text, max(0, begin - 80), begin)
+    return before is not None and before.group(1) in heads
+
+
 def named_thing(text: str, begin: int, end: int, heads: Words) -> bool:
     """Whether the candidate at `begin`..`end` is a thing's or a firm's name by what follows it: an appositive with a
-    thing's head (`thing_appositive`), a stock symbol or angle brackets (`_TICKER`), or a share price's move."""
+    thing's head (`thing_appositive`), a stock symbol or angle brackets (`_TICKER`), or a share price's move; or by
+    what comes before it: a thing's noun and "called" (`thing_called`)."""
     after = text[end:end + 1]
     return (after in ",\"”’" and thing_appositive(text, end, heads) or text[begin - 1:begin] == "<" and ">" in text[
         end:end + 40] or after in " \t\n>" and "<" in text[end:end + 12] and bool(_TICKER.match(text, end))
-            or after in " \t\n" and bool(_PRICE_MOVE.match(text, end)))
+            or after in " \t\n" and bool(_PRICE_MOVE.match(text, end)) or thing_called(text, begin, heads))
