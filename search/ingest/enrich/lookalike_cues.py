@@ -27,8 +27,10 @@ _APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:(?:a|an|the)\s+((?:[a-z0-9][\w'’-
 SHIP_PREFIXES = frozenset("MV M/V MS M/S SS S/S HMS HMAS HMCS HMNZS USS USNS RMS RV R/V FV INS NRP FS SY MY".split())
 _SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(SHIP_PREFIXES))})[ \t]+(?:\w+[ \t]+)?$")
 # A list of capitalised names that a place preposition opens, the candidate its last item after "and"/"or":
-# "in Lyon, Nantes and Vila Serena", "at Lakeside and Hollow Creek".
-_PLACE_LIST = re.compile(r"\b(?:in|into|near|at|across|throughout|around|between)[ \t]+(?:[A-Z][\w'’.-]*"
+# "in Lyon, Nantes and Vila Serena", "at Lakeside and Hollow Creek", also after one common place first ("at the
+# pier, Lakeside, and Hollow Creek").
+_PLACE_LIST = re.compile(r"\b(?:in|into|near|at|across|throughout|around|between)[ \t]+"
+                         r"(?:the[ \t]+[a-z]+,[ \t]+)?(?:[A-Z][\w'’.-]*"
                          r"(?:[ \t]+(?:de|do|da|del|la|el|of|upon|on)?[ \t]*[A-Z][\w'’.-]*)*,?[ \t]+){1,6}"
                          r"(?:and|or)[ \t]+$")
 
@@ -113,6 +115,25 @@ def modified_thing(text: str, end: int, word: str) -> bool:
     """Whether a name followed by the lower-case `word` (ending at `end`) names a thing that `word` qualifies: a
     thing's noun comes next ("Sergeant Wexley supply vessel")."""
     return bool(_THING_AFTER_MODIFIER.match(text, end)) and not _VERB_LIKE.search(word)
+
+
+# Places, buildings and vessels named after a rank and a name: "the Sergeant Wexley supply vessel", "a General
+# Brisk hospital", "Colonel Orme street" (lone names only: "Jane Doe hospital" is the rest of a run's business).
+_PLACE_AFTER_RANK = re.compile(r" (?:city|town|village|street|road|avenue|temple|church|mosque|cathedral|palace"
+                               r"|base|camp|park)\b")
+_LOWER_WORD = re.compile(r" ([a-z]+)")
+
+
+def thing_after_lone_name(text: str, end: int) -> bool:
+    """Whether a lone name after a title, ending at `end`, names a place, a building or a vessel by the noun that
+    follows it, right away or after one word that qualifies it ("the Sergeant Wexley supply vessel", "a Colonel
+    Brisk hospital"): the title is part of the thing's name, and no person is named (but "Colonel Brisk said",
+    "General Brisk supporters", "Colonel Brisk's ship": a person)."""
+    if text[end:end + 1] != " ":  # (a cheap look first: a possessive or a comma keeps the person)
+        return False
+    following = _LOWER_WORD.match(text, end)
+    return following is not None and (bool(_THING_AFTER_MODIFIER.match(text, end) or _PLACE_AFTER_RANK.match(
+        text, end)) or modified_thing(text, following.end(), following.group(1)))
 
 
 # Words of fiction and its fans: a text dense with them is about films, series, games, comics or a convention.
@@ -215,11 +236,25 @@ _PRICE_MOVE = re.compile(
     r"|(?:was|were)\s+(?:steady|unchanged|firm|flat))\s+(?:to|at)\s+\d[\d./-]*(?![\d.]|\s*(?:pct|%|per\b|points?))")
 
 
+# A quoted title of capitalised words around a name, which goes on after it: "Uncle Jem's Band", "Mister Vane Goes
+# North" (a song's or a film's title; not a quoted name alone, "Jane Roe", nor quoted speech, "Jane Roe is here").
+_QUOTE_OPENS = re.compile(r"[\"“](?:[A-Z][\w'’-]*[ \t]+){0,4}$")
+_TITLE_GOES_ON = re.compile(r"(?:['’]s)?(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|to|in|and|a)){0,5}?"
+                            r"[ \t]+[A-Z][\w'’-]*[,.!?]?[\"”]")
+
+
+def quoted_title(text: str, begin: int, end: int) -> bool:
+    """Whether the candidate at `begin`..`end` is part of a quoted title that goes on after it with capitalised
+    words ("Uncle Jem's Band", "Mister Vane Goes North"): a work's title, no person's name."""
+    return text[end:end + 1] in " '’" and bool(_QUOTE_OPENS.search(text, max(0, begin - 40), begin)) and bool(
+        _TITLE_GOES_ON.match(text, end))
+
+
 def thing_marks(text: str, begin: int, end: int) -> bool:
     """Whether the words around the candidate at `begin`..`end` mark it a thing's or an event's name: `event_marks`,
-    `parenthesis_after_name`, `indefinite_before`, `subtitle_after`."""
+    `parenthesis_after_name`, `indefinite_before`, `subtitle_after`, `quoted_title`."""
     return (event_marks(text, begin, end) or parenthesis_after_name(text, begin) or indefinite_before(text, begin)
-            or text[end:end + 1] == ":" and subtitle_after(text, begin, end))
+            or text[end:end + 1] == ":" and subtitle_after(text, begin, end) or quoted_title(text, begin, end))
 
 
 # A newswire's stock symbol after a company's name, maybe after its legal form: "Acme Mining <ACMN>", "Tolver Kogyo
@@ -227,10 +262,25 @@ def thing_marks(text: str, begin: int, end: int) -> bool:
 _TICKER = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?\s*<[A-Z][A-Z0-9.]*(?: [A-Z]+)?>")
 
 
+# A thing's noun, with "a"/"an"/"the" and up to three words before it, and "called"/"named"/"dubbed" right before a
+# name: "a site called Vell Orin", "a missile program named Pale Harrow" (not "a man named Ivo Danner").
+_THING_CALLED = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+(?:called|named|dubbed)[ \t]+$")
+
+
+def thing_called(text: str, begin: int, heads: Words) -> bool:
+    """Whether the candidate at `begin` is named after a kind of thing (`heads`) and "called"/"named"/"dubbed": a
+    place's, a work's or a scheme's name ("a cave site called Vell Orin"), no person's."""
+    if not text.endswith(("called ", "named ", "dubbed "), 0, begin):  # (a cheap look first)
+        return False
+    before = _THING_CALLED.search(text, max(0, begin - 80), begin)
+    return before is not None and before.group(1) in heads
+
+
 def named_thing(text: str, begin: int, end: int, heads: Words) -> bool:
     """Whether the candidate at `begin`..`end` is a thing's or a firm's name by what follows it: an appositive with a
-    thing's head (`thing_appositive`), a stock symbol or angle brackets (`_TICKER`), or a share price's move."""
+    thing's head (`thing_appositive`), a stock symbol or angle brackets (`_TICKER`), or a share price's move; or by
+    what comes before it: a thing's noun and "called" (`thing_called`)."""
     after = text[end:end + 1]
     return (after in ",\"”’" and thing_appositive(text, end, heads) or text[begin - 1:begin] == "<" and ">" in text[
         end:end + 40] or after in " \t\n>" and "<" in text[end:end + 12] and bool(_TICKER.match(text, end))
-            or after in " \t\n" and bool(_PRICE_MOVE.match(text, end)))
+            or after in " \t\n" and bool(_PRICE_MOVE.match(text, end)) or thing_called(text, begin, heads))

@@ -105,14 +105,28 @@ def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
         after_name = i > 0 and kinds[i - 1] in (NAME, INITIAL, PARTICLE)
         before_name = i + 1 < len(kinds) and (kinds[i + 1] == NAME or kinds[i + 1] == PARTICLE and i + 2 < len(kinds)
                                               and kinds[i + 2] == NAME)  # "Bill de Vries"
-        if after_name:
-            kinds[i] = ORG if low in lex.organisation else NAME  # "Theresa May", but "Hyde Park"
+        if after_name:  # "Theresa May", but "Hyde Park" (and "Judge Tom Hall": `_titled_surname`)
+            kinds[i] = ORG if low in lex.organisation and not _titled_surname(words, kinds, i, lex) else NAME
         elif low in lex.gender:
             kinds[i] = HONORIFIC
         elif before_name or (i > 0 and kinds[i - 1] == HONORIFIC):
             kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
         else:
             kinds[i] = ORG if low in lex.organisation else STOP
+
+
+def _titled_surname(words: list[str], kinds: list[str], i: int, lex: Lexicon) -> bool:
+    """Whether the word i, a name that is also a place's or a building's word ("Hall", "Park"), ends a person's name
+    that a personal title opens: it ends the run, or a post-nominal follows ("Judge Tom Hall said", "Ms Jane Park
+    QC"). A regnal title or a saint's opens buildings' names ("Queen Mary Hall", "Saint Anne Park"), and a word after
+    it goes on with a thing's name ("Dr Tom Hall Trust")."""
+    if i + 1 < len(words) and not (words[i + 1].isupper() and len(words[i + 1]) <= 3):
+        return False
+    k = i - 1
+    while k >= 0 and kinds[k] in (NAME, INITIAL, PARTICLE):
+        k -= 1
+    title = words[k].lower().rstrip(".") if k >= 0 else ""
+    return k >= 0 and kinds[k] == HONORIFIC and title not in lex.regnal and title not in ("saint", "st", "san", "santa")
 
 
 def bare_token(token: str) -> str:

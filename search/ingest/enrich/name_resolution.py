@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from search.ingest.enrich.name_lexicon import FLEXIBLE, lexicon
 from search.ingest.enrich.names import Mention
@@ -40,6 +41,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     one full name. A full name written without accents stands for its accented spelling in the article.
     """
     lex = lexicon()
+    mentions = _generations(mentions)
     titled: set[tuple[str, ...]] = set()
     kin: set[tuple[str, ...]] = set()  # a relative's given name ("his cousin, Zaidan … Zaidan said") stands for a
     for m in mentions:  # full name it opens too, but not for a second name ("children Brodie and Ann", "Brodie Vane")
@@ -109,6 +111,33 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
         names[k] = by_title.get(mentions[k].core)
     _spelling_variants(names, lex.first_names)
     return names
+
+
+_GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+
+
+def _generations(mentions: list[Mention]) -> list[Mention]:
+    """The mentions, with the generation's suffix kept in the core of a full name that the article writes with two
+    different ones ("Ada Vane Jr." and "Ada Vane Sr.", "Ivo Danner II" and "Ivo Danner III": father and son, two
+    people), except for the one it writes first, which the name without a suffix and the surname alone stand for
+    too (the article's subject, most often); the suffix joins the surname's word, so that no other name contains
+    the suffixed one. One suffix alone is the same person as the name without it ("Ada Vane Jr. … Ada Vane")."""
+    suffixes: dict[tuple[str, ...], list[str]] = {}
+    for m in mentions:
+        if len(m.core) >= 2 and len(m.tokens) > len(m.core) and _GENERATION.fullmatch(m.tokens[-1]):
+            seen = suffixes.setdefault(m.core, [])
+            if (suffix := m.tokens[-1].rstrip(".")) not in seen:
+                seen.append(suffix)
+    if all(len(seen) < 2 for seen in suffixes.values()):  # (most articles: no suffix, or one per name)
+        return mentions
+    kept = []
+    for m in mentions:
+        seen = suffixes.get(m.core, [])
+        suffix = m.tokens[-1].rstrip(".") if len(seen) >= 2 and len(m.tokens) > len(m.core) else seen[0] if seen else ""
+        if suffix and suffix != seen[0] and _GENERATION.fullmatch(suffix):
+            m = replace(m, core=(*m.core[:-1], f"{m.core[-1]} {suffix.casefold()}"))
+        kept.append(m)
+    return kept
 
 
 _VOWELS = re.compile(r"[aeiouy'’-]")

@@ -21,6 +21,7 @@ from search.ingest.enrich.lookalike_cues import (
     place_list_before,
     ship_before,
     team_name,
+    thing_after_lone_name,
     thing_appositive,
     thing_marks,
 )
@@ -319,8 +320,9 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     j = first_repeat(words, i, j)  # "Kirill Dmitriev Dmitriev KirillCEO of …": page furniture after the name
     tokens = tuple(words[i:j])
     if NAME not in kinds[i:j] or " ".join(tokens).casefold() in lex.places or j - i == 1 and lone_thing_word(
-            tokens[0], words[i - 1] if i else "", kinds[i - 1] if i else "", lex):  # "Mother Nature", "Russia-China"
-        return None
+            tokens[0], words[i - 1] if i else "", kinds[i - 1] if i else "", lex) or j - i == 1 and i and kinds[
+                i - 1] == HONORIFIC and thing_after_lone_name(text, offsets[i] + len(tokens[0])):  # "Sgt X vessel"
+        return None  # "Mother Nature", "Russia-China"
     name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
     if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
