@@ -236,8 +236,6 @@ def _begins_sentence(starts: list[int], i: int) -> bool:
     return k < len(starts) and starts[k] == i
 
 
-
-
 def _passage(mentions: list[tuple[int, Phrase, float]], taxonomy: Taxonomy) -> float:
     """The heaviest evidence that one passage gives a theme (0 if none does). `mentions` are the
     theme's topical mentions in order as (sentence number, phrase, weight). A passage is
@@ -355,9 +353,11 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         return list(dict.fromkeys(p.text for p in ranked)), evidence / (threshold * scale)  # twins once
 
     for theme in taxonomy.themes:
-        own = matched.get(theme.name) or []
-        lent = [m for other in theme.borrows for m in matched.get(other, ())] if own else []
-        verdict = judge(theme, _with_borrowed(own, lent, starts_of(), taxonomy) if lent else own)
+        own = matched.get(theme.name)
+        if not own:  # (most themes of a text: no evidence to judge)
+            continue
+        lent = [m for other in theme.borrows for m in matched.get(other, ())]
+        verdict = judge(theme, _with_borrowed(own, lent, starts_of, taxonomy) if lent else own)
         if verdict:
             result[theme.name], strength[theme.name] = verdict
     strongest = max(strength.values(), default=0.0)
@@ -365,25 +365,31 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if value < taxonomy.min_relative * strongest:
             del result[name]
     for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine" ...
+        if theme.name not in result or not theme.unless:
+            continue
         replacing = [other for other in theme.unless if other in result and strength[other] >= 1]  # ... when the
-        if theme.name in result and replacing:  # whole text, not one passage, makes that, unless the theme's own
+        if replacing:  # whole text, not one passage, makes that, unless the theme's own
             if not judge(theme, outside(matched[theme.name], starts_of(),  # evidence outside the other's
                                          [m for other in replacing for m in matched[other]])):  # sentences suffices
                 del result[theme.name]
     return result
 
 
-def _with_borrowed(own: list[tuple[Phrase, float, int]], lent: list[tuple[Phrase, float, int]], starts: list[int],
-                   taxonomy: Taxonomy) -> list[tuple[Phrase, float, int]]:
+def _with_borrowed(own: list[tuple[Phrase, float, int]], lent: list[tuple[Phrase, float, int]],
+                   starts_of: Callable[[], list[int]], taxonomy: Taxonomy) -> list[tuple[Phrase, float, int]]:
     """A theme's mentions, in order, with the topical cues of the themes it `borrows` that stand within
     `borrow_reach` sentences of one of its own full cues, as context weighing `borrow_weight`: a paragraph
-    on climate change goes on in the words of its impacts (floods, hurricanes, drought)."""
-    near = {sentence_of(starts, start) + step for phrase, _, start in own
-            if not phrase.is_name and phrase.weight >= FULL_CUE
+    on climate change goes on in the words of its impacts (floods, hurricanes, drought). The sentence starts
+    (`starts_of`, memoised by the caller) are looked up only when both sides have such cues."""
+    full = [start for phrase, _, start in own if not phrase.is_name and phrase.weight >= FULL_CUE]
+    topical = [mention for mention in lent if not mention[0].is_name and mention[0].weight > 0]
+    if not full or not topical:
+        return own
+    starts = starts_of()
+    near = {sentence_of(starts, start) + step for start in full
             for step in range(-taxonomy.borrow_reach, taxonomy.borrow_reach + 1)}
     borrowed = [(_as_context(phrase, taxonomy.borrow_weight), min(weight, taxonomy.borrow_weight), start)
-                for phrase, weight, start in lent if not phrase.is_name and phrase.weight > 0
-                and sentence_of(starts, start) in near]
+                for phrase, weight, start in topical if sentence_of(starts, start) in near]
     return sorted(own + borrowed, key=lambda mention: mention[2]) if borrowed else own
 
 
