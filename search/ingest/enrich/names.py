@@ -202,7 +202,8 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
     """The class of one word of a run (NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP or FLEXIBLE)."""
     if word[0].islower() and "-" not in word and word[1:2] not in ("'", "’"):  # (not "d'Estaing")
         return PARTICLE
-    if (len(word) in (2, 4, 6) and word[1::2] == "." * (len(word) // 2)) or (len(word) == 1 and word not in "AI"):
+    if (len(word) in (2, 4, 6) and word[1] == "." and word[1::2] == "." * (len(word) // 2)) or (
+            len(word) == 1 and word not in "AI"):
         return INITIAL  # "George W. Bush", "B Shiva Parvathi"
     kind = lex.kinds.get(low)
     if kind:

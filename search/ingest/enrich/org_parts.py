@@ -105,10 +105,10 @@ def abbreviated_whole(text: str, segment: list[Token]) -> bool:
     """Whether the article abbreviates the words right after them by the initials of their capitalised
     words, across an "and": "China International Trust and Investment Corporation (CITIC)" is one name,
     though "Trust" could end a name of its own; "Ministry of Defence and Air Force (MDAF)" too."""
-    if len(segment) < 4 or not any(w in ("and", "&") for w, _, _ in segment):
+    if len(segment) < 4:
         return False
-    match = _ACRONYM_NEXT.match(text, segment[-1][2])
-    if match is None:
+    match = _ACRONYM_NEXT.match(text, segment[-1][2])  # (looked at first: a bracket after a segment is rare)
+    if match is None or not any(w in ("and", "&") for w, _, _ in segment):
         return False
     letters = [ch for ch in match.group(1) if ch.isupper()]
     initials = [w[0] for w, _, _ in segment if w[:1].isupper()]
