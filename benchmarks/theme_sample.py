@@ -42,7 +42,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
-from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records, wikinews
+from corpora import KREMLIN, THEME_BATCH_ROUND, UN_DEBATE, gold_keys, jsonl_records, labelled_round, wikinews
 
 from search.ingest.enrich.text import terms
 from search.ingest.enrich.theme_text import sentence_starts
@@ -58,7 +58,8 @@ SIZE = 30
 BLIND_WORDS = {"un": 1200, "kremlin": 1500}  # as the gold sets: short enough to be read whole
 BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
                  5: {"un": 20, "kremlin": 20}, 6: {"un": 15, "kremlin": 15}, 7: {"un": 15, "kremlin": 15},
-                 8: {"un": 15, "kremlin": 18}, 9: {"un": 15, "kremlin": 18}, 10: {"un": 15, "kremlin": 18}}
+                 8: {"un": 15, "kremlin": 18}, 9: {"un": 15, "kremlin": 18}, 10: {"un": 15, "kremlin": 18},
+                 11: {"un": 15, "kremlin": 18}}
 # Batch 5 is about long texts (the short UN statements are used up): up to this many words; batch 6
 # about texts of typical length (the UN median is about 1,900 words, three in four are under 2,400), as
 # batch 7, batch 8 (18 Kremlin/Zelenskyy releases drawn in the themes7 round; its UN side is labelled
@@ -66,8 +67,12 @@ BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
 # third article of the draw (3rd, 6th, ...) is held out: labelled with the rest, flagged `"heldout": true` in the
 # labels file, scored apart and not tuned on (batches 7 and 8's until retired).
 LONG_WORDS = {5: {"un": 2000, "kremlin": 2500}, 6: {"un": 2800, "kremlin": 2500}, 7: {"un": 2800, "kremlin": 2500},
-              8: {"un": 2800, "kremlin": 2500}, 9: {"un": 2800, "kremlin": 2500}, 10: {"un": 2800, "kremlin": 2500}}
-HELD_OUT_EVERY = {7: 3, 8: 3, 9: 3, 10: 3}
+              8: {"un": 2800, "kremlin": 2500}, 9: {"un": 2800, "kremlin": 2500}, 10: {"un": 2800, "kremlin": 2500},
+              11: {"un": 2800, "kremlin": 2500}}
+HELD_OUT_EVERY = {7: 3, 8: 3, 9: 3, 10: 3, 11: 3}
+# From batch 11 (round 9) on, a batch skips the articles of every line made in an EARLIER round only (by
+# `corpora.labelled_round`), so that its draw repeats after its own round's lines are appended.
+REPEATABLE_FROM = 11
 
 
 def _corpus(name: str) -> dict[str, Article]:
@@ -96,6 +101,8 @@ def draw_blind(name: str, batch: int) -> list[tuple[str, Article]]:
     organisation lines were merged; its articles are those of its lines in the labels file."""
     articles = _corpus(name)
     skip = gold_keys() | {k for corpus in ("un", "kremlin", "wikinews") for k, _ in draw(corpus)}
+    if batch >= REPEATABLE_FROM:
+        return _draw_repeatable(name, batch, articles, skip)
     if batch > 1:
         skip |= {json.loads(line)["id"] for line in (GOLD_DIR / "org_judgements.jsonl").read_text("utf-8").splitlines()
                  if line.strip()}
@@ -109,6 +116,24 @@ def draw_blind(name: str, batch: int) -> list[tuple[str, Article]]:
     seed = f"themes3:{name}" if batch == 1 else f"themes3-{batch}:{name}"
     size = BLIND_BATCHES.get(batch, {"un": 12, "kremlin": 16})[name]
     return [(k, articles[k]) for k in random.Random(seed).sample(keys, min(size, len(keys)))]
+
+
+def _draw_repeatable(name: str, batch: int, articles: dict[str, Article], skip: set[str]) -> list[tuple[str, Article]]:
+    """Batch `batch` (from REPEATABLE_FROM on): the articles of no gold file and of no label or judgement line of an
+    earlier round, at most LONG_WORDS words, drawn with the batch's seed."""
+    this_round = THEME_BATCH_ROUND[batch]
+    for path in (LABELS, JUDGEMENTS, GOLD_DIR / "theme_relabels.jsonl", GOLD_DIR / "people_judgements.jsonl",
+                 GOLD_DIR / "org_judgements.jsonl"):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                made = labelled_round(record)
+                if made is None or made < this_round:
+                    skip.add(record["id"])
+    most = LONG_WORDS[batch][name]
+    keys = sorted(k for k, a in articles.items() if k not in skip and len(a.text.split()) <= most)
+    size = BLIND_BATCHES[batch][name]
+    return [(k, articles[k]) for k in random.Random(f"themes3-{batch}:{name}").sample(keys, min(size, len(keys)))]
 
 
 def score_labels(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
