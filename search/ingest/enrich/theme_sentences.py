@@ -1,4 +1,4 @@
-"""Which of a theme's mentions stand in which sentences (for `themes`): whether a cue's sentence holds a needed
+"""Which of a theme's mentions stand in which sentences (for `themes`): how many cue sentences hold a needed
 word, whether a place is named in two sentences, and the mentions outside another theme's sentences.
 
 Mentions are `themes._matches` tuples (phrase, weight, index of the first stem in `text.terms(text)`); `starts`
@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-__all__ = ["FULL_CUE", "cue_sentence_holds", "outside", "place_named", "sentence_of"]
+__all__ = ["FULL_CUE", "sentences_holding", "outside", "place_named", "sentence_of"]
 
 
 class Cue(Protocol):
@@ -29,13 +29,11 @@ Mention = TypeVar("Mention", bound=tuple[Cue, float, int])
 FULL_CUE = 1.0  # a sentence is about a theme when its cues weigh this much: one full cue, not "partners"
 
 
-def cue_sentence_holds(stems: list[str], starts: list[int], mentions: Sequence[Mention], words: frozenset[str]) -> bool:
-    """Whether a sentence holding one of `mentions` (a theme's cues, names included) holds one of `words`."""
+def sentences_holding(stems: list[str], starts: list[int], mentions: Sequence[Mention], words: frozenset[str]) -> int:
+    """How many sentences holding one of `mentions` (a theme's cues, names included) hold one of `words`."""
     bounds = starts + [len(stems)]
-    for sentence in {bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.weight > 0}:
-        if not words.isdisjoint(stems[bounds[sentence]:bounds[sentence + 1]]):
-            return True
-    return False
+    return sum(not words.isdisjoint(stems[bounds[sentence]:bounds[sentence + 1]])
+               for sentence in {bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.weight > 0})
 
 
 def place_named(mentions: Sequence[Mention], starts: list[int], strong_weight: float) -> bool:

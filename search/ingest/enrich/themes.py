@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from search.ingest.enrich.text import stem, terms
-from search.ingest.enrich.theme_sentences import FULL_CUE, cue_sentence_holds, outside, place_named, sentence_of
+from search.ingest.enrich.theme_sentences import FULL_CUE, outside, place_named, sentence_of, sentences_holding
 from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts
 
 
@@ -334,8 +334,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
             return None  # one sentence of several is a passing mention, however many cues it holds
-        if theme.needs_words and not cue_sentence_holds(stems, starts, mentions, theme.needs_words):
-            return None
+        if theme.needs_words and sentences_holding(stems, starts, mentions, theme.needs_words) < 1 + (scale > 1):
+            return None  # a long text names the needed part in two sentences: one line on defence is an aside
         if theme.needs_name and scale > 1 and not place_named(mentions, starts, taxonomy.strong_weight):
             return None
         evidence = sum(scores[p] for p in topical if p.weight >= taxonomy.mention_weight)

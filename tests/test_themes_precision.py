@@ -1,0 +1,36 @@
+"""Themes a release only touches (round 9 of issue 11): a long meeting that names its security part in one line among
+many on trade and culture is no alliance (gold rules 27 and 41, relative to length)."""
+
+from search.ingest.enrich.themes import theme_evidence
+
+# Talk of a long meeting about trade, transport and culture: about no theme.
+RELATIONS = [
+    "The two presidents praised the comprehensive strategic partnership between their countries.",
+    "Bilateral trade grew by a fifth last year and reached eleven billion dollars.",
+    "A new railway bridge across the border river will open to freight trains in the spring.",
+    "The governments agreed to open two more branches of the national university in the capital.",
+    "Farmers of both countries will take part in an agricultural fair in the autumn.",
+    "The leaders thanked the intergovernmental commission for its work on customs procedures.",
+    "A festival of films from both countries will travel to six cities next year.",
+    "The airlines of the two countries will add four weekly flights between the capitals.",
+]
+
+
+def _meeting(*lines: str) -> str:
+    return "Talks with the President of a neighbouring republic\n" + " ".join(RELATIONS * 3 + list(lines) + RELATIONS)
+
+
+def test_a_long_meeting_that_names_defence_in_one_line_is_no_alliance():
+    one_line = _meeting("Our armies also hold joint military exercises every summer.")
+    assert len(one_line.split()) > 400
+    assert "Partnerships & alliances" not in theme_evidence(one_line)
+    two_lines = _meeting("Our armies also hold joint military exercises every summer.",
+                         "The defence ministers signed a plan of military cooperation for the next three years.")
+    assert "Partnerships & alliances" in theme_evidence(two_lines)
+
+
+def test_a_short_readout_may_name_its_security_part_once():
+    readout = ("Telephone conversation with the President of a Baltic republic\nThe presidents discussed the strategic "
+               "partnership of their countries. They agreed to deepen security cooperation and to hold joint "
+               "military exercises next year.")
+    assert "Partnerships & alliances" in theme_evidence(readout)
