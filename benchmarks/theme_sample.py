@@ -25,10 +25,10 @@ a fair check of that change.
     python benchmarks/theme_sample.py --print-blind 3            # a new batch to label
     python benchmarks/theme_sample.py --per-theme --errors       # per theme, look parts only
 
-A third of batches 9 and 10 is held out (`"heldout": true`, marked when the batch was printed, before it was
+A third of batches 10 and 11 is held out (`"heldout": true`, marked when the batch was printed, before it was
 labelled): `--labels` scores it apart, `--per-theme` never shows it. Batch 5 (held out whole) and batch 7's
 held-out third were the fair checks of rounds 4-6; the themes7 round retired them to tuning (look parts), and
-round 9 retired batch 8's held-out third, the fair check of rounds 7-8, the same way.
+round 9 retired batch 8's and batch 9's held-out thirds, the fair checks of rounds 7-8, the same way.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def score_labels(themes_of: Callable[[str], dict[str, list[str]]] = theme_eviden
 
 
 HELD_BATCHES: set[int] = set()  # whole batches kept out of tuning (batch 5 was, until the themes7 round)
-RETIRED_HELDOUT = {7, 8}  # batches whose held-out part has been retired to tuning (its errors may be read)
+RETIRED_HELDOUT = {7, 8, 9}  # batches whose held-out part has been retired to tuning (its errors may be read)
 
 
 def look_labels() -> list[dict]:
