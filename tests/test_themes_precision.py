@@ -1,5 +1,5 @@
-"""Themes a release only touches (round 9 of issue 11): a long meeting that names its security part in one line among
-many on trade and culture is no alliance (gold rules 27 and 41, relative to length)."""
+"""Themes a release only touches (round 9 of issue 11): a long, many-topic meeting that names its security part in one
+line among many on trade and culture is no alliance (gold rules 27 and 41, relative to length)."""
 
 from search.ingest.enrich.themes import theme_evidence
 
@@ -17,12 +17,12 @@ RELATIONS = [
 
 
 def _meeting(*lines: str) -> str:
-    return "Talks with the President of a neighbouring republic\n" + " ".join(RELATIONS * 3 + list(lines) + RELATIONS)
+    return "Talks with the President of a neighbouring republic\n" + " ".join(RELATIONS * 6 + list(lines) + RELATIONS * 6)
 
 
 def test_a_long_meeting_that_names_defence_in_one_line_is_no_alliance():
     one_line = _meeting("Our armies also hold joint military exercises every summer.")
-    assert len(one_line.split()) > 400
+    assert len(one_line.split()) > 1200  # asks twice a short text's evidence (themes.toml: needs_words_scale)
     assert "Partnerships & alliances" not in theme_evidence(one_line)
     two_lines = _meeting("Our armies also hold joint military exercises every summer.",
                          "The defence ministers signed a plan of military cooperation for the next three years.")

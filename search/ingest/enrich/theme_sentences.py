@@ -1,5 +1,6 @@
 """Which of a theme's mentions stand in which sentences (for `themes`): how many cue sentences hold a needed
-word, whether a place is named in two sentences, and the mentions outside another theme's sentences.
+word, whether a place is named in two sentences, the mentions outside another theme's sentences, and the cues a theme
+borrows near its own.
 
 Mentions are `themes._matches` tuples (phrase, weight, index of the first stem in `text.terms(text)`); `starts`
 are the sentence starts of `theme_text.sentence_starts`.
@@ -8,10 +9,10 @@ are the sentence starts of `theme_text.sentence_starts`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
-__all__ = ["FULL_CUE", "sentences_holding", "outside", "place_named", "sentence_of"]
+__all__ = ["FULL_CUE", "outside", "place_named", "sentence_of", "sentences_holding", "with_borrowed"]
 
 
 class Cue(Protocol):
@@ -55,3 +56,19 @@ def outside(mentions: Sequence[Mention], starts: list[int], others: Sequence[Men
 def sentence_of(starts: list[int], start: int) -> int:
     """The number of the sentence that holds stem `start` (`starts` sorted)."""
     return bisect_right(starts, start) - 1
+
+
+def with_borrowed(own: list[Mention], lent: list[Mention], starts_of: Callable[[], list[int]], reach: int,
+                  as_context: Callable[[Mention], Mention]) -> list[Mention]:
+    """A theme's mentions, in order, with the topical cues of the themes it borrows (`lent`) that stand within
+    `reach` sentences of one of its own full cues, made its context (`as_context`): a paragraph on climate change
+    goes on in the words of its impacts (floods, hurricanes, drought). The sentence starts (`starts_of`, memoised
+    by the caller) are looked up only when both sides have such cues."""
+    full = [start for phrase, _, start in own if not phrase.is_name and phrase.weight >= FULL_CUE]
+    topical = [mention for mention in lent if not mention[0].is_name and mention[0].weight > 0]
+    if not full or not topical:
+        return own
+    starts = starts_of()
+    near = {sentence_of(starts, start) + step for start in full for step in range(-reach, reach + 1)}
+    borrowed = [as_context(mention) for mention in topical if sentence_of(starts, mention[2]) in near]
+    return sorted(own + borrowed, key=lambda mention: mention[2]) if borrowed else own

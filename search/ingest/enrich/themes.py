@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from search.ingest.enrich.text import stem, terms
-from search.ingest.enrich.theme_sentences import FULL_CUE, outside, place_named, sentence_of, sentences_holding
+from search.ingest.enrich.theme_sentences import FULL_CUE, outside, place_named, sentences_holding, with_borrowed
 from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts
 
 
@@ -93,6 +93,7 @@ class Taxonomy:
     ceremony_factor: float  # ... whose themes need this many times their threshold
     borrow_reach: int  # a cue of a theme another `borrows`, this many sentences from one of its full cues, ...
     borrow_weight: float  # ... is the other's context of this weight
+    needs_words_scale: float  # a text asking this many times a short one's evidence names `needs_words` twice
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -146,7 +147,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     float(data.get("min_relative", 0.0)), int(data.get("circumstance_window", 0)),
                     _stems(data, "list_words"), int(data.get("list_commas", 0)), float(data.get("list_weight", 1e9)),
                     _stems(data, "ceremony_words"), float(data.get("ceremony_factor", 1.0)),
-                    int(data.get("borrow_reach", 0)), float(data.get("borrow_weight", 0.0)), dict(by_first))
+                    int(data.get("borrow_reach", 0)), float(data.get("borrow_weight", 0.0)),
+                    float(data.get("needs_words_scale", float("inf"))), dict(by_first))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
@@ -334,7 +336,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
             return None  # one sentence of several is a passing mention, however many cues it holds
-        if theme.needs_words and sentences_holding(stems, starts, mentions, theme.needs_words) < 1 + (scale > 1):
+        if theme.needs_words and sentences_holding(stems, starts, mentions, theme.needs_words) \
+                < 1 + (scale >= taxonomy.needs_words_scale):
             return None  # a long text names the needed part in two sentences: one line on defence is an aside
         if theme.needs_name and scale > 1 and not place_named(mentions, starts, taxonomy.strong_weight):
             return None
@@ -357,7 +360,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if not own:  # (most themes of a text: no evidence to judge)
             continue
         lent = [m for other in theme.borrows for m in matched.get(other, ())]
-        verdict = judge(theme, _with_borrowed(own, lent, starts_of, taxonomy) if lent else own)
+        verdict = judge(theme, with_borrowed(own, lent, starts_of, taxonomy.borrow_reach, lambda m: (
+            _as_context(m[0], taxonomy.borrow_weight), min(m[1], taxonomy.borrow_weight), m[2])) if lent else own)
         if verdict:
             result[theme.name], strength[theme.name] = verdict
     strongest = max(strength.values(), default=0.0)
@@ -373,24 +377,6 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
                                          [m for other in replacing for m in matched[other]])):  # sentences suffices
                 del result[theme.name]
     return result
-
-
-def _with_borrowed(own: list[tuple[Phrase, float, int]], lent: list[tuple[Phrase, float, int]],
-                   starts_of: Callable[[], list[int]], taxonomy: Taxonomy) -> list[tuple[Phrase, float, int]]:
-    """A theme's mentions, in order, with the topical cues of the themes it `borrows` that stand within
-    `borrow_reach` sentences of one of its own full cues, as context weighing `borrow_weight`: a paragraph
-    on climate change goes on in the words of its impacts (floods, hurricanes, drought). The sentence starts
-    (`starts_of`, memoised by the caller) are looked up only when both sides have such cues."""
-    full = [start for phrase, _, start in own if not phrase.is_name and phrase.weight >= FULL_CUE]
-    topical = [mention for mention in lent if not mention[0].is_name and mention[0].weight > 0]
-    if not full or not topical:
-        return own
-    starts = starts_of()
-    near = {sentence_of(starts, start) + step for start in full
-            for step in range(-taxonomy.borrow_reach, taxonomy.borrow_reach + 1)}
-    borrowed = [(_as_context(phrase, taxonomy.borrow_weight), min(weight, taxonomy.borrow_weight), start)
-                for phrase, weight, start in topical if sentence_of(starts, start) in near]
-    return sorted(own + borrowed, key=lambda mention: mention[2]) if borrowed else own
 
 
 @lru_cache(maxsize=256)
