@@ -17,7 +17,8 @@ RELATIONS = [
 
 
 def _meeting(*lines: str) -> str:
-    return "Talks with the President of a neighbouring republic\n" + " ".join(RELATIONS * 6 + list(lines) + RELATIONS * 6)
+    body = RELATIONS * 6 + list(lines) + RELATIONS * 6
+    return "Talks with the President of a neighbouring republic\n" + " ".join(body)
 
 
 def test_a_long_meeting_that_names_defence_in_one_line_is_no_alliance():

@@ -1,4 +1,4 @@
-"""Which of a theme's mentions stand in which sentences (for `themes`): how many cue sentences hold a needed
+"""Which of a theme's mentions stand in which sentences (for `themes`): whether enough cue sentences hold a needed
 word, whether a place is named in two sentences, the mentions outside another theme's sentences, and the cues a theme
 borrows near its own.
 
@@ -30,11 +30,17 @@ Mention = TypeVar("Mention", bound=tuple[Cue, float, int])
 FULL_CUE = 1.0  # a sentence is about a theme when its cues weigh this much: one full cue, not "partners"
 
 
-def sentences_holding(stems: list[str], starts: list[int], mentions: Sequence[Mention], words: frozenset[str]) -> int:
-    """How many sentences holding one of `mentions` (a theme's cues, names included) hold one of `words`."""
+def sentences_holding(stems: list[str], starts: list[int], mentions: Sequence[Mention], words: frozenset[str],
+                      enough: int) -> bool:
+    """Whether `enough` of the sentences holding one of `mentions` (a theme's cues, names included) hold one of `words`
+    (the look-up stops there)."""
     bounds = starts + [len(stems)]
-    return sum(not words.isdisjoint(stems[bounds[sentence]:bounds[sentence + 1]])
-               for sentence in {bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.weight > 0})
+    found = 0
+    for sentence in {bisect_right(starts, start) - 1 for phrase, _, start in mentions if phrase.weight > 0}:
+        found += not words.isdisjoint(stems[bounds[sentence]:bounds[sentence + 1]])
+        if found >= enough:
+            return True
+    return False
 
 
 def place_named(mentions: Sequence[Mention], starts: list[int], strong_weight: float) -> bool:

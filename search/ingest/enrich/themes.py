@@ -336,8 +336,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
                 < min(min_mentions, len(starts)):
             return None  # one sentence of several is a passing mention, however many cues it holds
-        if theme.needs_words and sentences_holding(stems, starts, mentions, theme.needs_words) \
-                < 1 + (scale >= taxonomy.needs_words_scale):
+        if theme.needs_words and not sentences_holding(stems, starts, mentions, theme.needs_words,
+                                                       1 + (scale >= taxonomy.needs_words_scale)):
             return None  # a long text names the needed part in two sentences: one line on defence is an aside
         if theme.needs_name and scale > 1 and not place_named(mentions, starts, taxonomy.strong_weight):
             return None
