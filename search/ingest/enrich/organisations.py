@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_kinds import marked_companies, named_before_legal_form, named_by_kind
+from search.ingest.enrich.org_kinds import marked_companies, named_as_part, named_before_legal_form, named_by_kind
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_tables import Form, tables_of_organisations
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
@@ -64,6 +64,10 @@ def find_organisations(text: str) -> list[str]:
     run_end = 0  # runs are looked at once, around the first organisation word found in them
     for last, (length, form) in tables.automaton.iter(text):
         start, end = last + 1 - length, last + 1
+        if form.trigger == "part":
+            if _whole_words(text, start, end):
+                candidates.extend(named_as_part(text, start, end, tables))
+            continue
         if form.trigger in ("kind", "legal form"):
             if _whole_words(text, start, end):
                 find = named_by_kind if form.trigger == "kind" else named_before_legal_form
@@ -87,7 +91,7 @@ def find_organisations(text: str) -> list[str]:
             run = run_around(text, start, end)
             if run is not None:
                 run_end = run.end()
-                candidates.extend(run_candidates(text, run, tables))
+                candidates.extend(_sent_to(text, c, tables) for c in run_candidates(text, run, tables))
     if "<" in text:
         candidates.extend(marked_companies(text, tables))
     overrides, extra = _acronyms(text, candidates, tables)
@@ -127,6 +131,23 @@ def canonical_organisation(name: str, text: str = "") -> str:
     if key is None:
         return normalise(name).rstrip(".")
     return _un_organs(text, tables).get(key, key) if key in tables.un_organs else key
+
+
+_TO_PLACE = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?")
+
+
+def _sent_to(text: str, candidate: Candidate, tables: Tables) -> Candidate:
+    """A mission or office ending a run, with the place it is sent to after "to" (outside the run): "the
+    African Union Mission to Somalia", "Regional Assistance Mission to Solomon Islands"; not "the Mission
+    to the United Nations" (an organisation, named on its own) nor "Office to coordinate"."""
+    if candidate.name.rsplit(" ", 1)[-1] not in tables.in_tail or not text.startswith(" to ", candidate.end):
+        return candidate
+    to = _TO_PLACE.match(text, candidate.end)
+    run = RUN.match(text, to.end()) if to is not None else None
+    if run is None or (place := run.group().split(" and ", 1)[0]) not in tables.places:  # "to Tonga and the ..."
+        return candidate
+    name = text[candidate.start : run.start() + len(place)]
+    return Candidate(candidate.start, candidate.start + len(name), name, known_key(name, tables), candidate.rank)
 
 
 def _un_organs(text: str, tables: Tables) -> dict[str, str]:
@@ -204,7 +225,7 @@ _NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z'’]+)")
 # a literal (several times faster).
 _WRAP = re.compile(r"\n(?<=[a-z,]\n)(?=[A-Za-z(<])")
 # A line broken after the hyphen of a capitalised compound: "the Non-\nAligned Movement".
-_HYPHEN_WRAP = re.compile(r"\n(?<=[A-Za-z]-\n)(?=[A-Z])")
+_HYPHEN_WRAP = re.compile(r"\n(?<=[A-Za-z]-\n)(?=[A-Z0-9])")
 _SHORT_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,4})(?:'s|’s)?$")  # "BT| said"
 _SHORT_AFTER = re.compile(r"([A-Z][A-Z0-9&]{1,4})(?![\w&.-])")  # "shares in |BT"
 

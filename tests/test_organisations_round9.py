@@ -1,0 +1,76 @@
+"""Organisation rules of round 9 (issue 11), on our own sentences: an "on ..." topic after a name, a mission
+named with the place it is sent to, panels, coalitions, theatres and orchestras, governments of their own
+("Transitional Federal Government"), and numbered compounds broken at a line's hyphen."""
+
+from search.ingest.enrich.organisations import find_organisations
+
+
+def test_a_topic_after_a_known_name_is_not_part_of_it():
+    text = "Statement\nWe share the view of the European Union on Security Council enlargement."
+    assert find_organisations(text) == ["European Union", "Security Council"]
+
+
+def test_a_topic_ending_in_a_peoples_adjective_is_not_part_of_the_name():
+    text = "Border news\nThe Coast Guard Service on the Polish-Lithuanian frontier was doubled."
+    assert find_organisations(text) == ["Coast Guard Service"]
+
+
+def test_a_name_whose_own_tail_starts_with_on_keeps_it():
+    text = "Reform\nThe Committee on Fisheries Policy met the Council on Foreign Relations."
+    assert find_organisations(text) == ["Committee on Fisheries Policy", "Council on Foreign Relations"]
+
+
+def test_a_mission_keeps_the_place_it_is_sent_to():
+    text = "Peacekeeping\nWe thank the Regional Stabilisation Mission to Tonga and the Joint Mission to the Gambia."
+    assert find_organisations(text) == ["Regional Stabilisation Mission to Tonga", "Joint Mission to the Gambia"]
+
+
+def test_a_mission_to_an_organisation_is_not_extended():
+    text = "Diplomacy\nThe Permanent Mission to the United Nations gave a reception."
+    assert find_organisations(text) == ["United Nations"]
+
+
+def test_panels_and_coalitions_are_organisations():
+    text = ("Reports\nThe Expert Panel on Coral Reefs reported to the Pacific Climate Coalition, "
+            "and the Panel of Elders agreed.")
+    assert find_organisations(text) == ["Expert Panel on Coral Reefs", "Pacific Climate Coalition",
+                                        "Panel of Elders"]
+
+
+def test_theatres_and_orchestras_are_organisations():
+    text = "Culture\nThe Riverside Drama Theatre and the Northern Youth Orchestra toured with the Tula Philharmonic."
+    assert find_organisations(text) == ["Riverside Drama Theatre", "Northern Youth Orchestra", "Tula Philharmonic"]
+
+
+def test_a_government_with_a_name_of_its_own():
+    text = "Talks\nThe Transitional Federal Government met the Kurdistan Regional Government in Rome."
+    assert find_organisations(text) == ["Transitional Federal Government", "Kurdistan Regional Government"]
+
+
+def test_a_plain_government_is_no_organisation():
+    text = ("Talks\nThe Federal Government and the Nigerian Federal Government spoke; my Government and the "
+            "Assembly of Heads of State and Government of the African Union agreed.")
+    assert find_organisations(text) == ["Assembly of Heads of State and Government", "African Union"]
+
+
+def test_a_numbered_compound_broken_at_its_hyphen_is_one_name():
+    text = ("Statement of the delegation\nWe welcome the report of the High-level Panel on the Post-\n"
+            "2030 Ocean Agenda, which we studied,\nand we thank its members.\n")
+    assert find_organisations(text) == ["High-level Panel on the Post-2030 Ocean Agenda"]
+
+
+def test_a_companys_divisions_named_after_its_possessive_are_organisations():
+    text = "Autos\nNorthway Motors Corp's Falcon and Ridgeback divisions extended their rebates."
+    assert find_organisations(text) == ["Northway Motors Corp", "Falcon", "Ridgeback"]
+
+
+def test_a_subsidiary_named_whole_and_its_owner_after_of():
+    text = ("Deals\nThe bid was made by Lakeside Mills, a subsidiary of Ardent Foods, while its Pine and Fern "
+            "unit stayed out.")
+    found = find_organisations(text)
+    assert "Ardent Foods" in found and "Pine and Fern" in found
+
+
+def test_a_part_named_by_a_peoples_adjective_or_a_place_is_no_organisation():
+    text = "Deals\nThe firm sold its Canadian subsidiary and its Latin American division; the division of Ruritania."
+    assert find_organisations(text) == []
