@@ -74,3 +74,31 @@ def test_a_subsidiary_named_whole_and_its_owner_after_of():
 def test_a_part_named_by_a_peoples_adjective_or_a_place_is_no_organisation():
     text = "Deals\nThe firm sold its Canadian subsidiary and its Latin American division; the division of Ruritania."
     assert find_organisations(text) == []
+
+
+def test_a_treasury_that_acts_or_speaks_is_an_organisation_but_not_its_bonds_or_secretary():
+    text = ("Bonds\nThe Treasury said yields fell. Treasury bonds rose, Treasury Secretary Jane Roe said, and "
+            "the Ruritanian Treasury will sell bills, a Treasury spokesman added.")
+    assert find_organisations(text) == ["Treasury"]
+    text = "Bonds\nTreasury bonds rose after the Treasury Secretary spoke about Treasury securities."
+    assert find_organisations(text) == []
+
+
+def test_a_treasury_with_its_country_before_it_keeps_it():
+    text = "Bonds\nThe French Treasury will sell bills on Thursday."
+    assert find_organisations(text) == ["French Treasury"]
+
+
+def test_a_plurals_possessive_stays_inside_the_name():
+    text = "Banks\nThe Alpine Bankers' Association met the Grain Growers' Union and Jane Roe's Labour Party."
+    assert find_organisations(text) == ["Alpine Bankers' Association", "Grain Growers' Union", "Labour Party"]
+
+
+def test_a_company_ending_in_bros_and_one_named_under_a_mandate_word():
+    text = "Deals\nHarlow Bros. said the UN-mandated Coastal Protection Force would buy its boats."
+    assert find_organisations(text) == ["Harlow Bros", "United Nations", "Coastal Protection Force"]
+
+
+def test_the_union_state_is_an_organisation():
+    text = "Talks\nThe two presidents discussed the budget of the Union State for next year."
+    assert find_organisations(text) == ["Union State"]

@@ -44,7 +44,8 @@ _WORD_RE = re.compile(_WORD + r"(?:'s|’s|'|’)?")
 _CONNECTOR_SET = frozenset(_CONNECTOR_WORDS.split("|"))
 _RUN_TOKEN = re.compile(rf"{_WORD}|\S+")
 _HYPHEN_MODIFIER = re.compile(
-    r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born)$")
+    r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born|mandated"
+    r"|sponsored|sanctioned|authori[sz]ed|appointed|installed|brokered|dominated|organi[sz]ed)$")
 
 _ACRONYM_NEXT = re.compile(r"[ \t]*\([A-Z]")
 # Legal forms that end a company's name ("Novopharm Ltd of Canada"); "Co" and "Corp" may be followed by
@@ -153,7 +154,7 @@ def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token
             if (following not in tables.organisation or word.isupper() or word in tables.places
                     or fold(word) in tables.keys
                     or (sum(w not in tables.openers for w, _, _ in segments[-1]) > 1
-                        and word not in tables.possessive_words)):
+                        and word not in tables.possessive_words and not _plural_possessive(text, word, end))):
                 segments.append([])  # not "(The) King's College", "Kurdistan Workers' Party"
     result: list[list[Token]] = []
     for segment in segments:
@@ -334,6 +335,12 @@ def _possessive(text: str, end: int) -> bool:
     """Whether the word ending at `end` had a possessive ending that `_tokens` stripped."""
     return end < len(text) and text[end] in "'’" and (end + 1 >= len(text) or not text[end + 1].isalpha()
                                                        or text[end + 1] == "s")
+
+
+def _plural_possessive(text: str, word: str, end: int) -> bool:
+    """Whether the word ending at `end` is a plural's possessive ("Swiss Bankers' Association"): a kind of
+    members inside a name, where a person's possessive is singular ("Johnson's")."""
+    return word.endswith("s") and text[end : end + 1] in ("'", "’") and text[end + 1 : end + 2] != "s"
 
 
 def _sentence_start(text: str, position: int) -> bool:
