@@ -102,3 +102,17 @@ def test_a_company_ending_in_bros_and_one_named_under_a_mandate_word():
 def test_the_union_state_is_an_organisation():
     text = "Talks\nThe two presidents discussed the budget of the Union State for next year."
     assert find_organisations(text) == ["Union State"]
+
+
+def test_congress_by_its_own_name_but_not_a_numbered_meeting_or_a_longer_name():
+    text = ("Law\nThe bill was sent to Congress last week. Congress voted, and the 12th Party Congress and the "
+            "Congress of Ruritania met.")
+    found = find_organisations(text)
+    assert found[0] == "Congress" and found.count("Congress") == 1
+    assert "Party Congress" not in " ".join(found)
+
+
+def test_a_bank_named_by_one_compound_word():
+    text = ("Banks\nZorabank and the Kreditbank of Austria lent money; Interbank rates rose, and a Non-bank lender "
+            "stayed out.")
+    assert find_organisations(text) == ["Zorabank", "Kreditbank of Austria"]

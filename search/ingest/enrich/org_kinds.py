@@ -21,7 +21,7 @@ import re
 from search.ingest.enrich.org_runs import RUN, run_around
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key
 
-__all__ = ["marked_companies", "named_as_part", "named_before_legal_form", "named_by_kind"]
+__all__ = ["compound_banks", "marked_companies", "named_as_part", "named_before_legal_form", "named_by_kind"]
 
 # "newspaper| Magyar Nemzet", "website| known as "Welcome To Video"".
 _NAME_AFTER = re.compile(r"[ \t]+(?:(?:known as|called|named)[ \t]+)?[\"“]?(?=[A-Z])")
@@ -99,6 +99,27 @@ def _a_part_name(name: str, tables: Tables) -> bool:
     last = name.split()[-1]
     return not (all(part in tables.places for part in last.split("-")) or "-based" in name or "'s " in name
                 or "’s " in name)
+
+
+# One word that ends in "bank" names a bank ("Oschadbank", "Commerzbank", "RepublicBank"); not "Interbank"
+# (an adjective at the start of a sentence) or "Non-bank".
+_COMPOUND_BANK = re.compile(r"(?<![\w&'’.-])(?!Inter)[A-Z][a-z]{3,}(?:bank|Bank)(?![\w&-])")
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+((?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)")
+
+
+def compound_banks(text: str, tables: Tables) -> list[Candidate]:
+    """Banks named by one compound word: "Oschadbank", "Eximbank of Russia" (the runs take the "of"
+    tail where there is one), not a place ("Burbank" is a city of the gazetteer only if listed)."""
+    found = []
+    for match in _COMPOUND_BANK.finditer(text):
+        if match.group() in tables.places:
+            continue
+        end = match.end()
+        tail = _OF_PLACE.match(text, end)
+        if tail is not None and tail.group(1).removeprefix("the ") in tables.places:
+            end = tail.end()  # "Eximbank of Russia"
+        found.append(Candidate(match.start(), end, text[match.start() : end], tables.keys.get(fold(match.group())), 1))
+    return found
 
 
 def named_before_legal_form(text: str, start: int, end: int, tables: Tables) -> Candidate | None:

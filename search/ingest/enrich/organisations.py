@@ -40,7 +40,13 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_kinds import marked_companies, named_as_part, named_before_legal_form, named_by_kind
+from search.ingest.enrich.org_kinds import (
+    compound_banks,
+    marked_companies,
+    named_as_part,
+    named_before_legal_form,
+    named_by_kind,
+)
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_tables import Form, tables_of_organisations
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
@@ -96,6 +102,10 @@ def find_organisations(text: str) -> list[str]:
         candidates.extend(marked_companies(text, tables))
     if "Treasury " in text:
         candidates.extend(_acting_treasury(text, tables))
+    if "bank" in text or "Bank" in text:
+        candidates.extend(compound_banks(text, tables))
+    if "Congress" in text:
+        candidates.extend(Candidate(m.start(1), m.end(1), "Congress", None, 1) for m in _BARE_CONGRESS.finditer(text))
     overrides, extra = _acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
@@ -286,6 +296,12 @@ def _short_company(text: str, start: int, end: int, before: bool, tables: Tables
 # acts or speaks (labelled as written, gold README round 8); not "Treasury bonds", "Treasury Secretary".
 _ACTING_TREASURY = re.compile(r"(?<![\w.-])(?:([A-Z][\w.]*)[ \t]+)?Treasury[ \t]+(?=(?:said|says|announced|added|"
                               r"estimated|reported|expects?|plans?|will|would|has|had|is|was|also|spokes\w+|officials?)\b)")
+
+
+# "passed by Congress", "the Congress voted": the legislature by its own name (not "Congress of the ...", "the
+# 19th Party Congress", "National Congress": those are runs, or meetings).
+_BARE_CONGRESS = re.compile(r"(?:\b(?:the|by|in|of|to|from|and|with|for|that|before|on)[ \t]+|[.!?][ \t]+)(Congress)"
+                            r"(?![\w-]|[ \t]+(?:of|on|for)\b|[ \t]+[A-Z])")
 
 
 def _acting_treasury(text: str, tables: Tables) -> list[Candidate]:
