@@ -115,3 +115,10 @@ def test_a_bank_named_by_one_compound_word():
     text = ("Banks\nZorabank and the Kreditbank of Austria lent money; Interbank rates rose, and a Non-bank lender "
             "stayed out.")
     assert find_organisations(text) == ["Zorabank", "Kreditbank of Austria"]
+
+
+def test_the_congress_outside_law_making_is_a_meeting():
+    text = "Greetings\nThank you for the initiatives we agreed on at the Congress' first stage in June."
+    assert find_organisations(text) == []
+    text = "Law\nThe Congress passed the bill, and lawmakers went home."
+    assert find_organisations(text) == ["Congress"]

@@ -105,7 +105,7 @@ def find_organisations(text: str) -> list[str]:
     if "bank" in text or "Bank" in text:
         candidates.extend(compound_banks(text, tables))
     if "Congress" in text:
-        candidates.extend(Candidate(m.start(1), m.end(1), "Congress", None, 1) for m in _BARE_CONGRESS.finditer(text))
+        candidates.extend(_bare_congress(text))
     overrides, extra = _acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
@@ -302,6 +302,24 @@ _ACTING_TREASURY = re.compile(r"(?<![\w.-])(?:([A-Z][\w.]*)[ \t]+)?Treasury[ \t]
 # 19th Party Congress", "National Congress": those are runs, or meetings).
 _BARE_CONGRESS = re.compile(r"(?:\b(?:the|by|in|of|to|from|and|with|for|that|before|on)[ \t]+|[.!?][ \t]+)(Congress)"
                             r"(?![\w-]|[ \t]+(?:of|on|for)\b|[ \t]+[A-Z])")
+
+
+_LEGISLATURE = re.compile(r"\b(?:Senate|House|[Cc]ongressional|[Cc]ongress(?:wo)?m[ae]n|[Ll]awmakers?|[Ll]egislat\w+|"
+                         r"bills?|Representatives|Republicans?|Democrats?)\b")
+
+
+def _bare_congress(text: str) -> list[Candidate]:
+    """ "Congress" by itself: a legislature ("sent to Congress"); after "the" only in a text about law-making,
+    where it is not a party's congress, a meeting ("at the Congress' previous stages")."""
+    found = []
+    law_making: bool | None = None
+    for match in _BARE_CONGRESS.finditer(text):
+        if match.group().lower().startswith("the"):
+            law_making = bool(_LEGISLATURE.search(text)) if law_making is None else law_making
+            if not law_making:
+                continue
+        found.append(Candidate(match.start(1), match.end(1), "Congress", None, 1))
+    return found
 
 
 def _acting_treasury(text: str, tables: Tables) -> list[Candidate]:
