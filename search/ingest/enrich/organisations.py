@@ -300,7 +300,7 @@ _ACTING_TREASURY = re.compile(r"(?<![\w.-])(?:([A-Z][\w.]*)[ \t]+)?Treasury[ \t]
 
 # "passed by Congress", "the Congress voted": the legislature by its own name (not "Congress of the ...", "the
 # 19th Party Congress", "National Congress": those are runs, or meetings).
-_BARE_CONGRESS = re.compile(r"(?:\b(?:the|by|in|of|to|from|and|with|for|that|before|on)[ \t]+|[.!?][ \t]+)(Congress)"
+_BARE_CONGRESS = re.compile(r"(?:\b(?:[Tt]he|by|in|of|to|from|and|with|for|that|before|on)[ \t]+|[.!?][ \t]+)(Congress)"
                             r"(?![\w-]|[ \t]+(?:of|on|for)\b|[ \t]+[A-Z])")
 
 
