@@ -78,6 +78,13 @@ def named_as_part(text: str, start: int, end: int, tables: Tables) -> list[Candi
         run = RUN.match(text, after.end())
         found = _candidate(text, run.start(), run.end(), tables) if run is not None else None
         return [found] if found is not None and _a_part_name(found.name, tables) else []
+    k = start - 1
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    if not text[k : k + 1].isupper():
+        return []  # no name right before the noun ("a unit", "its chemicals division"): the common case
     owned = _OWNED_NAME.search(text, max(0, start - 80), start)
     if owned is None:
         return []
@@ -103,7 +110,7 @@ def _a_part_name(name: str, tables: Tables) -> bool:
 
 # One word that ends in "bank" names a bank ("Oschadbank", "Commerzbank", "RepublicBank"); not "Interbank"
 # (an adjective at the start of a sentence) or "Non-bank".
-_COMPOUND_BANK = re.compile(r"(?<![\w&'’.-])(?!Inter)[A-Z][a-z]{3,}(?:bank|Bank)(?![\w&-])")
+_COMPOUND_BANK = re.compile(r"(?!Inter)[A-Z][a-z]{3,}(?:bank|Bank)")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+((?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)")
 
 
@@ -111,8 +118,12 @@ def compound_banks(text: str, tables: Tables) -> list[Candidate]:
     """Banks named by one compound word: "Oschadbank", "Eximbank of Russia" (the runs take the "of"
     tail where there is one), not a place ("Burbank" is a city of the gazetteer only if listed)."""
     found = []
-    for match in _COMPOUND_BANK.finditer(text):
-        if match.group() in tables.places:
+    for at in _ends_of_banks(text):
+        start = at
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        match = _COMPOUND_BANK.fullmatch(text, start, at + 4)
+        if match is None or (start > 0 and text[start - 1] in "&'’.-") or match.group() in tables.places:
             continue
         end = match.end()
         tail = _OF_PLACE.match(text, end)
@@ -120,6 +131,20 @@ def compound_banks(text: str, tables: Tables) -> list[Candidate]:
             end = tail.end()  # "Eximbank of Russia"
         found.append(Candidate(match.start(), end, text[match.start() : end], tables.keys.get(fold(match.group())), 1))
     return found
+
+
+def _ends_of_banks(text: str) -> list[int]:
+    """Where "bank" or "Bank" ends a longer word ("Oschad|bank", "Republic|Bank"), found by `str.find` (a
+    regular expression that looks behind first scans every character)."""
+    found = []
+    for ending in ("bank", "Bank"):
+        at = text.find(ending, 1)
+        while at > 0:
+            after = at + 4
+            if text[at - 1].islower() and not (after < len(text) and (text[after].isalnum() or text[after] in "_&-")):
+                found.append(at)
+            at = text.find(ending, at + 1)
+    return sorted(found)
 
 
 def named_before_legal_form(text: str, start: int, end: int, tables: Tables) -> Candidate | None:

@@ -85,6 +85,8 @@ def topic_tail_end(text: str, tokens: list[Token], start: int, end: int, tables:
     the reform; "Council on Foreign Relations" is no known name before "on"), and before a tail that ends
     in a people's adjective, which qualifies a noun after the run ("the Border Service on the
     Ukrainian-Polish border"). The name keeps its tail otherwise ("Committee on Economic Affairs")."""
+    if " on " not in text[tokens[start][1] : tokens[end][2]]:
+        return end
     words = [w for w, _, _ in tokens]
     for k in range(start + 1, end):
         if words[k] != "on":

@@ -83,7 +83,7 @@ def tables_of_organisations() -> Tables:
     for suffix in words["suffixes"]:
         forms[", " + suffix] = Form(None, trigger="legal form")
     for noun in words["part_nouns"]:
-        forms[noun] = Form(None, trigger="part")
+        forms[" " + noun] = Form(None, trigger="part")  # at a word's start: "unit" is in "community"
     automaton = ahocorasick.Automaton()
     for form, entry in forms.items():
         for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:

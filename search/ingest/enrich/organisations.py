@@ -70,9 +70,9 @@ def find_organisations(text: str) -> list[str]:
     run_end = 0  # runs are looked at once, around the first organisation word found in them
     for last, (length, form) in tables.automaton.iter(text):
         start, end = last + 1 - length, last + 1
-        if form.trigger == "part":
-            if _whole_words(text, start, end):
-                candidates.extend(named_as_part(text, start, end, tables))
+        if form.trigger == "part":  # " unit": the form starts with a space
+            if _whole_words(text, start + 1, end):
+                candidates.extend(named_as_part(text, start + 1, end, tables))
             continue
         if form.trigger in ("kind", "legal form"):
             if _whole_words(text, start, end):
@@ -152,7 +152,7 @@ def _sent_to(text: str, candidate: Candidate, tables: Tables) -> Candidate:
     """A mission or office ending a run, with the place it is sent to after "to" (outside the run): "the
     African Union Mission to Somalia", "Regional Assistance Mission to Solomon Islands"; not "the Mission
     to the United Nations" (an organisation, named on its own) nor "Office to coordinate"."""
-    if candidate.name.rsplit(" ", 1)[-1] not in tables.in_tail or not text.startswith(" to ", candidate.end):
+    if not text.startswith(" to ", candidate.end) or candidate.name.rsplit(" ", 1)[-1] not in tables.in_tail:
         return candidate
     to = _TO_PLACE.match(text, candidate.end)
     run = RUN.match(text, to.end()) if to is not None else None
@@ -292,18 +292,10 @@ def _short_company(text: str, start: int, end: int, before: bool, tables: Tables
     return Candidate(match.start(1), match.end(1), name, None, 1)
 
 
-# "the Treasury said", "a Treasury spokesman", "the French Treasury will": a government's treasury that
-# acts or speaks (labelled as written, gold README round 8); not "Treasury bonds", "Treasury Secretary".
-_ACTING_TREASURY = re.compile(r"(?<![\w.-])(?:([A-Z][\w.]*)[ \t]+)?Treasury[ \t]+(?=(?:said|says|announced|added|"
-                              r"estimated|reported|expects?|plans?|will|would|has|had|is|was|also|spokes\w+|officials?)\b)")
-
-
 # "passed by Congress", "the Congress voted": the legislature by its own name (not "Congress of the ...", "the
 # 19th Party Congress", "National Congress": those are runs, or meetings).
-_BARE_CONGRESS = re.compile(r"(?:\b(?:[Tt]he|by|in|of|to|from|and|with|for|that|before|on)[ \t]+|[.!?][ \t]+)(Congress)"
-                            r"(?![\w-]|[ \t]+(?:of|on|for)\b|[ \t]+[A-Z])")
-
-
+_BEFORE_CONGRESS = re.compile(r"(?:\b(?:[Tt]he|by|in|of|to|from|and|with|for|that|before|on)|[.!?])[ \t]+$")
+_AFTER_CONGRESS = re.compile(r"[\w-]|[ \t]+(?:(?:of|on|for)\b|[A-Z])")
 _LEGISLATURE = re.compile(r"\b(?:Senate|House|[Cc]ongressional|[Cc]ongress(?:wo)?m[ae]n|[Ll]awmakers?|[Ll]egislat\w+|"
                          r"bills?|Representatives|Republicans?|Democrats?)\b")
 
@@ -313,13 +305,24 @@ def _bare_congress(text: str) -> list[Candidate]:
     where it is not a party's congress, a meeting ("at the Congress' previous stages")."""
     found = []
     law_making: bool | None = None
-    for match in _BARE_CONGRESS.finditer(text):
-        if match.group().lower().startswith("the"):
-            law_making = bool(_LEGISLATURE.search(text)) if law_making is None else law_making
-            if not law_making:
-                continue
-        found.append(Candidate(match.start(1), match.end(1), "Congress", None, 1))
+    at = text.find("Congress")
+    while at >= 0:
+        before = _BEFORE_CONGRESS.search(text, max(0, at - 8), at)
+        if before is not None and not _AFTER_CONGRESS.match(text, at + len("Congress")):
+            after_the = before.group().lower().startswith("the")
+            if after_the and law_making is None:
+                law_making = _LEGISLATURE.search(text) is not None
+            if not after_the or law_making:
+                found.append(Candidate(at, at + len("Congress"), "Congress", None, 1))
+        at = text.find("Congress", at + 1)
     return found
+
+
+# "the Treasury said", "a Treasury spokesman", "the French Treasury will": a government's treasury that
+# acts or speaks (labelled as written, gold README round 8); not "Treasury bonds", "Treasury Secretary".
+_ACTING = re.compile(r"[ \t]+(?:said|says|announced|added|estimated|reported|expects?|plans?|will|would|has|had|is|"
+                     r"was|also|spokes\w+|officials?)\b")
+_WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.]*)[ \t]+$")
 
 
 def _acting_treasury(text: str, tables: Tables) -> list[Candidate]:
@@ -327,12 +330,16 @@ def _acting_treasury(text: str, tables: Tables) -> list[Candidate]:
     it ("French Treasury", "U.S. Treasury"). Another capitalised word before it makes it a longer name
     that the runs look at ("Her Majesty's Treasury")."""
     found = []
-    for match in _ACTING_TREASURY.finditer(text):
-        before = match.group(1)
-        if before is None or before in tables.openers:
-            found.append(Candidate(match.end() - len("Treasury "), match.end() - 1, "Treasury", None, 1))
-        elif before in tables.places:
-            found.append(Candidate(match.start(), match.end() - 1, text[match.start() : match.end() - 1], None, 1))
+    at = text.find("Treasury ")
+    while at >= 0:
+        end = at + len("Treasury")
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in ".-")) and _ACTING.match(text, end):
+            word = _WORD_BEFORE.search(text, max(0, at - 30), at)
+            if word is None or word.group(1) in tables.openers:
+                found.append(Candidate(at, end, "Treasury", None, 1))
+            elif word.group(1) in tables.places:
+                found.append(Candidate(word.start(1), end, text[word.start(1) : end], None, 1))
+        at = text.find("Treasury ", at + 1)
     return found
 
 
