@@ -21,7 +21,7 @@ import re
 from search.ingest.enrich.org_runs import RUN, run_around
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key
 
-__all__ = ["marked_companies", "named_before_legal_form", "named_by_kind"]
+__all__ = ["compound_banks", "marked_companies", "named_as_part", "named_before_legal_form", "named_by_kind"]
 
 # "newspaper| Magyar Nemzet", "website| known as "Welcome To Video"".
 _NAME_AFTER = re.compile(r"[ \t]+(?:(?:known as|called|named)[ \t]+)?[\"“]?(?=[A-Z])")
@@ -60,6 +60,91 @@ def named_by_kind(text: str, start: int, end: int, tables: Tables) -> Candidate 
     if before is None or any(w in _NOT_DESCRIBING for w in before.group(2).split()):
         return None
     return _candidate(text, before.start(1), before.end(1), tables)
+
+
+# "its |Chevrolet and Oldsmobile| divisions", "GF's |Maxwell House| division", "the |Buick-Oldsmobile| group".
+_OWNED_NAME = re.compile(rf"(?:(?<![\w-])(?:the|its|their)|[a-zA-Z.]['’]s?)[ \t]+({RUN.pattern})[ \t]+$")
+_OF_NAME = re.compile(r"[ \t]+of[ \t]+(?=[A-Z])")
+
+
+def named_as_part(text: str, start: int, end: int, tables: Tables) -> list[Candidate]:
+    """Companies named with a part of one, the noun at text[start:end]: the parts between "the", "its" or
+    an owner's possessive and the noun ("General Motors' Chevrolet and Buick divisions" gives both, "its
+    Acme Foods subsidiary"), and the owner after a singular noun and "of" ("a unit of Acme Corp"). Not a
+    people's adjective or a country ("its Canadian subsidiary", "the Asian division")."""
+    noun = text[start:end]
+    after = _OF_NAME.match(text, end) if noun in ("subsidiary", "unit") else None  # not "the division of X"
+    if after is not None:
+        run = RUN.match(text, after.end())
+        found = _candidate(text, run.start(), run.end(), tables) if run is not None else None
+        return [found] if found is not None and _a_part_name(found.name, tables) else []
+    k = start - 1
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    if not text[k : k + 1].isupper():
+        return []  # no name right before the noun ("a unit", "its chemicals division"): the common case
+    owned = _OWNED_NAME.search(text, max(0, start - 80), start)
+    if owned is None:
+        return []
+    split = re.search(r"[ \t]+and[ \t]+", owned.group(1))
+    if split is None or not noun.endswith("s"):  # one part: "its Pratt and Whitney unit"
+        end = owned.end(1) - (2 if owned.group(1).endswith(("'s", "’s")) else 0)  # "its Harrah's subsidiary"
+        name = " ".join(text[owned.start(1) : end].split())
+        whole = _candidate(text, owned.start(1), owned.start(1) + len(name.split(" and ")[0]), tables)
+        found = Candidate(owned.start(1), end, name, tables.keys.get(fold(name)), 1) if whole else None
+        return [found] if found is not None and _a_part_name(name, tables) else []
+    names = [(owned.start(1), owned.start(1) + split.start()), (owned.start(1) + split.end(), owned.end(1))]
+    return [c for s, e in names if (c := _candidate(text, s, e, tables)) is not None and _a_part_name(c.name, tables)]
+
+
+def _a_part_name(name: str, tables: Tables) -> bool:
+    """Whether a name before or after a part noun can be a company's: not an adjective of peoples or
+    places ("Latin American", "Anglo-Dutch"), nor one with "-based" or an owner's possessive inside ("a
+    unit of Acme's Coal Co": which company is meant is unclear)."""
+    last = name.split()[-1]
+    return not (all(part in tables.places for part in last.split("-")) or "-based" in name or "'s " in name
+                or "’s " in name)
+
+
+# One word that ends in "bank" names a bank ("Oschadbank", "Commerzbank", "RepublicBank"); not "Interbank"
+# (an adjective at the start of a sentence) or "Non-bank".
+_COMPOUND_BANK = re.compile(r"(?!Inter)[A-Z][a-z]{3,}(?:bank|Bank)")
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+((?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)")
+
+
+def compound_banks(text: str, tables: Tables) -> list[Candidate]:
+    """Banks named by one compound word: "Oschadbank", "Eximbank of Russia" (the runs take the "of"
+    tail where there is one), not a place ("Burbank" is a city of the gazetteer only if listed)."""
+    found = []
+    for at in _ends_of_banks(text):
+        start = at
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        match = _COMPOUND_BANK.fullmatch(text, start, at + 4)
+        if match is None or (start > 0 and text[start - 1] in "&'’.-") or match.group() in tables.places:
+            continue
+        end = match.end()
+        tail = _OF_PLACE.match(text, end)
+        if tail is not None and tail.group(1).removeprefix("the ") in tables.places:
+            end = tail.end()  # "Eximbank of Russia"
+        found.append(Candidate(match.start(), end, text[match.start() : end], tables.keys.get(fold(match.group())), 1))
+    return found
+
+
+def _ends_of_banks(text: str) -> list[int]:
+    """Where "bank" or "Bank" ends a longer word ("Oschad|bank", "Republic|Bank"), found by `str.find` (a
+    regular expression that looks behind first scans every character)."""
+    found = []
+    for ending in ("bank", "Bank"):
+        at = text.find(ending, 1)
+        while at > 0:
+            after = at + 4
+            if text[at - 1].islower() and not (after < len(text) and (text[after].isalnum() or text[after] in "_&-")):
+                found.append(at)
+            at = text.find(ending, at + 1)
+    return sorted(found)
 
 
 def named_before_legal_form(text: str, start: int, end: int, tables: Tables) -> Candidate | None:

@@ -14,7 +14,10 @@ import re
 
 from search.ingest.enrich.org_types import Tables, Token, fold
 
-__all__ = ["abbreviated_whole", "bodies_of", "has_head", "is_head", "split_names", "sub_body_start"]
+__all__ = [
+    "abbreviated_whole", "bodies_of", "has_head", "is_head", "split_names", "sub_body_start", "tail_end",
+    "topic_tail_end",
+]
 
 _ACRONYM_NEXT = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.]{2,9})\)")
 
@@ -28,6 +31,9 @@ def is_head(words: list[str], j: int, start: int, tables: Tables) -> bool:
         return j > start and words[j - 1] not in tables.connectors
     if word in tables.head_initial_only:
         return j + 1 < len(words) and words[j + 1] == "of"
+    if word in tables.qualified_heads:  # "Transitional Federal Government", not "the Federal Government"
+        return j >= start + 2 and words[j - 1] in tables.head_qualifiers \
+            and words[j - 2] not in tables.places and words[j - 2] not in tables.cuts
     if word in tables.rooms and j > start and words[j - 1] in tables.organisation:
         return False  # "Security Council Chamber": the council's room
     return True
@@ -71,6 +77,82 @@ def bodies_of(text: str, tokens: list[Token], start: int, end: int, tables: Tabl
             return whole
         return [(start, k - 1), *whole]
     return [(start, end)]
+
+
+def topic_tail_end(text: str, tokens: list[Token], start: int, end: int, tables: Tables) -> int:
+    """Where a name with an "on ..." tail ends when the tail is the topic of the sentence, not part of the
+    name: after a known name ("the African Union on Security Council reform": the union's position on
+    the reform; "Council on Foreign Relations" is no known name before "on"), and before a tail that ends
+    in a people's adjective, which qualifies a noun after the run ("the Border Service on the
+    Ukrainian-Polish border"). The name keeps its tail otherwise ("Committee on Economic Affairs")."""
+    if " on " not in text[tokens[start][1] : tokens[end][2]]:
+        return end
+    words = [w for w, _, _ in tokens]
+    for k in range(start + 1, end):
+        if words[k] != "on":
+            continue
+        known = tables.keys.get(fold(text[tokens[start][1] : tokens[k - 1][2]]))
+        if (known and not tables.keys.get(fold(text[tokens[start][1] : tokens[end][2]]))) \
+                or all(p in tables.places and p not in tables.country_nouns for p in words[end].split("-")):
+            return k - 1
+        break
+    return end
+
+
+def tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool, tables: Tables) -> int:
+    """Index of the last word of the name whose last organisation word is at `last`, taking an
+    "of ..." tail: "Ministry of Foreign Affairs", "Brigade de Recherche et d'Intervention",
+    "Institut National de Recherche Biomédicale" (one adjective may come first). After a title
+    ("Director of the ..."), the run's last two plain words are the title holder's name ("Agency for
+    Regional Initiatives Maria Volkova"), whether or not the first name is a common one."""
+    n = len(words)
+    k = last + 1
+    if k + 1 < n and words[k] not in tables.connectors and words[k + 1] in tables.tail_starters \
+            and words[k] not in tables.roles and words[k] not in tables.openers and not has_modifiers:
+        k += 1  # "Institut National de ..."
+    if k >= n or words[k] not in tables.tail_starters:
+        return last
+    end = last
+    j = k
+    content: list[str] = []
+    while j < n:
+        word = words[j]
+        if word in tables.roles:
+            # A title ends the name ("Ministry of Defence Spokesman ..."), unless it is all the tail
+            # names: "Ministry of Justice", "Office of the Prime Minister", "Office of the President
+            # of Ukraine" (not "Administration of President Barack Obama"), or an office for
+            # something: "Office of the United Nations High Commissioner for Refugees".
+            i = j
+            while i < n and words[i] in tables.roles:
+                i += 1
+            if content and not (i < n - 1 and words[i] == "for") or not content and not (
+                    i == n or words[i] in tables.tail_starters or (after_role and n - i == 2)):
+                break
+            content.extend(words[j:i])
+            end, j = i - 1, i
+            continue
+        if word in tables.openers or (word in tables.things and (j == n - 1 or words[j + 1] in tables.tail_connectors)):
+            break  # "Group of Eight Summit (in June)" names a meeting; not "Tribunal for the Law of the Sea"
+        if content and j == n - 2 and word[:1].isupper() \
+                and (after_role or word.lower() in tables.first_names or words[j - 1] in tables.country_nouns) \
+                and word not in tables.places and words[j + 1] not in tables.organisation \
+                and words[j + 1] not in tables.places and words[j + 1][:1].isupper():
+            # "Agency for Strategic Initiatives Svetlana Petrova", "Writers Union of Russia Anna Orlova":
+            break  # a person after the name (not "Association of Indonesian Coffee Exporters")
+        if word in tables.tail_connectors:
+            # "... for Research in Environmental Sciences", "University of Colorado at Boulder" (a
+            # campus), not "... in Munich", "... in Ohio" or "... at the Boston University School".
+            rest = [w for w in words[j + 1 :] if w not in tables.connectors]
+            campus = word == "at" and words[last] == "University" and j + 2 == n
+            if (len(rest) < 2 and not campus) or " ".join(rest) in tables.places or rest[0] in tables.places \
+                    or any(w in tables.organisation for w in rest):
+                break
+        elif word not in tables.connectors:
+            end = j
+            content.append(word)
+        j += 1
+    return end
+
 
 
 def split_names(segment: list[Token], tables: Tables) -> list[list[Token]]:
@@ -122,7 +204,7 @@ def abbreviated_whole(text: str, segment: list[Token]) -> bool:
 def _name_start(tokens: list[Token], tables: Tables) -> bool:
     """Whether the words begin a name: an organisation word comes before any connector."""
     for word, _, _ in tokens:
-        if word in tables.organisation:
+        if word in tables.organisation and word not in tables.qualified_heads:
             return True
         if word in tables.connectors:
             return False
@@ -136,7 +218,7 @@ def _head_with_tail(tokens: list[Token], tables: Tables, first: bool = False) ->
     belongs to the whole name: "Ministry of Health and Social Services of Namibia")."""
     for j in range(len(tokens) - 1):
         word = tokens[j][0]
-        if word in tables.organisation:
+        if word in tables.organisation and word not in tables.qualified_heads:
             if tokens[j + 1][0] in ("of", "for"):
                 tail = " ".join(w for w, _, _ in tokens[j + 2 :] if w not in tables.connectors)
                 return not first or tail not in tables.places
@@ -148,5 +230,8 @@ def _head_with_tail(tokens: list[Token], tables: Tables, first: bool = False) ->
 
 
 def has_head(tokens: list[Token], tables: Tables) -> bool:
-    """Whether any of the words is an organisation word ("Ministry", "Agency", "Party"...)."""
-    return any(word in tables.organisation for word, _, _ in tokens)
+    """Whether any of the words is an organisation word ("Ministry", "Agency", "Party"...); a bare
+    "Government" is none ("Heads of State and Government")."""
+    words = [w for w, _, _ in tokens]
+    return any(word in tables.organisation and (word not in tables.qualified_heads or is_head(words, j, 0, tables))
+               for j, word in enumerate(words))

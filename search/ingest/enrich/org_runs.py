@@ -16,7 +16,16 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_parts import abbreviated_whole, bodies_of, has_head, is_head, split_names, sub_body_start
+from search.ingest.enrich.org_parts import (
+    abbreviated_whole,
+    bodies_of,
+    has_head,
+    is_head,
+    split_names,
+    sub_body_start,
+    tail_end,
+    topic_tail_end,
+)
 from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, known_key, normalise
 
 __all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
@@ -35,7 +44,8 @@ _WORD_RE = re.compile(_WORD + r"(?:'s|’s|'|’)?")
 _CONNECTOR_SET = frozenset(_CONNECTOR_WORDS.split("|"))
 _RUN_TOKEN = re.compile(rf"{_WORD}|\S+")
 _HYPHEN_MODIFIER = re.compile(
-    r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born)$")
+    r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born|mandated"
+    r"|sponsored|sanctioned|authori[sz]ed|appointed|installed|brokered|dominated|organi[sz]ed)$")
 
 _ACRONYM_NEXT = re.compile(r"[ \t]*\([A-Z]")
 # Legal forms that end a company's name ("Novopharm Ltd of Canada"); "Co" and "Corp" may be followed by
@@ -144,7 +154,7 @@ def _segments(text: str, tokens: list[Token], tables: Tables) -> list[list[Token
             if (following not in tables.organisation or word.isupper() or word in tables.places
                     or fold(word) in tables.keys
                     or (sum(w not in tables.openers for w, _, _ in segments[-1]) > 1
-                        and word not in tables.possessive_words)):
+                        and word not in tables.possessive_words and not _plural_possessive(text, word, end))):
                 segments.append([])  # not "(The) King's College", "Kurdistan Workers' Party"
     result: list[list[Token]] = []
     for segment in segments:
@@ -214,7 +224,7 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
     limit = sub_body_start(words, first, last, tables)
     if limit <= last:
         last = max(j for j in heads if j < limit)
-    end = _tail_end(words[:limit], last, first > start, after_role, tables)
+    end = tail_end(words[:limit], last, first > start, after_role, tables)
     for k in range(first, end):  # "Novopharm Ltd of Canada": a legal form ends a name, the place is where it is
         if words[k] in _FINAL_LEGAL_FORMS and words[k + 1] == "of":
             end = k
@@ -230,6 +240,7 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
                     and known not in tables.un_organs:
                 end = k - 1
             break
+    end = topic_tail_end(text, tokens, start, end, tables)
     if words[last] in tables.in_tail and (start < last or end > last) and end + 2 < n and words[end + 1] == "in":
         place = " ".join(words[end + 2 :])
         if place in tables.places:
@@ -274,61 +285,6 @@ def _plain_word(word: str, tables: Tables) -> bool:
     organisations or places ("Andreas", not "Bank", "Board", "Kenya" or "UN")."""
     return word.isalpha() and word[0].isupper() and not word.isupper() and word not in tables.organisation \
         and word not in tables.places and word not in tables.sub_body_modifiers and word not in tables.things
-
-
-def _tail_end(words: list[str], last: int, has_modifiers: bool, after_role: bool, tables: Tables) -> int:
-    """Index of the last word of the name whose last organisation word is at `last`, taking an
-    "of ..." tail: "Ministry of Foreign Affairs", "Brigade de Recherche et d'Intervention",
-    "Institut National de Recherche Biomédicale" (one adjective may come first). After a title
-    ("Director of the ..."), the run's last two plain words are the title holder's name ("Agency for
-    Regional Initiatives Maria Volkova"), whether or not the first name is a common one."""
-    n = len(words)
-    k = last + 1
-    if k + 1 < n and words[k] not in tables.connectors and words[k + 1] in tables.tail_starters \
-            and words[k] not in tables.roles and words[k] not in tables.openers and not has_modifiers:
-        k += 1  # "Institut National de ..."
-    if k >= n or words[k] not in tables.tail_starters:
-        return last
-    end = last
-    j = k
-    content: list[str] = []
-    while j < n:
-        word = words[j]
-        if word in tables.roles:
-            # A title ends the name ("Ministry of Defence Spokesman ..."), unless it is all the tail
-            # names: "Ministry of Justice", "Office of the Prime Minister", "Office of the President
-            # of Ukraine" (not "Administration of President Barack Obama"), or an office for
-            # something: "Office of the United Nations High Commissioner for Refugees".
-            i = j
-            while i < n and words[i] in tables.roles:
-                i += 1
-            if content and not (i < n - 1 and words[i] == "for") or not content and not (
-                    i == n or words[i] in tables.tail_starters or (after_role and n - i == 2)):
-                break
-            content.extend(words[j:i])
-            end, j = i - 1, i
-            continue
-        if word in tables.openers or (word in tables.things and (j == n - 1 or words[j + 1] in tables.tail_connectors)):
-            break  # "Group of Eight Summit (in June)" names a meeting; not "Tribunal for the Law of the Sea"
-        if content and j == n - 2 and word[:1].isupper() \
-                and (after_role or word.lower() in tables.first_names or words[j - 1] in tables.country_nouns) \
-                and word not in tables.places and words[j + 1] not in tables.organisation \
-                and words[j + 1] not in tables.places and words[j + 1][:1].isupper():
-            # "Agency for Strategic Initiatives Svetlana Petrova", "Writers Union of Russia Anna Orlova":
-            break  # a person after the name (not "Association of Indonesian Coffee Exporters")
-        if word in tables.tail_connectors:
-            # "... for Research in Environmental Sciences", "University of Colorado at Boulder" (a
-            # campus), not "... in Munich", "... in Ohio" or "... at the Boston University School".
-            rest = [w for w in words[j + 1 :] if w not in tables.connectors]
-            campus = word == "at" and words[last] == "University" and j + 2 == n
-            if (len(rest) < 2 and not campus) or " ".join(rest) in tables.places or rest[0] in tables.places \
-                    or any(w in tables.organisation for w in rest):
-                break
-        elif word not in tables.connectors:
-            end = j
-            content.append(word)
-        j += 1
-    return end
 
 
 def _skippable(word: str, tables: Tables) -> bool:
@@ -379,6 +335,12 @@ def _possessive(text: str, end: int) -> bool:
     """Whether the word ending at `end` had a possessive ending that `_tokens` stripped."""
     return end < len(text) and text[end] in "'’" and (end + 1 >= len(text) or not text[end + 1].isalpha()
                                                        or text[end + 1] == "s")
+
+
+def _plural_possessive(text: str, word: str, end: int) -> bool:
+    """Whether the word ending at `end` is a plural's possessive ("Swiss Bankers' Association"): a kind of
+    members inside a name, where a person's possessive is singular ("Johnson's")."""
+    return word.endswith("s") and text[end : end + 1] in ("'", "’") and text[end + 1 : end + 2] != "s"
 
 
 def _sentence_start(text: str, position: int) -> bool:

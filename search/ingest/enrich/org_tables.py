@@ -57,7 +57,7 @@ def tables_of_organisations() -> Tables:
         if keys.get(fold(bare)) != bare or fold(organ) not in keys:
             raise ValueError(f"organisations.toml: UN organ {bare!r} -> {organ!r} needs both names in [known]")
     organisation = frozenset(words["organisation"]) | frozenset(words["head_only"]) \
-        | frozenset(words["head_initial_only"])
+        | frozenset(words["head_initial_only"]) | frozenset(words["qualified_heads"])
     from search.ingest.enrich.places import canonical_country
 
     countries = _country_forms()
@@ -82,6 +82,8 @@ def tables_of_organisations() -> Tables:
         forms[noun] = Form(None, trigger="kind")
     for suffix in words["suffixes"]:
         forms[", " + suffix] = Form(None, trigger="legal form")
+    for noun in words["part_nouns"]:
+        forms[" " + noun] = Form(None, trigger="part")  # at a word's start: "unit" is in "community"
     automaton = ahocorasick.Automaton()
     for form, entry in forms.items():
         for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:
@@ -96,6 +98,8 @@ def tables_of_organisations() -> Tables:
         organisation=organisation,
         head_only=frozenset(words["head_only"]),
         head_initial_only=frozenset(words["head_initial_only"]),
+        qualified_heads=frozenset(words["qualified_heads"]),
+        head_qualifiers=frozenset(words["head_qualifiers"]),
         rooms=frozenset(words["rooms"]),
         in_tail=frozenset(words["in_tail"]),
         news=frozenset(words["newspapers"]),

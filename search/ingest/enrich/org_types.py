@@ -24,6 +24,8 @@ class Tables:
     organisation: frozenset[str]
     head_only: frozenset[str]
     head_initial_only: frozenset[str]
+    qualified_heads: frozenset[str]  # "Government": a head only after a qualifier with a name ("Transitional")
+    head_qualifiers: frozenset[str]
     rooms: frozenset[str]
     in_tail: frozenset[str]
     news: frozenset[str]

@@ -40,7 +40,13 @@ from __future__ import annotations
 
 import re
 
-from search.ingest.enrich.org_kinds import marked_companies, named_before_legal_form, named_by_kind
+from search.ingest.enrich.org_kinds import (
+    compound_banks,
+    marked_companies,
+    named_as_part,
+    named_before_legal_form,
+    named_by_kind,
+)
 from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
 from search.ingest.enrich.org_tables import Form, tables_of_organisations
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
@@ -64,6 +70,10 @@ def find_organisations(text: str) -> list[str]:
     run_end = 0  # runs are looked at once, around the first organisation word found in them
     for last, (length, form) in tables.automaton.iter(text):
         start, end = last + 1 - length, last + 1
+        if form.trigger == "part":  # " unit": the form starts with a space
+            if _whole_words(text, start + 1, end):
+                candidates.extend(named_as_part(text, start + 1, end, tables))
+            continue
         if form.trigger in ("kind", "legal form"):
             if _whole_words(text, start, end):
                 find = named_by_kind if form.trigger == "kind" else named_before_legal_form
@@ -87,9 +97,15 @@ def find_organisations(text: str) -> list[str]:
             run = run_around(text, start, end)
             if run is not None:
                 run_end = run.end()
-                candidates.extend(run_candidates(text, run, tables))
+                candidates.extend(_sent_to(text, c, tables) for c in run_candidates(text, run, tables))
     if "<" in text:
         candidates.extend(marked_companies(text, tables))
+    if "Treasury " in text:
+        candidates.extend(_acting_treasury(text, tables))
+    if "bank" in text or "Bank" in text:
+        candidates.extend(compound_banks(text, tables))
+    if "Congress" in text:
+        candidates.extend(_bare_congress(text))
     overrides, extra = _acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
@@ -127,6 +143,23 @@ def canonical_organisation(name: str, text: str = "") -> str:
     if key is None:
         return normalise(name).rstrip(".")
     return _un_organs(text, tables).get(key, key) if key in tables.un_organs else key
+
+
+_TO_PLACE = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?")
+
+
+def _sent_to(text: str, candidate: Candidate, tables: Tables) -> Candidate:
+    """A mission or office ending a run, with the place it is sent to after "to" (outside the run): "the
+    African Union Mission to Somalia", "Regional Assistance Mission to Solomon Islands"; not "the Mission
+    to the United Nations" (an organisation, named on its own) nor "Office to coordinate"."""
+    if not text.startswith(" to ", candidate.end) or candidate.name.rsplit(" ", 1)[-1] not in tables.in_tail:
+        return candidate
+    to = _TO_PLACE.match(text, candidate.end)
+    run = RUN.match(text, to.end()) if to is not None else None
+    if run is None or (place := run.group().split(" and ", 1)[0]) not in tables.places:  # "to Tonga and the ..."
+        return candidate
+    name = text[candidate.start : run.start() + len(place)]
+    return Candidate(candidate.start, candidate.start + len(name), name, known_key(name, tables), candidate.rank)
 
 
 def _un_organs(text: str, tables: Tables) -> dict[str, str]:
@@ -204,7 +237,7 @@ _NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z'’]+)")
 # a literal (several times faster).
 _WRAP = re.compile(r"\n(?<=[a-z,]\n)(?=[A-Za-z(<])")
 # A line broken after the hyphen of a capitalised compound: "the Non-\nAligned Movement".
-_HYPHEN_WRAP = re.compile(r"\n(?<=[A-Za-z]-\n)(?=[A-Z])")
+_HYPHEN_WRAP = re.compile(r"\n(?<=[A-Za-z]-\n)(?=[A-Z0-9])")
 _SHORT_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,4})(?:'s|’s)?$")  # "BT| said"
 _SHORT_AFTER = re.compile(r"([A-Z][A-Z0-9&]{1,4})(?![\w&.-])")  # "shares in |BT"
 
@@ -257,6 +290,57 @@ def _short_company(text: str, start: int, end: int, before: bool, tables: Tables
             or _in_capitals(text, match.start(1), match.end(1), tables):
         return None
     return Candidate(match.start(1), match.end(1), name, None, 1)
+
+
+# "passed by Congress", "the Congress voted": the legislature by its own name (not "Congress of the ...", "the
+# 19th Party Congress", "National Congress": those are runs, or meetings).
+_BEFORE_CONGRESS = re.compile(r"(?:\b(?:[Tt]he|by|in|of|to|from|and|with|for|that|before|on)|[.!?])[ \t]+$")
+_AFTER_CONGRESS = re.compile(r"[\w-]|[ \t]+(?:(?:of|on|for)\b|[A-Z])")
+_LEGISLATURE = re.compile(r"\b(?:Senate|House|[Cc]ongressional|[Cc]ongress(?:wo)?m[ae]n|[Ll]awmakers?|[Ll]egislat\w+|"
+                         r"bills?|Representatives|Republicans?|Democrats?)\b")
+
+
+def _bare_congress(text: str) -> list[Candidate]:
+    """ "Congress" by itself: a legislature ("sent to Congress"); after "the" only in a text about law-making,
+    where it is not a party's congress, a meeting ("at the Congress' previous stages")."""
+    found = []
+    law_making: bool | None = None
+    at = text.find("Congress")
+    while at >= 0:
+        before = _BEFORE_CONGRESS.search(text, max(0, at - 8), at)
+        if before is not None and not _AFTER_CONGRESS.match(text, at + len("Congress")):
+            after_the = before.group().lower().startswith("the")
+            if after_the and law_making is None:
+                law_making = _LEGISLATURE.search(text) is not None
+            if not after_the or law_making:
+                found.append(Candidate(at, at + len("Congress"), "Congress", None, 1))
+        at = text.find("Congress", at + 1)
+    return found
+
+
+# "the Treasury said", "a Treasury spokesman", "the French Treasury will": a government's treasury that
+# acts or speaks (labelled as written, gold README round 8); not "Treasury bonds", "Treasury Secretary".
+_ACTING = re.compile(r"[ \t]+(?:said|says|announced|added|estimated|reported|expects?|plans?|will|would|has|had|is|"
+                     r"was|also|spokes\w+|officials?)\b")
+_WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.]*)[ \t]+$")
+
+
+def _acting_treasury(text: str, tables: Tables) -> list[Candidate]:
+    """A treasury named by its generic name where it acts or speaks: "Treasury", or with the place before
+    it ("French Treasury", "U.S. Treasury"). Another capitalised word before it makes it a longer name
+    that the runs look at ("Her Majesty's Treasury")."""
+    found = []
+    at = text.find("Treasury ")
+    while at >= 0:
+        end = at + len("Treasury")
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in ".-")) and _ACTING.match(text, end):
+            word = _WORD_BEFORE.search(text, max(0, at - 30), at)
+            if word is None or word.group(1) in tables.openers:
+                found.append(Candidate(at, end, "Treasury", None, 1))
+            elif word.group(1) in tables.places:
+                found.append(Candidate(word.start(1), end, text[word.start(1) : end], None, 1))
+        at = text.find("Treasury ", at + 1)
+    return found
 
 
 # --- Acronyms expanded in the article -------------------------------------------------------
