@@ -52,7 +52,9 @@ AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the min
 # "in the words of a young man from Mali, X, who …": a description set off before the name (not after
 # "according to", whose object may be a source: "according to the report, X, a farmer, was …").
 DESCRIBED = re.compile(r"(?:\s+[\w’'.-]+){1,8}?\s*,\s+")
-INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
+# '…," said the university's chancellor, X.', '…," said Sen. X.', '…," said the U.S. trade representative, X.' (an
+# abbreviation's stop: `after` keeps the name in the verb's sentence, whose ends know abbreviations)
+INVERTED_GAP = re.compile(r"[^;:!?\"“”\n]{1,100}")
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
@@ -202,12 +204,18 @@ _CLAUSE_SUBJECT = re.compile(r"\s+(?:(?:he|she|they|we)\s+(?:and\b|[a-z]+ed\b)|(
 _ACCUSED_OF = re.compile(r"(?:\s+(?!of\b)[\w’'.-]+){1,5}?\s+of\s")
 
 
+# "Y said the bill would fail. X, a senator from Ohio, agreed.": agreeing that closes its sentence agrees with what was
+# just said (a view stated, as "disagreed"); not "agreed to sell", "agreed on a deal" (an act decided).
+_CLOSING = re.compile(r"\s*[.;]")
+
+
 def says_what(text: str, end: int, verb: str = "") -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
     one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would");
-    "accused" with an object accused of doing something ("accused the West of stalling")."""
+    "accused" with an object accused of doing something ("accused the West of stalling"); "agreed." (`_CLOSING`)."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
-        _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end))
+        _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end)) or (
+        verb == "agreed" and bool(_CLOSING.match(text, end)))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
