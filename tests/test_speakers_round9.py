@@ -74,3 +74,30 @@ def test_agreed_closing_its_sentence(text, expected):
 def test_briefed_is_a_verb_of_saying_and_being_briefed_is_not():
     assert speakers("Foreign Minister Arjun Pelleti briefed the envoys on the talks.") == {"Arjun Pelleti"}
     assert speakers("Foreign Minister Arjun Pelleti was briefed on the talks by his staff.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a party and state in brackets, closed by the abbreviation's stop, ends no sentence before the verb
+    ("Senator Wade Orlin (D-Minn.) said on Tuesday that he would vote against the bill.", {"Wade Orlin"}),
+    # names joined by "and" speak together, also with capitalised or abbreviated titles before the second name
+    ("Sens. Cora Blaine (D-Vt.) and Hugo Fenwick (R-Wash.) said they would file the bill.",
+     {"Cora Blaine", "Hugo Fenwick"}),
+    ("Rep. Nils Amory, D-Fla., and Rep. Tessa Quill, R-Ohio, said the deal was fair.", {"Nils Amory", "Tessa Quill"}),
+    ("Prime Minister Jonas Mbeki and Finance Minister Rhoda Tan have both stressed that spending must fall.",
+     {"Jonas Mbeki", "Rhoda Tan"}),
+    # not one met with, whose clause ", and" closes: the speaker after it opens a clause of its own
+    ("President Ilse Varga met with Managing Director Paolo Renzetti, and Argentine economy minister Juan Sotelo said "
+     "the two discussed the debt.", {"Juan Sotelo"}),
+    # two states' leaders, each titled by his state, who spoke on the phone: a call between them, not joint speech
+    ("Chilean President Rolf Ekman and Peruvian President Dario Pell spoke on the phone on Monday.", {"Dario Pell"}),
+])
+def test_names_joined_by_and_on_newswire(text, expected):
+    assert speakers(text) == expected
+
+
+def test_an_object_is_not_joined_to_the_speaker():
+    # "aides to X and Y" speak, not X (an object of "to"); (Y, whose apposition runs up to the verb, is still taken
+    # for the subject: a known limit)
+    text = ("Aides to Sens. Mark Tully (Ky.) and Rena Woolf (Calif.), whose seats were at risk, said their bosses "
+            "objected.")
+    assert "Mark Tully" not in speakers(text)

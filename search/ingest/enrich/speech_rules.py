@@ -18,11 +18,12 @@ from importlib import resources
 from search.ingest.enrich.name_lexicon import NAME, lexicon
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import alternation
+from search.ingest.enrich.places import place_forms
 
 __all__ = [
     "AGENTS", "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
-    "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
+    "joined", "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY", "cited_lone_names",
     "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at"
 ]
@@ -58,10 +59,25 @@ INVERTED_GAP = re.compile(r"[^;:!?\"“”\n]{1,100}")
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
-# "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name; the first may
-# have its apposition set off ("Smith, a senator from Ohio, and Jones, the governor, said").
-AND = re.compile(r"(?:\s*,[^,;:“”\"\n]{1,100}?,|,)?\s+and\s+"
-                 r"(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
+# "Smith and Jones", "Smith and former mayor Jones", "Sen. Smith (D-Ohio) and Rep. Jones": title words may open the
+# second name (capitalised ones only right after "and": ", and Argentine economy minister X said" opens a clause of
+# its own); the first may have its party set off in brackets or its apposition set off by commas ("Smith, a senator
+# from Ohio, and Jones, the governor, said").
+_TITLE_WORDS = r"(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)(?:[a-z][a-z-]*|[A-Z][a-z]{1,3}\.)\s+)"
+AND = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:(?:\s*,[^,;:“”\"\n]{1,100}?,|,)\s+and\s+" + _TITLE_WORDS + "{0,3}"
+                 r"|\s+and\s+(?:" + _TITLE_WORDS + r"|([A-Z][\w-]*)\s+){0,3})")
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w-]*")
+
+
+def joined(text: str, end: int, start: int) -> bool:
+    """Whether the names ending at `end` and starting at `start` are joined by "and" (`AND`) to speak together; not
+    when a place or its people open the second name's titles ("US President X and Turkish President Y spoke on the
+    phone": two states' leaders, a call between them)."""
+    found = AND.fullmatch(text, end, start)
+    titles = text[text.rfind(" and", end, start) + 4:start] if found and found.group(1) else ""
+    return bool(found) and not any(word.casefold() in place_forms() for word in _CAPITALISED.findall(titles))
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of", or is quoted ("he quoted the poet X: …"; not "a tribute
 # to X: …").
