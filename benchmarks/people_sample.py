@@ -11,6 +11,7 @@
     python benchmarks/people_sample.py draw un 9 --round7u     # round 7, UN speakers again: seed 7414, look7u/heldout7u
     python benchmarks/people_sample.py draw reuters 24 --round8r  # round 8: random Reuters, seed 8311, look8r/heldout8r
     python benchmarks/people_sample.py draw un 12 --round8s    # round 8, speakers (also reuters): seed 8312, look8s/…
+    python benchmarks/people_sample.py draw un 12 --round9s    # round 9, speakers (also reuters): seed 9312, look9s/…
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -49,6 +50,8 @@ Round 8 retired "heldout6" and "heldout6s" (see RETIRED) and drew RANDOM Reuters
 Its speakers draw (`--round8s`, seed 8312) takes random UN
 statements of at most 2,500 words and Reuters-21578 articles of 120 to 900 words, skipping every article judged
 before round 8, as "look8s"/"heldout8s".
+Round 9 retired "heldout7", "heldout7s" and "heldout7u" (see RETIRED); its speakers draw (`--round9s`, seed 9312) is
+made like round 8's, skipping every article judged before round 9, as "look9s"/"heldout9s".
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -193,8 +196,9 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
 
 
 # Held-out parts the lead retired to tuning (round 6; round 7: the first round's "heldout"; round 8: "heldout6" and
-# "heldout6s"): their errors may now be read like a look part's.
-RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p", "heldout6", "heldout6s"})
+# "heldout6s"; round 9: "heldout7", "heldout7s", "heldout7u"): their errors may now be read like a look part's.
+RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p", "heldout6", "heldout6s",
+                     "heldout7", "heldout7s", "heldout7u"})
 
 
 def readable(part: str) -> bool:
@@ -241,7 +245,10 @@ ROUND7U_SEED = 7414
 # appended).
 ROUND8S_SEED = 8312
 ROUND8S_WORDS = {"un": (80, 2_500), "reuters": (120, 900)}
-ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED}
+# Round 9 (speakers, the same kind of draw as round 8): seed 9312, parts "look9s"/"heldout9s"; it skips every article
+# judged before round 9.
+ROUND9S_SEED = 9312
+ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED, "9s": ROUND9S_SEED}
 
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
@@ -253,7 +260,7 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
             if ("id" in line and round_mark not in str(line.get("part", ""))
-                    and not (round_mark == "8" and labelled_round(line) == 8)):
+                    and not (round_mark in ("8", "9") and labelled_round(line) == int(round_mark))):
                 keys.add(line["id"])
     return keys
 
@@ -263,10 +270,10 @@ def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list
     ROUND6S_MAX_WORDS words; round 8: ROUND8S_WORDS) outside every gold and judged article; each with its part
     ("look6s"/"heldout6s", "look7s"/"heldout7s", "look7u"/"heldout7u" or "look8s"/"heldout8s", every third held
     out)."""
-    skip = labelled_keys("8" if round_mark == "8s" else round_mark)
+    skip = labelled_keys(round_mark[0] if round_mark in ("8s", "9s") else round_mark)
     seed = ROUND_SEEDS[round_mark]
     suffix = "" if round_mark[-1].isalpha() else "s"
-    low, high = ROUND8S_WORDS[corpus] if round_mark == "8s" else (80, ROUND6S_MAX_WORDS[corpus])
+    low, high = ROUND8S_WORDS[corpus] if round_mark in ("8s", "9s") else (80, ROUND6S_MAX_WORDS[corpus])
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in skip and low <= len(a.text.split()) <= high)
     drawn = random.Random(f"{seed}:{corpus}").sample(pool, count)
@@ -369,6 +376,7 @@ def main() -> None:
     drawing.add_argument("--round7u", action="store_true", help="round 7's second UN speakers draw (random)")
     drawing.add_argument("--round8r", action="store_true", help="round 8's people draw (random Reuters articles)")
     drawing.add_argument("--round8s", action="store_true", help="round 8's speakers draw (random UN and Reuters)")
+    drawing.add_argument("--round9s", action="store_true", help="round 9's speakers draw (random UN and Reuters)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -386,6 +394,7 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "7") if args.round7s
              else draw_random_speakers(args.corpus, args.count, "7u") if args.round7u
              else draw_random_speakers(args.corpus, args.count, "8s") if args.round8s
+             else draw_random_speakers(args.corpus, args.count, "9s") if args.round9s
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])

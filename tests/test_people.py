@@ -401,10 +401,11 @@ def test_speakers_of_record(text, expected):
     # a statement by someone's lawyer or office is theirs
     "Troops leave\nAccording to a statement released by Olek Brandt's office, the troops will stay.",
     "Budget\nThe finance ministry published a statement by Olek Brandt's lawyer on Monday.",
-    # "addressed" an issue, not an audience; a speech long ago, deep in the text
+    # "addressed" an issue, not an audience; a proposal made long ago, deep in the text (an initiative is no speech;
+    # a speech delivered long ago is: public_speaking.py, as the labelling calls of rounds 6-8 credit one)
     "Budget\nMaria Novak addressed the shortfall in the pension fund on Monday.",
     "History\n" + "The assembly met again this autumn to weigh the reforms of the decade. " * 6
-    + "Olek Brandt delivered a speech here in 1990.",
+    + "Olek Brandt made a proposal here in 1990.",
 ])
 def test_people_talked_about_are_not_speakers(text):
     assert speakers(text) == []

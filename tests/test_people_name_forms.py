@@ -84,7 +84,7 @@ def test_an_honour_alone_is_no_person_and_a_laureate_keeps_only_the_name():
 def test_a_function_word_after_a_known_first_name_is_a_surname():
     found = find_people("The board met on Tuesday. Martin How said the report was late, and Sarah Little agreed.")
     assert found.people == ["Martin How", "Sarah Little"]
-    assert found.speakers == ["Martin How"]
+    assert found.speakers == ["Martin How", "Sarah Little"]  # (agreeing that closes a sentence agrees with a view)
 
 
 def test_a_function_word_opening_a_title_case_title_or_after_an_unknown_name_stays_a_word():

@@ -272,8 +272,8 @@ class Attribution:
         names = []
         while index > 0:
             previous, name = self.mentions[index - 1]
-            if not speech.AND.fullmatch(self.text, previous.end, self.mentions[index][0].start):
-                break
+            if not speech.joined(self.text, previous.end, self.starts[index]) or self.is_object(previous, 0):
+                break  # (nor "Aides to Sens. X and Y, whose …, said": X an object)
             names.append(name)
             index -= 1
         return names

@@ -104,7 +104,7 @@ def sentence_starts(text: str, wrapped: bool = False) -> list[int]:
             word = last[0].strip("\"“‘'([").rstrip(".").lower() if last else ""
             if word in ABBREVIATIONS or len(word) == 1:
                 continue
-            if "." in word and text[boundary.end():boundary.end() + 1].islower():
-                continue  # a dotted abbreviation inside a sentence: "a Ph.D. candidate", "U.S. officials"
+            if ("." in word or ")" in boundary.group()) and text[boundary.end():boundary.end() + 1].islower():
+                continue  # an abbreviation inside a sentence: "a Ph.D. candidate", "U.S. officials", "(D-Okla.) said"
         starts.append(boundary.end())
     return sorted(set(starts)) if wrapped else starts

@@ -18,11 +18,12 @@ from importlib import resources
 from search.ingest.enrich.name_lexicon import NAME, lexicon
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import alternation
+from search.ingest.enrich.places import place_forms
 
 __all__ = [
     "AGENTS", "NAMING", "OWNED", "SpeechRules", "speech_rules", "TITLES_GAP", "OPENING_PRONOUN", "SET_OFF", "AFTER_GAP",
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
-    "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
+    "joined", "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY", "cited_lone_names",
     "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at"
 ]
@@ -52,14 +53,31 @@ AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the min
 # "in the words of a young man from Mali, X, who …": a description set off before the name (not after
 # "according to", whose object may be a source: "according to the report, X, a farmer, was …").
 DESCRIBED = re.compile(r"(?:\s+[\w’'.-]+){1,8}?\s*,\s+")
-INVERTED_GAP = re.compile(r"[^.;:!?\"“”\n]{1,100}")  # '…," said the university's chancellor, X.'
+# '…," said the university's chancellor, X.', '…," said Sen. X.', '…," said the U.S. trade representative, X.' (an
+# abbreviation's stop: `after` keeps the name in the verb's sentence, whose ends know abbreviations)
+INVERTED_GAP = re.compile(r"[^;:!?\"“”\n]{1,100}")
 
 # ", the study's lead author, doctoral candidate Maninder Thind, said": a name opening an apposition.
 APPOSITION_START = re.compile(r"(?:^|,)\s+(?:(?!(?:of|for|to|by|with|at|in|on|from)\s)[\w’'.-]+(?<!ing)\s+){0,4}$")
-# "Smith and Jones", "Smith and former mayor Jones": lower-case title words may open the second name; the first may
-# have its apposition set off ("Smith, a senator from Ohio, and Jones, the governor, said").
-AND = re.compile(r"(?:\s*,[^,;:“”\"\n]{1,100}?,|,)?\s+and\s+"
-                 r"(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)[a-z][a-z-]*\s+){0,3}")
+# "Smith and Jones", "Smith and former mayor Jones", "Sen. Smith (D-Ohio) and Rep. Jones": title words may open the
+# second name (capitalised ones only right after "and": ", and Argentine economy minister X said" opens a clause of
+# its own); the first may have its party set off in brackets or its apposition set off by commas ("Smith, a senator
+# from Ohio, and Jones, the governor, said").
+_TITLE_WORDS = r"(?:(?!(?:of|to|by|with|for|from|at|in|on|the|his|her|their)\b)(?:[a-z][a-z-]*|[A-Z][a-z]{1,3}\.)\s+)"
+AND = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:(?:\s*,[^,;:“”\"\n]{1,100}?,|,)\s+and\s+" + _TITLE_WORDS + "{0,3}"
+                 r"|\s+and\s+(?:" + _TITLE_WORDS + r"|([A-Z][\w-]*)\s+){0,3})")
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w-]*")
+
+
+def joined(text: str, end: int, start: int) -> bool:
+    """Whether the names ending at `end` and starting at `start` are joined by "and" (`AND`) to speak together; not
+    when a place or its people open the second name's titles ("US President X and Turkish President Y spoke on the
+    phone": two states' leaders, a call between them)."""
+    found = AND.fullmatch(text, end, start)
+    titles = text[text.rfind(" and", end, start) + 4:start] if found and found.group(1) else ""
+    return bool(found) and not any(word.casefold() in place_forms() for word in _CAPITALISED.findall(titles))
 # "…, Henry Doe: “…”" and "a message from my compatriot Henry Doe: “…”": a quotation introduced by a name
 # that is the subject or comes from, by, or "the words of", or is quoted ("he quoted the poet X: …"; not "a tribute
 # to X: …").
@@ -202,12 +220,18 @@ _CLAUSE_SUBJECT = re.compile(r"\s+(?:(?:he|she|they|we)\s+(?:and\b|[a-z]+ed\b)|(
 _ACCUSED_OF = re.compile(r"(?:\s+(?!of\b)[\w’'.-]+){1,5}?\s+of\s")
 
 
+# "Y said the bill would fail. X, a senator from Ohio, agreed.": agreeing that closes its sentence agrees with what was
+# just said (a view stated, as "disagreed"); not "agreed to sell", "agreed on a deal" (an act decided).
+_CLOSING = re.compile(r"\s*[.;]")
+
+
 def says_what(text: str, end: int, verb: str = "") -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
     one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would");
-    "accused" with an object accused of doing something ("accused the West of stalling")."""
+    "accused" with an object accused of doing something ("accused the West of stalling"); "agreed." (`_CLOSING`)."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
-        _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end))
+        _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end)) or (
+        verb == "agreed" and bool(_CLOSING.match(text, end)))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas

@@ -25,6 +25,7 @@ from typing import Protocol
 from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import find_cues, names_before
+from search.ingest.enrich.public_speaking import public_speakers
 from search.ingest.enrich.speech_rules import SpeechRules
 
 
@@ -93,7 +94,8 @@ _HEARD_SAY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:say|speak|urge|call|tell|warn|de
 
 def settings_of_speech(attribution: Attribution) -> set[str]:
     """The speakers of `attribution`'s text placed by a setting of speech (see the module docstring)."""
-    return _of_record(attribution) | _speech_in(attribution) | _on_behalf(attribution) | _heard(attribution)
+    return (_of_record(attribution) | _speech_in(attribution) | _on_behalf(attribution) | _heard(attribution)
+            | public_speakers(attribution))  # "X delivered a speech", "X stood before the Assembly" (anywhere)
 
 
 def _of_record(a: Attribution) -> set[str]:
