@@ -11,6 +11,7 @@
     python benchmarks/people_sample.py draw un 9 --round7u     # round 7, UN speakers again: seed 7414, look7u/heldout7u
     python benchmarks/people_sample.py draw reuters 24 --round8r  # round 8: random Reuters, seed 8311, look8r/heldout8r
     python benchmarks/people_sample.py draw un 12 --round8s    # round 8, speakers (also reuters): seed 8312, look8s/…
+    python benchmarks/people_sample.py draw reuters 16 --round9p  # round 9: random Reuters/Kremlin/UN, look9p/heldout9p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -24,7 +25,7 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
 "look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u" |
-"look8s" | "heldout8s", "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
+"look8s" | "heldout8s" | "look9p" | "heldout9p", "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
 "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
 on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
 "look3"/"heldout3"; `--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of",
@@ -49,6 +50,9 @@ Round 8 retired "heldout6" and "heldout6s" (see RETIRED) and drew RANDOM Reuters
 Its speakers draw (`--round8s`, seed 8312) takes random UN
 statements of at most 2,500 words and Reuters-21578 articles of 120 to 900 words, skipping every article judged
 before round 8, as "look8s"/"heldout8s".
+Round 9 retired "heldout7", "heldout7s" and "heldout7u" (see RETIRED) and drew RANDOM Reuters-21578 articles (120 to 900
+words), Kremlin/Zelenskyy releases and UN statements (80 to 2,500 words; people and speakers labelled on all three)
+(`--round9p`, seed 9311, "look9p"/"heldout9p").
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -63,7 +67,7 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import UN_DEBATE, gold_keys, jsonl_records, labelled_round, reuters_article, reuters_records, wikinews  # noqa: E402
+from corpora import KREMLIN, UN_DEBATE, gold_keys, jsonl_records, labelled_round, reuters_article, reuters_records, wikinews  # noqa: E402
 
 from search.ingest.enrich import enrich  # noqa: E402
 from search.ingest.readers import article_from_record  # noqa: E402
@@ -112,6 +116,8 @@ def articles(corpus: str) -> dict[str, Article]:
         return {a.url: a for a in wikinews()}
     if corpus == "reuters":
         return {str(r["newid"]): reuters_article(r) for r in reuters_records()}
+    if corpus == "kremlin":
+        return {r["id"]: article_from_record(r, f"kremlin:{r['id']}") for r in jsonl_records(KREMLIN)}
     return {r["id"]: article_from_record({**{k: v for k, v in r.items() if not k.startswith("gold_")},
                                           "speaker": r["gold_speaker_of_record"]}, f"un:{r['id']}")
             for r in jsonl_records(UN_DEBATE)}
@@ -193,8 +199,9 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
 
 
 # Held-out parts the lead retired to tuning (round 6; round 7: the first round's "heldout"; round 8: "heldout6" and
-# "heldout6s"): their errors may now be read like a look part's.
-RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p", "heldout6", "heldout6s"})
+# "heldout6s"; round 9: "heldout7", "heldout7s", "heldout7u"): their errors may now be read like a look part's.
+RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p", "heldout6", "heldout6s", "heldout7",
+                     "heldout7s", "heldout7u"})
 
 
 def readable(part: str) -> bool:
@@ -253,7 +260,7 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
             if ("id" in line and round_mark not in str(line.get("part", ""))
-                    and not (round_mark == "8" and labelled_round(line) == 8)):
+                    and not (round_mark in ("8", "9") and labelled_round(line) == int(round_mark))):
                 keys.add(line["id"])
     return keys
 
@@ -306,6 +313,24 @@ def draw_round8r(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout8r" if i % 3 == 2 else "look8r", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Round 9 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
+# Kremlin/Zelenskyy releases and UN statements (80 to 2,500 words), by seed ROUND9P_SEED, outside every gold and judged
+# article of an earlier round (lines of round 9 do not count, so the draw repeats after round 9's lines are
+# appended); every third one drawn is held out ("heldout9p"), the rest "look9p".
+ROUND9P_SEED = 9311
+ROUND9P_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500)}
+
+
+def draw_round9p(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 9: `count` random articles of `corpus` (ROUND9P_WORDS) outside every gold and judged article of an
+    earlier round; each with its part ("look9p"/"heldout9p", every third held out)."""
+    skip = labelled_keys("9")
+    low, high = ROUND9P_WORDS[corpus]
+    pool = sorted((k, a) for k, a in articles(corpus).items() if k not in skip and low <= len(a.text.split()) <= high)
+    drawn = random.Random(f"{ROUND9P_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout9p" if i % 3 == 2 else "look9p", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -354,7 +379,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     drawing = sub.add_parser("draw", help="draw articles and print their texts (no extractor output)")
-    drawing.add_argument("corpus", choices=["wikinews", "reuters", "un"])
+    drawing.add_argument("corpus", choices=["wikinews", "reuters", "un", "kremlin"])
     drawing.add_argument("count", type=int)
     drawing.add_argument("--seed", type=int, default=SEED, help="another seed draws a new sample (skips judged ones)")
     drawing.add_argument("--cues", action="store_true", help="only texts with a cue of quoted or reported speech")
@@ -369,6 +394,7 @@ def main() -> None:
     drawing.add_argument("--round7u", action="store_true", help="round 7's second UN speakers draw (random)")
     drawing.add_argument("--round8r", action="store_true", help="round 8's people draw (random Reuters articles)")
     drawing.add_argument("--round8s", action="store_true", help="round 8's speakers draw (random UN and Reuters)")
+    drawing.add_argument("--round9p", action="store_true", help="round 9's people draw (Reuters, Kremlin, UN)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -388,6 +414,7 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "8s") if args.round8s
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
+             else draw_round9p(args.corpus, args.count) if args.round9p
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:
