@@ -66,13 +66,12 @@ from search.ingest.enrich.person_names import (
     kin_before,
     no_person_before,
     not_a_person,
-    place_follows,
     place_forms,
     shared_surname,
     surname_word,
     unwrapped,
 )
-from search.ingest.enrich.run_context import RunContext, glued_before_name, introduced_by_noun
+from search.ingest.enrich.run_context import RunContext, doubtful_run, glued_before_name, introduced_by_noun
 from search.ingest.enrich.text import strip_accents
 
 # Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
@@ -105,7 +104,6 @@ _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(
 _APPOSITION_GOES_ON = re.compile(r"\s*,[^\n.]*\n[ \t]*[^\n.!?:;,]{1,60},")  # "X, India's first Prime⏎Minister, said"
 # A model's designation before the name words: "a Boeing B-17 Flying Fortress", "the F-16 Fighting Falcon".
 _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
-_APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 
 _SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
 
@@ -354,7 +352,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     reporter = title in lex.reporter_roles and not (i == 0 and context.other_outlet) or sign_off  # (not CNN's)
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
     no_person = no_person_before(text, begin)
-    doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
+    doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and doubtful_run(
         text, words, offsets, i, end, context, after_title_of, lex)
         # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
         or i == 1 and kinds[0] == ORG and not context.after_title_of
@@ -373,26 +371,3 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or j - i == 2 and words[j - 1].lower() in lex.common_words) and words[i].lower() not in lex.first_names
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
-
-
-def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int, context: RunContext,
-              after_title_of: bool, lex: Lexicon) -> bool:
-    """Whether the name words i.. of a run (no title before them) may well name no person (`Mention.doubtful`):
-    after "in"/"at" (a place); after "the" ("the Grateful Dead", "fans of the Crimson Foxes"), unless a
-    title's domain comes between ("President of the Philippines Rodrigo Duterte", "Chancellor of the
-    Exchequer Nigel Lawson") or a possessive does ("the institute's Mara Quillon"); or before a role noun in
-    lower case ("Grateful Dead drummer", "Lakeside Herons striker"): the name qualifies the role, as a band's,
-    a team's or a firm's does, rarely a person's (but "named John Doe chief executive")."""
-    if i and text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])):
-        return False
-    if context.place or context.body or "the" in (word.lower() for word in words[:i]):
-        return True
-    if (context.continued or place_follows(text, end)) and words[i].lower() not in lex.first_names:
-        return True  # "… of Marine and Atmospheric Science", "Ciudad Juárez, Mexico", "Arroyo Grande, California"
-    if len(words) - i >= 2 and text[offsets[i] - 1:offsets[i]] in ("\"", "“") and text[end:end + 1] in ("\"", "”"):
-        return True  # a whole quotation: a work's or an event's title ("Dark Star", "Alien Stock")
-    if context.article and not (context.linked_article and (i > 0 or after_title_of)):
-        return True
-    following = _NEXT_WORD.match(text, end)
-    return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
-            and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
