@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from search.ingest.enrich.held_office import HELD_TITLE, held_office_holder
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
     journey_end,
@@ -165,6 +166,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
     if not title and before and introduced_by_noun(text, start, lex.roles):  # "a Polish chef named Łukasz"
         title = NAMED_TITLE
+    if not title and before and held_office_holder(text, start, word, lex):  # "the Reagan administration"
+        title = HELD_TITLE
     if title and (not_a_person((word,), lex.first_names, lower_seen)  # (untitled, it only shortens a name)
                   or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
         return None
@@ -253,6 +256,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
     if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8) and len(
             first.rpartition("-")[2]) > 4:  # (a syllable of a given name is no gerund: "Tak-Sing", "Ming")
         kinds[0] = STOP  # "Saying …", "Degrading Treatment": not names
+    if (k := int(words[0] == "The")) + 2 >= len(words) and kinds[k:] in ([NAME], [NAME, ORG]) and held_office_holder(
+            text, offsets[k], words[k], lex):  # "The X administration", "the X Administration"
+        return [m] if (m := _single_mention(text, offsets[k], words[k], lex, lower_seen)) else []
     mentions: list[Mention] = []
     i, n = 0, len(words)
     while i < n:
