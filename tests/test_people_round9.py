@@ -46,3 +46,35 @@ def test_places_peoples_and_bodies_before_an_office_name_no_person():
 def test_an_office_noun_opening_a_longer_name_names_no_person():
     found = find_people("Bonds of the Tarrant Administration Pension Fund rose, said analyst Mara Quillon.")
     assert found.people == ["Mara Quillon"]
+
+
+def test_a_name_broken_at_a_hard_wrapped_line_that_opens_a_paragraph_is_one_name():
+    found = find_people("FARM AGENCY SEEKS FUNDS\nThe agency said it would ask for more money.\n    The agency's Farm Export "
+                        "Service Administrator Orrin\nTavell told Reuters the agency could owe 20 mln dlrs.\n")
+    assert found.people == ["Orrin Tavell"]
+
+
+def test_the_first_line_after_a_title_broken_inside_a_name_is_one_name():
+    found = find_people("BUDGET SEEN NEUTRAL\nKestria's Finance Minister Orrin\nTavell is expected to announce a "
+                        "neutral budget, bankers said.\n")
+    assert found.people == ["Orrin Tavell"]
+
+
+def test_names_one_a_line_and_table_rows_stay_apart():
+    found = find_people("BOARD NAMED\nThe board is:\nOrrin Tavell\nMara Quillon\nIvo Danner\n")
+    assert found.people == ["Orrin Tavell", "Mara Quillon", "Ivo Danner"]
+    rows = find_people("ACME CORP RESULTS\nShr 12 cts vs 10 cts\n    Net 1,200 vs 1,000\n    Six Mths\n    Shr loss "
+                       "20 cts vs profit 11 cts\n")
+    assert rows.people == []
+
+
+def test_an_indented_paragraph_after_a_name_ends_it():
+    found = find_people("BOARD CHANGE\nThe company named Ivo Danner chairman to replace acting chairman\nOrrin "
+                        "Tavell\n     Danner was formerly a vice president, the company said.\n")
+    assert "Orrin Tavell Danner" not in found.people
+    assert "Orrin Tavell" in found.people
+
+
+def test_a_titled_full_name_whose_surname_is_also_a_countrys_alias_is_a_person():
+    found = find_people("Exchange Chairman Maurice Mann said volume rose, and Finance Minister Richard Hu agreed.")
+    assert found.people == ["Maurice Mann", "Richard Hu"]

@@ -70,10 +70,10 @@ from search.ingest.enrich.person_names import (
     place_forms,
     shared_surname,
     surname_word,
-    unwrapped,
 )
 from search.ingest.enrich.run_context import RunContext, doubtful_run, glued_before_name, introduced_by_noun
 from search.ingest.enrich.text import strip_accents
+from search.ingest.enrich.wrapped_runs import unwrapped
 
 # Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
 _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
@@ -330,7 +330,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
                 i - 1] == HONORIFIC and thing_after_lone_name(text, offsets[i] + len(tokens[0])):  # "Sgt X vessel"
         return None  # "Mother Nature", "Russia-China"
     name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
-    if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
+    if i and (kinds[i - 1] == HONORIFIC and (len(name) == 1 or name[0].lower() not in lex.first_names)  # "Saint
+              and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)  # Lucia"; not "Chairman Ann Mann"
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or i and negated_words(words, i)
