@@ -78,3 +78,9 @@ def test_an_indented_paragraph_after_a_name_ends_it():
 def test_a_titled_full_name_whose_surname_is_also_a_countrys_alias_is_a_person():
     found = find_people("Exchange Chairman Maurice Mann said volume rose, and Finance Minister Richard Hu agreed.")
     assert found.people == ["Maurice Mann", "Richard Hu"]
+
+
+def test_a_possessive_before_an_office_names_its_holder_too():
+    found = find_people("Critics of Tarrant's administration met. After the fall of the Al-Varesh's regime, "
+                        "Japan's government and Britain's cabinet met.")
+    assert found.people == ["Tarrant", "Al-Varesh"]

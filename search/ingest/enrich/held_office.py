@@ -16,18 +16,22 @@ from search.ingest.enrich.person_names import known_organisations
 __all__ = ["HELD_TITLE", "held_office_holder"]
 
 HELD_TITLE = "held"  # the title of a lone name that heads an office ("the X administration"): it makes it a person
-# The office, government or era right after the name, in lower case or capitalised ("Administration").
-_HELD_AFTER = re.compile(r"[ \t\n]+(?:[Aa]dministration|[Cc]abinet|[Pp]residency|[Pp]remiership|[Cc]hancellorship"
-                         r"|(?P<ruled>[Gg]overnment|[Rr]egime))\b(?![ \t]+[A-Z])")  # (not "the X Government Bond Fund")
+# The office or government right after the name or its possessive, in lower case or capitalised ("Administration"),
+# ending the run (not "the X Government Fund").
+_HELD_AFTER = re.compile(r"(?:['’]s)?[ \t\n]+(?:[Aa]dministration|[Cc]abinet|[Pp]residency|[Pp]remiership"
+                         r"|[Cc]hancellorship|(?P<ruled>[Gg]overnment|[Rr]egime))\b(?![ \t]+[A-Z])")
 _THE_BEFORE = ("the ", "The ", "the\n", "The\n")
 
 
 def held_office_holder(text: str, start: int, word: str, lex: Lexicon) -> bool:
     """Whether the lone capitalised `word` at `start` is the surname of one who heads an office: "the" right before
-    it and an office's noun right after ("the Reagan administration"), the word no place's, demonym's, region's,
+    it or a possessive after it, and an office's noun right after ("the Reagan administration", "Ostrow's
+    presidency"), the word no place's, demonym's, region's,
     organisation's or common word's ("the Bonn cabinet", "the Federal administration"); before "government" or
     "regime", only an English surname or an Arabic article's name (`_surnames`)."""
-    if not text.startswith(_THE_BEFORE, start - 4) or not (held := _HELD_AFTER.match(text, start + len(word))):
+    after = start + len(word)
+    if not (text.startswith(_THE_BEFORE, start - 4) or text.startswith(("'s", "’s"), after)) or not (
+            held := _HELD_AFTER.match(text, after)):
         return False
     low = word.casefold()
     if held.group("ruled") and not (low in _surnames() or low.startswith(("al-", "el-"))):
