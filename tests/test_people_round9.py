@@ -84,3 +84,9 @@ def test_a_possessive_before_an_office_names_its_holder_too():
     found = find_people("Critics of Tarrant's administration met. After the fall of the Al-Varesh's regime, "
                         "Japan's government and Britain's cabinet met.")
     assert found.people == ["Tarrant", "Al-Varesh"]
+
+
+def test_capitalised_terms_with_two_words_the_news_writes_in_lower_case_name_no_person():
+    found = find_people("Kestria's Gross Domestic Product rose and the Centrally Planned Economies lagged, said "
+                        "economist Mara Quillon.")
+    assert found.people == ["Mara Quillon"]

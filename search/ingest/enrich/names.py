@@ -375,6 +375,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
         len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
         or words[i].casefold() in place_words()  # "Nevada Test …"; a common word ends two: "Supply Monthly"
-        or j - i == 2 and words[j - 1].lower() in lex.common_words) and words[i].lower() not in lex.first_names
+        or j - i == 2 and words[j - 1].lower() in lex.common_words  # or two or more: "Gross Domestic Product"
+        or j - i > 2 and sum(word.lower() in lex.common_words for word in words[i + 1:j]) >= 2
+    ) and words[i].lower() not in lex.first_names
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
