@@ -49,8 +49,9 @@ def test_an_office_noun_opening_a_longer_name_names_no_person():
 
 
 def test_a_name_broken_at_a_hard_wrapped_line_that_opens_a_paragraph_is_one_name():
-    found = find_people("FARM AGENCY SEEKS FUNDS\nThe agency said it would ask for more money.\n    The agency's Farm Export "
-                        "Service Administrator Orrin\nTavell told Reuters the agency could owe 20 mln dlrs.\n")
+    found = find_people("FARM AGENCY SEEKS FUNDS\nThe agency said it would ask for more money.\n    The agency's "
+                        "Farm Export Service Administrator Orrin\nTavell told Reuters the agency could owe 20 mln "
+                        "dlrs.\n")
     assert found.people == ["Orrin Tavell"]
 
 
