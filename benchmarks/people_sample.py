@@ -12,6 +12,7 @@
     python benchmarks/people_sample.py draw reuters 24 --round8r  # round 8: random Reuters, seed 8311, look8r/heldout8r
     python benchmarks/people_sample.py draw un 12 --round8s    # round 8, speakers (also reuters): seed 8312, look8s/…
     python benchmarks/people_sample.py draw un 12 --round9s    # round 9, speakers (also reuters): seed 9312, look9s/…
+    python benchmarks/people_sample.py draw reuters 16 --round9p  # round 9: random Reuters/Kremlin/UN, look9p/heldout9p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -25,9 +26,10 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
 "look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u" |
-"look8s" | "heldout8s", "people": [...] | null, "speakers": [...], "before": {"people", "speakers"}}`. Errors of a
-"look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be checked on articles nobody tuned
-on. Round 3 draws with a seed of its own (313), skips the articles of the first round's parts, and names its parts
+"look8s" | "heldout8s" | "look9p" | "heldout9p", "people": [...] | null, "speakers": [...], "before": {"people",
+"speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be
+checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips the articles of the first
+round's parts, and names its parts
 "look3"/"heldout3"; `--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of",
 "as X put it", "X reminded us", a quotation mark after a capitalised name), where speakers other than the one of
 record are likely. Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names
@@ -50,8 +52,10 @@ Round 8 retired "heldout6" and "heldout6s" (see RETIRED) and drew RANDOM Reuters
 Its speakers draw (`--round8s`, seed 8312) takes random UN
 statements of at most 2,500 words and Reuters-21578 articles of 120 to 900 words, skipping every article judged
 before round 8, as "look8s"/"heldout8s".
-Round 9 retired "heldout7", "heldout7s" and "heldout7u" (see RETIRED); its speakers draw (`--round9s`, seed 9312) is
-made like round 8's, skipping every article judged before round 9, as "look9s"/"heldout9s".
+Round 9 retired "heldout7", "heldout7s" and "heldout7u" (see RETIRED). Its people draw (`--round9p`, seed 9311,
+"look9p"/"heldout9p") takes RANDOM Reuters-21578 articles (120 to 900 words), Kremlin/Zelenskyy releases and UN
+statements (80 to 2,500 words; people and speakers labelled on all three); its speakers draw (`--round9s`, seed
+9312) is made like round 8's, skipping every article judged before round 9, as "look9s"/"heldout9s".
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -66,7 +70,16 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import UN_DEBATE, gold_keys, jsonl_records, labelled_round, reuters_article, reuters_records, wikinews  # noqa: E402
+from corpora import (  # noqa: E402
+    KREMLIN,
+    UN_DEBATE,
+    gold_keys,
+    jsonl_records,
+    labelled_round,
+    reuters_article,
+    reuters_records,
+    wikinews,
+)
 
 from search.ingest.enrich import enrich  # noqa: E402
 from search.ingest.readers import article_from_record  # noqa: E402
@@ -115,6 +128,8 @@ def articles(corpus: str) -> dict[str, Article]:
         return {a.url: a for a in wikinews()}
     if corpus == "reuters":
         return {str(r["newid"]): reuters_article(r) for r in reuters_records()}
+    if corpus == "kremlin":
+        return {r["id"]: article_from_record(r, f"kremlin:{r['id']}") for r in jsonl_records(KREMLIN)}
     return {r["id"]: article_from_record({**{k: v for k, v in r.items() if not k.startswith("gold_")},
                                           "speaker": r["gold_speaker_of_record"]}, f"un:{r['id']}")
             for r in jsonl_records(UN_DEBATE)}
@@ -313,6 +328,24 @@ def draw_round8r(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout8r" if i % 3 == 2 else "look8r", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Round 9 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
+# Kremlin/Zelenskyy releases and UN statements (80 to 2,500 words), by seed ROUND9P_SEED, outside every gold and judged
+# article of an earlier round (lines of round 9 do not count, so the draw repeats after round 9's lines are
+# appended); every third one drawn is held out ("heldout9p"), the rest "look9p".
+ROUND9P_SEED = 9311
+ROUND9P_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500)}
+
+
+def draw_round9p(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 9: `count` random articles of `corpus` (ROUND9P_WORDS) outside every gold and judged article of an
+    earlier round; each with its part ("look9p"/"heldout9p", every third held out)."""
+    skip = labelled_keys("9")
+    low, high = ROUND9P_WORDS[corpus]
+    pool = sorted((k, a) for k, a in articles(corpus).items() if k not in skip and low <= len(a.text.split()) <= high)
+    drawn = random.Random(f"{ROUND9P_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout9p" if i % 3 == 2 else "look9p", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -361,7 +394,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     drawing = sub.add_parser("draw", help="draw articles and print their texts (no extractor output)")
-    drawing.add_argument("corpus", choices=["wikinews", "reuters", "un"])
+    drawing.add_argument("corpus", choices=["wikinews", "reuters", "un", "kremlin"])
     drawing.add_argument("count", type=int)
     drawing.add_argument("--seed", type=int, default=SEED, help="another seed draws a new sample (skips judged ones)")
     drawing.add_argument("--cues", action="store_true", help="only texts with a cue of quoted or reported speech")
@@ -377,6 +410,7 @@ def main() -> None:
     drawing.add_argument("--round8r", action="store_true", help="round 8's people draw (random Reuters articles)")
     drawing.add_argument("--round8s", action="store_true", help="round 8's speakers draw (random UN and Reuters)")
     drawing.add_argument("--round9s", action="store_true", help="round 9's speakers draw (random UN and Reuters)")
+    drawing.add_argument("--round9p", action="store_true", help="round 9's people draw (Reuters, Kremlin, UN)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -397,6 +431,7 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "9s") if args.round9s
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
+             else draw_round9p(args.corpus, args.count) if args.round9p
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from search.ingest.enrich.held_office import HELD_TITLE
 from search.ingest.enrich.name_lexicon import FLEXIBLE, lexicon
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.person_names import AGE_TITLE, NAMED_TITLE
@@ -46,7 +47,7 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
     kin: set[tuple[str, ...]] = set()  # a relative's given name ("his cousin, Zaidan … Zaidan said") stands for a
     for m in mentions:  # full name it opens too, but not for a second name ("children Brodie and Ann", "Brodie Vane")
         if m.title and len(m.core) == 1:
-            if m.title in lex.gender or m.title in (AGE_TITLE, NAMED_TITLE):
+            if m.title in lex.gender or m.title in (AGE_TITLE, NAMED_TITLE, HELD_TITLE):
                 titled.add(m.core)
             elif _relative(m.title, m.core[0]):
                 kin.add(m.core)
@@ -97,9 +98,9 @@ def resolve(mentions: list[Mention]) -> list[str | None]:
                 names.append(name := " ".join((m.title.capitalize(), *m.tokens)))  # "Pope Francis", "Queen Elizabeth"
                 by_title.setdefault(m.core, name)
                 regnal.append(len(names) - 1)
-            elif (m.title in lex.gender or m.title in (AGE_TITLE, NAMED_TITLE) or m.title in lex.one_name_jobs
-                  or m.title and _relative(m.title, m.core[0])):  # "President Yoon", "his wife, Amanda",
-                names.append(name := " ".join(m.tokens))  # "12-year-old Zoe", "the singer Zorvana"
+            elif (m.title in lex.gender or m.title in (AGE_TITLE, NAMED_TITLE, HELD_TITLE)  # "President Yoon",
+                  or m.title in lex.one_name_jobs or m.title and _relative(m.title, m.core[0])):  # "his wife, Amanda",
+                names.append(name := " ".join(m.tokens))  # "12-year-old Zoe", "the singer Zorvana", "the X cabinet"
                 by_title.setdefault(m.core, name)
             else:
                 if len(m.core) == 1 and not m.title:

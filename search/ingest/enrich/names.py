@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from search.ingest.enrich.held_office import HELD_TITLE, held_office_holder
 from search.ingest.enrich.lookalike_cues import (
     SHIP_PREFIXES,
     journey_end,
@@ -66,14 +67,13 @@ from search.ingest.enrich.person_names import (
     kin_before,
     no_person_before,
     not_a_person,
-    place_follows,
     place_forms,
     shared_surname,
     surname_word,
-    unwrapped,
 )
-from search.ingest.enrich.run_context import RunContext, glued_before_name, introduced_by_noun
+from search.ingest.enrich.run_context import RunContext, doubtful_run, glued_before_name, introduced_by_noun
 from search.ingest.enrich.text import strip_accents
+from search.ingest.enrich.wrapped_runs import unwrapped
 
 # Upper-case letters of the Latin, Greek and Cyrillic scripts, as a character class.
 _UPPER = "".join(ch for code in (*range(0x250), *range(0x370, 0x530)) if (ch := chr(code)).isupper())
@@ -105,7 +105,6 @@ _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(
 _APPOSITION_GOES_ON = re.compile(r"\s*,[^\n.]*\n[ \t]*[^\n.!?:;,]{1,60},")  # "X, India's first Prime⏎Minister, said"
 # A model's designation before the name words: "a Boeing B-17 Flying Fortress", "the F-16 Fighting Falcon".
 _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
-_APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
 
 _SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
 
@@ -167,6 +166,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
         title = kin_before(text, start, word, before[-1], lex.relatives, lex.first_names)
     if not title and before and introduced_by_noun(text, start, lex.roles):  # "a Polish chef named Łukasz"
         title = NAMED_TITLE
+    if not title and before and held_office_holder(text, start, word, lex):  # "the Reagan administration"
+        title = HELD_TITLE
     if title and (not_a_person((word,), lex.first_names, lower_seen)  # (untitled, it only shortens a name)
                   or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
         return None
@@ -255,6 +256,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
     if kinds[0] == NAME and first.endswith("ing") and (context.sentence_initial or len(first) >= 8) and len(
             first.rpartition("-")[2]) > 4:  # (a syllable of a given name is no gerund: "Tak-Sing", "Ming")
         kinds[0] = STOP  # "Saying …", "Degrading Treatment": not names
+    if (k := int(words[0] == "The")) + 2 >= len(words) and kinds[k:] in ([NAME], [NAME, ORG]) and held_office_holder(
+            text, offsets[k], words[k], lex):  # "The X administration", "the X Administration"
+        return [m] if (m := _single_mention(text, offsets[k], words[k], lex, lower_seen)) else []
     mentions: list[Mention] = []
     i, n = 0, len(words)
     while i < n:
@@ -326,7 +330,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
                 i - 1] == HONORIFIC and thing_after_lone_name(text, offsets[i] + len(tokens[0])):  # "Sgt X vessel"
         return None  # "Mother Nature", "Russia-China"
     name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
-    if i and (kinds[i - 1] == HONORIFIC and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)
+    if i and (kinds[i - 1] == HONORIFIC and (len(name) == 1 or name[0].lower() not in lex.first_names)  # "Saint
+              and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)  # Lucia"; not "Chairman Ann Mann"
               or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
         return None  # "Saint Lucia", "New Zealand Maori"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or i and negated_words(words, i)
@@ -354,7 +359,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     reporter = title in lex.reporter_roles and not (i == 0 and context.other_outlet) or sign_off  # (not CNN's)
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
     no_person = no_person_before(text, begin)
-    doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and _doubtful(
+    doubtful = (first_in_run and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i] and doubtful_run(
         text, words, offsets, i, end, context, after_title_of, lex)
         # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
         or i == 1 and kinds[0] == ORG and not context.after_title_of
@@ -370,29 +375,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
         len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
         or words[i].casefold() in place_words()  # "Nevada Test …"; a common word ends two: "Supply Monthly"
-        or j - i == 2 and words[j - 1].lower() in lex.common_words) and words[i].lower() not in lex.first_names
+        or j - i == 2 and words[j - 1].lower() in lex.common_words  # or two or more: "Gross Domestic Product"
+        or j - i > 2 and sum(word.lower() in lex.common_words for word in words[i + 1:j]) >= 2
+    ) and words[i].lower() not in lex.first_names
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)
     return Mention(begin, end, tokens, title, doubtful, organisation, reporter, core, peerage)
-
-
-def _doubtful(text: str, words: list[str], offsets: list[int], i: int, end: int, context: RunContext,
-              after_title_of: bool, lex: Lexicon) -> bool:
-    """Whether the name words i.. of a run (no title before them) may well name no person (`Mention.doubtful`):
-    after "in"/"at" (a place); after "the" ("the Grateful Dead", "fans of the Crimson Foxes"), unless a
-    title's domain comes between ("President of the Philippines Rodrigo Duterte", "Chancellor of the
-    Exchequer Nigel Lawson") or a possessive does ("the institute's Mara Quillon"); or before a role noun in
-    lower case ("Grateful Dead drummer", "Lakeside Herons striker"): the name qualifies the role, as a band's,
-    a team's or a firm's does, rarely a person's (but "named John Doe chief executive")."""
-    if i and text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])):
-        return False
-    if context.place or context.body or "the" in (word.lower() for word in words[:i]):
-        return True
-    if (context.continued or place_follows(text, end)) and words[i].lower() not in lex.first_names:
-        return True  # "… of Marine and Atmospheric Science", "Ciudad Juárez, Mexico", "Arroyo Grande, California"
-    if len(words) - i >= 2 and text[offsets[i] - 1:offsets[i]] in ("\"", "“") and text[end:end + 1] in ("\"", "”"):
-        return True  # a whole quotation: a work's or an event's title ("Dark Star", "Alien Stock")
-    if context.article and not (context.linked_article and (i > 0 or after_title_of)):
-        return True
-    following = _NEXT_WORD.match(text, end)
-    return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
-            and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"

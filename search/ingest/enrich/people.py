@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from search.ingest.enrich.attribution import Attribution
+from search.ingest.enrich.held_office import HELD_TITLE
 from search.ingest.enrich.lookalike_cues import captioned_characters
 from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.name_resolution import nickname_aliases, resolve
@@ -41,7 +42,8 @@ def find_people(text: str) -> People:
             order[name] = mention.start
     kept = [(m, n) for m, n in zip(mentions, names, strict=True) if n in persons]
     reporters = {n for m, n in kept if m.reporter}
-    speakers = Attribution(text, kept).speakers() - reporters
+    # (a name heading an office speaks for none: "the Reagan administration said" is the administration's word)
+    speakers = Attribution(text, [(m, n) for m, n in kept if m.title != HELD_TITLE]).speakers() - reporters
     characters = captioned_characters(text, [(m.start, m.end, m.title, n) for m, n in kept], speakers, lexicon().roles)
     people = sorted((p for p in order if p not in characters), key=order.__getitem__)
     return People([p for p in people if p in speakers], people)

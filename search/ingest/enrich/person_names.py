@@ -54,7 +54,6 @@ _AND_CO = re.compile(rf",?\s+(?:and|&)\s+(?:{_FIRM_FORM}|([A-Z][\w'’-]+)\s+{_F
 _ACRONYM = re.compile(r" \(([A-Z]{2,8})\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
-_WRAP = re.compile(r"[ \t]*\n[ \t\n]*")
 # A job noun glued before a name: "Whistleblower Edward Snowden", "Moderator Chris Wallace" (with a first name after)
 # Last words of holidays and breaks: "Independence Day", "Lenten Break", "Easter Recess" (but "Doris Day").
 _HOLIDAY_OR_PLACE_HEADS = frozenset(("Day", "Break", "Recess", "Holiday", "Holidays", "Weekend",
@@ -74,24 +73,6 @@ class Words(Protocol):
     """A set of lower-case words: a frozenset, a dict, or names.py's words-seen-in-lower-case."""
 
     def __contains__(self, word: str, /) -> bool: ...
-
-
-def unwrapped(text: str, start: int, run: str) -> list[tuple[int, str]]:
-    """A run of capitalised words that crosses line breaks, as the pieces (start, words) to read as
-    runs: one run across a break of hard-wrapped text ("Chancellor of the Exchequer Nigel⏎Lawson"),
-    but split at a blank line, at a break that ends the first line (a title), and at every break when
-    the run began its line (lists of names, one a line)."""
-    title_end = text.find("\n")
-    at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
-    pieces: list[tuple[int, str]] = []
-    begin = 0
-    for wrap in _WRAP.finditer(run):
-        if (at_line_start or wrap.group().count("\n") > 1
-                or start + wrap.start() + wrap.group().index("\n") == title_end):
-            pieces.append((start + begin, run[begin:wrap.start()]))
-            begin = wrap.end()
-    pieces.append((start + begin, run[begin:]))
-    return pieces
 
 
 def glued(word: str) -> bool:

@@ -1,6 +1,7 @@
 """What precedes a run of capitalised words (`names.py`): the word before it, and whether that makes the run part
-of a title ("Mayor of X"), of an organisation's name ("Center for X") or a place ("in X"). Kept apart from the
-run rules so that each module stays readable.
+of a title ("Mayor of X"), of an organisation's name ("Center for X") or a place ("in X"), and so whether an
+untitled name may well be no person's (`doubtful_run`). Kept apart from the run rules so that each module stays
+readable.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ import re
 from collections.abc import Container
 
 from search.ingest.enrich.name_lexicon import ORG, Lexicon
+from search.ingest.enrich.person_names import place_follows
 from search.ingest.enrich.places import place_forms, state_names
 
-__all__ = ["RunContext", "glued_before_name", "introduced_by_noun"]
+__all__ = ["RunContext", "doubtful_run", "glued_before_name", "introduced_by_noun"]
 
 _JOB_ENDINGS = ("er", "or", "ist", "ian", "ive")  # "Whistleblower", "Commentator", "Journalist", "Historian"
 _FIELD_ENDINGS = ("ics", "ology")  # fields of a ministry or an institute: "Statistics", "Microbiology"
@@ -121,3 +123,30 @@ def introduced_by_noun(text: str, start: int, roles: Container[str]) -> bool:
     Polish chef named Łukasz", "a man called Dorrin"; not "a horse named Quiver"): the name is a person's."""
     before = text[max(0, start - 40):start].split()
     return len(before) >= 2 and before[-1] in ("named", "called") and (before[-2] in roles or before[-2] in _PERSONS)
+
+
+_NEXT_LOWER_WORD = re.compile(r" ([a-z]+)")
+_APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made|makes|became|becomes?)\s+$")
+
+
+def doubtful_run(text: str, words: list[str], offsets: list[int], i: int, end: int, context: RunContext,
+                 after_title_of: bool, lex: Lexicon) -> bool:
+    """Whether the name words i.. of a run (no title before them) may well name no person (`Mention.doubtful`):
+    after "in"/"at" (a place); after "the" ("the Grateful Dead", "fans of the Crimson Foxes"), unless a
+    title's domain comes between ("President of the Philippines Rodrigo Duterte", "Chancellor of the
+    Exchequer Nigel Lawson") or a possessive does ("the institute's Mara Quillon"); or before a role noun in
+    lower case ("Grateful Dead drummer", "Lakeside Herons striker"): the name qualifies the role, as a band's,
+    a team's or a firm's does, rarely a person's (but "named John Doe chief executive")."""
+    if i and text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])):
+        return False
+    if context.place or context.body or "the" in (word.lower() for word in words[:i]):
+        return True
+    if (context.continued or place_follows(text, end)) and words[i].lower() not in lex.first_names:
+        return True  # "… of Marine and Atmospheric Science", "Ciudad Juárez, Mexico", "Arroyo Grande, California"
+    if len(words) - i >= 2 and text[offsets[i] - 1:offsets[i]] in ("\"", "“") and text[end:end + 1] in ("\"", "”"):
+        return True  # a whole quotation: a work's or an event's title ("Dark Star", "Alien Stock")
+    if context.article and not (context.linked_article and (i > 0 or after_title_of)):
+        return True
+    following = _NEXT_LOWER_WORD.match(text, end)
+    return (following is not None and following.group(1) in lex.roles and following.group(1) not in lex.relatives
+            and not _APPOINTED.search(text, max(0, offsets[i] - 20), offsets[i]))  # "named John Doe chief …"
