@@ -42,8 +42,17 @@ from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
-from corpora import (KREMLIN, THEME_BATCH_ROUND, UN_DEBATE, gold_keys, jsonl_records, labelled_round, reuters_article,
-                     reuters_records, wikinews)
+from corpora import (
+    KREMLIN,
+    THEME_BATCH_ROUND,
+    UN_DEBATE,
+    gold_keys,
+    jsonl_records,
+    labelled_round,
+    reuters_article,
+    reuters_records,
+    wikinews,
+)
 
 from search.ingest.enrich.text import terms
 from search.ingest.enrich.theme_text import sentence_starts
@@ -186,8 +195,7 @@ def print_round9g(themes_of: Callable[[str], dict[str, list[str]]]) -> None:
 
 
 def score_round9g(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
-    """Per part: the judged round-9g assignments the themes still make (accepted kept, rejected kept), and themes
-    the judged articles gain that nobody judged."""
+    """Per part: the judged round-9g assignments the themes still make (accepted kept, rejected kept)."""
     lines = [json.loads(line) for line in JUDGEMENTS.read_text("utf-8").splitlines() if line.strip()]
     lines = [line for line in lines if line.get("part") in ("look9g", "heldout9g")]
     texts = {str(r["newid"]): reuters_article(r).text for r in reuters_records()} | {a.url: a.text for a in wikinews()}
@@ -198,11 +206,8 @@ def score_round9g(themes_of: Callable[[str], dict[str, list[str]]] = theme_evide
         rejected = [line for line in mine if line["verdict"] == "rejected"]
         kept_a = sum(line["theme"] in now[line["id"]] for line in accepted)
         kept_r = sum(line["theme"] in now[line["id"]] for line in rejected)
-        judged = {(line["id"], line["theme"]) for line in mine}
-        new = sorted({(key, theme) for key, themes in now.items() for theme in themes if (key, theme) not in judged})
         print(f"{part}: judged {len(mine)}, accepted {len(accepted)} (kept {kept_a}), rejected {len(rejected)} "
-              f"(kept {kept_r}); acceptance before {len(accepted)}/{len(mine)}, now {kept_a}/{kept_a + kept_r}"
-              f" of the judged; new unjudged: {new}")
+              f"(kept {kept_r}); acceptance before {len(accepted)}/{len(mine)}, now {kept_a}/{kept_a + kept_r}")
 
 
 def score_labels(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
