@@ -24,6 +24,7 @@ a fair check of that change.
     python benchmarks/theme_sample.py --labels                  # themes vs the blind labels
     python benchmarks/theme_sample.py --print-blind 3            # a new batch to label
     python benchmarks/theme_sample.py --per-theme --errors       # per theme, look parts only
+    python benchmarks/theme_sample.py --round9g print           # round 9: general-news assignments to judge
 
 A third of batches 9 and 10 is held out (`"heldout": true`, marked when the batch was printed, before it was
 labelled): `--labels` scores it apart, `--per-theme` never shows it. Batch 5 (held out whole) and batch 7's
