@@ -24,6 +24,7 @@ a fair check of that change.
     python benchmarks/theme_sample.py --labels                  # themes vs the blind labels
     python benchmarks/theme_sample.py --print-blind 3            # a new batch to label
     python benchmarks/theme_sample.py --per-theme --errors       # per theme, look parts only
+    python benchmarks/theme_sample.py --round9g print           # round 9: general-news assignments to judge
 
 A third of batches 10 and 11 is held out (`"heldout": true`, marked when the batch was printed, before it was
 labelled): `--labels` scores it apart, `--per-theme` never shows it. Batch 5 (held out whole) and batch 7's
@@ -42,7 +43,17 @@ from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
-from corpora import KREMLIN, THEME_BATCH_ROUND, UN_DEBATE, gold_keys, jsonl_records, labelled_round, wikinews
+from corpora import (
+    KREMLIN,
+    THEME_BATCH_ROUND,
+    UN_DEBATE,
+    gold_keys,
+    jsonl_records,
+    labelled_round,
+    reuters_article,
+    reuters_records,
+    wikinews,
+)
 
 from search.ingest.enrich.text import terms
 from search.ingest.enrich.theme_text import sentence_starts
@@ -134,6 +145,70 @@ def _draw_repeatable(name: str, batch: int, articles: dict[str, Article], skip: 
     keys = sorted(k for k, a in articles.items() if k not in skip and len(a.text.split()) <= most)
     size = BLIND_BATCHES[batch][name]
     return [(k, articles[k]) for k in random.Random(f"themes3-{batch}:{name}").sample(keys, min(size, len(keys)))]
+
+
+# Round 9, general news (`--round9g`): theme ASSIGNMENTS drawn at random over Reuters-21578 (all of it) and the
+# Wikinews articles left, as a reader of general news meets them; judged in the judgements file as "look9g", every
+# third drawn "heldout9g" (only scored). The draw samples the assignments made when it was judged (commit c020e5d):
+# the judgement lines are its record; `--taxonomy` of that commit's themes.toml redraws it.
+ROUND9G = {"reuters": 30, "wikinews": 10}
+ROUND9G_SEED = 9314
+
+
+def _earlier_rounds(this_round: int) -> set[str]:
+    """The keys of every judgement and label line made before round `this_round` (or in no numbered round)."""
+    keys = set()
+    for path in (LABELS, JUDGEMENTS, GOLD_DIR / "theme_relabels.jsonl", GOLD_DIR / "people_judgements.jsonl",
+                 GOLD_DIR / "org_judgements.jsonl"):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                made = labelled_round(record)
+                if made is None or made < this_round:
+                    keys.add(str(record["id"]))
+    return keys
+
+
+def draw_round9g(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence
+                 ) -> list[tuple[str, str, Article, str]]:
+    """(corpus, key, article, theme) for ROUND9G assignments per corpus, drawn at random (seed ROUND9G_SEED)
+    among the themes of every article in no gold file and no judgement or label line of an earlier round."""
+    skip = gold_keys() | _earlier_rounds(9)
+    pools = {"reuters": [(str(r["newid"]), reuters_article(r)) for r in reuters_records()],
+             "wikinews": [(a.url, a) for a in wikinews()]}
+    drawn = []
+    for name, size in ROUND9G.items():
+        pool = [(name, key, article, theme) for key, article in sorted(pools[name], key=lambda item: item[0])
+                if key not in skip for theme in sorted(themes_of(article.text))]
+        drawn += random.Random(f"{ROUND9G_SEED}:{name}").sample(pool, min(size, len(pool)))
+    return drawn
+
+
+def print_round9g(themes_of: Callable[[str], dict[str, list[str]]]) -> None:
+    """The round-9g assignments to judge: each article's opening, the theme with its evidence and cue sentences."""
+    for number, (name, key, article, theme) in enumerate(draw_round9g(themes_of), 1):
+        part = "heldout9g" if number % 3 == 0 else "look9g"
+        print(f"\n=== {number}. {name} {key} | {part} | {article.title} | {len(terms(article.text))} words")
+        print(textwrap.fill(" ".join(article.body[:700].split()), 110, initial_indent="  ", subsequent_indent="  "))
+        print(f"  + {theme}: {', '.join(themes_of(article.text)[theme])}")
+        for sentence, cues in _cue_sentences(article.text).get(theme, [])[:8]:
+            print(f"      [{', '.join(cues)}] {sentence[:200]}")
+
+
+def score_round9g(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
+    """Per part: the judged round-9g assignments the themes still make (accepted kept, rejected kept)."""
+    lines = [json.loads(line) for line in JUDGEMENTS.read_text("utf-8").splitlines() if line.strip()]
+    lines = [line for line in lines if line.get("part") in ("look9g", "heldout9g")]
+    texts = {str(r["newid"]): reuters_article(r).text for r in reuters_records()} | {a.url: a.text for a in wikinews()}
+    for part in ("look9g", "heldout9g"):
+        mine = [line for line in lines if line["part"] == part]
+        now = {(line["id"]): set(themes_of(texts[line["id"]])) for line in mine}
+        accepted = [line for line in mine if line["verdict"] == "accepted"]
+        rejected = [line for line in mine if line["verdict"] == "rejected"]
+        kept_a = sum(line["theme"] in now[line["id"]] for line in accepted)
+        kept_r = sum(line["theme"] in now[line["id"]] for line in rejected)
+        print(f"{part}: judged {len(mine)}, accepted {len(accepted)} (kept {kept_a}), rejected {len(rejected)} "
+              f"(kept {kept_r}); acceptance before {len(accepted)}/{len(mine)}, now {kept_a}/{kept_a + kept_r}")
 
 
 def score_labels(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
@@ -287,8 +362,14 @@ def main() -> None:
                         help="per-theme precision and recall on the look parts of the blind labels")
     parser.add_argument("--errors", action="store_true", help="with --per-theme: the articles behind the errors")
     parser.add_argument("--print-blind", type=int, metavar="BATCH", help="print a batch's texts to label blind")
+    parser.add_argument("--round9g", choices=["print", "score"],
+                        help="round 9's general-news assignments: print them to judge, or score the judged ones")
     args = parser.parse_args()
     names = args.corpus or ["un", "kremlin", "wikinews"]
+    if args.round9g:
+        taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
+        (print_round9g if args.round9g == "print" else score_round9g)(lambda text: theme_evidence(text, taxonomy))
+        return
     if args.print_blind:
         for name in [n for n in names if n in BLIND_WORDS]:
             every = HELD_OUT_EVERY.get(args.print_blind, 0)

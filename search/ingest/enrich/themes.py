@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from search.ingest.enrich.text import stem, terms
+from search.ingest.enrich.theme_senses import literal
 from search.ingest.enrich.theme_sentences import FULL_CUE, outside, place_named, sentences_holding, with_borrowed
 from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts
 
@@ -63,6 +64,7 @@ class Theme:
     # themes whose cues near one of this theme's full cues are its context ("climate change" and then the floods and
     # hurricanes it brings): each weighs `Taxonomy.borrow_weight`
     borrows: tuple[str, ...] = ()
+    not_near: frozenset[str] = frozenset()  # stems that make a cue in their sentence another sense (theme_senses)
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         themes.append(Theme(entry["name"], tuple(phrases.values()), float(entry.get("threshold", default_threshold)),
                             tuple(entry.get("unless", ())), bool(entry.get("needs_name", False)),
                             int(entry["min_mentions"]) if "min_mentions" in entry else None, circumstances,
-                            consequences, _stems(entry, "needs_words"), tuple(entry.get("borrows", ()))))
+                            consequences, _stems(entry, "needs_words"), tuple(entry.get("borrows", ())),
+                            _stems(entry, "not_near")))
     by_first: dict[str, list[tuple[Phrase, Theme]]] = defaultdict(list)
     for theme in themes:
         for phrase in theme.phrases:
@@ -165,8 +168,6 @@ def _has_weight(item: str) -> bool:
 def default_taxonomy() -> Taxonomy:
     """The packaged taxonomy, parsed once."""
     return load_taxonomy()
-
-
 
 
 @lru_cache(maxsize=64)
@@ -303,7 +304,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     result: dict[str, list[str]] = {}
     strength: dict[str, float] = {}  # theme -> its evidence for the length, for (4)
     starts_of = lru_cache(maxsize=1)(lambda: sentence_starts(text))  # looked up once, only if needed
-    matched = _matches(text, stems, taxonomy, starts_of)
+    matched = literal(_matches(text, stems, taxonomy, starts_of), taxonomy.themes, stems, starts_of)
     ceremonial: bool | None = None
     worded: dict[int, bool] = {}  # sentence -> whether it holds a list word, as looked up
 
