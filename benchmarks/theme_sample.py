@@ -132,15 +132,7 @@ def draw_blind(name: str, batch: int) -> list[tuple[str, Article]]:
 def _draw_repeatable(name: str, batch: int, articles: dict[str, Article], skip: set[str]) -> list[tuple[str, Article]]:
     """Batch `batch` (from REPEATABLE_FROM on): the articles of no gold file and of no label or judgement line of an
     earlier round, at most LONG_WORDS words, drawn with the batch's seed."""
-    this_round = THEME_BATCH_ROUND[batch]
-    for path in (LABELS, JUDGEMENTS, GOLD_DIR / "theme_relabels.jsonl", GOLD_DIR / "people_judgements.jsonl",
-                 GOLD_DIR / "org_judgements.jsonl"):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                made = labelled_round(record)
-                if made is None or made < this_round:
-                    skip.add(record["id"])
+    skip |= _earlier_rounds(THEME_BATCH_ROUND[batch])
     most = LONG_WORDS[batch][name]
     keys = sorted(k for k, a in articles.items() if k not in skip and len(a.text.split()) <= most)
     size = BLIND_BATCHES[batch][name]
