@@ -277,6 +277,16 @@ def test_a_vote_needs_an_office_a_party_or_a_legislature():
     assert "Elections & democracy" in theme_evidence(poll)
 
 
+def test_an_election_word_alone_does_not_vouch_for_a_vote_on_politics():
+    """A board election or a chairman's re-election holds the cue words themselves; the sentence must also name an
+    office of a polity, a party or a legislature (the election words are cues, not the subject they need)."""
+    board = ("Brewer's investors back chairman\nShareholders of the brewer voted at the annual meeting to re-elect "
+             "the chairman, and the board election drew a record turnout of investors. The ballot ended a proxy "
+             "campaign by a hedge fund, which had asked voters to elect two directors of its own.")
+    assert "Elections & democracy" not in theme_evidence(board)
+    town = board.replace("the board election drew", "the mayoral election drew")
+    assert "Elections & democracy" in theme_evidence(town)
+
 def test_oil_prices_need_supply_or_a_dispute_beside_them():
     market = ("Oil prices climb\nOil prices rose for a third day and crude futures gained 2%. "
               "Natural gas prices also rose in New York trading.")
