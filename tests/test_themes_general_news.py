@@ -287,6 +287,15 @@ def test_an_election_word_alone_does_not_vouch_for_a_vote_on_politics():
     town = board.replace("the board election drew", "the mayoral election drew")
     assert "Elections & democracy" in theme_evidence(town)
 
+def test_a_football_striker_is_no_striking_worker():
+    """"strikers" is matched as the exact word: its stem is also a forward's post ("the striker was sent off")."""
+    match = ("Derby ends in red card\nThe striker was sent off for violent conduct after a clash with the defender, "
+             "and fans threw coins at the referee. Police arrested two supporters after unrest in the stands.")
+    assert "Protests & civil unrest" not in theme_evidence(match)
+    mine = ("Miners clash with police\nPolice fired tear gas at strikers who blocked the gates of the mine. The "
+            "miners, on strike for three weeks over pay, threw stones and two strikers were arrested.")
+    assert "Protests & civil unrest" in theme_evidence(mine)
+
 def test_oil_prices_need_supply_or_a_dispute_beside_them():
     market = ("Oil prices climb\nOil prices rose for a third day and crude futures gained 2%. "
               "Natural gas prices also rose in New York trading.")
