@@ -41,6 +41,8 @@ def find_people(text: str) -> People:
         if name in persons and name not in order:
             order[name] = mention.start
     kept = [(m, n) for m, n in zip(mentions, names, strict=True) if n in persons]
+    if not kept:  # no person: no speaker either (speakers are people), and no speech to read (most newswire texts)
+        return People([], [])
     reporters = {n for m, n in kept if m.reporter}
     # (a name heading an office speaks for none: "the Reagan administration said" is the administration's word)
     speakers = Attribution(text, [(m, n) for m, n in kept if m.title != HELD_TITLE]).speakers() - reporters
