@@ -13,7 +13,6 @@ text, as the labelling rules credit a speech someone made elsewhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Protocol
 
 from search.ingest.enrich.of_record import alternation
@@ -26,8 +25,6 @@ class _Attribution(Protocol):
 
     text: str
 
-    @property
-    def mentions(self) -> Sequence[object]: ...
     def quoted(self, pos: int) -> bool: ...
     def sentence_start(self, pos: int) -> int: ...
     def before(self, sentence: int, verb: int) -> list[str]: ...
@@ -52,9 +49,7 @@ _VERBS = re.compile(alternation({"delivered ", "delivers ", "gave ", "gives ", "
 
 def public_speakers(a: _Attribution) -> set[str]:
     """The subjects of the oral acts (`_ORAL_ACT`) of `a`'s text outside quotations."""
-    text, found = a.text, set[str]()
-    if not a.mentions:  # every subject `before` finds is a person named in the text: none named, none found (the
-        return found  # verbs are not looked for: most newswire texts name nobody)
+    text, found = a.text, set()
     for verb in _VERBS.finditer(text):
         at = verb.start()
         if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and _ORAL_ACT.match(
