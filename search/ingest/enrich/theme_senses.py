@@ -38,14 +38,9 @@ def literal(matched: dict[str, list[Mention]], themes: Iterable[SensedTheme], st
     """`matched` (theme name -> its mentions in order) without the mentions of a theme that stand in a sentence
     holding one of the theme's `not_near` stems; a theme left with none is left out. A text holding none of a theme's
     `not_near` stems anywhere keeps its mentions without the sentence starts being looked up (most texts)."""
-    present: set[str] | None = None  # the text's stems, as a set once a theme asks
     for theme in themes:
         mentions = matched.get(theme.name)
-        if not theme.not_near or not mentions:
-            continue
-        if present is None:
-            present = set(stems)
-        if theme.not_near.isdisjoint(present):
+        if not theme.not_near or not mentions or theme.not_near.isdisjoint(stems):
             continue
         starts = starts_of()
         bounds = starts + [len(stems)]
