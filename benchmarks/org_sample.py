@@ -69,7 +69,7 @@ ROUND8_SEED = 8313
 ROUND8_MIN_WORDS = {"kremlin": 80, "reuters": 120, "un": 80}
 ROUND_SEEDS = {7: ROUND7_SEED, 8: ROUND8_SEED, 9: 9313}
 # Held-out parts retired to tuning once a later round has its own: their errors may be read.
-RETIRED = {"heldout7o"}
+RETIRED = {"heldout7o", "heldout8o"}
 
 
 def texts(corpus: str) -> dict[str, str]:

@@ -211,9 +211,10 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
 
 
 # Held-out parts the lead retired to tuning (round 6; round 7: the first round's "heldout"; round 8: "heldout6" and
-# "heldout6s"; round 9: "heldout7", "heldout7s", "heldout7u"): their errors may now be read like a look part's.
+# "heldout6s"; round 9: "heldout7", "heldout7s", "heldout7u"; round 10: "heldout8r", "heldout8s"): their errors
+# may now be read like a look part's.
 RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p", "heldout6", "heldout6s",
-                     "heldout7", "heldout7s", "heldout7u"})
+                     "heldout7", "heldout7s", "heldout7u", "heldout8r", "heldout8s"})
 
 
 def readable(part: str) -> bool:
