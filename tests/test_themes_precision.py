@@ -35,3 +35,16 @@ def test_a_short_readout_may_name_its_security_part_once():
                "partnership of their countries. They agreed to deepen security cooperation and to hold joint "
                "military exercises next year.")
     assert "Partnerships & alliances" in theme_evidence(readout)
+
+
+def test_an_alliance_as_the_other_side_is_no_partnership():
+    """Round 10's NATO call: security guarantees asked against an alliance's eastward advance, or its provocative
+    drills near a border, are what the call is about an adversary, not cooperation with it."""
+    against = ("Telephone conversation with the Prime Minister of a northern country\nThe leaders exchanged views on "
+               "the situation in the region. The President stressed the need for legal security guarantees ruling "
+               "out the alliance's further eastward advance. He also pointed to the provocative naval drills of the "
+               "alliance and its members near the border. The two leaders agreed to talk again soon.")
+    assert "Partnerships & alliances" not in theme_evidence(against)
+    together = against.replace("ruling out the alliance's further eastward advance", "for his country as a member "
+                               "of the alliance").replace("the provocative naval drills", "the joint naval drills")
+    assert "Partnerships & alliances" in theme_evidence(together)
