@@ -53,10 +53,10 @@ def test_an_alliance_as_the_other_side_is_no_partnership():
 def test_bilateral_ties_and_guarantees_asked_of_an_alliance_are_context_not_an_alliance():
     """"Bilateral" qualifies any relation (trade, visits) and "security guarantees" are as often asked of an alliance as
     given by one: context of a partnership (like "cooperation"), not a mention of one."""
-    call = ("Telephone conversation with the Chancellor of a central European country\nBoth sides expressed interest in "
-            "developing bilateral ties in trade and culture. The President commented on the draft treaty on security "
-            "guarantees sent to the alliance and its members last week. The leaders discussed the gas market. They "
-            "agreed to continue exchanging views on bilateral issues.")
+    call = ("Telephone conversation with the Chancellor of a central European country\nBoth sides expressed interest "
+            "in developing bilateral ties in trade and culture. The President commented on the draft treaty on "
+            "security guarantees sent to the alliance and its members last week. The leaders discussed the gas "
+            "market. They agreed to continue exchanging views on bilateral issues.")
     assert "Partnerships & alliances" not in theme_evidence(call)
     defence = call.replace("in trade and culture", "in defence, with joint military exercises in the spring")
     assert "Partnerships & alliances" in theme_evidence(defence)
