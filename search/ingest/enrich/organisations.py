@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 
+from search.ingest.enrich.org_acronyms import expanded_acronyms
 from search.ingest.enrich.org_government import acting_treasury, bare_congress
 from search.ingest.enrich.org_kinds import (
     compound_banks,
@@ -48,16 +49,13 @@ from search.ingest.enrich.org_kinds import (
     named_before_legal_form,
     named_by_kind,
 )
-from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
+from search.ingest.enrich.org_runs import RUN, run_around, run_candidates
 from search.ingest.enrich.org_tables import Form, tables_of_organisations
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
 from search.ingest.enrich.org_values import facet_values
 
 __all__ = ["canonical_organisation", "find_organisations"]
 
-_ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.-]{1,9})\s*\)")
-# The look-behind (nothing of a word before the capital) after the capital: the search starts at a class, 2× faster.
-_ACRONYM_BEFORE = re.compile(r"([A-Z](?<![\w.-][A-Z])[A-Z0-9&]{1,8})[ \t]+\(([^()\n]{4,120})\)")
 _MODEL_NUMBER = re.compile(r"^[ \t]+[A-Z]{0,3}-?[0-9]")  # "Boeing 737", "Airbus A320": a product
 _NAMES_THE_UN = re.compile(r"\bUnited Nations\b|\bU\.N\.|\bUN\b")
 _CONTEXT_CHARS = 40
@@ -107,7 +105,7 @@ def find_organisations(text: str) -> list[str]:
         candidates.extend(compound_banks(text, tables))
     if "Congress" in text:
         candidates.extend(bare_congress(text))
-    overrides, extra = _acronyms(text, candidates, tables)
+    overrides, extra = expanded_acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
     names: dict[str, str] = {}
@@ -291,62 +289,3 @@ def _short_company(text: str, start: int, end: int, before: bool, tables: Tables
             or _in_capitals(text, match.start(1), match.end(1), tables):
         return None
     return Candidate(match.start(1), match.end(1), name, None, 1)
-
-
-# --- Acronyms expanded in the article -------------------------------------------------------
-
-
-def _acronyms(
-    text: str, candidates: list[Candidate], tables: Tables
-) -> tuple[dict[str, str], list[Candidate]]:
-    """Long forms the article gives for acronyms: overrides of canonical names, and new candidates.
-
-    "the National Disaster Response Force (NDRF)" -> later mentions of "NDRF" give the long form;
-    "the Sustainable Cities Organisation (SCO)" -> mentions of "SCO" give it, not the table's entry.
-    """
-    overrides: dict[str, str] = {}
-    extra: list[Candidate] = []
-    defined: dict[str, str] = {}
-    if "(" not in text:
-        return overrides, extra
-    ends = {c.end: c for c in sorted(candidates, key=lambda c: (c.end - c.start, -c.rank)) if c.key or c.rank}
-    for match in _ACRONYM_AFTER.finditer(text):
-        acronym = match.group(1)
-        if sum(ch.isupper() for ch in acronym) < 2:
-            continue
-        before = match.start()
-        while before > 0 and text[before - 1] in " \t":
-            before -= 1
-        candidate = ends.get(before)
-        if candidate is None:
-            continue
-        long_form = text[candidate.start : candidate.end]  # the article's own spelling
-        _define(acronym, long_form, candidate.key, defined, overrides, tables)
-    for match in _ACRONYM_BEFORE.finditer(text):
-        acronym, inside = match.group(1), match.group(2).strip()
-        full = RUN.fullmatch(inside)
-        key = tables.keys.get(fold(inside))
-        if not full or len(inside.split()) < 2 or not (key or has_head([(w, 0, 0) for w in inside.split()], tables)):
-            continue  # "EOL (End Of Life)", "MVP (Most Valuable Player)" are not organisations
-        extra.append(Candidate(match.start(1), match.end(), inside, key, 0 if key else 1))
-        _define(acronym, inside, key, defined, overrides, tables)
-    unknown = {a: long for a, long in defined.items() if tables.keys.get(fold(a)) is None}
-    if unknown:
-        pattern = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, unknown)) + r")(?![\w-])")
-        for match in pattern.finditer(text):
-            extra.append(Candidate(match.start(), match.end(), unknown[match.group(1)], None, 1))
-    return overrides, extra
-
-
-def _define(
-    acronym: str, long_form: str, key: str | None, defined: dict[str, str], overrides: dict[str, str], tables: Tables
-) -> None:
-    """Record what `acronym` stands for in this article. A long form of the known table keeps its
-    canonical name (one facet value per organisation, however the article spells it), and a known
-    acronym then names that organisation; an unknown long form is the article's own organisation,
-    named for every mention of the acronym, even one the table knows for another
-    ("the Sustainable Cities Organisation (SCO)" is no Shanghai Cooperation Organisation)."""
-    defined.setdefault(acronym, long_form)
-    acronym_key = tables.keys.get(fold(acronym))
-    if acronym_key and acronym_key != key:
-        overrides.setdefault(acronym_key, key or long_form)
