@@ -109,11 +109,18 @@ def find_organisations(text: str) -> list[str]:
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
     names: dict[str, str] = {}
-    covered = 0
+    cover, covered, cover_unknown = 0, 0, False  # the span of the last name taken, and whether it is unknown
     organs: dict[str, str] | None = None  # looked up once, at the first bare name of a UN organ
     for candidate in candidates:
         if candidate.start < covered:
-            continue
+            # "Committee of Ministers of the Council of Europe": a body named whole with its known organisation
+            # (not an office of a title: "Office of the President of the General Assembly").
+            body = text[cover : candidate.start - 8].split()
+            if not (candidate.key and cover_unknown and candidate.end == covered and len(body) > 1
+                    and text.endswith(" of the ", 0, candidate.start) and body[-1] not in tables.roles):
+                continue
+        else:
+            cover, cover_unknown = candidate.start, candidate.key is None
         covered = candidate.end
         if candidate.key is None and candidate.rank == 0:
             continue  # a blocker
