@@ -31,3 +31,28 @@ def test_a_one_word_office_of_an_organisation_stays_apart():
     assert find_organisations(text) == ["Office of the United Nations High Commissioner for Refugees"]
     text = "Session\nShe took over the Presidency of the General Assembly in June."
     assert find_organisations(text) == ["General Assembly"]
+
+
+def test_a_company_named_only_in_a_headline_before_its_ticker():
+    text = "BRAMBLE HOLLOW FOODS INC <BHF> 2ND QTR NET\nShr 12 cts vs nine cts\n    Net 1,200,000 vs 900,000\n"
+    assert find_organisations(text) == ["Bramble Hollow Foods Inc"]
+
+
+def test_a_headline_company_keeps_initials_and_short_names_in_capitals():
+    text = "QRX INDUSTRIES (HOLDINGS) LTD <QRX.L> YEAR\nShr 4p vs 3p\n"
+    assert find_organisations(text) == ["QRX Industries (Holdings) Ltd"]
+    text = "J.K. LIQUID AIR AND OAK CO <JKL> SETS PAYOUT\nQtly div 10 cts vs 10 cts prior\n"
+    assert find_organisations(text) == ["J.K. Liquid Air and Oak Co"]
+
+
+def test_a_headline_verb_or_a_name_without_a_legal_form_gives_nothing():
+    assert find_organisations("REGULATOR FINES TOLLAND INC <TLD>\nThe regulator said the fine was 2 mln dlrs.\n") == []
+    assert find_organisations("COURT CHARGES TOLLAND INC <TLD>\nFine 2 mln dlrs\n") == []
+    assert find_organisations("MARLOWE GAS <MGS> 1ST QTR NET\nShr 5 cts vs 4 cts\n") == []
+
+
+def test_the_bodys_spelling_wins_over_the_headlines_capitals():
+    text = "DELTRONIX CORP <DTX> SETS DIVIDEND\nDeltronix Corp said its board set a quarterly dividend.\n"
+    assert find_organisations(text) == ["Deltronix Corp"]
+    text = "QUORVEX CORP <QVX> SETS DIVIDEND\nQUORVEX Corp said its board set a quarterly dividend.\n"
+    assert find_organisations(text) == ["QUORVEX Corp"]
