@@ -56,3 +56,8 @@ def test_the_bodys_spelling_wins_over_the_headlines_capitals():
     assert find_organisations(text) == ["Deltronix Corp"]
     text = "QUORVEX CORP <QVX> SETS DIVIDEND\nQUORVEX Corp said its board set a quarterly dividend.\n"
     assert find_organisations(text) == ["QUORVEX Corp"]
+
+
+def test_the_federal_reserve_board_is_the_fed():
+    text = "Rates\nThe U.S. Federal Reserve Board left rates unchanged, and the Fed chairman said little."
+    assert find_organisations(text) == ["Federal Reserve"]
