@@ -61,3 +61,14 @@ def test_the_bodys_spelling_wins_over_the_headlines_capitals():
 def test_the_federal_reserve_board_is_the_fed():
     text = "Rates\nThe U.S. Federal Reserve Board left rates unchanged, and the Fed chairman said little."
     assert find_organisations(text) == ["Federal Reserve"]
+
+
+def test_a_ticker_used_alone_is_its_companys_short_name():
+    text = ("Chips\nGlobal Wafer Devices Corp <GWD> said sales rose. Analysts said GWD would gain share.\n"
+            "Shares of GWD rose 2 dlrs.")
+    assert find_organisations(text) == ["Global Wafer Devices Corp"]
+
+
+def test_a_name_in_capitals_that_is_no_ticker_here_stays():
+    text = "Chips\nGlobal Wafer Devices Corp <GWDC> said sales rose.\nShares of GWD rose 2 dlrs."
+    assert find_organisations(text) == ["Global Wafer Devices Corp", "GWD"]
