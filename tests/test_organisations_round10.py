@@ -72,3 +72,21 @@ def test_a_ticker_used_alone_is_its_companys_short_name():
 def test_a_name_in_capitals_that_is_no_ticker_here_stays():
     text = "Chips\nGlobal Wafer Devices Corp <GWDC> said sales rose.\nShares of GWD rose 2 dlrs."
     assert find_organisations(text) == ["Global Wafer Devices Corp", "GWD"]
+
+
+def test_a_firm_named_like_a_person_by_its_analyst_or_as_brokers():
+    text = "Shares\nThe rally will last, said Ann Reed, an analyst at Pollard Vane. Brokers Hattie Crane said so too."
+    assert find_organisations(text) == ["Pollard Vane", "Hattie Crane"]
+    assert find_organisations("Shares\nKestrel Moss analyst Bo Lind expects more.") == ["Kestrel Moss"]
+
+
+def test_a_firm_named_after_its_partners_runs_past_its_commas():
+    text = "Shares\nIt will rise, said Jo Hale, analyst with Tolland, Greer and Co. He expects more."
+    assert find_organisations(text) == ["Tolland, Greer and Co"]
+    text = "Shares\nIt will rise, said an analyst at Pollard Vane, Jo Hale, who expects more."
+    assert find_organisations(text) == ["Pollard Vane"]
+
+
+def test_places_and_common_words_before_analysts_are_no_firm():
+    text = "Shares\nWall Street analysts and Some analysts and Soviet analysts and an analyst at London agreed."
+    assert find_organisations(text) == []

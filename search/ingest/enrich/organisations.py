@@ -19,6 +19,8 @@ Four sources, merged by position (the longest match wins where they overlap):
 4. Short names in capitals introduced as companies: "BT said", "shares in GKN" (`_short_company`).
 5. Names introduced by their kind: "the daily newspaper Magyar Nemzet", "Kaufland, a German
    supermarket chain" (`org_kinds`).
+6. Firms named by their analysts or as brokers: "an analyst at James Capel", "brokers Hoare Govett"
+   (`org_employers`).
 
 Guards (issue 11): a country is never an organisation (every form of the places gazetteer is
 dropped from the output, and a country name holding an organisation word or known form is a
@@ -41,6 +43,7 @@ from __future__ import annotations
 import re
 
 from search.ingest.enrich.org_acronyms import expanded_acronyms
+from search.ingest.enrich.org_employers import employers, mentions_market_people
 from search.ingest.enrich.org_government import acting_treasury, bare_congress
 from search.ingest.enrich.org_kinds import (
     compound_banks,
@@ -105,6 +108,8 @@ def find_organisations(text: str) -> list[str]:
         candidates.extend(compound_banks(text, tables))
     if "Congress" in text:
         candidates.extend(bare_congress(text))
+    if mentions_market_people(text):
+        candidates.extend(employers(text, tables))
     overrides, extra = expanded_acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
