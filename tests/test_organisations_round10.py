@@ -90,3 +90,9 @@ def test_a_firm_named_after_its_partners_runs_past_its_commas():
 def test_places_and_common_words_before_analysts_are_no_firm():
     text = "Shares\nWall Street analysts and Some analysts and Soviet analysts and an analyst at London agreed."
     assert find_organisations(text) == []
+
+
+def test_a_company_of_a_place_named_with_its_legal_form_stays_whole():
+    text = "Sales\nTorvald Marine Sales of America Inc said March sales rose, and Gorse Tools of Canada Ltd agreed."
+    assert find_organisations(text) == ["Torvald Marine Sales of America Inc", "Gorse Tools of Canada Ltd"]
+    assert find_organisations("Drugs\nBrantwell Ltd of Canada said it would sell.") == ["Brantwell Ltd"]
