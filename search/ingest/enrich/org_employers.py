@@ -18,37 +18,54 @@ from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.org_runs import RUN
 from search.ingest.enrich.org_types import Candidate, Tables, known_key
 
-__all__ = ["employers", "mentions_market_people"]
+__all__ = ["employers"]
 
-_PEOPLE = r"(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?)"
-# "an analyst at |Merrill Lynch", "economist with the |Bank of Nova Scotia".
-_AT = re.compile(rf"\b{_PEOPLE}[ \t]+(?:at|with)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+# The nouns, found by literal searches for their stems (most articles have none): stem -> the first letters
+# it may follow ("analyst", "Economists", "broker", "Brokerage", "stockbrokers").
+_STEMS = {"nalyst": "Aa", "conomist": "Ee", "trategist": "Ss", "roker": "Bb", "roking": "Bb"}
+# "an analyst |at Merrill Lynch", "economist |with the Bank of Nova Scotia".
+_AT = re.compile(r"s?[ \t]+(?:at|with)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 # "brokers |James Capel said", "brokerage house |Nesbitt Thomson".
-_BROKERS = re.compile(r"\b(?:[Ss]tockb|[Bb])rok(?:ers?|erage(?:[ \t]+(?:house|firm))?|ing[ \t]+house)[ \t]+(?=[A-Z])")
-# "|Smith Barney| analyst Jo Reed".
-_BEFORE = re.compile(rf"({RUN.pattern})[ \t]+{_PEOPLE}\b")
+_BROKERS = re.compile(r"(?:ers?|erage(?:[ \t]+(?:house|firm))?|ing[ \t]+house)[ \t]+(?=[A-Z])")
+# "|Smith Barney| analyst Jo Reed" (searched in the words right before the noun).
+_BEFORE = re.compile(rf"({RUN.pattern})[ \t]+$")
+_BEFORE_CHARS = 60
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _MAX_WORDS = 6
-
-
-def mentions_market_people(text: str) -> bool:
-    """Whether `text` may name a firm by its analysts or brokers (a cheap test before `employers`)."""
-    return "analyst" in text or "broker" in text or "economist" in text or "strategist" in text
 
 
 def employers(text: str, tables: Tables) -> list[Candidate]:
     """The firms named as an analyst's employer or as brokers in `text`."""
     found = []
-    for pattern in (_AT, _BROKERS):
-        for cue in pattern.finditer(text):
-            run = RUN.match(text, cue.end())
-            if run is not None:
-                candidate = _firm(text, run.start(), _partners_end(text, run.end(), tables), tables, before=False)
+    for start, end, broker in _cues(text):
+        if broker:
+            after = _BROKERS.match(text, end)
+        else:
+            after = _AT.match(text, end)
+            before = _BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
+            if before is not None:
+                candidate = _firm(text, before.start(1), before.end(1), tables, before=True)
                 found.extend([candidate] if candidate is not None else [])
-    for cue in _BEFORE.finditer(text):
-        candidate = _firm(text, cue.start(1), cue.end(1), tables, before=True)
-        found.extend([candidate] if candidate is not None else [])
+        run = RUN.match(text, after.end()) if after is not None else None
+        if run is not None:
+            candidate = _firm(text, run.start(), _partners_end(text, run.end(), tables), tables, before=False)
+            found.extend([candidate] if candidate is not None else [])
     return found
+
+def _cues(text: str) -> list[tuple[int, int, bool]]:
+    """The analysts' and brokers' nouns of `text`: start, end (a broker's after "brok"), and whether a broker's."""
+    cues = []
+    for stem, letters in _STEMS.items():
+        at = text.find(stem)
+        while at > 0:
+            start, end, broker = at - 1, at + len(stem), stem[0] == "r"
+            if broker and (text.startswith("stock", start - 5) or text.startswith("Stock", start - 5)):
+                start -= 5  # "stockbrokers"
+            if text[at - 1] in letters and not (start and text[start - 1].isalpha()) \
+                    and (broker or not text[end : end + 1].isalpha() or text[end : end + 2] == "s "):
+                cues.append((start, at + 3 if broker else end, broker))
+            at = text.find(stem, end)
+    return sorted(cues)
 
 
 _COMMA = re.compile(r",[ \t]+(?=[A-Z])")

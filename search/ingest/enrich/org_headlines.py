@@ -49,7 +49,7 @@ def headline_company(text: str, tables: Tables) -> Candidate | None:
             or any(w in _HEADLINE_WORDS for w in words):
         return None
     body = text[title_end:]
-    if re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", body):
+    if _written_in(body, words[0]):
         return None  # the body writes it in capitals too ("CIGNA Corp said"): its own spelling is found there
     if _REPORTED.search(body):
         return None  # a story that does not name its headline's company: the headline may hold a verb
@@ -61,6 +61,18 @@ def headline_company(text: str, tables: Tables) -> Candidate | None:
         return None
     start = len(written) - len(written.lstrip())
     return Candidate(start, start + len(written.strip()), name, known_key(name, tables), 1)
+
+
+def _written_in(body: str, word: str) -> bool:
+    """Whether `word` stands in `body` as a whole word, as written (a literal search, no pattern per word)."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and (body[at - 1].isalnum() or body[at - 1] == "-")) \
+                and not (end < len(body) and (body[end].isalnum() or body[end] == "-")):
+            return True
+        at = body.find(word, end)
+    return False
 
 
 def _word_case(word: str) -> str:

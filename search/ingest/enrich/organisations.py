@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 
 from search.ingest.enrich.org_acronyms import expanded_acronyms
-from search.ingest.enrich.org_employers import employers, mentions_market_people
+from search.ingest.enrich.org_employers import employers
 from search.ingest.enrich.org_government import acting_treasury, bare_congress
 from search.ingest.enrich.org_kinds import (
     compound_banks,
@@ -108,8 +108,7 @@ def find_organisations(text: str) -> list[str]:
         candidates.extend(compound_banks(text, tables))
     if "Congress" in text:
         candidates.extend(bare_congress(text))
-    if mentions_market_people(text):
-        candidates.extend(employers(text, tables))
+    candidates.extend(employers(text, tables))
     overrides, extra = expanded_acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
