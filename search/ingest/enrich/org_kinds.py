@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from search.ingest.enrich.org_headlines import headline_company
 from search.ingest.enrich.org_runs import RUN, run_around
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key
 
@@ -211,6 +212,9 @@ def marked_companies(text: str, tables: Tables) -> list[Candidate]:
                          and _a_company(name, tables)):
                 found.append(Candidate(start, end, name, known_key(name, tables), 1))
             break
+        else:
+            headline = headline_company(text, tables)  # named in the headline only: "GENERAL MILLS INC <GIS>"
+            found.extend([headline] if headline is not None else [])
     return found
 
 

@@ -75,6 +75,8 @@ def bodies_of(text: str, tokens: list[Token], start: int, end: int, tables: Tabl
         whole = bodies_of(text, tokens, k + 2, end, tables)
         if all(w in tables.sub_bodies or w in tables.sub_body_modifiers or w in tables.connectors for w in part):
             return whole
+        if k - start > 1 and tables.keys.get(fold(text[tokens[k + 2][1] : tokens[end][2]])):
+            return [(start, end), *whole]  # a body named whole with its known organisation (both are given)
         return [(start, k - 1), *whole]
     return [(start, end)]
 

@@ -180,7 +180,6 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
     if not heads:
         return []
     first = heads[0]
-    # A title before the first organisation word: "Director of the National Hurricane Center".
     # "Carl Lipo of Binghamton University", "Director of the National Hurricane Center": the name
     # starts after the last title, opener or connector ("and" aside) before its first organisation word.
     after_role = False
@@ -189,8 +188,9 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
     company = words[-1] in tables.suffixes
     for j in range(first - 1, start - 1, -1):
         word = words[j]
-        if company and j == start and word not in tables.cuts and word[0].isupper() and word != "The":
-            continue
+        if company and ((j == start and word not in tables.cuts and word[0].isupper() and word != "The")
+                        or (word == "of" and j > start and " ".join(words[j + 1 : first]) in tables.places)):
+            continue  # "Mitsubishi Motor Sales of America Inc" too: a company of a place, named with its form
         if (word in tables.cuts or word in tables.roles or word in tables.openers or word in tables.numbers
                 or _HYPHEN_MODIFIER.search(word)):
             k = j

@@ -21,6 +21,8 @@ and no events.
   mentions (and other articles) use. Other names keep their country, which is often part of the name
   itself ("Swiss National Bank", "Canadian Wheat Board"), or tells two bodies apart ("United States
   Senate" and Puerto Rico's "Senate").
+- A newswire's stock ticker used alone is its company's short name: after "International Business Machines
+  Corp <IBM>", "IBM" names the same company, and gives way to the full name.
 - A country's or a leader's administration ("the Reagan Administration", "the American Administration")
   is the government by another word: a generic body, no value.
 """
@@ -55,6 +57,8 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
                 if tail == " of " and low[at + 4 :] in tables.countries:
                     continued.add(f"{low[at + 4 :]} {low[:at]}")  # "Puerto Rico Supreme Court"
                 at = low.find(tail, at + 1)
+    if "<" in text:
+        continued |= _tickers_of_named(names, text)
     bare_names = {name.lower() for name in names} - continued
     values = []
     events: list[list[str]] = []  # forums and congresses found to be meetings
@@ -81,6 +85,24 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
     if events and forums:  # "the Halifax Forum" of "the Halifax International Security Forum": the meeting
         values = [v for v in values if v not in forums or not any(_short_form(v.split(), e) for e in events)]
     return values
+
+
+_TICKER_AFTER = re.compile(r"[ \t]*<([A-Z][A-Z0-9]{0,6})(?:\.[A-Z]{1,2})?>")
+
+
+def _tickers_of_named(names: list[str], text: str) -> set[str]:
+    """The names in capitals (lower case) that are the stock ticker of another name of the article, marked
+    right after it ("International Business Machines Corp <IBM>" makes "IBM" the company's short name)."""
+    found = set()
+    capitals = {name for name in names if name.isupper() and " " not in name}
+    for name in names:
+        at = text.find(name) if capitals - {name} else -1
+        while at >= 0:
+            ticker = _TICKER_AFTER.match(text, at + len(name))
+            if ticker is not None and ticker.group(1) in capitals and ticker.group(1) != name:
+                found.add(ticker.group(1).lower())
+            at = text.find(name, at + len(name))
+    return found
 
 
 def _short_form(words: list[str], longer: list[str]) -> bool:

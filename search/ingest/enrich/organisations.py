@@ -19,6 +19,8 @@ Four sources, merged by position (the longest match wins where they overlap):
 4. Short names in capitals introduced as companies: "BT said", "shares in GKN" (`_short_company`).
 5. Names introduced by their kind: "the daily newspaper Magyar Nemzet", "Kaufland, a German
    supermarket chain" (`org_kinds`).
+6. Firms named by their analysts or as brokers: "an analyst at James Capel", "brokers Hoare Govett"
+   (`org_employers`).
 
 Guards (issue 11): a country is never an organisation (every form of the places gazetteer is
 dropped from the output, and a country name holding an organisation word or known form is a
@@ -40,6 +42,8 @@ from __future__ import annotations
 
 import re
 
+from search.ingest.enrich.org_acronyms import expanded_acronyms
+from search.ingest.enrich.org_employers import employers
 from search.ingest.enrich.org_government import acting_treasury, bare_congress
 from search.ingest.enrich.org_kinds import (
     compound_banks,
@@ -48,16 +52,13 @@ from search.ingest.enrich.org_kinds import (
     named_before_legal_form,
     named_by_kind,
 )
-from search.ingest.enrich.org_runs import RUN, has_head, run_around, run_candidates
+from search.ingest.enrich.org_runs import RUN, run_around, run_candidates
 from search.ingest.enrich.org_tables import Form, tables_of_organisations
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
 from search.ingest.enrich.org_values import facet_values
 
 __all__ = ["canonical_organisation", "find_organisations"]
 
-_ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.-]{1,9})\s*\)")
-# The look-behind (nothing of a word before the capital) after the capital: the search starts at a class, 2× faster.
-_ACRONYM_BEFORE = re.compile(r"([A-Z](?<![\w.-][A-Z])[A-Z0-9&]{1,8})[ \t]+\(([^()\n]{4,120})\)")
 _MODEL_NUMBER = re.compile(r"^[ \t]+[A-Z]{0,3}-?[0-9]")  # "Boeing 737", "Airbus A320": a product
 _NAMES_THE_UN = re.compile(r"\bUnited Nations\b|\bU\.N\.|\bUN\b")
 _CONTEXT_CHARS = 40
@@ -107,15 +108,23 @@ def find_organisations(text: str) -> list[str]:
         candidates.extend(compound_banks(text, tables))
     if "Congress" in text:
         candidates.extend(bare_congress(text))
-    overrides, extra = _acronyms(text, candidates, tables)
+    candidates.extend(employers(text, tables))
+    overrides, extra = expanded_acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
     candidates.sort(key=lambda c: (c.start, -c.end, c.rank))
     names: dict[str, str] = {}
-    covered = 0
+    cover, covered, cover_unknown = 0, 0, False  # the span of the last name taken, and whether it is unknown
     organs: dict[str, str] | None = None  # looked up once, at the first bare name of a UN organ
     for candidate in candidates:
         if candidate.start < covered:
-            continue
+            # "Committee of Ministers of the Council of Europe": a body named whole with its known organisation
+            # (not an office of a title: "Office of the President of the General Assembly").
+            body = text[cover : candidate.start - 8].split()
+            if not (candidate.key and cover_unknown and candidate.end == covered and len(body) > 1
+                    and text.endswith(" of the ", 0, candidate.start) and body[-1] not in tables.roles):
+                continue
+        else:
+            cover, cover_unknown = candidate.start, candidate.key is None
         covered = candidate.end
         if candidate.key is None and candidate.rank == 0:
             continue  # a blocker
@@ -291,62 +300,3 @@ def _short_company(text: str, start: int, end: int, before: bool, tables: Tables
             or _in_capitals(text, match.start(1), match.end(1), tables):
         return None
     return Candidate(match.start(1), match.end(1), name, None, 1)
-
-
-# --- Acronyms expanded in the article -------------------------------------------------------
-
-
-def _acronyms(
-    text: str, candidates: list[Candidate], tables: Tables
-) -> tuple[dict[str, str], list[Candidate]]:
-    """Long forms the article gives for acronyms: overrides of canonical names, and new candidates.
-
-    "the National Disaster Response Force (NDRF)" -> later mentions of "NDRF" give the long form;
-    "the Sustainable Cities Organisation (SCO)" -> mentions of "SCO" give it, not the table's entry.
-    """
-    overrides: dict[str, str] = {}
-    extra: list[Candidate] = []
-    defined: dict[str, str] = {}
-    if "(" not in text:
-        return overrides, extra
-    ends = {c.end: c for c in sorted(candidates, key=lambda c: (c.end - c.start, -c.rank)) if c.key or c.rank}
-    for match in _ACRONYM_AFTER.finditer(text):
-        acronym = match.group(1)
-        if sum(ch.isupper() for ch in acronym) < 2:
-            continue
-        before = match.start()
-        while before > 0 and text[before - 1] in " \t":
-            before -= 1
-        candidate = ends.get(before)
-        if candidate is None:
-            continue
-        long_form = text[candidate.start : candidate.end]  # the article's own spelling
-        _define(acronym, long_form, candidate.key, defined, overrides, tables)
-    for match in _ACRONYM_BEFORE.finditer(text):
-        acronym, inside = match.group(1), match.group(2).strip()
-        full = RUN.fullmatch(inside)
-        key = tables.keys.get(fold(inside))
-        if not full or len(inside.split()) < 2 or not (key or has_head([(w, 0, 0) for w in inside.split()], tables)):
-            continue  # "EOL (End Of Life)", "MVP (Most Valuable Player)" are not organisations
-        extra.append(Candidate(match.start(1), match.end(), inside, key, 0 if key else 1))
-        _define(acronym, inside, key, defined, overrides, tables)
-    unknown = {a: long for a, long in defined.items() if tables.keys.get(fold(a)) is None}
-    if unknown:
-        pattern = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, unknown)) + r")(?![\w-])")
-        for match in pattern.finditer(text):
-            extra.append(Candidate(match.start(), match.end(), unknown[match.group(1)], None, 1))
-    return overrides, extra
-
-
-def _define(
-    acronym: str, long_form: str, key: str | None, defined: dict[str, str], overrides: dict[str, str], tables: Tables
-) -> None:
-    """Record what `acronym` stands for in this article. A long form of the known table keeps its
-    canonical name (one facet value per organisation, however the article spells it), and a known
-    acronym then names that organisation; an unknown long form is the article's own organisation,
-    named for every mention of the acronym, even one the table knows for another
-    ("the Sustainable Cities Organisation (SCO)" is no Shanghai Cooperation Organisation)."""
-    defined.setdefault(acronym, long_form)
-    acronym_key = tables.keys.get(fold(acronym))
-    if acronym_key and acronym_key != key:
-        overrides.setdefault(acronym_key, key or long_form)
