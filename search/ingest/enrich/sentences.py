@@ -23,7 +23,9 @@ _BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
 # In hard-wrapped text: an end of sentence, or a blank line (a line break with only spaces before the next).
 _WRAPPED_BOUNDARY = re.compile(r"([.!?]|\n(?=[ \t]*\n))[\"”’)\]]*(\s*)")
 _QUOTE_MARK = re.compile(r"[\"“”\n]")
-_WRAPPED_QUOTE_MARK = re.compile(r"[\"“”]|\n(?=[ \t]*\n)")
+# (and an indented paragraph that opens with a quotation mark: a quotation going on over paragraphs is left unclosed
+# at the end of each but the last, as news style writes it, and opens again: '"If we cut …⏎    "If not, …," he added.')
+_WRAPPED_QUOTE_MARK = re.compile(r"[\"“”]|\n(?=[ \t]*\n|[ \t]+[\"“])")
 _LINE_BREAK_AFTER_END = re.compile(r"[.!?:\"”’)\]][ \t]*\n")  # a line that ends a sentence
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _SPACES = re.compile(r"\s*")

@@ -291,9 +291,13 @@ def speech_rules() -> SpeechRules:
     # British Prime Minister once said": a role set off after a name that opens its sentence or follows a quotation,
     # the closing comma left out (not "Addressing Prime Minister X, the President noted": there the role is the
     # subject). A role's "of" phrase ends in a capitalised word ("president of the company said" is left alone).
-    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + titles
+    # ("X, president and chief executive officer of Y said", "X, chairman of Y Corp <YC> told", "… Bank NV (Amro) said":
+    # two titles joined, a stock symbol or an acronym in brackets after the name of the firm)
+    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:(?i:" + titles
+                               + r")\s+(?:and|&)\s+(?:[a-z]+\s+)?)?(?i:" + titles
                                + r")(?:\s+(?:of|for|at)(?:\s+(?:the|an?))?(?:\s+[a-z]+){0,3}?"
-                               r"(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))*\s+[A-Z][\w.’'&-]*)?" + fill + r"\s*")
+                               r"(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))*\s+[A-Z][\w.’'&-]*"
+                               r"(?:\s*(?:<[^<>\n]{1,12}>|\([A-Z][^()\n]{0,30}\)))?)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
     # "the governor", "The Defence Minister", "the attorney general" (title words in lower case, as news style writes
     # them), "as our late Prime Minister often emphasized" (the holder named before; not "the former President": a
