@@ -101,6 +101,7 @@ def test_a_hard_wrapped_apposition_is_no_sign_off():
     # the closing comma of the apposition left out after a stock symbol, an acronym in brackets, or two titles
     ("Ilse Varga, chairman of Northfield Grain Corp <NFG> told Reuters that exports would fall.", {"Ilse Varga"}),
     ("Ilse Varga, chairman of Northfield Grain Bank NV (NGB) said the bank would cut its rate.", {"Ilse Varga"}),
+    ("Ilse Varga, president and chief executive officer of Northfield Grain said exports would fall.", {"Ilse Varga"}),
 ])
 def test_an_apposition_left_unclosed_after_a_firms_symbol(text, expected):
     assert speakers(text) == expected

@@ -294,8 +294,8 @@ def speech_rules() -> SpeechRules:
     # ("X, president and chief executive officer of Y said", "X, chairman of Y Corp <YC> told", "… Bank NV (Amro) said":
     # two titles joined, a stock symbol or an acronym in brackets after the name of the firm)
     unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:(?i:" + titles
-                               + r")\s+(?:and|&)\s+(?:[a-z]+\s+)?)?(?i:" + titles
-                               + r")(?:\s+(?:of|for|at)(?:\s+(?:the|an?))?(?:\s+[a-z]+){0,3}?"
+                               + r")\s+(?:and|&)\s+(?:[a-z]+\s+)?)?(?i:" + titles + r")(?:\s+(?i:" + titles
+                               + r"))?(?:\s+(?:of|for|at)(?:\s+(?:the|an?))?(?:\s+[a-z]+){0,3}?"
                                r"(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))*\s+[A-Z][\w.’'&-]*"
                                r"(?:\s*(?:<[^<>\n]{1,12}>|\([A-Z][^()\n]{0,30}\)))?)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
