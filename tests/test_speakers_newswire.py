@@ -116,3 +116,17 @@ def test_a_quotation_going_on_over_paragraphs_leaves_the_next_attribution_outsid
                    '"Margins are thin and will stay thin," said Ruth Calder, an analyst with Harlow Securities in '
                    "New York.")
     assert speakers(text) == {"Orla Benning", "Ruth Calder"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time clause's subject speaks: "after" / "when" / "until" open a clause, not a prepositional object
+    ("The vote came a day after President Sam Ortega said the tariffs would stay.", {"Sam Ortega"}),
+    ("Bond prices rose after Prime Minister Poul Hansen warned of deeper cuts.", {"Poul Hansen"}),
+    ("The dispute grew when Sen. Jo Kern (R-Ohio) announced a filibuster.", {"Jo Kern"}),
+    # not a passive, an apposition closing the object of a preposition, or another verb before the verb of saying
+    ("The talks began after Sam Ortega was told of the plan.", set()),
+    ("Standing before Judge Edmund Vane, Carl Dobbs said he was sorry.", {"Carl Dobbs"}),
+    ("Shares rose after analyst Rita Moll upgraded the stock and added it to her list.", set()),
+])
+def test_a_time_clauses_subject_speaks(text, expected):
+    assert speakers(text) == expected

@@ -356,7 +356,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     organisation = organisation or thing
     line_start = text.rfind("\n", 0, begin) + 1
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
-    sign_off = bool(sign := _SIGN_OFF.match(text, end)) and not _APPOSITION_GOES_ON.match(text, end) and not text[
+    sign = _SIGN_OFF.match(text, end)
+    sign_off = sign is not None and not _APPOSITION_GOES_ON.match(text, end) and not text[
         line_start:begin].strip() and ("\n" not in previous or previous[-1] not in _WRAPPED_LINE_END) and not (
         _UNINDENTED.match(text, sign.end()) and hard_wrapped(text))  # "X, chairman of Y⏎Bank said": the line goes on
     reporter = title in lex.reporter_roles and not (i == 0 and context.other_outlet) or sign_off  # (not CNN's)
