@@ -130,3 +130,13 @@ def test_a_quotation_going_on_over_paragraphs_leaves_the_next_attribution_outsid
 ])
 def test_a_time_clauses_subject_speaks(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted question or exclamation goes on in its attribution: no new sentence before "asked X"
+    ('"Where did the money go?" asked Senator Bo Ames.', {"Bo Ames"}),
+    ('"We will not back down!" shouted Representative Tia Roux at the rally.', {"Tia Roux"}),
+    ('"Is this fair to farmers?" said Governor Nina Hale. Nobody answered.', {"Nina Hale"}),
+])
+def test_an_inverted_verb_after_a_quoted_question(text, expected):
+    assert speakers(text) == expected
