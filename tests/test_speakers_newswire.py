@@ -140,3 +140,17 @@ def test_a_time_clauses_subject_speaks(text, expected):
 ])
 def test_an_inverted_verb_after_a_quoted_question(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stance signalled or restated is speech when it says what
+    ("President Sam Ortega repeated his claim that the election was rigged.", {"Sam Ortega"}),
+    ("Senator Kay Dorn renewed her call for a ban on stock trading by members of Congress.", {"Kay Dorn"}),
+    ("Senator Omar Reyes signaled on Monday that he could support the compromise.", {"Omar Reyes"}),
+    ("Senator Omar Reyes signalled he would vote for the bill.", {"Omar Reyes"}),
+    # not a feat repeated or a signal without a message
+    ("The champion repeated the feat a year later. Coach Jo Kern repeated the drill twice.", set()),
+    ("Coach Jo Kern signalled to the bench.", set()),
+])
+def test_a_stance_signalled_or_restated(text, expected):
+    assert speakers(text) == expected

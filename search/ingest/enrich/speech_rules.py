@@ -225,13 +225,20 @@ _ACCUSED_OF = re.compile(r"(?:\s+(?!of\b)[\w’'.-]+){1,5}?\s+of\s")
 _CLOSING = re.compile(r"\s*[.;]")
 
 
+# "repeated his claim that …", "renewed her call for cuts": a statement named as the object of a verb that restates one
+_RESTATED = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:claims?|calls?|demands?|views?|positions?|arguments?"
+                       r"|assertions?|warnings?|pledges?|promises?|belief|criticism|opposition|charges?|appeals?)\b")
+_RESTATING = frozenset({"repeated", "renewed"})
+
+
 def says_what(text: str, end: int, verb: str = "") -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
     one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would");
-    "accused" with an object accused of doing something ("accused the West of stalling"); "agreed." (`_CLOSING`)."""
+    "accused" with an object accused of doing something ("accused the West of stalling"); "agreed." (`_CLOSING`);
+    "repeated"/"renewed" a statement of one's own ("repeated his call for cuts", `_RESTATED`)."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
         _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end)) or (
-        verb == "agreed" and bool(_CLOSING.match(text, end)))
+        verb == "agreed" and bool(_CLOSING.match(text, end))) or verb in _RESTATING and bool(_RESTATED.match(text, end))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
