@@ -109,13 +109,20 @@ def test_an_apposition_left_unclosed_after_a_firms_symbol(text, expected):
 
 def test_a_quotation_going_on_over_paragraphs_leaves_the_next_attribution_outside_it():
     # news style leaves the first paragraph's quotation unclosed and opens the next with a quotation mark again
-    text = wrapped("Refiners must cut runs this spring, industry officials said on Tuesday at their meeting.",
-                   '"Refiners must cut runs," said Orla Benning, vice president of refining at Westgate Oil Inc. "If '
-                   "they hold runs near twelve million barrels a day, stocks will fall by the summer.",
-                   '"If not, the industry will have a tough year."',
-                   '"Margins are thin and will stay thin," said Ruth Calder, an analyst with Harlow Securities in '
-                   "New York.")
+    text = ("REFINERS URGED TO CUT CRUDE RUNS THIS SPRING\n"
+            "Refiners must cut their crude runs this spring if\n"
+            "gasoline stocks are to fall by the summer, industry\n"
+            "officials said at a meeting on Tuesday.\n"
+            '    "Refiners must cut runs," said Orla Benning, vice\n'
+            'president of refining at Westgate Oil Inc. "If they hold\n'
+            "runs near twelve million barrels a day, stocks will fall\n"
+            "by the summer.\n"
+            '    "If not, the industry will have a tough year."\n'
+            '    "Margins are thin and will stay thin," said Ruth\n'
+            "Calder, an analyst with Harlow Securities in New York.\n"
+            '    "Stocks are too high," she added.\n')
     assert speakers(text) == {"Orla Benning", "Ruth Calder"}
+
 
 
 @pytest.mark.parametrize(("text", "expected"), [
