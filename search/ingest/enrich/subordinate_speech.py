@@ -12,6 +12,7 @@ ones that need a quotation or a clause, `quote_verbs`, nor a participle or "acco
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Protocol
 
 from search.ingest.enrich.names import Mention
@@ -26,14 +27,15 @@ class _Attribution(Protocol):
     text: str
     rules: SpeechRules
     mentions: list[tuple[Mention, str]]
+    starts: list[int]
 
     def quoted(self, pos: int) -> bool: ...
 
 
-# The conjunction, then titles or role words before the name ("after Prime Minister X", "when the Finance Minister,
-# X,"): matched backwards from the name as the end of the text before it.
-_OPENED_BY = re.compile(r"\b(?:after|before|since|when|until|once)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}$")
-_REACH = 60  # characters before a name searched for the conjunction
+# The conjunction (searched once over the text), then the first name after it, titles or role words between ("after
+# Prime Minister X", "when the Finance Minister X")
+_CONJUNCTION = re.compile(r"\b(?:after|before|since|when|until|once)\s+")
+_REACH = 60  # characters from the conjunction to the name
 _VERB_REACH = 80  # characters after a name searched for its verb
 # Between the name and its verb: a party or an age in brackets, a few adverbs ("after Senator X (R-Ohio) said", "when X
 # publicly announced", "after X last week warned"); no comma (an apposition may close a preposition's object:
@@ -45,12 +47,15 @@ _CLOSE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:also|later|had|has|have|
 def clause_speakers(a: _Attribution) -> set[str]:
     """The names that open a time clause as the subject of a verb of saying (see the module docstring)."""
     text, rules, found = a.text, a.rules, set()
-    for mention, name in a.mentions:
-        opened = _OPENED_BY.search(text, max(0, mention.start - _REACH), mention.start)
-        if not opened or a.quoted(mention.start) or text.startswith(("'s", "’s"), mention.end):
+    for conjunction in _CONJUNCTION.finditer(text):
+        k = bisect_left(a.starts, conjunction.end())
+        if k >= len(a.mentions) or a.starts[k] - conjunction.end() > _REACH:
             continue
-        words = text[opened.start():mention.start].split()[1:]  # (only titles and capitalised words between)
-        if any(word.islower() and word != "the" and word.lower() not in rules.titles for word in words):
+        mention, name = a.mentions[k]
+        words = text[conjunction.end():mention.start].split()  # (only titles and capitalised words between)
+        if len(words) > 5 or any(word.islower() and word != "the" and word.lower() not in rules.titles
+                                 for word in words) or a.quoted(mention.start) or text.startswith(("'s", "’s"),
+                                                                                                  mention.end):
             continue
         verb = rules.verbs.search(text, mention.end, mention.end + _VERB_REACH)
         if verb and verb.group() not in rules.quote_verbs and verb.group() not in rules.participles and (
