@@ -13,6 +13,7 @@
     python benchmarks/people_sample.py draw un 12 --round8s    # round 8, speakers (also reuters): seed 8312, look8s/…
     python benchmarks/people_sample.py draw un 12 --round9s    # round 9, speakers (also reuters): seed 9312, look9s/…
     python benchmarks/people_sample.py draw reuters 16 --round9p  # round 9: random Reuters/Kremlin/UN, look9p/heldout9p
+    python benchmarks/people_sample.py draw reuters 24 --round10n  # round 10, newswire speech: seed 10315, look10n/…
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -26,10 +27,10 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
 "look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u" |
-"look8s" | "heldout8s" | "look9p" | "heldout9p", "people": [...] | null, "speakers": [...], "before": {"people",
-"speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be
-checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips the articles of the first
-round's parts, and names its parts
+"look8s" | "heldout8s" | "look9p" | "heldout9p" | "look10n" | "heldout10n", "people": [...] | null, "speakers": [...],
+"before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
+scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips the
+articles of the first round's parts, and names its parts
 "look3"/"heldout3"; `--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of",
 "as X put it", "X reminded us", a quotation mark after a capitalised name), where speakers other than the one of
 record are likely. Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names
@@ -56,6 +57,9 @@ Round 9 retired "heldout7", "heldout7s" and "heldout7u" (see RETIRED). Its peopl
 "look9p"/"heldout9p") takes RANDOM Reuters-21578 articles (120 to 900 words), Kremlin/Zelenskyy releases and UN
 statements (80 to 2,500 words; people and speakers labelled on all three); its speakers draw (`--round9s`, seed
 9312) is made like round 8's, skipping every article judged before round 9, as "look9s"/"heldout9s".
+Round 10's newswire speakers draw (`--round10n`, seed 10315, "look10n"/"heldout10n") takes RANDOM Reuters-21578
+articles of 120 to 900 words that hold a quotation mark or a verb of saying (" said", " told"), skipping every article
+judged before round 10.
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -264,7 +268,12 @@ ROUND8S_WORDS = {"un": (80, 2_500), "reuters": (120, 900)}
 # Round 9 (speakers, the same kind of draw as round 8): seed 9312, parts "look9s"/"heldout9s"; it skips every article
 # judged before round 9.
 ROUND9S_SEED = 9312
-ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED, "9s": ROUND9S_SEED}
+# Round 10 (speakers on newswire): seed 10315, parts "look10n"/"heldout10n", RANDOM Reuters-21578 articles (120 to 900
+# words) with a quotation mark or a verb of saying (SAYING_CUE), the attributed speech the project is measured on.
+ROUND10N_SEED = 10315
+SAYING_CUE = re.compile(r'["\u201c\u201d]| said\b| told\b')
+ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED, "9s": ROUND9S_SEED,
+               "10n": ROUND10N_SEED}
 
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
@@ -276,22 +285,23 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
             if ("id" in line and round_mark not in str(line.get("part", ""))
-                    and not (round_mark in ("8", "9") and labelled_round(line) == int(round_mark))):
+                    and not (round_mark in ("8", "9", "10") and labelled_round(line) == int(round_mark))):
                 keys.add(line["id"])
     return keys
 
 
 def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
-    """Round 6, 7 or 8 (`round_mark` "6", "7", "7u" or "8s"): `count` random articles of `corpus` (80 to
-    ROUND6S_MAX_WORDS words; round 8: ROUND8S_WORDS) outside every gold and judged article; each with its part
-    ("look6s"/"heldout6s", "look7s"/"heldout7s", "look7u"/"heldout7u" or "look8s"/"heldout8s", every third held
-    out)."""
-    skip = labelled_keys(round_mark[0] if round_mark in ("8s", "9s") else round_mark)
+    """Round 6 to 10 (`round_mark` "6", "7", "7u", "8s", "9s" or "10n"): `count` random articles of `corpus` (80 to
+    ROUND6S_MAX_WORDS words; rounds 8-10: ROUND8S_WORDS; round 10n: with a SAYING_CUE) outside every gold and judged
+    article; each with its part ("look6s"/"heldout6s", …, "look10n"/"heldout10n", every third held out)."""
+    newswire = round_mark in ("8s", "9s", "10n")
+    skip = labelled_keys(round_mark[:-1] if newswire else round_mark)
     seed = ROUND_SEEDS[round_mark]
     suffix = "" if round_mark[-1].isalpha() else "s"
-    low, high = ROUND8S_WORDS[corpus] if round_mark in ("8s", "9s") else (80, ROUND6S_MAX_WORDS[corpus])
+    low, high = ROUND8S_WORDS[corpus] if newswire else (80, ROUND6S_MAX_WORDS[corpus])
     pool = sorted((k, a) for k, a in articles(corpus).items()
-                  if k not in skip and low <= len(a.text.split()) <= high)
+                  if k not in skip and low <= len(a.text.split()) <= high
+                  and (round_mark != "10n" or SAYING_CUE.search(a.text)))
     drawn = random.Random(f"{seed}:{corpus}").sample(pool, count)
     return [(k, f"heldout{round_mark}{suffix}" if i % 3 == 2 else f"look{round_mark}{suffix}", a)
             for i, (k, a) in enumerate(drawn)]
@@ -412,6 +422,7 @@ def main() -> None:
     drawing.add_argument("--round8s", action="store_true", help="round 8's speakers draw (random UN and Reuters)")
     drawing.add_argument("--round9s", action="store_true", help="round 9's speakers draw (random UN and Reuters)")
     drawing.add_argument("--round9p", action="store_true", help="round 9's people draw (Reuters, Kremlin, UN)")
+    drawing.add_argument("--round10n", action="store_true", help="round 10's newswire speakers draw (Reuters)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -430,6 +441,7 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "7u") if args.round7u
              else draw_random_speakers(args.corpus, args.count, "8s") if args.round8s
              else draw_random_speakers(args.corpus, args.count, "9s") if args.round9s
+             else draw_random_speakers(args.corpus, args.count, "10n") if args.round10n
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
              else draw_round9p(args.corpus, args.count) if args.round9p

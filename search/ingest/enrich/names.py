@@ -72,6 +72,7 @@ from search.ingest.enrich.person_names import (
     surname_word,
 )
 from search.ingest.enrich.run_context import RunContext, doubtful_run, glued_before_name, introduced_by_noun
+from search.ingest.enrich.sentences import hard_wrapped
 from search.ingest.enrich.text import strip_accents
 from search.ingest.enrich.wrapped_runs import unwrapped
 
@@ -102,6 +103,7 @@ _DAY_AFTER = re.compile(r"[ \t]*(?:\d|(?:one|two|three|four|five|six|seven|eight
 # (not when the next line goes on in lower case: a hard-wrapped sentence, "X, the former President of our⏎party")
 _WRAPPED_LINE_END = frozenset(",;-–(") | frozenset("abcdefghijklmnopqrstuvwxyz")
 _SIGN_OFF = re.compile(r"\s*,\s*[^\W\d][^,.;:\n]{0,40}\.?[\"”’]?[ \t]*(?:\n(?![ \t]*[a-z])|$)")
+_UNINDENTED = re.compile(r"\S")  # a next line with no indent: in hard-wrapped text, the sentence goes on
 _APPOSITION_GOES_ON = re.compile(r"\s*,[^\n.]*\n[ \t]*[^\n.!?:;,]{1,60},")  # "X, India's first Prime⏎Minister, said"
 # A model's designation before the name words: "a Boeing B-17 Flying Fortress", "the F-16 Fighting Falcon".
 _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
@@ -354,8 +356,10 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     organisation = organisation or thing
     line_start = text.rfind("\n", 0, begin) + 1
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
-    sign_off = bool(_SIGN_OFF.match(text, end)) and not _APPOSITION_GOES_ON.match(text, end) and not text[
-        line_start:begin].strip() and ("\n" not in previous or previous[-1] not in _WRAPPED_LINE_END)
+    sign = _SIGN_OFF.match(text, end)
+    sign_off = sign is not None and not _APPOSITION_GOES_ON.match(text, end) and not text[
+        line_start:begin].strip() and ("\n" not in previous or previous[-1] not in _WRAPPED_LINE_END) and not (
+        _UNINDENTED.match(text, sign.end()) and hard_wrapped(text))  # "X, chairman of Y⏎Bank said": the line goes on
     reporter = title in lex.reporter_roles and not (i == 0 and context.other_outlet) or sign_off  # (not CNN's)
     core = tuple(_fold(t) for k, t in zip(kinds[i:j], tokens, strict=True) if k not in (INITIAL, SUFFIX))
     no_person = no_person_before(text, begin)

@@ -23,10 +23,13 @@ _BOUNDARY = re.compile(r"([.!?\n])[\"”’)\]]*(\s*)")
 # In hard-wrapped text: an end of sentence, or a blank line (a line break with only spaces before the next).
 _WRAPPED_BOUNDARY = re.compile(r"([.!?]|\n(?=[ \t]*\n))[\"”’)\]]*(\s*)")
 _QUOTE_MARK = re.compile(r"[\"“”\n]")
-_WRAPPED_QUOTE_MARK = re.compile(r"[\"“”]|\n(?=[ \t]*\n)")
+# (and an indented paragraph that opens with a quotation mark: a quotation going on over paragraphs is left unclosed
+# at the end of each but the last, as news style writes it, and opens again: '"If we cut …⏎    "If not, …," he added.')
+_WRAPPED_QUOTE_MARK = re.compile(r"[\"“”]|\n(?=[ \t]*\n|[ \t]+[\"“])")
 _LINE_BREAK_AFTER_END = re.compile(r"[.!?:\"”’)\]][ \t]*\n")  # a line that ends a sentence
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _SPACES = re.compile(r"\s*")
+_CLOSING_QUOTES = frozenset("\"”’")
 _SENTENCE_END = frozenset(".!?:\"”’)]")  # a line ending so ends its sentence (hard-wrapped text)
 _WRAPPED_MIN_BREAKS = 8  # fewer line breaks tell nothing
 _WRAPPED_SHARE = 0.5  # of line breaks inside a sentence
@@ -98,6 +101,9 @@ def sentence_starts(text: str, wrapped: bool = False) -> list[int]:
     for boundary in (_WRAPPED_BOUNDARY if wrapped else _BOUNDARY).finditer(text):
         if not boundary.group(2) and boundary.group(1) != "\n":
             continue  # "3.5", "U.S"
+        if boundary.group(1) in "?!" and boundary.group(2) and text[boundary.end():boundary.end() + 1].islower() and (
+                boundary.group()[1:2] in _CLOSING_QUOTES):
+            continue  # a quoted question goes on in its attribution: '"Where did it go?" asked X', '"…!" she said'
         if boundary.group(1) == ".":
             dot = boundary.start()
             last = text[max(0, dot - 20):dot].rsplit(None, 1)[-1:]

@@ -225,13 +225,20 @@ _ACCUSED_OF = re.compile(r"(?:\s+(?!of\b)[\w’'.-]+){1,5}?\s+of\s")
 _CLOSING = re.compile(r"\s*[.;]")
 
 
+# "repeated his claim that …", "renewed her call for cuts": a statement named as the object of a verb that restates one
+_RESTATED = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:claims?|calls?|demands?|views?|positions?|arguments?"
+                       r"|assertions?|warnings?|pledges?|promises?|belief|criticism|opposition|charges?|appeals?)\b")
+_RESTATING = frozenset({"repeated", "renewed"})
+
+
 def says_what(text: str, end: int, verb: str = "") -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
     one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would");
-    "accused" with an object accused of doing something ("accused the West of stalling"); "agreed." (`_CLOSING`)."""
+    "accused" with an object accused of doing something ("accused the West of stalling"); "agreed." (`_CLOSING`);
+    "repeated"/"renewed" a statement of one's own ("repeated his call for cuts", `_RESTATED`)."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
         _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end)) or (
-        verb == "agreed" and bool(_CLOSING.match(text, end)))
+        verb == "agreed" and bool(_CLOSING.match(text, end))) or verb in _RESTATING and bool(_RESTATED.match(text, end))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
@@ -291,9 +298,13 @@ def speech_rules() -> SpeechRules:
     # British Prime Minister once said": a role set off after a name that opens its sentence or follows a quotation,
     # the closing comma left out (not "Addressing Prime Minister X, the President noted": there the role is the
     # subject). A role's "of" phrase ends in a capitalised word ("president of the company said" is left alone).
-    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + titles
-                               + r")(?:\s+(?:of|for|at)(?:\s+(?:the|an?))?(?:\s+[a-z]+){0,3}?"
-                               r"(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))*\s+[A-Z][\w.’'&-]*)?" + fill + r"\s*")
+    # ("X, president and chief executive officer of Y said", "X, chairman of Y Corp <YC> told", "… Bank NV (Amro) said":
+    # two titles joined, a stock symbol or an acronym in brackets after the name of the firm)
+    unclosed_role = re.compile(r"\s*,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:(?i:" + titles
+                               + r")\s+(?:and|&)\s+(?:[a-z]+\s+)?)?(?i:" + titles + r")(?:\s+(?i:" + titles
+                               + r"))?(?:\s+(?:of|for|at)(?:\s+(?:the|an?))?(?:\s+[a-z]+){0,3}?"
+                               r"(?:\s+(?:[A-Z][\w.’'&-]*|of|the|and|for))*\s+[A-Z][\w.’'&-]*"
+                               r"(?:\s*(?:<[^<>\n]{1,12}>|\([A-Z][^()\n]{0,30}\)))?)?" + fill + r"\s*")
     pronoun_before = re.compile(r"\b([Hh]e|[Ss]he)" + fill + r"\s*$")
     # "the governor", "The Defence Minister", "the attorney general" (title words in lower case, as news style writes
     # them), "as our late Prime Minister often emphasized" (the holder named before; not "the former President": a

@@ -27,6 +27,7 @@ from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import find_cues, names_before
 from search.ingest.enrich.public_speaking import public_speakers
 from search.ingest.enrich.speech_rules import SpeechRules
+from search.ingest.enrich.subordinate_speech import clause_speakers
 
 
 class Attribution(Protocol):
@@ -95,7 +96,8 @@ _HEARD_SAY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:say|speak|urge|call|tell|warn|de
 def settings_of_speech(attribution: Attribution) -> set[str]:
     """The speakers of `attribution`'s text placed by a setting of speech (see the module docstring)."""
     return (_of_record(attribution) | _speech_in(attribution) | _on_behalf(attribution) | _heard(attribution)
-            | public_speakers(attribution))  # "X delivered a speech", "X stood before the Assembly" (anywhere)
+            | public_speakers(attribution)  # "X delivered a speech", "X stood before the Assembly" (anywhere)
+            | clause_speakers(attribution))  # "… a day after Senator X said …": a time clause's subject
 
 
 def _of_record(a: Attribution) -> set[str]:
