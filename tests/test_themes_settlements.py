@@ -1,0 +1,40 @@
+"""Israel–Palestine paragraphs as statements argue them (round 10): the settlements built on occupied land, the final
+status left to negotiate, the territories named as occupied and the lines of June 1967 make the status of a territory
+(`Maritime & territorial disputes`, the gold README's statehood call); one such sentence in a long speech, or a
+"settlement" of disputes or of a debt, does not."""
+
+from test_themes_official import _speech
+
+from search.ingest.enrich.themes import theme_evidence
+
+TERRITORY = "Maritime & territorial disputes"
+
+
+def test_a_paragraph_on_settlements_and_final_status_is_a_territorial_dispute():
+    text = _speech(
+        "The negotiations on the final status issues have not moved for two years.",
+        "Meanwhile settlement activities continue unabated on the hills around the old city.",
+        "We call on the occupation authorities to halt the expansion of settlements at once.",
+        "Only then can a State be built on the lines of June 1967, as the resolutions of this body foresee.")
+    assert TERRITORY in theme_evidence(text)
+
+
+def test_occupied_arab_lands_and_illegal_settlements_are_a_territorial_dispute():
+    text = _speech(
+        "Our region will know no peace while the occupied Arab territories remain under a foreign army.",
+        "Illegal settlements are being built on the occupied Palestinian territory every month.",
+        "A two-State settlement is still possible, but the time left for it is short.")
+    assert TERRITORY in theme_evidence(text)
+
+
+def test_one_line_on_settlement_construction_is_no_dispute():
+    text = _speech("We also regret the continued settlement construction and hope the talks will resume.")
+    assert TERRITORY not in theme_evidence(text)
+
+
+def test_a_settlement_of_disputes_or_of_debts_is_no_territorial_dispute():
+    text = _speech(
+        "We believe in the peaceful settlement of disputes between States through dialogue.",
+        "Our government reached a settlement with its creditors on the final terms of the debt.",
+        "The settlement of accounts with the fund was completed last year.")
+    assert TERRITORY not in theme_evidence(text)
