@@ -38,3 +38,19 @@ def test_a_settlement_of_disputes_or_of_debts_is_no_territorial_dispute():
         "Our government reached a settlement with its creditors on the final terms of the debt.",
         "The settlement of accounts with the fund was completed last year.")
     assert TERRITORY not in theme_evidence(text)
+
+
+def test_the_1967_boundaries_and_the_palestinian_territories_over_a_paragraph_are_a_territorial_dispute():
+    text = _speech(
+        "Talks should resume on the basis of the 1967 boundaries, with swaps the two sides agree.",
+        "Every month new settlements rise in the Palestinian territories, and the land left for a State shrinks.",
+        "The occupation of Palestinian land cannot be the basis of any lasting peace.")
+    assert TERRITORY in theme_evidence(text)
+
+
+def test_human_settlements_are_no_territorial_dispute():
+    text = _speech(
+        "Our coastal cities are growing fast, and informal settlements now ring every port of our maritime provinces.",
+        "The conference on human settlements will help us plan water and housing for them.",
+        "New informal settlements along the river also need roads before the rains.")
+    assert TERRITORY not in theme_evidence(text)
