@@ -48,9 +48,9 @@ def test_the_1967_boundaries_and_the_palestinian_territories_over_a_paragraph_ar
     assert TERRITORY in theme_evidence(text)
 
 
-def test_human_settlements_are_no_territorial_dispute():
-    text = _speech(
-        "Our coastal cities are growing fast, and informal settlements now ring every port of our maritime provinces.",
-        "The conference on human settlements will help us plan water and housing for them.",
-        "New informal settlements along the river also need roads before the rains.")
+def test_settlements_of_claims_or_of_a_conflict_are_no_territorial_dispute():
+    text = ("Regulator settles pricing claims\nThe regulator reached proposed settlements with five oil producers."
+            " The settlements would resolve disputes over possible pricing violations at two wells."
+            " In agreeing to the settlements, the producers admitted no violations."
+            " The ministers also discussed the Middle East agenda and efforts toward a Palestinian-Israeli settlement.")
     assert TERRITORY not in theme_evidence(text)
