@@ -1,7 +1,8 @@
-"""Israel–Palestine paragraphs as statements argue them (round 10): the settlements built on occupied land, the final
-status left to negotiate, the territories named as occupied and the lines of June 1967 make the status of a territory
-(`Maritime & territorial disputes`, the gold README's statehood call); one such sentence in a long speech, or a
-"settlement" of disputes or of a debt, does not."""
+"""Paragraphs UN statements develop in words of their own (round 10). An Israel–Palestine paragraph on the settlements
+built on occupied land, the final status left to negotiate, the territories named as occupied and the lines of June
+1967 is about the status of a territory (`Maritime & territorial disputes`, the gold README's statehood call); one such
+sentence in a long speech, settlements of claims and a conflict's "settlement" are not. Trade agreements that remove
+tariffs, over a paragraph, are `Economic security & supply chains` (rule 25); one agreement named is not."""
 
 from test_themes_official import _speech
 
@@ -54,3 +55,16 @@ def test_settlements_of_claims_or_of_a_conflict_are_no_territorial_dispute():
             " In agreeing to the settlements, the producers admitted no violations."
             " The ministers also discussed the Middle East agenda and efforts toward a Palestinian-Israeli settlement.")
     assert TERRITORY not in theme_evidence(text)
+
+
+def test_a_paragraph_on_trade_agreements_that_remove_tariffs_is_economic_security():
+    text = _speech(
+        "Over five years we have signed trade agreements with eleven partners across three continents.",
+        "Each of those trade agreements removes the tariff on our fruit and textiles within a decade.",
+        "Free trade, not walls, is how a small economy like ours grows.")
+    assert "Economic security & supply chains" in theme_evidence(text)
+
+
+def test_one_trade_agreement_in_a_speech_is_no_theme():
+    text = _speech("Our new trade agreement with a neighbour was signed in the spring.")
+    assert "Economic security & supply chains" not in theme_evidence(text)
