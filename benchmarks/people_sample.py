@@ -13,6 +13,7 @@
     python benchmarks/people_sample.py draw un 12 --round8s    # round 8, speakers (also reuters): seed 8312, look8s/…
     python benchmarks/people_sample.py draw un 12 --round9s    # round 9, speakers (also reuters): seed 9312, look9s/…
     python benchmarks/people_sample.py draw reuters 16 --round9p  # round 9: random Reuters/Kremlin/UN, look9p/heldout9p
+    python benchmarks/people_sample.py draw un 18 --round10u   # round 10, UN speakers: seed 10312, look10u/heldout10u
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -56,6 +57,8 @@ Round 9 retired "heldout7", "heldout7s" and "heldout7u" (see RETIRED). Its peopl
 "look9p"/"heldout9p") takes RANDOM Reuters-21578 articles (120 to 900 words), Kremlin/Zelenskyy releases and UN
 statements (80 to 2,500 words; people and speakers labelled on all three); its speakers draw (`--round9s`, seed
 9312) is made like round 8's, skipping every article judged before round 9, as "look9s"/"heldout9s".
+Round 10's UN speakers draw (`--round10u`, seed 10312) takes random UN statements (80 to 2,500 words) the same way,
+skipping every article judged before round 10, as "look10u"/"heldout10u".
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -264,7 +267,11 @@ ROUND8S_WORDS = {"un": (80, 2_500), "reuters": (120, 900)}
 # Round 9 (speakers, the same kind of draw as round 8): seed 9312, parts "look9s"/"heldout9s"; it skips every article
 # judged before round 9.
 ROUND9S_SEED = 9312
-ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED, "9s": ROUND9S_SEED}
+# Round 10 (UN speakers' recall): seed 10312, parts "look10u"/"heldout10u", RANDOM UN statements (80 to 2,500 words)
+# drawn like round 9's; it skips every article judged before round 10.
+ROUND10U_SEED = 10312
+ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED, "9s": ROUND9S_SEED,
+               "10u": ROUND10U_SEED}
 
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
@@ -276,20 +283,20 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
             if ("id" in line and round_mark not in str(line.get("part", ""))
-                    and not (round_mark in ("8", "9") and labelled_round(line) == int(round_mark))):
+                    and not (round_mark in ("8", "9", "10") and labelled_round(line) == int(round_mark))):
                 keys.add(line["id"])
     return keys
 
 
 def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
-    """Round 6, 7 or 8 (`round_mark` "6", "7", "7u" or "8s"): `count` random articles of `corpus` (80 to
+    """Round 6 to 10 (`round_mark` "6", "7", "7u", "8s", "9s" or "10u"): `count` random articles of `corpus` (80 to
     ROUND6S_MAX_WORDS words; round 8: ROUND8S_WORDS) outside every gold and judged article; each with its part
     ("look6s"/"heldout6s", "look7s"/"heldout7s", "look7u"/"heldout7u" or "look8s"/"heldout8s", every third held
     out)."""
-    skip = labelled_keys(round_mark[0] if round_mark in ("8s", "9s") else round_mark)
+    skip = labelled_keys(round_mark[:-1] if round_mark in ("8s", "9s", "10u") else round_mark)
     seed = ROUND_SEEDS[round_mark]
     suffix = "" if round_mark[-1].isalpha() else "s"
-    low, high = ROUND8S_WORDS[corpus] if round_mark in ("8s", "9s") else (80, ROUND6S_MAX_WORDS[corpus])
+    low, high = ROUND8S_WORDS[corpus] if round_mark in ("8s", "9s", "10u") else (80, ROUND6S_MAX_WORDS[corpus])
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in skip and low <= len(a.text.split()) <= high)
     drawn = random.Random(f"{seed}:{corpus}").sample(pool, count)
@@ -412,6 +419,7 @@ def main() -> None:
     drawing.add_argument("--round8s", action="store_true", help="round 8's speakers draw (random UN and Reuters)")
     drawing.add_argument("--round9s", action="store_true", help="round 9's speakers draw (random UN and Reuters)")
     drawing.add_argument("--round9p", action="store_true", help="round 9's people draw (Reuters, Kremlin, UN)")
+    drawing.add_argument("--round10u", action="store_true", help="round 10's UN speakers draw (random UN)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -430,6 +438,7 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "7u") if args.round7u
              else draw_random_speakers(args.corpus, args.count, "8s") if args.round8s
              else draw_random_speakers(args.corpus, args.count, "9s") if args.round9s
+             else draw_random_speakers(args.corpus, args.count, "10u") if args.round10u
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
              else draw_round9p(args.corpus, args.count) if args.round9p
