@@ -8,6 +8,14 @@ that name an oral act and its stage count: "made a statement", "gave an intervie
 "made a proposal" or "presented a plan" (an initiative is no speech), nor "delivered a message" (a courier may).
 Unlike the speakers of record (`of_record.py`, first lines only: who speaks in THIS text), these count anywhere in a
 text, as the labelling rules credit a speech someone made elsewhere.
+
+A speech named by a relative clause credits the clause's subject too (round 10): "the words that the Holy Father Pope X
+pronounced here", "the reform agenda that President X outlined in his inaugural speech", "the notion which President X
+evoked in her opening statement", "the challenges that the Secretary-General described in his statement" (a post,
+resolved to its one named holder as for "said"). The clause must open with the name (titles only before it) and its
+verb must be an oral one after a speech noun ("the call that X made"), or be followed by "in his/her <speech>"; not
+"the plan that X presented" nor "the ideals that X embodied" (no speech named), nor "the call that I made" (the
+speaker of the text, whom the record names).
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ class _Attribution(Protocol):
     def sentence_start(self, pos: int) -> int: ...
     def before(self, sentence: int, verb: int) -> list[str]: ...
 
+    gender: dict[str, str]
+
 
 # An oral act and its stage, right after its subject (matched at each opening verb, `_VERBS`): "delivered a keynote
 # speech", "gave an interview", "made the opening remarks", "presented his report", "stood before the General
@@ -47,12 +57,34 @@ _VERBS = re.compile(alternation({"delivered ", "delivers ", "gave ", "gives ", "
                                  "presents ", "stood ", "stands ", "took ", "takes "}))
 
 
+# A relative clause that opens with a name (titles before it) after "that"/"which": its verb right after the name.
+_RELATIVE = re.compile(r"\b(?:that|which)\s+(?=(?:(?:the|our|my)\s+)?[A-Z])")
+_CLAUSE_SUBJECT = r"(?:(?:the|our|my)\s+)?(?:[A-Z][\w.’'-]*\s+){1,6}(?:[a-z]+ly\s+)?(?:(?:has|had|just)\s+)?"
+# "the words that X pronounced", "the call that X made": a speech noun before the relative, an oral verb in it
+_SPEECH_BEFORE = re.compile(r"\b(?:words|statement|speech|message|remarks|appeal|call|warning|address)\s+$")
+_SPOKEN = re.compile(_CLAUSE_SUBJECT + r"(made|delivered|gave|pronounced|spoke|uttered|wrote|sent|issued|voiced"
+                     r"|expressed)\b")
+# "the agenda that X outlined in his inaugural speech": any antecedent, the speech named after the verb
+_IN_SPEECH = re.compile(_CLAUSE_SUBJECT + r"([a-z]+ed)\s+in\s+(his|her)\s+(?:[\w-]+\s+){0,3}?(?:address|speech"
+                        r"|statement|remarks|message|interview|lecture)s?\b")
+
+
 def public_speakers(a: _Attribution) -> set[str]:
-    """The subjects of the oral acts (`_ORAL_ACT`) of `a`'s text outside quotations."""
+    """The subjects of the oral acts (`_ORAL_ACT`) of `a`'s text outside quotations, and of the relative clauses
+    that name a speech (`_SPOKEN`, `_IN_SPEECH`)."""
     text, found = a.text, set()
     for verb in _VERBS.finditer(text):
         at = verb.start()
         if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and _ORAL_ACT.match(
                 text, at) and not a.quoted(at):
             found.update(a.before(a.sentence_start(at), at))
+    for relative in _RELATIVE.finditer(text):
+        end = relative.end()
+        spoken = _SPEECH_BEFORE.search(text, max(0, relative.start() - 12), relative.start()) and _SPOKEN.match(
+            text, end)
+        setting = spoken or _IN_SPEECH.match(text, end)
+        if setting and not a.quoted(end):
+            wanted = "" if spoken else "m" if setting.group(2) == "his" else "f"  # (the pronoun's gender, if known)
+            found.update(name for name in a.before(end, setting.start(1))
+                         if not wanted or a.gender.get(name, wanted) == wanted)
     return found
