@@ -72,3 +72,23 @@ def test_joining_a_named_person_in_a_call_credits_that_person():
 ])
 def test_no_holder_is_credited_for_other_posts(text):
     assert speakers(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an appeal or a call made, attention drawn: public speaking without a verb of saying (gold rule 8)
+    ("From this rostrum Bishop Anselm Varga made an urgent appeal for the release of the hostages.", {"Anselm Varga"}),
+    ("Last year Chancellor Mirela Ost made a call for calm in the capital.", {"Mirela Ost"}),
+    ("Archbishop Tomas Rell drew our attention to the danger of a new famine.", {"Tomas Rell"}),
+])
+def test_an_appeal_made_or_attention_drawn_is_speech(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # no person made it, or it is no speech (a phone call made, a drawing drawn)
+    "The summit chaired by Anselm Varga made an urgent appeal to the donors of the region.",
+    "President Anselm Varga made a call to his counterpart on Monday.",
+    "The painter Tomas Rell drew a portrait of the queen.",
+])
+def test_no_appeal_or_attention_of_a_person(text):
+    assert speakers(text) == set()

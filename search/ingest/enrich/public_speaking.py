@@ -42,19 +42,22 @@ class _Attribution(Protocol):
 
 # An oral act and its stage, right after its subject (matched at each opening verb, `_VERBS`): "delivered a keynote
 # speech", "gave an interview", "made the opening remarks", "presented his report", "stood before the General
-# Assembly", "stood at this rostrum", "took the floor", "took the stand" (a witness). Not passive (`before` finds no
+# Assembly", "stood at this rostrum", "took the floor", "took the stand" (a witness), "made an urgent appeal", "made a
+# call for", "drew our attention to" (a warning given, round 10). Not passive (`before` finds no
 # subject after "was"), not "the speech he gave" (the verb must open the phrase).
 _ORAL_ACT = re.compile(
     r"(?:(?:delivered|delivers|gave|gives|made|makes)\s+(?:an?|the|his|her|their|this|that)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:address|speech|remarks|statement|lecture|keynote|sermon|eulogy|toast|interview)"
+    r"(?:[\w-]+\s+){0,3}?(?:address|speech|remarks|statement|lecture|keynote|sermon|eulogy|toast|interview|appeal|plea"
+    r"|call\s+for)"
     r"|present(?:ed|s)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|findings|statement|testimony)"
     r"|(?:stood|stands)\s+(?:before|at|behind)\s+(?:the|this)\s+(?:[A-Z][\w-]*\s+){0,3}"
     r"(?:rostrum|podium|lectern|tribune|Assembly|microphones?)"
-    r"|(?:took|takes)\s+the\s+(?:floor|podium|rostrum|stand))(?:es|s)?\b")
+    r"|(?:took|takes)\s+the\s+(?:floor|podium|rostrum|stand)"
+    r"|(?:drew|draws|drawn)\s+(?:our|the|the\s+world[’']s|the\s+international\s+community[’']s)\s+attention)(?:es|s)?\b")
 # The opening verbs, a trie searched once ("made ", "gave ", …: cheaper than searching the whole text for
 # `_ORAL_ACT`, which is matched only where one of them stands)
 _VERBS = re.compile(alternation({"delivered ", "delivers ", "gave ", "gives ", "made ", "makes ", "presented ",
-                                 "presents ", "stood ", "stands ", "took ", "takes "}))
+                                 "presents ", "stood ", "stands ", "took ", "takes ", "drew ", "draws ", "drawn "}))
 
 
 # A relative clause that opens with a name (titles before it) after "that"/"which": its verb right after the name.
