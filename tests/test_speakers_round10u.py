@@ -92,3 +92,28 @@ def test_an_appeal_made_or_attention_drawn_is_speech(text, expected):
 ])
 def test_no_appeal_or_attention_of_a_person(text):
     assert speakers(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a statement delivered for its principal: the one who gave the charge, or whose statement it is (gold rule 32)
+    ("His Excellency Mr. Rafael Ostrova, President of the Republic of Freedonia, has given me the honour of delivering "
+     "this address to the Assembly.", {"Rafael Ostrova"}),
+    ("The President of the Republic, His Excellency Mr. Rafael Ostrova, has asked me to deliver this message to the "
+     "Assembly on his behalf.", {"Rafael Ostrova"}),
+    ("I am honoured to read the statement of my President, His Excellency Rafael Ostrova, who had to return home.",
+     {"Rafael Ostrova"}),
+    ("It is an honour for me to deliver the statement of the President of the Republic of Freedonia, His Excellency "
+     "Mr. Rafael Ostrova, and to greet the Assembly.", {"Rafael Ostrova"}),
+])
+def test_a_statement_delivered_for_its_principal(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a report asked of someone else, a government's statement, a charge given by "he" (often a style: "His Majesty")
+    "The Council asked Secretary-General Ivo Danner to present a report on the matter.",
+    "We read the statement of the Government with interest, as did Rafael Ostrova.",
+    "We greet Tomas Ostrova. His Majesty could not come; he has delegated me to deliver the national statement.",
+])
+def test_no_principal_for_other_charges(text):
+    assert speakers(text) == set()

@@ -24,6 +24,7 @@ import re
 from typing import Protocol
 
 from search.ingest.enrich.of_record import alternation
+from search.ingest.enrich.proxy_speech import proxy_speakers
 
 __all__ = ["public_speakers"]
 
@@ -36,6 +37,8 @@ class _Attribution(Protocol):
     def quoted(self, pos: int) -> bool: ...
     def sentence_start(self, pos: int) -> int: ...
     def before(self, sentence: int, verb: int) -> list[str]: ...
+    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False,
+              joined: bool = False) -> list[str]: ...
 
     gender: dict[str, str]
 
@@ -90,4 +93,4 @@ def public_speakers(a: _Attribution) -> set[str]:
             wanted = "" if spoken else "m" if setting.group(2) == "his" else "f"  # (the pronoun's gender, if known)
             found.update(name for name in a.before(end, setting.start(1))
                          if not wanted or a.gender.get(name, wanted) == wanted)
-    return found
+    return found | proxy_speakers(a)  # a statement delivered for its principal: "has asked me to deliver"
