@@ -31,6 +31,7 @@ from typing import Protocol
 
 from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.names import Mention
+from search.ingest.enrich.of_record import alternation
 
 __all__ = ["PAST", "PostHolders", "post_words", "holders", "post_speakers"]
 
@@ -184,41 +185,47 @@ class _Speaking(Protocol):
 # Envoy", "for Human Rights"); not "my President", "our President" (the speaker's own head of state, whom a statement
 # seldom names: the one president it names is often the Assembly's).
 _POST = r"(?P<post>[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)"
-_NO_COMPLEMENT = r"(?![\w’'-]|\s+(?:of|for|on)\s)"
 # The post as `PostHolders.titled` reads it: "the", then its last word (the title) as group 1.
 _ROLE = re.compile(r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*([A-Z][\w’'-]*)\s*")
-_NOUNS = r"(?:words|calls?|appeals?|messages?|statements?|remarks|warnings?|plea|comments|communiqué)"
-_OWNED = (
-    # "the words of the Secretary-General", "the call made by the Secretary-General", "the statement by the President"
-    re.compile(r"\b" + _NOUNS + r"\s+(?:(?:made|issued|expressed|voiced|launched|delivered)\s+)?(?:of|by)\s+" + _POST
-               + r"(?![’']s)" + _NO_COMPLEMENT),
-    # "the Secretary-General's communiqué", "the Prime Minister's appeal to", "the President's warning that"
-    re.compile(_POST + r"['’]s\s+(?:[a-z]+\s+){0,2}?(?:warnings?|plea|communiqué|appeals?\s+(?:to|that)|calls?\s+"
-               r"(?:to|that|on|upon))\b"),
-)
+# "the words of the Secretary-General", "the call made by the Secretary-General", "the statement by the President":
+# looked for from each " of the"/" by the" before a capital (literal prefixes, found as fast as by `str.find`; a speech
+# noun before it, a post after it)
+_OF_THE = (re.compile(r" of\s+(?=[Tt]he\s+[A-Z])"), re.compile(r" by\s+(?=[Tt]he\s+[A-Z])"))
+_OWNING_NOUNS = ("word", "call", "appeal", "message", "statement", "remark", "warning", "plea", "comment", "communiqué")
+_OWNING_NOUN = re.compile(r"\b(?:words|calls?|appeals?|messages?|statements?|remarks|warnings?|plea|comments"
+                          r"|communiqué)(?:\s+(?:made|issued|expressed|voiced|launched|delivered))?$")
+_OWNED_POST = re.compile(_POST + r"(?![’']s)(?![\w’'-]|\s+(?:of|for|on)\s)")
+# "the Secretary-General's communiqué", "the Prime Minister's appeal to", "the President's warning that": the noun after
+# the possessive first, then the post before it
+_OWNS = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?:warnings?|plea|communiqué|appeals?\s+(?:to|that)|calls?\s+(?:to|that"
+                   r"|on|upon))\b")
+_POST_BEFORE = re.compile(_POST + r"$")
+_POST_REACH = 70  # characters: the longest post before its possessive ("the Deputy Secretary-General")
 # "join(s) the Secretary-General in his call for", "that of the Secretary-General in urging": the post or a name
-_JOINED = re.compile(r"\b(?:join(?:s|ed|ing)?|that\s+of)\s+(?P<post>(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,6}?)in\s+"
-                     r"(?:(?:his|her)\s+(?:[a-z]+\s+)?(?:calls?|appeals?|plea|warnings?)|calling|urging|appealing"
-                     r"|warning|demanding)\b")
-_CUES = ("words", "call", "appeal", "message", "statement", "remarks", "warning", "plea", "comments", "communiqué",
-         "join", "that of")
+_JOINED = re.compile(alternation({"join ", "joins ", "joined ", "joining ", "that of "})
+                     + r"(?P<post>(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,6}?)in\s+(?:(?:his|her)\s+(?:[a-z]+\s+)?"
+                     r"(?:calls?|appeals?|plea|warnings?)|calling|urging|appealing|warning|demanding)\b")
 
 
 def post_speakers(a: _Speaking) -> set[str]:
     """The holders of the posts (or the people joined) that speak by the forms above in `a`'s text."""
     text, found = a.text, set[str]()
-    if not any(cue in text for cue in _CUES):
+    if not any(mention.title for mention, _ in a.mentions):  # no one titled: no post's holder named (most newswire)
         return found
-    for owned in _OWNED:
-        for cue in owned.finditer(text):
-            if not a.quoted(cue.start()):
-                found.update(_holder(a, cue.start("post"), cue.end("post")))
-    if " in " in text:
-        for cue in _JOINED.finditer(text):
-            start, end = cue.start("post"), cue.end("post")
-            k = bisect_left(a.starts, start)
-            if a.quoted(start):
-                continue
+    for prepositions in _OF_THE if any(noun in text for noun in _OWNING_NOUNS) else ():
+        for preposition in prepositions.finditer(text):
+            at = preposition.start()
+            post = _OWNED_POST.match(text, preposition.end())
+            if post and _OWNING_NOUN.search(text, max(0, at - 40), at) and not a.quoted(at):
+                found.update(_holder(a, post.start("post"), post.end("post")))
+    for cue in _OWNS.finditer(text) if "’s " in text or "'s " in text else ():
+        post = _POST_BEFORE.search(text, max(0, cue.start() - _POST_REACH), cue.start())
+        if post and not a.quoted(cue.start()):
+            found.update(_holder(a, post.start("post"), post.end("post")))
+    for cue in _JOINED.finditer(text) if "join" in text or "that of" in text else ():
+        start, end = cue.start("post"), cue.end("post")
+        k = bisect_left(a.starts, start)
+        if not text[cue.start() - 1].isalnum() and not a.quoted(start):
             if k < len(a.mentions) and a.mentions[k][0].end <= end:  # "join President X in calling for": X
                 found.add(a.mentions[k][1])
             elif text.startswith(("the ", "The "), start):

@@ -39,9 +39,11 @@ _CHARGE = re.compile(r"\b(given|asked|directed|instructed|entrusted|mandated|req
                      r"(?:the\s+(?:honour|privilege)\s+of\s+|to\s+|with\s+)(?:[a-z]+\s+){0,4}?(?:deliver|delivering"
                      r"|read|reading|present|presenting|convey|conveying)\s+(?:out\s+)?(?:his|her|the|this|a)\s+"
                      + _SPEECH + r"\b")
-# "the statement of my President, His Excellency X": the statement, then its owner's post set off before the name
-_OF_POST = re.compile(r"\b(?:deliver|read|present|convey)(?:ing)?\s+(?:out\s+)?(?:the|this)\s+" + _SPEECH
-                      + r"\s+of(?=\s+(?:my|our|the)\s)")
+# "the statement of my President, His Excellency X": the statement read or delivered, then its owner's post set off
+# before the name; looked for from each of the nouns in a text that addresses someone by protocol or owns the post
+_OF_POST_NOUNS = ("statement", "address", "message", "speech")
+_OF_OWNER = re.compile(r"\s+of(?=\s+(?:my|our|the)\s)")
+_DELIVERED = re.compile(r"\b(?:deliver|read|present|convey)(?:ing)?\s+(?:out\s+)?(?:the|this)\s+(?:[a-z]+\s+)?$")
 # "he has delegated me": a pronoun is left alone (the one it stands for is often named only by a style, "His Majesty",
 # while the last name before it is another's)
 _PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:(?:has|had|also|kindly)\s+)*$")
@@ -56,7 +58,11 @@ def proxy_speakers(a: _Attribution) -> set[str]:
             sentence = a.sentence_start(charge.start())
             if not a.quoted(charge.start()) and not _PRONOUN_BEFORE.search(text, sentence, charge.start()):
                 found.update(a.before(sentence, charge.start(1)))
-    for cue in _OF_POST.finditer(text):
-        if not a.quoted(cue.start()):
-            found.update(a.after(cue.end(), a.sentence_start(cue.end()), _POST_SET_OFF, set_off=True))
+    for noun in _OF_POST_NOUNS if "Excellency" in text or " of my " in text or " of our " in text else ():
+        at = text.find(noun)
+        while at >= 0:
+            of = _OF_OWNER.match(text, at + len(noun))
+            if of and _DELIVERED.search(text, max(0, at - 40), at) and not a.quoted(at):
+                found.update(a.after(of.end(), a.sentence_start(of.end()), _POST_SET_OFF, set_off=True))
+            at = text.find(noun, at + len(noun))
     return found

@@ -63,16 +63,21 @@ _VERBS = re.compile(alternation({"delivered ", "delivers ", "gave ", "gives ", "
                                  "presents ", "stood ", "stands ", "took ", "takes ", "drew ", "draws ", "drawn "}))
 
 
-# A relative clause that opens with a name (titles before it) after "that"/"which": its verb right after the name.
-_RELATIVE = re.compile(r"\b(?:that|which)\s+(?=(?:(?:the|our|my)\s+)?[A-Z])")
+# A relative clause opened by a name (titles before it) after "that"/"which", with its verb right after the name.
 _CLAUSE_SUBJECT = r"(?:(?:the|our|my)\s+)?(?:[A-Z][\w.’'-]*\s+){1,6}(?:[a-z]+ly\s+)?(?:(?:has|had|just)\s+)?"
-# "the words that X pronounced", "the call that X made": a speech noun before the relative, an oral verb in it
-_SPEECH_BEFORE = re.compile(r"\b(?:words|statement|speech|message|remarks|appeal|call|warning|address)\s+$")
-_SPOKEN = re.compile(_CLAUSE_SUBJECT + r"(made|delivered|gave|pronounced|spoke|uttered|wrote|sent|issued|voiced"
-                     r"|expressed)\b")
-# "the agenda that X outlined in his inaugural speech": any antecedent, the speech named after the verb
-_IN_SPEECH = re.compile(_CLAUSE_SUBJECT + r"([a-z]+ed)\s+in\s+(his|her)\s+(?:[\w-]+\s+){0,3}?(?:address|speech"
-                        r"|statement|remarks|message|interview|lecture)s?\b")
+# "the words that X pronounced", "the call that X made": a speech noun before " that "/" which " (each relative found
+# by `str.find`, the noun by `str.endswith`: cheaper than a search for the nouns), then its subject (group 1) and an
+# oral verb
+_SPOKEN_NOUNS = ("words", "statement", "speech", "message", "remarks", "appeal", "call", "warning", "address")
+_SPOKEN = re.compile(r"(?=(?:(?:the|our|my)\s+)?[A-Z])(" + _CLAUSE_SUBJECT + r")(?:made|delivered|gave|pronounced|spoke"
+                     r"|uttered|wrote|sent|issued|voiced|expressed)\b")
+# "the agenda that X outlined in his inaugural speech": any antecedent, the speech named after the verb; looked for
+# back from each "in his"/"in her" that names a speech
+_IN_SPEECH = re.compile(r"(?<![\w-])in\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:address|speech|statement|remarks"
+                        r"|message|interview|lecture)s?\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?=(?:(?:the|our|my)\s+)?[A-Z])(" + _CLAUSE_SUBJECT
+                              + r")[a-z]+ed\s+$")
+_RELATIVE_REACH = 120  # characters from "that"/"which" to "in his"
 
 
 def public_speakers(a: _Attribution) -> set[str]:
@@ -84,13 +89,23 @@ def public_speakers(a: _Attribution) -> set[str]:
         if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and _ORAL_ACT.match(
                 text, at) and not a.quoted(at):
             found.update(a.before(a.sentence_start(at), at))
-    for relative in _RELATIVE.finditer(text):
-        end = relative.end()
-        spoken = _SPEECH_BEFORE.search(text, max(0, relative.start() - 12), relative.start()) and _SPOKEN.match(
-            text, end)
-        setting = spoken or _IN_SPEECH.match(text, end)
-        if setting and not a.quoted(end):
-            wanted = "" if spoken else "m" if setting.group(2) == "his" else "f"  # (the pronoun's gender, if known)
-            found.update(name for name in a.before(end, setting.start(1))
-                         if not wanted or a.gender.get(name, wanted) == wanted)
+    for relative in (" that ", " which "):  # "the words that X pronounced"
+        at = text.find(relative)
+        while at >= 0:
+            noun = next((n for n in _SPOKEN_NOUNS if text.endswith(n, 0, at)), "") if text.endswith(
+                _SPOKEN_NOUNS, 0, at) else ""
+            spoken = _SPOKEN.match(text, at + len(relative)) if noun else None
+            if spoken and not text[at - len(noun) - 1:at - len(noun)].isalnum() and not a.quoted(at):
+                found.update(a.before(spoken.start(1), spoken.end(1)))
+            at = text.find(relative, at + len(relative))
+    for opening in ("in his", "in her"):  # "the agenda that X outlined in his inaugural speech"
+        at = text.find(opening)
+        while at >= 0:
+            clause = _RELATIVE_BEFORE.search(text, max(0, at - _RELATIVE_REACH), at) if _IN_SPEECH.match(
+                text, at) else None
+            if clause and not a.quoted(at):
+                wanted = "m" if opening == "in his" else "f"  # (the pronoun's gender, if the name's is known)
+                found.update(name for name in a.before(clause.start(1), clause.end(1))
+                             if a.gender.get(name, wanted) == wanted)
+            at = text.find(opening, at + len(opening))
     return found | proxy_speakers(a)  # a statement delivered for its principal: "has asked me to deliver"
