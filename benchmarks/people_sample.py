@@ -27,10 +27,10 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
 "look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u" |
-"look8s" | "heldout8s" | "look9p" | "heldout9p", "people": [...] | null, "speakers": [...], "before": {"people",
-"speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only scored, so a fix can be
-checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips the articles of the first
-round's parts, and names its parts
+"look8s" | "heldout8s" | "look9p" | "heldout9p" | "look10u" | "heldout10u", "people": [...] | null, "speakers": [...],
+"before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
+scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips the
+articles of the first round's parts, and names its parts
 "look3"/"heldout3"; `--cues` keeps only texts with a cue of quoted or reported speech near a name ("in the words of",
 "as X put it", "X reminded us", a quotation mark after a capitalised name), where speakers other than the one of
 record are likely. Round 4 (`--round4`, seed 4311) draws Wikinews articles of the kinds where look-alikes of names
