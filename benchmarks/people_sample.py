@@ -14,6 +14,7 @@
     python benchmarks/people_sample.py draw un 12 --round9s    # round 9, speakers (also reuters): seed 9312, look9s/…
     python benchmarks/people_sample.py draw reuters 16 --round9p  # round 9: random Reuters/Kremlin/UN, look9p/heldout9p
     python benchmarks/people_sample.py draw reuters 24 --round10n  # round 10, newswire speech: seed 10315, look10n/…
+    python benchmarks/people_sample.py draw un 18 --round10u   # round 10, UN speakers: seed 10312, look10u/heldout10u
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -27,7 +28,8 @@ also gets the speaker of record as the `speaker` field, as `eval_facets.py` pass
 The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"corpus", "id", "part": "look" |
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
 "look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u" |
-"look8s" | "heldout8s" | "look9p" | "heldout9p" | "look10n" | "heldout10n", "people": [...] | null, "speakers": [...],
+"look8s" | "heldout8s" | "look9p" | "heldout9p" | "look10n" | "heldout10n" |
+"look10u" | "heldout10u", "people": [...] | null, "speakers": [...],
 "before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
 scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips the
 articles of the first round's parts, and names its parts
@@ -60,6 +62,8 @@ statements (80 to 2,500 words; people and speakers labelled on all three); its s
 Round 10's newswire speakers draw (`--round10n`, seed 10315, "look10n"/"heldout10n") takes RANDOM Reuters-21578
 articles of 120 to 900 words that hold a quotation mark or a verb of saying (" said", " told"), skipping every article
 judged before round 10.
+Round 10's UN speakers draw (`--round10u`, seed 10312) takes random UN statements (80 to 2,500 words) the same way,
+skipping every article judged before round 10, as "look10u"/"heldout10u".
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -272,8 +276,11 @@ ROUND9S_SEED = 9312
 # words) with a quotation mark or a verb of saying (SAYING_CUE), the attributed speech the project is measured on.
 ROUND10N_SEED = 10315
 SAYING_CUE = re.compile(r'["\u201c\u201d]| said\b| told\b')
+# Round 10 (UN speakers' recall): seed 10312, parts "look10u"/"heldout10u", RANDOM UN statements (80 to 2,500 words)
+# drawn like round 9's; it skips every article judged before round 10.
+ROUND10U_SEED = 10312
 ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED, "9s": ROUND9S_SEED,
-               "10n": ROUND10N_SEED}
+               "10n": ROUND10N_SEED, "10u": ROUND10U_SEED}
 
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
@@ -291,14 +298,15 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
 
 
 def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
-    """Round 6 to 10 (`round_mark` "6", "7", "7u", "8s", "9s" or "10n"): `count` random articles of `corpus` (80 to
-    ROUND6S_MAX_WORDS words; rounds 8-10: ROUND8S_WORDS; round 10n: with a SAYING_CUE) outside every gold and judged
-    article; each with its part ("look6s"/"heldout6s", …, "look10n"/"heldout10n", every third held out)."""
-    newswire = round_mark in ("8s", "9s", "10n")
-    skip = labelled_keys(round_mark[:-1] if newswire else round_mark)
+    """Round 6 to 10 (`round_mark` "6", "7", "7u", "8s", "9s", "10n" or "10u"): `count` random articles of `corpus`
+    (80 to ROUND6S_MAX_WORDS words; rounds 8-10: ROUND8S_WORDS; round 10n: with a SAYING_CUE) outside every gold and
+    judged article; each with its part ("look6s"/"heldout6s", …, "look10n"/"heldout10n", "look10u"/"heldout10u",
+    every third held out)."""
+    sized = round_mark in ("8s", "9s", "10n", "10u")
+    skip = labelled_keys(round_mark[:-1] if sized else round_mark)
     seed = ROUND_SEEDS[round_mark]
     suffix = "" if round_mark[-1].isalpha() else "s"
-    low, high = ROUND8S_WORDS[corpus] if newswire else (80, ROUND6S_MAX_WORDS[corpus])
+    low, high = ROUND8S_WORDS[corpus] if sized else (80, ROUND6S_MAX_WORDS[corpus])
     pool = sorted((k, a) for k, a in articles(corpus).items()
                   if k not in skip and low <= len(a.text.split()) <= high
                   and (round_mark != "10n" or SAYING_CUE.search(a.text)))
@@ -423,6 +431,7 @@ def main() -> None:
     drawing.add_argument("--round9s", action="store_true", help="round 9's speakers draw (random UN and Reuters)")
     drawing.add_argument("--round9p", action="store_true", help="round 9's people draw (Reuters, Kremlin, UN)")
     drawing.add_argument("--round10n", action="store_true", help="round 10's newswire speakers draw (Reuters)")
+    drawing.add_argument("--round10u", action="store_true", help="round 10's UN speakers draw (random UN)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -442,6 +451,7 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "8s") if args.round8s
              else draw_random_speakers(args.corpus, args.count, "9s") if args.round9s
              else draw_random_speakers(args.corpus, args.count, "10n") if args.round10n
+             else draw_random_speakers(args.corpus, args.count, "10u") if args.round10u
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
              else draw_round9p(args.corpus, args.count) if args.round9p

@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.name_resolution import gender_of
 from search.ingest.enrich.names import Mention
-from search.ingest.enrich.post_holders import PostHolders
+from search.ingest.enrich.post_holders import PostHolders, post_speakers
 from search.ingest.enrich.sentences import hard_wrapped, quote_spans, sentence_starts, unwrapped, without_page_breaks
 from search.ingest.enrich.speech_rules import NAMING, speech_rules
 from search.ingest.enrich.speech_settings import settings_of_speech
@@ -137,7 +137,7 @@ class Attribution:
             if k >= 0 and speech.SET_OFF_GAP.fullmatch(self.text, self.ends[k], cue.start()) and not self.quoted(
                     cue.start()) and self.gender.get(self.mentions[k][1], gender) == gender:
                 found.add(self.mentions[k][1])
-        return found | settings_of_speech(self)  # of record; 'In his address, X …', 'on behalf of X'
+        return found | settings_of_speech(self) | post_speakers(self)  # of record, 'on behalf of X', a post's words
 
     def attribute(self, verb: re.Match[str]) -> list[str]:
         """Who a verb of saying is credited to, if anyone."""

@@ -7,6 +7,18 @@ exactly one person of the article holds it: two holders (a head of state and the
 both called "President") or none leave the speech unattributed, since guessing between them would make
 a speaker of someone who did not speak. Former holders ("former President X", "the late Secretary-General
 X", "X, the then minister,") hold nothing now.
+
+A post speaks through a noun as well (`post_speakers`, round 10): "In the words of the Secretary-General, …", "the
+call made by the Secretary-General to …", "the Secretary-General's communiqué commending …", "the Prime Minister's
+appeal to all parties", "we join the Secretary-General in his call for …", "Algeria adds its voice to that of the
+Secretary-General in urging …" (and "we join President X in calling for …", a name in the post's place). UN statements
+cite the Secretary-General and the Assembly's President by post far more often than by name, and the labelling rules
+credit a post that speaks to its holder when the text names one ("as the President rightly said" credits the
+Assembly's President named as elected). The post is resolved as for "the governor said" (`PostHolders.titled`); a post
+with a complement ("the President of the Security Council", "the Secretary-General's Special Envoy"), one with a
+place's word ("the Russian President") or the speaker's own ("my President", often never named, while the one
+president named is the Assembly's) is left alone, and so is a noun that is no speech there (a president's phone
+"call", a court "appeal": after a possessive only "call to/for/on", "appeal to/that").
 """
 
 from __future__ import annotations
@@ -15,11 +27,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Protocol
 
 from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.names import Mention
+from search.ingest.enrich.of_record import alternation
 
-__all__ = ["PAST", "PostHolders", "post_words", "holders"]
+__all__ = ["PAST", "PostHolders", "post_words", "holders", "post_speakers"]
 
 # Words that make a post a past one, or someone else's ("the President's aide X").
 PAST = frozenset({"former", "late", "then", "ex", "outgoing", "previous", "erstwhile", "deputy", "vice",
@@ -153,3 +167,76 @@ class PostHolders:
             self.found[post, count] = holders(self.text, self.mentions[:count], post)
         named = self.found[post, count]
         return list(named) if len(named) == 1 else []
+
+
+class _Speaking(Protocol):
+    """What these rules read of `attribution.Attribution`."""
+
+    text: str
+    mentions: list[tuple[Mention, str]]
+    starts: list[int]
+    holders: PostHolders
+
+    def quoted(self, pos: int) -> bool: ...
+
+
+# The post: "the Secretary-General", "the Prime Minister" (capitalised words after "the", each a title: not "the Russian
+# President", another state's), not followed by a complement of its own ("of the Security Council", "'s Special
+# Envoy", "for Human Rights"); not "my President", "our President" (the speaker's own head of state, whom a statement
+# seldom names: the one president it names is often the Assembly's).
+_POST = r"(?P<post>[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+# The post as `PostHolders.titled` reads it: "the", then its last word (the title) as group 1.
+_ROLE = re.compile(r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)*([A-Z][\w’'-]*)\s*")
+# "the words of the Secretary-General", "the call made by the Secretary-General", "the statement by the President":
+# looked for from each " of the"/" by the" before a capital (literal prefixes, found as fast as by `str.find`; a speech
+# noun before it, a post after it)
+_OF_THE = (re.compile(r" of\s+(?=[Tt]he\s+[A-Z])"), re.compile(r" by\s+(?=[Tt]he\s+[A-Z])"))
+_OWNING_NOUNS = ("word", "call", "appeal", "message", "statement", "remark", "warning", "plea", "comment", "communiqué")
+_OWNING_NOUN = re.compile(r"\b(?:words|calls?|appeals?|messages?|statements?|remarks|warnings?|plea|comments"
+                          r"|communiqué)(?:\s+(?:made|issued|expressed|voiced|launched|delivered))?$")
+_OWNED_POST = re.compile(_POST + r"(?![’']s)(?![\w’'-]|\s+(?:of|for|on)\s)")
+# "the Secretary-General's communiqué", "the Prime Minister's appeal to", "the President's warning that": the noun after
+# the possessive first, then the post before it
+_OWNS = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?:warnings?|plea|communiqué|appeals?\s+(?:to|that)|calls?\s+(?:to|that"
+                   r"|on|upon))\b")
+_POST_BEFORE = re.compile(_POST + r"$")
+_POST_REACH = 70  # characters: the longest post before its possessive ("the Deputy Secretary-General")
+# "join(s) the Secretary-General in his call for", "that of the Secretary-General in urging": the post or a name
+_JOINED = re.compile(alternation({"join ", "joins ", "joined ", "joining ", "that of "})
+                     + r"(?P<post>(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,6}?)in\s+(?:(?:his|her)\s+(?:[a-z]+\s+)?"
+                     r"(?:calls?|appeals?|plea|warnings?)|calling|urging|appealing|warning|demanding)\b")
+
+
+def post_speakers(a: _Speaking) -> set[str]:
+    """The holders of the posts (or the people joined) that speak by the forms above in `a`'s text."""
+    text, found = a.text, set[str]()
+    if not any(mention.title for mention, _ in a.mentions):  # no one titled: no post's holder named (most newswire)
+        return found
+    for prepositions in _OF_THE if any(noun in text for noun in _OWNING_NOUNS) else ():
+        for preposition in prepositions.finditer(text):
+            at = preposition.start()
+            post = _OWNED_POST.match(text, preposition.end())
+            if post and _OWNING_NOUN.search(text, max(0, at - 40), at) and not a.quoted(at):
+                found.update(_holder(a, post.start("post"), post.end("post")))
+    for cue in _OWNS.finditer(text) if "’s " in text or "'s " in text else ():
+        post = _POST_BEFORE.search(text, max(0, cue.start() - _POST_REACH), cue.start())
+        if post and not a.quoted(cue.start()):
+            found.update(_holder(a, post.start("post"), post.end("post")))
+    for cue in _JOINED.finditer(text) if "join" in text or "that of" in text else ():
+        start, end = cue.start("post"), cue.end("post")
+        k = bisect_left(a.starts, start)
+        if not text[cue.start() - 1].isalnum() and not a.quoted(start):
+            if k < len(a.mentions) and a.mentions[k][0].end <= end:  # "join President X in calling for": X
+                found.add(a.mentions[k][1])
+            elif text.startswith(("the ", "The "), start):
+                found.update(_holder(a, start, end))
+    return found
+
+
+def _holder(a: _Speaking, start: int, end: int) -> list[str]:
+    """The one person the post between `start` and `end` names (`PostHolders.titled`), if each of its words is a title
+    ("the Government", "the Assembly", "the Russian President" name no post of this text's holders)."""
+    role = _ROLE.fullmatch(a.text, start, end)
+    lex = lexicon()
+    titles = [word.lower() for word in a.text[start:end].split()[1:]]
+    return a.holders.titled(role) if role and all(t in lex.roles or t in lex.gender for t in titles) else []
