@@ -417,6 +417,35 @@ ORDINARY_10 = {
         'three athletes face two-year bans. Testers will take more samples out of competition this year, and the '
         'federation will store samples so that they can be tested again when new methods exist.'
     ),
+    "biz_airbus": (
+        'Airbus unveils giant A380'
+        "\n"
+        "Airbus has unveiled the A380, the world's biggest passenger jet, at a ceremony in Toulouse attended by the "
+        'leaders of France, Germany, Spain and Britain. The plane can carry up to 800 passengers. Its parent '
+        'company EADS, the European aerospace and defence group, said Airbus had won 149 orders from 14 airlines. '
+        'Boeing, which is betting on a smaller long-haul jet, says the market for such large planes is limited. '
+        'EADS, the defence group that owns 80% of Airbus, said the contract with its first customer, Singapore '
+        'Airlines, would see deliveries begin next year. Shares in EADS rose 2% in Paris.'
+    ),
+    "ent_band_aid": (
+        'Band Aid 20 single goes straight to number one'
+        "\n"
+        "The Band Aid 20 version of Do They Know It's Christmas? has gone straight to number one in the UK singles "
+        'chart, selling more than 200,000 copies in its first week. The song, first recorded in 1984 to raise money '
+        'for victims of the famine in Ethiopia, was recorded again by stars including Chris Martin and Dido. Money '
+        "from the new version will go to aid agencies working in Sudan's Darfur region, where refugees have fled "
+        'fighting between militias and rebels. Organiser Bob Geldof said he hoped the single would be the Christmas '
+        'number one. The video shows footage of the famine of 1984.'
+    ),
+    "politics_budget": (
+        'Brown unveils pre-election Budget'
+        "\n"
+        'Chancellor Gordon Brown has raised the threshold for stamp duty and promised more money for pensioners in '
+        'what critics called a pre-election Budget. He said the economy would grow by 3% to 3.5% this year. The '
+        'defence budget will rise by 1bn pounds over three years, and there will be more money for schools. Shadow '
+        'chancellor Oliver Letwin said taxes would have to rise after the election whoever won. The Liberal '
+        'Democrats said the Budget did nothing for students.'
+    ),
 }
 
 ABOUT_10 = {
@@ -472,6 +501,25 @@ ABOUT_10 = {
         'seats, where activists have bombarded voters with leaflets. The Tories said their battle bus would visit '
         '100 constituencies in four weeks. The Liberal Democrats, with a smaller war chest, will target seats where '
         'Labour voters are unhappy about the Iraq war. Polls suggest a turnout below 60%.'
+    )),
+    "politics_terror_law": ('Terrorism & violent extremism', (
+        'Lords defeat government on terror law'
+        "\n"
+        'The House of Lords has defeated the government over its plans to place terror suspects under house arrest '
+        'without trial. Peers voted by 249 to 119 to require a judge, not the home secretary, to approve the '
+        'control orders. Ministers say the powers are needed to deal with suspected terrorists who cannot be '
+        'prosecuted because the evidence comes from intelligence. Critics said the plans would end centuries of '
+        'legal protection. The bill returns to the Commons on Thursday, where the government hopes to overturn the '
+        'defeat before the powers to detain foreign terrorism suspects expire.'
+    )),
+    "politics_hunting_protest": ('Protests & civil unrest', (
+        'Hunt supporters clash with police'
+        "\n"
+        'Thousands of protesters clashed with police outside Parliament as MPs voted to ban hunting with dogs. '
+        'Police used batons to hold back demonstrators who tried to break through barriers in Parliament Square, '
+        'and several people were taken to hospital with head injuries. Inside the Commons, five protesters burst '
+        'into the chamber and interrupted the debate. The Countryside Alliance said the protest was peaceful until '
+        'police charged the crowd. Scotland Yard said 17 people had been arrested.'
     )),
 }
 
