@@ -25,6 +25,7 @@ a fair check of that change.
     python benchmarks/theme_sample.py --print-blind 3            # a new batch to label
     python benchmarks/theme_sample.py --per-theme --errors       # per theme, look parts only
     python benchmarks/theme_sample.py --round9g print           # round 9: general-news assignments to judge
+    python benchmarks/theme_sample.py --round10g score          # round 10's (likewise): the judged ones scored
 
 A third of batches 10 and 11 is held out (`"heldout": true`, marked when the batch was printed, before it was
 labelled): `--labels` scores it apart, `--per-theme` never shows it. Batch 5 (held out whole) and batch 7's
@@ -139,12 +140,12 @@ def _draw_repeatable(name: str, batch: int, articles: dict[str, Article], skip: 
     return [(k, articles[k]) for k in random.Random(f"themes3-{batch}:{name}").sample(keys, min(size, len(keys)))]
 
 
-# Round 9, general news (`--round9g`): theme ASSIGNMENTS drawn at random over Reuters-21578 (all of it) and the
+# General news (`--round9g`, `--round10g`): theme ASSIGNMENTS drawn at random over Reuters-21578 (all of it) and the
 # Wikinews articles left, as a reader of general news meets them; judged in the judgements file as "look9g", every
-# third drawn "heldout9g" (only scored). The draw samples the assignments made when it was judged (commit c020e5d):
-# the judgement lines are its record; `--taxonomy` of that commit's themes.toml redraws it.
-ROUND9G = {"reuters": 30, "wikinews": 10}
-ROUND9G_SEED = 9314
+# third drawn "heldout9g" (only scored), and likewise "look10g"/"heldout10g". A draw samples the assignments made when
+# it was judged (round 9: commit c020e5d; round 10: 285aade): the judgement lines are its record; `--taxonomy` of that
+# commit's themes.toml redraws it.
+GENERAL_ROUNDS = {9: ({"reuters": 30, "wikinews": 10}, 9314), 10: ({"reuters": 30, "wikinews": 10}, 10314)}
 
 
 def _earlier_rounds(this_round: int) -> set[str]:
@@ -161,25 +162,28 @@ def _earlier_rounds(this_round: int) -> set[str]:
     return keys
 
 
-def draw_round9g(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence
+def draw_general(this_round: int, themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence
                  ) -> list[tuple[str, str, Article, str]]:
-    """(corpus, key, article, theme) for ROUND9G assignments per corpus, drawn at random (seed ROUND9G_SEED)
-    among the themes of every article in no gold file and no judgement or label line of an earlier round."""
-    skip = gold_keys() | _earlier_rounds(9)
+    """(corpus, key, article, theme) for the round's GENERAL_ROUNDS assignments per corpus, drawn at random (the
+    round's seed) among the themes of every article in no gold file and no judgement or label line of an earlier
+    round."""
+    sizes, seed = GENERAL_ROUNDS[this_round]
+    skip = gold_keys() | _earlier_rounds(this_round)
     pools = {"reuters": [(str(r["newid"]), reuters_article(r)) for r in reuters_records()],
              "wikinews": [(a.url, a) for a in wikinews()]}
     drawn = []
-    for name, size in ROUND9G.items():
+    for name, size in sizes.items():
         pool = [(name, key, article, theme) for key, article in sorted(pools[name], key=lambda item: item[0])
                 if key not in skip for theme in sorted(themes_of(article.text))]
-        drawn += random.Random(f"{ROUND9G_SEED}:{name}").sample(pool, min(size, len(pool)))
+        drawn += random.Random(f"{seed}:{name}").sample(pool, min(size, len(pool)))
     return drawn
 
 
-def print_round9g(themes_of: Callable[[str], dict[str, list[str]]]) -> None:
-    """The round-9g assignments to judge: each article's opening, the theme with its evidence and cue sentences."""
-    for number, (name, key, article, theme) in enumerate(draw_round9g(themes_of), 1):
-        part = "heldout9g" if number % 3 == 0 else "look9g"
+def print_general(this_round: int, themes_of: Callable[[str], dict[str, list[str]]]) -> None:
+    """The round's general-news assignments to judge: each article's opening, the theme with its evidence and cue
+    sentences."""
+    for number, (name, key, article, theme) in enumerate(draw_general(this_round, themes_of), 1):
+        part = f"heldout{this_round}g" if number % 3 == 0 else f"look{this_round}g"
         print(f"\n=== {number}. {name} {key} | {part} | {article.title} | {len(terms(article.text))} words")
         print(textwrap.fill(" ".join(article.body[:700].split()), 110, initial_indent="  ", subsequent_indent="  "))
         print(f"  + {theme}: {', '.join(themes_of(article.text)[theme])}")
@@ -187,12 +191,14 @@ def print_round9g(themes_of: Callable[[str], dict[str, list[str]]]) -> None:
             print(f"      [{', '.join(cues)}] {sentence[:200]}")
 
 
-def score_round9g(themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
-    """Per part: the judged round-9g assignments the themes still make (accepted kept, rejected kept)."""
+def score_general(this_round: int, themes_of: Callable[[str], dict[str, list[str]]] = theme_evidence) -> None:
+    """Per part: the judged general-news assignments of the round the themes still make (accepted kept, rejected
+    kept)."""
+    parts = (f"look{this_round}g", f"heldout{this_round}g")
     lines = [json.loads(line) for line in JUDGEMENTS.read_text("utf-8").splitlines() if line.strip()]
-    lines = [line for line in lines if line.get("part") in ("look9g", "heldout9g")]
+    lines = [line for line in lines if line.get("part") in parts]
     texts = {str(r["newid"]): reuters_article(r).text for r in reuters_records()} | {a.url: a.text for a in wikinews()}
-    for part in ("look9g", "heldout9g"):
+    for part in parts:
         mine = [line for line in lines if line["part"] == part]
         now = {(line["id"]): set(themes_of(texts[line["id"]])) for line in mine}
         accepted = [line for line in mine if line["verdict"] == "accepted"]
@@ -354,13 +360,16 @@ def main() -> None:
                         help="per-theme precision and recall on the look parts of the blind labels")
     parser.add_argument("--errors", action="store_true", help="with --per-theme: the articles behind the errors")
     parser.add_argument("--print-blind", type=int, metavar="BATCH", help="print a batch's texts to label blind")
-    parser.add_argument("--round9g", choices=["print", "score"],
-                        help="round 9's general-news assignments: print them to judge, or score the judged ones")
+    for this_round in GENERAL_ROUNDS:
+        parser.add_argument(f"--round{this_round}g", choices=["print", "score"],
+                            help=f"round {this_round}'s general-news assignments: print them to judge, or score them")
     args = parser.parse_args()
     names = args.corpus or ["un", "kremlin", "wikinews"]
-    if args.round9g:
+    general = [(r, getattr(args, f"round{r}g")) for r in GENERAL_ROUNDS if getattr(args, f"round{r}g")]
+    if general:
         taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
-        (print_round9g if args.round9g == "print" else score_round9g)(lambda text: theme_evidence(text, taxonomy))
+        this_round, action = general[0]
+        (print_general if action == "print" else score_general)(this_round, lambda text: theme_evidence(text, taxonomy))
         return
     if args.print_blind:
         for name in [n for n in names if n in BLIND_WORDS]:
