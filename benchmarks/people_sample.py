@@ -13,6 +13,7 @@
     python benchmarks/people_sample.py draw un 12 --round8s    # round 8, speakers (also reuters): seed 8312, look8s/…
     python benchmarks/people_sample.py draw un 12 --round9s    # round 9, speakers (also reuters): seed 9312, look9s/…
     python benchmarks/people_sample.py draw reuters 16 --round9p  # round 9: random Reuters/Kremlin/UN, look9p/heldout9p
+    python benchmarks/people_sample.py draw reuters 20 --round10p  # round 10: random Reuters/Kremlin/UN, look10p/heldout10p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -56,6 +57,8 @@ Round 9 retired "heldout7", "heldout7s" and "heldout7u" (see RETIRED). Its peopl
 "look9p"/"heldout9p") takes RANDOM Reuters-21578 articles (120 to 900 words), Kremlin/Zelenskyy releases and UN
 statements (80 to 2,500 words; people and speakers labelled on all three); its speakers draw (`--round9s`, seed
 9312) is made like round 8's, skipping every article judged before round 9, as "look9s"/"heldout9s".
+Round 10's people draw (`--round10p`, seed 10311, "look10p"/"heldout10p") is made like round 9's (UN and Kremlin: at
+most 2,500 words), skipping every article judged or labelled before round 10.
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -347,6 +350,27 @@ def draw_round9p(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout9p" if i % 3 == 2 else "look9p", a) for i, (k, a) in enumerate(drawn)]
 
 
+# Round 10 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
+# Kremlin/Zelenskyy releases and UN statements (at most 2,500 words), by seed ROUND10P_SEED, outside every gold file and
+# every judgement or label line of an earlier round (round-10 lines do not count, so the draw repeats after the round's
+# lines are appended); every third one drawn is held out ("heldout10p"), the rest "look10p".
+ROUND10P_SEED = 10311
+ROUND10P_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500)}
+
+
+def draw_round10p(corpus: str, count: int) -> list[tuple[str, str, Article]]:
+    """Round 10: `count` random articles of `corpus` (ROUND10P_WORDS) outside every gold and judged article of an
+    earlier round; each with its part ("look10p"/"heldout10p", every third held out)."""
+    skip = gold_keys()
+    for path in GOLD.glob("*.jsonl"):
+        lines = (json.loads(text) for text in path.read_text("utf-8").splitlines() if text.strip())
+        skip |= {line["id"] for line in lines if "id" in line and labelled_round(line) != 10}
+    low, high = ROUND10P_WORDS[corpus]
+    pool = sorted((k, a) for k, a in articles(corpus).items() if k not in skip and low <= len(a.text.split()) <= high)
+    drawn = random.Random(f"{ROUND10P_SEED}:{corpus}").sample(pool, count)
+    return [(k, "heldout10p" if i % 3 == 2 else "look10p", a) for i, (k, a) in enumerate(drawn)]
+
+
 def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).replace("’", "'").split()).casefold()
 
@@ -412,6 +436,7 @@ def main() -> None:
     drawing.add_argument("--round8s", action="store_true", help="round 8's speakers draw (random UN and Reuters)")
     drawing.add_argument("--round9s", action="store_true", help="round 9's speakers draw (random UN and Reuters)")
     drawing.add_argument("--round9p", action="store_true", help="round 9's people draw (Reuters, Kremlin, UN)")
+    drawing.add_argument("--round10p", action="store_true", help="round 10's people draw (Reuters, Kremlin, UN)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -433,6 +458,7 @@ def main() -> None:
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
              else draw_round9p(args.corpus, args.count) if args.round9p
+             else draw_round10p(args.corpus, args.count) if args.round10p
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:
