@@ -13,7 +13,7 @@
     python benchmarks/people_sample.py draw un 12 --round8s    # round 8, speakers (also reuters): seed 8312, look8s/…
     python benchmarks/people_sample.py draw un 12 --round9s    # round 9, speakers (also reuters): seed 9312, look9s/…
     python benchmarks/people_sample.py draw reuters 16 --round9p  # round 9: random Reuters/Kremlin/UN, look9p/heldout9p
-    python benchmarks/people_sample.py draw reuters 20 --round10p  # round 10: random Reuters/Kremlin/UN, look10p/heldout10p
+    python benchmarks/people_sample.py draw reuters 20 --round10p  # round 10: Reuters/Kremlin/UN, look10p/heldout10p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
