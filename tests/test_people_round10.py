@@ -51,3 +51,21 @@ def test_a_name_ending_in_the_plural_of_a_common_word_is_a_firms():
 def test_given_names_and_surnames_before_a_plural_keep_the_person():
     found = find_people("Rosa Parks and Norman Mills met Ivo Danner on Monday. Glen Tuckers said he was tired.")
     assert found.people == ["Rosa Parks", "Norman Mills", "Ivo Danner", "Glen Tuckers"]
+
+
+def test_a_bracket_holding_a_title_and_a_given_name_is_read_away():
+    found = find_people('"Little was offered when (Prime Minister Kenji) Tarumoto came here," Ann Lee told reporters.')
+    assert found.people == ["Kenji Tarumoto", "Ann Lee"]
+
+
+def test_a_surname_in_brackets_after_a_given_name_completes_it():
+    found = find_people("She is survived by her sons, Wyndham and Zachary (Quillon), and a sister.")
+    assert "Zachary Quillon" in found.people
+    assert "Zachary" not in found.people
+
+
+def test_brackets_holding_a_place_a_gloss_or_a_nickname_join_no_name():
+    found = find_people("Ann Lee, director of Kestrel Bank (Danmoor) Ltd, said trade rose. The office (Cacex) Ivo "
+                        "Danner runs was praised, and James (Jim) Quillon agreed.")
+    assert "Ann Lee" in found.people and "Ivo Danner" in found.people
+    assert not any(name.startswith(("Danmoor", "Cacex", "James Jim")) for name in found.people)

@@ -26,6 +26,7 @@ from search.ingest.enrich.lookalike_cues import (
     thing_appositive,
     thing_marks,
 )
+from search.ingest.enrich.name_brackets import unbracketed
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
     HONORIFIC,
@@ -131,8 +132,8 @@ def find_mentions(text: str) -> list[Mention]:
     """Every candidate person-name mention in `text`, in order (single words included: see
     `name_resolution.resolve`). A nickname in quotes between two names is blanked out first (offsets
     unchanged), so the name around it is one run."""
-    text = blank_nicknames(text)
     lex = lexicon()
+    text = unbracketed(blank_nicknames(text), lex)  # "(Prime Minister Ann) Doe", "Zachary (Roe)"
     lower_seen = _LowerSeen(text)
     mentions: list[Mention] = []
     for run in _RUN.finditer(text):
