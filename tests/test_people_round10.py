@@ -69,3 +69,15 @@ def test_brackets_holding_a_place_a_gloss_or_a_nickname_join_no_name():
                         "Danner runs was praised, and James (Jim) Quillon agreed.")
     assert "Ann Lee" in found.people and "Ivo Danner" in found.people
     assert not any(name.startswith(("Danmoor", "Cacex", "James Jim")) for name in found.people)
+
+
+def test_a_word_with_a_capital_after_three_letters_is_a_products_or_a_firms():
+    found = find_people("Sales of the GameVault Portable rose, and PlayDeck Mini sold out, Ivo Danner said. "
+                        "Brenda FitzGerald and Ann McDonald agreed.")
+    assert found.people == ["Ivo Danner", "Brenda FitzGerald", "Ann McDonald"]
+
+
+def test_a_star_and_a_party_nickname_before_a_name_are_no_part_of_it():
+    found = find_people("The soap ended in May.\nStar Ivo Danner said he was sad, and Lib Dem Ann Quillon agreed.")
+    assert found.people == ["Ivo Danner", "Ann Quillon"]
+    assert found.speakers == ["Ivo Danner", "Ann Quillon"]
