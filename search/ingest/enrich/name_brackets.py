@@ -14,10 +14,12 @@ __all__ = ["unbracketed"]
 
 # A title and a name in brackets, and a capitalised word right after: "(Finance Minister Ann) Doe's visit" (not "(See
 # index) The", which holds a lower-case word, nor "(Singapore) Ltd" or "(Cacex) Ann Doe": no title before the last).
-_BRACKET_BEFORE_SURNAME = re.compile(r"(?<![\w(])\(((?:[A-Z][\w.'’-]*[ \t]+){0,3}([A-Z][\w.'’-]*)[ \t]+"
+_BRACKET_BEFORE_SURNAME = re.compile(r"\(((?:[A-Z][\w.'’-]*[ \t]+){0,3}([A-Z][\w.'’-]*)[ \t]+"
                                      r"[A-Z][a-z][\w'’-]*)\)[ \t]+(?=[A-Z][a-z])")
 # One capitalised word in brackets right after a capitalised word: "Zachary (Roe)" (kept only after a given name).
-_SURNAME_IN_BRACKETS = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*)[ \t]+\(([A-Z][a-z][\w'’-]*)\)(?=[ \t,.;:])")
+# (found from the bracket, the fast look, and the word before it read back)
+_SURNAME_IN_BRACKETS = re.compile(r"\(([A-Z][a-z][\w'’-]*)\)(?=[ \t,.;:])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*[ \t]+$")
 
 
 def unbracketed(text: str, lex: Lexicon) -> str:
@@ -36,7 +38,8 @@ def _given_name_and_bracket(found: re.Match[str], lex: Lexicon) -> str:
     """After a known given name, a bracketed word that is no given name is the surname ("Zachary (Roe)" → "Zachary
     Roe"); a bracketed given name is a nickname ("James (Jim) Roe"), left as it is (the nickname also stands alone
     with the surname in such texts, "Jim Roe", and no rule makes "Jim" the same person as "James")."""
-    given, inside = found.group(1), found.group(2)
-    if given.lower() not in lex.first_names or inside.lower() in lex.first_names:
+    text, start, inside = found.string, found.start(), found.group(1)
+    given = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if given is None or given.group().split()[0].lower() not in lex.first_names or inside.lower() in lex.first_names:
         return found.group()
-    return f"{given}  {inside} "
+    return f" {inside} "
