@@ -81,3 +81,8 @@ def test_a_star_and_a_party_nickname_before_a_name_are_no_part_of_it():
     found = find_people("The soap ended in May.\nStar Ivo Danner said he was sad, and Lib Dem Ann Quillon agreed.")
     assert found.people == ["Ivo Danner", "Ann Quillon"]
     assert found.speakers == ["Ivo Danner", "Ann Quillon"]
+
+
+def test_an_urdu_honorific_before_a_name_is_dropped():
+    found = find_people("The hall was named after her. Mohtarma Ann Quillon said in 1990 that schools come first.")
+    assert found.people == ["Ann Quillon"]
