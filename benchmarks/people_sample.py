@@ -15,6 +15,7 @@
     python benchmarks/people_sample.py draw reuters 16 --round9p  # round 9: random Reuters/Kremlin/UN, look9p/heldout9p
     python benchmarks/people_sample.py draw reuters 24 --round10n  # round 10, newswire speech: seed 10315, look10n/…
     python benchmarks/people_sample.py draw un 18 --round10u   # round 10, UN speakers: seed 10312, look10u/heldout10u
+    python benchmarks/people_sample.py draw reuters 20 --round10p  # round 10: Reuters/Kremlin/UN, look10p/heldout10p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -64,6 +65,8 @@ articles of 120 to 900 words that hold a quotation mark or a verb of saying (" s
 judged before round 10.
 Round 10's UN speakers draw (`--round10u`, seed 10312) takes random UN statements (80 to 2,500 words) the same way,
 skipping every article judged before round 10, as "look10u"/"heldout10u".
+Round 10's people draw (`--round10p`, seed 10311, "look10p"/"heldout10p") is made like round 9's (UN and Kremlin: at
+most 2,500 words), skipping every article judged or labelled before round 10.
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -285,14 +288,15 @@ ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": R
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
     """Every article key in a gold file or in a judgement/label file, except lines of a part of the round
-    `round_mark` names (round 8: every line made in round 8, any facet's), so that a round's draws repeat after
-    their lines and those of the same round's other draws are appended."""
+    `round_mark` names (rounds 8-10: every line made in that round or a later one, any facet's), so that a round's
+    draws repeat after their lines, those of the same round's other draws and those of later rounds are appended."""
     keys = gold_keys()
     for path in GOLD.glob("*.jsonl"):
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
+            made = labelled_round(line)
             if ("id" in line and round_mark not in str(line.get("part", ""))
-                    and not (round_mark in ("8", "9", "10") and labelled_round(line) == int(round_mark))):
+                    and not (round_mark in ("8", "9", "10") and made is not None and made >= int(round_mark))):
                 keys.add(line["id"])
     return keys
 
@@ -347,22 +351,22 @@ def draw_round8r(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout8r" if i % 3 == 2 else "look8r", a) for i, (k, a) in enumerate(drawn)]
 
 
-# Round 9 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
-# Kremlin/Zelenskyy releases and UN statements (80 to 2,500 words), by seed ROUND9P_SEED, outside every gold and judged
-# article of an earlier round (lines of round 9 do not count, so the draw repeats after round 9's lines are
-# appended); every third one drawn is held out ("heldout9p"), the rest "look9p".
-ROUND9P_SEED = 9311
-ROUND9P_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500)}
+# Rounds 9 and 10 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
+# Kremlin/Zelenskyy releases and UN statements (80 to 2,500 words), by the round's seed, outside every gold and judged
+# article of an earlier round (lines of the same round do not count, so the draw repeats after the round's lines are
+# appended); every third one drawn is held out ("heldout9p", "heldout10p"), the rest "look9p", "look10p".
+PEOPLE_ROUND_SEEDS = {9: 9311, 10: 10311}
+PEOPLE_ROUND_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500)}
 
 
-def draw_round9p(corpus: str, count: int) -> list[tuple[str, str, Article]]:
-    """Round 9: `count` random articles of `corpus` (ROUND9P_WORDS) outside every gold and judged article of an
-    earlier round; each with its part ("look9p"/"heldout9p", every third held out)."""
-    skip = labelled_keys("9")
-    low, high = ROUND9P_WORDS[corpus]
+def draw_people_round(corpus: str, count: int, number: int) -> list[tuple[str, str, Article]]:
+    """Round `number` (9 or 10): `count` random articles of `corpus` (PEOPLE_ROUND_WORDS) outside every gold and
+    judged article of an earlier round; each with its part ("look9p"/"heldout9p", …, every third held out)."""
+    skip = labelled_keys(str(number))
+    low, high = PEOPLE_ROUND_WORDS[corpus]
     pool = sorted((k, a) for k, a in articles(corpus).items() if k not in skip and low <= len(a.text.split()) <= high)
-    drawn = random.Random(f"{ROUND9P_SEED}:{corpus}").sample(pool, count)
-    return [(k, "heldout9p" if i % 3 == 2 else "look9p", a) for i, (k, a) in enumerate(drawn)]
+    drawn = random.Random(f"{PEOPLE_ROUND_SEEDS[number]}:{corpus}").sample(pool, count)
+    return [(k, f"heldout{number}p" if i % 3 == 2 else f"look{number}p", a) for i, (k, a) in enumerate(drawn)]
 
 
 def _norm(value: str) -> str:
@@ -432,6 +436,7 @@ def main() -> None:
     drawing.add_argument("--round9p", action="store_true", help="round 9's people draw (Reuters, Kremlin, UN)")
     drawing.add_argument("--round10n", action="store_true", help="round 10's newswire speakers draw (Reuters)")
     drawing.add_argument("--round10u", action="store_true", help="round 10's UN speakers draw (random UN)")
+    drawing.add_argument("--round10p", action="store_true", help="round 10's people draw (Reuters, Kremlin, UN)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -454,7 +459,8 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "10u") if args.round10u
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
-             else draw_round9p(args.corpus, args.count) if args.round9p
+             else draw_people_round(args.corpus, args.count, 9) if args.round9p
+             else draw_people_round(args.corpus, args.count, 10) if args.round10p
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

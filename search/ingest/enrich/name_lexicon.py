@@ -13,12 +13,12 @@ from importlib import resources
 
 import pycountry
 
-from search.ingest.enrich.given_names import faker_given_names, given_names
+from search.ingest.enrich.given_names import english_surnames, faker_given_names, given_names
 from search.ingest.enrich.places import place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
            "PATRONYMIC", "bare_token", "common_words_to_org", "lexicon", "lone_thing_word", "org_word_opens",
-           "patronymic_names", "place_words", "resolve_flexible"]
+           "patronymic_names", "place_words", "plural_of_word", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -216,3 +216,27 @@ def _region_names() -> frozenset[str]:
     """The lower-cased one-word regions of `places.toml` ("africa", "balkans", "caucasus")."""
     data = tomllib.loads(resources.files(__package__).joinpath("places.toml").read_text("utf-8"))
     return frozenset(name.lower() for name in data["regions"] if " " not in name)
+
+
+def plural_of_word(words: list[str], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the name words i..j-1 end in a plural, and either it is the plural of a word the news writes in lower
+    case ("Lakeside Savings", "Kestrel Singles") or the first word is one ("Desperate Housewives", "Total Domes"),
+    the first word no surname and no word that may be a name ("Glen", "Lawrence Mills", "Rosa Parks" stay people):
+    a work's, a firm's or a product's name, as two words ending in the singular of one already are. (The caller has
+    checked that the first word is no given name.)"""
+    last = words[j - 1].lower()
+    if last[-1:] != "s" or last[-2:] in ("ss", "us", "is") or len(last) < 4:
+        return False
+    first = words[i].lower()
+    if lex.kinds.get(first) == FLEXIBLE or first in _surnames():
+        return False
+    stems = (last[:-1], last[:-2]) + ((last[:-3] + "y",) if last.endswith("ies") else ()) + (
+        (last[:-3] + "fe", last[:-3] + "f") if last.endswith("ves") else ())
+    return first in lex.common_words or any(stem in lex.common_words for stem in stems)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """English surnames (Faker's): a first word that is one may open a person's name ending in a plural's look-alike
+    ("Norman Mains")."""
+    return english_surnames()

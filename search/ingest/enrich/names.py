@@ -26,6 +26,7 @@ from search.ingest.enrich.lookalike_cues import (
     thing_appositive,
     thing_marks,
 )
+from search.ingest.enrich.name_brackets import unbracketed
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
     HONORIFIC,
@@ -45,6 +46,7 @@ from search.ingest.enrich.name_lexicon import (
     org_word_opens,
     patronymic_names,
     place_words,
+    plural_of_word,
     resolve_flexible,
 )
 from search.ingest.enrich.person_names import (
@@ -132,8 +134,8 @@ def find_mentions(text: str) -> list[Mention]:
     """Every candidate person-name mention in `text`, in order (single words included: see
     `name_resolution.resolve`). A nickname in quotes between two names is blanked out first (offsets
     unchanged), so the name around it is one run."""
-    text = blank_nicknames(text)
     lex = lexicon()
+    text = unbracketed(blank_nicknames(text), lex)  # "(Prime Minister Ann) Doe", "Zachary (Roe)"
     lower_seen = _LowerSeen(text)
     mentions: list[Mention] = []
     for run in _RUN.finditer(text):
@@ -292,7 +294,9 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                             and firm_or_acronym_follows(text, start + len(run), words, lex.first_names))
         # after "Centre for": the organisation's name goes on ("Centre for Public Integrity"), unless a title
         # ends it ("Directorate of the General Staff Yevgeny Shmyrin")
-        organisation = part_of_name or (context.organisation and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i])
+        organisation = (part_of_name or context.organisation and HONORIFIC not in kinds[:i] and ROLE not in kinds[:i]
+                        # the firm after "an analyst at" (not "Ann Doe's firm", nor a name after the firm's)
+                        or context.employer and i == 0 and not possessive[j - 1])
         mention = _segment(text, words, offsets, kinds, i, j, context, organisation, lex, lower_seen)
         if mention:
             mentions.append(mention)
@@ -380,6 +384,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
         or words[i].casefold() in place_words()  # "Nevada Test …"; a common word ends two: "Supply Monthly"
         or j - i == 2 and words[j - 1].lower() in lex.common_words  # or two or more: "Gross Domestic Product"
+        or plural_of_word(words, i, j, lex)  # or a plural: "Desperate Housewives", "Lakeside Savings"
         or j - i > 2 and sum(word.lower() in lex.common_words for word in words[i + 1:j]) >= 2
     ) and words[i].lower() not in lex.first_names
     peerage = i > 0 and title in lex.peerages and after_full_name(text, offsets[i - 1], end)

@@ -43,7 +43,9 @@ from search.ingest.enrich.name_lexicon import FLEXIBLE, STOP
 from search.ingest.enrich.places import canonical_country, place_forms, state_names
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
-_GLUED = re.compile(r"[a-z]{4}[A-Z]")  # "LukashenkoPresident": page furniture glued to a name
+# A capital after three lower-case letters: page furniture glued to a name ("LukashenkoPresident") or a product's or a
+# firm's word ("PlayStation", "BancGroup"); never a name's ("McDonald", "DiCaprio", "MacArthur", "FitzGerald")
+_GLUED = re.compile(r"(?<!^Fitz)(?<=[a-z]{3})[A-Z]")
 # Endings of adverbs, adjectives and abstract nouns of seven letters or more, never of a name:
 # "Heavily", "Agricultural", "Stabilization" (but "Emily", "McNally").
 NOT_NAME_ENDINGS = ("ily", "ionally", "ional", "ical", "ural", "ization", "isation", "ities", "ically", "ually")
@@ -76,7 +78,8 @@ class Words(Protocol):
 
 
 def glued(word: str) -> bool:
-    """Whether a capitalised word is glued to the next one ("AlexanderPresident": page furniture)."""
+    """Whether a capitalised word has a capital inside after three lower-case letters: glued to the next one
+    ("AlexanderPresident": page furniture), or a product's or a firm's word ("PlayStation")."""
     return bool(_GLUED.search(word))
 
 

@@ -34,6 +34,15 @@ _PLACE_PREPOSITIONS = frozenset("in into near at across outside inside throughou
 # Kestrel Finance" (a body's name follows, rarely a person's; "Director of …" in capitals is a title's domain)
 _PART_OF_BODY = frozenset("manager managers director directors chairman chairwoman founder founders co-founder owner "
                           "owners editor staff employees shareholders subsidiary unit branch division".split())
+# The employer of one who deals or advises after their noun and a preposition ("an analyst at Kestrel Vane", "Ann Doe,
+# economist with Harrow Dane and Co"), or a broker's house after its noun ("of brokers Kestrel Vane", "at brokerage
+# Harrow Dane"; the singular "broker" only after a preposition: "Bombay broker Ann Doe" is a person): a firm, often
+# named after its founders, never the person the name looks like.
+_EMPLOYEES = frozenset("analyst analysts economist economists strategist strategists chartist chartists dealer dealers "
+                       "trader traders broker brokers banker bankers underwriter underwriters".split())
+_EMPLOYER_LINKS = frozenset("at with of for from".split())
+_BROKER_HOUSES = frozenset("brokers stockbrokers brokerage brokerages broking".split())
+_BROKERS = frozenset(("broker", "stockbroker"))
 # "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
 _PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
                        r"capital|port|oblast|prefecture|state)\s+of\s+$")
@@ -74,6 +83,10 @@ class RunContext:
         self.article = joined and self.word == "the"
         self.other_outlet = joined and self.word in lex.reporter_roles and bool(_OTHER_OUTLET.search(chunk))
         self.body = joined and self.word == "of" and len(before) > 1 and before[-2].rpartition("-")[2] in _PART_OF_BODY
+        self.employer = joined and (self.word in _BROKER_HOUSES or self.word in _EMPLOYER_LINKS and len(before) > 1
+                                    and before[-2].rstrip(",").lower() in _EMPLOYEES
+                                    or self.word in _BROKERS and len(words := chunk.rsplit(None, 3)) > 2
+                                    and words[-2].lower() in _EMPLOYER_LINKS)
         # "leader of Zimbabwe Robert Mugabe", "then-governor of Alaska": a title, "of", maybe a place, the name
         self.title_of_place = joined and self.word == "of" and len(before) > 1 and (
             (title_word := before[-2].lower().rpartition("-")[2]) in lex.gender or title_word in lex.roles)
