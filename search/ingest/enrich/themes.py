@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from search.ingest.enrich.text import stem, terms
+from search.ingest.enrich.theme_passages import passage
 from search.ingest.enrich.theme_senses import literal
-from search.ingest.enrich.theme_sentences import FULL_CUE, outside, place_named, sentences_holding, with_borrowed
+from search.ingest.enrich.theme_sentences import outside, place_named, sentences_holding, with_borrowed
 from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts
 
 
@@ -96,6 +97,8 @@ class Taxonomy:
     borrow_reach: int  # a cue of a theme another `borrows`, this many sentences from one of its full cues, ...
     borrow_weight: float  # ... is the other's context of this weight
     needs_words_scale: float  # a text asking this many times a short one's evidence names `needs_words` twice
+    long_passage_scale: float  # a text asking this many times a short one's evidence may have a spread passage ...
+    long_passage_phrases: int  # ... over passage_span × that many sentences, with this many distinct cues
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -151,7 +154,9 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     _stems(data, "list_words"), int(data.get("list_commas", 0)), float(data.get("list_weight", 1e9)),
                     _stems(data, "ceremony_words"), float(data.get("ceremony_factor", 1.0)),
                     int(data.get("borrow_reach", 0)), float(data.get("borrow_weight", 0.0)),
-                    float(data.get("needs_words_scale", float("inf"))), dict(by_first))
+                    float(data.get("needs_words_scale", float("inf"))),
+                    float(data.get("long_passage_scale", float("inf"))), int(data.get("long_passage_phrases", 3)),
+                    dict(by_first))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
@@ -239,30 +244,6 @@ def _begins_sentence(starts: list[int], i: int) -> bool:
     return k < len(starts) and starts[k] == i
 
 
-def _passage(mentions: list[tuple[int, Phrase, float]], taxonomy: Taxonomy) -> float:
-    """The heaviest evidence that one passage gives a theme (0 if none does). `mentions` are the
-    theme's topical mentions in order as (sentence number, phrase, weight). A passage is
-    `passage_sentences` or more sentences about the theme (cues weighing `FULL_CUE` or more) within
-    `passage_span` consecutive ones, holding distinct cues as the whole text must (`min_phrases`
-    phrases, or a strong one)."""
-    by_sentence: dict[int, tuple[float, set[Phrase]]] = {}
-    for sentence, phrase, weight in mentions:
-        total, phrases = by_sentence.get(sentence, (0.0, set()))
-        by_sentence[sentence] = (total + weight, phrases | {phrase})
-    about = [(sentence, total, phrases) for sentence, (total, phrases) in by_sentence.items() if total >= FULL_CUE]
-    best, first = 0.0, 0
-    for last in range(len(about)):
-        while about[last][0] - about[first][0] >= taxonomy.passage_span:
-            first += 1
-        window = about[first:last + 1]
-        phrases = set().union(*(p for _, _, p in window))
-        if len(window) >= taxonomy.passage_sentences and (
-                len({p.text for p in phrases}) >= taxonomy.min_phrases
-                or any(p.weight >= taxonomy.strong_weight for p in phrases)):
-            best = max(best, sum(total for _, total, _ in window))
-    return best
-
-
 def _scores(mentions: Iterable[tuple[Phrase, float]], cap: int) -> dict[Phrase, float]:
     """Each phrase of weight above 0 → the sum of its `cap` heaviest mentions."""
     found: dict[Phrase, list[float]] = defaultdict(list)
@@ -282,7 +263,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     weight of the matches (names adding at most `name_share` times the topical weight) must reach
     the theme's `threshold` times (words / `min_words`) ** `length_exponent`, a text counted as at
     least `min_words` long, one phrase counting at most `max_per_phrase` times, a limit that grows
-    with length the same way. In a passage (`_passage`), the topical weight must reach the
+    with length the same way. In a passage (`theme_passages.passage`), the topical weight must reach the
     theme's `threshold`: a long speech that gives a theme a paragraph is about it, one that
     mentions it in passing is not; a text of `min_words` or fewer is judged whole. Context phrases
     (weighing less than `mention_weight`: "partners", "cooperation") add at most `context_share` times
@@ -351,7 +332,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
             ceremonial = bool(newline) and not taxonomy.ceremony_words.isdisjoint(terms(title))
         threshold = theme.threshold * (taxonomy.ceremony_factor if ceremonial else 1)
         if evidence < threshold * scale and (
-                scale == 1 or not taxonomy.passage_sentences or _passage(in_sentences, taxonomy) < threshold):
+                scale == 1 or not taxonomy.passage_sentences or passage(in_sentences, taxonomy, scale) < threshold):
             return None
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
         return list(dict.fromkeys(p.text for p in ranked)), evidence / (threshold * scale)  # twins once
