@@ -15,6 +15,7 @@ passage_sentences = 3
 passage_span = 3
 long_passage_scale = 2.0
 long_passage_phrases = 3
+long_passage_span = 10
 [[theme]]
 name = "Hunger"
 threshold = 3
@@ -54,3 +55,11 @@ def test_a_short_text_keeps_the_short_span(tmp_path: Path):
     taxonomy = _taxonomy(tmp_path)
     text = " ".join([DROUGHT, FILLER, OTHER, HARVEST, FILLER, OTHER, FAMINE])
     assert "Hunger" not in theme_evidence(text, taxonomy)
+
+
+def test_a_spread_passage_is_a_paragraph_and_its_aside_not_a_chapter(tmp_path: Path):
+    gap = [FILLER, OTHER, FILLER, OTHER]
+    text = " ".join([FILLER, DROUGHT] + gap + [HARVEST] + gap + [FAMINE] + [FILLER, OTHER] * 18)
+    assert "Hunger" not in theme_evidence(text, _taxonomy(tmp_path))  # three cues over eleven sentences
+    wider = _taxonomy(tmp_path, SETTINGS.replace("long_passage_span = 10", "long_passage_span = 12"))
+    assert "Hunger" in theme_evidence(text, wider)

@@ -46,6 +46,9 @@ class PassageSettings(Protocol):
     @property
     def long_passage_phrases(self) -> int: ...
 
+    @property
+    def long_passage_span(self) -> int: ...
+
 
 def passage(mentions: Sequence[tuple[int, Cue, float]], taxonomy: PassageSettings, scale: float = 1.0) -> float:
     """The heaviest evidence that one passage gives a theme (0 if none does). `mentions` are the
@@ -54,7 +57,8 @@ def passage(mentions: Sequence[tuple[int, Cue, float]], taxonomy: PassageSetting
     `passage_span` consecutive ones, holding distinct cues as the whole text must (`min_phrases`
     phrases, or a strong one). A long, many-topic text (asking `long_passage_scale` times a short one's
     evidence) writes longer paragraphs and breaks one with an example or an aside, so its passage may
-    spread over `passage_span` × `scale` sentences when it holds `long_passage_phrases` distinct cues: a theme
+    spread over `passage_span` × `scale` sentences (at most `long_passage_span`: a paragraph and its aside,
+    not a chapter of a long transcript) when it holds `long_passage_phrases` distinct cues: a theme
     told in several words, not one word repeated in passing."""
     by_sentence: dict[int, tuple[float, set[Cue]]] = {}
     for sentence, phrase, weight in mentions:
@@ -64,7 +68,8 @@ def passage(mentions: Sequence[tuple[int, Cue, float]], taxonomy: PassageSetting
     best = _window(about, taxonomy.passage_span, taxonomy.passage_sentences, lambda phrases: len(
         {p.text for p in phrases}) >= taxonomy.min_phrases or any(p.weight >= taxonomy.strong_weight for p in phrases))
     if not best and scale >= taxonomy.long_passage_scale:
-        best = _window(about, round(taxonomy.passage_span * scale), taxonomy.passage_sentences,
+        best = _window(about, min(round(taxonomy.passage_span * scale), taxonomy.long_passage_span),
+                       taxonomy.passage_sentences,
                        lambda phrases: len({p.text for p in phrases}) >= taxonomy.long_passage_phrases)
     return best
 

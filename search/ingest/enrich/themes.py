@@ -98,7 +98,8 @@ class Taxonomy:
     borrow_weight: float  # ... is the other's context of this weight
     needs_words_scale: float  # a text asking this many times a short one's evidence names `needs_words` twice
     long_passage_scale: float  # a text asking this many times a short one's evidence may have a spread passage ...
-    long_passage_phrases: int  # ... over passage_span × that many sentences, with this many distinct cues
+    long_passage_phrases: int  # ... over passage_span × that many sentences, with this many distinct cues ...
+    long_passage_span: int  # ... and at most this many sentences
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
 
 
@@ -156,7 +157,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("borrow_reach", 0)), float(data.get("borrow_weight", 0.0)),
                     float(data.get("needs_words_scale", float("inf"))),
                     float(data.get("long_passage_scale", float("inf"))), int(data.get("long_passage_phrases", 3)),
-                    dict(by_first))
+                    int(data.get("long_passage_span", 0)), dict(by_first))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
