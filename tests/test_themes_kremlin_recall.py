@@ -62,7 +62,7 @@ def test_intermediate_and_short_range_missiles_are_arms_control():
 def test_security_assistance_between_states_is_a_partnership_and_a_mission_name_is_not():
     text = ("Meeting with the defence attaché. The two sides discussed security assistance for the coming year and "
             "joint drills in the spring. The deputy head thanked the partners for the security assistance already "
-            "given and for cooperation with NATO on training.")
+            "given.")
     assert "Partnerships & alliances" in theme_evidence(text)
     mission = ("Statement to the assembly. Our soldiers served in the International Security Assistance Force for "
                "a decade. Our farmers export fruit to three continents. Our schools have doubled their enrolment.")
