@@ -53,7 +53,6 @@ from search.ingest.enrich.person_names import (
     AGE_TITLE,
     MONTHS,
     NAMED_TITLE,
-    NOT_NAME_ENDINGS,
     THING_FOLLOWS,
     after_full_name,
     age_word,
@@ -72,6 +71,7 @@ from search.ingest.enrich.person_names import (
     place_forms,
     shared_surname,
     surname_word,
+    word_shaped,
 )
 from search.ingest.enrich.run_context import RunContext, doubtful_run, glued_before_name, introduced_by_noun
 from search.ingest.enrich.sentences import hard_wrapped
@@ -223,7 +223,7 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
                        and low.rpartition("-")[2] not in lex.first_names):  # (not "Jan-Hendrik", "May-Britt")
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
     if (low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
-            or (len(low) >= 7 and low.endswith(NOT_NAME_ENDINGS)) or (not word[1:].islower() and glued(word))):
+            or word_shaped(low, lex.common_words) or (not word[1:].islower() and glued(word))):
         return STOP
     return NAME
 
