@@ -171,7 +171,7 @@ def sent_from(text: str) -> list[int]:
     """Where the sender's name may follow in `text`: the ends of "greetings … from", "a statement from", "a letter
     by", and of a second "by" that singles out one of the senders ("statements made by officials, in particular by";
     a look at the word before each "from"/"by" rather than a slower search of the whole text)."""
-    ends = []
+    ends: list[int] = []
     greeting = any(word in text for word in _GREETINGS)
     for preposition in ("from", "by"):
         at = text.find(preposition)
