@@ -27,6 +27,13 @@ def test_a_person_whose_name_looks_like_a_word(text, person):
     assert person in found(text)[0]
 
 
+def test_a_city_named_after_a_saint_is_no_person():
+    people, speakers = found("The principles presented at the Kazan and Saint Petersburg summits were rejected. "
+                             "Saint Teresa once said that love heals.")
+    assert "Saint Petersburg" not in people | speakers
+    assert "Saint Teresa" in people
+
+
 def test_an_adverb_of_a_word_stays_no_name():
     people, _ = found("Heavily indebted countries need relief. Primarily, Corin Vale said, debt must be cut.")
     assert people == {"Corin Vale"}

@@ -338,8 +338,9 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
     if i and (kinds[i - 1] == HONORIFIC and (len(name) == 1 or name[0].lower() not in lex.first_names)  # "Saint
               and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)  # Lucia"; not "Chairman Ann Mann"
-              or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
-        return None  # "Saint Lucia", "New Zealand Maori"
+              or kinds[i - 1] in (STOP, HONORIFIC) and f"{words[i - 1]} {tokens[0]}".casefold() in (
+                  place_forms() if kinds[i - 1] == STOP else lex.places)):
+        return None  # "Saint Lucia", "New Zealand Maori", "Saint Petersburg"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or i and negated_words(words, i)
                     or i > 0 and not context.after_title_of and org_word_opens(text, words, offsets, kinds, i)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"
