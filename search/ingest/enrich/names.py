@@ -53,7 +53,6 @@ from search.ingest.enrich.person_names import (
     AGE_TITLE,
     MONTHS,
     NAMED_TITLE,
-    NOT_NAME_ENDINGS,
     THING_FOLLOWS,
     after_full_name,
     age_word,
@@ -72,6 +71,7 @@ from search.ingest.enrich.person_names import (
     place_forms,
     shared_surname,
     surname_word,
+    word_shaped,
 )
 from search.ingest.enrich.run_context import RunContext, doubtful_run, glued_before_name, introduced_by_noun
 from search.ingest.enrich.sentences import hard_wrapped
@@ -223,7 +223,7 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
                        and low.rpartition("-")[2] not in lex.first_names):  # (not "Jan-Hendrik", "May-Britt")
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
     if (low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
-            or (len(low) >= 7 and low.endswith(NOT_NAME_ENDINGS)) or (not word[1:].islower() and glued(word))):
+            or word_shaped(low, lex.common_words) or (not word[1:].islower() and glued(word))):
         return STOP
     return NAME
 
@@ -338,8 +338,9 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     name = tokens[:-1] if kinds[j - 1] == SUFFIX else tokens  # "King Mohammed VI": "VI" is no country's code here
     if i and (kinds[i - 1] == HONORIFIC and (len(name) == 1 or name[0].lower() not in lex.first_names)  # "Saint
               and not_a_person((words[i - 1], *name), lex.first_names, lower_seen)  # Lucia"; not "Chairman Ann Mann"
-              or kinds[i - 1] == STOP and f"{words[i - 1]} {tokens[0]}".casefold() in place_forms()):
-        return None  # "Saint Lucia", "New Zealand Maori"
+              or kinds[i - 1] in (STOP, HONORIFIC) and f"{words[i - 1]} {tokens[0]}".casefold() in (
+                  place_forms() if kinds[i - 1] == STOP else lex.places)):
+        return None  # "Saint Lucia", "New Zealand Maori", "Saint Petersburg"
     organisation = (organisation or not_a_person(name, lex.first_names, lower_seen) or i and negated_words(words, i)
                     or i > 0 and not context.after_title_of and org_word_opens(text, words, offsets, kinds, i)
                     or i > 0 and kinds[i - 1] == STOP and bool(_MODEL_CODE.fullmatch(words[i - 1]))  # "B-17 Flying …"

@@ -83,6 +83,14 @@ def glued(word: str) -> bool:
     return bool(_GLUED.search(word))
 
 
+def word_shaped(low: str, common: Words) -> bool:
+    """Whether a lower-cased word of seven letters or more ends as adverbs, adjectives and abstract nouns do
+    (`NOT_NAME_ENDINGS`); an "-ily" only when the news writes it or its "-y" word in lower case ("heavily", "primarily"
+    beside "primary"): names end so too ("Bathily", "Wassily", "Vasily")."""
+    return len(low) >= 7 and low.endswith(NOT_NAME_ENDINGS) and (
+        not low.endswith("ily") or low in common or low[:-3] + "y" in common)
+
+
 def age_word(word: str) -> bool:
     """Whether `word` gives an age ("Fourteen-year-old", "12-year-old"): a lone name after it is a person's,
     as after a title ("Fourteen-year-old Zoe, who organised the march, said …")."""

@@ -32,11 +32,11 @@ __all__ = [
 NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
           "greetings from", "greetings of", "wishes from",  # "I bring greetings from President X" (gold rule 35)
           *("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of",
-            "proposal of", "proposals of"))
+            "address of", "proposal of", "proposals of"))
 # Of these, a speech owned by the name right after it, titles only between: "I echo the call of President X for a
-# ceasefire", "the statement of Mr. X", "the proposal of President X that we meet" (not "a message of greetings to
-# X": the one greeted).
-OWNED = frozenset(NAMING[-9:])
+# ceasefire", "the statement of Mr. X", "the address of President X to the Assembly", "the proposal of President X that
+# we meet" (not "a message of greetings to X": the one greeted).
+OWNED = frozenset(NAMING[-10:])
 
 
 # Who speaks for another, whose principal after "for" or "to" is an object, not a title's domain: "a spokesman
@@ -108,23 +108,27 @@ AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’
 # otherwise needs a quotation (`quote_verbs`) speaks in a comparative clause opened by "as" before its subject.
 AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
 # "As Cicero observed, …", "As the great Goethe once said, …", "as the prophet Amos said": an author or sage cited by
-# one name as the subject of a verb of saying in a comparative "as" clause (`cited_lone_names`); no acronym ("As MITI
-# said": an agency), no title or other word of the name lexicon ("As the Pope said": a post, resolved elsewhere).
-_AS_CITED = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:the\s+(?:(?:great|late)\s+)?(?:[a-z]+\s+)?)?$")
+# one name as the subject of a verb of saying in a comparative "as" clause (`cited_lone_names`), or after an epithet
+# that opens the sentence ("The great Amos once said: …"); no acronym ("As MITI said": an agency), no title or other
+# word of the name lexicon ("As the Pope said": a post, resolved elsewhere).
+_AS_CITED = re.compile(r"(?:(?<![\w’'-])[Aa]s\s+(?:the\s+(?:(?:great|late)\s+)?(?:[a-z]+\s+)?)?"
+                       r"|(?:^|[.!?][\"”’]?\s+)The\s+(?:great|late)\s+)$")
 _CITED_VERB = re.compile(r"\s+(?:(?:once|has|had|so|himself|herself|rightly|aptly|wisely|famously|also)\s+)*"
                          r"(?:said|put\s+it|wrote|noted|observed|declared|stated|remarked|reminded\s+us)\b")
 # "greetings and best wishes for their prosperity from His Excellency X": the sender is the name after "from"
 # (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
 # "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
-_SENT = frozenset({"statement", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed", "words",
-                   "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address", "apology",
-                   "report"})
+_SENT = frozenset({"statement", "statements", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed",
+                   "words", "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address",
+                   "apology", "report"})
 _MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written"})  # "a statement made by X"
 # "the appeal made by X", "a point rightly made by X" (not "an appeal by" a defendant, "a point by" a player)
 _MADE_ONLY = frozenset({"appeal", "call", "plea", "point", "points", "proposal", "proposals", "suggestion",
                         "observation", "reference"})
 _GREETINGS = ("greetings", "wishes", "regards", "congratulations", "condolences")
+# "statements made by officials, in particular by President X": a second "by" that singles one out of the first's
+_SECOND_BY = re.compile(r"[^.;:!?“”\"\n]{1,100},\s+(?:in\s+particular|particularly|especially|notably)\s+$")
 # "… to my friend X, President of Y, for his excellent statement": the one thanked for a speech made it (rule 8).
 FOR_STATEMENT = re.compile(r"\bfor\s+(h(?:is|er))\s+(?:[a-z-]+\s+){0,3}?(?:statement|speech|remarks|address|words"
                            r"|briefing|message|presentation)\b")
@@ -165,8 +169,9 @@ def cited_lone_names(text: str, mentions: list[Mention], names: list[str | None]
 
 def sent_from(text: str) -> list[int]:
     """Where the sender's name may follow in `text`: the ends of "greetings … from", "a statement from", "a letter
-    by" (a look at the word before each "from"/"by" rather than a slower search of the whole text)."""
-    ends = []
+    by", and of a second "by" that singles out one of the senders ("statements made by officials, in particular by";
+    a look at the word before each "from"/"by" rather than a slower search of the whole text)."""
+    ends: list[int] = []
     greeting = any(word in text for word in _GREETINGS)
     for preposition in ("from", "by"):
         at = text.find(preposition)
@@ -184,7 +189,8 @@ def sent_from(text: str) -> list[int]:
                     before = [words[words.index("made") - 1]] if made else before
                 noun = before[-1].lower() if before else ""
                 if noun in _SENT or made and noun in _MADE_ONLY or (
-                        greeting and preposition == "from" and _GREETING.search(text, max(0, at - 130), at)):
+                        greeting and preposition == "from" and _GREETING.search(text, max(0, at - 130), at)) or (
+                        ends and _SECOND_BY.match(text, ends[-1], at)):  # "…, in particular by President X"
                     ends.append(end)
             at = text.find(preposition, end)
     return ends
@@ -331,8 +337,11 @@ def speech_rules() -> SpeechRules:
                                  r",\s+(?:(?i:" + titles + r")\s+)?")
     unnamed_role = re.compile(r"\bthe\s+(?:[A-Z][\w’'-]*\s+)*(?=[A-Z])(?i:" + titles + r")\s+(?:of|for)\s")
     audiences = "|".join(sorted(map(re.escape, data["audiences"]), key=len, reverse=True))
-    audience = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?i:"
-                          + audiences + r")\b")  # (not "addressing the needs of the nation")
+    # (not "addressing the needs of the nation"; the noun of "the address of President X" needs none, only a title
+    # before the name: not "the address of John Doe" in Leeds)
+    audience = re.compile(r"(?<=address of)(?=\s+(?:the\s+)?(?i:" + titles + r")\b)"
+                          r"|\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?i:"
+                          + audiences + r")\b")
     return SpeechRules(verbs, frozenset(data["participles"]), frozenset(data["quote_verbs"]), gap, pronoun_before,
                        role_before, joint_before, object_of, subject_prefix,
                        frozenset(lex.gender.keys() | lex.roles - lex.relatives), relative, unnamed_role,
