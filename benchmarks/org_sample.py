@@ -72,7 +72,7 @@ ROUND8_SEED = 8313
 ROUND8_MIN_WORDS = {"kremlin": 80, "reuters": 120, "un": 80}
 ROUND_SEEDS = {7: ROUND7_SEED, 8: ROUND8_SEED, 9: 9313, 10: 10313}
 # Held-out parts retired to tuning once a later round has its own: their errors may be read.
-RETIRED = {"heldout7o", "heldout8o"}
+RETIRED = {"heldout7o", "heldout8o", "heldout9o"}
 
 
 def texts(corpus: str) -> dict[str, str]:

@@ -222,10 +222,10 @@ def draw_round5_people(corpus: str, count: int) -> list[tuple[str, str, Article]
 
 
 # Held-out parts the lead retired to tuning (round 6; round 7: the first round's "heldout"; round 8: "heldout6" and
-# "heldout6s"; round 9: "heldout7", "heldout7s", "heldout7u"; round 10: "heldout8r", "heldout8s"): their errors
-# may now be read like a look part's.
+# "heldout6s"; round 9: "heldout7", "heldout7s", "heldout7u"; round 10: "heldout8r", "heldout8s"; round 11:
+# "heldout9p", "heldout9s"): their errors may now be read like a look part's.
 RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p", "heldout6", "heldout6s",
-                     "heldout7", "heldout7s", "heldout7u", "heldout8r", "heldout8s"})
+                     "heldout7", "heldout7s", "heldout7u", "heldout8r", "heldout8s", "heldout9p", "heldout9s"})
 
 
 def readable(part: str) -> bool:
@@ -282,13 +282,16 @@ SAYING_CUE = re.compile(r'["\u201c\u201d]| said\b| told\b')
 # Round 10 (UN speakers' recall): seed 10312, parts "look10u"/"heldout10u", RANDOM UN statements (80 to 2,500 words)
 # drawn like round 9's; it skips every article judged before round 10.
 ROUND10U_SEED = 10312
+# Round 11 (UN speakers again): seed 11312, parts "look11u"/"heldout11u", drawn like round 10's UN draw; it skips
+# every article judged before round 11.
+ROUND11U_SEED = 11312
 ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED, "9s": ROUND9S_SEED,
-               "10n": ROUND10N_SEED, "10u": ROUND10U_SEED}
+               "10n": ROUND10N_SEED, "10u": ROUND10U_SEED, "11u": ROUND11U_SEED}
 
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
     """Every article key in a gold file or in a judgement/label file, except lines of a part of the round
-    `round_mark` names (rounds 8-10: every line made in that round or a later one, any facet's), so that a round's
+    `round_mark` names (rounds 8-11: every line made in that round or a later one, any facet's), so that a round's
     draws repeat after their lines, those of the same round's other draws and those of later rounds are appended."""
     keys = gold_keys()
     for path in GOLD.glob("*.jsonl"):
@@ -296,17 +299,17 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
             line = json.loads(text) if text.strip() else {}
             made = labelled_round(line)
             if ("id" in line and round_mark not in str(line.get("part", ""))
-                    and not (round_mark in ("8", "9", "10") and made is not None and made >= int(round_mark))):
+                    and not (round_mark in ("8", "9", "10", "11") and made is not None and made >= int(round_mark))):
                 keys.add(line["id"])
     return keys
 
 
 def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
-    """Round 6 to 10 (`round_mark` "6", "7", "7u", "8s", "9s", "10n" or "10u"): `count` random articles of `corpus`
-    (80 to ROUND6S_MAX_WORDS words; rounds 8-10: ROUND8S_WORDS; round 10n: with a SAYING_CUE) outside every gold and
+    """Round 6 to 11 (`round_mark` "6", "7", "7u", "8s", "9s", "10n", "10u" or "11u"): `count` random articles of `corpus`
+    (80 to ROUND6S_MAX_WORDS words; rounds 8-11: ROUND8S_WORDS; round 10n: with a SAYING_CUE) outside every gold and
     judged article; each with its part ("look6s"/"heldout6s", …, "look10n"/"heldout10n", "look10u"/"heldout10u",
-    every third held out)."""
-    sized = round_mark in ("8s", "9s", "10n", "10u")
+    "look11u"/"heldout11u", every third held out)."""
+    sized = round_mark in ("8s", "9s", "10n", "10u", "11u")
     skip = labelled_keys(round_mark[:-1] if sized else round_mark)
     seed = ROUND_SEEDS[round_mark]
     suffix = "" if round_mark[-1].isalpha() else "s"
@@ -351,16 +354,16 @@ def draw_round8r(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout8r" if i % 3 == 2 else "look8r", a) for i, (k, a) in enumerate(drawn)]
 
 
-# Rounds 9 and 10 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
+# Rounds 9 to 11 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
 # Kremlin/Zelenskyy releases and UN statements (80 to 2,500 words), by the round's seed, outside every gold and judged
 # article of an earlier round (lines of the same round do not count, so the draw repeats after the round's lines are
-# appended); every third one drawn is held out ("heldout9p", "heldout10p"), the rest "look9p", "look10p".
-PEOPLE_ROUND_SEEDS = {9: 9311, 10: 10311}
+# appended); every third one drawn is held out ("heldout9p", "heldout10p", "heldout11p"), the rest "look9p", "look10p", "look11p".
+PEOPLE_ROUND_SEEDS = {9: 9311, 10: 10311, 11: 11311}
 PEOPLE_ROUND_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500)}
 
 
 def draw_people_round(corpus: str, count: int, number: int) -> list[tuple[str, str, Article]]:
-    """Round `number` (9 or 10): `count` random articles of `corpus` (PEOPLE_ROUND_WORDS) outside every gold and
+    """Round `number` (9, 10 or 11): `count` random articles of `corpus` (PEOPLE_ROUND_WORDS) outside every gold and
     judged article of an earlier round; each with its part ("look9p"/"heldout9p", …, every third held out)."""
     skip = labelled_keys(str(number))
     low, high = PEOPLE_ROUND_WORDS[corpus]
@@ -437,6 +440,8 @@ def main() -> None:
     drawing.add_argument("--round10n", action="store_true", help="round 10's newswire speakers draw (Reuters)")
     drawing.add_argument("--round10u", action="store_true", help="round 10's UN speakers draw (random UN)")
     drawing.add_argument("--round10p", action="store_true", help="round 10's people draw (Reuters, Kremlin, UN)")
+    drawing.add_argument("--round11u", action="store_true", help="round 11's UN speakers draw (random UN)")
+    drawing.add_argument("--round11p", action="store_true", help="round 11's people draw (Reuters, Kremlin, UN)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -457,10 +462,12 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "9s") if args.round9s
              else draw_random_speakers(args.corpus, args.count, "10n") if args.round10n
              else draw_random_speakers(args.corpus, args.count, "10u") if args.round10u
+             else draw_random_speakers(args.corpus, args.count, "11u") if args.round11u
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
              else draw_people_round(args.corpus, args.count, 9) if args.round9p
              else draw_people_round(args.corpus, args.count, 10) if args.round10p
+             else draw_people_round(args.corpus, args.count, 11) if args.round11p
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:
