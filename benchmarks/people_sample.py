@@ -305,10 +305,10 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
 
 
 def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
-    """Round 6 to 11 (`round_mark` "6", "7", "7u", "8s", "9s", "10n", "10u" or "11u"): `count` random articles of `corpus`
-    (80 to ROUND6S_MAX_WORDS words; rounds 8-11: ROUND8S_WORDS; round 10n: with a SAYING_CUE) outside every gold and
-    judged article; each with its part ("look6s"/"heldout6s", …, "look10n"/"heldout10n", "look10u"/"heldout10u",
-    "look11u"/"heldout11u", every third held out)."""
+    """Round 6 to 11 (`round_mark` "6", "7", "7u", "8s", "9s", "10n", "10u" or "11u"): `count` random articles of
+    `corpus` (80 to ROUND6S_MAX_WORDS words; rounds 8-11: ROUND8S_WORDS; round 10n: with a SAYING_CUE) outside every
+    gold and judged article; each with its part ("look6s"/"heldout6s", …, "look10n"/"heldout10n",
+    "look10u"/"heldout10u", "look11u"/"heldout11u", every third held out)."""
     sized = round_mark in ("8s", "9s", "10n", "10u", "11u")
     skip = labelled_keys(round_mark[:-1] if sized else round_mark)
     seed = ROUND_SEEDS[round_mark]
@@ -357,9 +357,10 @@ def draw_round8r(corpus: str, count: int) -> list[tuple[str, str, Article]]:
 # Rounds 9 to 11 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
 # Kremlin/Zelenskyy releases and UN statements (80 to 2,500 words), by the round's seed, outside every gold and judged
 # article of an earlier round (lines of the same round do not count, so the draw repeats after the round's lines are
-# appended); every third one drawn is held out ("heldout9p", "heldout10p", "heldout11p"), the rest "look9p", "look10p", "look11p".
+# appended); every third one drawn is held out ("heldout9p", "heldout10p", "heldout11p"), the rest "look9p", "look10p",
+# "look11p".
 PEOPLE_ROUND_SEEDS = {9: 9311, 10: 10311, 11: 11311}
-PEOPLE_ROUND_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500)}
+PEOPLE_ROUND_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500), "wikinews": (80, 900)}
 
 
 def draw_people_round(corpus: str, count: int, number: int) -> list[tuple[str, str, Article]]:

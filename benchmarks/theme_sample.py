@@ -144,9 +144,9 @@ def _draw_repeatable(name: str, batch: int, articles: dict[str, Article], skip: 
 
 # General news (`--round9g`, `--round10g`): theme ASSIGNMENTS drawn at random over Reuters-21578 (all of it) and the
 # Wikinews articles left, as a reader of general news meets them; judged in the judgements file as "look9g", every
-# third drawn "heldout9g" (only scored), and likewise "look10g"/"heldout10g", "look11g"/"heldout11g". A draw samples the assignments made when
-# it was judged (round 9: commit c020e5d; round 10: 285aade): the judgement lines are its record; `--taxonomy` of that
-# commit's themes.toml redraws it.
+# third drawn "heldout9g" (only scored), and likewise "look10g"/"heldout10g", "look11g"/"heldout11g". A draw samples
+# the assignments made when it was judged (round 9: commit c020e5d; round 10: 285aade): the judgement lines are its
+# record; `--taxonomy` of that commit's themes.toml redraws it.
 GENERAL_ROUNDS = {9: ({"reuters": 30, "wikinews": 10}, 9314), 10: ({"reuters": 30, "wikinews": 10}, 10314),
                   11: ({"reuters": 30, "wikinews": 10}, 11314)}
 
