@@ -2,8 +2,7 @@
 
 Search; narrow by a country and a theme; exclude a speaker; narrow the dates; open an article and
 a similar one; go back and reload (the same view each time); download the CSV and compare it
-with the engine. Then the "Add articles" tab: good files are searchable at once, a broken file
-is reported while its good records are indexed (each upload test on an index of its own).
+with the engine. (The "Add articles" tab has its own tests: test_app_adding.py.)
 
 The values clicked are taken from the engine (the top country of the results, and so on), so
 the test follows the enrichment as it improves. Every step is screenshotted into test-artifacts/;
@@ -23,6 +22,7 @@ from urllib.parse import parse_qs, quote_plus, urlsplit
 
 import pytest
 from conftest import ROOT, SEEDS
+from page_steps import Shots, assert_clean, settled, url_params, wait_for_count
 from playwright.sync_api import Page, expect
 from test_app_browser import facet_section
 
@@ -31,17 +31,6 @@ from search.app.charts import month_bounds
 
 QUERY = "president"
 CHIPS = ".st-key-chips button:visible"  # (Streamlit also draws a hidden copy of a button with a tooltip)
-# Only our own <mark> tags (and the article view's entity spans) may appear inside article text.
-FOREIGN_MARKUP = (".ns-snippet *:not(mark), .ns-title *:not(mark), .ns-article-title *:not(mark), "
-                  ".ns-body p *:not(mark):not(span.ns-ent), .ns-similar-title *")
-
-
-@pytest.fixture(autouse=True)
-def patient_expect():
-    """Wait up to 15 s (not 5) for the page: a run can be slow on a busy 2-core machine."""
-    expect.set_options(timeout=15_000)
-    yield
-    expect.set_options(timeout=5_000)
 
 
 @pytest.fixture(scope="module")
@@ -52,51 +41,9 @@ def news_index(make_index, wikinews) -> Path:
 
 # --- helpers ------------------------------------------------------------------------------------
 
-class Shots:
-    """Numbered screenshots of one test into test-artifacts/ (look at them when the page changes)."""
-
-    def __init__(self, page: Page, folder: Path, prefix: str) -> None:
-        self.page, self.folder, self.prefix, self.number = page, folder, prefix, 0
-
-    def __call__(self, name: str) -> Path:
-        self.number += 1
-        path = self.folder / f"{self.prefix}-{self.number:02d}-{name}.png"
-        self.page.screenshot(path=path, animations="disabled")
-        return path
-
-
-def settled(page: Page) -> None:
-    """Wait until Streamlit has finished: no "running" widget, nothing stale, no widget still loading."""
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
-    expect(page.locator('[data-stale="true"]')).to_have_count(0)
-    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
-
-
-def assert_clean(page: Page) -> None:
-    """No traceback or error box, no dialog, and no markup from articles on the page."""
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
-    expect(page.get_by_text("Traceback")).to_have_count(0)
-    expect(page.locator(FOREIGN_MARKUP)).to_have_count(0)
-    assert page.dialogs == []
-
-
-def count_text(total: int, q: str = QUERY) -> str:
-    return f"{total:,} article{'' if total == 1 else 's'} {'matches' if total == 1 else 'match'} “{q}”"
-
-
-def wait_for_count(page: Page, total: int, q: str = QUERY) -> None:
-    expect(page.locator(".ns-count")).to_have_text(count_text(total, q))
-    settled(page)
-
-
 def tick(page: Page, facet_label: str, value: str, count: int) -> None:
     """Tick a value's checkbox in the sidebar by clicking its label, as a person does."""
     facet_section(page, facet_label).get_by_text(f"{value} ({count:,})", exact=True).click()
-
-
-def url_params(page: Page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
 
 
 def view_of(page: Page) -> dict:
@@ -177,7 +124,7 @@ def journey(page: Page, app_server, news_index, artifacts_dir, prefix: str):
     box = page.get_by_label("Search articles")
     box.fill(QUERY)
     box.press("Enter")
-    wait_for_count(page, res.total)
+    wait_for_count(page, res.total, QUERY)
     expect(page.locator(".ns-card")).to_have_count(10)
     expect(page.locator(".ns-card mark").first).to_be_visible()
     assert url_params(page) == {"q": [QUERY]}
@@ -186,9 +133,9 @@ def journey(page: Page, app_server, news_index, artifacts_dir, prefix: str):
 
     # 2. narrow by two facets: a country, then a theme (its count is the one within the country)
     tick(page, "Country", country.value, country.count)
-    wait_for_count(page, in_country.total)
+    wait_for_count(page, in_country.total, QUERY)
     tick(page, "Theme", theme.value, theme.count)
-    wait_for_count(page, narrowed.total)
+    wait_for_count(page, narrowed.total, QUERY)
     expect(facet_section(page, "Country").get_by_role("checkbox", name=f"{country.value} ({narrowed.total:,})",
                                                       exact=True)).to_be_checked()
     expect(facet_section(page, "Theme").get_by_role("checkbox", name=f"{theme.value} ({narrowed.total:,})",
@@ -206,7 +153,7 @@ def journey(page: Page, app_server, news_index, artifacts_dir, prefix: str):
 
     # 3. exclude a speaker with the button beside it: a red, struck-through chip; the box says so
     facet_section(page, "Speaker").get_by_role("button", name=f"Exclude {speaker.value}", exact=True).click()
-    wait_for_count(page, without.total)
+    wait_for_count(page, without.total, QUERY)
     assert url_params(page)["not_speaker"] == [speaker.value]
     excluded_chip = page.locator(CHIPS, has_text=f"NOT Speaker: {speaker.value}")
     country_chip = page.locator(CHIPS, has_text=f"Country: {country.value}")
@@ -230,7 +177,7 @@ def journey(page: Page, app_server, news_index, artifacts_dir, prefix: str):
     settled(page)
     type_date(page, "To", date_to, then="Enter")
     page.wait_for_url(re.compile(rf"[?&]date_to={date_to.isoformat()}(&|$)"))
-    wait_for_count(page, final.total)
+    wait_for_count(page, final.total, QUERY)
     expect(page.locator(CHIPS, has_text="Published")).to_contain_text(
         f"{date_from.day} {date_from:%b %Y} – {date_to.day} {date_to:%b %Y}")
     expect(page.locator(".ns-card .ns-title")).to_have_text([hit.title for hit in final.hits[:10]])
@@ -267,7 +214,7 @@ def journey(page: Page, app_server, news_index, artifacts_dir, prefix: str):
     assert page.url == article_url
     settled(page)
     page.go_back()
-    wait_for_count(page, final.total)
+    wait_for_count(page, final.total, QUERY)
     expect(page.locator(".ns-card .ns-title")).to_have_text(results_view["titles"])  # cards render after the count
     assert view_of(page) == results_view
     assert_clean(page)
@@ -275,7 +222,7 @@ def journey(page: Page, app_server, news_index, artifacts_dir, prefix: str):
 
     # 7. reload: the same view again
     page.reload()
-    wait_for_count(page, final.total)
+    wait_for_count(page, final.total, QUERY)
     assert view_of(page) == results_view
     assert_clean(page)
     shot("reloaded")
@@ -311,10 +258,10 @@ def test_back_leaves_a_url_the_page_corrected(page: Page, app_server, news_index
     country = res.facets["country"][0]
     narrowed = search(QUERY, {"country": [country.value]}, index_dir=news_index)
     page.goto(f"{base}?q={QUERY}")
-    wait_for_count(page, res.total)
+    wait_for_count(page, res.total, QUERY)
     odd = f"{base}?q={QUERY}&country={quote_plus(country.value.lower())}&page=999"
     page.goto(odd)
-    wait_for_count(page, narrowed.total)
+    wait_for_count(page, narrowed.total, QUERY)
     expect(facet_section(page, "Country").get_by_role("checkbox", name=f"{country.value} ({narrowed.total:,})",
                                                       exact=True)).to_be_checked()
     expect(page.locator(".ns-pageinfo")).to_have_text(f"Page {narrowed.pages} of {narrowed.pages}")
@@ -322,118 +269,5 @@ def test_back_leaves_a_url_the_page_corrected(page: Page, app_server, news_index
     assert_clean(page)
     Shots(page, artifacts_dir, "corrected")("last-page")
     page.go_back()
-    wait_for_count(page, res.total)
+    wait_for_count(page, res.total, QUERY)
     assert page.url == f"{base}?q={QUERY}"
-
-
-# --- adding articles ----------------------------------------------------------------------------
-
-def choose_and_add(page: Page, files: list[Path]) -> None:
-    """Pick files in the uploader, wait until they are uploaded, and click "Add to the index"."""
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(files)
-    for path in files:
-        expect(page.locator('[data-testid="stFileUploader"]').get_by_text(path.name, exact=True)).to_be_visible()
-    button = page.get_by_role("button", name="Add to the index")
-    expect(button).to_be_enabled()
-    button.click()
-    expect(page.locator(".ns-report")).to_be_visible(timeout=60_000)
-    settled(page)
-
-
-def report_row(page: Page, name: str):
-    return page.locator(".ns-report tbody tr", has_text=name)
-
-
-def search_for(page: Page, q: str) -> None:
-    box = page.get_by_label("Search articles")
-    box.fill(q)
-    box.press("Enter")
-
-
-def test_added_articles_are_reported_and_searchable_at_once(page: Page, app_server, make_index, tmp_path,
-                                                           artifacts_dir):
-    index = make_index(SEEDS)  # an index of its own: this test adds to it
-    base = app_server(index)
-    shot = Shots(page, artifacts_dir, "upload")
-    text_file = tmp_path / "lighthouse.txt"
-    text_file.write_text("Zanzibar lighthouse keepers strike\n"
-                         "The lighthouse keepers of Zanzibar went on strike on Monday, the harbour master said.\n",
-                         encoding="utf-8")
-    lines_file = tmp_path / "wildlife.jsonl"
-    lines_file.write_text(
-        '{"title": "Quokka census counts record numbers", "text": "Rangers on Rottnest Island counted a '
-        'record number of quokkas this year.", "date": "2021-03-04", "source": "Island Post"}\n'
-        '{"title": "Wombat crossing opens", "text": "A new wombat crossing opened near Hobart, officials said."}\n',
-        encoding="utf-8")
-
-    page.goto(base + "?tab=add")
-    expect(page.get_by_text("Add articles to the index")).to_be_visible()
-    settled(page)
-    shot("tab")
-    choose_and_add(page, [text_file, lines_file])
-    expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(
-        "Added 3 articles from 2 files (0 updated, 0 already indexed). The new articles are searchable now.")
-    expect(report_row(page, "lighthouse.txt").locator("td")).to_have_text(["✓ lighthouse.txt", "1", "0", "0", "—"])
-    expect(report_row(page, "wildlife.jsonl").locator("td")).to_have_text(["✓ wildlife.jsonl", "2", "0", "0", "—"])
-    expect(page.locator('[data-testid="stFileUploader"]').get_by_text("lighthouse.txt")).to_have_count(0)
-    expect(page.locator(".ns-index")).to_contain_text("5 articles")
-    assert_clean(page)
-    shot("report")
-
-    # searching from the tab shows the results, with the new articles in them at once
-    search_for(page, "zanzibar")
-    wait_for_count(page, 1, "zanzibar")
-    expect(page.locator(".ns-card .ns-title")).to_have_text("Zanzibar lighthouse keepers strike")
-    assert url_params(page) == {"q": ["zanzibar"]}
-    assert_clean(page)
-    shot("found-text")
-    search_for(page, "quokka OR wombat")
-    wait_for_count(page, 2, "quokka OR wombat")
-    assert sorted(page.locator(".ns-card .ns-title").all_inner_texts()) == [
-        "Quokka census counts record numbers", "Wombat crossing opens"]
-    expect(page.locator(".ns-card", has_text="Quokka").locator(".ns-meta")).to_have_text("Island Post·4 Mar 2021")
-    assert_clean(page)
-    shot("found-lines")
-    assert search("quokka OR wombat OR zanzibar", index_dir=index).total == 3
-
-
-def test_a_broken_file_is_reported_and_its_good_records_indexed(page: Page, app_server, make_index, tmp_path,
-                                                               artifacts_dir):
-    index = make_index(SEEDS)  # an index of its own: this test adds to it
-    base = app_server(index)
-    shot = Shots(page, artifacts_dir, "upload-broken")
-    mixed = tmp_path / "mixed.jsonl"
-    mixed.write_text('{"title": "Axolotl numbers recover", "text": "Axolotl numbers in Xochimilco recovered."}\n'
-                     '{"title": "Broken record", "text": "Pangolin\n'
-                     '{"title": "Narwhal tusks studied", "text": "Scientists studied narwhal tusks in Greenland."}\n',
-                     encoding="utf-8")
-    binary = tmp_path / "scan.txt"
-    binary.write_bytes(b"\x89PNG garbage \xff\xfe")  # not text at all
-
-    page.goto(base + "?tab=add")
-    expect(page.get_by_text("Add articles to the index")).to_be_visible()
-    choose_and_add(page, [mixed, binary])
-    expect(page.locator('[data-testid="stAlertContentWarning"]')).to_contain_text(
-        "Added 2 articles from 2 files (0 updated, 0 already indexed); 2 files have problems (see below). "
-        "The new articles are searchable now.")
-    expect(report_row(page, "mixed.jsonl").locator("td").nth(1)).to_have_text("2")
-    expect(report_row(page, "mixed.jsonl").locator(".ns-problems li")).to_have_text(
-        re.compile(r"^line 2: invalid JSON \(Unterminated string starting at: column \d+\)$"))
-    expect(report_row(page, "scan.txt").locator("td").nth(1)).to_have_text("0")
-    expect(report_row(page, "scan.txt").locator(".ns-problems li")).to_have_text(
-        re.compile(r"^whole file: not UTF-8"))
-    expect(page.locator(".ns-report .ns-report-bad")).to_have_count(2)
-    assert_clean(page)
-    shot("report")
-
-    search_for(page, "axolotl OR narwhal")
-    wait_for_count(page, 2, "axolotl OR narwhal")
-    assert sorted(page.locator(".ns-card .ns-title").all_inner_texts()) == [
-        "Axolotl numbers recover", "Narwhal tusks studied"]
-    assert_clean(page)
-    shot("good-records-found")
-    search_for(page, "pangolin")
-    expect(page.locator(".ns-empty")).to_contain_text("No articles match")
-    wait_for_count(page, 0, "pangolin")
-    shot("bad-record-absent")
-    assert search("axolotl OR narwhal OR pangolin", index_dir=index).total == 2
