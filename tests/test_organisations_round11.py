@@ -39,3 +39,24 @@ def test_a_name_broken_after_a_plural_possessive_is_one_name():
 def test_an_italian_name_keeps_its_della():
     text = "RESULTS\nBanca della Riviera Alta <BRA.MI> said profit rose.\n"
     assert find_organisations(text) == ["Banca della Riviera Alta"]
+
+
+def test_a_ministry_named_in_lower_case_by_its_portfolio():
+    text = ("Fishing rights\nThe Danish fisheries ministry rejected the quota, and Chile's trade ministry said "
+            "talks would go on. The finance ministry gave no figures.\n")
+    assert find_organisations(text) == ["Fisheries Ministry", "Trade Ministry", "Finance Ministry"]
+
+
+def test_a_ministry_without_a_portfolio_or_after_a_pronoun_gives_nothing():
+    text = "Budget\nA ministry spokesman said his ministry had asked the ministry of a neighbour for advice.\n"
+    assert find_organisations(text) == []
+
+
+def test_the_leading_words_of_a_company_name_are_the_same_company():
+    text = "NEW PRINTERS\nKestrel Optical Works Inc said it will sell two printers. Kestrel said prices would fall.\n"
+    assert find_organisations(text) == ["Kestrel Optical Works Inc"]
+
+
+def test_a_parent_named_before_a_country_is_not_its_subsidiary():
+    text = "Census\nThe ministry will work with Apple and with Apple Norway Ltd on the new census.\n"
+    assert find_organisations(text) == ["Apple", "Apple Norway Ltd"]

@@ -46,7 +46,7 @@ import re
 
 from search.ingest.enrich.org_acronyms import expanded_acronyms
 from search.ingest.enrich.org_employers import employers
-from search.ingest.enrich.org_government import acting_treasury, bare_congress
+from search.ingest.enrich.org_government import acting_treasury, bare_congress, portfolio_ministries
 from search.ingest.enrich.org_kinds import (
     compound_banks,
     marked_companies,
@@ -112,6 +112,8 @@ def find_organisations(text: str) -> list[str]:
         candidates.extend(compound_banks(text, tables))
     if "Congress" in text:
         candidates.extend(bare_congress(text))
+    if " ministry" in text:
+        candidates.extend(portfolio_ministries(text, tables))
     candidates.extend(employers(text, tables))
     overrides, extra = expanded_acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
