@@ -60,3 +60,13 @@ def test_the_leading_words_of_a_company_name_are_the_same_company():
 def test_a_parent_named_before_a_country_is_not_its_subsidiary():
     text = "Census\nThe ministry will work with Apple and with Apple Norway Ltd on the new census.\n"
     assert find_organisations(text) == ["Apple", "Apple Norway Ltd"]
+
+
+def test_a_country_before_and_is_no_part_of_the_next_name():
+    text = "Placing\nThe shares will be sold in Norway and Brackenfield Securities Ltd will place the rest.\n"
+    assert find_organisations(text) == ["Brackenfield Securities Ltd"]
+
+
+def test_a_name_that_starts_with_two_places_stays_whole():
+    text = "Loan\nThe loan was led by Australia and New Zealand Banking Group Ltd, a dealer said.\n"
+    assert find_organisations(text) == ["Australia and New Zealand Banking Group Ltd"]
