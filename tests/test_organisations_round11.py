@@ -70,3 +70,9 @@ def test_a_country_before_and_is_no_part_of_the_next_name():
 def test_a_name_that_starts_with_two_places_stays_whole():
     text = "Loan\nThe loan was led by Australia and New Zealand Banking Group Ltd, a dealer said.\n"
     assert find_organisations(text) == ["Australia and New Zealand Banking Group Ltd"]
+
+
+def test_continental_legal_forms_end_a_company_name():
+    text = ("Bonds\nThe notes of Vandermeer Beheer N.V. and of Industrie Calcagno SpA are guaranteed by "
+            "Grauwacke Capital S.A., its Luxembourg arm.\n")
+    assert find_organisations(text) == ["Vandermeer Beheer N.V.", "Industrie Calcagno SpA", "Grauwacke Capital S.A."]
