@@ -76,3 +76,8 @@ def test_continental_legal_forms_end_a_company_name():
     text = ("Bonds\nThe notes of Vandermeer Beheer N.V. and of Industrie Calcagno SpA are guaranteed by "
             "Grauwacke Capital S.A., its Luxembourg arm.\n")
     assert find_organisations(text) == ["Vandermeer Beheer N.V.", "Industrie Calcagno SpA", "Grauwacke Capital S.A."]
+
+
+def test_a_parent_named_beside_its_unit_stays():
+    text = "Jets\nBoeing Aerospace Co will build the wings, and Boeing said the order was its largest.\n"
+    assert find_organisations(text) == ["Boeing Aerospace Co", "Boeing"]

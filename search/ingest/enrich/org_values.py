@@ -6,7 +6,7 @@ and no events.
   Kenya". A name that another name of the article continues with an "of"/"in" tail or a company's
   legal form ("Hang Seng Bank Ltd") gives way to it (the fullest form, as for people's names), and so do the
   leading words of a company's name with a legal form ("Apple" of "Apple Computer Inc", not of
-  "Apple Ukraine LLC"), and
+  its units "Apple Ukraine LLC" or "Apple Securities Inc": `unit_words`), and
   the same name with its country before it ("Puerto Rico Supreme Court", "Supreme Court of
   Puerto Rico").
 - Events are not organisations (gold rule 20): a name ending in an event word (`event_heads` of
@@ -53,10 +53,12 @@ def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
         if bare and last.rstrip(".") in tables.suffixes:
             # "Hang Seng Bank" for "Hang Seng Bank Ltd", and the leading words of a company's name that a wire
             # uses for it after the full name: "Apple" for "Apple Computer Inc", "Great American" for "Great
-            # American Corp"; not before a country ("Apple" of "Apple Ukraine LLC" is its parent).
-            words = bare.rstrip(",").lower().split()
-            continued.update(" ".join(words[:n]) for n in range(1, len(words) + 1)
-                             if n == len(words) or words[n] not in tables.countries)
+            # American Corp"; not those of a unit, named for its country or its trade ("Apple" of "Apple
+            # Ukraine LLC", "UBS" of "UBS Securities Inc" are the parents).
+            words = bare.rstrip(",").split()
+            last_unit = max((n for n, word in enumerate(words)
+                             if word in tables.unit_words or word.lower() in tables.countries), default=-1)
+            continued.update(" ".join(words[:n]).lower() for n in range(last_unit + 1, len(words) + 1) if n)
         for tail in _TAILS:
             at = low.find(tail)
             while at > 0:
