@@ -38,7 +38,12 @@ _WORD = re.compile(r"\S+")
 def ticker_companies(text: str, tables: Tables) -> list[Candidate]:
     """The companies named right before a stock ticker in the body of `text` (after its first line)."""
     found = []
-    for ticker in _TICKER.finditer(text, max(text.find("\n"), 0)):
+    at = text.find("<", max(text.find("\n"), 1))
+    while at > 0:  # found by `str.find`: a pattern that starts with a class of characters scans every one
+        ticker = _TICKER.match(text, at - 1)
+        at = text.find("<", at + 1)
+        if ticker is None:
+            continue
         end = ticker.start()
         between = _BETWEEN.search(text, max(0, end - 8), end)
         if between is not None:
