@@ -31,8 +31,9 @@ to 900 words, 6 UN statements of at most 2,000 words and 6 Kremlin/Zelenskyy rel
 Round 9 (`--round9`, seed 9313, "look9o"/"heldout9o") draws the same way: 14 Reuters-21578 articles, 8 UN
 statements and 8 Kremlin/Zelenskyy releases. "heldout7o" was retired to tuning in round 9 (its errors are
 printed); "heldout8o" in round 10. Round 10 (`--round10`, seed 10313, "look10o"/"heldout10o") draws 18
-Reuters-21578 articles, 6 Kremlin/Zelenskyy releases and 6 UN statements; "heldout9o" and "heldout10o" stay
-held out.
+Reuters-21578 articles, 6 Kremlin/Zelenskyy releases and 6 UN statements; "heldout9o" and "heldout10o" stayed
+held out. Round 11 (`--round11`, seed 11313, "look11o"/"heldout11o") draws 18 Reuters-21578 articles, 6 UN
+statements and 6 Kremlin/Zelenskyy releases; "heldout9o" is retired to tuning, "heldout10o" stays held out.
 """
 
 from __future__ import annotations

@@ -307,7 +307,7 @@ def test_short_company_names_introduced_as_companies(text, expected):
     [
         "The US said it would respond.",  # a country
         "The CEO said the plan was sound.",  # an abbreviation
-        "Its Dutch unit, Koolhoven NV said on Monday.",  # a legal suffix
+        "Its Dutch unit, a small NV said on Monday.",  # a legal suffix (round 11: "Koolhoven NV" is a name)
         "PROFITS SAID TO RISE AT MINERS\nThe results come on Friday.",  # a heading in capitals
     ],
 )

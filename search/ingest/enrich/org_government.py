@@ -1,10 +1,12 @@
-"""A government's bodies named by their generic names (for `organisations`): "Congress" and "the Treasury".
+"""A government's bodies named by their generic names (for `organisations`): "Congress", "the Treasury" and "the
+finance ministry".
 
 Runs of capitalised words find "Congress of Deputies" or "Her Majesty's Treasury", which carry an organisation word
 or a qualifier; these two are often written bare on newswire, and bare they are also a party's congress, a meeting,
 or a kind of bond ("Treasury bonds"). So each is taken only where the text uses it as the body: the legislature
 after a preposition or "the" in a text about law-making, a treasury where it acts or speaks. Both were labelled as
-written in the gold sets (benchmarks/gold/README.md, rounds 8-9).
+written in the gold sets (benchmarks/gold/README.md, rounds 8-9). A wire also names a ministry in lower case by its
+portfolio ("the French foreign ministry said"): that is the ministry as capitals write it ("Foreign Ministry").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 from search.ingest.enrich.org_types import Candidate, Tables
 
-__all__ = ["acting_treasury", "bare_congress"]
+__all__ = ["acting_treasury", "bare_congress", "portfolio_ministries"]
 
 # "passed by Congress", "the Congress voted": the legislature by its own name (not "Congress of the ...", "the
 # 19th Party Congress", "National Congress": those are runs, or meetings).
@@ -63,4 +65,25 @@ def acting_treasury(text: str, tables: Tables) -> list[Candidate]:
             elif word.group(1) in tables.places:
                 found.append(Candidate(word.start(1), end, text[word.start(1) : end], None, 1))
         at = text.find("Treasury ", at + 1)
+    return found
+
+
+# "the finance ministry", "The French foreign ministry", "Japan's trade ministry": the word before the portfolio.
+_BEFORE_PORTFOLIO = re.compile(r"(?:\b[Tt]he|(?<![\w.-])([A-Z][\w.]*?)(?:['’]s)?)[ \t]+$")
+
+
+def portfolio_ministries(text: str, tables: Tables) -> list[Candidate]:
+    """Ministries named in lower case by their portfolio after "the", a people's adjective or a country's
+    possessive ("the finance ministry", "the French foreign ministry", "Japan's trade ministry"), as capitals
+    write them ("Finance Ministry"); not "a ministry" or "his ministry", nor "the ministry" alone."""
+    found = []
+    at = text.find(" ministry")
+    while at >= 0:
+        start = text.rfind(" ", max(0, at - 20), at) + 1
+        portfolio = text[start:at]
+        if start and portfolio in tables.portfolios and not text[at + 9 : at + 10].isalnum():
+            before = _BEFORE_PORTFOLIO.search(text, max(0, start - 30), start)
+            if before is not None and (before.group(1) is None or before.group(1).lower() in tables.countries):
+                found.append(Candidate(start, at + 9, f"{portfolio.capitalize()} Ministry", None, 1))
+        at = text.find(" ministry", at + 1)
     return found

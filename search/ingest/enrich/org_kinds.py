@@ -22,7 +22,8 @@ from search.ingest.enrich.org_headlines import headline_company
 from search.ingest.enrich.org_runs import RUN, run_around
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key
 
-__all__ = ["compound_banks", "marked_companies", "named_as_part", "named_before_legal_form", "named_by_kind"]
+__all__ = ["compound_banks", "marked_companies", "name_candidate", "named_as_part", "named_before_legal_form",
+           "named_by_kind"]
 
 # "newspaper| Magyar Nemzet", "website| known as "Welcome To Video"".
 _NAME_AFTER = re.compile(r"[ \t]+(?:(?:known as|called|named)[ \t]+)?[\"“]?(?=[A-Z])")
@@ -50,17 +51,17 @@ def named_by_kind(text: str, start: int, end: int, tables: Tables) -> Candidate 
     if introduced is not None:
         run = RUN.match(text, introduced.end())
         if run is not None:
-            return _candidate(text, run.start(), run.end(), tables)
+            return name_candidate(text, run.start(), run.end(), tables)
     if text[start:end] in tables.kinds_after_name and not text.startswith(" of ", end):  # "company of engineers"
         named = _THE_NAME.search(text, max(0, start - 80), start)
         if named is not None:  # "the Solidarity movement", "the Volunteers of Victory movement"
-            return _candidate(text, named.start(1), named.end(1), tables)
+            return name_candidate(text, named.start(1), named.end(1), tables)
     if text.find(",", max(0, start - 60), start) < 0 or _PHRASE_END.match(text, end) is None:
         return None
     before = _NAME_BEFORE.search(text, max(0, start - 120), start)
     if before is None or any(w in _NOT_DESCRIBING for w in before.group(2).split()):
         return None
-    return _candidate(text, before.start(1), before.end(1), tables)
+    return name_candidate(text, before.start(1), before.end(1), tables)
 
 
 # "its |Chevrolet and Oldsmobile| divisions", "GF's |Maxwell House| division", "the |Buick-Oldsmobile| group".
@@ -77,7 +78,7 @@ def named_as_part(text: str, start: int, end: int, tables: Tables) -> list[Candi
     after = _OF_NAME.match(text, end) if noun in ("subsidiary", "unit") else None  # not "the division of X"
     if after is not None:
         run = RUN.match(text, after.end())
-        found = _candidate(text, run.start(), run.end(), tables) if run is not None else None
+        found = name_candidate(text, run.start(), run.end(), tables) if run is not None else None
         return [found] if found is not None and _a_part_name(found.name, tables) else []
     k = start - 1
     while k > 0 and text[k - 1] in " \t":
@@ -93,11 +94,12 @@ def named_as_part(text: str, start: int, end: int, tables: Tables) -> list[Candi
     if split is None or not noun.endswith("s"):  # one part: "its Pratt and Whitney unit"
         end = owned.end(1) - (2 if owned.group(1).endswith(("'s", "’s")) else 0)  # "its Harrah's subsidiary"
         name = " ".join(text[owned.start(1) : end].split())
-        whole = _candidate(text, owned.start(1), owned.start(1) + len(name.split(" and ")[0]), tables)
+        whole = name_candidate(text, owned.start(1), owned.start(1) + len(name.split(" and ")[0]), tables)
         found = Candidate(owned.start(1), end, name, tables.keys.get(fold(name)), 1) if whole else None
         return [found] if found is not None and _a_part_name(name, tables) else []
     names = [(owned.start(1), owned.start(1) + split.start()), (owned.start(1) + split.end(), owned.end(1))]
-    return [c for s, e in names if (c := _candidate(text, s, e, tables)) is not None and _a_part_name(c.name, tables)]
+    return [c for s, e in names
+            if (c := name_candidate(text, s, e, tables)) is not None and _a_part_name(c.name, tables)]
 
 
 def _a_part_name(name: str, tables: Tables) -> bool:
@@ -157,7 +159,7 @@ def named_before_legal_form(text: str, start: int, end: int, tables: Tables) -> 
     run = run_around(text, k, start) if k < start else None
     if run is None or run.end() != start:
         return None
-    name = _candidate(text, run.start(), run.end(), tables)
+    name = name_candidate(text, run.start(), run.end(), tables)
     if name is None or name.end != start:
         return None
     legal_form = text[start:end].rstrip(".") if end == len(text) or not text[end].isalnum() else None
@@ -239,7 +241,7 @@ def _a_company(name: str, tables: Tables) -> bool:
                 or name.lower() in tables.not_organisations)
 
 
-def _candidate(text: str, start: int, end: int, tables: Tables) -> Candidate | None:
+def name_candidate(text: str, start: int, end: int, tables: Tables) -> Candidate | None:
     """The name at text[start:end] (possessive and trailing connectors dropped), if it can be one. It
     ends before "and" ("state news agency Saba and al-Eryani": two names), unless a company's legal
     suffix follows ("Lazard Freres and Co"), and before a time word ("Sea-Eye on Sunday")."""

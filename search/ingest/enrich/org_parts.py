@@ -175,14 +175,28 @@ def split_names(segment: list[Token], tables: Tables) -> list[list[Token]]:
             else:
                 # "Johns Hopkins University and Harvard University", "Ministry of Defence and the
                 # Army", "AP and NBC News", "High Council of Justice and High Qualification Commission
-                # of Judges" (two names, each with its "of" tail); not "Department of Health and
+                # of Judges" (two names, each with its "of" tail), "brothers of Calgary and Acme Trust" (a
+                # place, then a name); not "Department of Health and
                 # Human Services", nor "Morgan Stanley and Co Inc" (a company's legal suffix).
                 complete = before[-1][0] in tables.organisation or segment[i + 1][0] == "the" \
                     or fold(" ".join(w for w, _, _ in before)) in tables.keys \
-                    or (_head_with_tail(before, tables) and _head_with_tail(after, tables, first=True))
+                    or (_head_with_tail(before, tables) and _head_with_tail(after, tables, first=True)) \
+                    or _place_before_and(before, after, tables)
             if complete and has_head(after, tables) and after[0][0] not in tables.suffixes:
                 return [before, *split_names(after, tables)]
     return [segment]
+
+
+def _place_before_and(before: list[Token], after: list[Token], tables: Tables) -> bool:
+    """Whether the words before an "and" are a country and those after it begin another name ("the shares in
+    the United States and McLeod Young Weir Ltd"), not the rest of a country's name ("Trinidad and Tobago
+    Chamber of Commerce", "Antigua and Barbuda") or a name that starts with two places."""
+    place = " ".join(w for w, _, _ in before)
+    if place not in tables.country_nouns:
+        return False  # not "British and Commonwealth Shipping"
+    starts = [" ".join(w for w, _, _ in after[:n]) for n in range(1, min(3, len(after)) + 1)]
+    # not "Australia and New Zealand Banking Group", "Bosnia and Herzegovina Football Federation"
+    return not any(start in tables.places or f"{place} and {start}".lower() in tables.countries for start in starts)
 
 
 def abbreviated_whole(text: str, segment: list[Token]) -> bool:

@@ -28,7 +28,7 @@ from search.ingest.enrich.org_parts import (
 )
 from search.ingest.enrich.org_types import Candidate, Tables, Token, fold, known_key, normalise
 
-__all__ = ["RUN", "Token", "has_head", "run_around", "run_candidates"]
+__all__ = ["HYPHEN_MODIFIER", "RUN", "Token", "has_head", "run_around", "run_candidates"]
 
 # --- The grammar of a run ----------------------------------------------------------------------
 
@@ -38,12 +38,12 @@ _UP = f"[{re.escape(_UPPER)}]"
 _PREFIX = r"(?:(?:al|el|ad|an|as|ash|ar|az|at|ibn|bin|abu)-|[dl]['’])"
 # A capitalised word: "U.S.", "Non-Proliferation", "al-Masirah", "d'Intervention", "Amazon.com", "G7".
 _WORD = rf"(?:(?:{_UP}\.){{1,}}|{_PREFIX}?{_UP}[\w'’&–-]*(?:\.[\w'’&–-]+)*)"
-_CONNECTOR_WORDS = r"of|for|and|the|on|in|at|&|de|du|des|la|le|et|del|di|da|für|der"
+_CONNECTOR_WORDS = r"of|for|and|the|on|in|at|&|de|du|des|la|le|et|del|della|di|da|für|der"
 RUN = re.compile(rf"(?<![\w.’'&-]){_WORD}(?:[ \t]+(?:(?:{_CONNECTOR_WORDS})[ \t]+){{0,2}}{_WORD})*")
 _WORD_RE = re.compile(_WORD + r"(?:'s|’s|'|’)?")
 _CONNECTOR_SET = frozenset(_CONNECTOR_WORDS.split("|"))
 _RUN_TOKEN = re.compile(rf"{_WORD}|\S+")
-_HYPHEN_MODIFIER = re.compile(
+HYPHEN_MODIFIER = re.compile(
     r"-(?:led|backed|based|funded|owned|run|controlled|linked|affiliated|allied|supported|aligned|born|mandated"
     r"|sponsored|sanctioned|authori[sz]ed|appointed|installed|brokered|dominated|organi[sz]ed)$")
 
@@ -192,7 +192,7 @@ def _names_in(text: str, tokens: list[Token], tables: Tables) -> list[Candidate]
                         or (word == "of" and j > start and " ".join(words[j + 1 : first]) in tables.places)):
             continue  # "Mitsubishi Motor Sales of America Inc" too: a company of a place, named with its form
         if (word in tables.cuts or word in tables.roles or word in tables.openers or word in tables.numbers
-                or _HYPHEN_MODIFIER.search(word)):
+                or HYPHEN_MODIFIER.search(word)):
             k = j
             while k > 0 and words[k] in tables.connectors:
                 k -= 1
@@ -291,7 +291,7 @@ def _skippable(word: str, tables: Tables) -> bool:
     """Openers, connectors and "-led"/"-backed" adjectives never begin a name."""
     return word in tables.connectors or word in tables.openers or word in tables.numbers \
         or word in tables.tail_connectors \
-        or bool(_HYPHEN_MODIFIER.search(word))
+        or bool(HYPHEN_MODIFIER.search(word))
 
 
 def _extend_over_list(

@@ -126,6 +126,8 @@ def tables_of_organisations() -> Tables:
         first_names=lexicon().listed_first_names,
         suffixes=frozenset(words["suffixes"]),
         not_acronyms=frozenset(words["not_acronyms"]),
+        unit_words=frozenset(words["unit_words"]),
+        portfolios=frozenset(words["ministry_portfolios"]),
     )
 
 

@@ -52,6 +52,8 @@ class Tables:
     first_names: frozenset[str]  # common given names (lower case), from the people lexicon
     suffixes: frozenset[str]  # legal suffixes of a company: "Co", "Inc", "Ltd"
     not_acronyms: frozenset[str]  # capitals that are no company: "CEO", "GDP"
+    unit_words: frozenset[str]  # "Securities": "UBS Securities Inc" is a unit, not UBS itself (`org_values`)
+    portfolios: frozenset[str]  # "finance": "the finance ministry" is the Finance Ministry (`org_government`)
 
 
 @dataclass

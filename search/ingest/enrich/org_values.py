@@ -4,8 +4,10 @@ and no events.
 - One organisation, one value: "Office of the President" and "Office of the President of Ukraine"
   in one article are the same office, and so are "Embassy of Ukraine" and "Embassy of Ukraine in
   Kenya". A name that another name of the article continues with an "of"/"in" tail or a company's
-  legal form ("Hang Seng Bank Ltd") gives way to it (the fullest form, as for people's names), and so
-  does the same name with its country before it ("Puerto Rico Supreme Court", "Supreme Court of
+  legal form ("Hang Seng Bank Ltd") gives way to it (the fullest form, as for people's names), and so do the
+  leading words of a company's name with a legal form ("Apple" of "Apple Computer Inc", not of
+  its units "Apple Ukraine LLC" or "Apple Securities Inc": `unit_words`), and
+  the same name with its country before it ("Puerto Rico Supreme Court", "Supreme Court of
   Puerto Rico").
 - Events are not organisations (gold rule 20): a name ending in an event word (`event_heads` of
   `organisations.toml`, "Forum") names a meeting when the article numbers it ("the 3rd
@@ -44,12 +46,19 @@ _ORDINAL = re.compile(r"(?i:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third
 
 def facet_values(names: list[str], text: str, tables: Tables) -> list[str]:
     """`names` (in order of first mention, no duplicates) without events and shorter forms."""
-    continued = set()  # "office of the president" for "Office of the President of Ukraine"
+    continued: set[str] = set()  # "office of the president" for "Office of the President of Ukraine"
     for name in names:
         low = name.lower()
         bare, _, last = name.rpartition(" ")
         if bare and last.rstrip(".") in tables.suffixes:
-            continued.add(bare.rstrip(",").lower())  # "Hang Seng Bank" for "Hang Seng Bank Ltd"
+            # "Hang Seng Bank" for "Hang Seng Bank Ltd", and the leading words of a company's name that a wire
+            # uses for it after the full name: "Apple" for "Apple Computer Inc", "Great American" for "Great
+            # American Corp"; not those of a unit, named for its country or its trade ("Apple" of "Apple
+            # Ukraine LLC", "UBS" of "UBS Securities Inc" are the parents).
+            words = bare.rstrip(",").split()
+            last_unit = max((n for n, word in enumerate(words)
+                             if word in tables.unit_words or word.lower() in tables.countries), default=-1)
+            continued.update(" ".join(words[:n]).lower() for n in range(last_unit + 1, len(words) + 1) if n)
         for tail in _TAILS:
             at = low.find(tail)
             while at > 0:

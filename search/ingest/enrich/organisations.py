@@ -21,6 +21,8 @@ Four sources, merged by position (the longest match wins where they overlap):
    supermarket chain" (`org_kinds`).
 6. Firms named by their analysts or as brokers: "an analyst at James Capel", "brokers Hoare Govett"
    (`org_employers`).
+7. Companies marked by the stock ticker a newswire writes after them: "Fiat SpA <FIAT.MI>",
+   "Atlantic Richfield <ARC>" (`org_tickers`).
 
 Guards (issue 11): a country is never an organisation (every form of the places gazetteer is
 dropped from the output, and a country name holding an organisation word or known form is a
@@ -44,7 +46,7 @@ import re
 
 from search.ingest.enrich.org_acronyms import expanded_acronyms
 from search.ingest.enrich.org_employers import employers
-from search.ingest.enrich.org_government import acting_treasury, bare_congress
+from search.ingest.enrich.org_government import acting_treasury, bare_congress, portfolio_ministries
 from search.ingest.enrich.org_kinds import (
     compound_banks,
     marked_companies,
@@ -54,6 +56,7 @@ from search.ingest.enrich.org_kinds import (
 )
 from search.ingest.enrich.org_runs import RUN, run_around, run_candidates
 from search.ingest.enrich.org_tables import Form, tables_of_organisations
+from search.ingest.enrich.org_tickers import ticker_companies
 from search.ingest.enrich.org_types import Candidate, Tables, fold, known_key, normalise
 from search.ingest.enrich.org_values import facet_values
 
@@ -102,12 +105,15 @@ def find_organisations(text: str) -> list[str]:
                 candidates.extend(_sent_to(text, c, tables) for c in run_candidates(text, run, tables))
     if "<" in text:
         candidates.extend(marked_companies(text, tables))
+        candidates.extend(ticker_companies(text, tables))
     if "Treasury " in text:
         candidates.extend(acting_treasury(text, tables))
     if "bank" in text or "Bank" in text:
         candidates.extend(compound_banks(text, tables))
     if "Congress" in text:
         candidates.extend(bare_congress(text))
+    if " ministry" in text:
+        candidates.extend(portfolio_ministries(text, tables))
     candidates.extend(employers(text, tables))
     overrides, extra = expanded_acronyms(text, candidates, tables)
     candidates[:0] = extra  # first among equal spans: "CITIC said" is the long form the article gave
@@ -243,9 +249,9 @@ _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]{2,}")
 # The words right next to an acronym, with nothing but a space between ("WHO WAS", not "CIS, SCO").
 _NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+$")
 _NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z'’]+)")
-# A line break inside a sentence; the look-behind comes after the "\n" so that the search starts at
+# A line break inside a sentence; the look-behinds come after the "\n" so that the search starts at
 # a literal (several times faster).
-_WRAP = re.compile(r"\n(?<=[a-z,]\n)(?=[A-Za-z(<])")
+_WRAP = re.compile(r"\n(?:(?<=[A-Za-z,]\n)|(?<=s'\n))(?=[A-Za-z(<])")
 # A line broken after the hyphen of a capitalised compound: "the Non-\nAligned Movement".
 _HYPHEN_WRAP = re.compile(r"\n(?<=[A-Za-z]-\n)(?=[A-Z0-9])")
 _SHORT_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,4})(?:'s|’s)?$")  # "BT| said"
@@ -255,8 +261,10 @@ _SHORT_AFTER = re.compile(r"([A-Z][A-Z0-9&]{1,4})(?![\w&.-])")  # "shares in |BT
 def _unwrap(text: str) -> str:
     """`text` with the line breaks of hard-wrapped lines made spaces, so that a name broken over two
     lines is one run ("the Securities and\nExchange Commission", "the Democratic \nRepublic of the
-    Congo"). A break is a wrap when its line ends in a small letter or a comma (spaces at the end of
-    a line are dropped) and the next line goes on without indent; the first line (the title) and
+    Congo"). A break is a wrap when its line ends in a letter, a comma or a plural possessive (spaces at
+    the end of a line are dropped) and the next line goes on without indent ("its ACME\nsubsidiary", "the
+    Swiss Bankers'\nAssociation": a wire's paragraphs start indented, so a name in capitals or a
+    possessive at the end of a line is inside a sentence); the first line (the title) and
     paragraph breaks stay. A line that ends in the hyphen of a compound whose next part is capitalised
     is joined without a space ("Non-\nAligned Movement" is "Non-Aligned Movement"). Every later step
     works on this text."""
