@@ -81,3 +81,12 @@ def test_a_tariff_in_a_sentence_on_households_is_a_regulated_price_not_a_trade_m
               "The heating tariff of the city's utilities was frozen until spring. "
               "Fuel prices rose across the region this year as supply chains failed to keep up with demand.")
     assert "Economic security & supply chains" not in theme_evidence(report)
+
+
+def test_a_states_space_industry_and_launch_site_are_strategic_technology():
+    """A state's space programme (its space industry, a launch site, a carrier rocket) is an emerging technology."""
+    release = ("Delegation visits the launch site\n"
+               "The national space agency presented the government's plans for the space industry. "
+               "Construction of a spaceport for a new carrier rocket began on the coast this week. "
+               "The state will fund the launch vehicle's first flights, the minister said.")
+    assert "Emerging technologies" in theme_evidence(release)
