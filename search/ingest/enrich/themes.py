@@ -260,7 +260,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     A theme needs (1) distinct topical evidence: `min_phrases` distinct topical phrases, or one of
     at least `strong_weight`; (2) at least `min_mentions` topical mentions of phrases weighing
     `mention_weight` or more, in as many sentences if the text has that many (one sentence of an
-    article is a passing mention, and "partners" or "crude" is context, not a mention); and (3) enough
+    article is a passing mention, and "partners" or "crude" is context, not a mention; a text of `short_sentences`
+    or fewer, a title and a few lines, needs one, outside its title and not a circumstance); and (3) enough
     evidence for the length, either in the whole text or in one passage. In the whole text, the summed
     weight of the matches (names adding at most `name_share` times the topical weight) must reach
     the theme's `threshold` times (words / `min_words`) ** `length_exponent`, a text counted as at
