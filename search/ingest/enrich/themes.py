@@ -261,7 +261,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     at least `strong_weight`; (2) at least `min_mentions` topical mentions of phrases weighing
     `mention_weight` or more, in as many sentences if the text has that many (one sentence of an
     article is a passing mention, and "partners" or "crude" is context, not a mention; a text of `short_sentences`
-    or fewer, a title and a few lines, needs one, outside its title and not a circumstance); and (3) enough
+    or fewer and `min_words` words or fewer needs one, outside its title and not a circumstance); and (3) enough
     evidence for the length, either in the whole text or in one passage. In the whole text, the summed
     weight of the matches (names adding at most `name_share` times the topical weight) must reach
     the theme's `threshold` times (words / `min_words`) ** `length_exponent`, a text counted as at
@@ -307,10 +307,10 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
         on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
         mentioned = sum(phrase.weight >= taxonomy.mention_weight for _, phrase, _ in on_topic)
-        if not mentioned:
-            return None
+        if not mentioned or mentioned < min_mentions and (scale > 1 or sum(scores.values()) < theme.threshold):
+            return None  # (neither a short text nor its evidence: the sentences need not be looked up)
         starts = starts_of()
-        short = len(starts) <= taxonomy.short_sentences  # a title and a few lines: one is a third of the text ...
+        short = scale == 1 and len(starts) <= taxonomy.short_sentences  # a title and a few lines: one is a third ...
         if short:
             min_mentions = 1
         if mentioned < min_mentions:
