@@ -20,6 +20,12 @@ RUN = re.compile(r"[^\W_]+")  # the runs `terms` stems
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
 
 
+def titled(text: str) -> bool:
+    """Whether the text's first line, with no stop and a body after it, is a title (its first sentence)."""
+    title, newline, rest = text.partition("\n")
+    return bool(newline and rest.strip()) and not _SENTENCE_END.search(title.rstrip())
+
+
 def sentence_starts(text: str) -> list[int]:
     """The index in `terms(text)` of each sentence's first stem. A sentence ends at ".", "!" or "?"
     closing a word that is not an abbreviation or an initial, and at a blank line (a title or a
@@ -27,11 +33,10 @@ def sentence_starts(text: str) -> list[int]:
     its own (`Article.text` is the title, a newline and the body): a report whose title and lead name
     a theme mentions it in two sentences. Hard-wrapped lines (UN records) do not end sentences."""
     starts, count = [0], 0
-    title, newline, rest = text.partition("\n")
-    if newline and rest.strip() and not _SENTENCE_END.search(title.rstrip()):
+    if titled(text):
+        title, _, text = text.partition("\n")
         count = len(RUN.findall(title))  # a title line without a stop is a sentence of its own
         starts.append(count)
-        text = rest
     for block in re.split(r"\n\s*\n", text):
         for chunk in block.split():
             runs = RUN.findall(chunk)

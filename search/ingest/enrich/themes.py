@@ -25,7 +25,7 @@ from search.ingest.enrich.text import stem, terms
 from search.ingest.enrich.theme_passages import passage
 from search.ingest.enrich.theme_senses import literal
 from search.ingest.enrich.theme_sentences import outside, place_named, sentences_holding, with_borrowed
-from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts
+from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts, titled
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: fast as a dict key
@@ -101,6 +101,7 @@ class Taxonomy:
     long_passage_phrases: int  # ... over passage_span × that many sentences, with this many distinct cues ...
     long_passage_span: int  # ... and at most this many sentences
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
+    short_sentences: int = 0  # a text of this many sentences or fewer (a title and a few lines) needs one mention
 
 
 def _phrases(items: list[str], is_name: bool) -> dict[tuple[tuple[str, ...], str | None], Phrase]:
@@ -157,7 +158,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("borrow_reach", 0)), float(data.get("borrow_weight", 0.0)),
                     float(data.get("needs_words_scale", float("inf"))),
                     float(data.get("long_passage_scale", float("inf"))), int(data.get("long_passage_phrases", 3)),
-                    int(data.get("long_passage_span", 0)), dict(by_first))
+                    int(data.get("long_passage_span", 0)), dict(by_first), int(data.get("short_sentences", 0)))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
@@ -259,7 +260,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     A theme needs (1) distinct topical evidence: `min_phrases` distinct topical phrases, or one of
     at least `strong_weight`; (2) at least `min_mentions` topical mentions of phrases weighing
     `mention_weight` or more, in as many sentences if the text has that many (one sentence of an
-    article is a passing mention, and "partners" or "crude" is context, not a mention); and (3) enough
+    article is a passing mention, and "partners" or "crude" is context, not a mention; a text of `short_sentences`
+    or fewer and `min_words` words or fewer needs one, outside its title and not a circumstance); and (3) enough
     evidence for the length, either in the whole text or in one passage. In the whole text, the summed
     weight of the matches (names adding at most `name_share` times the topical weight) must reach
     the theme's `threshold` times (words / `min_words`) ** `length_exponent`, a text counted as at
@@ -304,9 +306,15 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
             return None
         min_mentions = taxonomy.min_mentions if theme.min_mentions is None else theme.min_mentions
         on_topic = [(start, phrase, weight) for phrase, weight, start in mentions if phrase in topical]
-        if sum(phrase.weight >= taxonomy.mention_weight for _, phrase, _ in on_topic) < min_mentions:
-            return None
+        mentioned = sum(phrase.weight >= taxonomy.mention_weight for _, phrase, _ in on_topic)
+        if not mentioned or mentioned < min_mentions and (scale > 1 or sum(scores.values()) < theme.threshold):
+            return None  # (neither a short text nor its evidence: the sentences need not be looked up)
         starts = starts_of()
+        short = scale == 1 and len(starts) <= taxonomy.short_sentences  # a title and a few lines: one is a third ...
+        if short:
+            min_mentions = 1
+        if mentioned < min_mentions:
+            return None
         in_sentences = [(bisect_right(starts, start) - 1, phrase, weight) for start, phrase, weight in on_topic]
         if taxonomy.list_words:
             cues = [(start, start + len(p.stems)) for start, p, _ in on_topic]
@@ -316,9 +324,12 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
                             for start, p, w in on_topic]
                 in_sentences = [(bisect_right(starts, start) - 1, p, w) for start, p, w in on_topic]
                 scores.update(_scores(((p, w) for _, p, w in on_topic), cap))
-        if len({sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}) \
-                < min(min_mentions, len(starts)):
+        about = {sentence for sentence, phrase, _ in in_sentences if phrase.weight >= taxonomy.mention_weight}
+        if len(about) < min(min_mentions, len(starts)):
             return None  # one sentence of several is a passing mention, however many cues it holds
+        if short and not about - _circumstantial(theme, in_sentences) - ({0} if titled(text) else set()):
+            return None  # ... but not a title alone (a ticker, a table's name), nor a sentence on the theme as the
+            # time or cause of something else ("amid the pandemic and the spread of a new variant")
         if theme.needs_words and not sentences_holding(stems, starts, mentions, theme.needs_words,
                                                        1 + (scale >= taxonomy.needs_words_scale)):
             return None  # a long text names the needed part in two sentences: one line on defence is an aside
@@ -360,6 +371,12 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
                                          [m for other in replacing for m in matched[other]])):  # sentences suffices
                 del result[theme.name]
     return result
+
+
+def _circumstantial(theme: Theme, in_sentences: list[tuple[int, Phrase, float]]) -> set[int]:
+    """The sentences holding a cue of `theme` as the circumstance or cause of something else (its `aside` twin)."""
+    asides = {phrase.aside for phrase in theme.phrases if phrase.aside is not None}
+    return {sentence for sentence, phrase, _ in in_sentences if phrase in asides}
 
 
 @lru_cache(maxsize=256)
