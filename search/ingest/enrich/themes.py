@@ -102,6 +102,9 @@ class Taxonomy:
     long_passage_span: int  # ... and at most this many sentences
     by_first_stem: dict[str, list[tuple[Phrase, Theme]]]
     short_sentences: int = 0  # a text of this many sentences or fewer (a title and a few lines) needs one mention
+    # in a long, many-topic text (asking `long_passage_scale` times a short one's evidence) the aside is weaker still:
+    # a statement touring a dozen topics gives its strongest one many paragraphs and another one paragraph of its own
+    long_min_relative: float = 0.0
 
 
 def _phrases(items: list[str], is_name: bool) -> dict[tuple[tuple[str, ...], str | None], Phrase]:
@@ -158,7 +161,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     int(data.get("borrow_reach", 0)), float(data.get("borrow_weight", 0.0)),
                     float(data.get("needs_words_scale", float("inf"))),
                     float(data.get("long_passage_scale", float("inf"))), int(data.get("long_passage_phrases", 3)),
-                    int(data.get("long_passage_span", 0)), dict(by_first), int(data.get("short_sentences", 0)))
+                    int(data.get("long_passage_span", 0)), dict(by_first), int(data.get("short_sentences", 0)),
+                    float(data.get("long_min_relative", data.get("min_relative", 0.0))))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
@@ -273,8 +277,9 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     the weight of the theme's mentions: the per-phrase limit grows with length, so in a long transcript
     they would otherwise pile up into a theme of their own. (4) Among the themes that pass, one whose
     evidence for the length is below `min_relative` times the strongest theme's is an aside of a
-    text about something else (a passage on floods in a speech on disarmament). A theme listed in
-    another's `unless` replaces it when that one's evidence for the whole text, not only a passage, is
+    text about something else (a passage on floods in a speech on disarmament); in a long, many-topic text
+    (`long_passage_scale`) below `long_min_relative` times, since its strongest theme fills many paragraphs.
+    A theme listed in another's `unless` replaces it when that one's evidence for the whole text, not only a passage, is
     enough, unless the sentences that hold none of that one's cues or names are enough for it on their own
     (a speech on one war that gives other wars paragraphs of their own). A theme about one place
     (`needs_name`) needs, in a text longer than `min_words`, the place named in two sentences or a strong cue.
@@ -359,8 +364,9 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if verdict:
             result[theme.name], strength[theme.name] = verdict
     strongest = max(strength.values(), default=0.0)
+    relative = taxonomy.long_min_relative if scale >= taxonomy.long_passage_scale else taxonomy.min_relative
     for name, value in strength.items():
-        if value < taxonomy.min_relative * strongest:
+        if value < relative * strongest:
             del result[name]
     for theme in taxonomy.themes:  # "Armed conflict" gives way to the more specific "War in Ukraine" ...
         if theme.name not in result or not theme.unless:
