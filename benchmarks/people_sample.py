@@ -16,6 +16,7 @@
     python benchmarks/people_sample.py draw reuters 24 --round10n  # round 10, newswire speech: seed 10315, look10n/…
     python benchmarks/people_sample.py draw un 18 --round10u   # round 10, UN speakers: seed 10312, look10u/heldout10u
     python benchmarks/people_sample.py draw reuters 20 --round10p  # round 10: Reuters/Kremlin/UN, look10p/heldout10p
+    python benchmarks/people_sample.py draw un 18 --round11u   # round 11, UN speakers: seed 11312, look11u/heldout11u
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -30,7 +31,7 @@ The labels are kept in `gold/people_judgements.jsonl`, one line per article: `{"
 "heldout" | "look3" | "heldout3" | "look4" | "heldout4" | "look5" | "heldout5" | "look5p" | "heldout5p" | "look5f" |
 "look6" | "heldout6" | "look6s" | "heldout6s" | "look7" | "heldout7" | "look7s" | "heldout7s" | "look7u" | "heldout7u" |
 "look8s" | "heldout8s" | "look9p" | "heldout9p" | "look10n" | "heldout10n" |
-"look10u" | "heldout10u", "people": [...] | null, "speakers": [...],
+"look10u" | "heldout10u" | "look11u" | "heldout11u", "people": [...] | null, "speakers": [...],
 "before": {"people", "speakers"}}`. Errors of a "look…" part may be read and fixed; a "heldout…" part is only
 scored, so a fix can be checked on articles nobody tuned on. Round 3 draws with a seed of its own (313), skips the
 articles of the first round's parts, and names its parts
@@ -67,6 +68,8 @@ Round 10's UN speakers draw (`--round10u`, seed 10312) takes random UN statement
 skipping every article judged before round 10, as "look10u"/"heldout10u".
 Round 10's people draw (`--round10p`, seed 10311, "look10p"/"heldout10p") is made like round 9's (UN and Kremlin: at
 most 2,500 words), skipping every article judged or labelled before round 10.
+Round 11's UN speakers draw (`--round11u`, seed 11312, "look11u"/"heldout11u") is made like round 10's, skipping
+every article judged before round 11.
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 

@@ -136,7 +136,7 @@ def test_a_statement_from_a_persons_office_or_a_place_is_not_their_speech():
 @pytest.mark.parametrize("text, expected", [  # issue 11, round 6: forms seen in unlabelled UN statements and news
     ("Storm\nThe mayor of Port Lenn, Dora Achebe, advised residents of her city to stay indoors.", ["Dora Achebe"]),
     ("Statement\nUnite the many against the few, as the late Chairman Olu Barantes used to say.", ["Olu Barantes"]),
-    ("Statement\nAs Pope Clement XV stressed, the search for truth leads to respect.", ["Pope Clement"]),
+    ("Statement\nAs Pope Clement XV stressed, the search for truth leads to respect.", ["Pope Clement XV"]),
     ("Statement\nLet us not lose heart, for Saint Odile of Varna once said: “Peace begins at home.”", ["Saint Odile"]),
     ("Statement\n“Read history”, Arthur Penwick, the famous Ruritanian Prime Minister once said, “it holds the "
      "answers.”", ["Arthur Penwick"]),

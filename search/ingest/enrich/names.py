@@ -110,7 +110,7 @@ _APPOSITION_GOES_ON = re.compile(r"\s*,[^\n.]*\n[ \t]*[^\n.!?:;,]{1,60},")  # "X
 # A model's designation before the name words: "a Boeing B-17 Flying Fortress", "the F-16 Fighting Falcon".
 _MODEL_CODE = re.compile(r"[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
 
-_SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|VI{1,3}|IX")
+_SUFFIX_WORD = re.compile(r"(?:Jr|Sr)\.?|(?!I$)X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")  # (not "I")
 
 
 @dataclass(frozen=True)

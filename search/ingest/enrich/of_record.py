@@ -41,6 +41,7 @@ _PARTICLE_WORD = re.compile(r"[a-z]{1,4}")  # inside a given name: "bin", "da", 
 _DOUBLE_NAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")  # a given name of one word: "Willem-Alexander"
 _PERSONAL = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "mlle"})
 _SUFFIXES = frozenset({"junior", "senior", "jr", "sr"})
+_ROYAL_DON = frozenset({"Don", "Dom", "Doña", "Dona"})  # a Spanish or Portuguese style after a regnal one
 # An interview as a verb with the interviewer before it: "Wikinews interviews X", "The paper interviewed X"; the
 # next name (after role words: "interviews planetary scientist X", "interviews 2020 candidate X") answers questions,
 # so speaks (an interviewee whose answers are left out is a speaker too). Not "interviewed by X": X asks.
@@ -213,7 +214,8 @@ def _given_name(value: str) -> str | None:
     once its forms of address and titles are dropped ("His Excellency Mr. Jan Peter Balkenende" → "Jan
     Peter Balkenende", "Elmar Maharram oglu Mammadyarov" as it is), when what is left is two to eight
     words, capitalised or short particles, that name no organisation or role ("Staff Writer",
-    "Associated Press"); a regnal style stays before a lone name and its number ("King Tupou VI").
+    "Associated Press"); a regnal style stays before a lone name and before a name with its number ("King Tupou VI",
+    "King Abdullah II Bin Al Hussein", "King Don Felipe VI" → "King Felipe VI").
     Otherwise the longest name the name finder sees in it, else None."""
     lex = lexicon()
     words, titles = value.split(), list[str]()
@@ -221,13 +223,15 @@ def _given_name(value: str) -> str | None:
         titles.append(words.pop(0))
         if titles[-1].lower().strip(".") in _PERSONAL:
             break  # "Mr. Baron Divavesi Waqa": after "Mr." comes the name
-    if len(words) == 1 or len(words) == 2 and _SUFFIX.fullmatch(" " + words[1]):
-        regnal = next((t for t in reversed(titles) if t.lower() in lex.regnal), None)
-        if regnal and words[0][:1].isupper():
-            return " ".join((regnal, *words))
-        if len(words) == 1 and _DOUBLE_NAME.fullmatch(words[0]):
-            return words[0]  # "Willem-Alexander"
-    elif 2 <= len(words) <= 8 and words[0][:1].isupper() and all(
+    regnal = next((t for t in reversed(titles) if t.lower() in lex.regnal), None)
+    if regnal and len(words) > 2 and words[0] in _ROYAL_DON:
+        words.pop(0)  # "King Don Felipe VI": the Spanish style goes, the regnal one stays
+    numbered = len(words) >= 2 and bool(_SUFFIX.fullmatch(" " + words[1]))  # "Tupou VI", "Abdullah II Bin Al Hussein"
+    if regnal and words and words[0][:1].isupper() and (len(words) == 1 or numbered):
+        return " ".join((regnal, *words))  # (rule 3: a regnal name keeps its style, numbered or alone)
+    if len(words) == 1 and _DOUBLE_NAME.fullmatch(words[0]):
+        return words[0]  # "Willem-Alexander"
+    if not (len(words) == 2 and numbered) and 2 <= len(words) <= 8 and words[0][:1].isupper() and all(
             word.lstrip("‘'’")[:1].isupper() or _PARTICLE_WORD.fullmatch(word) for word in words) and not any(
             word.lower().strip(".,") in lex.organisation for word in words) and (
             (last := words[-1].lower().strip(".,")) not in lex.roles or last in lex.gender or last in _SUFFIXES

@@ -44,7 +44,8 @@ class _Attribution(Protocol):
 
 
 # An oral act and its stage, right after its subject (matched at each opening verb, `_VERBS`): "delivered a keynote
-# speech", "gave an interview", "made the opening remarks", "presented his report", "stood before the General
+# speech", "gave an interview", "made the opening remarks", "made that point" (round 11; not "made a point of"
+# doing, an idiom, nor "made the decisive point" in a game), "presented his report", "stood before the General
 # Assembly", "stood at this rostrum", "took the floor", "took the stand" (a witness), "made an urgent appeal", "made a
 # call for", "drew our attention to" (a warning given, round 10). Not passive (`before` finds no
 # subject after "was"), not "the speech he gave" (the verb must open the phrase).
@@ -52,6 +53,7 @@ _ORAL_ACT = re.compile(
     r"(?:(?:delivered|delivers|gave|gives|made|makes)\s+(?:an?|the|his|her|their|this|that)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:address|speech|remarks|statement|lecture|keynote|sermon|eulogy|toast|interview|appeal|plea"
     r"|call\s+for)"
+    r"|(?:made|makes)\s+(?:that|this|the\s+same|a\s+similar|the\s+following|a\s+valid|an\s+important)\s+point"
     r"|present(?:ed|s)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:report|findings|statement|testimony)"
     r"|(?:stood|stands)\s+(?:before|at|behind)\s+(?:the|this)\s+(?:[A-Z][\w-]*\s+){0,3}"
     r"(?:rostrum|podium|lectern|tribune|Assembly|microphones?)"

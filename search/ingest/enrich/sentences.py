@@ -34,6 +34,10 @@ _SENTENCE_END = frozenset(".!?:\"”’)]")  # a line ending so ends its sentenc
 _WRAPPED_MIN_BREAKS = 8  # fewer line breaks tell nothing
 _WRAPPED_SHARE = 0.5  # of line breaks inside a sentence
 _WRAPPED_QUOTE_REACH = 2000  # characters: the longest quotation read across line breaks
+# Characters: the longest quotation left open at its paragraph's end (a quotation going on over paragraphs, as above).
+# A longer one is a paragraph of a statement quoted whole ("…, who has directed me to read out his statement, as
+# follows. “I wish to …"), which speaks as a text of its own: the speech it reports is read (round 11), not skipped.
+_PARAGRAPH_QUOTE = 500
 # A page break: blank lines around a line of only a document symbol and a page number ("47 10-54833", "10-55276 12").
 _PAGE_BREAK = re.compile(r"\n(?:[ \t]*\n)+[ \t]*(?:\d{1,4}[ \t]+)?\d{2}-\d{5}(?:[ \t]+\d{1,4})?[ \t]*\n(?:[ \t]*\n)*")
 
@@ -74,7 +78,8 @@ def without_page_breaks(text: str) -> str:
 
 def quote_spans(text: str, wrapped: bool = False) -> list[tuple[int, int]]:
     """Spans of text between double quotes (straight or curly). A quotation never runs past a line,
-    or in hard-wrapped text past a blank line or `_WRAPPED_QUOTE_REACH` characters."""
+    or in hard-wrapped text past a blank line or `_WRAPPED_QUOTE_REACH` characters; one its line ends without a
+    closing mark counts only up to `_PARAGRAPH_QUOTE` characters."""
     spans: list[tuple[int, int]] = []
     opened = -1
     for mark in (_WRAPPED_QUOTE_MARK if wrapped else _QUOTE_MARK).finditer(text):
@@ -82,7 +87,7 @@ def quote_spans(text: str, wrapped: bool = False) -> list[tuple[int, int]]:
         if wrapped and opened >= 0 and pos - opened > _WRAPPED_QUOTE_REACH:
             opened = -1  # an unclosed quotation mark: it opens nothing
         if char == "\n" or (char == "”" and opened >= 0) or (char == '"' and opened >= 0):
-            if opened >= 0:
+            if opened >= 0 and (char != "\n" or pos - opened <= _PARAGRAPH_QUOTE):
                 spans.append((opened, pos + 1))
             opened = -1
         elif char != "”":

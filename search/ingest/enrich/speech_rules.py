@@ -30,6 +30,7 @@ __all__ = [
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
 NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
+          "to paraphrase", "To paraphrase", "paraphrasing", "Paraphrasing",  # (round 11: a sage's words retold)
           "greetings from", "greetings of", "wishes from",  # "I bring greetings from President X" (gold rule 35)
           *("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of",
             "address of", "proposal of", "proposals of"))
@@ -50,9 +51,10 @@ TITLES_GAP = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*\s+")  # "M
 OPENING_PRONOUN = re.compile(r"[\"“‘']?(He|She)\b")
 SET_OFF = re.compile(r"\s*[,—–.:(]")  # the end of a name in apposition, or of its sentence (or a reference after it)
 AFTER_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,10}?\s+")  # "according to the ministry's spokesman X"
-# "in the words of a young man from Mali, X, who …": a description set off before the name (not after
+# "in the words of a young man from Mali, X, who …", "to paraphrase my brother, the late Prince X, …": a description
+# set off before the name, maybe "the late" and titles after its comma (not after
 # "according to", whose object may be a source: "according to the report, X, a farmer, was …").
-DESCRIBED = re.compile(r"(?:\s+[\w’'.-]+){1,8}?\s*,\s+")
+DESCRIBED = re.compile(r"(?:\s+[\w’'.-]+){1,8}?\s*,\s+(?:the\s+late\s+(?:[A-Z][\w’'.-]*\s+){0,2})?")
 # '…," said the university's chancellor, X.', '…," said Sen. X.', '…," said the U.S. trade representative, X.' (an
 # abbreviation's stop: `after` keeps the name in the verb's sentence, whose ends know abbreviations)
 INVERTED_GAP = re.compile(r"[^;:!?\"“”\n]{1,100}")
@@ -115,14 +117,21 @@ _AS_CITED = re.compile(r"(?:(?<![\w’'-])[Aa]s\s+(?:the\s+(?:(?:great|late)\s+)
                        r"|(?:^|[.!?][\"”’]?\s+)The\s+(?:great|late)\s+)$")
 _CITED_VERB = re.compile(r"\s+(?:(?:once|has|had|so|himself|herself|rightly|aptly|wisely|famously|also)\s+)*"
                          r"(?:said|put\s+it|wrote|noted|observed|declared|stated|remarked|reminded\s+us)\b")
+# A sage cited by one name outside an "as" clause (round 11): "Thucydides famously concluded that …", "Confucius once
+# said …" (an adverb of citing before the verb), "Camões, the Portuguese poet of the sixteenth century, said that …"
+# (an apposition naming a writer or thinker: `sages` of people.toml's `[speech]`); never a place ("Moscow once said").
+_SAGE_VERB = r"(?:said|wrote|noted|observed|declared|stated|remarked|concluded|taught|argued|warned|put\s+it)\b"
+_ADVERB_CITED = re.compile(r"\s+(?:once|famously|wisely|aptly|rightly)\s+" + _SAGE_VERB)
 # "greetings and best wishes for their prosperity from His Excellency X": the sender is the name after "from"
 # (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
 # "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
 _SENT = frozenset({"statement", "statements", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed",
                    "words", "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address",
-                   "apology", "report"})
-_MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written"})  # "a statement made by X"
+                   "apology", "report", "announcement", "announcements"})
+# "a statement made by X", "the words expressed here in 2001 by X" (round 11: words voiced, a view expressed)
+_MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written", "expressed", "voiced", "spoken",
+                   "uttered", "pronounced"})
 # "the appeal made by X", "a point rightly made by X" (not "an appeal by" a defendant, "a point by" a player)
 _MADE_ONLY = frozenset({"appeal", "call", "plea", "point", "points", "proposal", "proposals", "suggestion",
                         "observation", "reference"})
@@ -155,16 +164,27 @@ def possessive_at(text: str, end: int) -> bool:
 
 def cited_lone_names(text: str, mentions: list[Mention], names: list[str | None]) -> None:
     """Name, in place, the lone words of `mentions` that no full name or title made a person but that a comparative
-    "as" clause cites as speaking ("As Cicero observed, we …"): a speech cited by one name is a person's (gold rule 8,
-    historical people count), where resolution alone must leave a lone untitled word undecided ("Paris", "Trump")."""
+    "as" clause cites as speaking ("As Cicero observed, we …"), or a sage's citation (`_ADVERB_CITED`,
+    `_sage_apposition`): a speech cited by one name is a person's (gold rule 8, historical people count), where
+    resolution alone must leave a lone untitled word undecided ("Paris", "Trump")."""
     kinds = lexicon().kinds
     for k, mention in enumerate(mentions):
         word = mention.tokens[0]
         if (names[k] is None and len(mention.tokens) == 1 and not mention.organisation and not mention.doubtful
-                and not word.isupper() and kinds.get(word.casefold(), NAME) == NAME
-                and _CITED_VERB.match(text, mention.end)
-                and _AS_CITED.search(text, max(0, mention.start - 40), mention.start)):
+                and not word.isupper() and kinds.get(word.casefold(), NAME) == NAME and (
+                    _CITED_VERB.match(text, mention.end) and _AS_CITED.search(
+                        text, max(0, mention.start - 40), mention.start)
+                    or (_ADVERB_CITED.match(text, mention.end) or _sage_apposition().match(text, mention.end))
+                    and word.casefold() not in place_forms())):
             names[k] = word
+
+
+@lru_cache(maxsize=1)
+def _sage_apposition() -> re.Pattern[str]:
+    """ ", the Portuguese poet of the sixteenth century, said": a writer or thinker set off after a lone name."""
+    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
+    return re.compile(r"\s*,\s+(?:the|a|an|our|their|that)\s+(?:[\w’'-]+\s+){0,3}?(?:" + alternation(set(data["sages"]))
+                      + r")\b[^,;:.“”\"\n]{0,80},\s+(?:(?:once|also|rightly|famously|aptly)\s+)*" + _SAGE_VERB)
 
 
 def sent_from(text: str) -> list[int]:
@@ -183,10 +203,10 @@ def sent_from(text: str) -> list[int]:
                 if made:  # "the statement made by X", "the point courageously made by X"
                     before = text[max(0, at - 45):at].rsplit(None, 3)[-3:-1]
                     before = before[-1:] if not before or not before[-1].endswith("ly") else before[:1]
-                elif preposition == "by" and "made" in text[max(0, at - 60):at]:  # "made in New York on 2 May by"
+                elif preposition == "by":  # "made in New York on 2 May by", "words expressed here in 2001 by"
                     words = text[max(0, at - 60):at].lower().split()[-8:]
-                    made = "made" in words and words.index("made") > 0
-                    before = [words[words.index("made") - 1]] if made else before
+                    k = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _MADE), 0)
+                    made, before = (True, [words[k - 1]]) if k else (False, before)
                 noun = before[-1].lower() if before else ""
                 if noun in _SENT or made and noun in _MADE_ONLY or (
                         greeting and preposition == "from" and _GREETING.search(text, max(0, at - 130), at)) or (

@@ -14,6 +14,8 @@ unlabelled corpora:
 - a statement delivered in another's name: "I have the honour to address the Assembly on behalf of His Majesty
   King X", "on behalf of the President of Y, Mr. X, I congratulate …" (only in a sentence that speaks in the first
   person or of a speech, and X addressed by protocol, so "a lawsuit filed on behalf of X" credits nobody).
+It also gathers the speakers of `public_speaking.py` (an oral act), `subordinate_speech.py` (a time clause's subject)
+and `agent_speech.py` (round 11: the agent of passive speech, "as was recalled here by President X").
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from bisect import bisect_left
 from typing import Protocol
 
 from search.ingest.enrich import speech_rules as speech
+from search.ingest.enrich.agent_speech import agent_speakers
 from search.ingest.enrich.names import Mention
 from search.ingest.enrich.of_record import find_cues, names_before
 from search.ingest.enrich.public_speaking import public_speakers
@@ -97,7 +100,8 @@ def settings_of_speech(attribution: Attribution) -> set[str]:
     """The speakers of `attribution`'s text placed by a setting of speech (see the module docstring)."""
     return (_of_record(attribution) | _speech_in(attribution) | _on_behalf(attribution) | _heard(attribution)
             | public_speakers(attribution)  # "X delivered a speech", "X stood before the Assembly" (anywhere)
-            | clause_speakers(attribution))  # "… a day after Senator X said …": a time clause's subject
+            | clause_speakers(attribution)  # "… a day after Senator X said …": a time clause's subject
+            | agent_speakers(attribution))  # "as was recalled here by President X", "by X in his speech"
 
 
 def _of_record(a: Attribution) -> set[str]:
