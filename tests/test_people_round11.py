@@ -1,0 +1,60 @@
+"""People, round 11 of issue 11 (precision on general news): runs that look like a person's name but whose neighbours
+show a thing — an acronym's expansion in brackets, a maker's model, a home town before "man", an employer after a
+person's full name and "of", a thing owned after "our"/"its" — and adverbs glued before a name at a quote's start.
+
+Every sentence and name here is invented.
+"""
+
+from __future__ import annotations
+
+from search.ingest.enrich.people import find_people
+
+
+def test_an_acronyms_expansion_in_brackets_is_no_person():
+    found = find_people("Mara Quillon said every member should add a line to the TQ [Tavora Quintane].\n"
+                        'Her team runs a KV (Kessel Vantor) group too, she said.')
+    assert found.people == ["Mara Quillon"]
+
+
+def test_a_makers_model_is_no_person():
+    found = find_people("The fire began in a 2009 Opel Vantara parked outside, said fire officer Tobin Weskett.\n"
+                        "A GM Corvana Estate costs far more here, he added, than a Ford Pellow.")
+    assert found.people == ["Tobin Weskett"]
+
+
+def test_a_make_that_is_a_given_name_does_not_hide_a_person():
+    found = find_people("Mercedes Quillon, a singer, said the concert would go ahead.")
+    assert found.people == ["Mercedes Quillon"]
+
+
+def test_a_home_town_before_a_persons_noun_is_no_person():
+    found = find_people("Police arrested a 41-year-old Harrowgate man on Sunday, inspector Ann Weskett said.")
+    assert found.people == ["Ann Weskett"]
+
+
+def test_a_lone_name_after_an_age_word_is_still_a_person():
+    found = find_people("Fourteen-year-old Zoe, who led the march, said the town must act.")
+    assert found.people == ["Zoe"]
+
+
+def test_the_firm_after_a_persons_name_and_of_is_no_person():
+    found = find_people('"Prices will hold," said Maria Quillon of Pellow Vantage.\n'
+                        "Bob Harrow at Tobin Weskett expects a cut.")
+    assert found.people == ["Maria Quillon", "Bob Harrow"]
+
+
+def test_a_person_after_a_persons_name_and_of_is_kept_when_named_alone_too():
+    found = find_people("Ann Doe of Lara Quillon Associates praised the plan. Lara Quillon said she agreed.")
+    assert "Lara Quillon" in found.people
+
+
+def test_a_thing_after_a_possessive_determiner_is_no_person():
+    found = find_people("For more, visit our Front Desk, said Ann Weskett.\n"
+                        "The firm said its Harrow Vantage unit would be sold.")
+    assert found.people == ["Ann Weskett"]
+
+
+def test_an_adverb_opening_a_quote_is_not_glued_to_a_name():
+    found = find_people('"Obviously Pellow-Vantage staff feel let down," Mara Quillon said.\n'
+                        '"Unfortunately Tobin Weskett was away," she added.')
+    assert found.people == ["Mara Quillon", "Tobin Weskett"]
