@@ -58,3 +58,23 @@ def test_an_adverb_opening_a_quote_is_not_glued_to_a_name():
     found = find_people('"Obviously Pellow-Vantage staff feel let down," Mara Quillon said.\n'
                         '"Unfortunately Tobin Weskett was away," she added.')
     assert found.people == ["Mara Quillon", "Tobin Weskett"]
+
+
+def test_places_taken_by_troops_are_no_people():
+    found = find_people("Government troops entered Kessa Dorn and Vell Orran yesterday, spokesman Ann Weskett said.")
+    assert found.people == ["Ann Weskett"]
+
+
+def test_the_places_of_a_plural_place_noun_are_no_people():
+    found = find_people("A bridge will join the settlements of Vorna Kessa and Dorva, minister Ann Weskett said.")
+    assert found.people == ["Ann Weskett"]
+
+
+def test_words_after_a_particle_that_follows_no_name_are_a_bodys_name():
+    found = find_people("The trial was run by the Institut Central de Recherche Vantoise, said Ann Weskett.")
+    assert found.people == ["Ann Weskett"]
+
+
+def test_a_name_with_a_particle_inside_stays_a_person():
+    found = find_people("Charles de Vantoise said the trial went well.")
+    assert found.people == ["Charles de Vantoise"]

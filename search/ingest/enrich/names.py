@@ -375,6 +375,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         text, words, offsets, i, end, context, after_title_of, lex)
         # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
         or i == 1 and kinds[0] == ORG and not context.after_title_of
+        # (or its words after a particle and no name: "Institut National de Recherche Biomédicale", "Banco de Credito")
+        or i > 1 and kinds[i - 1] == PARTICLE and kinds[i - 2] in (STOP, ORG)
         # the rest of a thing's name opened by a common adjective or noun the text also writes in lower case:
         # "High Performance Computing", "Female Genital Mutilation" (not "And Olek Brandt" opening a sentence)
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen

@@ -48,8 +48,13 @@ _BROKERS = frozenset(("broker", "stockbroker"))
 # technology", "My Little Pony"), rarely a person ("his wife Ann" has the noun between).
 _OWNERS = frozenset("our your their its my".split())
 _OPENERS = _OWNERS | {"the"}  # the same words opening the run ("The Kestrels", "My Little Pony")
-_PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
-                       r"capital|port|oblast|prefecture|state)\s+of\s+$")
+_PLACE_OF = re.compile(r"\b(?:island|islands|city|cities|town|towns|village|villages|settlement|settlements|province|"
+                       r"region|district|county|municipality|capital|port|oblast|prefecture|state)\s+of\s+$")
+# Verbs of armed forces taking or striking a place: their object is a place (or a building), rarely a person, also
+# the second of two ("troops entered Kessel Vale and Ras Oran", "shelled Dorva", "liberated Marinka").
+_TAKING = frozenset("entered shelled besieged bombarded stormed retook recaptured encircled overran liberated".split())
+_TAKEN_PLACES = re.compile(rf"\b(?:{'|'.join(sorted(_TAKING))})[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}},?"
+                           r"[ \t]+and[ \t]+$")
 
 
 # Another outlet's name before a reporter's noun: "including Fox News reporter X", "debate, CNN anchor X" (capitalised
@@ -81,7 +86,9 @@ class RunContext:
         link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
         # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
         self.place = joined and (self.word in _PLACE_PREPOSITIONS
-                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start))) or (
+                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start))
+                                 or self.word in _TAKING
+                                 or self.word == "and" and bool(_TAKEN_PLACES.search(text, window, start))) or (
             last[-1:].isdigit() and chunk[-1:] == " " and bool(_HOUSE_NUMBER.fullmatch(last))
             and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS)
         self.article = joined and self.word == "the"
