@@ -78,3 +78,14 @@ def test_words_after_a_particle_that_follows_no_name_are_a_bodys_name():
 def test_a_name_with_a_particle_inside_stays_a_person():
     found = find_people("Charles de Vantoise said the trial went well.")
     assert found.people == ["Charles de Vantoise"]
+
+
+def test_a_surname_spelt_two_ways_with_the_same_given_name_is_one_person():
+    found = find_people("Dorin Vasquellari won the final. Later Dorin Vasquelari said he was glad. "
+                        "Dorin Vasquellari thanked his coach.")
+    assert found.people == ["Dorin Vasquellari"]
+
+
+def test_given_names_that_differ_keep_two_people_with_one_surname():
+    found = find_people("Daniel Vantorre and Daniela Vantorre said they would appeal.")
+    assert found.people == ["Daniel Vantorre", "Daniela Vantorre"]

@@ -171,6 +171,7 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
         genders = {first_names.get(words[0], ""), first_names.get(other[0], "")} - {""}
         if len(genders) < 2 and any(a == b for a, b in zip(words, other, strict=True)):
             aliases[name] = kept
+    _surname_typos(counts, aliases)
     by_surname: dict[str, list[str]] = {}  # a short given name beside its long form: "Chris Lane", "Christopher Lane"
     for name in counts:
         by_surname.setdefault(name.partition(" ")[2], []).append(name.partition(" ")[0])
@@ -182,6 +183,40 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
                 aliases.setdefault(f"{short} {rest}", aliases.get(f"{longer[0]} {rest}", f"{longer[0]} {rest}"))
     if aliases:
         names[:] = [aliases.get(name, name) if name else name for name in names]
+
+
+def _surname_typos(counts: dict[str, int], aliases: dict[str, str]) -> None:
+    """Add to `aliases` full names that repeat another's given names and differ from it only by a slip of one or two
+    letters in a long surname ("Borna Derakhshani" / "Borna Deraskhsani", "Abdulla Al Marzouki" / "Al Marzooqi"):
+    one person (gold rule 5), under the spelling written most often (the first on a tie). Two people sharing given
+    names and a surname so alike are rare in one article; given names that differ are never merged so (siblings,
+    spouses: "Daniel Vane" / "Daniela Vane")."""
+    by_given: dict[str, list[str]] = {}
+    for name in sorted(counts, key=lambda name: -counts[name]):
+        if name in aliases:
+            continue
+        given, _, surname = name.rpartition(" ")
+        kept = by_given.setdefault(given.casefold(), [])
+        if twin := next((other for other in kept if _slip(other.rpartition(" ")[2], surname)), None):
+            aliases[name] = twin
+        else:
+            kept.append(name)
+
+
+def _slip(one: str, other: str) -> bool:
+    """Whether two surnames of six letters or more, with the same first letter, are at most two edits apart."""
+    one, other = strip_accents(one.casefold()), strip_accents(other.casefold())
+    if min(len(one), len(other)) < 6 or one[0] != other[0] or abs(len(one) - len(other)) > 2 or one == other:
+        return False
+    previous = list(range(len(other) + 1))
+    for i, letter in enumerate(one, 1):
+        current = [i]
+        for j, mate in enumerate(other, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != mate)))
+        if min(current) > 2:
+            return False
+        previous = current
+    return previous[-1] <= 2
 
 
 def _numbered_style(mentions: list[Mention], regnal: list[int], names: list[str | None],
