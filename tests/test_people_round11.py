@@ -89,3 +89,20 @@ def test_a_surname_spelt_two_ways_with_the_same_given_name_is_one_person():
 def test_given_names_that_differ_keep_two_people_with_one_surname():
     found = find_people("Daniel Vantorre and Daniela Vantorre said they would appeal.")
     assert found.people == ["Daniel Vantorre", "Daniela Vantorre"]
+
+
+def test_a_lone_surname_one_slip_from_a_full_names_is_that_person():
+    found = find_people("Dorin Vasquellari said the vote was fair. Mr. Vasquelari added that he would stay.")
+    assert found.people == ["Dorin Vasquellari"]
+    assert found.speakers == ["Dorin Vasquellari"]
+
+
+def test_a_lone_given_name_a_letter_longer_than_one_written_before_is_that_person():
+    found = find_people("A Danish chef named Torvald chased the thief. Later a witness said a chef named Thorvald "
+                        "had chased him.")
+    assert found.people == ["Torvald"]
+
+
+def test_a_feminine_surname_and_two_letter_changes_name_other_people():
+    found = find_people("Dmitri Vantorov spoke first. Mrs. Vantorova smiled. Steve Bannoch and Mr. Barroch left.")
+    assert set(found.people) == {"Dmitri Vantorov", "Vantorova", "Steve Bannoch", "Barroch"}

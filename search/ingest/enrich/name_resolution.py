@@ -159,6 +159,7 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
     for name in names:
         if name and " " in name:
             counts[name] = counts.get(name, 0) + 1
+    _lone_slips(names, counts)
     if len(counts) < 2:
         return
     spelling: dict[tuple[str, ...], str] = {}
@@ -203,20 +204,56 @@ def _surname_typos(counts: dict[str, int], aliases: dict[str, str]) -> None:
             kept.append(name)
 
 
-def _slip(one: str, other: str) -> bool:
-    """Whether two surnames of six letters or more, with the same first letter, are at most two edits apart."""
-    one, other = strip_accents(one.casefold()), strip_accents(other.casefold())
-    if min(len(one), len(other)) < 6 or one[0] != other[0] or abs(len(one) - len(other)) > 2 or one == other:
+def _lone_slips(names: list[str | None], counts: dict[str, int]) -> None:
+    """Name a one-word name that is a slip (one edit) of the surname of a full name of the article, or a letter more
+    or less than a one-word name written before it, by that name ("Brent Beesely … Beesley said", "a chef named
+    Łukasz … named Luckasz"; not "Mr Dornan and Mr Dorman", maybe two men, nor "Ms Medvedeva" beside "Dmitry
+    Medvedev", nor "Barron" beside "Steve Bannon"). Changes `names`."""
+    lone = list(dict.fromkeys(name for name in names if name and " " not in name))
+    if not lone or len(lone) + len(counts) < 2:
+        return
+    aliases: dict[str, str] = {}
+    for k, name in enumerate(lone):
+        twin = next((full for full in counts if _slip(surname := full.rpartition(" ")[2], name, 1)
+                     and not _inflected(surname, name)), None) or next((
+            aliases.get(other, other) for other in lone[:k]
+            if len(other) != len(name) and _slip(other, name, 1) and not _inflected(other, name)), None)
+        if twin:
+            aliases[name] = twin
+    if aliases:
+        names[:] = [aliases.get(name, name) if name else name for name in names]
+
+
+def _inflected(one: str, other: str) -> bool:
+    """Whether two surnames differ only in their last letters, as a surname's feminine or plural does ("Medvedev" /
+    "Medvedeva", "Kowalski" / "Kowalska"): a wife, a daughter, a family, not a slip."""
+    shorter = min(len(one), len(other))
+    return one[:shorter - 1].casefold() == other[:shorter - 1].casefold()
+
+
+# Letters that do not decompose into a base letter and an accent: "Łukasz" is slipped to "Lukasz", not "Xukasz".
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i"})
+
+
+def _slip(one: str, other: str, most: int = 2) -> bool:
+    """Whether two surnames of six letters or more, with the same first letter, are at most `most` edits apart (a
+    letter added, dropped or changed, or two neighbours swapped: "Slutsky" / "Slutksy" is one edit)."""
+    one, other = (strip_accents(word.casefold()).translate(_PLAIN_LETTERS) for word in (one, other))
+    if min(len(one), len(other)) < 6 or one[0] != other[0] or abs(len(one) - len(other)) > most or one == other:
         return False
+    before: list[int] = []
     previous = list(range(len(other) + 1))
     for i, letter in enumerate(one, 1):
         current = [i]
         for j, mate in enumerate(other, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != mate)))
-        if min(current) > 2:
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != mate))
+            if i > 1 and j > 1 and letter == other[j - 2] and one[i - 2] == mate:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > most:
             return False
-        previous = current
-    return previous[-1] <= 2
+        before, previous = previous, current
+    return previous[-1] <= most
 
 
 def _numbered_style(mentions: list[Mention], regnal: list[int], names: list[str | None],
