@@ -106,3 +106,14 @@ def test_a_lone_given_name_a_letter_longer_than_one_written_before_is_that_perso
 def test_a_feminine_surname_and_two_letter_changes_name_other_people():
     found = find_people("Dmitri Vantorov spoke first. Mrs. Vantorova smiled. Steve Bannoch and Mr. Barroch left.")
     assert set(found.people) == {"Dmitri Vantorov", "Vantorova", "Steve Bannoch", "Barroch"}
+
+
+def test_a_titled_person_whose_name_also_names_a_foundation_stays_a_person():
+    found = find_people("Singer Jane Vantorre dies at 90\nIn 1987 she founded the Jane Vantorre Trust, "
+                        "friends said.")
+    assert found.people == ["Jane Vantorre"]
+
+
+def test_a_name_seen_only_in_a_bodys_name_is_no_person():
+    found = find_people("The Jane Vantorre Animal Trust opened a shelter, director Ann Weskett said.")
+    assert found.people == ["Ann Weskett"]
