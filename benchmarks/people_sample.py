@@ -17,6 +17,7 @@
     python benchmarks/people_sample.py draw un 18 --round10u   # round 10, UN speakers: seed 10312, look10u/heldout10u
     python benchmarks/people_sample.py draw reuters 20 --round10p  # round 10: Reuters/Kremlin/UN, look10p/heldout10p
     python benchmarks/people_sample.py draw un 18 --round11u   # round 11, UN speakers: seed 11312, look11u/heldout11u
+    python benchmarks/people_sample.py draw reuters 24 --round11p  # round 11: Reuters/Wikinews/Kremlin, look11p/…
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -70,6 +71,9 @@ Round 10's people draw (`--round10p`, seed 10311, "look10p"/"heldout10p") is mad
 most 2,500 words), skipping every article judged or labelled before round 10.
 Round 11's UN speakers draw (`--round11u`, seed 11312, "look11u"/"heldout11u") is made like round 10's, skipping
 every article judged before round 11.
+Round 11's people draw (`--round11p`, seed 11311, "look11p"/"heldout11p") is made the same way, skipping every article
+judged or labelled before round 11: 24 Reuters articles, the 4 Wikinews articles left (80 to 900 words) and 3 Kremlin
+releases.
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 

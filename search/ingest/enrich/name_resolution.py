@@ -159,6 +159,7 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
     for name in names:
         if name and " " in name:
             counts[name] = counts.get(name, 0) + 1
+    _lone_slips(names, counts)
     if len(counts) < 2:
         return
     spelling: dict[tuple[str, ...], str] = {}
@@ -171,6 +172,7 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
         genders = {first_names.get(words[0], ""), first_names.get(other[0], "")} - {""}
         if len(genders) < 2 and any(a == b for a, b in zip(words, other, strict=True)):
             aliases[name] = kept
+    _surname_typos(counts, aliases)
     by_surname: dict[str, list[str]] = {}  # a short given name beside its long form: "Chris Lane", "Christopher Lane"
     for name in counts:
         by_surname.setdefault(name.partition(" ")[2], []).append(name.partition(" ")[0])
@@ -182,6 +184,76 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
                 aliases.setdefault(f"{short} {rest}", aliases.get(f"{longer[0]} {rest}", f"{longer[0]} {rest}"))
     if aliases:
         names[:] = [aliases.get(name, name) if name else name for name in names]
+
+
+def _surname_typos(counts: dict[str, int], aliases: dict[str, str]) -> None:
+    """Add to `aliases` full names that repeat another's given names and differ from it only by a slip of one or two
+    letters in a long surname ("Borna Derakhshani" / "Borna Deraskhsani", "Abdulla Al Marzouki" / "Al Marzooqi"):
+    one person (gold rule 5), under the spelling written most often (the first on a tie). Two people sharing given
+    names and a surname so alike are rare in one article; given names that differ are never merged so (siblings,
+    spouses: "Daniel Vane" / "Daniela Vane")."""
+    by_given: dict[str, list[str]] = {}
+    for name in sorted(counts, key=lambda name: -counts[name]):
+        if name in aliases:
+            continue
+        given, _, surname = name.rpartition(" ")
+        kept = by_given.setdefault(given.casefold(), [])
+        if twin := next((other for other in kept if _slip(other.rpartition(" ")[2], surname)), None):
+            aliases[name] = twin
+        else:
+            kept.append(name)
+
+
+def _lone_slips(names: list[str | None], counts: dict[str, int]) -> None:
+    """Name a one-word name that is a slip (one edit) of the surname of a full name of the article, or a letter more
+    or less than a one-word name written before it, by that name ("Brent Beesely … Beesley said", "a chef named
+    Łukasz … named Luckasz"; not "Mr Dornan and Mr Dorman", maybe two men, nor "Ms Medvedeva" beside "Dmitry
+    Medvedev", nor "Barron" beside "Steve Bannon"). Changes `names`."""
+    lone = list(dict.fromkeys(name for name in names if name and " " not in name))
+    if not lone or len(lone) + len(counts) < 2:
+        return
+    aliases: dict[str, str] = {}
+    for k, name in enumerate(lone):
+        twin = next((full for full in counts if _slip(surname := full.rpartition(" ")[2], name, 1)
+                     and not _inflected(surname, name)), None) or next((
+            aliases.get(other, other) for other in lone[:k]
+            if len(other) != len(name) and _slip(other, name, 1) and not _inflected(other, name)), None)
+        if twin:
+            aliases[name] = twin
+    if aliases:
+        names[:] = [aliases.get(name, name) if name else name for name in names]
+
+
+def _inflected(one: str, other: str) -> bool:
+    """Whether two surnames differ only in their last letters, as a surname's feminine or plural does ("Medvedev" /
+    "Medvedeva", "Kowalski" / "Kowalska"): a wife, a daughter, a family, not a slip."""
+    shorter = min(len(one), len(other))
+    return one[:shorter - 1].casefold() == other[:shorter - 1].casefold()
+
+
+# Letters that do not decompose into a base letter and an accent: "Łukasz" is slipped to "Lukasz", not "Xukasz".
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i"})
+
+
+def _slip(one: str, other: str, most: int = 2) -> bool:
+    """Whether two surnames of six letters or more, with the same first letter, are at most `most` edits apart (a
+    letter added, dropped or changed, or two neighbours swapped: "Slutsky" / "Slutksy" is one edit)."""
+    one, other = (strip_accents(word.casefold()).translate(_PLAIN_LETTERS) for word in (one, other))
+    if min(len(one), len(other)) < 6 or one[0] != other[0] or abs(len(one) - len(other)) > most or one == other:
+        return False
+    before: list[int] = []
+    previous = list(range(len(other) + 1))
+    for i, letter in enumerate(one, 1):
+        current = [i]
+        for j, mate in enumerate(other, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != mate))
+            if i > 1 and j > 1 and letter == other[j - 2] and one[i - 2] == mate:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > most:
+            return False
+        before, previous = previous, current
+    return previous[-1] <= most
 
 
 def _numbered_style(mentions: list[Mention], regnal: list[int], names: list[str | None],

@@ -49,6 +49,7 @@ from search.ingest.enrich.name_lexicon import (
     plural_of_word,
     resolve_flexible,
 )
+from search.ingest.enrich.name_neighbours import employer_after_person, home_town_before_person, neighbour_thing
 from search.ingest.enrich.person_names import (
     AGE_TITLE,
     MONTHS,
@@ -173,7 +174,8 @@ def _single_mention(text: str, start: int, word: str, lex: Lexicon, lower_seen: 
     if not title and before and held_office_holder(text, start, word, lex):  # "the Reagan administration"
         title = HELD_TITLE
     if title and (not_a_person((word,), lex.first_names, lower_seen)  # (untitled, it only shortens a name)
-                  or thing_appositive(text, start + len(word), lex.appositive_heads)):  # "Sir Bramble, a mascot"
+                  or thing_appositive(text, start + len(word), lex.appositive_heads)  # "Sir Bramble, a mascot"
+                  or title == AGE_TITLE and home_town_before_person(text, start + len(word))):  # "a Leeds man"
         return None
     if not title and (surname := shared_surname(text, start + len(word), word, lex.first_names)):
         return Mention(start, start + len(word), (word, surname), "", False, False, False,
@@ -357,7 +359,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     if j - i == 1 and title in lex.one_name_jobs and len(words) > 1:
         title = ""  # "rapper Kanye Rivers" cut at a common word: no person "Kanye" of one name
     begin, end = offsets[i], offsets[j - 1] + len(words[j - 1])
-    thing = named_thing(text, begin, end, lex.appositive_heads)  # "X, a dragon", "X <XYZ>", "X rose 5 to 6.10"
+    thing = named_thing(text, begin, end, lex.appositive_heads) or neighbour_thing(  # "X, a dragon", "X <XYZ>"
+        text, begin, end, tokens, lex.first_names)  # "X rose 5 to 6.10", "CV [X]", "the Ford X"
     organisation = organisation or thing
     line_start = text.rfind("\n", 0, begin) + 1
     previous = text[:line_start].rstrip()  # a sign-off follows a title or a finished sentence, not a wrapped line
@@ -372,6 +375,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         text, words, offsets, i, end, context, after_title_of, lex)
         # the rest of a name that a head noun opens: "Caisse Nationale de Paris", "Banque Populaire du Nord"
         or i == 1 and kinds[0] == ORG and not context.after_title_of
+        # (or its words after a particle and no name: "Institut National de Recherche Biomédicale", "Banco de Credito")
+        or i > 1 and kinds[i - 1] == PARTICLE and kinds[i - 2] in (STOP, ORG)
         # the rest of a thing's name opened by a common adjective or noun the text also writes in lower case:
         # "High Performance Computing", "Female Genital Mutilation" (not "And Olek Brandt" opening a sentence)
         or i > 0 and kinds[i - 1] == STOP and (opener := words[i - 1].lower()) in lower_seen
@@ -380,7 +385,8 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
         or no_person > 0 or thing or cast_role(text, begin, end) or lower_seen.ships and ship_before(text, begin)
         or thing_marks(text, begin, end)  # "the annual Kessel Fair", "a Kestrel Sierra", "include Zeta Quest: Origins"
         or first_in_run and words[i].lower() not in lex.first_names and (
-            place_list_before(text, begin, lex.first_names) or journey_end(text, begin, end, place_forms())))
+            place_list_before(text, begin, lex.first_names) or journey_end(text, begin, end, place_forms())
+            or employer_after_person(text, begin, lex.first_names)))  # "Ann Doe of Harrow Vane" (a firm)
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
         len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
         or words[i].casefold() in place_words()  # "Nevada Test …"; a common word ends two: "Supply Monthly"

@@ -35,7 +35,7 @@ def find_people(text: str) -> People:
     cited_lone_names(text, mentions, names)  # "As Cicero observed, …": a lone name a person by its cited speech
     if "\"" in text or "“" in text:
         nickname_aliases(text, mentions, names)
-    persons = _accepted(mentions, names)
+    persons = _accepted(text, mentions, names)
     order: dict[str, int] = {}
     for mention, name in zip(mentions, names, strict=True):
         if name in persons and name not in order:
@@ -51,11 +51,20 @@ def find_people(text: str) -> People:
     return People([p for p in people if p in speakers], people)
 
 
-def _accepted(mentions: list[Mention], names: list[str | None]) -> set[str]:
-    """Names never used as part of an organisation or place ("Hagia Sophia Museum"), with at least
-    one mention that is not doubtful ("in Karol Bagh", "the Grateful Dead": see `Mention.doubtful`)."""
-    regnal = lexicon().regnal  # "Saint Francis Hospital", "King X" of a character: the titled name is a thing's
+def _accepted(text: str, mentions: list[Mention], names: list[str | None]) -> set[str]:
+    """Names never used as part of an organisation or place ("Hagia Sophia Museum") unless a person's title comes
+    before one of their own mentions ("actor Jane Roe … the Jane Roe Foundation"), with at least one mention that
+    is not doubtful ("in Karol Bagh", "the Grateful Dead": see `Mention.doubtful`)."""
+    lex = lexicon()
+    regnal = lex.regnal  # "Saint Francis Hospital", "King X" of a character: the titled name is a thing's
+    titled = {name for mention, name in zip(mentions, names, strict=True)  # (a person's title: "Ms", "actor"; not
+              if (mention.title in lex.gender or mention.title in lex.one_name_jobs)  # a firm's: "sole manager X")
+              and mention.title not in regnal and not (mention.organisation or mention.doubtful)
+              and name == " ".join(mention.tokens)  # (its own name, not a longer one it was resolved to)
+              # (right before the name: not "… chief officer.⏎Acme Vane said")
+              and text[max(0, mention.start - 24):mention.start].rstrip().lower().endswith(mention.title)}
     rejected = {name for mention, name in zip(mentions, names, strict=True)  # (a team: "the Kestrels")
-                if mention.organisation and (len(mention.core) > 1 or mention.title in regnal) or mention.group}
+                if mention.organisation and (len(mention.core) > 1 and name not in titled or mention.title in regnal)
+                or mention.group}
     return {name for mention, name in zip(mentions, names, strict=True)
             if name and name not in rejected and not mention.doubtful}

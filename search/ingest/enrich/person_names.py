@@ -47,8 +47,9 @@ MONTHS = frozenset("january february march april may june july august september 
 # firm's word ("PlayStation", "BancGroup"); never a name's ("McDonald", "DiCaprio", "MacArthur", "FitzGerald")
 _GLUED = re.compile(r"(?<!^Fitz)(?<=[a-z]{3})[A-Z]")
 # Endings of adverbs, adjectives and abstract nouns of seven letters or more, never of a name:
-# "Heavily", "Agricultural", "Stabilization" (but "Emily", "McNally").
-NOT_NAME_ENDINGS = ("ily", "ionally", "ional", "ical", "ural", "ization", "isation", "ities", "ically", "ually")
+# "Heavily", "Agricultural", "Stabilization", "Obviously" opening a quote (but "Emily", "McNally").
+NOT_NAME_ENDINGS = ("ily", "ionally", "ional", "ical", "ural", "ization", "isation", "ities", "ically", "ually",
+                    "ously", "ently", "antly", "ably", "ibly", "ively", "ately", "fully", "ingly", "edly")
 THING_FOLLOWS = (" (", " and", " &", ", and", ", &", "\nand", "\n&", ",\nand")  # what may start the patterns below
 # "Merrill Lynch and Co", "Acme Tire and⏎Rubber Co" (hard-wrapped newswire): the first half of a firm's name
 _FIRM_FORM = r"(?:Co|Company|Sons|Partners|Associates|Corp|Inc|Ltd|Plc|Securities)\b"

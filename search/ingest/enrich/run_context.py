@@ -44,8 +44,17 @@ _EMPLOYER_LINKS = frozenset("at with of for from".split())
 _BROKER_HOUSES = frozenset("brokers stockbrokers brokerage brokerages broking".split())
 _BROKERS = frozenset(("broker", "stockbroker"))
 # "the island of Rapa Nui", "the town of Ain Issa": a place named after a place noun and "of"
-_PLACE_OF = re.compile(r"\b(?:island|islands|city|town|village|province|region|district|county|municipality|"
-                       r"capital|port|oblast|prefecture|state)\s+of\s+$")
+# Possessive determiners: a run right after one names a thing owned ("visit our Main Page", "its Dot Matrix
+# technology", "My Little Pony"), rarely a person ("his wife Ann" has the noun between).
+_OWNERS = frozenset("our your their its my".split())
+_OPENERS = _OWNERS | {"the"}  # the same words opening the run ("The Kestrels", "My Little Pony")
+_PLACE_OF = re.compile(r"\b(?:island|islands|city|cities|town|towns|village|villages|settlement|settlements|province|"
+                       r"region|district|county|municipality|capital|port|oblast|prefecture|state)\s+of\s+$")
+# Verbs of armed forces taking or striking a place: their object is a place (or a building), rarely a person, also
+# the second of two ("troops entered Kessel Vale and Ras Oran", "shelled Dorva", "liberated Marinka").
+_TAKING = frozenset("entered shelled besieged bombarded stormed retook recaptured encircled overran liberated".split())
+_TAKEN_PLACES = re.compile(rf"\b(?:{'|'.join(sorted(_TAKING))})[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}},?"
+                           r"[ \t]+and[ \t]+$")
 
 
 # Another outlet's name before a reporter's noun: "including Fox News reporter X", "debate, CNN anchor X" (capitalised
@@ -77,7 +86,9 @@ class RunContext:
         link = before[-2].lower() if self.word == "the" and len(before) > 1 else self.word  # "of the"
         # "in Ain Issa", "the Grateful Dead": maybe a place, a band, a team or a thing rather than a person
         self.place = joined and (self.word in _PLACE_PREPOSITIONS
-                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start))) or (
+                                 or self.word == "of" and bool(_PLACE_OF.search(text, window, start))
+                                 or self.word in _TAKING
+                                 or self.word == "and" and bool(_TAKEN_PLACES.search(text, window, start))) or (
             last[-1:].isdigit() and chunk[-1:] == " " and bool(_HOUSE_NUMBER.fullmatch(last))
             and len(before) > 1 and before[-2].lower() in _ADDRESS_PREPOSITIONS)
         self.article = joined and self.word == "the"
@@ -145,14 +156,15 @@ _APPOINTED = re.compile(r"\b(?:names?|named|appoint(?:s|ed)?|elect(?:s|ed)?|made
 def doubtful_run(text: str, words: list[str], offsets: list[int], i: int, end: int, context: RunContext,
                  after_title_of: bool, lex: Lexicon) -> bool:
     """Whether the name words i.. of a run (no title before them) may well name no person (`Mention.doubtful`):
-    after "in"/"at" (a place); after "the" ("the Grateful Dead", "fans of the Crimson Foxes"), unless a
-    title's domain comes between ("President of the Philippines Rodrigo Duterte", "Chancellor of the
-    Exchequer Nigel Lawson") or a possessive does ("the institute's Mara Quillon"); or before a role noun in
-    lower case ("Grateful Dead drummer", "Lakeside Herons striker"): the name qualifies the role, as a band's,
-    a team's or a firm's does, rarely a person's (but "named John Doe chief executive")."""
+    after "in"/"at" (a place); after "our"/"its" (a thing owned: "visit our Main Page", "My Little Pony"); after
+    "the" ("the Grateful Dead", "fans of the Crimson Foxes"), unless a title's domain comes between ("President
+    of the Philippines Rodrigo Duterte", "Chancellor of the Exchequer Nigel Lawson") or a possessive does ("the
+    institute's Mara Quillon"); or before a role noun in lower case ("Grateful Dead drummer", "Lakeside Herons
+    striker"): the name qualifies the role, as a band's, a team's or a firm's does, rarely a person's (but "named
+    John Doe chief executive")."""
     if i and text.startswith(("'s", "’s"), offsets[i - 1] + len(words[i - 1])):
         return False
-    if context.place or context.body or "the" in (word.lower() for word in words[:i]):
+    if context.place or context.body or context.word in _OWNERS or any(word.lower() in _OPENERS for word in words[:i]):
         return True
     if (context.continued or place_follows(text, end)) and words[i].lower() not in lex.first_names:
         return True  # "… of Marine and Atmospheric Science", "Ciudad Juárez, Mexico", "Arroyo Grande, California"
