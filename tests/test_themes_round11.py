@@ -1,0 +1,88 @@
+"""Themes on general news, round 11: a disaster, an election or an embargo named as the cause, the time or the
+weapon of a story about something else gives no theme, while a story about the quake's victims, an election's polls or
+a trade embargo keeps its theme. Every article here is invented for the test (issue 11, round 11, general news)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.ingest.enrich.themes import theme_evidence
+
+DISASTERS = "Disasters & emergency response"
+ELECTIONS = "Elections & democracy"
+ECONOMIC = "Economic security & supply chains"
+
+# The disaster is the cause of lost output and of a repair bill: an oil and money story.
+QUAKE_AS_CAUSE = (
+    "Veloria to restart crude exports through new link\n"
+    "Veloria will restart crude exports next month through a 30 km link to a neighbouring line, the energy ministry "
+    "said on Monday. Exports have been halted since March by an earthquake that broke the main export line. The "
+    "ministry said the state oil company was pumping 180,000 barrels per day before the earthquake and expected to "
+    "reach 120,000 within weeks of the link opening. Repairs to pumping stations damaged by the earthquake will cost "
+    "about 90 mln dlrs, financed by a loan from a regional development bank, officials said. The company will also "
+    "borrow crude from two neighbouring producers to meet its export contracts."
+)
+
+# The same quake told as a disaster: its toll, the rescue and the relief.
+QUAKE_AS_DISASTER = (
+    "Earthquake kills dozens in northern Veloria\n"
+    "A strong earthquake struck northern Veloria late on Thursday, killing at least 60 people and leaving hundreds "
+    "homeless, the civil defence agency said. The quake, of magnitude 6.8, flattened houses in three mountain towns, "
+    "and rescuers were digging through the rubble for survivors on Friday. The government declared a state of "
+    "emergency in the region and asked for relief aid, while aftershocks kept residents sleeping in the streets."
+)
+
+# The election is the time of a rate decision and the cause of idle markets: a money-market report.
+ELECTION_AS_TIME = (
+    "Reserves rise revives hopes of rate cut\n"
+    "A record rise in the central bank's currency reserves has revived hopes of a cut in lending rates after next "
+    "month's general election, dealers said. The currency barely moved on the figures because of the election, and "
+    "bond prices were steady in thin trade. Analysts expect a half point cut soon after the election if the government "
+    "is returned, while a move "
+    "before the election has been ruled out by the bank. Money market rates eased slightly, and one economist said "
+    "the reserves would let the bank steady the currency during the campaign if needed. Traders said dealing would "
+    "stay quiet until the election, with most funds holding cash."
+)
+
+# Polls and a campaign: the vote itself is the subject.
+ELECTION_AS_SUBJECT = (
+    "Opinion polls show tight race in Norland general election\n"
+    "Norland's ruling party and the opposition alliance are level in opinion polls a week before the general "
+    "election, with many voters still undecided. The prime minister told a rally that turnout would decide the "
+    "result, while the opposition leader promised tax cuts in the last debate of the campaign. The electoral "
+    "commission said more than four million voters had registered, and postal ballots would be counted first."
+)
+
+# An arms embargo is a war story's weapon measure, beside a naval blockade.
+ARMS_EMBARGO = (
+    "Analysts weigh options to end the Gulf fighting\n"
+    "Western analysts said the powers could press both sides to end the war by threatening an arms embargo against "
+    "the side that refused to talk. One former official said a navy could blockade the ports of the aggressor, a "
+    "warlike step that risked widening the fighting. Another said an arms embargo would only work if every supplier "
+    "joined it, and that a blockade of the shipping lanes would anger neutral states. Both sides continued shelling "
+    "each other's positions along the front this week, with heavy losses reported."
+)
+
+# A trade embargo on a state's goods is the theme's own subject.
+TRADE_EMBARGO = (
+    "Union widens trade embargo on Ostrava's goods\n"
+    "The union widened its trade embargo on Ostrava on Tuesday, banning imports of its steel and timber and freezing "
+    "the assets of two state banks. Officials said the sanctions would stay until Ostrava allowed inspectors back, "
+    "and warned of further trade restrictions. Ostrava called the embargo economic coercion and said it would seek "
+    "new buyers in Asia."
+)
+
+
+@pytest.mark.parametrize(("text", "theme"), [(QUAKE_AS_CAUSE, DISASTERS), (ELECTION_AS_TIME, ELECTIONS),
+                                             (ARMS_EMBARGO, ECONOMIC)], ids=["quake_cause", "election_time",
+                                                                             "arms_embargo"])
+def test_a_cause_time_or_weapon_measure_gives_no_theme(text: str, theme: str) -> None:
+    assert theme not in theme_evidence(text)
+
+
+@pytest.mark.parametrize(("text", "theme"), [(QUAKE_AS_DISASTER, DISASTERS), (ELECTION_AS_SUBJECT, ELECTIONS),
+                                             (TRADE_EMBARGO, ECONOMIC)], ids=["quake_toll", "election_polls",
+                                                                              "trade_embargo"])
+def test_the_story_itself_keeps_its_theme(text: str, theme: str) -> None:
+    assert theme in theme_evidence(text)
+
