@@ -1,6 +1,7 @@
-"""Themes on general news, round 11: a disaster, an election or an embargo named as the cause, the time or the
-weapon of a story about something else gives no theme, while a story about the quake's victims, an election's polls or
-a trade embargo keeps its theme. Every article here is invented for the test (issue 11, round 11, general news)."""
+"""Themes on general news, round 11: a disaster named as the cause of lost output and an arms embargo among a war's
+options give no theme, while a story about the quake's victims, a statement on the storms that cost its islands lives
+and a story about a trade embargo keep theirs. Every article here is invented for the test (issue 11, round 11,
+general news)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import pytest
 from search.ingest.enrich.themes import theme_evidence
 
 DISASTERS = "Disasters & emergency response"
-ELECTIONS = "Elections & democracy"
 ECONOMIC = "Economic security & supply chains"
 
 # The disaster is the cause of lost output and of a repair bill: an oil and money story.
@@ -32,25 +32,13 @@ QUAKE_AS_DISASTER = (
     "emergency in the region and asked for relief aid, while aftershocks kept residents sleeping in the streets."
 )
 
-# The election is the time of a rate decision and the cause of idle markets: a money-market report.
-ELECTION_AS_TIME = (
-    "Reserves rise revives hopes of rate cut\n"
-    "A record rise in the central bank's currency reserves has revived hopes of a cut in lending rates after next "
-    "month's general election, dealers said. The currency barely moved on the figures because of the election, and "
-    "bond prices were steady in thin trade. Analysts expect a half point cut soon after the election if the government "
-    "is returned, while a move "
-    "before the election has been ruled out by the bank. Money market rates eased slightly, and one economist said "
-    "the reserves would let the bank steady the currency during the campaign if needed. Traders said dealing would "
-    "stay quiet until the election, with most funds holding cash."
-)
-
-# Polls and a campaign: the vote itself is the subject.
-ELECTION_AS_SUBJECT = (
-    "Opinion polls show tight race in Norland general election\n"
-    "Norland's ruling party and the opposition alliance are level in opinion polls a week before the general "
-    "election, with many voters still undecided. The prime minister told a rally that turnout would decide the "
-    "result, while the opposition leader promised tax cuts in the last debate of the campaign. The electoral "
-    "commission said more than four million voters had registered, and postal ballots would be counted first."
+# A statement's paragraph on the storms its islands live with: no toll counted, but the loss of life and the aftermath.
+STATEMENT_ON_STORMS = (
+    "Statement by Marevia at the General Debate\n"
+    "Small island States such as ours brace for the hurricane season every year. Two hurricanes last year caused a "
+    "heavy loss of life and set our development back by a decade. The aftermath of each storm absorbs the budget we "
+    "had planned for schools and clinics, and the floods that follow leave our fields without a harvest. We ask "
+    "partners to help us prepare, so that the next hurricane finds our people ready."
 )
 
 # An arms embargo is a war story's weapon measure, beside a naval blockade.
@@ -73,15 +61,14 @@ TRADE_EMBARGO = (
 )
 
 
-@pytest.mark.parametrize(("text", "theme"), [(QUAKE_AS_CAUSE, DISASTERS), (ELECTION_AS_TIME, ELECTIONS),
-                                             (ARMS_EMBARGO, ECONOMIC)], ids=["quake_cause", "election_time",
-                                                                             "arms_embargo"])
-def test_a_cause_time_or_weapon_measure_gives_no_theme(text: str, theme: str) -> None:
+@pytest.mark.parametrize(("text", "theme"), [(QUAKE_AS_CAUSE, DISASTERS), (ARMS_EMBARGO, ECONOMIC)],
+                         ids=["quake_cause", "arms_embargo"])
+def test_a_cause_or_a_weapons_measure_gives_no_theme(text: str, theme: str) -> None:
     assert theme not in theme_evidence(text)
 
 
-@pytest.mark.parametrize(("text", "theme"), [(QUAKE_AS_DISASTER, DISASTERS), (ELECTION_AS_SUBJECT, ELECTIONS),
-                                             (TRADE_EMBARGO, ECONOMIC)], ids=["quake_toll", "election_polls",
+@pytest.mark.parametrize(("text", "theme"), [(QUAKE_AS_DISASTER, DISASTERS), (STATEMENT_ON_STORMS, DISASTERS),
+                                             (TRADE_EMBARGO, ECONOMIC)], ids=["quake_toll", "statement_storms",
                                                                               "trade_embargo"])
 def test_the_story_itself_keeps_its_theme(text: str, theme: str) -> None:
     assert theme in theme_evidence(text)
