@@ -5,9 +5,11 @@ general news)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from search.ingest.enrich.themes import theme_evidence
+from search.ingest.enrich.themes import default_taxonomy, theme_evidence
 
 DISASTERS = "Disasters & emergency response"
 ECONOMIC = "Economic security & supply chains"
@@ -73,3 +75,23 @@ def test_a_cause_or_a_weapons_measure_gives_no_theme(text: str, theme: str) -> N
 def test_the_story_itself_keeps_its_theme(text: str, theme: str) -> None:
     assert theme in theme_evidence(text)
 
+
+
+def _long_statement() -> str:
+    """A statement of about 1,500 words: one paragraph on storms, told without a toll or a rescue, among others."""
+    filler = ("Our delegation supports the reform of the Organization and the work of its committees on the agenda "
+              "of this session, and we thank the President for the way he has guided our deliberations. ")
+    storms = ("Every year our islands brace for the hurricane season. Hurricanes and tropical storms now come more "
+              "often and with greater force than our grandparents knew. The floods after each hurricane cover our "
+              "coastal roads and ports for weeks. A single hurricane can undo the gains of a decade. ")
+    return "Statement by Marevia at the General Debate\n" + filler * 22 + storms + filler * 22
+
+
+def test_a_long_statement_is_held_to_its_passage_not_to_the_needed_words() -> None:
+    """`long_needs_words = false`: the same taxonomy with the needed words asked of long texts too drops the theme."""
+    taxonomy = default_taxonomy()
+    text = _long_statement()
+    assert len(text.split()) > 1200
+    assert DISASTERS in theme_evidence(text, taxonomy)
+    strict = replace(taxonomy, themes=tuple(replace(theme, long_needs_words=True) for theme in taxonomy.themes))
+    assert DISASTERS not in theme_evidence(text, strict)
