@@ -1,7 +1,7 @@
-"""Themes on general news, round 11: a disaster named as the cause of lost output and an arms embargo among a war's
-options give no theme, while a story about the quake's victims, a statement on the storms that cost its islands lives
-and a story about a trade embargo keep theirs. Every article here is invented for the test (issue 11, round 11,
-general news)."""
+"""Themes on general news, round 11: a disaster named as the cause of lost output, an arms embargo among a war's
+options and a firm's pipeline division give no theme, while a story about the quake's victims, a statement on the
+storms that cost its islands lives and a story about a trade embargo keep theirs. Every article here is invented for
+the test (issue 11, round 11, general news)."""
 
 from __future__ import annotations
 
@@ -63,9 +63,19 @@ TRADE_EMBARGO = (
 )
 
 
-@pytest.mark.parametrize(("text", "theme"), [(QUAKE_AS_CAUSE, DISASTERS), (ARMS_EMBARGO, ECONOMIC)],
-                         ids=["quake_cause", "arms_embargo"])
-def test_a_cause_or_a_weapons_measure_gives_no_theme(text: str, theme: str) -> None:
+# A gas distributor's division and a mill owner settle who builds the mills' pipelines: their business, no supply issue.
+PIPELINE_BUSINESS = (
+    "Delta Gas and Norpaper settle dispute over paper mills\n"
+    "Delta Gas Inc said it and Norpaper Co agreed a plan to end their dispute over Norpaper's natural gas pipelines "
+    "to its two paper mills. Delta's pipeline division now delivers all the natural gas the mills burn. Under the "
+    "plan, the division will carry gas to other Norpaper plants, while Norpaper builds its own pipelines to the two "
+    "mills, and the subsidiary keeps its gas supplies contract until the new pipeline opens."
+)
+
+@pytest.mark.parametrize(("text", "theme"), [(QUAKE_AS_CAUSE, DISASTERS), (ARMS_EMBARGO, ECONOMIC),
+                                             (PIPELINE_BUSINESS, "Energy security")],
+                         ids=["quake_cause", "arms_embargo", "pipeline_business"])
+def test_a_cause_a_weapons_measure_or_a_firms_business_gives_no_theme(text: str, theme: str) -> None:
     assert theme not in theme_evidence(text)
 
 
