@@ -66,6 +66,10 @@ class Theme:
     # hurricanes it brings): each weighs `Taxonomy.borrow_weight`
     borrows: tuple[str, ...] = ()
     not_near: frozenset[str] = frozenset()  # stems that make a cue in their sentence another sense (theme_senses)
+    # whether a long text (asking `Taxonomy.needs_words_scale` times a short one's evidence) needs `needs_words` too: a
+    # short report that names a quake only as the cause of lost output needs the test, while a long statement's
+    # disaster paragraph is already held to a passage and says "loss" and "lives" in words no list foresees
+    long_needs_words: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                             tuple(entry.get("unless", ())), bool(entry.get("needs_name", False)),
                             int(entry["min_mentions"]) if "min_mentions" in entry else None, circumstances,
                             consequences, _stems(entry, "needs_words"), tuple(entry.get("borrows", ())),
-                            _stems(entry, "not_near")))
+                            _stems(entry, "not_near"), bool(entry.get("long_needs_words", True))))
     by_first: dict[str, list[tuple[Phrase, Theme]]] = defaultdict(list)
     for theme in themes:
         for phrase in theme.phrases:
@@ -335,8 +339,9 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
         if short and not about - _circumstantial(theme, in_sentences) - ({0} if titled(text) else set()):
             return None  # ... but not a title alone (a ticker, a table's name), nor a sentence on the theme as the
             # time or cause of something else ("amid the pandemic and the spread of a new variant")
-        if theme.needs_words and not sentences_holding(stems, starts, mentions, theme.needs_words,
-                                                       1 + (scale >= taxonomy.needs_words_scale)):
+        long = scale >= taxonomy.needs_words_scale
+        if theme.needs_words and (theme.long_needs_words or not long) \
+                and not sentences_holding(stems, starts, mentions, theme.needs_words, 1 + long):
             return None  # a long text names the needed part in two sentences: one line on defence is an aside
         if theme.needs_name and scale > 1 and not place_named(mentions, starts, taxonomy.strong_weight):
             return None
