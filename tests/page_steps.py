@@ -1,5 +1,5 @@
 """Steps shared by the page's browser tests: screenshots, waiting for Streamlit to settle, the clean-page check,
-the results count and the URL's view state."""
+the results count, the URL's view state, and adding files in the "Add articles" tab."""
 
 from __future__ import annotations
 
@@ -53,3 +53,25 @@ def wait_for_count(page: Page, total: int, q: str) -> None:
 
 def url_params(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
+
+
+def choose_and_add(page: Page, files: list[Path]) -> None:
+    """Pick files in the uploader, wait until they are uploaded, and click "Add to the index"."""
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(files)
+    for path in files:
+        expect(page.locator('[data-testid="stFileUploader"]').get_by_text(path.name, exact=True)).to_be_visible()
+    button = page.get_by_role("button", name="Add to the index")
+    expect(button).to_be_enabled()
+    button.click()
+    expect(page.locator(".ns-report")).to_be_visible(timeout=60_000)
+    settled(page)
+
+
+def report_row(page: Page, name: str):
+    return page.locator(".ns-report tbody tr", has_text=name)
+
+
+def search_for(page: Page, q: str) -> None:
+    box = page.get_by_label("Search articles")
+    box.fill(q)
+    box.press("Enter")

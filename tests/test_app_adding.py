@@ -5,37 +5,14 @@ while its good records are indexed (each test on an index of its own; split from
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from conftest import SEEDS
-from page_steps import Shots, assert_clean, settled, url_params, wait_for_count
+from page_steps import Shots, assert_clean, choose_and_add, report_row, search_for, settled, url_params, wait_for_count
 from playwright.sync_api import Page, expect
 
 from search import search
 
 # --- adding articles ----------------------------------------------------------------------------
-
-def choose_and_add(page: Page, files: list[Path]) -> None:
-    """Pick files in the uploader, wait until they are uploaded, and click "Add to the index"."""
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(files)
-    for path in files:
-        expect(page.locator('[data-testid="stFileUploader"]').get_by_text(path.name, exact=True)).to_be_visible()
-    button = page.get_by_role("button", name="Add to the index")
-    expect(button).to_be_enabled()
-    button.click()
-    expect(page.locator(".ns-report")).to_be_visible(timeout=60_000)
-    settled(page)
-
-
-def report_row(page: Page, name: str):
-    return page.locator(".ns-report tbody tr", has_text=name)
-
-
-def search_for(page: Page, q: str) -> None:
-    box = page.get_by_label("Search articles")
-    box.fill(q)
-    box.press("Enter")
-
 
 def test_added_articles_are_reported_and_searchable_at_once(page: Page, app_server, make_index, tmp_path,
                                                            artifacts_dir):

@@ -8,8 +8,8 @@ import zipfile
 
 from conftest import SEEDS
 from news_pages import PAGES, page_html, rss2, warc_bytes
+from page_steps import Shots, assert_clean, choose_and_add, report_row, search_for, settled, wait_for_count
 from playwright.sync_api import Page, expect
-from test_app_journey import Shots, assert_clean, choose_and_add, report_row, search_for, settled, wait_for_count
 
 from search import search
 
