@@ -29,7 +29,9 @@ from search.engine.selection import Selection
 from search.index.snapshot import snapshot
 
 PAIRS = ["".join(p) for p in itertools.product(string.ascii_lowercase, repeat=2)]
-CPU_LIMIT_S = 1.5  # the budget (0.8 s) plus counting, ranking and highlighting, with room for a slow machine
+# the budget (0.8 s) plus counting, ranking and highlighting, with room for this machine's slow phases (its speed
+# drifts by 20-60 %: "qmarks OR" took 1.2-1.55 s on one day); unbudgeted, these queries take 10 s to minutes
+CPU_LIMIT_S = 2.5
 
 
 @pytest.fixture(scope="module")
