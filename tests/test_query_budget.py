@@ -30,7 +30,7 @@ from search.index.snapshot import snapshot
 
 PAIRS = ["".join(p) for p in itertools.product(string.ascii_lowercase, repeat=2)]
 # the budget (0.8 s) plus counting, ranking and highlighting, with room for this machine's slow phases (its speed
-# drifts by 20-60 %: "qmarks OR" took 1.2-1.55 s on one day); unbudgeted, these queries take 10 s to minutes
+# drifts by 20-60 %: "qmarks OR" once took 1.55 s); unbudgeted, these queries take 10 s to minutes
 CPU_LIMIT_S = 2.5
 
 
