@@ -1,11 +1,10 @@
 """Themes of long, many-topic texts: an aside beside the text's main theme and context words that
 pile up with length are not themes (`min_relative`, `context_share` in themes.toml)."""
 
-from pathlib import Path
 
-from search.ingest.enrich.themes import load_taxonomy, theme_evidence
+from taxonomy_settings import taxonomy_with
 
-PACKAGED = Path(__file__).resolve().parents[1] / "search" / "ingest" / "enrich" / "themes.toml"
+from search.ingest.enrich.themes import theme_evidence
 
 # A long speech on disarmament, with a short passage on floods at the end.
 DISARMAMENT = [
@@ -29,25 +28,13 @@ FILLER = ["The Assembly meets in a year of many anniversaries for the Organizati
           "We congratulate the President on his election and thank his predecessor for his work."]
 
 
-def _taxonomy_with(tmp_path: Path, **settings: float):
-    """The packaged taxonomy with some top-level settings changed."""
-    text = PACKAGED.read_text("utf-8")
-    for key, value in settings.items():
-        start = text.index(f"\n{key} = ") + 1
-        end = text.index("\n", start)
-        text = text[:start] + f"{key} = {value}" + text[end:]
-    path = tmp_path / "themes.toml"
-    path.write_text(text, "utf-8")
-    return load_taxonomy(path)
-
-
 def test_a_passage_far_weaker_than_the_main_theme_is_an_aside(tmp_path):
     text = "Statement to the General Assembly\n" + " ".join(FILLER * 6 + DISARMAMENT * 2 + FILLER * 6 + FLOODS)
     themes = theme_evidence(text)
     assert "Arms control & non-proliferation" in themes  # the strongest theme is never an aside
     assert "Disasters & emergency response" not in themes
     # the same passage is a theme when nothing stronger stands beside it ...
-    assert "Disasters & emergency response" in theme_evidence(text, _taxonomy_with(tmp_path, min_relative=0))
+    assert "Disasters & emergency response" in theme_evidence(text, taxonomy_with(tmp_path, min_relative=0))
     # ... and in a speech whose main theme it is not dwarfed by
     alone = "Statement to the General Assembly\n" + " ".join(FILLER * 12 + FLOODS)
     assert "Disasters & emergency response" in theme_evidence(alone)
@@ -73,5 +60,5 @@ def test_context_words_piling_up_in_a_long_transcript_are_no_theme(tmp_path):
     text = "Plenary session of the investment forum\n" + " ".join(sentences)
     assert "Partnerships & alliances" not in theme_evidence(text)
     # without the limit on context words, they alone would make the theme
-    unlimited = _taxonomy_with(tmp_path, context_share=1000)
+    unlimited = taxonomy_with(tmp_path, context_share=1000)
     assert "Partnerships & alliances" in theme_evidence(text, unlimited)

@@ -2,11 +2,10 @@
 statement is no aside (`long_min_relative`), and the diplomatic wording of elections, climate talks and
 statehood (themes.toml)."""
 
-from pathlib import Path
 
-from search.ingest.enrich.themes import load_taxonomy, theme_evidence
+from taxonomy_settings import taxonomy_with
 
-PACKAGED = Path(__file__).resolve().parents[1] / "search" / "ingest" / "enrich" / "themes.toml"
+from search.ingest.enrich.themes import theme_evidence
 
 FILLER = ["The Assembly meets this autumn with a long agenda before it.",
           "We congratulate the President on taking the chair and wish him a fruitful session.",
@@ -16,18 +15,6 @@ FILLER = ["The Assembly meets this autumn with a long agenda before it.",
 
 def _statement(*paragraphs: list[str]) -> str:
     return "Statement at the General Debate\n" + " ".join(s for p in paragraphs for s in p)
-
-
-def _taxonomy_with(tmp_path: Path, **settings: float):
-    """The packaged taxonomy with some top-level settings changed."""
-    text = PACKAGED.read_text("utf-8")
-    for key, value in settings.items():
-        start = text.index(f"\n{key} = ") + 1
-        end = text.index("\n", start)
-        text = text[:start] + f"{key} = {value}" + text[end:]
-    path = tmp_path / "themes.toml"
-    path.write_text(text, "utf-8")
-    return load_taxonomy(path)
 
 
 PEACEKEEPING = [
@@ -72,7 +59,7 @@ def test_a_paragraph_of_its_own_in_a_long_statement_is_no_aside(tmp_path):
     assert "Climate & security" in theme_evidence(text)
     assert "Elections & democracy" in theme_evidence(text)
     # under the short texts' share the same paragraph would be an aside of the climate speech
-    strict = _taxonomy_with(tmp_path, long_min_relative=0.2)
+    strict = taxonomy_with(tmp_path, long_min_relative=0.2)
     assert "Elections & democracy" not in theme_evidence(text, strict)
 
 
