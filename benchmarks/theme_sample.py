@@ -72,7 +72,7 @@ BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
                  5: {"un": 20, "kremlin": 20}, 6: {"un": 15, "kremlin": 15}, 7: {"un": 15, "kremlin": 15},
                  8: {"un": 15, "kremlin": 18}, 9: {"un": 15, "kremlin": 18}, 10: {"un": 15, "kremlin": 18},
                  11: {"un": 15, "kremlin": 18}, 12: {"un": 15, "kremlin": 18},
-                 13: {"un": 15, "kremlin": 18}}
+                 13: {"un": 15, "kremlin": 18}, 14: {"un": 15, "kremlin": 18}}
 # Batch 5 is about long texts (the short UN statements are used up): up to this many words; batch 6
 # about texts of typical length (the UN median is about 1,900 words, three in four are under 2,400), as
 # batch 7, batch 8 (18 Kremlin/Zelenskyy releases drawn in the themes7 round; its UN side is labelled
@@ -82,8 +82,8 @@ BLIND_BATCHES = {1: {"un": 16, "kremlin": 14}, 2: {"un": 12, "kremlin": 16},
 LONG_WORDS = {5: {"un": 2000, "kremlin": 2500}, 6: {"un": 2800, "kremlin": 2500}, 7: {"un": 2800, "kremlin": 2500},
               8: {"un": 2800, "kremlin": 2500}, 9: {"un": 2800, "kremlin": 2500}, 10: {"un": 2800, "kremlin": 2500},
               11: {"un": 2800, "kremlin": 2500}, 12: {"un": 2800, "kremlin": 2500},
-              13: {"un": 2800, "kremlin": 2500}}
-HELD_OUT_EVERY = {7: 3, 8: 3, 9: 3, 10: 3, 11: 3, 12: 3, 13: 3}
+              13: {"un": 2800, "kremlin": 2500}, 14: {"un": 2800, "kremlin": 2500}}
+HELD_OUT_EVERY = {7: 3, 8: 3, 9: 3, 10: 3, 11: 3, 12: 3, 13: 3, 14: 3}
 # From batch 11 (round 9) on, a batch skips the articles of every line made in an EARLIER round only (by
 # `corpora.labelled_round`), so that its draw repeats after its own round's lines are appended.
 REPEATABLE_FROM = 11
@@ -144,11 +144,12 @@ def _draw_repeatable(name: str, batch: int, articles: dict[str, Article], skip: 
 
 # General news (`--round9g`, `--round10g`): theme ASSIGNMENTS drawn at random over Reuters-21578 (all of it) and the
 # Wikinews articles left, as a reader of general news meets them; judged in the judgements file as "look9g", every
-# third drawn "heldout9g" (only scored), and likewise "look10g"/"heldout10g", "look11g"/"heldout11g". A draw samples
+# third drawn "heldout9g" (only scored), and likewise "look10g"/"heldout10g", "look11g"/"heldout11g",
+# "look12g"/"heldout12g". A draw samples
 # the assignments made when it was judged (round 9: commit c020e5d; round 10: 285aade): the judgement lines are its
 # record; `--taxonomy` of that commit's themes.toml redraws it.
 GENERAL_ROUNDS = {9: ({"reuters": 30, "wikinews": 10}, 9314), 10: ({"reuters": 30, "wikinews": 10}, 10314),
-                  11: ({"reuters": 30, "wikinews": 10}, 11314)}
+                  11: ({"reuters": 30, "wikinews": 10}, 11314), 12: ({"reuters": 30, "wikinews": 10}, 12314)}
 
 
 def _earlier_rounds(this_round: int) -> set[str]:
@@ -234,7 +235,8 @@ def score_labels(themes_of: Callable[[str], dict[str, list[str]]] = theme_eviden
 
 
 HELD_BATCHES: set[int] = set()  # whole batches kept out of tuning (batch 5 was, until the themes7 round)
-RETIRED_HELDOUT = {7, 8, 9, 10, 11}  # batches whose held-out part has been retired to tuning (its errors may be read)
+# Batches whose held-out part has been retired to tuning (its errors may be read).
+RETIRED_HELDOUT = {7, 8, 9, 10, 11, 12}
 
 
 def look_labels() -> list[dict]:
