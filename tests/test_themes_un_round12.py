@@ -92,3 +92,10 @@ def test_two_closing_cue_sentences_after_another_subject_are_a_two_sentence_ment
     assert "Hunger" not in theme_evidence(text, taxonomy)
     opening = _statement(FILLER, [FAMINE, DROUGHT] + FILLER[:2], FILLER)  # the same two lines opening the paragraph
     assert "Hunger" in theme_evidence(opening, taxonomy)
+
+
+def test_one_heavy_cue_that_opens_and_closes_a_paragraph_is_enough(tmp_path: Path):
+    taxonomy = _taxonomy(tmp_path)
+    closing = "We ask the Assembly to act before this famine takes more lives."
+    text = _statement(FILLER, [FAMINE, EXAMPLE, FIGURE, closing], FILLER, FILLER)
+    assert "Hunger" in theme_evidence(text, taxonomy)

@@ -1,15 +1,15 @@
 """Whether a long text gives a theme a paragraph of its own (for `themes`), by the paragraphs the text itself marks.
 
 A statement signals a real topic by giving it a paragraph: it opens the subject, names it again, and spends the
-other sentences of the paragraph on an example, a figure or a call to action in words no cue list foresees ("the
-bulk of the money pledged has been delivered"). Such a paragraph may hold the theme's cues in only two of its
-sentences, too few for a `theme_passages` passage (three sentences about the theme), while two cue sentences in
-separate paragraphs are two passing mentions. So the text's own paragraph breaks decide: a paragraph whose cue
-sentences are `paragraph_sentences` or more and at least `paragraph_share` of its sentences, with distinct cues, is
-about the theme when it goes on for `paragraph_min_sentences` sentences or more from its first cue on (rule 41: a
-paragraph of three sentences; two closing lines on terrorism after one on peacekeeping are a two-sentence mention).
-Records mark paragraphs three ways: a blank line, an indented next line (hard-wrapped records), or one long line per
-paragraph.
+other sentences of the paragraph on an example, a figure or a call to action in words no cue list foresees ("our
+clinics ran out of beds within a week"). Such a paragraph may hold the theme's cues in only two of its sentences, too
+few for a `theme_passages` passage (three sentences about the theme), while two cue sentences in separate paragraphs
+are two passing mentions. So the text's own paragraph breaks decide: a paragraph whose cue sentences are
+`paragraph_sentences` or more and at least `paragraph_share` of its sentences, one of its cues a heavy one, is about
+the theme (the same cue may open and close it: an embargo condemned, then asked to be lifted) when it goes on for
+`paragraph_min_sentences` sentences or more from its first cue (rule 41: a paragraph of three sentences; two closing
+lines on terrorism after one on peacekeeping are a two-sentence mention). Records mark paragraphs three ways: a blank
+line, an indented next line (hard-wrapped records), or one long line per paragraph.
 
 Mentions are a theme's topical cues as (sentence number, phrase, weight); sentence starts are those of
 `theme_text.sentence_starts`, positions in `text.terms(text)`.
@@ -74,9 +74,8 @@ def paragraph_passage(mentions: Sequence[tuple[int, Cue, float]], paragraph_of: 
     """The heaviest evidence one paragraph of its own gives a theme (0 if none does): the summed weight of its cue
     sentences (`FULL_CUE` or more each), in a paragraph that runs `rule.min_sentences` sentences or more from
     the first of them, of whose sentences `rule.sentences` or more, and at least `rule.share`, are such cue
-    sentences, holding two distinct
-    phrases, one of them weighing `rule.cue` or more: "conflict" said twice in a paragraph on women's rights is no
-    paragraph about a war."""
+    sentences, one of whose cues weighs `rule.cue` or more: "conflict" said twice in a paragraph on women's rights is
+    no paragraph about a war."""
     sizes: dict[int, int] = {}
     last: dict[int, int] = {}  # paragraph -> its last sentence
     for sentence, paragraph in enumerate(paragraph_of):
@@ -99,6 +98,6 @@ def paragraph_passage(mentions: Sequence[tuple[int, Cue, float]], paragraph_of: 
         if last[paragraph] - first[paragraph] >= rule.min_sentences - 1 \
                 and len(about) >= rule.sentences \
                 and len(about) >= rule.share * size \
-                and any(p.weight >= rule.cue for p in cues) and len({p.text for p in cues}) >= 2:
+                and any(p.weight >= rule.cue for p in cues):
             best = max(best, sum(total for total, _ in about))
     return best
