@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from search.ingest.enrich.theme_paragraphs import ParagraphRule, paragraph_of_sentences, paragraph_passage
 from search.ingest.enrich.theme_sentences import FULL_CUE
 
-__all__ = ["passage"]
+__all__ = ["ParagraphRule", "paragraph_of_sentences", "passage"]
 
 
 class Cue(Protocol):
@@ -49,8 +50,12 @@ class PassageSettings(Protocol):
     @property
     def long_passage_span(self) -> int: ...
 
+    @property
+    def paragraph(self) -> ParagraphRule: ...
 
-def passage(mentions: Sequence[tuple[int, Cue, float]], taxonomy: PassageSettings, scale: float = 1.0) -> float:
+
+def passage(mentions: Sequence[tuple[int, Cue, float]], taxonomy: PassageSettings, scale: float = 1.0,
+            paragraphs: Callable[[], Sequence[int]] | None = None) -> float:
     """The heaviest evidence that one passage gives a theme (0 if none does). `mentions` are the
     theme's topical mentions in order as (sentence number, phrase, weight). A passage is
     `passage_sentences` or more sentences about the theme (cues weighing `FULL_CUE` or more) within
@@ -59,7 +64,8 @@ def passage(mentions: Sequence[tuple[int, Cue, float]], taxonomy: PassageSetting
     evidence) writes longer paragraphs and breaks one with an example or an aside, so its passage may
     spread over `passage_span` × `scale` sentences (at most `long_passage_span`: a paragraph and its aside,
     not a chapter of a long transcript) when it holds `long_passage_phrases` distinct cues: a theme
-    told in several words, not one word repeated in passing."""
+    told in several words, not one word repeated in passing. With `paragraphs` (the paragraph of each sentence, looked
+    up only then), a long text's paragraph of its own counts too (`theme_paragraphs.paragraph_passage`)."""
     by_sentence: dict[int, tuple[float, set[Cue]]] = {}
     for sentence, phrase, weight in mentions:
         total, phrases = by_sentence.get(sentence, (0.0, set()))
@@ -71,6 +77,8 @@ def passage(mentions: Sequence[tuple[int, Cue, float]], taxonomy: PassageSetting
         best = _window(about, min(round(taxonomy.passage_span * scale), taxonomy.long_passage_span),
                        taxonomy.passage_sentences,
                        lambda phrases: len({p.text for p in phrases}) >= taxonomy.long_passage_phrases)
+    if paragraphs is not None and taxonomy.paragraph.sentences and scale >= taxonomy.long_passage_scale:
+        best = max(best, paragraph_passage(mentions, paragraphs(), taxonomy.paragraph))
     return best
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from search.ingest.enrich.text import stem, terms
-from search.ingest.enrich.theme_passages import passage
+from search.ingest.enrich.theme_passages import ParagraphRule, paragraph_of_sentences, passage
 from search.ingest.enrich.theme_senses import literal
 from search.ingest.enrich.theme_sentences import outside, place_named, sentences_holding, with_borrowed
 from search.ingest.enrich.theme_text import RUN, list_items, sentence_starts, titled
@@ -109,6 +109,7 @@ class Taxonomy:
     # in a long, many-topic text (asking `long_passage_scale` times a short one's evidence) the aside is weaker still:
     # a statement touring a dozen topics gives its strongest one many paragraphs and another one paragraph of its own
     long_min_relative: float = 0.0
+    paragraph: ParagraphRule = ParagraphRule()  # a long text's paragraph of its own (`theme_paragraphs`)
 
 
 def _phrases(items: list[str], is_name: bool) -> dict[tuple[tuple[str, ...], str | None], Phrase]:
@@ -166,7 +167,8 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
                     float(data.get("needs_words_scale", float("inf"))),
                     float(data.get("long_passage_scale", float("inf"))), int(data.get("long_passage_phrases", 3)),
                     int(data.get("long_passage_span", 0)), dict(by_first), int(data.get("short_sentences", 0)),
-                    float(data.get("long_min_relative", data.get("min_relative", 0.0))))
+                    float(data.get("long_min_relative", data.get("min_relative", 0.0))),
+                    ParagraphRule.from_settings(data))
 
 
 def _stems(entry: dict[str, Any], key: str) -> frozenset[str]:
@@ -274,9 +276,9 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     weight of the matches (names adding at most `name_share` times the topical weight) must reach
     the theme's `threshold` times (words / `min_words`) ** `length_exponent`, a text counted as at
     least `min_words` long, one phrase counting at most `max_per_phrase` times, a limit that grows
-    with length the same way. In a passage (`theme_passages.passage`), the topical weight must reach the
-    theme's `threshold`: a long speech that gives a theme a paragraph is about it, one that
-    mentions it in passing is not; a text of `min_words` or fewer is judged whole. Context phrases
+    with length the same way. In a passage (`theme_passages.passage`; in a long text also a paragraph of its own by
+    the text's paragraph breaks), the topical weight must reach the theme's `threshold`: a long speech that gives a
+    theme a paragraph is about it, one that mentions it in passing is not; a short text is judged whole. Context phrases
     (weighing less than `mention_weight`: "partners", "cooperation") add at most `context_share` times
     the weight of the theme's mentions: the per-phrase limit grows with length, so in a long transcript
     they would otherwise pile up into a theme of their own. (4) Among the themes that pass, one whose
@@ -297,6 +299,7 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
     result: dict[str, list[str]] = {}
     strength: dict[str, float] = {}  # theme -> its evidence for the length, for (4)
     starts_of = lru_cache(maxsize=1)(lambda: sentence_starts(text))  # looked up once, only if needed
+    paragraphs_of = lru_cache(maxsize=1)(lambda: paragraph_of_sentences(text, starts_of()))  # likewise
     matched = literal(_matches(text, stems, taxonomy, starts_of), taxonomy.themes, stems, starts_of)
     ceremonial: bool | None = None
     worded: dict[int, bool] = {}  # sentence -> whether it holds a list word, as looked up
@@ -353,8 +356,8 @@ def theme_evidence(text: str, taxonomy: Taxonomy | None = None) -> dict[str, lis
             title, newline, _ = text.partition("\n")  # `Article.text` is the title, a newline and the body
             ceremonial = bool(newline) and not taxonomy.ceremony_words.isdisjoint(terms(title))
         threshold = theme.threshold * (taxonomy.ceremony_factor if ceremonial else 1)
-        if evidence < threshold * scale and (
-                scale == 1 or not taxonomy.passage_sentences or passage(in_sentences, taxonomy, scale) < threshold):
+        if evidence < threshold * scale and (scale == 1 or not taxonomy.passage_sentences
+                                             or passage(in_sentences, taxonomy, scale, paragraphs_of) < threshold):
             return None
         ranked = sorted(scores, key=lambda p: (p.is_name, -scores[p], p.text))
         return list(dict.fromkeys(p.text for p in ranked)), evidence / (threshold * scale)  # twins once
