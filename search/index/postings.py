@@ -29,6 +29,7 @@ from search.index import side_files
 from search.index.analysis import TERMS, WORDS, indexed_words, terms_of_words
 from search.index.arrays import sorted_unique
 from search.index.languages import ENGLISH, PLAIN_MARK, analysis_of
+from search.index.mapped_arrays import load_npy
 from search.index.schema import TEXT_FIELDS
 
 POSTINGS_DIR = "postings"
@@ -243,18 +244,12 @@ def save(index_dir: Path, segment_id: str, postings: SegmentPostings) -> None:
     side_files.save(_folder(index_dir, segment_id), lambda partial: _write(partial, postings))
 
 
-def _mapped(path: Path) -> np.ndarray:
-    """A saved array, memory-mapped, as a plain ndarray view (indexing an `np.memmap` costs
-    Python-level wrapping on every slice)."""
-    return np.asarray(np.load(path, mmap_mode="r"))
-
-
 def _read(folder: Path) -> SegmentPostings:
     foreign = folder / "foreign_docs.npy"
     return SegmentPostings(
-        {name: FieldPostings(*(_mapped(folder / f"{name}.{array}.npy") for array in _ARRAYS)) for name in TEXT_FIELDS},
-        _mapped(folder / "words.npy"), _mapped(folder / "word_docs.npy"),
-        *([np.load(foreign)] if foreign.exists() else []))
+        {name: FieldPostings(*(load_npy(folder / f"{name}.{array}.npy") for array in _ARRAYS)) for name in TEXT_FIELDS},
+        load_npy(folder / "words.npy"), load_npy(folder / "word_docs.npy"),
+        *([load_npy(foreign)] if foreign.exists() else []))
 
 
 def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:
