@@ -13,8 +13,10 @@ What is checked when:
   recorded size, and the checksum of the small ones (at most `OPEN_CHECKSUM_BYTES`): a stat per
   file, about a millisecond per 100 files. A difference raises `IndexCorruptError`.
 - loading a side file (`check_side`, once per file and process): its size and checksum (crc32 runs
-  at 2 GB/s: 70 ms for the 150 MB of postings of 100k articles, paid by the first query). A
-  difference makes it unreadable, so it is rebuilt from the index and saved again.
+  at 2 GB/s, but reading a file's pages costs as much again: 70 to 150 ms for the 90 MB of postings
+  a first query at 100k articles reads; positions and spelling words are read, and checked, only
+  by the queries that need them). A difference makes it unreadable, so it is rebuilt from the
+  index and saved again.
 - `python -m search check` (`search/index/check.py`): every byte of every file.
 
 A file without a record (an index written before records were kept, or a version committed by a
@@ -39,6 +41,9 @@ MANIFEST = "integrity.json"
 _LOCK = "integrity.lock"
 OPEN_CHECKSUM_BYTES = 64 * 1024
 SIDE_FOLDERS = ("postings", "facets", "stories")
+# files of a postings folder checked when they are read, not with their folder: a query reads
+# positions and the spelling vocabulary only when it needs them (search/index/postings.py)
+ON_DEMAND = (".positions.npy", "words.npy", "word_docs.npy")
 
 
 @dataclass(frozen=True)
@@ -180,9 +185,10 @@ _checked: set[tuple[str, int, int, int]] = set()  # (path, inode, size, mtime) o
 
 
 def check_side(path: Path) -> None:
-    """Raise `ValueError` when a side file (or a file of a side folder) differs from its record:
-    the caller's load treats it as unreadable and rebuilds it. Each file is checked once per process."""
-    files = sorted(path.iterdir()) if path.is_dir() else [path]
+    """Raise `ValueError` when a side file (or a file of a side folder, but those of `ON_DEMAND`)
+    differs from its record: the caller's load treats it as unreadable and rebuilds it. Each file
+    is checked once per process."""
+    files = [f for f in sorted(path.iterdir()) if not f.name.endswith(ON_DEMAND)] if path.is_dir() else [path]
     records: dict[str, Record] | None = None
     for file in files:
         located = _relative(file)
