@@ -26,7 +26,6 @@ run killed before it recorded it) is not checked, and `check` lists it.
 from __future__ import annotations
 
 import json
-import mmap
 import os
 import threading
 import zlib
@@ -36,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from search.errors import IndexCorruptError
+from search.index.mapped_arrays import map_file
 
 MANIFEST = "integrity.json"
 _LOCK = "integrity.lock"
@@ -56,11 +56,11 @@ class Record:
 
 def checksum(path: Path) -> int:
     """The crc32 of a file's bytes, over a memory map (no copy; zlib releases the GIL meanwhile)."""
-    with path.open("rb") as handle:
-        if not os.fstat(handle.fileno()).st_size:
-            return 0
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-            return zlib.crc32(mapped)
+    mapped = map_file(path)
+    if mapped is None:
+        return 0
+    with mapped:
+        return zlib.crc32(mapped)
 
 
 def measure(path: Path) -> Record:
@@ -188,13 +188,15 @@ def check_side(path: Path) -> None:
     """Raise `ValueError` when a side file (or a file of a side folder, but those of `ON_DEMAND`)
     differs from its record: the caller's load treats it as unreadable and rebuilds it. Each file
     is checked once per process."""
-    files = [f for f in sorted(path.iterdir()) if not f.name.endswith(ON_DEMAND)] if path.is_dir() else [path]
+    # names, not paths, sorted and filtered: a fresh process's first query checks hundreds of files
+    files = [path / name for name in sorted(os.listdir(path)) if not name.endswith(ON_DEMAND)] if path.is_dir() \
+        else [path]
     records: dict[str, Record] | None = None
     for file in files:
         located = _relative(file)
         if located is None:
             continue
-        stat = file.stat()
+        stat = os.stat(file)
         key = (str(file), stat.st_ino, stat.st_size, stat.st_mtime_ns)
         if key in _checked:
             continue

@@ -13,7 +13,9 @@ file. Any other header (another version, a structured dtype) is left to NumPy. M
 
 from __future__ import annotations
 
+import math
 import mmap
+import os
 import re
 import struct
 import zipfile
@@ -40,21 +42,26 @@ def _view(buffer: mmap.mmap, offset: int, end: int) -> np.ndarray | None:
         return None
     dtype = np.dtype(header[1].decode("ascii"))
     shape = tuple(int(size) for size in header[3].strip(b"()").split(b",") if size.strip())
-    count = int(np.prod(shape, dtype=np.int64))
+    count = math.prod(shape)
     if start + count * dtype.itemsize > end:
         raise ValueError("the saved array is cut short")
     return np.frombuffer(buffer, dtype=dtype, count=count, offset=start).reshape(
         shape, order="F" if header[2] == b"True" else "C")
 
 
-def _mapped(path: Path) -> mmap.mmap | None:
-    with path.open("rb") as handle:
-        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if handle.seek(0, 2) else None
+def map_file(path: Path) -> mmap.mmap | None:
+    """A read-only memory map of a whole file (None for an empty one), opened without a Python
+    file object (a fresh process's first query maps and checks hundreds of files)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        return mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ) if os.fstat(descriptor).st_size else None
+    finally:
+        os.close(descriptor)  # the map keeps the file open as long as it is used
 
 
 def load_npy(path: Path) -> np.ndarray:
     """The array saved at `path` (`np.save`), as a read-only memory-mapped view."""
-    buffer = _mapped(path)
+    buffer = map_file(path)
     array = _view(buffer, 0, len(buffer)) if buffer is not None else None
     return array if array is not None else np.asarray(np.load(path, mmap_mode="r"))
 
@@ -76,7 +83,7 @@ def _member(buffer: mmap.mmap, member: zipfile.ZipInfo, path: Path) -> np.ndarra
 def load_npz(path: Path) -> dict[str, np.ndarray]:
     """The arrays saved at `path` (`np.savez`: members stored, not compressed) by name, as
     read-only memory-mapped views; a file of another kind is read by NumPy."""
-    buffer = _mapped(path)
+    buffer = map_file(path)
     arrays: dict[str, np.ndarray] = {}
     with zipfile.ZipFile(path) as archive:  # reads only the central directory
         for member in archive.infolist():
