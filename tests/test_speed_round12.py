@@ -148,3 +148,15 @@ def test_arrays_read_on_demand_are_checked_then_and_rebuilt_when_damaged(pristin
     assert answer(needing_query, index_dir) == answer(needing_query, pristine)
     assert path.read_bytes() == intact  # rebuilt and saved again, with its record
     assert integrity.measure(path) == integrity.read_manifest(index_dir)[str(path.relative_to(index_dir))]
+
+
+def test_whoosh_terms_are_read_only_for_a_question_about_a_facet_or_id_term(pristine, tmp_path):
+    from search.index.snapshot import snapshot
+
+    index_dir = Path(shutil.copytree(pristine, tmp_path / "index"))
+    plain = search("meadow", index_dir=index_dir)
+    leaves = [leaf for leaf, _ in snapshot(index_dir.resolve())._leaves()]
+    assert plain.total and all("_whoosh" not in leaf._terms.__dict__ for leaf in leaves)
+    some_id = plain.hits[0].id
+    assert [h.id for h in search(f'id:"{some_id}"', index_dir=index_dir).hits] == [some_id]
+    assert any("_whoosh" in leaf._terms.__dict__ for leaf in leaves)
