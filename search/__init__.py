@@ -131,29 +131,28 @@ cooccurrence = _routed(_explore.cooccurrence, "cooccurrence")
 index_stats = _routed(_explore.index_stats, "index_stats")
 versions = _routed(_collapse.versions, "versions")
 
-# Names a query does not need, imported on first use (`__getattr__`): building, checking and
-# exporting bring the ingest pipeline, readers and format libraries, a tenth of a second of a
-# fresh process's first answer. Name -> (module, attribute, how it is made public).
-_LAZY: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
-    **{name: ("search.ingest.readers", name, lambda value: value)
-       for name in ("ARTICLE_SUFFIXES", "PassedOver", "ReadError", "file_type", "read_paths")},
-    **{name: ("search.index.build", name, lambda value: value) for name in ("IndexProgress", "IndexReport")},
-    **{name: ("search.index.check", name, lambda value: value) for name in ("CheckReport", "LostArticles")},
-    **{name: ("search.index.optimize", name, lambda value: value) for name in ("OptimizeProgress", "OptimizeReport")},
-    "export": ("search.engine.export", "export", lambda function: _routed(function, "export")),
-    "delete_articles": ("search.index.build", "delete_articles",
-                        lambda function: _routed(function, "delete_articles")),
-    "build_index": ("search.index.build", "build_index",
-                    lambda function: _routed(function, "build_index", build_default=False)),
+# Names a query does not need, imported from their module on first use (`__getattr__`): building,
+# checking and exporting bring the ingest pipeline, readers and format libraries, a tenth of a
+# second of a fresh process's first answer.
+_LAZY: dict[str, str] = {  # name -> its module
+    **dict.fromkeys(("ARTICLE_SUFFIXES", "PassedOver", "ReadError", "file_type", "read_paths"),
+                    "search.ingest.readers"),
+    **dict.fromkeys(("IndexProgress", "IndexReport", "build_index", "delete_articles"), "search.index.build"),
+    **dict.fromkeys(("CheckReport", "LostArticles"), "search.index.check"),
+    **dict.fromkeys(("OptimizeProgress", "OptimizeReport"), "search.index.optimize"),
+    "export": "search.engine.export",
 }
+_LAZY_ROUTED = ("build_index", "delete_articles", "export")  # public functions answered by the backend (`_routed`)
 
 
 def __getattr__(name: str) -> Any:
     """A name of `_LAZY`, imported (and routed) on first use, then kept as a module attribute."""
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module, attribute, public = _LAZY[name]
-    value = globals()[name] = public(getattr(importlib.import_module(module), attribute))
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _LAZY_ROUTED:
+        value = _routed(value, name, build_default=name != "build_index")
+    globals()[name] = value
     return value
 
 
