@@ -58,8 +58,8 @@ _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
 @cache
 def _hash_functions() -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
     """The multipliers and offsets of the hash functions, from a fixed seed (signatures saved by
-    one process are compared in another); made when first needed, since `numpy.random` takes a
-    fresh process that only searches a few hundredths of a second to import."""
+    one process are compared in another); made when first needed: importing `numpy.random`
+    would cost a process that only searches ten milliseconds."""
     rng = np.random.default_rng(20260613)
     return rng.integers(1, 2**63, NUM_HASHES, dtype=np.uint64) | np.uint64(1), \
         rng.integers(0, 2**63, NUM_HASHES, dtype=np.uint64)
