@@ -16,10 +16,11 @@ it is used, so that the product works with nothing configured.
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from search.backend import configured_location, is_cluster, open_backend
 from search.engine import collapse as _collapse
@@ -27,22 +28,14 @@ from search.engine import explore as _explore
 from search.engine import query as _query
 from search.engine.collapse import Duplicates, Version
 from search.engine.explore import ArticleView, CoOccurrence, IndexStats
-from search.engine.export import export as _export
 from search.engine.highlight import marked_html
 from search.engine.query import DateHistogram, Hit, SearchResult
 from search.engine.selection import Selection
 from search.engine.suggestions import FacetSuggestion
 from search.errors import IndexBusyError, IndexCorruptError, IndexNotFoundError, SearchError
-from search.index import build as _build
-from search.index import check as _check
 from search.index import metadata_facets as _metadata_facets
-from search.index import optimize as _optimize
-from search.index.build import IndexProgress, IndexReport
-from search.index.check import CheckReport, LostArticles
 from search.index.location import default_index_dir, resolve_index_dir, user_data_folder
 from search.index.metadata_facets import MetadataFacet
-from search.index.optimize import OptimizeProgress, OptimizeReport
-from search.ingest.readers import ARTICLE_SUFFIXES, PassedOver, ReadError, file_type, read_paths
 from search.model import (
     EXPORT_FORMATS,
     FACET_ORDERS,
@@ -54,6 +47,13 @@ from search.model import (
     FacetValue,
     register_facet,
 )
+
+if TYPE_CHECKING:  # imported on first use (`__getattr__`); the routed functions keep these signatures
+    from search.engine.export import export
+    from search.index.build import IndexProgress, IndexReport, build_index, delete_articles
+    from search.index.check import CheckReport, LostArticles
+    from search.index.optimize import OptimizeProgress, OptimizeReport
+    from search.ingest.readers import ARTICLE_SUFFIXES, PassedOver, ReadError, file_type, read_paths
 
 _Call = TypeVar("_Call", bound=Callable[..., Any])
 
@@ -92,7 +92,13 @@ def _location(index_dir: str | Path | None, build_default: bool) -> str | Path:
     per-user folder, built from `seeds/` first when `build_default`."""
     if index_dir is not None:
         return index_dir
-    return configured_location() or (_build.ensure_default_index() if build_default else default_index_dir())
+    if configured := configured_location():
+        return configured
+    if not build_default:
+        return default_index_dir()
+    from search.index.build import ensure_default_index  # building needs the ingest pipeline; a query does not
+
+    return ensure_default_index()
 
 
 def _routed(function: _Call, method: str, build_default: bool = True) -> _Call:
@@ -123,10 +129,31 @@ similar = _routed(_explore.similar, "similar")
 facet_values = _routed(_explore.facet_values, "facet_values")
 cooccurrence = _routed(_explore.cooccurrence, "cooccurrence")
 index_stats = _routed(_explore.index_stats, "index_stats")
-export = _routed(_export, "export")
-delete_articles = _routed(_build.delete_articles, "delete_articles")
 versions = _routed(_collapse.versions, "versions")
-build_index = _routed(_build.build_index, "build_index", build_default=False)
+
+# Names a query does not need, imported from their module on first use (`__getattr__`): building,
+# checking and exporting bring the ingest pipeline, readers and format libraries, a tenth of a
+# second of a fresh process's first answer.
+_LAZY: dict[str, str] = {  # name -> its module
+    **dict.fromkeys(("ARTICLE_SUFFIXES", "PassedOver", "ReadError", "file_type", "read_paths"),
+                    "search.ingest.readers"),
+    **dict.fromkeys(("IndexProgress", "IndexReport", "build_index", "delete_articles"), "search.index.build"),
+    **dict.fromkeys(("CheckReport", "LostArticles"), "search.index.check"),
+    **dict.fromkeys(("OptimizeProgress", "OptimizeReport"), "search.index.optimize"),
+    "export": "search.engine.export",
+}
+_LAZY_ROUTED = ("build_index", "delete_articles", "export")  # public functions answered by the backend (`_routed`)
+
+
+def __getattr__(name: str) -> Any:
+    """A name of `_LAZY`, imported (and routed) on first use, then kept as a module attribute."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _LAZY_ROUTED:
+        value = _routed(value, name, build_default=name != "build_index")
+    globals()[name] = value
+    return value
 
 
 def _local_only(index_dir: str | Path | None, what: str) -> Path:
@@ -143,7 +170,9 @@ def check_index(index_dir: str | Path | None = None, repair: bool = False) -> Ch
     """Check every file of an index (default: `default_index_dir()`) against the size and
     checksum recorded when it was written, and read every segment through; with `repair`,
     rebuild damaged derived files and drop unreadable segments, listing their articles."""
-    return _check.check_index(_local_only(index_dir, "check_index"), repair)
+    from search.index.check import check_index as check  # (not needed by a query: `_LAZY`)
+
+    return check(_local_only(index_dir, "check_index"), repair)
 
 
 def index_identity(index_dir: str | Path | None = None) -> tuple[int, int] | None:
@@ -189,7 +218,9 @@ def optimize(index_dir: str | Path | None = None,
              progress: Callable[[OptimizeProgress], None] | None = None) -> OptimizeReport:
     """Merge an index (default: `default_index_dir()`) into one segment, reclaiming the space
     of deleted and replaced articles; it stays searchable throughout."""
-    return _optimize.optimize(_local_only(index_dir, "optimize"), progress)
+    from search.index.optimize import optimize as merge  # (not needed by a query: `_LAZY`)
+
+    return merge(_local_only(index_dir, "optimize"), progress)
 
 
 __all__ = [

@@ -15,18 +15,18 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from search.engine import collapse as _collapse
 from search.engine import explore as _explore
 from search.engine import query as _query
 from search.engine.collapse import Version
 from search.engine.explore import ArticleView, CoOccurrence, IndexStats
-from search.engine.export import export as _export
 from search.engine.query import Hit, SearchResult
-from search.index import build as _build
-from search.index.build import IndexReport
 from search.model import FacetValue
+
+if TYPE_CHECKING:
+    from search.index.build import IndexReport
 
 CLUSTER_SCHEME = "sphinx://"
 
@@ -83,19 +83,25 @@ class LocalBackend:
         return _explore.cooccurrence(rows_facet, columns_facet, query, index_dir=self.path, **options)
 
     def export(self, query: str = "", **options: Any) -> Iterator[str]:
-        return _export(query, index_dir=self.path, **options)
+        from search.engine.export import export  # imported when used: a query does not need it
+
+        return export(query, index_dir=self.path, **options)
 
     def index_stats(self) -> IndexStats:
         return _explore.index_stats(self.path)
 
     def delete_articles(self, ids: Iterable[str]) -> int:
-        return _build.delete_articles(ids, self.path)
+        from search.index.build import delete_articles  # imported when used: it brings the ingest pipeline
+
+        return delete_articles(ids, self.path)
 
     def versions(self, article_id: str) -> list[Version]:
         return _collapse.versions(article_id, self.path)
 
     def build_index(self, paths: Iterable[str | Path], **options: Any) -> IndexReport:
-        return _build.build_index(paths, self.path, **options)
+        from search.index.build import build_index  # imported when used: it brings the ingest pipeline
+
+        return build_index(paths, self.path, **options)
 
 
 def is_cluster(location: Location | None) -> bool:

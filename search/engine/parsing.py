@@ -66,7 +66,7 @@ class Analyses:
     known: Callable[[str], bool]
 
 
-_parsers: dict[tuple[int, bool, bool], tuple[Schema, MultifieldParser]] = {}
+_parsers: dict[tuple[int, bool, bool, bool], tuple[Schema, MultifieldParser]] = {}
 
 
 def _plain_schema(schema: Schema) -> Schema:
@@ -80,10 +80,13 @@ def _plain_schema(schema: Schema) -> Schema:
     return plain
 
 
-def _parser(schema: Schema, syntax: bool, plain: bool = False) -> MultifieldParser:
+def _parser(schema: Schema, syntax: bool, plain: bool = False, dates: bool = True) -> MultifieldParser:
     """A parser for `schema` (`plain`: making plain terms of text), built once (building one and
-    its plugins costs more than most parses)."""
-    cached = _parsers.get((id(schema), syntax, plain))
+    its plugins costs more than most parses). Without `dates` it has no date parser: a query
+    with no `field:` has no date to parse (the plugin reads only dates of a named date field),
+    and building one compiles a hundred regexes, a tenth of a fresh process's first query."""
+    key = (id(schema), syntax, plain, dates)
+    cached = _parsers.get(key)
     if cached is not None and cached[0] is schema:  # the entry holds the schema, so its id stays unique
         return cached[1]
     if len(_parsers) > 8:
@@ -92,8 +95,8 @@ def _parser(schema: Schema, syntax: bool, plain: bool = False) -> MultifieldPars
     if syntax:
         # "-" and "+" are operators only at the start of a word: "cyber-security" is one word
         parser.add_plugins([FuzzyTermPlugin(), GtLtPlugin(), PlusMinusPlugin(r"(?<![^\s(])\+", r"(?<![^\s(])-"),
-                            DateParserPlugin()])
-    _parsers[(id(schema), syntax, plain)] = (schema, parser)
+                            *([DateParserPlugin()] if dates else [])])
+    _parsers[key] = (schema, parser)
     return parser
 
 
@@ -137,10 +140,11 @@ def _merged(english: nodes.Query, plain: nodes.Query, analyses: Analyses) -> nod
 
 def _parsed(schema: Schema, syntax: bool, text: str, analyses: Analyses | None) -> nodes.Query:
     """`text` parsed (not normalized), with the other analyses' terms beside the English ones."""
-    english = _parser(schema, syntax).parse(text, normalize=False)
+    dates = ":" in text
+    english = _parser(schema, syntax, dates=dates).parse(text, normalize=False)
     if analyses is None or not analyses.others:
         return english
-    return _merged(english, _parser(schema, syntax, plain=True).parse(text, normalize=False), analyses)
+    return _merged(english, _parser(schema, syntax, plain=True, dates=dates).parse(text, normalize=False), analyses)
 
 
 def plain_words_query(text: str, schema: Schema, analyses: Analyses | None = None) -> nodes.Query | None:

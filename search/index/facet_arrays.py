@@ -27,6 +27,7 @@ from whoosh.reading import IndexReader
 
 from search.index import side_files
 from search.index.facet_table import FacetTable
+from search.index.mapped_arrays import load_npz
 from search.index.person_aliases import RULES_VERSION
 from search.index.schema import FACETS
 
@@ -131,23 +132,23 @@ def save_tables(index_dir: Path, generation: int, version: list[str], tables: di
 
 
 def _read_tables(path: Path, version: list[str]) -> dict[str, FacetTable]:
-    with np.load(path, allow_pickle=False) as saved:
-        if int(saved["alias_rules"]) != RULES_VERSION:  # a KeyError too when saved without aliases
-            raise ValueError(f"facet tables saved with other person alias rules: {path}")
-        # a KeyError too when saved before versions were kept
-        if saved[VERSION_KEY].tolist() != version:
-            raise ValueError(f"facet tables saved for another index version with the same generation number: {path}")
-        tables = {}
-        for name in FACETS:
-            if f"{name}.values" not in saved:
-                continue  # a facet the index had no field for then (`_read_segment`): made by `Snapshot.table`
-            values = saved[f"{name}.values"].tolist()
-            # tables saved before aliases were kept have no `.aliases`: a KeyError, so rebuilt
-            aliases = {v: values[o] for v, o in zip(saved[f"{name}.aliases"].tolist(),
-                                                     saved[f"{name}.alias_ords"].tolist(), strict=True)}
-            tables[name] = FacetTable(values, {v: i for i, v in enumerate(values)}, saved[f"{name}.docs"],
-                                      saved[f"{name}.ords"], saved[f"{name}.starts"], aliases)
-        return tables
+    saved = load_npz(path)
+    if int(saved["alias_rules"]) != RULES_VERSION:  # a KeyError too when saved without aliases
+        raise ValueError(f"facet tables saved with other person alias rules: {path}")
+    # a KeyError too when saved before versions were kept
+    if saved[VERSION_KEY].tolist() != version:
+        raise ValueError(f"facet tables saved for another index version with the same generation number: {path}")
+    tables = {}
+    for name in FACETS:
+        if f"{name}.values" not in saved:
+            continue  # a facet the index had no field for then (`_read_segment`): made by `Snapshot.table`
+        values = saved[f"{name}.values"].tolist()
+        # tables saved before aliases were kept have no `.aliases`: a KeyError, so rebuilt
+        aliases = {v: values[o] for v, o in zip(saved[f"{name}.aliases"].tolist(),
+                                                 saved[f"{name}.alias_ords"].tolist(), strict=True)}
+        tables[name] = FacetTable(values, {v: i for i, v in enumerate(values)}, saved[f"{name}.docs"],
+                                  saved[f"{name}.ords"], saved[f"{name}.starts"], aliases)
+    return tables
 
 
 def load_tables(index_dir: Path, generation: int, version: list[str]) -> dict[str, FacetTable]:
@@ -161,9 +162,9 @@ def _read_segment(path: Path) -> SegmentFacets:
     was written (its file holds every facet the writer knew, and the schema is made of those):
     the segment has no values for it. That is how the segments of an index written before a
     facet's field existed (`schema.ADDED_FIELDS`) read."""
-    with np.load(path, allow_pickle=False) as saved:
-        return {name: (saved[f"{name}.values"].tolist(), saved[f"{name}.docs"], saved[f"{name}.ords"])
-                if f"{name}.values" in saved else _pairs([], [], []) for name in FACETS}
+    saved = load_npz(path)
+    return {name: (saved[f"{name}.values"].tolist(), saved[f"{name}.docs"], saved[f"{name}.ords"])
+            if f"{name}.values" in saved else _pairs([], [], []) for name in FACETS}
 
 
 def load(index_dir: Path, segment_id: str) -> SegmentFacets | None:

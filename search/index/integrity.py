@@ -13,8 +13,10 @@ What is checked when:
   recorded size, and the checksum of the small ones (at most `OPEN_CHECKSUM_BYTES`): a stat per
   file, about a millisecond per 100 files. A difference raises `IndexCorruptError`.
 - loading a side file (`check_side`, once per file and process): its size and checksum (crc32 runs
-  at 2 GB/s: 70 ms for the 150 MB of postings of 100k articles, paid by the first query). A
-  difference makes it unreadable, so it is rebuilt from the index and saved again.
+  at 2 GB/s, but reading a file's pages costs as much again: 70 to 150 ms for the 90 MB of postings
+  a first query at 100k articles reads; positions and spelling words are read, and checked, only
+  by the queries that need them). A difference makes it unreadable, so it is rebuilt from the
+  index and saved again.
 - `python -m search check` (`search/index/check.py`): every byte of every file.
 
 A file without a record (an index written before records were kept, or a version committed by a
@@ -24,7 +26,6 @@ run killed before it recorded it) is not checked, and `check` lists it.
 from __future__ import annotations
 
 import json
-import mmap
 import os
 import threading
 import zlib
@@ -34,11 +35,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from search.errors import IndexCorruptError
+from search.index.mapped_arrays import map_file
 
 MANIFEST = "integrity.json"
 _LOCK = "integrity.lock"
 OPEN_CHECKSUM_BYTES = 64 * 1024
 SIDE_FOLDERS = ("postings", "facets", "stories")
+# files of a postings folder checked when they are read, not with their folder: a query reads
+# positions and the spelling vocabulary only when it needs them (search/index/postings.py)
+ON_DEMAND = (".positions.npy", "words.npy", "word_docs.npy")
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,11 @@ class Record:
 
 def checksum(path: Path) -> int:
     """The crc32 of a file's bytes, over a memory map (no copy; zlib releases the GIL meanwhile)."""
-    with path.open("rb") as handle:
-        if not os.fstat(handle.fileno()).st_size:
-            return 0
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-            return zlib.crc32(mapped)
+    mapped = map_file(path)
+    if mapped is None:
+        return 0
+    with mapped:
+        return zlib.crc32(mapped)
 
 
 def measure(path: Path) -> Record:
@@ -180,15 +185,18 @@ _checked: set[tuple[str, int, int, int]] = set()  # (path, inode, size, mtime) o
 
 
 def check_side(path: Path) -> None:
-    """Raise `ValueError` when a side file (or a file of a side folder) differs from its record:
-    the caller's load treats it as unreadable and rebuilds it. Each file is checked once per process."""
-    files = sorted(path.iterdir()) if path.is_dir() else [path]
+    """Raise `ValueError` when a side file (or a file of a side folder, but those of `ON_DEMAND`)
+    differs from its record: the caller's load treats it as unreadable and rebuilds it. Each file
+    is checked once per process."""
+    # names, not paths, sorted and filtered: a fresh process's first query checks hundreds of files
+    files = [path / name for name in sorted(os.listdir(path)) if not name.endswith(ON_DEMAND)] if path.is_dir() \
+        else [path]
     records: dict[str, Record] | None = None
     for file in files:
         located = _relative(file)
         if located is None:
             continue
-        stat = file.stat()
+        stat = os.stat(file)
         key = (str(file), stat.st_ino, stat.st_size, stat.st_mtime_ns)
         if key in _checked:
             continue

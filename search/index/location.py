@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
 from whoosh import index
 from whoosh.index import FileIndex
 
@@ -26,6 +25,8 @@ def configured_index_dir() -> Path | None:
 
 def user_data_folder() -> Path:
     """The per-user data directory of this program (e.g. ~/.local/share/news-search)."""
+    import platformdirs  # imported when used: a query that names its index never needs it
+
     return Path(platformdirs.user_data_dir("news-search", appauthor=False))
 
 

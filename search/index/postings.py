@@ -16,10 +16,12 @@ segment, deleted or not. tests/test_matching.py checks them against Whoosh's own
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,6 +31,7 @@ from search.index import side_files
 from search.index.analysis import TERMS, WORDS, indexed_words, terms_of_words
 from search.index.arrays import sorted_unique
 from search.index.languages import ENGLISH, PLAIN_MARK, analysis_of
+from search.index.mapped_arrays import load_npy
 from search.index.schema import TEXT_FIELDS
 
 POSTINGS_DIR = "postings"
@@ -43,6 +46,9 @@ def ranges(starts: np.ndarray, ends: np.ndarray) -> NDArray[np.int64]:
     return np.repeat(starts - before, lengths) + np.arange(lengths.sum(), dtype=np.int64)
 
 
+WordCounts = tuple[NDArray[np.bytes_], NDArray[np.int32]]  # (words, documents per word)
+
+
 @dataclass(frozen=True)
 class FieldPostings:
     """One field's postings in one segment. Term i's postings are `docs[starts[i]:starts[i+1]]`
@@ -53,7 +59,15 @@ class FieldPostings:
     starts: NDArray[np.int64]      # len(terms) + 1
     docs: NDArray[np.int32]        # segment-local document numbers
     pos_starts: np.ndarray         # uint32 (int64 past 4G positions), len(docs) + 1
-    positions: NDArray[np.int32]
+    # the positions, or what reads them when first asked for (`positions`): only phrase and
+    # proximity queries need a saved segment's, a third of its bytes (`_read`)
+    stored_positions: NDArray[np.int32] | Callable[[], NDArray[np.int32]]
+
+    @cached_property
+    def positions(self) -> NDArray[np.int32]:
+        """Every posting's positions, posting after posting."""
+        stored = self.stored_positions
+        return stored() if callable(stored) else stored
 
     def find(self, term: bytes | str) -> int | None:
         """The index of `term`, or None when the segment does not have it."""
@@ -114,11 +128,27 @@ class SegmentPostings:
     its titles and bodies (sorted UTF-8) with the number of documents that have each."""
 
     fields: dict[str, FieldPostings]
-    words: NDArray[np.bytes_]      # sorted UTF-8 words (fixed-width)
-    word_docs: NDArray[np.int32]
+    # (sorted UTF-8 words (fixed-width), documents per word), or what reads them when first
+    # asked for: only spelling suggestions need a saved segment's (`_read`)
+    stored_vocabulary: WordCounts | Callable[[], WordCounts]
     # the documents whose words are not analysed as English (search/index/languages.py), ascending;
     # saved only when there are any (arrays saved before languages were told apart have none)
     foreign_docs: NDArray[np.int32] = dataclass_field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+
+    @cached_property
+    def _vocabulary(self) -> WordCounts:
+        stored = self.stored_vocabulary
+        return stored() if callable(stored) else stored
+
+    @property
+    def words(self) -> NDArray[np.bytes_]:
+        """The segment's distinct words, sorted (UTF-8, fixed-width)."""
+        return self._vocabulary[0]
+
+    @property
+    def word_docs(self) -> NDArray[np.int32]:
+        """The number of documents with each of `words`."""
+        return self._vocabulary[1]
 
 
 def _bytes_array(sorted_bytes: list[bytes]) -> NDArray[np.bytes_]:
@@ -168,7 +198,7 @@ def _field_postings(word_ids: list[NDArray[np.int32]], docs: list[int], firsts: 
         starts=np.searchsorted(term[first], np.arange(len(terms) + 1)).astype(np.int64),
         docs=doc[first],
         pos_starts=pos_starts.astype(np.uint32) if pos_starts[-1] < 2**32 else pos_starts,  # half the bytes
-        positions=position.astype(np.int32),
+        stored_positions=position.astype(np.int32),
     )
 
 
@@ -211,7 +241,7 @@ class PostingsBuilder:
         foreign = sorted(i for documents in self._foreign.values() for i in documents)
         foreign_docs = np.array(self._fields[TEXT_FIELDS[0]][1], dtype=np.int32)[foreign]
         return SegmentPostings({name: _field_postings(*parts, self._foreign) for name, parts in self._fields.items()},
-                               words, counts, foreign_docs)
+                               (words, counts), foreign_docs)
 
 
 def from_stored_text(segment_reader: IndexReader) -> SegmentPostings:
@@ -243,18 +273,31 @@ def save(index_dir: Path, segment_id: str, postings: SegmentPostings) -> None:
     side_files.save(_folder(index_dir, segment_id), lambda partial: _write(partial, postings))
 
 
-def _mapped(path: Path) -> np.ndarray:
-    """A saved array, memory-mapped, as a plain ndarray view (indexing an `np.memmap` costs
-    Python-level wrapping on every slice)."""
-    return np.asarray(np.load(path, mmap_mode="r"))
+def _read(folder: Path, rebuilt: Callable[[], SegmentPostings] | None = None) -> SegmentPostings:
+    """A segment's saved arrays, memory-mapped. Those a query seldom needs (`integrity.ON_DEMAND`:
+    positions, vocabulary) are read, and checked, when first asked for, so a fresh process's
+    first query reads and checks a third fewer bytes; one found unreadable then is taken from
+    `rebuilt()` (the segment rebuilt and saved again), as `segment_postings` rebuilds the rest."""
+    def on_demand(names: tuple[str, ...], pick: Callable[[SegmentPostings], Any]) -> Callable[[], Any]:
+        def read() -> Any:
+            arrays = [side_files.load(folder / name, load_npy) for name in names]
+            if all(array is not None for array in arrays):
+                return arrays[0] if len(arrays) == 1 else tuple(arrays)
+            if rebuilt is None:
+                raise ValueError(f"unreadable postings arrays in {folder}")
+            return pick(rebuilt())
 
+        return read
 
-def _read(folder: Path) -> SegmentPostings:
+    def positions_of(name: str) -> Callable[[SegmentPostings], Any]:
+        return lambda built: built.fields[name].positions
+
+    fields = {name: FieldPostings(**{array: load_npy(folder / f"{name}.{array}.npy") for array in _ARRAYS[:-1]},
+                                  stored_positions=on_demand((f"{name}.positions.npy",), positions_of(name)))
+              for name in TEXT_FIELDS}
+    vocabulary = on_demand(("words.npy", "word_docs.npy"), lambda built: (built.words, built.word_docs))
     foreign = folder / "foreign_docs.npy"
-    return SegmentPostings(
-        {name: FieldPostings(*(_mapped(folder / f"{name}.{array}.npy") for array in _ARRAYS)) for name in TEXT_FIELDS},
-        _mapped(folder / "words.npy"), _mapped(folder / "word_docs.npy"),
-        *([np.load(foreign)] if foreign.exists() else []))
+    return SegmentPostings(fields, vocabulary, *([load_npy(foreign)] if foreign.exists() else []))
 
 
 def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:
@@ -264,7 +307,15 @@ def load(index_dir: Path, segment_id: str) -> SegmentPostings | None:
 
 def segment_postings(index_dir: Path, segment_reader: IndexReader) -> SegmentPostings:
     """A segment's arrays: the saved ones, else rebuilt from the stored text, saved, and memory-mapped."""
-    return side_files.load_or_rebuild(_folder(index_dir, segment_reader.segment().segment_id()), _read,
+    folder = _folder(index_dir, segment_reader.segment().segment_id())
+
+    @cache
+    def rebuilt() -> SegmentPostings:  # for an array read on demand and found unreadable: the segment, saved anew
+        built = from_stored_text(segment_reader)
+        side_files.save(folder, lambda partial: _write(partial, built))
+        return built
+
+    return side_files.load_or_rebuild(folder, lambda path: _read(path, rebuilt),
                                       lambda: from_stored_text(segment_reader), _write)
 
 
@@ -284,7 +335,8 @@ def marked_terms(fields: Iterable[FieldPostings]) -> NDArray[np.bytes_]:
     low, high = np.array([PLAIN_MARK.encode()]), np.array([chr(ord(PLAIN_MARK) + 1).encode()])
     parts = [fp.terms[int(np.searchsorted(fp.terms, low)[0]):int(np.searchsorted(fp.terms, high)[0])]
              for fp in fields if len(fp.terms)]
-    return np.unique(np.concatenate(parts)) if parts else np.array([], dtype="S1")
+    # `sorted_unique`, not `np.unique`: NumPy 2.3+ imports `numpy.ma` for that (40 ms of a fresh process's first query)
+    return sorted_unique(np.concatenate(parts)) if parts else np.array([], dtype="S1")
 
 
 def has_marked_term(terms: NDArray[np.bytes_], term: str) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -49,12 +50,19 @@ NO_DAY = np.iinfo(np.int64).min  # an undated article's day (as the snapshot kee
 EMPTY = np.uint32(0xFFFFFFFF)  # every hash of a text too short for a signature
 
 _WORD = re.compile(r"\w+")
-_rng = np.random.default_rng(20260613)  # fixed: signatures saved by one process are compared in another
-_MULTIPLIERS = _rng.integers(1, 2**63, NUM_HASHES, dtype=np.uint64) | np.uint64(1)
-_OFFSETS = _rng.integers(0, 2**63, NUM_HASHES, dtype=np.uint64)
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
                      dtype=np.uint64)
+
+
+@cache
+def _hash_functions() -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
+    """The multipliers and offsets of the hash functions, from a fixed seed (signatures saved by
+    one process are compared in another); made when first needed: importing `numpy.random`
+    would cost a process that only searches ten milliseconds."""
+    rng = np.random.default_rng(20260613)
+    return rng.integers(1, 2**63, NUM_HASHES, dtype=np.uint64) | np.uint64(1), \
+        rng.integers(0, 2**63, NUM_HASHES, dtype=np.uint64)
 
 
 def signature(text: str) -> NDArray[np.uint32]:
@@ -65,10 +73,11 @@ def signature(text: str) -> NDArray[np.uint32]:
         return np.full(NUM_HASHES, EMPTY, dtype=np.uint32)
     # map(), not a generator: no Python frame per word (a tenth of a signature's time)
     h = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    multipliers, offsets = _hash_functions()
     with np.errstate(over="ignore"):
         shingles = h[:-2] * _MIX[0] ^ h[1:-1] * _MIX[1] ^ h[2:] * _MIX[2]
-        hashed = np.multiply(shingles[:, None], _MULTIPLIERS)  # words x hashes: added to in place
-        hashed += _OFFSETS
+        hashed = np.multiply(shingles[:, None], multipliers)  # words x hashes: added to in place
+        hashed += offsets
     # the shift after the minimum: it keeps order, so it gives the same value with one pass less;
     # a real hash is never EMPTY's value (it is below 2**32 - 1 after the shift but for one in 2**32)
     found: NDArray[np.uint32] = np.minimum(hashed.min(axis=0) >> np.uint64(32), EMPTY - 1).astype(np.uint32)

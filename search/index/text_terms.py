@@ -17,11 +17,12 @@ stays a plain Whoosh index on disk.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
 from whoosh.codec.base import FieldCursor, PerDocumentReader, Segment, TermsReader, WrappingCodec
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3TermsReader
 from whoosh.fields import FieldType, Schema
 from whoosh.filedb.filestore import Storage
 from whoosh.formats import Format
@@ -80,10 +81,18 @@ class _TermCursor(FieldCursor):
 class TextTerms(TermsReader):
     """A segment's terms reader: title and body from the arrays, other fields from Whoosh's."""
 
-    def __init__(self, whoosh_terms: TermsReader, arrays: Callable[[], SegmentPostings],
-                 lengths: Callable[[str], NDArray[np.float32]], boosts: dict[str, float]) -> None:
-        self._whoosh, self._arrays, self._read_lengths, self._boosts = whoosh_terms, arrays, lengths, boosts
+    def __init__(self, whoosh_terms: Callable[[], TermsReader], arrays: Callable[[], SegmentPostings],
+                 lengths: Callable[[str], NDArray[np.float32]], boosts: dict[str, float],
+                 unused: Callable[[], None]) -> None:
+        """`whoosh_terms()` makes Whoosh's own reader, on first use; `unused()` closes its files
+        when it was never made."""
+        self._make_whoosh, self._arrays, self._read_lengths, self._boosts = whoosh_terms, arrays, lengths, boosts
+        self._close_unused = unused
         self._field_lengths: dict[str, NDArray[np.float32]] = {}
+
+    @cached_property
+    def _whoosh(self) -> TermsReader:
+        return self._make_whoosh()
 
     def _lengths(self, fieldname: str) -> NDArray[np.float32]:
         """Per document, the field's length (read on first use)."""
@@ -179,7 +188,10 @@ class TextTerms(TermsReader):
         return set(self._whoosh.indexed_field_names()) | set(TEXT_FIELDS)
 
     def close(self) -> None:
-        self._whoosh.close()
+        if "_whoosh" in self.__dict__:
+            self._whoosh.close()
+        else:
+            self._close_unused()
 
 
 class TextArraysCodec(WrappingCodec):
@@ -206,7 +218,22 @@ class TextArraysCodec(WrappingCodec):
         return reader
 
     def terms_reader(self, storage: Storage, segment: Segment) -> TextTerms:
-        """The segment's terms reader: Whoosh's own, with title and body answered from the arrays."""
+        """The segment's terms reader: Whoosh's own, with title and body answered from the arrays.
+
+        Whoosh's own (for facet and id terms) opens its files now, as `W3Codec.terms_reader` does
+        (a later commit may delete them), but reads its hash table only when first asked: a
+        query counting facets from the saved tables never asks, and reading every segment's
+        table is a tenth of opening a 100k index of tens of segments."""
         segment_id = segment.segment_id()
-        return TextTerms(super().terms_reader(storage, segment), lambda: self._arrays(segment_id),
-                         lambda text_field: field_lengths(self._per_document[segment_id], text_field), self._boosts)
+        terms_name = segment.make_filename(W3Codec.TERMS_EXT)
+        terms_length, terms_file = storage.file_length(terms_name), storage.open_file(terms_name)
+        postings_file = segment.open_file(storage, W3Codec.POSTS_EXT)
+
+        def unused() -> None:
+            terms_file.close()
+            postings_file.close()
+
+        return TextTerms(lambda: W3TermsReader(self._child, terms_file, terms_length, postings_file),
+                         lambda: self._arrays(segment_id),
+                         lambda text_field: field_lengths(self._per_document[segment_id], text_field), self._boosts,
+                         unused)

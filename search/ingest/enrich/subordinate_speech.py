@@ -34,7 +34,9 @@ class _Attribution(Protocol):
 
 # The conjunction (searched once over the text), then the first name after it, titles or role words between ("after
 # Prime Minister X", "when the Finance Minister X")
-_CONJUNCTION = re.compile(r"\b(?:after|before|since|when|until|once)\s+")
+# (each word's boundary tested after its first letter, `(?<=\ba)`, not before it: the same matches, but `re` then skips
+# to the next candidate letter instead of trying the boundary at every position of the text, a third faster)
+_CONJUNCTION = re.compile(r"(?:a(?<=\ba)fter|b(?<=\bb)efore|s(?<=\bs)ince|w(?<=\bw)hen|u(?<=\bu)ntil|o(?<=\bo)nce)\s+")
 _REACH = 60  # characters from the conjunction to the name
 _VERB_REACH = 80  # characters after a name searched for its verb
 # Between the name and its verb: a party or an age in brackets, a few adverbs ("after Senator X (R-Ohio) said", "when X
