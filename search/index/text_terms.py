@@ -22,7 +22,7 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import NDArray
 from whoosh.codec.base import FieldCursor, PerDocumentReader, Segment, TermsReader, WrappingCodec
-from whoosh.codec.whoosh3 import W3Codec, W3TermsReader
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import FieldType, Schema
 from whoosh.filedb.filestore import Storage
 from whoosh.formats import Format
@@ -32,7 +32,7 @@ from whoosh.scoring import BaseScorer
 
 from search.index.postings import FieldPostings, SegmentPostings
 from search.index.schema import TEXT_FIELDS
-from search.index.whoosh_compat import field_lengths
+from search.index.whoosh_compat import deferred_terms_reader, field_lengths
 
 
 class _EncodedPositions(Sequence[bytes]):
@@ -225,15 +225,7 @@ class TextArraysCodec(WrappingCodec):
         query counting facets from the saved tables never asks, and reading every segment's
         table is a tenth of opening a 100k index of tens of segments."""
         segment_id = segment.segment_id()
-        terms_name = segment.make_filename(W3Codec.TERMS_EXT)
-        terms_length, terms_file = storage.file_length(terms_name), storage.open_file(terms_name)
-        postings_file = segment.open_file(storage, W3Codec.POSTS_EXT)
-
-        def unused() -> None:
-            terms_file.close()
-            postings_file.close()
-
-        return TextTerms(lambda: W3TermsReader(self._child, terms_file, terms_length, postings_file),
-                         lambda: self._arrays(segment_id),
+        whoosh_terms, unused = deferred_terms_reader(self._child, storage, segment)
+        return TextTerms(whoosh_terms, lambda: self._arrays(segment_id),
                          lambda text_field: field_lengths(self._per_document[segment_id], text_field), self._boosts,
                          unused)

@@ -3,7 +3,8 @@
 Whoosh's public API covers what the engine does, except for a few speed-ups and the parallel
 writing that Whoosh itself builds from the same internals (`whoosh.multiproc`). Title and body
 terms need none: Whoosh reads them through a codec of ours (search/index/text_terms.py), its
-supported interface. Every private name used here, and why:
+supported interface (which takes Whoosh's own terms reader for the other fields from here).
+Every private name used here, and why:
 
 Writing segments in worker processes and committing them together (search/index/writers.py), as
 `whoosh.multiproc.MpWriter` does:
@@ -24,6 +25,9 @@ Reading:
   column reader's `_typecode`, `_default`, `_count`, `_dbfile`, `_basepos` and `_fixedlen`: a
   whole column in one NumPy read (field lengths for BM25F, publication dates), where the public
   reader returns one value per Python call.
+- `W3TermsReader(codec, terms_file, length, postings_file)` and `W3Codec.TERMS_EXT`/`POSTS_EXT`:
+  `W3Codec.terms_reader` split in two, the files opened with the segment and the terms table read
+  only when a facet or id term is first asked for (`deferred_terms_reader`).
 - `W3LeafMatcher._data`, `_read_data()` and `_next_block()`: a facet or id term's document
   numbers a block at a time (delta-coded arrays), where the public matcher steps one document
   at a time.
@@ -58,8 +62,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from whoosh.codec.base import Codec, PerDocumentReader, Segment
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
+from whoosh.codec.base import Codec, PerDocumentReader, Segment, TermsReader
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, W3TermsReader, _lenfield
 from whoosh.fields import Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, FileIndex
@@ -126,6 +130,25 @@ def term_docs(reader: IndexReader, field: str, text: str) -> NDArray[np.int64]:
 
 class _VersionReplaced(OSError):
     """A newer version of the index was committed while this one was being opened."""
+
+
+def deferred_terms_reader(codec: W3Codec, storage: FileStorage, segment: Segment
+                          ) -> tuple[Callable[[], TermsReader], Callable[[], None]]:
+    """Whoosh's own terms reader of a segment, its files opened now and its table read when first asked.
+
+    `W3Codec.terms_reader` opens the segment's terms and postings files and reads the terms
+    table at once; opening must happen now (a later commit may delete the files), reading need
+    not: a query counting facets from the saved tables never asks. Returns the reader's maker and
+    a closer of the files for when it was never made."""
+    terms_name = segment.make_filename(W3Codec.TERMS_EXT)
+    terms_length, terms_file = storage.file_length(terms_name), storage.open_file(terms_name)
+    postings_file = segment.open_file(storage, W3Codec.POSTS_EXT)
+
+    def unused() -> None:
+        terms_file.close()
+        postings_file.close()
+
+    return lambda: W3TermsReader(codec, terms_file, terms_length, postings_file), unused
 
 
 def open_searcher(ix: FileIndex, codec_for: Callable[[Schema], Codec]) -> Searcher:
