@@ -79,3 +79,29 @@ def test_a_given_name_before_a_place_word_is_no_person():
 def test_a_police_body_named_after_a_title_is_no_person():
     found = find_people("We honour Colonel Jane Roe of the Frontier Constabulary police force, who died in service.")
     assert found.people == ["Jane Roe"]
+
+
+def test_a_club_named_after_its_city_is_no_person():
+    found = find_people("Spartak Moscow beat Dynamo Kyiv 2-1, coach Tobin Weskett said.")
+    assert found.people == ["Tobin Weskett"]
+
+
+def test_a_person_whose_surname_is_a_city_stays():
+    found = find_people("Police named the attacker as Sudar Amman. Amman had been released in January.")
+    assert found.people == ["Sudar Amman"]
+
+
+def test_a_thing_called_a_name_at_a_sentences_start_or_after_a_comma():
+    found = find_people("A dog named Tobin Weskett won the show. The firm, called Dunmore Hale, went bust. "
+                        "A boy named Ivo Danner found it.")
+    assert found.people == ["Ivo Danner"]
+
+
+def test_a_firm_of_partners_is_no_person():
+    found = find_people("Lead managers were Dunmore Hale et Cie and Orn Vale, Harrow and Co, said Mara Quillon.")
+    assert found.people == ["Mara Quillon"]
+
+
+def test_a_journalist_and_her_outlet_are_not_a_firm_of_partners():
+    found = find_people("Guzel Rinatova, Mir Television and Radio Company. My question is about roads.")
+    assert found.people == ["Guzel Rinatova"]

@@ -17,8 +17,8 @@ from search.ingest.enrich.given_names import english_surnames, faker_given_names
 from search.ingest.enrich.places import demonym_forms, place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "bare_token", "common_words_to_org", "lexicon", "lone_thing_word", "org_word_opens",
-           "patronymic_names", "place_words", "plural_of_word", "resolve_flexible"]
+           "PATRONYMIC", "bare_token", "club_of_city", "common_words_to_org", "lexicon", "lone_thing_word",
+           "org_word_opens", "patronymic_names", "place_words", "plural_of_word", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -166,6 +166,15 @@ def patronymic_names(words: list[str], kinds: list[str]) -> None:
                 kinds[k + 1] = NAME
             if kinds[k - 1] == STOP and kinds[k + 1] == NAME and (k == 1 or kinds[k - 2] != NAME):
                 kinds[k - 1] = NAME
+
+
+def club_of_city(text: str, words: list[str], i: int, j: int) -> bool:
+    """Whether the name words i..j-1 (two or more, the first no given name: the caller checks) end in a country's or
+    a capital's name and that word is not used alone more often than the whole: a club named after its city
+    ("Spartak Moscow", "Dynamo Kyiv"), not a person whose surname is also a city's name ("Tarek Amman … Amman
+    said"), whom the text calls by the surname alone."""
+    last = words[j - 1]
+    return last.casefold() in place_forms() and text.count(last) <= text.count(" ".join(words[i:j]))
 
 
 def common_words_to_org(kinds: list[str], i: int, j: int) -> bool:

@@ -50,10 +50,13 @@ _GLUED = re.compile(r"(?<!^Fitz)(?<=[a-z]{3})[A-Z]")
 # "Heavily", "Agricultural", "Stabilization", "Obviously" opening a quote (but "Emily", "McNally").
 NOT_NAME_ENDINGS = ("ily", "ionally", "ional", "ical", "ural", "ization", "isation", "ities", "ically", "ually",
                     "ously", "ently", "antly", "ably", "ibly", "ively", "ately", "fully", "ingly", "edly")
-THING_FOLLOWS = (" (", " and", " &", ", and", ", &", "\nand", "\n&", ",\nand")  # what may start the patterns below
-# "Merrill Lynch and Co", "Acme Tire and⏎Rubber Co" (hard-wrapped newswire): the first half of a firm's name
-_FIRM_FORM = r"(?:Co|Company|Sons|Partners|Associates|Corp|Inc|Ltd|Plc|Securities)\b"
-_AND_CO = re.compile(rf",?\s+(?:and|&)\s+(?:{_FIRM_FORM}|([A-Z][\w'’-]+)\s+{_FIRM_FORM})")
+THING_FOLLOWS = (" (", " and", " &", ", ", " et ", " und ", "\nand", "\n&", ",\nand")  # what starts the patterns below
+# "Merrill Lynch and Co", "Acme Tire and⏎Rubber Co" (hard-wrapped newswire), "Lazard Freres et Cie", "Orn Vale,
+# Harrow and Co", "Orn Vale, Harrow, Dunn and Pell Inc": the first partners of a firm's name
+_FIRM_FORM = r"(?:Co|Company|Sons|Partners|Associates|Corp|Inc|Ltd|Plc|Securities|Cie)\b"
+_NAME_WORD = r"[A-Z][\w'’-]+"
+_AND_CO = re.compile(rf"((?:,\s+{_NAME_WORD}){{1,3}})?,?\s+(?:and|&|et|und)\s+"  # (one word a partner: not "Ann Doe,
+                     rf"(?:{_FIRM_FORM}|({_NAME_WORD})\s+{_FIRM_FORM})")  # Mir Television and Radio Company")
 _ACRONYM = re.compile(r" \(([A-Z]{2,8})\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
@@ -153,12 +156,13 @@ def headline_verb(word: str) -> bool:
 
 
 def firm_or_acronym_follows(text: str, end: int, words: list[str], first_names: Words) -> bool:
-    """Whether the run of `words` ending at `end` is followed by "and Co" ("Merrill Lynch and Co"), by "and" one word
-    and a firm's form when no given name or initial opens the run ("Acme Tire and Rubber Co"; not "Jane Roe and Acme
-    Inc", "Jerome S. Doe and Doe Partners") or by "(ABC)" made of the initials of its last words ("Internet Relay
+    """Whether the run of `words` ending at `end` is followed by "and Co" ("Merrill Lynch and Co", "Lazard Freres et
+    Cie"), by "and" one word and a firm's form, or by more partners, when no given name or initial opens the run
+    ("Acme Tire and Rubber Co", "Orn Vale, Harrow and Co"; not "Jane Roe and Acme Inc", "Jerome S. Doe and Doe
+    Partners", "Jane Roe, Ann Doe and Co") or by "(ABC)" made of the initials of its last words ("Internet Relay
     Chat (IRC)"): a thing's name."""
     if firm := _AND_CO.match(text, end):
-        return not firm.group(1) or words[0].lower() not in first_names and not any(
+        return not (firm.group(1) or firm.group(2)) or words[0].lower() not in first_names and not any(
             len(word) == 2 and word[1] == "." for word in words)
     acronym = _ACRONYM.match(text, end)
     if not acronym:
