@@ -282,20 +282,20 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
     return False
 
 
-# No mention of a real person (gold rules 4 and 7). Right before the name (group "other": never a person of its
-# own anywhere in the text), a second name or a role: "also known as King X", "known to fans as X", "under the
-# ring name X", "his persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X
-# in the scandal", "voiced concern over X"). Else, up to two words before it (not "… by": no person at this
-# mention only), a character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a
-# stage name ("under the stage name X": maybe the name the person goes by), a photo credit, a byline ("Image:
-# X."). The cue may open a quotation or a list: 'known in town as "Sunny and Drift Badger"', "the characters
-# Sailor Quill and Sailor Fennick", "characters such as Zorin Vale, Mira Quell or Tobin Ash".
+# No mention of a real person (gold rules 4 and 7). Right before the name (group "other": never a person of its own
+# anywhere in the text), a second name or a role: "also known as King X", "known to fans as X", "under the ring name
+# X", "his persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X in the
+# scandal", "voiced concern over X"). Else, up to two words before it (not "… by": no person at this mention only), a
+# character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a stage name ("under the
+# stage name X": maybe the name the person goes by), a photo credit, a byline ("Image: X.", glued to the caption too:
+# "Ann DoeImage: X."). The cue may open a quotation or a list: 'known in town as "Sunny and Drift Badger"', "the
+# characters Sailor Quill and Sailor Fennick", "characters such as Zorin Vale, Mira Quell or Tobin Ash".
 _NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>(?:(?:also|better|widely|popularly|commonly)\s+)?known"
                                r"(?:\s+(?:within|in|to|among|on|by)(?:\s+[\w-]+){1,2})?\s+as"
                                r"|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
                                r"|(?:play(?:s|ed|ing)?|took\s+on|takes?\s+on|title|lead|leading)\s+(?:the\s+)?"
                                r"(?:(?:title|lead|leading)\s+)?roles?\s+of|voic(?:ed|es|ing))(?:\s+(?:the|a|an|his|her))?"
-                               r"|\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)"
+                               r"|\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)|(?<=[a-z])(?:Image|Photo):"
                                r"|\b(?:stage\s+names?|characters?|alias|persona|pseudonym|alter[ -]ego"
                                r"|dressed(?:\s+up)?\s+as|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
                                r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?)"
