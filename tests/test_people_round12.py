@@ -105,3 +105,14 @@ def test_a_firm_of_partners_is_no_person():
 def test_a_journalist_and_her_outlet_are_not_a_firm_of_partners():
     found = find_people("Guzel Rinatova, Mir Television and Radio Company. My question is about roads.")
     assert found.people == ["Guzel Rinatova"]
+
+
+def test_a_photo_credit_glued_to_its_caption_is_no_person():
+    found = find_people("Candidates.\n\n\nGloria Vantor RivaImage: Pax Orin Dunmore.\n\n\nGloria Vantor Riva said "
+                        "she would run.")
+    assert found.people == ["Gloria Vantor Riva"]
+
+
+def test_one_name_split_by_a_hyphen_or_a_space_is_one_person():
+    found = find_people("Lee Dae Hyun met aides. Lee Dae-hyun later said the talks failed, and Lee Dae-hyun left.")
+    assert found.people == ["Lee Dae-hyun"]
