@@ -262,9 +262,11 @@ def thing_marks(text: str, begin: int, end: int) -> bool:
 _TICKER = re.compile(r"(?:[ \t]+[A-Z][\w.]*)?\s*<[A-Z][A-Z0-9.]*(?: [A-Z]+)?>")
 
 
-# A thing's noun, with "a"/"an"/"the" and up to three words before it, and "called"/"named"/"dubbed" right before a
-# name: "a site called Vell Orin", "a missile program named Pale Harrow" (not "a man named Ivo Danner").
-_THING_CALLED = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+(?:called|named|dubbed)[ \t]+$")
+# A thing's noun, with "a"/"an"/"the" (opening a sentence too) and up to three words before it, and "called"/"named"/
+# "dubbed" right before a name, after a comma too: "a site called Vell Orin", "A dog named Pale Harrow", "the firm,
+# called Orn Vale" (not "a man named Ivo Danner").
+_THING_CALLED = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,3}?([a-z]+),?\s+(?:called|named|dubbed)[ \t]+$")
 
 
 def thing_called(text: str, begin: int, heads: Words) -> bool:

@@ -14,11 +14,11 @@ from importlib import resources
 import pycountry
 
 from search.ingest.enrich.given_names import english_surnames, faker_given_names, given_names
-from search.ingest.enrich.places import place_forms, state_names
+from search.ingest.enrich.places import demonym_forms, place_forms, state_names
 
 __all__ = ["FLEXIBLE", "HONORIFIC", "INITIAL", "NAME", "ORG", "PARTICLE", "ROLE", "STOP", "SUFFIX", "Lexicon",
-           "PATRONYMIC", "bare_token", "common_words_to_org", "lexicon", "lone_thing_word", "org_word_opens",
-           "patronymic_names", "place_words", "plural_of_word", "resolve_flexible"]
+           "PATRONYMIC", "bare_token", "club_of_city", "common_words_to_org", "lexicon", "lone_thing_word",
+           "org_word_opens", "patronymic_names", "place_words", "plural_of_word", "resolve_flexible"]
 
 # Token classes.
 NAME, INITIAL, PARTICLE, HONORIFIC, ROLE, ORG, STOP = "N", "I", "P", "H", "R", "O", "S"
@@ -74,6 +74,9 @@ def lexicon() -> Lexicon:
                               | place_forms() | _words(state_names()) | _places_toml_words())  # "Texas", "Nova Scotia"
     first_names.update({name: "m" for name in lower("male_first_names")})
     first_names.update({name: "f" for name in lower("female_first_names")})
+    # A demonym describes the person it comes before ("Croatian Luka Modric", "Ethiopians Jane Roe and …"); not
+    # one that is also a surname or a given name ("Dane", "French").
+    kinds.update(dict.fromkeys(demonym_forms() - kinds.keys() - first_names.keys() - _surnames(), STOP))
     return Lexicon(gender, first_names, lower("roles") | lower("relatives"), lower("relatives"),
                    lower("reporter_roles"), lower("organisation"), lower("thing_nouns"), lower("places"), kinds,
                    lower("regnal"), lower("held_by"), lower("honours"),
@@ -109,10 +112,22 @@ def resolve_flexible(words: list[str], kinds: list[str], lex: Lexicon) -> None:
             kinds[i] = ORG if low in lex.organisation and not _titled_surname(words, kinds, i, lex) else NAME
         elif low in lex.gender:
             kinds[i] = HONORIFIC
-        elif before_name or (i > 0 and kinds[i - 1] == HONORIFIC):
-            kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye"
+        elif before_name or (i > 0 and kinds[i - 1] == HONORIFIC) or _before_flexible_surname(words, kinds, i, lex):
+            kinds[i] = NAME  # "Mark Rutte", "Park Geun-hye", "Bob White"
         else:
             kinds[i] = ORG if low in lex.organisation else STOP
+
+
+def _before_flexible_surname(words: list[str], kinds: list[str], i: int, lex: Lexicon) -> bool:
+    """Whether the word i, a given name that is also a common word ("Bob", "Bill", "Jack"), opens a name whose
+    surname is one too ("Bob White", "Jack Black", "Bill Price"): both are undecided, so neither has a name beside
+    it, and without this the person would be lost. Not before a title ("Bob King" is left alone), an organisation's
+    word ("Grant Park") or a month ("April May"), and not when the run goes on with another name word."""
+    if i + 1 >= len(kinds) or kinds[i + 1] != FLEXIBLE or words[i].lower() not in lex.first_names:
+        return False
+    after = words[i + 1].lower()
+    return (after not in lex.gender and after not in lex.organisation and after not in lex.first_names
+            and (i + 2 == len(kinds) or kinds[i + 2] not in (NAME, FLEXIBLE)))
 
 
 def _titled_surname(words: list[str], kinds: list[str], i: int, lex: Lexicon) -> bool:
@@ -151,6 +166,15 @@ def patronymic_names(words: list[str], kinds: list[str]) -> None:
                 kinds[k + 1] = NAME
             if kinds[k - 1] == STOP and kinds[k + 1] == NAME and (k == 1 or kinds[k - 2] != NAME):
                 kinds[k - 1] = NAME
+
+
+def club_of_city(text: str, words: list[str], i: int, j: int) -> bool:
+    """Whether the name words i..j-1 (two or more, the first no given name: the caller checks) end in a country's or
+    a capital's name and that word is not used alone more often than the whole: a club named after its city
+    ("Spartak Moscow", "Dynamo Kyiv"), not a person whose surname is also a city's name ("Tarek Amman … Amman
+    said"), whom the text calls by the surname alone."""
+    last = words[j - 1]
+    return last.casefold() in place_forms() and text.count(last) <= text.count(" ".join(words[i:j]))
 
 
 def common_words_to_org(kinds: list[str], i: int, j: int) -> bool:

@@ -153,8 +153,9 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
     """Name one person spelt two ways in an article by the spelling written most often (the first on a tie): full
     names of as many words that differ only in vowels, with a word in common ("Sergei Sobyanin" / "Sergey Sobyanin",
     "Hamza bin Laden" / "Hamza bin Ladin"), but not first names of two genders ("Maria Quell" / "Mario Quell");
-    and a short given name by its long form beside it, the fullest (gold rule: "Chris Lane" is "Christopher Lane").
-    Changes `names`."""
+    names whose words are only split otherwise by a hyphen or a space ("Kim Jong-un" / "Kim Jong Un"); and a short
+    given name by its long form beside it, the fullest (gold rule: "Chris Lane" is "Christopher Lane"). Changes
+    `names`."""
     counts: dict[str, int] = {}
     for name in names:
         if name and " " in name:
@@ -172,6 +173,10 @@ def _spelling_variants(names: list[str | None], first_names: dict[str, str]) -> 
         genders = {first_names.get(words[0], ""), first_names.get(other[0], "")} - {""}
         if len(genders) < 2 and any(a == b for a, b in zip(words, other, strict=True)):
             aliases[name] = kept
+    joined: dict[str, str] = {}  # the same letters split otherwise: "Kim Jong-un" / "Kim Jong Un", "Jean Marc Roe"
+    for name in sorted(counts, key=lambda name: -counts[name]):
+        if (kept := joined.setdefault(name.casefold().replace("-", "").replace(" ", ""), name)) != name:
+            aliases.setdefault(name, kept)
     _surname_typos(counts, aliases)
     by_surname: dict[str, list[str]] = {}  # a short given name beside its long form: "Chris Lane", "Christopher Lane"
     for name in counts:

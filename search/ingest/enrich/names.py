@@ -40,6 +40,7 @@ from search.ingest.enrich.name_lexicon import (
     SUFFIX,
     Lexicon,
     bare_token,
+    club_of_city,
     common_words_to_org,
     lexicon,
     lone_thing_word,
@@ -390,6 +391,7 @@ def _segment(text: str, words: list[str], offsets: list[int], kinds: list[str], 
     organisation = organisation or no_person == 2 or not title and j - i >= 2 and (
         len(words[i]) >= 5 and words[i].endswith("ed")  # a participle opens it: "Chartered Surveyors", "Planned …"
         or words[i].casefold() in place_words()  # "Nevada Test …"; a common word ends two: "Supply Monthly"
+        or club_of_city(text, words, i, j)  # or a city ends it: a club's name, "Dynamo Kyiv", "Spartak Moscow"
         or j - i == 2 and words[j - 1].lower() in lex.common_words  # or two or more: "Gross Domestic Product"
         or plural_of_word(words, i, j, lex)  # or a plural: "Desperate Housewives", "Lakeside Savings"
         or j - i > 2 and sum(word.lower() in lex.common_words for word in words[i + 1:j]) >= 2

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from search.ingest.enrich.attribution import Attribution
 from search.ingest.enrich.held_office import HELD_TITLE
 from search.ingest.enrich.lookalike_cues import captioned_characters
+from search.ingest.enrich.name_frames import framed_things
 from search.ingest.enrich.name_lexicon import lexicon
 from search.ingest.enrich.name_resolution import nickname_aliases, resolve
 from search.ingest.enrich.names import Mention, find_mentions
@@ -36,6 +37,8 @@ def find_people(text: str) -> People:
     if "\"" in text or "“" in text:
         nickname_aliases(text, mentions, names)
     persons = _accepted(text, mentions, names)
+    persons -= framed_things(text, ((m.start, m.end, m.title, n, " ".join(m.tokens) == n)  # "a 12 pct stake in X",
+                                    for m, n in zip(mentions, names, strict=True) if n in persons))  # "X - 4 seats"
     order: dict[str, int] = {}
     for mention, name in zip(mentions, names, strict=True):
         if name in persons and name not in order:

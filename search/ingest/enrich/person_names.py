@@ -50,10 +50,13 @@ _GLUED = re.compile(r"(?<!^Fitz)(?<=[a-z]{3})[A-Z]")
 # "Heavily", "Agricultural", "Stabilization", "Obviously" opening a quote (but "Emily", "McNally").
 NOT_NAME_ENDINGS = ("ily", "ionally", "ional", "ical", "ural", "ization", "isation", "ities", "ically", "ually",
                     "ously", "ently", "antly", "ably", "ibly", "ively", "ately", "fully", "ingly", "edly")
-THING_FOLLOWS = (" (", " and", " &", ", and", ", &", "\nand", "\n&", ",\nand")  # what may start the patterns below
-# "Merrill Lynch and Co", "Acme Tire and⏎Rubber Co" (hard-wrapped newswire): the first half of a firm's name
-_FIRM_FORM = r"(?:Co|Company|Sons|Partners|Associates|Corp|Inc|Ltd|Plc|Securities)\b"
-_AND_CO = re.compile(rf",?\s+(?:and|&)\s+(?:{_FIRM_FORM}|([A-Z][\w'’-]+)\s+{_FIRM_FORM})")
+THING_FOLLOWS = (" (", " and", " &", ", ", " et ", " und ", "\nand", "\n&", ",\nand")  # what starts the patterns below
+# "Merrill Lynch and Co", "Acme Tire and⏎Rubber Co" (hard-wrapped newswire), "Lazard Freres et Cie", "Orn Vale,
+# Harrow and Co", "Orn Vale, Harrow, Dunn and Pell Inc": the first partners of a firm's name
+_FIRM_FORM = r"(?:Co|Company|Sons|Partners|Associates|Corp|Inc|Ltd|Plc|Securities|Cie)\b"
+_NAME_WORD = r"[A-Z][\w'’-]+"
+_AND_CO = re.compile(rf"((?:,\s+{_NAME_WORD}){{1,3}})?,?\s+(?:and|&|et|und)\s+"  # (one word a partner: not "Ann Doe,
+                     rf"(?:{_FIRM_FORM}|({_NAME_WORD})\s+{_FIRM_FORM})")  # Mir Television and Radio Company")
 _ACRONYM = re.compile(r" \(([A-Z]{2,8})\)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 _HEADLINE_VERB = re.compile(r"[A-Z][a-z]+(?:s|ed)$")  # "Hillary Clinton Speaks", "Smith Arrested"
@@ -153,12 +156,13 @@ def headline_verb(word: str) -> bool:
 
 
 def firm_or_acronym_follows(text: str, end: int, words: list[str], first_names: Words) -> bool:
-    """Whether the run of `words` ending at `end` is followed by "and Co" ("Merrill Lynch and Co"), by "and" one word
-    and a firm's form when no given name or initial opens the run ("Acme Tire and Rubber Co"; not "Jane Roe and Acme
-    Inc", "Jerome S. Doe and Doe Partners") or by "(ABC)" made of the initials of its last words ("Internet Relay
+    """Whether the run of `words` ending at `end` is followed by "and Co" ("Merrill Lynch and Co", "Lazard Freres et
+    Cie"), by "and" one word and a firm's form, or by more partners, when no given name or initial opens the run
+    ("Acme Tire and Rubber Co", "Orn Vale, Harrow and Co"; not "Jane Roe and Acme Inc", "Jerome S. Doe and Doe
+    Partners", "Jane Roe, Ann Doe and Co") or by "(ABC)" made of the initials of its last words ("Internet Relay
     Chat (IRC)"): a thing's name."""
     if firm := _AND_CO.match(text, end):
-        return not firm.group(1) or words[0].lower() not in first_names and not any(
+        return not (firm.group(1) or firm.group(2)) or words[0].lower() not in first_names and not any(
             len(word) == 2 and word[1] == "." for word in words)
     acronym = _ACRONYM.match(text, end)
     if not acronym:
@@ -278,20 +282,20 @@ def _named_thing(tokens: tuple[str, ...]) -> bool | None:
     return False
 
 
-# No mention of a real person (gold rules 4 and 7). Right before the name (group "other": never a person of its
-# own anywhere in the text), a second name or a role: "also known as King X", "known to fans as X", "under the
-# ring name X", "his persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X
-# in the scandal", "voiced concern over X"). Else, up to two words before it (not "… by": no person at this
-# mention only), a character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a
-# stage name ("under the stage name X": maybe the name the person goes by), a photo credit, a byline ("Image:
-# X."). The cue may open a quotation or a list: 'known in town as "Sunny and Drift Badger"', "the characters
-# Sailor Quill and Sailor Fennick", "characters such as Zorin Vale, Mira Quell or Tobin Ash".
+# No mention of a real person (gold rules 4 and 7). Right before the name (group "other": never a person of its own
+# anywhere in the text), a second name or a role: "also known as King X", "known to fans as X", "under the ring name
+# X", "his persona as Mr. X", "played the role of X", "she voiced X" (not "voiced by X", "the role of X in the
+# scandal", "voiced concern over X"). Else, up to two words before it (not "… by": no person at this mention only), a
+# character, costume or alias ("the character X", "dressed as X", "his alias of comedian X"), a stage name ("under the
+# stage name X": maybe the name the person goes by), a photo credit, a byline ("Image: X.", glued to the caption too:
+# "Ann DoeImage: X."). The cue may open a quotation or a list: 'known in town as "Sunny and Drift Badger"', "the
+# characters Sailor Quill and Sailor Fennick", "characters such as Zorin Vale, Mira Quell or Tobin Ash".
 _NO_PERSON_BEFORE = re.compile(r"(?:\b(?P<other>(?:(?:also|better|widely|popularly|commonly)\s+)?known"
                                r"(?:\s+(?:within|in|to|among|on|by)(?:\s+[\w-]+){1,2})?\s+as"
                                r"|a\.k\.a\.?|(?:ring|pen|screen)\s+names?|persona\s+as"
                                r"|(?:play(?:s|ed|ing)?|took\s+on|takes?\s+on|title|lead|leading)\s+(?:the\s+)?"
                                r"(?:(?:title|lead|leading)\s+)?roles?\s+of|voic(?:ed|es|ing))(?:\s+(?:the|a|an|his|her))?"
-                               r"|\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)"
+                               r"|\b(?i:image|photo|photograph|picture|credit)s?(?:\s+by|\s*:)|(?<=[a-z])(?:Image|Photo):"
                                r"|\b(?:stage\s+names?|characters?|alias|persona|pseudonym|alter[ -]ego"
                                r"|dressed(?:\s+up)?\s+as|cosplay(?:s|ed|ing)?(?:\s+as|\s+of)?|costumed\s+as)"
                                r"(?:\s+(?:(?:of|the|a|an|his|her|their)\s+)?(?:(?!by\b)[a-z-]+\s+){0,2})?)"

@@ -22,8 +22,8 @@ from countryinfo import CountryInfo
 
 from search.ingest.enrich.text import strip_accents
 
-__all__ = ["Places", "canonical_country", "country_names", "find_countries", "find_places", "place_forms",
-           "state_names"]
+__all__ = ["Places", "canonical_country", "country_names", "demonym_forms", "find_countries", "find_places",
+           "place_forms", "state_names"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class _Gazetteer:
     not_first_names: frozenset[str]
     lookup: dict[str, str]  # lower-cased name, alias or ISO code -> canonical country name
     spellings: dict[str, tuple[str, ...]]  # canonical country name -> every form naming it
+    demonyms: frozenset[str]  # case-folded demonyms of one word, plurals included ("croatian", "spaniards")
 
 
 _BLOCKED = _Entry()
@@ -146,6 +147,12 @@ def place_forms() -> frozenset[str]:
             forms.update(form.casefold() for form in country_names(canonical))
             forms.add(canonical.casefold())
     return frozenset(forms)
+
+
+def demonym_forms() -> frozenset[str]:
+    """Case-folded demonyms of one word and their plurals ("croatian", "spaniard", "ethiopians"): a word that
+    describes a person, never part of their name ("Croatian Luka Modric")."""
+    return _gazetteer().demonyms
 
 
 @lru_cache(maxsize=1)
@@ -234,6 +241,7 @@ def _gazetteer() -> _Gazetteer:
         frozenset(data["not_first_names"]),
         lookup,
         {name: tuple(sorted(forms)) for name, forms in spellings.items()},
+        frozenset(form.casefold() for form, entry in surfaces.items() if entry.kind == "demonym" and " " not in form),
     )
 
 
