@@ -76,6 +76,8 @@ every article judged before round 11.
 Round 11's people draw (`--round11p`, seed 11311, "look11p"/"heldout11p") is made the same way, skipping every article
 judged or labelled before round 11: 24 Reuters articles, the 4 Wikinews articles left (80 to 900 words) and 3 Kremlin
 releases.
+Round 12's UN speakers draw (`--round12u`, seed 12312, "look12u"/"heldout12u") is made like round 11's, skipping
+every article judged before round 12.
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
