@@ -23,6 +23,8 @@ def speakers(text: str) -> set[str]:
     ("Dato' Sri Ahmad bin Haji Yusof", "Ahmad bin Haji Yusof"),  # "Haji" inside a father's name stays
     ("Sokha Lake", "Sokha Lake"),  # a surname that is a place word: still a person
     ("Mr. Baron Tevita Lomu", "Baron Tevita Lomu"),  # after "Mr." a rank word is a given name
+    ("Baron Tevita Lomu", "Baron Tevita Lomu"),  # a rank before a given name and a surname is a given name
+    ("Sir Tevita Lomu", "Tevita Lomu"),  # (a title that is no given name still goes)
 ])
 def test_speaker_of_record_drops_styles_and_keeps_place_word_surnames(given: str, name: str) -> None:
     assert with_given([given], []) == [name]

@@ -82,11 +82,12 @@ def _speech() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _given_words() -> tuple[frozenset[str], frozenset[str]]:
+def _given_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Forms of address before a given name besides the titles of `[names]` ("His Serene Highness", "Dato’ Sri",
-    "Lyonpo"), and the place words a given name may end with ("Kosal Sea"): `given_address`, `given_surnames`."""
+    "Lyonpo"), the place words a given name may end with ("Kosal Sea") and the ranks that are given names before two
+    more ("Baron X Y"): `given_address`, `given_surnames`, `given_ranks`."""
     data = _speech()
-    return frozenset(data["given_address"]), frozenset(data["given_surnames"])
+    return frozenset(data["given_address"]), frozenset(data["given_surnames"]), frozenset(data["given_ranks"])
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +234,8 @@ def _given_name(value: str) -> str | None:
     Otherwise the longest name the name finder sees in it, else None."""
     lex = lexicon()
     words, titles = value.split(), list[str]()
-    while words and _address_word(words[0], titles):
+    while words and _address_word(words[0], titles) and not (
+            len(words) >= 3 and words[0].lower() in _given_words()[2] and words[1][:1].isupper()):  # "Baron X Y"
         titles.append(words.pop(0))
         if titles[-1].lower().strip(".") in _PERSONAL:
             while words and words[0].lower().strip(".,") in _given_words()[0]:
