@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
-from search.ingest.enrich.speech_rules import TITLES_GAP, SpeakerRuleView
+from search.ingest.enrich.speech_rules import TITLES_GAP
+
+if TYPE_CHECKING:  # (speech_settings.py imports this module)
+    from search.ingest.enrich.speech_settings import Attribution
 
 __all__ = ["agent_speakers"]
 
@@ -39,7 +43,7 @@ _OWN_SPEECH = re.compile(r"\s*,?\s+in\s+(his|her)\s+(?:[\w-]+\s+){0,3}?(?:addres
                          r"|letter|lecture|interview)(?:es|s)?\b")
 
 
-def agent_speakers(a: SpeakerRuleView) -> set[str]:
+def agent_speakers(a: Attribution) -> set[str]:
     """The agents of passive speech and the authors of a speech named after them (see the module docstring)."""
     text, found = a.text, set[str]()
     at = text.find(" by ")
@@ -55,7 +59,7 @@ def agent_speakers(a: SpeakerRuleView) -> set[str]:
     return found
 
 
-def _speech_after(a: SpeakerRuleView, end: int, sentence: int) -> list[str]:
+def _speech_after(a: Attribution, end: int, sentence: int) -> list[str]:
     """ "by X in his speech": X, when only titles stand between "by" and the name and the pronoun fits X."""
     k = bisect_left(a.starts, end)
     if k >= len(a.mentions):

@@ -14,7 +14,6 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Protocol
 
 from search.ingest.enrich.name_lexicon import NAME, lexicon
 from search.ingest.enrich.names import Mention
@@ -26,8 +25,7 @@ __all__ = [
     "INVERTED_GAP", "DESCRIBED", "APPOSITION_START", "AND", "INTRODUCED_BY", "PASSIVE", "NEW_SUBJECT", "AND_BEFORE",
     "joined", "AFTER_EVENT", "AS_CLAUSE", "FOR_STATEMENT", "SET_OFF_GAP", "ROLE_TAIL",
     "sent_from", "for_statement", "POSSESSIVE_SPEECH", "says_what", "BY", "cited_lone_names",
-    "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at",
-    "SpeakerRuleView",
+    "SPEAKING_HOW", "FOR_SUBJECT", "CITED_AS", "CITED_GAP", "THAT_CLAUSE", "AND_TITLED", "KIN_GAP", "possessive_at"
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
@@ -79,11 +77,11 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 _LISTED = re.compile(r",\s+(?:[A-Z][\w-]*\s+){0,2}")
 
 
-def joined(text: str, end: int, start: int, listed: bool = False) -> bool:
+def joined(text: str, end: int, start: int, listed: list[str] | None = None) -> bool:
     """Whether the names ending at `end` and starting at `start` are joined by "and" (`AND`) to speak together, or by
-    a comma when the second is `listed` before an "and" ("X, Y and Z said"); not when a place or its people open the
-    second name's titles ("US President X and Turkish President Y spoke on the phone": two states' leaders, a call
-    between them)."""
+    a comma when names are already `listed` after the second ("X, Y and Z said": Y and Z joined first); not when a
+    place or its people open the second name's titles ("US President X and Turkish President Y spoke on the phone":
+    two states' leaders, a call between them)."""
     if listed and _LISTED.fullmatch(text, end, start):
         return True
     found = AND.fullmatch(text, end, start)
@@ -305,22 +303,6 @@ class SpeechRules:
     audience: re.Pattern[str]  # "addressed| the nation", "addressing| the Development Summit": public speaking
     dash_close: re.Pattern[str]  # "— the great Swede, X — famously said": the dash closing the name's apposition
     unclosed_role: re.Pattern[str]  # "X, Dean of Y Law School called it": an apposition's comma left out
-
-
-class SpeakerRuleView(Protocol):
-    """What the rules of `agent_speech.py` and `subordinate_speech.py` read of `attribution.Attribution` (declared
-    here, beside the rules' patterns, since those modules cannot import `attribution.py`, which imports them)."""
-
-    text: str
-    rules: SpeechRules
-    mentions: list[tuple[Mention, str]]
-    starts: list[int]
-    gender: dict[str, str]
-
-    def quoted(self, pos: int) -> bool: ...
-    def sentence_start(self, pos: int) -> int: ...
-    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False,
-              joined: bool = False) -> list[str]: ...
 
 
 @lru_cache(maxsize=1)

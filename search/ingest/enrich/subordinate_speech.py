@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
-from search.ingest.enrich.speech_rules import NAMING, SpeakerRuleView
+from search.ingest.enrich.speech_rules import NAMING
+
+if TYPE_CHECKING:  # (speech_settings.py imports this module)
+    from search.ingest.enrich.speech_settings import Attribution
 
 __all__ = ["clause_speakers"]
 
@@ -31,7 +35,7 @@ _CLOSE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:also|later|had|has|have|
                     r"|on\s+[A-Z][a-z]+day|[a-z]+ly))*\s+")
 
 
-def clause_speakers(a: SpeakerRuleView) -> set[str]:
+def clause_speakers(a: Attribution) -> set[str]:
     """The names that open a time clause as the subject of a verb of saying (see the module docstring)."""
     text, rules, found = a.text, a.rules, set()
     for conjunction in _CONJUNCTION.finditer(text):
