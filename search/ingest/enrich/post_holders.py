@@ -6,7 +6,11 @@ election as President of …"). A speech verb whose subject is such a post credi
 exactly one person of the article holds it: two holders (a head of state and the Assembly's President
 both called "President") or none leave the speech unattributed, since guessing between them would make
 a speaker of someone who did not speak. Former holders ("former President X", "the late Secretary-General
-X", "X, the then minister,") hold nothing now.
+X", "X, the then minister,") hold nothing now. Round 12: a post with its complement ("the President of Ruritania noted")
+credits the one person the text gives that post with the same complement joined to the name ("President of Ruritania
+X", "X, President of Ruritania,"), not one named in another clause; a post the speaker owns ("as our President
+stated") is never the Assembly's President (elected, or "President of the General Assembly X"), so that a UN
+statement's own head of state ("my President, His Excellency X") is found beside the Assembly's.
 
 A post speaks through a noun as well (`post_speakers`, round 10): "In the words of the Secretary-General, …", "the
 call made by the Secretary-General to …", "the Secretary-General's communiqué commending …", "the Prime Minister's
