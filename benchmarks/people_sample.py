@@ -78,6 +78,8 @@ judged or labelled before round 11: 24 Reuters articles, the 4 Wikinews articles
 releases.
 Round 12's people draw (`--round12p`, seed 12311, "look12p"/"heldout12p") is made the same way, skipping every article
 judged or labelled before round 12: 24 Reuters articles and 3 Kremlin releases.
+Round 12's UN speakers draw (`--round12u`, seed 12312, "look12u"/"heldout12u") is made like round 11's, skipping
+every article judged before round 12.
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 

@@ -21,27 +21,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from search.ingest.enrich.names import Mention
-from search.ingest.enrich.speech_rules import TITLES_GAP, SpeechRules
+from search.ingest.enrich.speech_rules import TITLES_GAP
+
+if TYPE_CHECKING:  # (speech_settings.py imports this module)
+    from search.ingest.enrich.speech_settings import Attribution
 
 __all__ = ["agent_speakers"]
-
-
-class _Attribution(Protocol):
-    """What these rules read of `attribution.Attribution`."""
-
-    text: str
-    rules: SpeechRules
-    mentions: list[tuple[Mention, str]]
-    starts: list[int]
-    gender: dict[str, str]
-
-    def quoted(self, pos: int) -> bool: ...
-    def sentence_start(self, pos: int) -> int: ...
-    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False,
-              joined: bool = False) -> list[str]: ...
 
 
 _REACH = 160  # characters before " by " searched for the passive verb and its setting
@@ -56,7 +43,7 @@ _OWN_SPEECH = re.compile(r"\s*,?\s+in\s+(his|her)\s+(?:[\w-]+\s+){0,3}?(?:addres
                          r"|letter|lecture|interview)(?:es|s)?\b")
 
 
-def agent_speakers(a: _Attribution) -> set[str]:
+def agent_speakers(a: Attribution) -> set[str]:
     """The agents of passive speech and the authors of a speech named after them (see the module docstring)."""
     text, found = a.text, set[str]()
     at = text.find(" by ")
@@ -72,7 +59,7 @@ def agent_speakers(a: _Attribution) -> set[str]:
     return found
 
 
-def _speech_after(a: _Attribution, end: int, sentence: int) -> list[str]:
+def _speech_after(a: Attribution, end: int, sentence: int) -> list[str]:
     """ "by X in his speech": X, when only titles stand between "by" and the name and the pronoun fits X."""
     k = bisect_left(a.starts, end)
     if k >= len(a.mentions):

@@ -269,10 +269,10 @@ class Attribution:
 
     def coordinated(self, index: int) -> list[str]:
         """Names joined to mention `index` by "and" ("Smith and Jones said")."""
-        names = []
+        names: list[str] = []
         while index > 0:
             previous, name = self.mentions[index - 1]
-            if not speech.joined(self.text, previous.end, self.starts[index]) or self.is_object(previous, 0):
+            if not speech.joined(self.text, previous.end, self.starts[index], names) or self.is_object(previous, 0):
                 break  # (nor "Aides to Sens. X and Y, whose …, said": X an object)
             names.append(name)
             index -= 1

@@ -46,8 +46,6 @@ _ROYAL_DON = frozenset({"Don", "Dom", "Doña", "Dona"})  # a Spanish or Portugue
 # next name (after role words: "interviews planetary scientist X", "interviews 2020 candidate X") answers questions,
 # so speaks (an interviewee whose answers are left out is a speaker too). Not "interviewed by X": X asks.
 _INTERVIEWS = re.compile(r"(?<![\w-])[Ii]nterview(?:s|ed)(?=\s)(?!\s+by\b)")
-# Forms of address before a given name besides the titles of `people.toml`: "His Serene Highness", "Dato’ Sri"
-_ADDRESS = frozenset({"his", "her", "their", "serene", "royal", "h.e", "dato", "dato'", "dato’", "datuk", "datin"})
 
 
 @dataclass(frozen=True)
@@ -76,8 +74,25 @@ class _Patterns:
 
 
 @lru_cache(maxsize=1)
+def _speech() -> dict[str, list[str]]:
+    """The `[speech]` part of `people.toml`."""
+    speech: dict[str, list[str]] = tomllib.loads(
+        resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
+    return speech
+
+
+@lru_cache(maxsize=1)
+def _given_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Forms of address before a given name besides the titles of `[names]` ("His Serene Highness", "Dato’ Sri",
+    "Lyonpo"), the place words a given name may end with ("Kosal Sea") and the ranks that are given names before two
+    more ("Baron X Y"): `given_address`, `given_surnames`, `given_ranks`."""
+    data = _speech()
+    return frozenset(data["given_address"]), frozenset(data["given_surnames"]), frozenset(data["given_ranks"])
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    data = tomllib.loads(resources.files(__package__).joinpath("people.toml").read_text("utf-8"))["speech"]
+    data = _speech()
     nouns = alternation({*data["speech_nouns"], *(n.capitalize() for n in data["speech_nouns"])})
     audiences = "|".join(sorted(map(re.escape, data["audiences"]), key=len, reverse=True))
     connectors = "|".join(sorted(map(re.escape, data["label_words"]), key=len, reverse=True))
@@ -219,9 +234,12 @@ def _given_name(value: str) -> str | None:
     Otherwise the longest name the name finder sees in it, else None."""
     lex = lexicon()
     words, titles = value.split(), list[str]()
-    while words and _address_word(words[0], titles):
+    while words and _address_word(words[0], titles) and not (
+            len(words) >= 3 and words[0].lower() in _given_words()[2] and words[1][:1].isupper()):  # "Baron X Y"
         titles.append(words.pop(0))
         if titles[-1].lower().strip(".") in _PERSONAL:
+            while words and words[0].lower().strip(".,") in _given_words()[0]:
+                titles.append(words.pop(0))  # "Mr. Lyonpo Damcho Dorji": a style, then the name
             break  # "Mr. Baron Divavesi Waqa": after "Mr." comes the name
     regnal = next((t for t in reversed(titles) if t.lower() in lex.regnal), None)
     if regnal and len(words) > 2 and words[0] in _ROYAL_DON:
@@ -233,7 +251,8 @@ def _given_name(value: str) -> str | None:
         return words[0]  # "Willem-Alexander"
     if not (len(words) == 2 and numbered) and 2 <= len(words) <= 8 and words[0][:1].isupper() and all(
             word.lstrip("‘'’")[:1].isupper() or _PARTICLE_WORD.fullmatch(word) for word in words) and not any(
-            word.lower().strip(".,") in lex.organisation for word in words) and (
+            (low := word.lower().strip(".,")) in lex.organisation and low not in _given_words()[1]
+            for word in words) and (
             (last := words[-1].lower().strip(".,")) not in lex.roles or last in lex.gender or last in _SUFFIXES
     ) and not not_a_person(tuple(words), lex.first_names, ()):
         return " ".join(words)
@@ -243,10 +262,10 @@ def _given_name(value: str) -> str | None:
 def _address_word(word: str, before: list[str]) -> bool:
     """Whether a word opening a given value is a form of address or a title ("His", "Excellency", "Mr.",
     "Lieutenant-General", "Dato’ Sri")."""
-    low, lex = word.lower().strip(".,"), lexicon()
-    if low in _ADDRESS or low in lex.gender or low in lex.roles and low not in lex.first_names:
+    low, lex, address = word.lower().strip(".,"), lexicon(), _given_words()[0]
+    if low in address or low in lex.gender or low in lex.roles and low not in lex.first_names:
         return True
-    if low == "sri" and before and before[-1].lower().strip(".,") in _ADDRESS:
+    if low == "sri" and before and before[-1].lower().strip(".,") in address:
         return True  # "Dato’ Sri", "Datuk Sri"
     return "-" in low and any(part in lex.gender or part in lex.roles for part in low.split("-"))
 

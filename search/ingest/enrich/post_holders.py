@@ -6,7 +6,11 @@ election as President of …"). A speech verb whose subject is such a post credi
 exactly one person of the article holds it: two holders (a head of state and the Assembly's President
 both called "President") or none leave the speech unattributed, since guessing between them would make
 a speaker of someone who did not speak. Former holders ("former President X", "the late Secretary-General
-X", "X, the then minister,") hold nothing now.
+X", "X, the then minister,") hold nothing now. Round 12: a post with its complement ("the President of Ruritania noted")
+credits the one person the text gives that post with the same complement joined to the name ("President of Ruritania
+X", "X, President of Ruritania,"), not one named in another clause; a post the speaker owns ("as our President
+stated") is never the Assembly's President (elected, or "President of the General Assembly X"), so that a UN
+statement's own head of state ("my President, His Excellency X") is found beside the Assembly's.
 
 A post speaks through a noun as well (`post_speakers`, round 10): "In the words of the Secretary-General, …", "the
 call made by the Secretary-General to …", "the Secretary-General's communiqué commending …", "the Prime Minister's
@@ -75,23 +79,30 @@ def post_words(role: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _title_before(text: str, mention: Mention, post: tuple[str, ...]) -> bool:
-    """ "Foreign Minister John Doe", "President of Ruritania Jane Roe": the post in the title before the name."""
-    head = re.split(r"[,;:.!?()“”\"\n]", text[max(0, mention.start - _BEFORE_REACH):mention.start])[-1]
-    words = _WORD.findall(head)  # (the title runs back to the clause's start at most)
+def _title_before(text: str, mention: Mention, post: tuple[str, ...], own: bool = False) -> bool:
+    """ "Foreign Minister John Doe", "President of Ruritania Jane Roe": the post in the title before the name; or set
+    off before it with only forms of address between ("my President, His Excellency Mr. X"). A post of one's `own`
+    ("our President") is not the Assembly's ("President of the General Assembly X")."""
+    clauses = re.split(r"[,;:.!?()“”\"\n]", text[max(0, mention.start - _BEFORE_REACH):mention.start])
+    words = _WORD.findall(clauses[-1])  # (the title runs back to the clause's start at most)
     while words and words[-1].lower() in _ADDRESS:
         words.pop()
+    if not words and len(clauses) > 1 and text[mention.start - len(clauses[-1]) - 1] == ",":
+        words = _WORD.findall(clauses[-2])  # "my President, His Excellency Mr. X": the post set off before
     low, n = [w.lower() for w in words], len(post)
     for i in range(len(low) - n + 1):
         rest = words[i + n:]  # after the post: nothing, or "of" and the capitalised name of a place or body
         named = not rest or rest[0] == "of" and all(w[:1].isupper() or w in ("of", "the", "and") for w in rest[1:])
-        if tuple(low[i:i + n]) == post and not PAST & set(low[max(0, i - 2):i]) and named:
+        if tuple(low[i:i + n]) == post and not PAST & set(low[max(0, i - 2):i]) and named and not (
+                own and "Assembly" in rest):
             return True
     return False
 
 
-def holders(text: str, mentions: list[tuple[Mention, str]], post: tuple[str, ...]) -> set[str]:
-    """The people of `mentions` whom the text gives `post` (see the module's docstring)."""
+def holders(text: str, mentions: list[tuple[Mention, str]], post: tuple[str, ...], own: bool = False) -> set[str]:
+    """The people of `mentions` whom the text gives `post` (see the module's docstring). A post of the speaker's `own`
+    ("as our President stated") is never held by election to it: a UN statement's one elected president is the
+    Assembly's, while its own head of state is the "President X" or "my President, X" it names."""
     found: set[str] = set()
     if not post:
         return found
@@ -101,9 +112,9 @@ def holders(text: str, mentions: list[tuple[Mention, str]], post: tuple[str, ...
             continue  # ("his predecessor, Mr. X, President of the Assembly at its last session")
         apposition = _APPOSITION.match(text, mention.end)
         election = _ELECTION.match(text, mention.end)
-        if (_title_before(text, mention, post)
-                or apposition and _set_off(apposition.group(1), post)
-                or election and _election_post(election.group(1)) == post[-1:]):
+        if (_title_before(text, mention, post, own)
+                or apposition and _set_off(apposition.group(1), post) and not (own and "Assembly" in apposition[1])
+                or election and not own and _election_post(election.group(1)) == post[-1:]):
             found.add(name)
     return found
 
@@ -132,7 +143,7 @@ class PostHolders:
     def __init__(self, text: str, mentions: list[tuple[Mention, str]], is_subject: Callable[[Mention], bool]) -> None:
         self.text, self.mentions, self.is_subject = text, mentions, is_subject
         self.starts = [m.start for m, _ in mentions]
-        self.found: dict[tuple[tuple[str, ...], int], set[str]] = {}
+        self.found: dict[tuple[tuple[str, ...], int, bool], set[str]] = {}
 
     def titled(self, role: re.Match[str]) -> list[str]:
         """ "The governor said" (`role`: "the governor", its title word as group 1): the last person named before
@@ -143,9 +154,11 @@ class PostHolders:
         "our late Prime Minister") is only ever that one holder: the last president named may be another country's."""
         post, at, fallback = post_words(self.text[role.start():role.end(1)]), role.start(), list[str]()
         count = bisect_left(self.starts, at)  # people named before the post speaks
+        if role.groupdict().get("of"):  # "the President of Ruritania noted": its holder by the same complement
+            return self.complemented(post, role["of"], count)
         required = {word for word in post if word in _titles()}  # the title's words (not "the Argentine" President)
         if not role.group().lower().startswith("the"):  # "as our President stated": the speaker's own, if one holds it
-            return self.one(post, count)  # (not the last president named)
+            return self.one(post, count, own=True)  # (not the last president named)
         for mention, name in reversed(self.mentions[:count]):
             if at - mention.start > _TITLE_REACH:
                 break
@@ -159,13 +172,32 @@ class PostHolders:
                 fallback = fallback or [name]
         return fallback or self.one(post, count)
 
-    def one(self, post: tuple[str, ...], count: int) -> list[str]:
-        """The one person among the first `count` mentions who holds `post`, if exactly one does (a holder
-        named only after the post speaks is not looked for: "the President" of a UN statement is the
-        Assembly's, whom a head of state called President later in the text is not)."""
-        if (post, count) not in self.found:
-            self.found[post, count] = holders(self.text, self.mentions[:count], post)
-        named = self.found[post, count]
+    def complemented(self, post: tuple[str, ...], complement: str, count: int) -> list[str]:
+        """The one person among the first `count` mentions given `post` with `complement` in a title joined to the name
+        ("President of Ruritania X", "the President of Ruritania, Mr. X", "President X of Ruritania", "X, President of
+        Ruritania,"), if exactly one is; not a clause after the name ("In his message to X, the President of Ruritania
+        stressed": another person) nor a former holder."""
+        title = r"(?i:" + r"\s+".join(map(re.escape, post)) + r")\s+of\s+(?:the\s+)?" + re.escape(complement)
+        title += r"(?:\s+(?:of|the|[A-Z][\w’'-]*))*"  # ("President of the Republic of Ruritania" for "the Republic")
+        before = re.compile(title + r"[\s,]*(?:(?i:" + "|".join(sorted(_ADDRESS)) + r")\.?\s+)*$")
+        of_after = re.compile(r"\s+of\s+(?:the\s+)?" + re.escape(complement) + r"\b")  # "President X of Ruritania"
+        set_off = re.compile(r"\s*,\s+(?:the\s+)?" + title + r"\s*[,.;]")  # "X, President of Ruritania,"
+        found: set[str] = set()
+        for mention, name in self.mentions[:count]:
+            head = self.text[max(0, mention.start - _BEFORE_REACH):mention.start]
+            joined = before.search(head) or set_off.match(self.text, mention.end) or of_after.match(
+                self.text, mention.end) and _title_before(self.text, mention, post[-1:])
+            if joined and not PAST.intersection(_WORD.findall(head.lower())[-4:]):
+                found.add(name)
+        return list(found) if len(found) == 1 else []
+
+    def one(self, post: tuple[str, ...], count: int, own: bool = False) -> list[str]:
+        """The one person among the first `count` mentions who holds `post` (the speaker's `own`: see `holders`), if
+        exactly one does (a holder named only after the post speaks is not looked for: "the President" of a UN
+        statement is the Assembly's, whom a head of state called President later in the text is not)."""
+        if (post, count, own) not in self.found:
+            self.found[post, count, own] = holders(self.text, self.mentions[:count], post, own)
+        named = self.found[post, count, own]
         return list(named) if len(named) == 1 else []
 
 

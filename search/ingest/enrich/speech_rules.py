@@ -73,10 +73,17 @@ AND = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:(?:\s*,[^,;:“”\"\n]{1,100}?,|
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 
 
-def joined(text: str, end: int, start: int) -> bool:
-    """Whether the names ending at `end` and starting at `start` are joined by "and" (`AND`) to speak together; not
-    when a place or its people open the second name's titles ("US President X and Turkish President Y spoke on the
-    phone": two states' leaders, a call between them)."""
+# Between two names of a list that "and" closes later: "X, Y and Z have said" (round 12), titles allowed before Y.
+_LISTED = re.compile(r",\s+(?:[A-Z][\w-]*\s+){0,2}")
+
+
+def joined(text: str, end: int, start: int, listed: list[str] | None = None) -> bool:
+    """Whether the names ending at `end` and starting at `start` are joined by "and" (`AND`) to speak together, or by
+    a comma when names are already `listed` after the second ("X, Y and Z said": Y and Z joined first); not when a
+    place or its people open the second name's titles ("US President X and Turkish President Y spoke on the phone":
+    two states' leaders, a call between them)."""
+    if listed and _LISTED.fullmatch(text, end, start):
+        return True
     found = AND.fullmatch(text, end, start)
     titles = text[text.rfind(" and", end, start) + 4:start] if found and found.group(1) else ""
     return bool(found) and not any(word.casefold() in place_forms() for word in _CAPITALISED.findall(titles))
@@ -122,13 +129,17 @@ _CITED_VERB = re.compile(r"\s+(?:(?:once|has|had|so|himself|herself|rightly|aptl
 # (an apposition naming a writer or thinker: `sages` of people.toml's `[speech]`); never a place ("Moscow once said").
 _SAGE_VERB = r"(?:said|wrote|noted|observed|declared|stated|remarked|concluded|taught|argued|warned|put\s+it)\b"
 _ADVERB_CITED = re.compile(r"\s+(?:once|famously|wisely|aptly|rightly)\s+" + _SAGE_VERB)
+# … or whose words follow as a quotation (round 12): "Aristotle noted that where “the state of …”", the name opening
+# its clause (not the end of a body's name: "the Council of Europe warned that “…”").
+_QUOTE_CITED = re.compile(r"\s+(?:[a-z]+ly\s+)?" + _SAGE_VERB + r"\s+that\s+(?:[a-z]+\s+){0,3}[\"“‘]")
+_CLAUSE_OPEN = re.compile(r"(?:^|[.!?,;:][\"”’]?\s+)$")
 # "greetings and best wishes for their prosperity from His Excellency X": the sender is the name after "from"
 # (gold rule 35), also when the greeting's object comes between; "wishes to X" credits nobody.
 _GREETING = re.compile(r"\b(?:greetings|wishes|regards|congratulations|condolences)\b[^.;:!?\n“”\"]{0,100}$")
 # "a statement from Senator X said", "a letter by X": the author's own words (the noun right before the preposition)
 _SENT = frozenset({"statement", "statements", "letter", "message", "remarks", "speech", "tweet", "post", "op-ed",
                    "words", "quotation", "comments", "allegations", "lecture", "keynote", "sermon", "address",
-                   "apology", "report", "announcement", "announcements"})
+                   "apology", "report", "announcement", "announcements", "request", "requests"})
 # "a statement made by X", "the words expressed here in 2001 by X" (round 11: words voiced, a view expressed)
 _MADE = frozenset({"made", "delivered", "given", "issued", "read", "sent", "written", "expressed", "voiced", "spoken",
                    "uttered", "pronounced"})
@@ -148,7 +159,8 @@ POSSESSIVE_SPEECH = re.compile(r"['’]s\s+(?:(?:own|latest|first|last|final|fam
                                r"|inaugural|televised|farewell|victory|acceptance|annual|public|prepared|wise|eloquent"
                                r"|memorable|powerful|inspiring|moving|timely|important|iconic|historic|well-known)\s+){0,2}"
                                r"(?:statements?|remarks|words|speech(?:es)?|letters?|message|tweets?|posts?"
-                               r"|testimony|op-ed|comments|phrases?|(?:call|appeal)s?\s+for|proposals?\s+(?:for|of|to))\b")
+                               r"|testimony|op-ed|comments|phrases?|(?:call|appeal)s?\s+for|proposals?\s+(?:for|of|to)"
+                               r"|(?:warning|reminder|assurance)s?\s+that)\b")  # (round 12: "X's warning that …")
 # "speaking at the rally", "speaking to reporters", "speaking via Twitter": public speaking (rule 8); not a
 # language spoken ("speaking Arabic", "speaking fluent French").
 SPEAKING_HOW = re.compile(r"\s*(?:[,:;.]|(?:to|at|on|in|via|from|after|before|during|with|about|outside|alongside"
@@ -165,8 +177,8 @@ def possessive_at(text: str, end: int) -> bool:
 def cited_lone_names(text: str, mentions: list[Mention], names: list[str | None]) -> None:
     """Name, in place, the lone words of `mentions` that no full name or title made a person but that a comparative
     "as" clause cites as speaking ("As Cicero observed, we …"), or a sage's citation (`_ADVERB_CITED`,
-    `_sage_apposition`): a speech cited by one name is a person's (gold rule 8, historical people count), where
-    resolution alone must leave a lone untitled word undecided ("Paris", "Trump")."""
+    `_sage_apposition`, `_QUOTE_CITED`): a speech cited by one name is a person's (gold rule 8, historical people
+    count), where resolution alone must leave a lone untitled word undecided ("Paris", "Trump")."""
     kinds = lexicon().kinds
     for k, mention in enumerate(mentions):
         word = mention.tokens[0]
@@ -174,7 +186,9 @@ def cited_lone_names(text: str, mentions: list[Mention], names: list[str | None]
                 and not word.isupper() and kinds.get(word.casefold(), NAME) == NAME and (
                     _CITED_VERB.match(text, mention.end) and _AS_CITED.search(
                         text, max(0, mention.start - 40), mention.start)
-                    or (_ADVERB_CITED.match(text, mention.end) or _sage_apposition().match(text, mention.end))
+                    or (_ADVERB_CITED.match(text, mention.end) or _sage_apposition().match(text, mention.end)
+                        or _QUOTE_CITED.match(text, mention.end)
+                        and _CLAUSE_OPEN.search(text, max(0, mention.start - 4), mention.start))
                     and word.casefold() not in place_forms())):
             names[k] = word
 
@@ -335,8 +349,11 @@ def speech_rules() -> SpeechRules:
     # "the governor", "The Defence Minister", "the attorney general" (title words in lower case, as news style writes
     # them), "as our late Prime Minister often emphasized" (the holder named before; not "the former President": a
     # holder named before is more likely the present one)
+    # (round 12: with a complement, "the President of Ruritania noted", whose holder `PostHolders.titled` finds by it)
     role_before = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:late\s+)?"
-                             r"(?:(?:[A-Z][\w’'-]*|(?i:" + titles + r"))\s+)*(?i:(" + titles + r"))" + fill + r"\s*$")
+                             r"(?:(?:[A-Z][\w’'-]*|(?i:" + titles + r"))\s+)*(?i:(" + titles + r"))"
+                             r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,3}))?"
+                             + fill + r"\s*$")
     joint_before = re.compile(r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:leaders|parties|sides|presidents|interlocutors"
                               r"|heads\s+of\s+state|counterparts)" + fill + r"\s*$")
     object_of = re.compile(  # "by President Trump", "fiancée of journalist Jamal Khashoggi"

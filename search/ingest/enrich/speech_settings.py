@@ -68,7 +68,7 @@ _OPENING = re.compile(r"[\s\"“‘']*")
 _TITLES_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+)*")
 # Role words between an interview verb and the interviewee's name: "interviews 2020 US presidential candidate X"
 _ROLE_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,8}?\s+")
-_BEHALF = re.compile(r"\bon\s+behalf\s+of\b")
+_BEHALF = re.compile(r"\b[Oo]n\s+behalf\s+of\b")  # (opening a sentence too: "On behalf of my President, …")
 # The sentence speaks: in the first person, or of a speech ("It is an honour to speak on behalf of …")
 _SPEAKING = re.compile(r"\b(?:I|me|my|My)\b|\b(?:speak|address|convey|deliver|congratulat|greet)\w*|\b(?:statement"
                        r"|the floor)\b")

@@ -13,23 +13,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from search.ingest.enrich.names import Mention
-from search.ingest.enrich.speech_rules import NAMING, SpeechRules
+from search.ingest.enrich.speech_rules import NAMING
+
+if TYPE_CHECKING:  # (speech_settings.py imports this module)
+    from search.ingest.enrich.speech_settings import Attribution
 
 __all__ = ["clause_speakers"]
-
-
-class _Attribution(Protocol):
-    """What this rule reads of `attribution.Attribution`."""
-
-    text: str
-    rules: SpeechRules
-    mentions: list[tuple[Mention, str]]
-    starts: list[int]
-
-    def quoted(self, pos: int) -> bool: ...
 
 
 # The conjunction (searched once over the text), then the first name after it, titles or role words between ("after
@@ -46,7 +37,7 @@ _CLOSE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:also|later|had|has|have|
                     r"|on\s+[A-Z][a-z]+day|[a-z]+ly))*\s+")
 
 
-def clause_speakers(a: _Attribution) -> set[str]:
+def clause_speakers(a: Attribution) -> set[str]:
     """The names that open a time clause as the subject of a verb of saying (see the module docstring)."""
     text, rules, found = a.text, a.rules, set()
     for conjunction in _CONJUNCTION.finditer(text):
