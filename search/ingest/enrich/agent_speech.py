@@ -21,12 +21,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING
 
+from search.ingest.enrich.attribution_view import Attribution
 from search.ingest.enrich.speech_rules import TITLES_GAP
-
-if TYPE_CHECKING:  # (speech_settings.py imports this module)
-    from search.ingest.enrich.speech_settings import Attribution
 
 __all__ = ["agent_speakers"]
 

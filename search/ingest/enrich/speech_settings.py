@@ -22,36 +22,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Protocol
 
 from search.ingest.enrich import speech_rules as speech
 from search.ingest.enrich.agent_speech import agent_speakers
-from search.ingest.enrich.names import Mention
+from search.ingest.enrich.attribution_view import Attribution
 from search.ingest.enrich.of_record import find_cues, names_before
 from search.ingest.enrich.public_speaking import public_speakers
-from search.ingest.enrich.speech_rules import SpeechRules
 from search.ingest.enrich.subordinate_speech import clause_speakers
-
-
-class Attribution(Protocol):
-    """What these rules read of `attribution.Attribution` (a protocol: attribution.py imports this module)."""
-
-    text: str
-    lines: str
-    rules: SpeechRules
-    mentions: list[tuple[Mention, str]]
-    starts: list[int]
-    ends: list[int]
-    gender: dict[str, str]
-
-    def quoted(self, pos: int) -> bool: ...
-    def sentence_start(self, pos: int) -> int: ...
-    def sentence_span(self, pos: int) -> tuple[int, int]: ...
-    def sentence_subject(self, at: int) -> list[str]: ...
-    def is_subject(self, mention: Mention) -> bool: ...
-    def before(self, sentence: int, verb: int) -> list[str]: ...
-    def after(self, end: int, sentence: int, gap: re.Pattern[str], set_off: bool = False,
-              joined: bool = False) -> list[str]: ...
 
 __all__ = ["settings_of_speech"]
 

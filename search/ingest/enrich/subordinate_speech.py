@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING
 
+from search.ingest.enrich.attribution_view import Attribution
 from search.ingest.enrich.speech_rules import NAMING
-
-if TYPE_CHECKING:  # (speech_settings.py imports this module)
-    from search.ingest.enrich.speech_settings import Attribution
 
 __all__ = ["clause_speakers"]
 
