@@ -63,3 +63,14 @@ def test_a_spread_passage_is_a_paragraph_and_its_aside_not_a_chapter(tmp_path: P
     assert "Hunger" not in theme_evidence(text, _taxonomy(tmp_path))  # three cues over eleven sentences
     wider = _taxonomy(tmp_path, SETTINGS.replace("long_passage_span = 10", "long_passage_span = 12"))
     assert "Hunger" in theme_evidence(text, wider)
+
+
+def test_a_taxonomy_without_passage_spans_asks_for_no_passage(tmp_path: Path):
+    # themes.toml is edited by hand: a file that leaves a span out still gives themes, only without that passage
+    together = " ".join([FILLER, DROUGHT, HARVEST, FAMINE, FILLER] + [FILLER, OTHER] * 18)
+    assert "Hunger" in theme_evidence(together, _taxonomy(tmp_path))
+    assert "Hunger" not in theme_evidence(together, _taxonomy(tmp_path, SETTINGS.replace("passage_span = 3\n", "")))
+    spread = " ".join([FILLER, DROUGHT, FILLER, OTHER, HARVEST, FILLER, OTHER, FAMINE] + [FILLER, OTHER] * 3)
+    assert "Hunger" in theme_evidence(spread, _taxonomy(tmp_path))
+    unset = _taxonomy(tmp_path, SETTINGS.replace("long_passage_span = 10\n", ""))
+    assert "Hunger" not in theme_evidence(spread, unset)

@@ -85,7 +85,10 @@ def passage(mentions: Sequence[tuple[int, Cue, float]], taxonomy: PassageSetting
 def _window(about: list[tuple[int, float, set[Cue]]], span: int, sentences: int,
             distinct: Callable[[set[Cue]], bool]) -> float:
     """The heaviest weight of `sentences` or more of the sentences `about` a theme (in order) within `span`
-    consecutive ones whose phrases are `distinct` enough (0 if none)."""
+    consecutive ones whose phrases are `distinct` enough (0 if none). A taxonomy that leaves the span unset (0)
+    asks for no passages: no window of under one sentence holds any."""
+    if span < 1:
+        return 0.0
     best, first = 0.0, 0
     for last in range(len(about)):
         while about[last][0] - about[first][0] >= span:
