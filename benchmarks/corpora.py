@@ -78,8 +78,8 @@ def gold_keys() -> set[str]:
 
 # The blind theme batches labelled in a numbered round of people, speakers and organisation draws (theme label lines
 # have a batch, not a part): batch 10 was labelled in round 8, batch 11 in round 9, batch 12 in round 10, batch 13
-# in round 11, batch 14 in round 12.
-THEME_BATCH_ROUND = {10: 8, 11: 9, 12: 10, 13: 11, 14: 12}
+# in round 11, batch 14 in round 12, batch 15 in round 13.
+THEME_BATCH_ROUND = {10: 8, 11: 9, 12: 10, 13: 11, 14: 12, 15: 13}
 _PART_ROUND = re.compile(r"(\d+)[a-z]?$")
 
 

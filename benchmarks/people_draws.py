@@ -209,9 +209,12 @@ ROUND11U_SEED = 11312
 # Round 12 (UN speakers again): seed 12312, parts "look12u"/"heldout12u", drawn like round 11's; it skips every article
 # judged before round 12.
 ROUND12U_SEED = 12312
+# Round 13 (UN speakers again): seed 13312, parts "look13u"/"heldout13u", drawn like round 12's; it skips every article
+# judged before round 13.
+ROUND13U_SEED = 13312
 ROUND_SEEDS = {"6": ROUND6S_SEED, "7": ROUND7S_SEED, "7u": ROUND7U_SEED, "8s": ROUND8S_SEED, "9s": ROUND9S_SEED,
                "10n": ROUND10N_SEED, "10u": ROUND10U_SEED, "11u": ROUND11U_SEED,
-               "12u": ROUND12U_SEED}
+               "12u": ROUND12U_SEED, "13u": ROUND13U_SEED}
 
 
 def labelled_keys(round_mark: str = "6") -> set[str]:
@@ -223,7 +226,7 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
         for text in path.read_text("utf-8").splitlines():
             line = json.loads(text) if text.strip() else {}
             made = labelled_round(line)
-            numbered = round_mark in ("8", "9", "10", "11", "12")
+            numbered = round_mark in ("8", "9", "10", "11", "12", "13")
             if ("id" in line and round_mark not in str(line.get("part", ""))
                     and not (numbered and made is not None and made >= int(round_mark))):
                 keys.add(line["id"])
@@ -231,11 +234,11 @@ def labelled_keys(round_mark: str = "6") -> set[str]:
 
 
 def draw_random_speakers(corpus: str, count: int, round_mark: str = "6") -> list[tuple[str, str, Article]]:
-    """Round 6 to 12 (`round_mark` "6", "7", "7u", "8s", "9s", "10n", "10u", "11u" or "12u"): `count` random articles of
-    `corpus` (80 to ROUND6S_MAX_WORDS words; rounds 8-12: ROUND8S_WORDS; round 10n: with a SAYING_CUE) outside every
-    gold and judged article; each with its part ("look6s"/"heldout6s", …, "look10n"/"heldout10n",
+    """Round 6 to 13 (`round_mark` "6", "7", "7u", "8s", "9s", "10n", "10u", "11u", "12u" or "13u"): `count` random
+    articles of `corpus` (80 to ROUND6S_MAX_WORDS words; rounds 8-13: ROUND8S_WORDS; round 10n: with a SAYING_CUE)
+    outside every gold and judged article; each with its part ("look6s"/"heldout6s", …, "look10n"/"heldout10n",
     "look10u"/"heldout10u", "look11u"/"heldout11u", every third held out)."""
-    sized = round_mark in ("8s", "9s", "10n", "10u", "11u", "12u")
+    sized = round_mark in ("8s", "9s", "10n", "10u", "11u", "12u", "13u")
     skip = labelled_keys(round_mark[:-1] if sized else round_mark)
     seed = ROUND_SEEDS[round_mark]
     suffix = "" if round_mark[-1].isalpha() else "s"
@@ -280,20 +283,24 @@ def draw_round8r(corpus: str, count: int) -> list[tuple[str, str, Article]]:
     return [(k, "heldout8r" if i % 3 == 2 else "look8r", a) for i, (k, a) in enumerate(drawn)]
 
 
-# Rounds 9 to 12 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
+# Rounds 9 to 13 (issue 11, people on newswire and official text): RANDOM Reuters-21578 articles (120 to 900 words),
 # Kremlin/Zelenskyy releases and UN statements (80 to 2,500 words), by the round's seed, outside every gold and judged
 # article of an earlier round (lines of the same round do not count, so the draw repeats after the round's lines are
 # appended); every third one drawn is held out ("heldout9p", "heldout10p", "heldout11p"), the rest "look9p", "look10p",
 # "look11p".
-PEOPLE_ROUND_SEEDS = {9: 9311, 10: 10311, 11: 11311, 12: 12311}
+PEOPLE_ROUND_SEEDS = {9: 9311, 10: 10311, 11: 11311, 12: 12311, 13: 13311}
 PEOPLE_ROUND_WORDS = {"reuters": (120, 900), "kremlin": (80, 2_500), "un": (80, 2_500), "wikinews": (80, 900)}
+# From round 13 on, Wikinews articles of up to 2,000 words: every shorter one is labelled already.
+LONGER_WIKINEWS_FROM = 13
 
 
 def draw_people_round(corpus: str, count: int, number: int) -> list[tuple[str, str, Article]]:
-    """Round `number` (9 to 12): `count` random articles of `corpus` (PEOPLE_ROUND_WORDS) outside every gold and
+    """Round `number` (9 to 13): `count` random articles of `corpus` (PEOPLE_ROUND_WORDS) outside every gold and
     judged article of an earlier round; each with its part ("look9p"/"heldout9p", …, every third held out)."""
     skip = labelled_keys(str(number))
     low, high = PEOPLE_ROUND_WORDS[corpus]
+    if corpus == "wikinews" and number >= LONGER_WIKINEWS_FROM:
+        high = 2_000
     pool = sorted((k, a) for k, a in articles(corpus).items() if k not in skip and low <= len(a.text.split()) <= high)
     drawn = random.Random(f"{PEOPLE_ROUND_SEEDS[number]}:{corpus}").sample(pool, count)
     return [(k, f"heldout{number}p" if i % 3 == 2 else f"look{number}p", a) for i, (k, a) in enumerate(drawn)]

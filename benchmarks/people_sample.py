@@ -20,6 +20,8 @@
     python benchmarks/people_sample.py draw reuters 24 --round11p  # round 11: Reuters/Wikinews/Kremlin, look11p/…
     python benchmarks/people_sample.py draw un 18 --round12u   # round 12, UN speakers: seed 12312, look12u/heldout12u
     python benchmarks/people_sample.py draw reuters 24 --round12p  # round 12: Reuters/Kremlin/UN, look12p/heldout12p
+    python benchmarks/people_sample.py draw un 18 --round13u   # round 13, UN speakers: seed 13312, look13u/heldout13u
+    python benchmarks/people_sample.py draw wikinews 6 --round13p  # round 13: Wikinews/Reuters, look13p/heldout13p
     python benchmarks/people_sample.py score                   # P/R of `before` and now, per part
     python benchmarks/people_sample.py score --errors [PART]   # ... and the errors of the readable parts (or PART)
 
@@ -80,6 +82,10 @@ Round 12's people draw (`--round12p`, seed 12311, "look12p"/"heldout12p") is mad
 judged or labelled before round 12: 24 Reuters articles and 3 Kremlin releases.
 Round 12's UN speakers draw (`--round12u`, seed 12312, "look12u"/"heldout12u") is made like round 11's, skipping
 every article judged before round 12.
+Round 13 retired round 11's held-out parts ("heldout11p", "heldout11u"; see RETIRED). Its people draw (`--round13p`,
+seed 13311, "look13p"/"heldout13p") is made the same way, skipping every article judged or labelled before round 13
+(the 6 Wikinews articles left of up to 2,000 words, and Reuters articles); its UN speakers draw (`--round13u`, seed
+13312, "look13u"/"heldout13u") is made like round 12's.
 `score` prints precision/recall per part and facet for `before` (the output when the article was labelled) and now.
 """
 
@@ -112,10 +118,11 @@ from search.model import Article  # noqa: E402
 
 # Held-out parts the lead retired to tuning (round 6; round 7: the first round's "heldout"; round 8: "heldout6" and
 # "heldout6s"; round 9: "heldout7", "heldout7s", "heldout7u"; round 10: "heldout8r", "heldout8s"; round 11:
-# "heldout9p", "heldout9s"; round 12: "heldout10p", "heldout10u"): their errors may now be read like a look part's.
+# "heldout9p", "heldout9s"; round 12: "heldout10p", "heldout10u"; round 13: "heldout11p", "heldout11u"): their
+# errors may now be read like a look part's.
 RETIRED = frozenset({"heldout", "heldout3", "heldout4", "heldout5", "heldout5p", "heldout6", "heldout6s",
                      "heldout7", "heldout7s", "heldout7u", "heldout8r", "heldout8s", "heldout9p", "heldout9s",
-                     "heldout10p", "heldout10u"})
+                     "heldout10p", "heldout10u", "heldout11p", "heldout11u"})
 
 
 def readable(part: str) -> bool:
@@ -195,6 +202,8 @@ def main() -> None:
     drawing.add_argument("--round11p", action="store_true", help="round 11's people draw (Reuters, Kremlin, UN)")
     drawing.add_argument("--round12u", action="store_true", help="round 12's UN speakers draw (random UN)")
     drawing.add_argument("--round12p", action="store_true", help="round 12's people draw (Reuters, Kremlin, UN)")
+    drawing.add_argument("--round13u", action="store_true", help="round 13's UN speakers draw (random UN)")
+    drawing.add_argument("--round13p", action="store_true", help="round 13's people draw (Wikinews, Reuters, Kremlin)")
     drawing.add_argument("--before", action="store_true",
                          help="one JSON line per article with the current output (after labelling)")
     scoring = sub.add_parser("score", help="before/now precision and recall against gold/people_judgements.jsonl")
@@ -217,12 +226,14 @@ def main() -> None:
              else draw_random_speakers(args.corpus, args.count, "10u") if args.round10u
              else draw_random_speakers(args.corpus, args.count, "11u") if args.round11u
              else draw_random_speakers(args.corpus, args.count, "12u") if args.round12u
+             else draw_random_speakers(args.corpus, args.count, "13u") if args.round13u
              else draw_round7(args.corpus, args.count) if args.round7
              else draw_round8r(args.corpus, args.count) if args.round8r
              else draw_people_round(args.corpus, args.count, 9) if args.round9p
              else draw_people_round(args.corpus, args.count, 10) if args.round10p
              else draw_people_round(args.corpus, args.count, 11) if args.round11p
              else draw_people_round(args.corpus, args.count, 12) if args.round12p
+             else draw_people_round(args.corpus, args.count, 13) if args.round13p
              else [(k, "", a) for k, a in draw(args.corpus, args.count, args.seed, args.cues, args.max_words)])
     for key, part, article in drawn:
         if args.before:

@@ -35,7 +35,7 @@ from collections import defaultdict
 
 import numpy as np
 from corpora import split_of
-from theme_sample import GOLD_DIR, LABELS, _corpus
+from theme_draws import GOLD_DIR, LABELS, _corpus
 
 from search.ingest.enrich import themes as th
 from search.ingest.enrich.text import terms
