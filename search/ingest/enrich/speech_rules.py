@@ -29,15 +29,18 @@ __all__ = [
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
+_OWNED = ("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of", "address of",
+          "proposal of", "proposals of", "plea of", "warning of", "warnings of", "saying of", "sayings of", "dictum of")
 NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
-          "to paraphrase", "To paraphrase", "paraphrasing", "Paraphrasing",  # (round 11: a sage's words retold)
+          "me quote", "to paraphrase", "To paraphrase", "paraphrasing", "Paraphrasing",  # (round 11: a sage's words)
           "greetings from", "greetings of", "wishes from",  # "I bring greetings from President X" (gold rule 35)
-          *("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of",
-            "address of", "proposal of", "proposals of"))
+          *_OWNED)
 # Of these, a speech owned by the name right after it, titles only between: "I echo the call of President X for a
 # ceasefire", "the statement of Mr. X", "the address of President X to the Assembly", "the proposal of President X that
-# we meet" (not "a message of greetings to X": the one greeted).
-OWNED = frozenset(NAMING[-10:])
+# we meet" (not "a message of greetings to X": the one greeted); round 13: "the plea of President X for …", "the
+# warning of Professor X that …", "this saying of X" (a speech named as a noun "of" its speaker, as "the call of X"; not
+# "the appeal of X", most often one against a verdict).
+OWNED = frozenset(_OWNED)
 
 
 # Who speaks for another, whose principal after "for" or "to" is an object, not a title's domain: "a spokesman
@@ -271,14 +274,22 @@ _RESTATED = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:claims?|calls?|
 _RESTATING = frozenset({"repeated", "renewed"})
 
 
+# "X proposed the creation of a court", "has proposed the adoption of a declaration": a proposal of an act to be done
+# (a call, rule 8; round 13), not "proposed a budget", "proposed an amendment" (a thing tabled, read only with a clause)
+_PROPOSED_ACT = re.compile(r"\s+(?:the|an?)\s+(?:[a-z-]+\s+)?[a-z]+(?:tion|ment|ing)\s+of\b")
+_PROPOSING = frozenset({"proposed", "proposes"})
+
+
 def says_what(text: str, end: int, verb: str = "") -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
     one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would");
     "accused" with an object accused of doing something ("accused the West of stalling"); "agreed." (`_CLOSING`);
-    "repeated"/"renewed" a statement of one's own ("repeated his call for cuts", `_RESTATED`)."""
+    "repeated"/"renewed" a statement of one's own ("repeated his call for cuts", `_RESTATED`); "proposed" an act
+    (`_PROPOSED_ACT`: "proposed the creation of")."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
         _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end)) or (
-        verb == "agreed" and bool(_CLOSING.match(text, end))) or verb in _RESTATING and bool(_RESTATED.match(text, end))
+        verb == "agreed" and bool(_CLOSING.match(text, end))) or verb in _RESTATING and bool(_RESTATED.match(text, end)) or (
+        verb in _PROPOSING and bool(_PROPOSED_ACT.match(text, end)))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
