@@ -69,3 +69,30 @@ def test_a_proposal_of_an_act_credits_the_one_who_proposed_it():
 def test_a_proposal_of_a_thing_needs_a_clause():
     found = find_people("Tobin Weskett proposed a budget of ten million for the new year.")
     assert found.speakers == []
+
+
+def test_a_sage_cited_by_one_name_long_ago_speaks():
+    found = find_people("Democracy is noisy. Quillonius wrote centuries ago that a country where all agree is a "
+                        "graveyard.")
+    assert found.speakers == ["Quillonius"]
+
+
+def test_a_sage_who_taught_us_speaks():
+    found = find_people("There is an old etching of monsters. Harlovar taught us that reason asleep breeds monsters.")
+    assert found.speakers == ["Harlovar"]
+
+
+def test_a_sage_after_a_peoples_epithet_in_an_as_clause_speaks():
+    found = find_people("In which world, as the Greek sophist Weskatos put it, is man the measure of all things?")
+    assert found.speakers == ["Weskatos"]
+
+
+def test_a_country_after_a_post_in_an_as_clause_is_no_sage():
+    found = find_people("We promote industrial cooperation, as the President of Belarus has said today.")
+    assert found.speakers == []
+    assert found.people == []
+
+
+def test_a_lesson_of_history_is_no_sage():
+    found = find_people("Experience is a hard teacher. History has taught us that wars erupt quickly.")
+    assert found.people == []

@@ -119,19 +119,22 @@ AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’
 # Speech cited inside a speech without quotation marks: "as X (once) put it, …", "As X described it": a verb that
 # otherwise needs a quotation (`quote_verbs`) speaks in a comparative clause opened by "as" before its subject.
 AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
-# "As Cicero observed, …", "As the great Goethe once said, …", "as the prophet Amos said": an author or sage cited by
-# one name as the subject of a verb of saying in a comparative "as" clause (`cited_lone_names`), or after an epithet
-# that opens the sentence ("The great Amos once said: …"); no acronym ("As MITI said": an agency), no title or other
-# word of the name lexicon ("As the Pope said": a post, resolved elsewhere).
-_AS_CITED = re.compile(r"(?:(?<![\w’'-])[Aa]s\s+(?:the\s+(?:(?:great|late)\s+)?(?:[a-z]+\s+)?)?"
-                       r"|(?:^|[.!?][\"”’]?\s+)The\s+(?:great|late)\s+)$")
+# "As Cicero observed, …", "As the great Goethe once said, …", "as the prophet Amos said", "as the Greek sophist X put
+# it" (round 13): an author or sage cited by one name as the subject of a verb of saying in a comparative "as" clause
+# (`cited_lone_names`), or after an epithet that opens the sentence ("The great Amos once said: …"); no acronym ("As
+# MITI said": an agency), no title or other word of the name lexicon ("As the Pope said": a post, resolved elsewhere).
+_AS_CITED = re.compile(r"(?:(?<![\w’'-])[Aa]s\s+(?:the\s+(?:(?:great|late)\s+)?(?:(?:[A-Z][a-z]+\s+(?!of\b))?"
+                       r"[a-z]+\s+)?)?|(?:^|[.!?][\"”’]?\s+)The\s+(?:great|late)\s+)$")
 _CITED_VERB = re.compile(r"\s+(?:(?:once|has|had|so|himself|herself|rightly|aptly|wisely|famously|also)\s+)*"
                          r"(?:said|put\s+it|wrote|noted|observed|declared|stated|remarked|reminded\s+us)\b")
 # A sage cited by one name outside an "as" clause (round 11): "Thucydides famously concluded that …", "Confucius once
-# said …" (an adverb of citing before the verb), "Camões, the Portuguese poet of the sixteenth century, said that …"
-# (an apposition naming a writer or thinker: `sages` of people.toml's `[speech]`); never a place ("Moscow once said").
+# said …" (an adverb of citing before the verb; round 13: "X wrote centuries ago that …", "X taught us that …"),
+# "Camões, the Portuguese poet of the sixteenth century, said that …" (an apposition naming a writer or thinker:
+# `sages` of people.toml's `[speech]`); never a place ("Moscow once said").
 _SAGE_VERB = r"(?:said|wrote|noted|observed|declared|stated|remarked|concluded|taught|argued|warned|put\s+it)\b"
-_ADVERB_CITED = re.compile(r"\s+(?:once|famously|wisely|aptly|rightly)\s+" + _SAGE_VERB)
+_ADVERB_CITED = re.compile(r"\s+(?:(?:once|famously|wisely|aptly|rightly)\s+" + _SAGE_VERB + r"|" + _SAGE_VERB
+                           + r"\s+(?:a\s+long\s+time|long|(?:[\w-]+\s+)?(?:years|centuries|millennia))\s+ago\s+that"
+                           r"|taught\s+us\s+that)\b")
 # … or whose words follow as a quotation (round 12): "Aristotle noted that where “the state of …”", the name opening
 # its clause (not the end of a body's name: "the Council of Europe warned that “…”").
 _QUOTE_CITED = re.compile(r"\s+(?:[a-z]+ly\s+)?" + _SAGE_VERB + r"\s+that\s+(?:[a-z]+\s+){0,3}[\"“‘]")
@@ -288,8 +291,8 @@ def says_what(text: str, end: int, verb: str = "") -> bool:
     (`_PROPOSED_ACT`: "proposed the creation of")."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
         _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end)) or (
-        verb == "agreed" and bool(_CLOSING.match(text, end))) or verb in _RESTATING and bool(_RESTATED.match(text, end)) or (
-        verb in _PROPOSING and bool(_PROPOSED_ACT.match(text, end)))
+        verb == "agreed" and bool(_CLOSING.match(text, end))) or verb in _RESTATING and bool(_RESTATED.match(
+        text, end)) or verb in _PROPOSING and bool(_PROPOSED_ACT.match(text, end))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
