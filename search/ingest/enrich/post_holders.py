@@ -46,12 +46,16 @@ _DEMONYM = ("an", "ese", "ish", "i")
 _DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their"})
 _WORD = re.compile(r"[\w’'-]+")
 _ADDRESS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "his", "her", "excellency", "honourable"})
+# Forms of address written with a full stop ("Mr.", "H.E."), cut from before a name first: their stop is no clause's end
+# ("the Secretary-General, Mr. Ban Ki-moon": the post set off before the name, as "my President, His Excellency X").
+_DOTTED_ADDRESS = re.compile(r"(?:\b(?i:mr|mrs|ms|dr|h\.e)\.\s*)+$")
 _BEFORE_REACH = 60  # characters before a name where its title is looked for
 _TITLE_REACH = 1500  # characters: how far back "the governor said" looks for "Governor X" (as for "he said")
 # "X, the Secretary-General," / "X, President of Ruritania," / "X, who is the minister of …": the apposition.
 _APPOSITION = re.compile(r"\s*,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?([^,;:.()“”\"\n]{1,80})")
-# "Mr. X on his election as President of the Assembly" / "… to the presidency of …": a post taken up.
-_ELECTION = re.compile(r"\s+on\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:election|appointment|assumption)\s+"
+# "Mr. X on his election as President of the Assembly" / "… to the presidency of …" / "on his re-election as …": a post
+# taken up.
+_ELECTION = re.compile(r"\s+on\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:re-?)?(?:election|appointment|assumption)\s+"
                        r"(?:as|to)\s+(?:the\s+)?([\w’'-]+)", re.IGNORECASE)  # ("on his unanimous election as")
 _PRESIDING = frozenset({"presidency", "preside", "presiding"})  # "on his election to preside over …"
 # Abbreviated titles of news style ("Sen. X", "Rep. X", "Gov. X"): the posts a later "the senator said" names.
@@ -83,11 +87,12 @@ def _title_before(text: str, mention: Mention, post: tuple[str, ...], own: bool 
     """ "Foreign Minister John Doe", "President of Ruritania Jane Roe": the post in the title before the name; or set
     off before it with only forms of address between ("my President, His Excellency Mr. X"). A post of one's `own`
     ("our President") is not the Assembly's ("President of the General Assembly X")."""
-    clauses = re.split(r"[,;:.!?()“”\"\n]", text[max(0, mention.start - _BEFORE_REACH):mention.start])
+    head = _DOTTED_ADDRESS.sub("", text[max(0, mention.start - _BEFORE_REACH):mention.start])
+    clauses = re.split(r"[,;:.!?()“”\"\n]", head)
     words = _WORD.findall(clauses[-1])  # (the title runs back to the clause's start at most)
     while words and words[-1].lower() in _ADDRESS:
         words.pop()
-    if not words and len(clauses) > 1 and text[mention.start - len(clauses[-1]) - 1] == ",":
+    if not words and len(clauses) > 1 and head[len(head) - len(clauses[-1]) - 1] == ",":
         words = _WORD.findall(clauses[-2])  # "my President, His Excellency Mr. X": the post set off before
     low, n = [w.lower() for w in words], len(post)
     for i in range(len(low) - n + 1):

@@ -29,15 +29,18 @@ __all__ = [
 ]
 
 # Phrases whose speaker is the name right after them: "according to X", "(in) the words of X", "to quote X".
+_OWNED = ("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of", "address of",
+          "proposal of", "proposals of", "plea of", "warning of", "warnings of", "saying of", "sayings of", "dictum of")
 NAMING = ("according to", "According to", "words of", "to quote", "To quote", "quoting", "Quoting", "I quote",
-          "to paraphrase", "To paraphrase", "paraphrasing", "Paraphrasing",  # (round 11: a sage's words retold)
+          "me quote", "to paraphrase", "To paraphrase", "paraphrasing", "Paraphrasing",  # (round 11: a sage's words)
           "greetings from", "greetings of", "wishes from",  # "I bring greetings from President X" (gold rule 35)
-          *("call of", "calls of", "statement of", "message of", "remarks of", "comments of", "speech of",
-            "address of", "proposal of", "proposals of"))
+          *_OWNED)
 # Of these, a speech owned by the name right after it, titles only between: "I echo the call of President X for a
 # ceasefire", "the statement of Mr. X", "the address of President X to the Assembly", "the proposal of President X that
-# we meet" (not "a message of greetings to X": the one greeted).
-OWNED = frozenset(NAMING[-10:])
+# we meet" (not "a message of greetings to X": the one greeted); round 13: "the plea of President X for …", "the
+# warning of Professor X that …", "this saying of X" (a speech named as a noun "of" its speaker, as "the call of X"; not
+# "the appeal of X", most often one against a verdict).
+OWNED = frozenset(_OWNED)
 
 
 # Who speaks for another, whose principal after "for" or "to" is an object, not a title's domain: "a spokesman
@@ -116,19 +119,22 @@ AFTER_EVENT = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:[\w.’
 # Speech cited inside a speech without quotation marks: "as X (once) put it, …", "As X described it": a verb that
 # otherwise needs a quotation (`quote_verbs`) speaks in a comparative clause opened by "as" before its subject.
 AS_CLAUSE = re.compile(r"(?<![\w’'-])[Aa]s\s+(?:[\w’'.-]+\s+){1,8}$")
-# "As Cicero observed, …", "As the great Goethe once said, …", "as the prophet Amos said": an author or sage cited by
-# one name as the subject of a verb of saying in a comparative "as" clause (`cited_lone_names`), or after an epithet
-# that opens the sentence ("The great Amos once said: …"); no acronym ("As MITI said": an agency), no title or other
-# word of the name lexicon ("As the Pope said": a post, resolved elsewhere).
-_AS_CITED = re.compile(r"(?:(?<![\w’'-])[Aa]s\s+(?:the\s+(?:(?:great|late)\s+)?(?:[a-z]+\s+)?)?"
-                       r"|(?:^|[.!?][\"”’]?\s+)The\s+(?:great|late)\s+)$")
+# "As Cicero observed, …", "As the great Goethe once said, …", "as the prophet Amos said", "as the Greek sophist X put
+# it" (round 13): an author or sage cited by one name as the subject of a verb of saying in a comparative "as" clause
+# (`cited_lone_names`), or after an epithet that opens the sentence ("The great Amos once said: …"); no acronym ("As
+# MITI said": an agency), no title or other word of the name lexicon ("As the Pope said": a post, resolved elsewhere).
+_AS_CITED = re.compile(r"(?:(?<![\w’'-])[Aa]s\s+(?:the\s+(?:(?:great|late)\s+)?(?:(?:[A-Z][a-z]+\s+(?!of\b))?"
+                       r"[a-z]+\s+)?)?|(?:^|[.!?][\"”’]?\s+)The\s+(?:great|late)\s+)$")
 _CITED_VERB = re.compile(r"\s+(?:(?:once|has|had|so|himself|herself|rightly|aptly|wisely|famously|also)\s+)*"
                          r"(?:said|put\s+it|wrote|noted|observed|declared|stated|remarked|reminded\s+us)\b")
 # A sage cited by one name outside an "as" clause (round 11): "Thucydides famously concluded that …", "Confucius once
-# said …" (an adverb of citing before the verb), "Camões, the Portuguese poet of the sixteenth century, said that …"
-# (an apposition naming a writer or thinker: `sages` of people.toml's `[speech]`); never a place ("Moscow once said").
+# said …" (an adverb of citing before the verb; round 13: "X wrote centuries ago that …", "X taught us that …"),
+# "Camões, the Portuguese poet of the sixteenth century, said that …" (an apposition naming a writer or thinker:
+# `sages` of people.toml's `[speech]`); never a place ("Moscow once said").
 _SAGE_VERB = r"(?:said|wrote|noted|observed|declared|stated|remarked|concluded|taught|argued|warned|put\s+it)\b"
-_ADVERB_CITED = re.compile(r"\s+(?:once|famously|wisely|aptly|rightly)\s+" + _SAGE_VERB)
+_ADVERB_CITED = re.compile(r"\s+(?:(?:once|famously|wisely|aptly|rightly)\s+" + _SAGE_VERB + r"|" + _SAGE_VERB
+                           + r"\s+(?:a\s+long\s+time|long|(?:[\w-]+\s+)?(?:years|centuries|millennia))\s+ago\s+that"
+                           r"|taught\s+us\s+that)\b")
 # … or whose words follow as a quotation (round 12): "Aristotle noted that where “the state of …”", the name opening
 # its clause (not the end of a body's name: "the Council of Europe warned that “…”").
 _QUOTE_CITED = re.compile(r"\s+(?:[a-z]+ly\s+)?" + _SAGE_VERB + r"\s+that\s+(?:[a-z]+\s+){0,3}[\"“‘]")
@@ -271,14 +277,22 @@ _RESTATED = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:claims?|calls?|
 _RESTATING = frozenset({"repeated", "renewed"})
 
 
+# "X proposed the creation of a court", "has proposed the adoption of a declaration": a proposal of an act to be done
+# (a call, rule 8; round 13), not "proposed a budget", "proposed an amendment" (a thing tabled, read only with a clause)
+_PROPOSED_ACT = re.compile(r"\s+(?:the|an?)\s+(?:[a-z-]+\s+)?[a-z]+(?:tion|ment|ing)\s+of\b")
+_PROPOSING = frozenset({"proposed", "proposes"})
+
+
 def says_what(text: str, end: int, verb: str = "") -> bool:
     """Whether a verb that otherwise needs a quotation (ending at `end`) says what: a "that" clause (`THAT_CLAUSE`) or
     one whose subject follows the verb ("reported he and his wife had tested positive", "declared Russians would");
     "accused" with an object accused of doing something ("accused the West of stalling"); "agreed." (`_CLOSING`);
-    "repeated"/"renewed" a statement of one's own ("repeated his call for cuts", `_RESTATED`)."""
+    "repeated"/"renewed" a statement of one's own ("repeated his call for cuts", `_RESTATED`); "proposed" an act
+    (`_PROPOSED_ACT`: "proposed the creation of")."""
     return ("that" in text[end:end + 130] and bool(THAT_CLAUSE.match(text, end))) or bool(
         _CLAUSE_SUBJECT.match(text, end)) or verb == "accused" and bool(_ACCUSED_OF.match(text, end)) or (
-        verb == "agreed" and bool(_CLOSING.match(text, end))) or verb in _RESTATING and bool(_RESTATED.match(text, end))
+        verb == "agreed" and bool(_CLOSING.match(text, end))) or verb in _RESTATING and bool(_RESTATED.match(
+        text, end)) or verb in _PROPOSING and bool(_PROPOSED_ACT.match(text, end))
 
 
 SET_OFF_GAP = re.compile(r"\s*(?:,[^,;:.“”\"\n]{1,120},)?\s*")  # a name, maybe its role set off by commas
