@@ -108,7 +108,8 @@ def indexed_words(text: str) -> tuple[NDArray[np.int32], int]:
     As StopFilter(renumber=True) does, the first kept word keeps its token number (dropped
     words before it count) and each later kept word takes the next number.
     """
-    ids = np.fromiter(chain.from_iterable(map(_chunk_words, text.split())), dtype=np.int32)
+    # (a list converted at once: `np.fromiter` over the chained tuples took a sixth more time)
+    ids = np.array(list(chain.from_iterable(map(_chunk_words, text.split()))), dtype=np.int32)
     kept = ids >= 0
     return ids[kept], int(kept.argmax()) if len(ids) else 0
 
