@@ -25,6 +25,8 @@ __all__ = ["firm_names"]
 _MAX_BETWEEN = 2  # capitalised words between the name and the form: "Pellorin Data Systems Corp"
 _MAX_RUN = 6  # words of the capitalised run read before a form
 _LOOK_BACK = 80  # characters read before a form for its run
+# "he" or "she" (or "his", "her", "him") later in the sentence of a mention: a person's cue no firm takes.
+_PRONOUN_AFTER = re.compile(r"[^.!?\n]{0,60}?\b(?:he|she|his|her|him)\b")
 
 
 @cache
@@ -50,9 +52,12 @@ def _run_before(text: str, at: int) -> list[str]:
     return run[::-1]
 
 
-def firm_names(text: str, names: Iterable[str], titled: set[str], given_names: Mapping[str, str]) -> set[str]:
-    """The `names` that the text writes before a company's legal form (see the module's docstring), except
-    those in `titled` and those with a known given name (`given_names`) before their last word."""
+def firm_names(text: str, mentions: Iterable[tuple[int, int, str, str]], given_names: Mapping[str, str]) -> set[str]:
+    """The names of `mentions` ((start, end, title, name) of each kept mention) that the text writes before a
+    company's legal form (see the module's docstring), except those with a person's cue: a title right before one
+    of their mentions on its own line (not a headline's last word: "…NAMES CHAIRMAN⏎Quorvex Inc"), "he" or "she"
+    after one in its sentence ("Lara Quillon said she agreed"), or a known given name (`given_names`) before
+    their last word."""
     firms: set[str] = set()
     for found in _forms().finditer(text):
         words = _run_before(text, found.start())
@@ -61,5 +66,9 @@ def firm_names(text: str, names: Iterable[str], titled: set[str], given_names: M
                 firms.add(" ".join(words[start:end]))
     if not firms:
         return set()
-    return {name for name in names if name in firms and name not in titled
+    mentions = [m for m in mentions if m[3] in firms]
+    cued = {name for start, end, title, name in mentions
+            if title and text[max(0, start - 24):start].rstrip(" ").lower().endswith(title)
+            or _PRONOUN_AFTER.match(text, end)}
+    return {name for _, _, _, name in mentions if name not in cued
             and not any(word.lower() in given_names for word in name.split()[:-1])}

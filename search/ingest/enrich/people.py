@@ -41,9 +41,8 @@ def find_people(text: str) -> People:
     persons = _accepted(text, mentions, names)
     persons -= framed_things(text, ((m.start, m.end, m.title, n, " ".join(m.tokens) == n)  # "a 12 pct stake in X",
                                     for m, n in zip(mentions, names, strict=True) if n in persons))  # "X - 4 seats"
-    titled = {n for m, n in zip(mentions, names, strict=True)  # (a title on the name's own line, not a headline's
-              if n and m.title and text[max(0, m.start - 24):m.start].rstrip(" ").lower().endswith(m.title)}
-    persons -= firm_names(text, persons, titled, lexicon().first_names)  # "Quorvex Inc said …; Quorvex sold …"
+    persons -= firm_names(text, ((m.start, m.end, m.title, n) for m, n in zip(mentions, names, strict=True)
+                                 if n in persons), lexicon().first_names)  # "Quorvex Inc said …; Quorvex sold …"
     order: dict[str, int] = {}
     for mention, name in zip(mentions, names, strict=True):
         if name in persons and name not in order:
