@@ -14,14 +14,17 @@ import re
 
 from search.ingest.enrich.person_names import Words
 
-# An appositive right after the name: ", a/an/the [up to four words] HEAD" and the head's phrase ends there
-# ("Paw Haven, a non-profit rescue organization in …", "Marigold Fizz, a dragon."), or after "a"/"an" one to three
+# An appositive right after the name: ", a/an/the/its [up to four words] HEAD" and the head's phrase ends there
+# ("Paw Haven, a non-profit rescue organization in …", "Marigold Fizz, a dragon.", "Vantor Abex, its defence
+# company,": "its" sets off a firm's unit, never a person), or after "a"/"an" one to three
 # capitalised words and the head ("Zip Lad, a Vortex Comics character"). The head is the last word
 # before the end of the phrase; `thing_appositive` checks it against the kinds of things.
-_APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:(?:a|an|the)\s+((?:[a-z0-9][\w'’-]*\s+){0,4}?)"
+_APPOSITIVE = re.compile(r"[\"”’]?,\s+(?:(?:a|an|the|its)\s+((?:[a-z0-9][\w'’-]*\s+){0,4}?)"
                          r"|an?\s+((?:[A-Z][\w'’-]*\s+){1,3}))([a-z][\w-]*)(?![\w'’-])"
                          r"(?=[ \t]*(?:[,.;:)!?]|\n[ \t]*\n|\n?[ \t]*$)|\s+(?:in|of|for|from|with|that|which|based|on|"
-                         r"at|to|dedicated|run|founded|owned|made|named|known|whose)\b)")  # (one line break: wrapped)
+                         r"at|to|dedicated|run|founded|owned|made|named|known|whose|"  # (a participle after the head:
+                         r"specialising|specializing|headquartered|making|selling|providing|offering|developing|"
+                         r"producing|operating|used|built|designed)\b)")  # "X, a firm specialising in …")
 
 # Prefixes of ships' names: "MV Jane Doe", "HMS John Roe" (the name is the ship's, not the person's).
 SHIP_PREFIXES = frozenset("MV M/V MS M/S SS S/S HMS HMAS HMCS HMNZS USS USNS RMS RV R/V FV INS NRP FS SY MY".split())

@@ -1,7 +1,8 @@
 """People named in an article, and which of them are quoted or speaking (the speakers).
 
 The names come from `names.py` (mentions) and `name_resolution.py` (one full name per person); a name
-used as part of an organisation's or place's name is no person. Who speaks is decided by
+used as part of an organisation's or place's name is no person, nor is one the text writes before a company's
+legal form (`firm_names.py`). Who speaks is decided by
 `attribution.py`.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from search.ingest.enrich.attribution import Attribution
+from search.ingest.enrich.firm_names import firm_names
 from search.ingest.enrich.held_office import HELD_TITLE
 from search.ingest.enrich.lookalike_cues import captioned_characters
 from search.ingest.enrich.name_frames import framed_things
@@ -39,6 +41,8 @@ def find_people(text: str) -> People:
     persons = _accepted(text, mentions, names)
     persons -= framed_things(text, ((m.start, m.end, m.title, n, " ".join(m.tokens) == n)  # "a 12 pct stake in X",
                                     for m, n in zip(mentions, names, strict=True) if n in persons))  # "X - 4 seats"
+    persons -= firm_names(text, ((m.start, m.end, m.title, n) for m, n in zip(mentions, names, strict=True)
+                                 if n in persons), lexicon().first_names)  # "Quorvex Inc said …; Quorvex sold …"
     order: dict[str, int] = {}
     for mention, name in zip(mentions, names, strict=True):
         if name in persons and name not in order:
