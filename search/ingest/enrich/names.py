@@ -1,6 +1,5 @@
-"""Heuristic person-name detection: runs of capitalised words, titles stripped, and organisations,
-places and common words rejected (`name_resolution.py` then merges partial mentions into the full
-name they shorten).
+"""Heuristic person-name detection: runs of capitalised words, titles stripped, and organisations, places and
+common words rejected (`name_resolution.py` then merges partial mentions into the full name they shorten).
 
 Word lists live in `people.toml`. Everything here is regular expressions and set look-ups: no NLTK
 data, no models, and linear in the length of the text.
@@ -27,6 +26,7 @@ from search.ingest.enrich.lookalike_cues import (
     thing_marks,
 )
 from search.ingest.enrich.name_brackets import unbracketed
+from search.ingest.enrich.name_common_words import CommonWordNames
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
     HONORIFIC,
@@ -193,13 +193,13 @@ def _fold(word: str) -> str:
 
 
 class _LowerSeen:
-    """Whether a word also occurs in lower case in the text ("Security" vs "security"): then it is
-    a common word, not a name."""
+    """Whether a word also occurs in lower case in the text ("Security" vs "security"): a common word, not a name."""
 
     def __init__(self, text: str) -> None:
         self.words = set(text.split())
         self.headline_end = headline_end(text)  # (kept here as it is also computed once per text)
         self.ships = not self.words.isdisjoint(SHIP_PREFIXES)  # "MV Jane Roe" may be written: a ship's name
+        self.names = CommonWordNames(text)  # "John Key" beside "the key issue": a name all the same
 
     def __contains__(self, low: str) -> bool:
         words = self.words
@@ -225,7 +225,7 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
                        or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP
                        and low.rpartition("-")[2] not in lex.first_names):  # (not "Jan-Hendrik", "May-Britt")
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
-    if (low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
+    if (low in lower_seen and word not in lower_seen.names or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
             or word_shaped(low, lex.common_words) or (not word[1:].islower() and glued(word))):
         return STOP
     return NAME
