@@ -18,17 +18,26 @@ Words that name places and organisations ("Valley", "Street", "Church", "Bank") 
 `people.toml` and never reach this test, so "Jordan Valley" or "Chase Bank" stay things.
 The test runs once per distinct word and text, and only for capitalised words the text also writes in
 lower case, so it costs a few string searches per article.
+
+Burmese names have the same trouble with two words of their own (`burmese_words`): the forms of address
+"U" and "Daw", which are no part of the name ("U Thein Sein" is Thein Sein) but look like an initial and
+a name word, and the syllable "San", listed as a place's prefix ("San Francisco"), inside a name ("Aung
+San Suu Kyi", where the name would be cut in two).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from search.ingest.enrich.given_names import english_surnames
-from search.ingest.enrich.name_lexicon import lexicon
+from search.ingest.enrich.name_lexicon import HONORIFIC, INITIAL, NAME, lexicon
 
-__all__ = ["CommonWordNames"]
+__all__ = ["CommonWordNames", "burmese_words"]
+
+_BURMESE_ADDRESS = frozenset({"U", "Daw"})  # "Mr" and "Ms" (never "U." as in "U. S. Grant": that is an initial)
+_BURMESE = _BURMESE_ADDRESS | {"San"}
 
 # Forms of address used only before a person's name (not "Miss", as in "Miss World", nor ranks and offices).
 _ADDRESS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
@@ -80,3 +89,19 @@ def _named(text: str, word: str) -> bool:
                 return True
         at = text.find(word, end)
     return False
+
+
+def burmese_words(words: list[str], kinds: list[str], first_names: Container[str]) -> None:
+    """Reclassify, in one run's `kinds`, "San" between two name words as a name word ("Aung San Suu Kyi"; not
+    after a known given name: "Jose San Juan" is left as it was), then a Burmese form of address before a name
+    of at least two words as a title ("U Thein Sein", "Daw Aung San Suu Kyi"; not the initial of "John U Doe",
+    and "U Thant", of one word, keeps it)."""
+    if _BURMESE.isdisjoint(words):
+        return
+    for k in range(1, len(words) - 1):
+        if words[k] == "San" and kinds[k - 1] == kinds[k + 1] == NAME and words[k - 1].lower() not in first_names:
+            kinds[k] = NAME
+    for k, word in enumerate(words[:-2]):
+        if word in _BURMESE_ADDRESS and kinds[k] in (NAME, INITIAL) and kinds[k + 1] == kinds[k + 2] == NAME and (
+                k == 0 or kinds[k - 1] not in (NAME, INITIAL)):
+            kinds[k] = HONORIFIC

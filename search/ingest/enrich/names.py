@@ -26,7 +26,7 @@ from search.ingest.enrich.lookalike_cues import (
     thing_marks,
 )
 from search.ingest.enrich.name_brackets import unbracketed
-from search.ingest.enrich.name_common_words import CommonWordNames
+from search.ingest.enrich.name_common_words import CommonWordNames, burmese_words
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
     HONORIFIC,
@@ -133,9 +133,8 @@ class Mention:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every candidate person-name mention in `text`, in order (single words included: see
-    `name_resolution.resolve`). A nickname in quotes between two names is blanked out first (offsets
-    unchanged), so the name around it is one run."""
+    """Every candidate person-name mention in `text`, in order (single words included: see `name_resolution.resolve`).
+    A nickname in quotes between two names is blanked out first (offsets unchanged), so the name around it is one run."""
     lex = lexicon()
     text = unbracketed(blank_nicknames(text), lex)  # "(Prime Minister Ann) Doe", "Zachary (Roe)"
     lower_seen = _LowerSeen(text)
@@ -252,6 +251,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                                         bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
     resolve_flexible(words, kinds, lex)
+    burmese_words(words, kinds, lex.first_names)  # "U Thein Sein", "Aung San Suu Kyi"
     if STOP in kinds and not PATRONYMIC.isdisjoint(words):
         patronymic_names(words, kinds)
     given = -3 if len(words) > 2 and kinds[-2] == INITIAL else -2  # (a middle initial between: "William S. How")
