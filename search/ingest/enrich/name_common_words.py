@@ -53,11 +53,14 @@ class CommonWordNames:
     def __init__(self, text: str) -> None:
         self.text = text
         self.known: dict[str, bool] = {}
+        self.addressed: bool | None = None  # whether the text has a form of address at all ("Mrs" holds "Mr")
 
     def __contains__(self, word: str) -> bool:
         named = self.known.get(word)
         if named is None:
-            named = self.known[word] = _named(self.text, word)
+            if self.addressed is None:
+                self.addressed = "Mr" in self.text or "Ms" in self.text or "Dr" in self.text
+            named = self.known[word] = _named(self.text, word, self.addressed)
         return named
 
 
@@ -67,13 +70,13 @@ def _surnames() -> frozenset[str]:
     return english_surnames()
 
 
-def _named(text: str, word: str) -> bool:
+def _named(text: str, word: str, addressed: bool) -> bool:
     """Whether some capitalised occurrence of `word` in `text` is used as a surname (see the module docstring)."""
-    if not word[1:].islower():
-        return False
-    first_names = lexicon().first_names
     surname = word.lower() in _surnames()
     korean = len(word) <= _KOREAN_SURNAME_LETTERS
+    if not (surname or korean or addressed) or not word[1:].islower():
+        return False  # (no evidence can be found: most words of most texts)
+    first_names = lexicon().first_names
     size = len(word)
     at = text.find(word)
     while at >= 0:

@@ -1,8 +1,7 @@
 """Heuristic person-name detection: runs of capitalised words, titles stripped, and organisations, places and
 common words rejected (`name_resolution.py` then merges partial mentions into the full name they shorten).
 
-Word lists live in `people.toml`. Everything here is regular expressions and set look-ups: no NLTK
-data, no models, and linear in the length of the text.
+Word lists: `people.toml`. Only regular expressions, string searches and set look-ups: no NLTK data, no models.
 """
 
 from __future__ import annotations
@@ -134,7 +133,7 @@ class Mention:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every candidate person-name mention in `text`, in order (single words included: see `name_resolution.resolve`).
-    A nickname in quotes between two names is blanked out first (offsets unchanged), so the name around it is one run."""
+    A nickname in quotes between two names is blanked out first (offsets unchanged): the name around it is one run."""
     lex = lexicon()
     text = unbracketed(blank_nicknames(text), lex)  # "(Prime Minister Ann) Doe", "Zachary (Roe)"
     lower_seen = _LowerSeen(text)
@@ -198,7 +197,7 @@ class _LowerSeen:
         self.words = set(text.split())
         self.headline_end = headline_end(text)  # (kept here as it is also computed once per text)
         self.ships = not self.words.isdisjoint(SHIP_PREFIXES)  # "MV Jane Roe" may be written: a ship's name
-        self.names = CommonWordNames(text)  # "John Key" beside "the key issue": a name all the same
+        self.names = CommonWordNames(text)
 
     def __contains__(self, low: str) -> bool:
         words = self.words
@@ -224,7 +223,8 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
                        or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP
                        and low.rpartition("-")[2] not in lex.first_names):  # (not "Jan-Hendrik", "May-Britt")
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
-    if (low in lower_seen and word not in lower_seen.names or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
+    if (low in lower_seen and word not in lower_seen.names  # "John Key" beside "the key issue": a name all the same
+            or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
             or word_shaped(low, lex.common_words) or (not word[1:].islower() and glued(word))):
         return STOP
     return NAME
