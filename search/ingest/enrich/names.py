@@ -1,9 +1,7 @@
-"""Heuristic person-name detection: runs of capitalised words, titles stripped, and organisations,
-places and common words rejected (`name_resolution.py` then merges partial mentions into the full
-name they shorten).
+"""Heuristic person-name detection: runs of capitalised words, titles stripped, and organisations, places and
+common words rejected (`name_resolution.py` then merges partial mentions into the full name they shorten).
 
-Word lists live in `people.toml`. Everything here is regular expressions and set look-ups: no NLTK
-data, no models, and linear in the length of the text.
+Word lists: `people.toml`. Only regular expressions, string searches and set look-ups: no NLTK data, no models.
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from search.ingest.enrich.lookalike_cues import (
     thing_marks,
 )
 from search.ingest.enrich.name_brackets import unbracketed
+from search.ingest.enrich.name_common_words import CommonWordNames, burmese_words
 from search.ingest.enrich.name_lexicon import (
     FLEXIBLE,
     HONORIFIC,
@@ -133,9 +132,8 @@ class Mention:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every candidate person-name mention in `text`, in order (single words included: see
-    `name_resolution.resolve`). A nickname in quotes between two names is blanked out first (offsets
-    unchanged), so the name around it is one run."""
+    """Every candidate person-name mention in `text`, in order (single words included: see `name_resolution.resolve`).
+    A nickname in quotes between two names is blanked out first (offsets unchanged): the name around it is one run."""
     lex = lexicon()
     text = unbracketed(blank_nicknames(text), lex)  # "(Prime Minister Ann) Doe", "Zachary (Roe)"
     lower_seen = _LowerSeen(text)
@@ -193,13 +191,13 @@ def _fold(word: str) -> str:
 
 
 class _LowerSeen:
-    """Whether a word also occurs in lower case in the text ("Security" vs "security"): then it is
-    a common word, not a name."""
+    """Whether a word also occurs in lower case in the text ("Security" vs "security"): a common word, not a name."""
 
     def __init__(self, text: str) -> None:
         self.words = set(text.split())
         self.headline_end = headline_end(text)  # (kept here as it is also computed once per text)
         self.ships = not self.words.isdisjoint(SHIP_PREFIXES)  # "MV Jane Roe" may be written: a ship's name
+        self.names = CommonWordNames(text)
 
     def __contains__(self, low: str) -> bool:
         words = self.words
@@ -225,7 +223,8 @@ def _classify(word: str, low: str, lex: Lexicon, lower_seen: _LowerSeen) -> str:
                        or word[0].isupper() and lex.kinds.get(low.partition("-")[0]) == STOP
                        and low.rpartition("-")[2] not in lex.first_names):  # (not "Jan-Hendrik", "May-Britt")
         return STOP  # "Trump-loving", "Yemen-based", "Muslim-majority"
-    if (low in lower_seen or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
+    if (low in lower_seen and word not in lower_seen.names  # "John Key" beside "the key issue": a name all the same
+            or low.endswith(_CONTRACTIONS) or word.isupper() or not _LETTERS_ONLY.match(word)
             or word_shaped(low, lex.common_words) or (not word[1:].islower() and glued(word))):
         return STOP
     return NAME
@@ -252,6 +251,7 @@ def _mentions_in_run(text: str, start: int, run: str, lex: Lexicon, lower_seen: 
                                         bool(_DAY_AFTER.match(text, start + len(run)))):  # "Record April three"
             kinds[k] = STOP
     resolve_flexible(words, kinds, lex)
+    burmese_words(words, kinds, lex.first_names)  # "U Thein Sein", "Aung San Suu Kyi"
     if STOP in kinds and not PATRONYMIC.isdisjoint(words):
         patronymic_names(words, kinds)
     given = -3 if len(words) > 2 and kinds[-2] == INITIAL else -2  # (a middle initial between: "William S. How")
